@@ -14,13 +14,19 @@ from pathlib import Path
 
 from ..errors import ReadError
 from .document import Document
+from .html import read_html
 from .text import read_jsonl, read_txt
+from .warc import read_warc
 
 __all__ = ["Document", "read_path", "iter_documents", "SUFFIXES"]
 
 _READERS = {
     ".txt": read_txt,
     ".jsonl": read_jsonl,
+    ".html": read_html,
+    ".htm": read_html,
+    ".warc": read_warc,
+    ".warc.gz": read_warc,
 }
 SUFFIXES = tuple(_READERS)
 

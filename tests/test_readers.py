@@ -1,0 +1,312 @@
+"""Readers: HTML (trafilatura), WARC (warcio) and the dispatcher's handling of bad files.
+
+Every HTML page and WARC file is written by the test itself.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from onrecord.errors import ReadError
+from onrecord.readers import Document, iter_documents, read_path
+from onrecord.readers import html as html_reader
+from onrecord.readers.html import document_from_html, read_html
+from onrecord.readers.warc import documents_from_warc_bytes, documents_from_warc_stream, read_warc
+
+PARAGRAPHS = [
+    '"We will not raise taxes this year," the finance minister, Ana Lopes, told reporters on '
+    "Tuesday after a cabinet meeting that ran late into the evening.",
+    "Lopes said the budget would be balanced by cutting spending on consultants and by "
+    "selling two state-owned office buildings in the capital.",
+    "Opposition leader Mark Berg called the plan a fantasy. \"Nobody believes these numbers,\" "
+    "he said in a statement released by his party late on Tuesday night.",
+]
+
+
+def make_page(title: str = "Minister rules out tax rise", paragraphs: list[str] = PARAGRAPHS, *,
+              canonical: str | None = "https://news.example.org/tax") -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    return (
+        "<!DOCTYPE html><html><head>"
+        f"<title>{title} | Example News</title>{link}"
+        '<meta name="author" content="Jane Reporter">'
+        '<meta property="og:site_name" content="Example News">'
+        f'<meta property="og:title" content="{title}">'
+        '<meta property="article:published_time" content="2021-03-04T08:00:00Z">'
+        "</head><body>"
+        '<nav><a href="/">Home</a> | <a href="/politics">Politics</a> | <a href="/sport">Sport</a></nav>'
+        f"<article><h1>{title}</h1>{body}</article>"
+        "<footer>Copyright Example News. All rights reserved.</footer>"
+        "</body></html>"
+    )
+
+
+def http_response(writer: WARCWriter, url: str, payload: bytes, *, status: str = "200 OK",
+                  content_type: str = "text/html; charset=utf-8", date: str = "2022-07-01T12:30:00Z"):
+    headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+    return writer.create_warc_record(
+        url, "response", payload=io.BytesIO(payload), http_headers=headers,
+        warc_headers_dict={"WARC-Date": date},
+    )
+
+
+def write_warc(path: Path, pages: list[tuple[str, str]], *, compress: bool = True, extras: bool = True) -> Path:
+    """A WARC with one response per page, plus (with extras) records that are not articles."""
+    with path.open("wb") as f:
+        writer = WARCWriter(f, gzip=compress)
+        for url, page in pages:
+            if extras:
+                request = writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
+                writer.write_record(request)
+            writer.write_record(http_response(writer, url, page.encode("utf-8")))
+        if extras:
+            writer.write_record(http_response(writer, "https://news.example.org/logo.png", b"\x89PNG....",
+                                              content_type="image/png"))
+            writer.write_record(http_response(writer, "https://news.example.org/gone", make_page().encode(),
+                                              status="404 Not Found"))
+    return path
+
+
+def pages(n: int = 3) -> list[tuple[str, str]]:
+    return [
+        (f"https://news.example.org/story-{i}", make_page(f"Story number {i}", [f"Story {i}. " + p for p in PARAGRAPHS],
+                                                          canonical=None))
+        for i in range(n)
+    ]
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+
+def test_html_metadata_and_paragraphs():
+    document = document_from_html(make_page(), origin="page.html")
+    assert document is not None
+    assert document.title == "Minister rules out tax rise"
+    assert document.author == "Jane Reporter"
+    assert document.published == "2021-03-04"
+    assert document.outlet == "Example News"
+    assert document.url == "https://news.example.org/tax"
+    assert document.origin == "page.html"
+    # One paragraph per <p>, separated by blank lines; no navigation, footer or repeated title.
+    assert document.text.split("\n\n") == PARAGRAPHS
+    assert "Home" not in document.text and "Copyright" not in document.text
+
+
+def test_html_url_argument_wins_over_canonical():
+    document = document_from_html(make_page().encode("utf-8"), url="https://crawl.example/x")
+    assert document is not None and document.url == "https://crawl.example/x"
+
+
+def test_html_published_fallback_only_when_page_has_no_date():
+    page = make_page().replace("article:published_time", "ignored")
+    document = document_from_html(page, published="1999-12-31")
+    assert document is not None and document.published in ("1999-12-31", "2021-03-04")
+    assert document_from_html(make_page(), published="1999-12-31").published == "2021-03-04"
+
+
+@pytest.mark.parametrize("page", ["", "<html><body></body></html>", "<html><body><nav>Home</nav></body></html>"])
+def test_html_without_article_text_is_none(page):
+    assert document_from_html(page) is None
+
+
+def test_html_deep_nesting_does_not_crash():
+    depth = 100_000
+    page = "<html><body>" + "<div>" * depth + "<p>" + " ".join(PARAGRAPHS) + "</p>" + "</div>" * depth + "</body></html>"
+    result = document_from_html(page)
+    assert result is None or isinstance(result, Document)
+
+
+def test_html_recursion_error_becomes_read_error(monkeypatch):
+    import trafilatura
+
+    def explode(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", explode)
+    with pytest.raises(ReadError, match="deeply nested"):
+        document_from_html(make_page(), origin="deep.html")
+
+
+def test_html_parser_failure_becomes_read_error(monkeypatch):
+    import trafilatura
+
+    def explode(*args, **kwargs):
+        raise ValueError("lxml said no")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", explode)
+    with pytest.raises(ReadError, match="lxml said no"):
+        document_from_html(make_page())
+
+
+def test_html_too_large_is_refused(monkeypatch, tmp_path):
+    monkeypatch.setattr(html_reader, "MAX_HTML_BYTES", 1000)
+    with pytest.raises(ReadError, match="larger than"):
+        document_from_html(make_page())
+    path = tmp_path / "big.html"
+    path.write_text(make_page())
+    with pytest.raises(ReadError, match="larger than"):
+        list(read_html(path))
+
+
+def test_read_html_file(tmp_path):
+    path = tmp_path / "tax-story.htm"
+    path.write_text(make_page(), encoding="utf-8")
+    [document] = list(read_path(path))
+    assert document.id == "tax-story"
+    assert document.origin == str(path)
+    assert document.text.split("\n\n") == PARAGRAPHS
+
+
+def test_read_html_file_without_article(tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text("<html><body><nav>Home</nav></body></html>")
+    [error] = list(iter_documents([path]))
+    assert isinstance(error, ReadError) and "no article text" in str(error)
+
+
+# --- WARC -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name,compress", [("crawl.warc.gz", True), ("crawl.warc", False)])
+def test_warc_reads_html_responses_only(tmp_path, name, compress):
+    path = write_warc(tmp_path / name, pages(3), compress=compress)
+    documents = list(read_path(path))
+    assert all(isinstance(d, Document) for d in documents), documents
+    assert [d.url for d in documents] == [f"https://news.example.org/story-{i}" for i in range(3)]
+    assert [d.title for d in documents] == [f"Story number {i}" for i in range(3)]
+    assert all(d.text.startswith(f"Story {i}. ") for i, d in enumerate(documents))
+    assert len({d.id for d in documents}) == 3 and all(d.id for d in documents)
+    assert all(d.origin.startswith(f"{path}@") for d in documents)
+    # The page's own date wins over the crawl date.
+    assert {d.published for d in documents} == {"2021-03-04"}
+
+
+def test_warc_date_is_published_fallback(tmp_path):
+    page = make_page(canonical=None).replace("article:published_time", "ignored")
+    path = write_warc(tmp_path / "a.warc.gz", [("https://news.example.org/undated", page)], extras=False)
+    [document] = list(read_warc(path))
+    # trafilatura may still guess a date from the page; absent that, the crawl date is used.
+    assert document.published is not None
+
+
+def test_warc_bytes_and_stream_match_file(tmp_path):
+    path = write_warc(tmp_path / "a.warc.gz", pages(2))
+    from_file = list(read_warc(path))
+    assert list(documents_from_warc_bytes(path.read_bytes(), str(path))) == from_file
+    assert list(documents_from_warc_stream(io.BytesIO(path.read_bytes()), str(path))) == from_file
+
+
+def test_truncated_warc_gz_yields_read_error_after_good_records(tmp_path):
+    path = write_warc(tmp_path / "cut.warc.gz", pages(3), extras=False)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 200])
+    items = list(read_path(path))
+    documents = [i for i in items if isinstance(i, Document)]
+    errors = [i for i in items if isinstance(i, ReadError)]
+    assert [d.url for d in documents] == [f"https://news.example.org/story-{i}" for i in range(2)]
+    assert len(errors) == 1 and str(path) in str(errors[0])
+
+
+def _corrupt_middle_member(path: Path) -> None:
+    """Overwrite bytes inside the second gzip member, leaving the others intact."""
+    data = bytearray(path.read_bytes())
+    starts = [i for i in range(len(data)) if data[i:i + 3] == b"\x1f\x8b\x08"]
+    assert len(starts) >= 3
+    begin, end = starts[1], starts[2]
+    middle = begin + (end - begin) // 2
+    data[middle:middle + 40] = b"\x00" * 40
+    path.write_bytes(bytes(data))
+
+
+def test_broken_record_in_the_middle_is_skipped(tmp_path):
+    path = write_warc(tmp_path / "broken.warc.gz", pages(3), extras=False)
+    _corrupt_middle_member(path)
+    items = list(read_warc(path))
+    documents = [i for i in items if isinstance(i, Document)]
+    errors = [i for i in items if isinstance(i, ReadError)]
+    assert [d.url for d in documents] == ["https://news.example.org/story-0", "https://news.example.org/story-2"]
+    assert len(errors) == 1
+
+
+def test_broken_record_in_uncompressed_warc_is_skipped(tmp_path):
+    path = write_warc(tmp_path / "broken.warc", pages(3), compress=False, extras=False)
+    data = path.read_bytes()
+    second = data.index(b"WARC/1.", data.index(b"WARC/1.") + 1)
+    path.write_bytes(data[:second] + b"GARBAGE-NOT-A-WARC-HEADER\r\n" + data[second + 8:])
+    items = list(read_warc(path))
+    documents = [i for i in items if isinstance(i, Document)]
+    assert [d.url for d in documents] == ["https://news.example.org/story-0", "https://news.example.org/story-2"]
+    assert sum(isinstance(i, ReadError) for i in items) == 1
+
+
+def test_unseekable_truncated_stream_stops_with_error(tmp_path):
+    path = write_warc(tmp_path / "cut.warc.gz", pages(3), extras=False)
+    data = path.read_bytes()[:-200]
+
+    class Pipe(io.RawIOBase):
+        def __init__(self, payload: bytes) -> None:
+            self._buffer = io.BytesIO(payload)
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, b) -> int:
+            chunk = self._buffer.read(len(b))
+            b[: len(chunk)] = chunk
+            return len(chunk)
+
+    items = list(documents_from_warc_stream(Pipe(data), "<pipe>"))
+    assert sum(isinstance(i, Document) for i in items) == 2
+    assert isinstance(items[-1], ReadError)
+
+
+def test_not_a_warc_at_all(tmp_path):
+    path = tmp_path / "noise.warc.gz"
+    path.write_bytes(gzip.compress(b"this is not a WARC file\n" * 10))
+    items = list(iter_documents([path]))
+    assert len(items) == 1 and isinstance(items[0], ReadError)
+
+
+# --- bad files, through the dispatcher --------------------------------------------------------
+
+
+def _only_error(path) -> ReadError:
+    items = list(iter_documents([path]))
+    assert len(items) == 1 and isinstance(items[0], ReadError), items
+    return items[0]
+
+
+def test_invalid_utf8_txt(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Caf\u00e9 owner said it was fine.".encode("latin-1"))
+    assert "not UTF-8" in str(_only_error(path))
+
+
+def test_binary_file_named_txt(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert "binary" in str(_only_error(path))
+
+
+def test_directory(tmp_path):
+    assert "directory" in str(_only_error(tmp_path))
+
+
+def test_missing_file(tmp_path):
+    error = _only_error(tmp_path / "nope.warc.gz")
+    assert "no such file" in str(error) and error.path.endswith("nope.warc.gz")
+
+
+def test_recursive_directory_picks_up_html_and_warc(tmp_path):
+    (tmp_path / "a.html").write_text(make_page())
+    write_warc(tmp_path / "b.warc.gz", pages(2))
+    (tmp_path / "ignored.bin").write_bytes(b"\x00\x01")
+    documents = list(iter_documents([tmp_path], recursive=True))
+    assert len(documents) == 3 and all(isinstance(d, Document) for d in documents)
