@@ -83,9 +83,20 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i in range(start, end):
+    i = start - 1
+    while i + 1 < end:
+        i += 1
         char = text[i]
-        if char in DOUBLE_OPEN:
+        if char == "'" and text.startswith("''", i):
+            # two apostrophes stand for a straight double quote in some wire copy
+            if open_at is None and _opens(text, i):
+                open_at = i
+                i += 1
+            elif open_at is not None and text[open_at] == "'":
+                spans.append((open_at, i + 2))
+                open_at = None
+                i += 1
+        elif char in DOUBLE_OPEN:
             if open_at is None:
                 open_at = i
             # a second opener inside an open quote is a typo: keep the first
@@ -97,7 +108,7 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif char == STRAIGHT:
             if open_at is None:
                 open_at = i
-            elif text[open_at] == STRAIGHT or not _opens(text, i):
+            elif text[open_at] in "'" + STRAIGHT or not _opens(text, i):
                 spans.append((open_at, i + 1))
                 open_at = None
     if open_at is not None and end - open_at > 1:

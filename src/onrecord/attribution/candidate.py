@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 Offsets = tuple[int, int]
 
@@ -29,6 +29,8 @@ class Candidate:
     addressee: Mention | None = None
     via: Mention | None = None
     confidence: float = 0.5
+    # the token the rule started from (cue verb, noun or "according")
+    anchor: Token | None = None
     # a floating quote continues the statement of the attribution before it
     continues: Candidate | None = None
 

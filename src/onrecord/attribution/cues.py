@@ -1,15 +1,136 @@
-"""The cue lexicon: words that introduce an attribution."""
+"""The cue lexicon: the words that introduce an attribution, and their word forms.
+
+The lemmas were chosen from the cue words of PolNeAR's training split (the
+most frequent cues cover half of all attributions; the rest is a long tail of
+speech, belief, intention and perception verbs), keeping those that, as verbs
+with a clausal complement, are attributions in the great majority of their
+uses there. Matching is on lowercased word forms generated here, so the
+pipeline needs no lemmatizer.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 QUOTE_CHARS = "\"“”«»„"
 
-SPEECH_FORMS = ("said", "says", "say", "told", "tells", "according", "statement", "wrote", "writes")
-_MAY_ATTRIBUTE = re.compile(r"\b(?:" + "|".join(SPEECH_FORMS) + r")\b|[" + QUOTE_CHARS + "]", re.I)
+# Verbs of saying and writing: their clausal complement is what was said.
+SPEECH = (
+    "say tell add write ask note report announce suggest tweet describe argue explain "
+    "acknowledge accuse declare insist claim state reply respond warn urge promise pledge vow "
+    "recall reveal predict complain concede confirm deny admit boast joke testify assert "
+    "maintain contend emphasize stress allege charge remark comment observe counter caution "
+    "remind announce proclaim affirm indicate signal post blog inform assure advise "
+    "question criticize criticise praise blast slam attack blame dismiss reject defend "
+    "call mention point answer quip muse lament concur agree disagree speculate estimate "
+    "propose recommend demand order instruct threaten hint imply conclude continue "
+    "decline refuse tout label dub brand characterize portray reiterate repeat tease "
+    "whisper shout yell scream cry exclaim mutter recount describe share"
+)
+# Verbs of belief, knowledge and perception: their complement is what is held true.
+BELIEF = (
+    "believe think know feel fear hope expect doubt suspect worry suppose guess assume "
+    "understand realize realise recognize recognise see hear find learn notice consider "
+    "wonder imagine trust reckon figure bet conclude determine decide judge"
+)
+# Verbs of intention and wanting: their infinitival complement is the intention.
+INTENTION = "plan want intend aim seek wish try mean hope expect vow pledge promise refuse decline threaten"
+
+# Verbs whose infinitival complement (xcomp) is the attributed content.
+XCOMP_CUES = frozenset(INTENTION.split()) | {"urge", "ask", "order", "tell", "call", "agree", "decide"}
+
+# Nouns that head a reported statement ("the claim that…", "in a statement").
+NOUNS = frozenset(
+    "statement claim assertion belief view argument allegation accusation warning promise pledge "
+    "suggestion insistence contention charge comment comments remark remarks testimony "
+    "announcement report reports message letter tweet post interview speech op-ed memo "
+    "fear hope concern notion idea suspicion conclusion finding findings".split()
+)
+# Nouns that can carry a block statement ("…the following statement:").
+BLOCK_NOUNS = frozenset("statement statements message letter note email e-mail response comment".split())
+
+_IRREGULAR = {
+    "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "think": ("thought",),
+    "know": ("knew", "known"), "see": ("saw", "seen"), "find": ("found",), "hear": ("heard",),
+    "feel": ("felt",), "mean": ("meant",), "understand": ("understood",), "bet": ("bet",),
+    "speak": ("spoke", "spoken"), "show": ("shown",), "teach": ("taught",), "learn": ("learnt",),
+    "seek": ("sought",), "read": ("read",), "forecast": ("forecast",),
+}
+# Verbs whose final consonant doubles before -ed/-ing.
+_DOUBLING = frozenset("admit commit regret plan bet quip refer prefer".split())
+
+
+def forms(lemma: str) -> set[str]:
+    """The inflected forms of an English verb lemma (regular rules plus exceptions)."""
+    result = {lemma, *_IRREGULAR.get(lemma, ())}
+    if lemma in _DOUBLING:
+        stem = lemma + lemma[-1]
+        return result | {lemma + "s", stem + "ed", stem + "ing"}
+    if lemma.endswith("e"):
+        result |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in tuple("aeiou"):
+        result |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        result |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        result |= {lemma + "s", lemma + "ed", lemma + "ing"}
+    return result
+
+
+LEARNED_TABLE = Path(__file__).resolve().parent.parent / "data" / "cues.tsv"
+
+
+def learned_forms() -> list[str]:
+    """Cue word forms learned from PolNeAR train (see ``onrecord.attribution.train``)."""
+    try:
+        lines = LEARNED_TABLE.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    return [line.split("\t", 1)[0] for line in lines if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def verb_forms() -> dict[str, str]:
+    """Lowercased word form -> lemma for every cue verb (curated, then learned)."""
+    table: dict[str, str] = {}
+    for group in (INTENTION, BELIEF, SPEECH):  # later groups win: speech is the strongest reading
+        for lemma in group.split():
+            for form in forms(lemma):
+                table[form] = lemma
+    for form in learned_forms():
+        table.setdefault(form, form)
+    return table
+
+
+def cue_lemma(word: str) -> str | None:
+    """The cue-verb lemma of a lowercased word form, or None."""
+    return verb_forms().get(word)
+
+
+def is_belief(lemma: str) -> bool:
+    return lemma in _BELIEF_SET
+
+
+_BELIEF_SET = frozenset(BELIEF.split())
+
+# What makes a paragraph worth parsing: the frequent cue forms, a quote mark,
+# "according to", a reporting noun, or a colon introducing a block. Rarer cue
+# verbs are still found when the paragraph is parsed for another reason.
+_FREQUENT = "say tell add write ask note report announce argue claim believe think want plan accord statement".split()
+_TRIGGER_WORDS = sorted(
+    {f for lemma in _FREQUENT for f in forms(lemma)} | {"according", "statement", "statements"}
+    | set(verb_forms()),
+    key=len,
+    reverse=True,
+)
+_MAY_ATTRIBUTE = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, _TRIGGER_WORDS)) + r")\b|[" + QUOTE_CHARS + r"]|:\s*$",
+    re.IGNORECASE,
+)
 
 
 def may_attribute(paragraph: str) -> bool:
-    """Cheap test: can this paragraph hold an attribution (a cue form or a quote mark)?"""
+    """Cheap test: can this paragraph hold an attribution cue, a quote mark or a block opener?"""
     return _MAY_ATTRIBUTE.search(paragraph) is not None

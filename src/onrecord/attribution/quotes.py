@@ -1,0 +1,133 @@
+"""Quotation marks meet the parse: direct and mixed quotes, interrupted and floating ones.
+
+The parse finds cues and clauses; quotation marks say where the words are
+someone else's. This module stretches contents to whole quotations, gives a
+cue with no clause the quotation that follows it, joins the later quotes of a
+paragraph to the statement they continue, and gives a quoted paragraph with no
+cue to the previous speaker.
+"""
+
+from __future__ import annotations
+
+from ..text import Quotation
+from .candidate import Candidate, Offsets
+from .spans import SpanIndex
+
+CONFIDENCE_FLOATING = 0.6
+# A quotation this short (in characters) inside narration is a scare quote or
+# a title, not a statement, unless a cue governs it.
+MIN_FLOATING_CHARS = 25
+QUOTE_OPENERS = "\"“«„"
+
+
+def _overlaps(a: Offsets, b: Offsets) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def stretch_to_quotations(candidate: Candidate, quotes: list[Quotation]) -> None:
+    """Widen content fragments that cut into a quotation to cover it whole."""
+    fragments: list[Offsets] = []
+    for start, end in candidate.content:
+        for quote in quotes:
+            for q_start, q_end in quote.spans:
+                if _overlaps((start, end), (q_start, q_end)):
+                    start, end = min(start, q_start), max(end, q_end)
+            if len(quote.spans) > 1 and _overlaps((start, end), (quote.start, quote.end)):
+                # a multi-paragraph quotation: one fragment per paragraph
+                fragments.extend(s for s in quote.spans if not _overlaps(s, (start, end)))
+        fragments.append((start, end))
+    candidate.content = sorted(set(fragments))
+
+
+def kind_of(candidate: Candidate, quotes: list[Quotation]) -> str:
+    """direct when every content fragment is a quotation, mixed when some part is quoted."""
+    if candidate.kind == "block":
+        return "block"
+    spans = [s for q in quotes for s in q.spans]
+    inside = 0
+    touched = False
+    for start, end in candidate.content:
+        covering = [s for s in spans if s[0] <= start + 1 and end - 1 <= s[1]]
+        if covering:
+            inside += 1
+        elif any(_overlaps((start, end), s) for s in spans):
+            touched = True
+    if inside == len(candidate.content) and candidate.content:
+        return "direct"
+    return "mixed" if touched or inside else "indirect"
+
+
+def attach_quotations(
+    candidates: list[Candidate],
+    quotes: list[Quotation],
+    sentences: SpanIndex,
+    paragraphs: SpanIndex,
+) -> list[Candidate]:
+    """Give quotations to the cues that govern them; return the floating-quote candidates too."""
+    used: set[int] = set()
+    for candidate in candidates:
+        if candidate.content:
+            stretch_to_quotations(candidate, quotes)
+            used.update(i for i, q in enumerate(quotes) if any(_overlaps(f, (q.start, q.end)) for f in candidate.content))
+    # A cue with no clause takes the first free quotation after it in its sentence,
+    # or, when its paragraph ends with a colon, the quotation opening the next one.
+    for candidate in candidates:
+        if candidate.content or not candidate.cue:
+            continue
+        cue_end = candidate.cue[-1][1]
+        sentence = sentences.find(cue_end - 1)
+        paragraph = paragraphs.find(cue_end - 1)
+        for index, quote in enumerate(quotes):
+            if index in used or quote.start < cue_end:
+                continue
+            in_sentence = sentence is not None and quote.start < sentence[1]
+            after_colon = paragraph is not None and _colon_ends(paragraph, candidate) and paragraphs.following(paragraph) == _starting_at(paragraphs, quote.start)
+            if in_sentence or after_colon:
+                candidate.content = list(quote.spans)
+                used.add(index)
+            break
+    candidates = [c for c in candidates if c.content]
+    # Later quotations of the same paragraph continue a direct statement:
+    # “We will win,” he said, “in November.” / “A,” said X. “B.”
+    floating: list[Candidate] = []
+    by_start = sorted(candidates, key=lambda c: c.start)
+    for index, quote in enumerate(quotes):
+        if index in used:
+            continue
+        paragraph = paragraphs.find(quote.start)
+        previous = _previous(by_start, quote.start)
+        if previous is not None and paragraph is not None and paragraphs.find(previous.start) == paragraph and _quoted(previous, quotes):
+            previous.content = sorted(previous.content + list(quote.spans))
+            used.add(index)
+            continue
+        if paragraph is not None and quote.start == paragraph[0] and quote.end - quote.start >= MIN_FLOATING_CHARS:
+            if previous is not None and previous.source is not None:
+                floating.append(
+                    Candidate(
+                        kind="direct",
+                        content=list(quote.spans),
+                        source=None,
+                        confidence=CONFIDENCE_FLOATING,
+                        continues=previous,
+                    )
+                )
+                used.add(index)
+    return candidates + floating
+
+
+def _quoted(candidate: Candidate, quotes: list[Quotation]) -> bool:
+    return any(_overlaps(f, s) for f in candidate.content for q in quotes for s in q.spans)
+
+
+def _colon_ends(paragraph: Offsets, candidate: Candidate) -> bool:
+    return candidate.cue[-1][1] >= paragraph[1] - 3
+
+
+def _starting_at(paragraphs: SpanIndex, position: int) -> Offsets | None:
+    span = paragraphs.find(position)
+    return span if span is not None and span[0] == position else None
+
+
+def _previous(candidates: list[Candidate], position: int) -> Candidate | None:
+    before = [c for c in candidates if c.start < position]
+    return before[-1] if before else None

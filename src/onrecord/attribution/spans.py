@@ -1,0 +1,84 @@
+"""Small helpers that turn spaCy tokens and subtrees into article offsets."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from .candidate import Mention, Offsets
+
+# Tokens trimmed from the ends of a content or source span.
+_EDGE_PUNCT = frozenset(",;:—–-()[]")
+_EDGE_WORDS = frozenset({"and", "but", "or", "so"})
+
+
+def token_offsets(token: Token, base: int) -> Offsets:
+    return base + token.idx, base + token.idx + len(token.text)
+
+
+def tokens_offsets(tokens: list[Token], base: int) -> Offsets:
+    return base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1].text)
+
+
+def trimmed(tokens: list[Token]) -> list[Token]:
+    """Drop punctuation, spaces and dangling conjunctions at both ends."""
+    lo, hi = 0, len(tokens)
+
+    def junk(token: Token, at_end: bool) -> bool:
+        if token.is_space or token.text in _EDGE_PUNCT:
+            return True
+        if token.text == "." and at_end:
+            return False  # keep the full stop: gold contents often end with it
+        return token.lower_ in _EDGE_WORDS and not at_end
+
+    while lo < hi and junk(tokens[lo], False):
+        lo += 1
+    while hi > lo and (tokens[hi - 1].is_space or tokens[hi - 1].text in _EDGE_PUNCT or tokens[hi - 1].lower_ in _EDGE_WORDS):
+        hi -= 1
+    return tokens[lo:hi]
+
+
+def subtree_tokens(token: Token, *, exclude: Iterable[Token] = ()) -> list[Token]:
+    """The contiguous subtree of a token, minus the subtrees of ``exclude`` at its edges."""
+    doc = token.doc
+    lo, hi = token.left_edge.i, token.right_edge.i
+    for other in exclude:
+        o_lo, o_hi = other.left_edge.i, other.right_edge.i
+        if o_lo <= lo <= o_hi:
+            lo = o_hi + 1
+        if o_lo <= hi <= o_hi:
+            hi = o_lo - 1
+    if lo > hi:
+        return []
+    return [doc[i] for i in range(lo, hi + 1)]
+
+
+def mention(tokens: list[Token], base: int) -> Mention | None:
+    tokens = trimmed(tokens)
+    if not tokens:
+        return None
+    start, end = tokens_offsets(tokens, base)
+    doc = tokens[0].doc
+    return Mention(start, end, Span(doc, tokens[0].i, tokens[-1].i + 1))
+
+
+class SpanIndex:
+    """Sorted, non-overlapping (start, end) spans with lookup by position."""
+
+    def __init__(self, spans: Iterable[Offsets]) -> None:
+        self.spans = sorted(set(spans))
+        self._starts = [s for s, _ in self.spans]
+
+    def find(self, position: int) -> Offsets | None:
+        """The span containing ``position``, or None."""
+        i = bisect_right(self._starts, position) - 1
+        if i >= 0 and position < self.spans[i][1]:
+            return self.spans[i]
+        return None
+
+    def following(self, span: Offsets) -> Offsets | None:
+        """The first span starting at or after the end of ``span``."""
+        i = bisect_left(self._starts, span[1])
+        return self.spans[i] if i < len(self.spans) else None

@@ -1,0 +1,284 @@
+"""Attributions anchored on a cue word in the dependency parse.
+
+- verb cues with a clausal complement: ``X said (that) …``, ``…, X said.``,
+  ``X plans to …``, ``X criticized Y for “…”`` (the quote is found by ``quotes``);
+- ``according to X, …``;
+- noun cues: ``X's claim that …``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from .candidate import Candidate, Mention
+from .cues import NOUNS, XCOMP_CUES, cue_lemma
+from .spans import mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
+
+# How sure each rule is, from its precision on PolNeAR train/dev.
+CONFIDENCE_COMPLEMENT = 0.8
+CONFIDENCE_INVERTED = 0.85
+CONFIDENCE_ACCORDING = 0.85
+CONFIDENCE_NOUN = 0.6
+CONFIDENCE_XCOMP = 0.55
+CONFIDENCE_OBJECT = 0.5
+
+_SUBJECTS = ("nsubj",)
+# Dependents that belong to the cue's own clause ("the source also added").
+_CUE_CLAUSE_DEPS = ("nsubj", "aux", "auxpass", "neg", "advmod", "npadvmod")
+# Dependents after a cue that start a clause of their own ("…, adding that …").
+_OWN_CLAUSES = ("advcl", "conj", "cc", "xcomp", "dobj", "dative")
+_CLAUSE_DEPS = ("ccomp",)
+_ADDRESSEE_DEPS = ("dobj", "dative", "iobj")
+_ADDRESSEE_VERBS = frozenset("tell inform assure advise remind warn send write ask brief".split())
+# A content shorter than this (in tokens) is a fragment of parse noise.
+MIN_CONTENT_TOKENS = 2
+
+
+def find_in_sentence(sent: Span, base: int) -> Iterator[Candidate]:
+    """Every verb-, noun- and according-to-anchored attribution of one sentence."""
+    for token in sent:
+        if token.lower_ == "according" and _according_object(token) is not None:
+            candidate = _according(token, sent, base)
+        elif token.pos_ in ("VERB", "AUX") and (lemma := cue_lemma(token.lower_)):
+            candidate = _verbal(token, lemma, sent, base)
+        elif token.pos_ == "NOUN" and token.lower_ in NOUNS:
+            candidate = _nominal(token, base)
+        else:
+            continue
+        if candidate is not None:
+            yield candidate
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The speaker token of a cue verb: its subject, or its governor's (``…and added``, ``saying``)."""
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        agent = next((c for c in current.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        if current.dep_ in ("conj", "advcl", "xcomp") and current.head is not current:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def source_mention(subject: Token, base: int, avoid: tuple[int, int] | None = None) -> Mention | None:
+    """The source span of a subject token: its subtree, without what overlaps the content."""
+    tokens = subtree_tokens(subject)
+    if avoid is not None:
+        tokens = [t for t in tokens if not (avoid[0] <= base + t.idx < avoid[1])]
+    # "X, who chairs …" / "X, a spokesman for Y," stay in the source as PolNeAR marks it,
+    # but a relative clause after the cue ("said Smith, who …") would make it too long.
+    return mention(tokens, base)
+
+
+def _cue_tokens(verb: Token) -> list[Token]:
+    """The cue verb with its particle ("pointed out")."""
+    tokens = [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _cue_fragments(verb: Token, base: int) -> list[tuple[int, int]]:
+    return [token_offsets(t, base) for t in _cue_tokens(verb)]
+
+
+def _addressee(verb: Token, lemma: str, base: int, content: tuple[int, int]) -> Mention | None:
+    for child in verb.children:
+        if child.dep_ in _ADDRESSEE_DEPS and lemma in _ADDRESSEE_VERBS and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            if child.lower_ in ("statement", "letter", "message", "note", "email"):
+                continue
+            m = mention(subtree_tokens(child), base)
+            if m and not (content[0] <= m.start < content[1]):
+                return m
+        if child.dep_ == "prep" and child.lower_ == "to" and lemma in ("say", "write", "explain", "complain", "announce"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return mention(subtree_tokens(pobj), base)
+    return None
+
+
+def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    confidence = CONFIDENCE_COMPLEMENT
+    pieces: list[list[Token]] = []
+    if clauses:
+        before = [c for c in clauses if c.i < verb.i]
+        after = [c for c in clauses if c.i > verb.i]
+        if before and not after:
+            # "…, the source added." : everything before the cue clause
+            pieces = _around_cue_clause(verb, sent)
+            confidence = CONFIDENCE_INVERTED
+        else:
+            first = min(c.left_edge.i for c in after)
+            last = max(c.right_edge.i for c in after)
+            pieces = [[sent.doc[i] for i in range(first, last + 1)]]
+    elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        # "We will win, he said." parsed with the cue hanging off the content verb
+        pieces = _around_cue_clause(verb, sent)
+        confidence = CONFIDENCE_INVERTED
+    elif lemma in XCOMP_CUES:
+        xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if xcomp is not None:
+            pieces = [subtree_tokens(xcomp)]
+            confidence = CONFIDENCE_XCOMP
+    cue_tokens = _cue_tokens(verb)
+    if not pieces:
+        # "X called for the ratification of …", "X questioned the integrity of …"
+        obj = _object_content(verb)
+        if obj is not None:
+            pieces = [subtree_tokens(obj)]
+            confidence = CONFIDENCE_OBJECT
+            if obj.head is not verb:
+                cue_tokens = sorted(cue_tokens + [obj.head], key=lambda t: t.i)
+    pieces = [trimmed(p) for p in pieces]
+    if not pieces or len(pieces[0]) < MIN_CONTENT_TOKENS:
+        # maybe "X called the plan “a very expensive promise”": ``quotes`` attaches the quote
+        return _quote_holder(verb, lemma, base)
+    fragments = [tokens_offsets(p, base) for p in pieces if p]
+    content = (fragments[0][0], fragments[-1][1])
+    subject = subject_of(verb)
+    source = source_mention(subject, base, content) if subject is not None else None
+    return Candidate(
+        kind="indirect",
+        content=fragments,
+        cue=[token_offsets(t, base) for t in cue_tokens],
+        source=source,
+        addressee=_addressee(verb, lemma, base, content),
+        confidence=confidence,
+        anchor=verb,
+    )
+
+
+def _object_content(verb: Token) -> Token | None:
+    """A nominal content: the direct object, or the object of "for/on/about/to" right after the verb."""
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and not _is_quoted_head(child):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("for", "on", "about", "of") and child.i <= verb.i + 2:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                return pobj
+    return None
+
+
+def _is_quoted_head(token: Token) -> bool:
+    """Whether the object phrase is (mostly) a quotation: ``quotes`` attaches those whole."""
+    return any(t.text in "“\"”" for t in subtree_tokens(token))
+
+
+def _quote_holder(verb: Token, lemma: str, base: int) -> Candidate | None:
+    """A cue with no clause: kept, content empty, in case a quotation follows in its subtree."""
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    return Candidate(
+        kind="direct",
+        content=[],
+        cue=_cue_fragments(verb, base),
+        source=source_mention(subject, base),
+        addressee=_addressee(verb, lemma, base, (0, 0)),
+        confidence=CONFIDENCE_COMPLEMENT,
+        anchor=verb,
+    )
+
+
+def _around_cue_clause(verb: Token, sent: Span) -> list[list[Token]]:
+    """The sentence before the clause that holds the cue verb, and what resumes after it.
+
+    "Trump's stance hurt him, Graham said, since young voters care." gives two
+    fragments; a clause of its own after the cue ("…, adding that …") does not
+    resume the content.
+    """
+    own = [c for c in verb.children if c.dep_ in _CUE_CLAUSE_DEPS]
+    clause_start = min([verb.i] + [c.left_edge.i for c in own if c.i < verb.i])
+    clause_end = max([verb.i] + [c.right_edge.i for c in own + [c for c in verb.children if c.dep_ == "prt"] if c.i > verb.i])
+    before = [sent.doc[i] for i in range(sent.start, clause_start)]
+    after: list[Token] = []
+    stop = min([c.left_edge.i for c in verb.children if c.dep_ in _OWN_CLAUSES and c.i > verb.i] + [sent.end])
+    if clause_end + 1 < stop:
+        after = trimmed([sent.doc[i] for i in range(clause_end + 1, stop)])
+    fragments = [before]
+    if len(after) >= MIN_CONTENT_TOKENS and any(t.is_alpha for t in after):
+        fragments.append(after)
+    return fragments
+
+
+def _according_object(token: Token) -> Token | None:
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    return next((c for c in to.children if c.dep_ == "pobj"), None)
+
+
+def _according(token: Token, sent: Span, base: int) -> Candidate | None:
+    """``according to X, …``: X is the source of the clause it modifies."""
+    pobj = _according_object(token)
+    head = token.head
+    if pobj is None:
+        return None
+    phrase = subtree_tokens(token)
+    phrase_ids = {t.i for t in phrase}
+    if head is token:
+        clause = list(sent)
+    else:
+        clause = subtree_tokens(head) if head.dep_ != "ROOT" else list(sent)
+    content_tokens = trimmed([t for t in clause if t.i not in phrase_ids and not _is_cc_before(t, phrase)])
+    if len(content_tokens) < MIN_CONTENT_TOKENS:
+        return None
+    # Keep the content contiguous: the larger side of the according-to phrase.
+    left = [t for t in content_tokens if t.i < phrase[0].i]
+    right = [t for t in content_tokens if t.i > phrase[-1].i]
+    side = trimmed(right if len(right) >= len(left) else left)
+    if len(side) < MIN_CONTENT_TOKENS:
+        return None
+    to = next(c for c in token.children if c.lower_ == "to")
+    return Candidate(
+        kind="indirect",
+        content=[tokens_offsets(side, base)],
+        cue=[tokens_offsets([token, to], base)],
+        source=mention(subtree_tokens(pobj), base),
+        confidence=CONFIDENCE_ACCORDING,
+        anchor=token,
+    )
+
+
+def _is_cc_before(token: Token, phrase: list[Token]) -> bool:
+    """The "and" of ", and according to X," belongs with the phrase."""
+    return token.dep_ == "cc" and token.i == phrase[0].i - 1
+
+
+def _nominal(noun: Token, base: int) -> Candidate | None:
+    """``X's claim that …``, ``the belief that …``."""
+    clause = next(
+        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)),
+        None,
+    )
+    if clause is None:
+        return None
+    content_tokens = trimmed(subtree_tokens(clause))
+    if len(content_tokens) < MIN_CONTENT_TOKENS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None and noun.dep_ in ("dobj",) and noun.head.pos_ == "VERB":
+        owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if owner is None:
+        return None
+    content = tokens_offsets(content_tokens, base)
+    return Candidate(
+        kind="indirect",
+        content=[content],
+        cue=[token_offsets(noun, base)],
+        source=source_mention(owner, base, content),
+        confidence=CONFIDENCE_NOUN,
+        anchor=noun,
+    )
