@@ -1,0 +1,154 @@
+"""Whole-database exports: jsonl (articles), csv and parquet (attributions), quotebank (quotes).
+
+Rows are read in batches by keyset so an export of a large database runs in
+constant memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO, TYPE_CHECKING, Any
+
+from ..errors import MissingExtra
+from . import queries
+
+if TYPE_CHECKING:
+    from .base import Database
+
+FORMATS = ("jsonl", "csv", "parquet", "quotebank")
+# Rows fetched per query while exporting: bounded memory, few round trips.
+BATCH = 500
+# Quotebank's `phase` names the crawl its quotes came from (A-E); ours come
+# from the user's own articles, which we mark as such.
+QUOTEBANK_PHASE = "onrecord"
+# Quotebank writes "None" (a string) for an unknown speaker.
+QUOTEBANK_NO_SPEAKER = "None"
+
+ROW_FIELDS = (
+    "id", "article_id", "attribution_id", "ordinal", "article_title", "published", "outlet", "url",
+    "kind", "content", "cue", "speaker_id", "speaker_name", "speaker_description", "speaker_mention",
+    "addressee", "via", "confidence", "quote_id",
+)
+
+
+def export(db: Database, fmt: str, out: str | os.PathLike[str] | IO[Any]) -> int:
+    """Write everything in ``fmt`` to ``out``; return the number of records."""
+    if fmt not in FORMATS:
+        from .base import InvalidQuery
+
+        raise InvalidQuery(f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if fmt == "parquet":
+        return _parquet(db, out)
+    with _text_stream(out) as stream:
+        if fmt == "jsonl":
+            return _lines(stream, _articles(db))
+        if fmt == "quotebank":
+            return _lines(stream, _quotebank(db))
+        return _csv(db, stream)
+
+
+@contextmanager
+def _text_stream(out: str | os.PathLike[str] | IO[Any]) -> Iterator[IO[str]]:
+    if isinstance(out, (str, os.PathLike)):
+        with open(out, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+    else:
+        yield out
+
+
+def _lines(stream: IO[str], records: Iterator[dict[str, Any]]) -> int:
+    count = 0
+    for record in records:
+        stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def _articles(db: Database) -> Iterator[dict[str, Any]]:
+    last = ""
+    while True:
+        rows = db.rows(
+            f"SELECT {queries.ARTICLE_COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+            (last, BATCH),
+        )
+        if not rows:
+            return
+        attributions = queries.article_attributions(db, [r["id"] for r in rows])
+        for row in rows:
+            yield queries.article_dict(row, attributions[row["id"]])
+        last = rows[-1]["id"]
+
+
+def attribution_rows(db: Database) -> Iterator[dict[str, Any]]:
+    """Every attribution as a flat hit dict (``ROW_FIELDS``), in id order."""
+    last = -1
+    while True:
+        rows = db.rows(queries._HIT_SELECT + " WHERE a.id > ? ORDER BY a.id LIMIT ?", (last, BATCH))
+        if not rows:
+            return
+        for row in rows:
+            hit = queries._hit(row, [])
+            yield {name: hit[name] for name in ROW_FIELDS}
+        last = int(rows[-1]["id"])
+
+
+def _csv(db: Database, stream: IO[str]) -> int:
+    writer = csv.DictWriter(stream, fieldnames=ROW_FIELDS)
+    writer.writeheader()
+    count = 0
+    for row in attribution_rows(db):
+        writer.writerow(row)
+        count += 1
+    return count
+
+
+def _parquet(db: Database, out: str | os.PathLike[str] | IO[Any]) -> int:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as error:
+        raise MissingExtra("spark", "pyarrow") from error
+    types = {"id": pa.int64(), "ordinal": pa.int64(), "speaker_id": pa.int64(), "confidence": pa.float64()}
+    arrow_schema = pa.schema([(name, types.get(name, pa.string())) for name in ROW_FIELDS])
+    count = 0
+    with pq.ParquetWriter(out, arrow_schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for row in attribution_rows(db):
+            batch.append(row)
+            if len(batch) >= BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=arrow_schema))
+                count += len(batch)
+                batch = []
+        if batch or count == 0:
+            writer.write_table(pa.Table.from_pylist(batch, schema=arrow_schema))
+            count += len(batch)
+    return count
+
+
+def _quotebank(db: Database) -> Iterator[dict[str, Any]]:
+    last = ""
+    while True:
+        rows = db.rows(
+            "SELECT id, quotation, first_seen, num_occurrences FROM quotes WHERE id > ? ORDER BY id LIMIT ?",
+            (last, BATCH),
+        )
+        if not rows:
+            return
+        occurrences = queries.quote_occurrences(db, [r["id"] for r in rows])
+        for row in rows:
+            item = queries.quote_item(row, occurrences.get(row["id"]))
+            yield {
+                "quoteID": item["quote_id"],
+                "quotation": item["quotation"],
+                "speaker": item["speaker"] or QUOTEBANK_NO_SPEAKER,
+                "probas": [[label or QUOTEBANK_NO_SPEAKER, p] for label, p in item["probas"]],
+                "date": f"{item['first_seen']} 00:00:00" if item["first_seen"] else None,
+                "numOccurrences": item["num_occurrences"],
+                "phase": QUOTEBANK_PHASE,
+                "urls": item["urls"] or [f"onrecord:article/{a}" for a in item["article_ids"]],
+            }
+        last = rows[-1]["id"]

@@ -1,0 +1,484 @@
+"""The read side, shared by the CLI, the REST API and the web pages so they cannot disagree.
+
+Every function takes a ``Database`` and returns plain JSON-ready dicts (their
+shapes are documented on the ``Store`` methods). Pagination is keyset-based:
+a cursor is an opaque URL-safe string holding the sort key of the last item.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from ..errors import StoreError
+from .normalize import normalize_date, normalize_name
+
+if TYPE_CHECKING:
+    from .base import Database
+
+# Page size when the caller gives none, and the most one page may hold: large
+# enough for an export-like scroll, small enough to answer in milliseconds.
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 1000
+KINDS = ("direct", "indirect", "mixed", "block")
+
+# Suffixes stripped (longest first) to match query words against content words
+# for highlighting, an approximation of the stemming the full-text index does.
+_SUFFIXES = ("ingly", "edly", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s", "e")
+# A stem never gets shorter than this, so "is" and "as" are left alone.
+_MIN_STEM = 3
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_PHRASE = re.compile(r'"([^"]*)"|(\S+)')
+
+_HIT_SELECT = """
+SELECT a.id, a.article_id, a.attribution_id, a.ordinal, a.kind, a.content, a.content_fragments,
+       a.cue_text, a.speaker_id, a.speaker, a.addressee_name, a.via_name, a.quote_id,
+       a.confidence, a.day, ar.title AS article_title, ar.published, ar.outlet, ar.url,
+       s.name AS speaker_name, s.description AS speaker_description
+FROM attributions a
+JOIN articles ar ON ar.id = a.article_id
+LEFT JOIN speakers s ON s.id = a.speaker_id
+"""
+
+
+def _invalid(message: str) -> StoreError:
+    from .base import InvalidQuery
+
+    return InvalidQuery(message)
+
+
+# -- arguments ----------------------------------------------------------------
+
+
+def parse_query(q: str | None) -> list[tuple[str, ...]]:
+    """Search terms: each a tuple of lowercase words; ``"quoted words"`` make one phrase."""
+    terms: list[tuple[str, ...]] = []
+    for phrase, word in _PHRASE.findall(q or ""):
+        words = tuple(w.lower() for w in _WORD.findall(phrase or word))
+        if words:
+            terms.append(words)
+    return terms
+
+
+def _limit(limit: int | None) -> int:
+    try:
+        value = DEFAULT_LIMIT if limit is None else int(limit)
+    except (TypeError, ValueError):
+        raise _invalid(f"limit must be an integer, not {limit!r}") from None
+    if not 1 <= value <= MAX_LIMIT:
+        raise _invalid(f"limit must be between 1 and {MAX_LIMIT}, not {value}")
+    return value
+
+
+def _day(value: str | None, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    day = normalize_date(str(value))
+    if day is None:
+        raise _invalid(f"{name} must be a date such as 2020-05-21, not {value!r}")
+    return day
+
+
+def encode_cursor(view: str, key: list[Any]) -> str:
+    """An opaque cursor for ``view`` resuming after sort key ``key``."""
+    raw = json.dumps([view, key], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(view: str, cursor: str | None, size: int) -> list[Any] | None:
+    """The sort key in a cursor made by ``encode_cursor(view, ...)``; InvalidQuery otherwise."""
+    if not cursor:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        got_view, key = json.loads(raw)
+    except (binascii.Error, ValueError, TypeError):
+        raise _invalid("invalid cursor") from None
+    if got_view != view or not isinstance(key, list) or len(key) != size:
+        raise _invalid("invalid cursor")
+    return key
+
+
+def _page(rows: list[dict[str, Any]], limit: int, view: str, key_of) -> tuple[list[dict[str, Any]], str | None]:
+    """Split a fetched ``limit + 1`` rows into the page and the cursor of the next one."""
+    if len(rows) > limit:
+        rows = rows[:limit]
+        return rows, encode_cursor(view, key_of(rows[-1]))
+    return rows, None
+
+
+# -- highlighting -------------------------------------------------------------
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
+def highlights(content: str, terms: list[tuple[str, ...]]) -> list[list[int]]:
+    """[start, end] offsets in ``content`` of the words matching any query word."""
+    stems = {_stem(w) for words in terms for w in words}
+    if not stems:
+        return []
+    return [[m.start(), m.end()] for m in _WORD.finditer(content) if _stem(m.group()) in stems]
+
+
+# -- hits ---------------------------------------------------------------------
+
+
+def _mention(speaker_json: str | None) -> str | None:
+    if not speaker_json:
+        return None
+    data = json.loads(speaker_json)
+    return " ".join(f["text"] for f in data.get("mention") or ()) or None
+
+
+def _hit(row: dict[str, Any], terms: list[tuple[str, ...]]) -> dict[str, Any]:
+    return {
+        "id": int(row["id"]),
+        "article_id": row["article_id"],
+        "attribution_id": row["attribution_id"],
+        "ordinal": int(row["ordinal"]),
+        "article_title": row["article_title"],
+        "published": row["day"] or row["published"],
+        "outlet": row["outlet"],
+        "url": row["url"],
+        "kind": row["kind"],
+        "content": row["content"],
+        "content_fragments": json.loads(row["content_fragments"]),
+        "cue": row["cue_text"],
+        "speaker_id": int(row["speaker_id"]) if row["speaker_id"] is not None else None,
+        "speaker_name": row["speaker_name"],
+        "speaker_description": row["speaker_description"],
+        "speaker_mention": _mention(row["speaker"]),
+        "addressee": row["addressee_name"],
+        "via": row["via_name"],
+        "confidence": float(row["confidence"]),
+        "quote_id": row["quote_id"],
+        "highlights": highlights(row["content"], terms),
+    }
+
+
+def _speaker_condition(speaker: str | int) -> tuple[str, list[Any]]:
+    if isinstance(speaker, int) or str(speaker).strip().isdigit():
+        return "a.speaker_id = ?", [int(speaker)]
+    norm = normalize_name(str(speaker))
+    if not norm:
+        raise _invalid(f"speaker {speaker!r} has no letters or digits")
+    # Whole words: "Blair" finds "Tony Blair" but not "Blairsville".
+    return "(' ' || s.norm || ' ') LIKE ?", [f"% {norm} %"]
+
+
+def search_quotes(
+    db: Database,
+    q: str | None = None,
+    *,
+    speaker: str | int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    cursor: str | None = None,
+) -> dict[str, Any]:
+    """Attribution hits, newest first (see ``Store.search_quotes``)."""
+    limit = _limit(limit)
+    terms = parse_query(q)
+    where: list[str] = []
+    params: list[Any] = []
+    if terms:
+        where.append(db.dialect.fts_condition)
+        params.append(db.dialect.fts_query(terms))
+    if speaker not in (None, ""):
+        condition, values = _speaker_condition(speaker)  # type: ignore[arg-type]
+        where.append(condition)
+        params.extend(values)
+    first, last = _day(since, "since"), _day(until, "until")
+    if first:
+        where.append("a.day >= ?")
+        params.append(first)
+    if last:
+        where.append("a.day <> '' AND a.day <= ?")
+        params.append(last)
+    if outlet:
+        where.append("LOWER(ar.outlet) = ?")
+        params.append(outlet.lower())
+    if kind:
+        if kind not in KINDS:
+            raise _invalid(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        where.append("a.kind = ?")
+        params.append(kind)
+    key = decode_cursor("search", cursor, 2)
+    if key is not None:
+        where.append("(a.day < ? OR (a.day = ? AND a.id < ?))")
+        params.extend([key[0], key[0], key[1]])
+    sql = _HIT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY a.day DESC, a.id DESC LIMIT ?"
+    rows = db.rows(sql, [*params, limit + 1])
+    rows, next_cursor = _page(rows, limit, "search", lambda r: [r["day"], int(r["id"])])
+    return {"items": [_hit(r, terms) for r in rows], "next_cursor": next_cursor}
+
+
+# -- speakers -----------------------------------------------------------------
+
+
+def _forms(db: Database, speaker_ids: list[int]) -> dict[int, dict[str, list[str]]]:
+    """Surface forms per speaker: {"forms": names and mentions, "descriptions": ...}, most used first."""
+    found: dict[int, dict[str, list[str]]] = {i: {"forms": [], "descriptions": []} for i in speaker_ids}
+    if not speaker_ids:
+        return found
+    marks = ", ".join("?" for _ in speaker_ids)
+    rows = db.rows(
+        f"SELECT speaker_id, kind, form FROM speaker_forms WHERE speaker_id IN ({marks}) "
+        "ORDER BY count DESC, kind DESC, form",
+        speaker_ids,
+    )
+    for row in rows:
+        bucket = found[int(row["speaker_id"])]["descriptions" if row["kind"] == "description" else "forms"]
+        if row["form"] not in bucket:
+            bucket.append(row["form"])
+    return found
+
+
+def _speaker_item(row: dict[str, Any], forms: dict[str, list[str]]) -> dict[str, Any]:
+    return {
+        "id": int(row["id"]),
+        "name": row["name"],
+        "description": row["description"],
+        "type": row["type"],
+        "num_attributions": int(row["num_attributions"]),
+        "forms": forms["forms"],
+    }
+
+
+def speakers(
+    db: Database,
+    *,
+    q: str | None = None,
+    top: int | None = None,
+    limit: int = DEFAULT_LIMIT,
+    cursor: str | None = None,
+) -> dict[str, Any]:
+    """Speakers by number of attributions (see ``Store.speakers``)."""
+    if top is not None:
+        limit, cursor = _limit(top), None
+    limit = _limit(limit)
+    where = ["s.num_attributions > 0"]
+    params: list[Any] = []
+    if q and normalize_name(q):
+        pattern = f"%{normalize_name(q)}%"
+        where.append(
+            "(s.norm LIKE ? OR EXISTS (SELECT 1 FROM speaker_forms f "
+            "WHERE f.speaker_id = s.id AND LOWER(f.form) LIKE ?))"
+        )
+        params.extend([pattern, f"%{q.strip().lower()}%"])
+    key = decode_cursor("speakers", cursor, 2)
+    if key is not None:
+        where.append("(s.num_attributions < ? OR (s.num_attributions = ? AND s.id > ?))")
+        params.extend([key[0], key[0], key[1]])
+    rows = db.rows(
+        "SELECT s.id, s.name, s.description, s.type, s.num_attributions FROM speakers s WHERE "
+        + " AND ".join(where)
+        + " ORDER BY s.num_attributions DESC, s.id LIMIT ?",
+        [*params, limit + 1],
+    )
+    rows, next_cursor = _page(rows, limit, "speakers", lambda r: [int(r["num_attributions"]), int(r["id"])])
+    if top is not None:
+        next_cursor = None
+    forms = _forms(db, [int(r["id"]) for r in rows])
+    return {"items": [_speaker_item(r, forms[int(r["id"])]) for r in rows], "next_cursor": next_cursor}
+
+
+def speaker(db: Database, speaker_id: int | str, *, attributions_limit: int | None = None) -> dict[str, Any] | None:
+    """One speaker with forms, descriptions, a monthly timeline and their attributions."""
+    try:
+        ident = int(speaker_id)
+    except (TypeError, ValueError):
+        return None
+    row = db.one(
+        "SELECT s.id, s.name, s.description, s.type, s.num_attributions FROM speakers s WHERE s.id = ?",
+        (ident,),
+    )
+    if row is None:
+        return None
+    forms = _forms(db, [ident])[ident]
+    timeline = db.rows(
+        "SELECT SUBSTR(day, 1, 7) AS month, COUNT(*) AS count FROM attributions "
+        "WHERE speaker_id = ? AND day <> '' GROUP BY SUBSTR(day, 1, 7) ORDER BY month",
+        (ident,),
+    )
+    sql = _HIT_SELECT + " WHERE a.speaker_id = ? ORDER BY a.day DESC, a.id DESC"
+    params: list[Any] = [ident]
+    if attributions_limit is not None:
+        sql += " LIMIT ?"
+        params.append(_limit(attributions_limit))
+    hits = [_hit(r, []) for r in db.rows(sql, params)]
+    return {
+        **_speaker_item(row, forms),
+        "descriptions": forms["descriptions"],
+        "timeline": [{"month": t["month"], "count": int(t["count"])} for t in timeline],
+        "attributions": hits,
+    }
+
+
+# -- articles -----------------------------------------------------------------
+
+
+def _attribution_dict(row: dict[str, Any]) -> dict[str, Any]:
+    def role(value: str | None) -> dict[str, Any] | None:
+        return json.loads(value) if value else None
+
+    return {
+        "id": row["attribution_id"],
+        "kind": row["kind"],
+        "content": json.loads(row["content_fragments"]),
+        "cue": json.loads(row["cue"]),
+        "speaker": role(row["speaker"]),
+        "addressee": role(row["addressee"]),
+        "via": role(row["via"]),
+        "confidence": round(float(row["confidence"]), 3),
+        "speaker_id": int(row["speaker_id"]) if row["speaker_id"] is not None else None,
+        "quote_id": row["quote_id"],
+    }
+
+
+def article_attributions(db: Database, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The SPEC attribution dicts (plus speaker_id, quote_id) of some articles, in order."""
+    found: dict[str, list[dict[str, Any]]] = {i: [] for i in article_ids}
+    if not article_ids:
+        return found
+    marks = ", ".join("?" for _ in article_ids)
+    rows = db.rows(
+        "SELECT article_id, attribution_id, kind, content_fragments, cue, speaker, addressee, via, "
+        f"confidence, speaker_id, quote_id FROM attributions WHERE article_id IN ({marks}) "
+        "ORDER BY article_id, ordinal",
+        article_ids,
+    )
+    for row in rows:
+        found[row["article_id"]].append(_attribution_dict(row))
+    return found
+
+
+ARTICLE_COLUMNS = "id, title, published, url, outlet, text, entities, author, ingested_at"
+
+
+def article_dict(row: dict[str, Any], attributions: list[dict[str, Any]]) -> dict[str, Any]:
+    """The SPEC §1 article dict of an articles row, with author and ingested_at."""
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "published": row["published"],
+        "url": row["url"],
+        "outlet": row["outlet"],
+        "text": row["text"],
+        "attributions": attributions,
+        "entities": json.loads(row["entities"]),
+        "author": row["author"],
+        "ingested_at": row["ingested_at"],
+    }
+
+
+def article(db: Database, article_id: str) -> dict[str, Any] | None:
+    """One stored article (see ``Store.article``)."""
+    row = db.one(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (str(article_id),))
+    if row is None:
+        return None
+    return article_dict(row, article_attributions(db, [row["id"]])[row["id"]])
+
+
+# -- quotes -------------------------------------------------------------------
+
+
+def quote_occurrences(db: Database, quote_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Per quote: speaker, probas, outlets, urls and article_ids of its occurrences (oldest first)."""
+    found: dict[str, dict[str, Any]] = {}
+    if not quote_ids:
+        return found
+    marks = ", ".join("?" for _ in quote_ids)
+    rows = db.rows(
+        "SELECT a.quote_id, a.article_id, ar.outlet, ar.url, s.name, s.description "
+        "FROM attributions a JOIN articles ar ON ar.id = a.article_id "
+        "LEFT JOIN speakers s ON s.id = a.speaker_id "
+        f"WHERE a.quote_id IN ({marks}) ORDER BY a.day, a.id",
+        quote_ids,
+    )
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        grouped.setdefault(row["quote_id"], []).append(row)
+    for quote_id, occurrences in grouped.items():
+        labels = Counter(r["name"] or r["description"] for r in occurrences)
+        total = sum(labels.values())
+        ranked = sorted(labels.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] or ""))
+        named = [label for label, _ in ranked if label is not None]
+        found[quote_id] = {
+            "speaker": named[0] if named else None,
+            "probas": [[label, round(n / total, 4)] for label, n in ranked],
+            "outlets": _distinct(r["outlet"] for r in occurrences),
+            "urls": _distinct(r["url"] for r in occurrences),
+            "article_ids": _distinct(r["article_id"] for r in occurrences),
+        }
+    return found
+
+
+def _distinct(values) -> list[Any]:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+def quotes(db: Database, *, q: str | None = None, limit: int = DEFAULT_LIMIT, cursor: str | None = None) -> dict[str, Any]:
+    """Quotes grouped across articles, most occurrences first (see ``Store.quotes``)."""
+    limit = _limit(limit)
+    where: list[str] = []
+    params: list[Any] = []
+    terms = parse_query(q)
+    if terms:
+        where.append(f"qu.id IN (SELECT a.quote_id FROM attributions a WHERE {db.dialect.fts_condition})")
+        params.append(db.dialect.fts_query(terms))
+    key = decode_cursor("quotes", cursor, 2)
+    if key is not None:
+        where.append("(qu.num_occurrences < ? OR (qu.num_occurrences = ? AND qu.id > ?))")
+        params.extend([key[0], key[0], key[1]])
+    rows = db.rows(
+        "SELECT qu.id, qu.quotation, qu.first_seen, qu.num_occurrences FROM quotes qu"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY qu.num_occurrences DESC, qu.id LIMIT ?",
+        [*params, limit + 1],
+    )
+    rows, next_cursor = _page(rows, limit, "quotes", lambda r: [int(r["num_occurrences"]), r["id"]])
+    occurrences = quote_occurrences(db, [r["id"] for r in rows])
+    return {"items": [quote_item(r, occurrences.get(r["id"])) for r in rows], "next_cursor": next_cursor}
+
+
+def quote_item(row: dict[str, Any], occurrences: dict[str, Any] | None) -> dict[str, Any]:
+    """A quotes row with what its occurrences say."""
+    extra = occurrences or {"speaker": None, "probas": [], "outlets": [], "urls": [], "article_ids": []}
+    return {
+        "quote_id": row["id"],
+        "quotation": row["quotation"],
+        "speaker": extra["speaker"],
+        "probas": extra["probas"],
+        "num_occurrences": int(row["num_occurrences"]),
+        "first_seen": row["first_seen"],
+        "outlets": extra["outlets"],
+        "urls": extra["urls"],
+        "article_ids": extra["article_ids"],
+    }
+
+
+def stats(db: Database) -> dict[str, int]:
+    """Row counts of the main tables."""
+    row = db.one(
+        "SELECT (SELECT COUNT(*) FROM articles) AS articles, "
+        "(SELECT COUNT(*) FROM attributions) AS attributions, "
+        "(SELECT COUNT(*) FROM speakers WHERE num_attributions > 0) AS speakers, "
+        "(SELECT COUNT(*) FROM quotes) AS quotes"
+    )
+    assert row is not None
+    return {k: int(v) for k, v in row.items()}

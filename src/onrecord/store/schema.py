@@ -1,0 +1,105 @@
+"""The database schema, as a list of migrations that onrecord applies itself.
+
+Each migration is a list of statements written once for both backends; the few
+words that differ (the auto-increment key, the full-text index) are filled in
+from the backend's ``Dialect``. ``schema_version`` holds the version reached;
+a database newer than this code is refused rather than misread.
+
+Conventions: JSON columns are TEXT holding ``json.dumps`` output (both backends
+read them the same way); ``day`` is the ISO date (YYYY-MM-DD) of publication,
+or the empty string when unknown, so that keyset ordering needs no NULL rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .base import Dialect
+
+_V1 = [
+    """CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        text_hash TEXT NOT NULL UNIQUE,
+        title TEXT,
+        published TEXT,
+        day TEXT NOT NULL DEFAULT '',
+        url TEXT,
+        outlet TEXT,
+        author TEXT,
+        entities TEXT NOT NULL DEFAULT '[]',
+        ingested_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX articles_day ON articles (day)",
+    """CREATE TABLE speakers (
+        id {serial_pk},
+        key TEXT NOT NULL UNIQUE,
+        norm TEXT NOT NULL,
+        name TEXT,
+        description TEXT,
+        type TEXT,
+        num_attributions INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX speakers_count ON speakers (num_attributions DESC, id)",
+    """CREATE TABLE speaker_forms (
+        speaker_id {bigint} NOT NULL REFERENCES speakers (id),
+        kind TEXT NOT NULL,
+        form TEXT NOT NULL,
+        count INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (speaker_id, kind, form)
+    )""",
+    """CREATE TABLE quotes (
+        id TEXT PRIMARY KEY,
+        quotation TEXT NOT NULL,
+        first_seen TEXT,
+        num_occurrences INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX quotes_count ON quotes (num_occurrences DESC, id)",
+    """CREATE TABLE attributions (
+        id {serial_pk},
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        attribution_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        content TEXT NOT NULL,
+        content_fragments TEXT NOT NULL,
+        cue TEXT NOT NULL,
+        cue_text TEXT,
+        speaker_id {bigint} REFERENCES speakers (id),
+        speaker TEXT,
+        addressee_name TEXT,
+        addressee TEXT,
+        via_name TEXT,
+        via TEXT,
+        confidence DOUBLE PRECISION NOT NULL,
+        quote_id TEXT REFERENCES quotes (id),
+        day TEXT NOT NULL DEFAULT '',
+        UNIQUE (article_id, ordinal)
+    )""",
+    "CREATE INDEX attributions_day ON attributions (day, id)",
+    "CREATE INDEX attributions_speaker ON attributions (speaker_id, day, id)",
+    "CREATE INDEX attributions_quote ON attributions (quote_id)",
+    "{fts}",
+]
+
+
+def _render(statements: list[str]) -> Callable[[Dialect], list[str]]:
+    def render(dialect: Dialect) -> list[str]:
+        out: list[str] = []
+        for statement in statements:
+            if statement == "{fts}":
+                out.extend(dialect.fts_ddl)
+            else:
+                out.append(statement.format(serial_pk=dialect.serial_pk, bigint=dialect.bigint))
+        return out
+
+    return render
+
+
+# MIGRATIONS[n] takes a database at version n to version n + 1. Append, never edit.
+MIGRATIONS: list[Callable[[Dialect], list[str]]] = [_render(_V1)]
+LATEST_VERSION = len(MIGRATIONS)
+
+VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"
