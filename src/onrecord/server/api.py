@@ -1,0 +1,357 @@
+"""The JSON API under /api: pydantic models live here, at the boundary, and nowhere else.
+
+Read endpoints call the store's query methods, the same ones the CLI and the
+HTML pages use. ``POST /api/articles`` (ingest) is refused with 403 when the
+server was started without a token, and with 401 when the request does not
+carry ``Authorization: Bearer TOKEN``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Header, HTTPException, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..model import Article
+from .context import ServerContext
+
+Kind = Literal["direct", "indirect", "mixed", "block"]
+
+# Page sizes: the default of the store, and a ceiling that keeps one response
+# (200 hits of a few hundred characters each) well under a megabyte.
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 200
+
+# A date filter: a year, a month or a day, as the store compares ISO dates.
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+class ErrorBody(BaseModel):
+    status: int = Field(description="The HTTP status code, repeated.")
+    message: str = Field(description="What went wrong, for a person to read.")
+
+
+class ErrorOut(BaseModel):
+    """The one error shape of the whole API."""
+
+    error: ErrorBody
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorOut, "description": text}
+    for code, text in {
+        400: "Bad request (e.g. an invalid cursor)",
+        404: "Not found",
+        413: "Request body too large",
+        422: "Invalid parameters or body",
+        500: "Server or database error",
+    }.items()
+}
+
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
+
+
+class _Open(BaseModel):
+    """A response record: the documented fields, plus any the store adds later."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class FragmentOut(BaseModel):
+    start: int
+    end: int
+    text: str
+
+
+class PersonOut(_Open):
+    """A speaker, addressee or relaying source (SPEC §1)."""
+
+    mention: list[FragmentOut] = []
+    entity: str | None = None
+    name: str | None = None
+    description: str | None = None
+
+
+class AttributionOut(_Open):
+    id: str
+    kind: Kind
+    content: list[FragmentOut]
+    cue: list[FragmentOut] = []
+    speaker: PersonOut | None = None
+    addressee: PersonOut | None = None
+    via: PersonOut | None = None
+    confidence: float = 1.0
+
+
+class EntityOut(_Open):
+    id: str
+    name: str | None = None
+    type: str = "other"
+    descriptions: list[str] = []
+    mentions: list[FragmentOut] = []
+
+
+class ArticleOut(_Open):
+    """An article as SPEC §1 defines it: ``text`` is what every offset indexes."""
+
+    id: str | None = None
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    text: str
+    attributions: list[AttributionOut] = []
+    entities: list[EntityOut] = []
+
+
+class QuoteHit(_Open):
+    """One attribution found by a search, with its article and speaker."""
+
+    id: int = Field(description="The attribution's key in the store.")
+    article_id: str
+    attribution_id: str | None = Field(default=None, description="The attribution's id within its article (a4).")
+    article_title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    kind: Kind
+    content: str = Field(description='The content text, fragments joined by " … ".')
+    content_fragments: list[FragmentOut] = Field(default=[], description="Offsets into the article text.")
+    cue: str | None = None
+    speaker_id: int | None = None
+    speaker_name: str | None = None
+    speaker_description: str | None = None
+    addressee: str | None = None
+    via: str | None = None
+    quote_id: str | None = None
+    highlights: list[list[int]] = Field(default=[], description="[start, end] of query hits within content.")
+
+
+class QuotePage(BaseModel):
+    items: list[QuoteHit]
+    next_cursor: str | None = Field(description="Pass as ?cursor= for the next page; null on the last one.")
+
+
+class SpeakerOut(_Open):
+    id: int
+    name: str | None = None
+    description: str | None = None
+    type: str | None = None
+    num_attributions: int = 0
+    forms: list[str] = Field(default=[], description="Surface names and mentions, most frequent first.")
+
+
+class SpeakerPage(BaseModel):
+    items: list[SpeakerOut]
+    next_cursor: str | None = None
+
+
+class MonthCount(BaseModel):
+    month: str
+    count: int
+
+
+class SpeakerDetail(SpeakerOut):
+    descriptions: list[str] = []
+    timeline: list[MonthCount] = []
+    attributions: list[QuoteHit] = Field(default=[], description="Newest first.")
+
+
+class ExtractIn(BaseModel):
+    """An article to analyse: its text and optional metadata."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1)
+    title: str | None = None
+    id: str | None = None
+    published: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+
+
+class IngestIn(ExtractIn):
+    author: str | None = None
+
+
+class IngestOut(BaseModel):
+    id: str = Field(description="The article's id in the store.")
+    added: bool = Field(description="False when the same text was already stored.")
+    attributions: int = Field(description="Attributions found in the article.")
+
+
+def context_of(request: Request) -> ServerContext:
+    return request.app.state.context
+
+
+async def _read_article(request: Request, model: type[ExtractIn]) -> ExtractIn:
+    """The posted article: a text/plain body, or JSON validated by ``model``."""
+    body = await request.body()
+    media = request.headers.get("content-type", "text/plain").split(";")[0].strip().lower()
+    if media == "text/plain":
+        try:
+            text = body.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise HTTPException(400, f"body is not UTF-8 text (bad byte at offset {error.start})") from error
+        if not text.strip():
+            raise HTTPException(422, "text: the article text is empty")
+        return model(text=text)
+    if media == "application/json":
+        try:
+            return model.model_validate_json(body)
+        except ValidationError as error:
+            message = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in error.errors()
+            )
+            raise HTTPException(422, message) from error
+    raise HTTPException(415, f"unsupported Content-Type {media!r}: send text/plain or application/json")
+
+
+_ARTICLE_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "text/plain": {"schema": {"type": "string"}, "example": '"We will win," she said.'},
+            "application/json": {"schema": {"$ref": "#/components/schemas/ExtractIn"}},
+        },
+    }
+}
+_INGEST_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "text/plain": {"schema": {"type": "string"}},
+            "application/json": {"schema": {"$ref": "#/components/schemas/IngestIn"}},
+        },
+    }
+}
+
+
+@router.post(
+    "/extract",
+    response_model=ArticleOut,
+    summary="Analyse an article without storing it",
+    openapi_extra=_ARTICLE_BODY,
+    responses={415: {"model": ErrorOut, "description": "Neither text/plain nor JSON"}},
+)
+async def extract(request: Request) -> Any:
+    """Find the attributions in a posted article (text/plain, or JSON with ``text`` and metadata)."""
+    posted = await _read_article(request, ExtractIn)
+    context = context_of(request)
+    meta = posted.model_dump(exclude={"text"})
+    article = await run_in_threadpool(context.extract, posted.text, **meta)
+    return article.to_dict()
+
+
+@router.get("/quotes", response_model=QuotePage, summary="Search attributions")
+def quotes(
+    request: Request,
+    q: Annotated[str | None, Query(description="Full-text query on the quote content.")] = None,
+    speaker: Annotated[str | None, Query(description="Speaker name (or id).")] = None,
+    since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="Earliest date, YYYY[-MM[-DD]].")] = None,
+    until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="Latest date, YYYY[-MM[-DD]].")] = None,
+    outlet: Annotated[str | None, Query()] = None,
+    kind: Annotated[Kind | None, Query()] = None,
+    cursor: Annotated[str | None, Query(description="next_cursor of the previous page.")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> Any:
+    """Attributions matching a full-text query and filters, best match first when ``q`` is given."""
+    store = context_of(request).store
+    return _paged(
+        store.search_quotes,
+        q or None,
+        speaker=speaker or None,
+        since=since or None,
+        until=until or None,
+        outlet=outlet or None,
+        kind=kind,
+        limit=limit,
+        cursor=cursor or None,
+    )
+
+
+@router.get("/speakers", response_model=SpeakerPage, summary="List speakers")
+def speakers(
+    request: Request,
+    q: Annotated[str | None, Query(description="Part of a name or description.")] = None,
+    top: Annotated[int | None, Query(ge=1, description="Only the N most quoted speakers.")] = None,
+    cursor: Annotated[str | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> Any:
+    """Speakers merged across articles, most quoted first."""
+    store = context_of(request).store
+    return _paged(store.speakers, q=q or None, top=top, limit=limit, cursor=cursor or None)
+
+
+@router.get("/speakers/{speaker_id}", response_model=SpeakerDetail, summary="One speaker")
+def speaker(request: Request, speaker_id: Annotated[str, Path()]) -> Any:
+    """A speaker with their surface forms, attributions per month and every attribution, newest first."""
+    found = context_of(request).store.speaker(int(speaker_id)) if speaker_id.isdigit() else None
+    if found is None:
+        raise HTTPException(404, f"no speaker with id {speaker_id}")
+    return found
+
+
+@router.get("/articles/{article_id:path}", response_model=ArticleOut, summary="One stored article")
+def article(request: Request, article_id: Annotated[str, Path()]) -> Any:
+    """A stored article as SPEC §1 defines it, plus ``author`` and each attribution's ``speaker_id``."""
+    found = context_of(request).store.article(article_id)
+    if found is None:
+        raise HTTPException(404, f"no article with id {article_id}")
+    return found
+
+
+@router.post(
+    "/articles",
+    response_model=IngestOut,
+    status_code=201,
+    summary="Ingest an article (needs the server's token)",
+    openapi_extra=_INGEST_BODY,
+    responses={
+        200: {"model": IngestOut, "description": "The same text was already stored"},
+        401: {"model": ErrorOut, "description": "Missing or wrong bearer token"},
+        403: {"model": ErrorOut, "description": "The server was started without a token (read-only)"},
+    },
+)
+async def ingest(
+    request: Request,
+    authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None,
+) -> Any:
+    """Analyse an article and store it with its attributions. Re-posting the same text adds nothing."""
+    context = context_of(request)
+    if not context.token:
+        raise HTTPException(403, "this server is read-only: start it with --token to enable ingest")
+    if not context.accepts(authorization):
+        raise HTTPException(401, "missing or wrong bearer token", headers={"WWW-Authenticate": "Bearer"})
+    posted = await _read_article(request, IngestIn)
+    return await run_in_threadpool(_ingest, context, posted)
+
+
+def _ingest(context: ServerContext, posted: IngestIn) -> Any:
+    from fastapi.responses import JSONResponse
+
+    from ..store.normalize import article_id_for, text_hash
+
+    digest = text_hash(posted.text)
+    meta = posted.model_dump(exclude={"text", "author"})
+    meta["id"] = meta["id"] or article_id_for(digest)
+    article: Article = context.extract(posted.text, **meta)
+    added = context.store.add_article(article, author=posted.author)
+    stored_id = article.id
+    stored = context.store.article(stored_id)
+    if stored is None or text_hash(stored["text"]) != digest:
+        stored_id = article_id_for(digest)  # the id was taken: the store used the text's
+    body = {"id": stored_id, "added": bool(added), "attributions": len(article.attributions)}
+    return JSONResponse(body, status_code=201 if added else 200)
+
+
+def _paged(method: Any, *args: Any, **kwargs: Any) -> Any:
+    try:
+        return method(*args, **kwargs)
+    except ValueError as error:  # a malformed cursor or filter the store refused
+        raise HTTPException(400, str(error)) from error
+
+
+__all__ = ["router", "ErrorOut", "ArticleOut", "QuotePage", "SpeakerPage", "SpeakerDetail"]

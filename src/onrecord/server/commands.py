@@ -1,0 +1,47 @@
+"""``onrecord serve``: the JSON API and the HTML explorer over one database."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from ..errors import MissingExtra, OnrecordError
+
+# Where the explorer listens unless told otherwise: loopback only, so a laptop
+# never exposes its database to the network by accident.
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def default_db() -> str:
+    """The database of ``--db`` when it is not given: $ONRECORD_DB, else onrecord.db."""
+    return os.environ.get("ONRECORD_DB") or "onrecord.db"
+
+
+@click.command()
+@click.option("--db", "db_url", default=default_db, show_default="$ONRECORD_DB or onrecord.db",
+              help="SQLite file, sqlite:///PATH or postgresql://…")
+@click.option("--host", default=DEFAULT_HOST, show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True)
+@click.option("--token", envvar="ONRECORD_TOKEN", default=None, show_envvar=True,
+              help="Bearer token that enables POST /api/articles (ingest); without it the API is read-only.")
+def serve(db_url: str, host: str, port: int, token: str | None) -> None:
+    """Serve the REST API (/api, docs at /docs) and the web explorer (/)."""
+    try:
+        from .app import create_app
+
+        try:
+            import uvicorn
+        except ImportError as error:
+            raise MissingExtra("server", error.name or "uvicorn") from error
+        app = create_app(db_url, token=token)
+    except OnrecordError as error:
+        click.echo(f"onrecord: error: {error}", err=True)
+        sys.exit(2)
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"onrecord: serving {db_url} on http://{shown}:{port}  (API docs: http://{shown}:{port}/docs)")
+    if token:
+        click.echo("onrecord: ingest enabled: POST /api/articles with 'Authorization: Bearer <token>'")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,206 @@
+"""The HTML explorer: server-rendered Jinja pages over the same store methods as the API.
+
+Autoescape is on for every template and nothing from the data is ever marked
+safe: helpers in ``render`` return plain text pieces and the templates write
+the tags around them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import jinja2
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse
+
+from .api import DATE_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, context_of
+from .render import annotate, describe, label, speaker_colours, split_highlights, timeline_chart
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+KINDS = ("direct", "indirect", "mixed", "block")
+
+# Attributions listed on a speaker page; the API has them all.
+SPEAKER_PAGE_ATTRIBUTIONS = 200
+
+# Speakers listed on the home page.
+HOME_TOP_SPEAKERS = 12
+
+# Largest text the analyse form takes, in characters (the body limit also applies).
+MAX_ANALYSE_CHARS = 200_000
+
+env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+    autoescape=True,  # every template, whatever its name: untrusted text is escaped
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+env.filters["segment"] = lambda value: quote(str(value), safe="")
+env.filters["http_url"] = lambda value: value if isinstance(value, str) and re.match(r"(?i)^https?://", value) else ""
+env.globals.update(
+    split_highlights=split_highlights,
+    label=label,
+    describe=describe,
+    kinds=KINDS,
+)
+
+router = APIRouter(include_in_schema=False)
+
+
+def page(name: str, status: int = 200, headers: Mapping[str, str] | None = None, **context: Any) -> HTMLResponse:
+    """Render a template into an HTML response."""
+    return HTMLResponse(env.get_template(name).render(**context), status_code=status, headers=dict(headers or {}))
+
+
+def error_page(status: int, message: str, headers: Mapping[str, str] | None = None) -> HTMLResponse:
+    """The HTML counterpart of the API's JSON error."""
+    return page("error.html", status=status, headers=headers, status_code=status, message=message)
+
+
+def _filters(params: Mapping[str, str]) -> tuple[dict[str, Any], list[str]]:
+    """Search filters from a query string: blanks dropped, bad values reported."""
+    problems = []
+    filters: dict[str, Any] = {}
+    for name in ("q", "speaker", "outlet", "since", "until", "kind", "cursor"):
+        value = (params.get(name) or "").strip()
+        filters[name] = value or None
+    for name in ("since", "until"):
+        if filters[name] and not re.match(DATE_PATTERN, filters[name]):
+            problems.append(f"{name}: use a date like 2020, 2020-05 or 2020-05-21")
+            filters[name] = None
+    if filters["kind"] and filters["kind"] not in KINDS:
+        problems.append(f"kind: one of {', '.join(KINDS)}")
+        filters["kind"] = None
+    try:
+        filters["limit"] = max(1, min(MAX_LIMIT, int(params.get("limit") or DEFAULT_LIMIT)))
+    except ValueError:
+        problems.append("limit: a whole number")
+        filters["limit"] = DEFAULT_LIMIT
+    return filters, problems
+
+
+def _query_string(filters: Mapping[str, Any], **changes: Any) -> str:
+    merged = {**filters, **changes}
+    if merged.get("limit") == DEFAULT_LIMIT:
+        merged.pop("limit")
+    return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    store = context_of(request).store
+    top = store.speakers(top=HOME_TOP_SPEAKERS, limit=HOME_TOP_SPEAKERS)["items"]
+    return page("index.html", filters={}, top=top, stats=_stats(store))
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes(request: Request) -> HTMLResponse:
+    filters, problems = _filters(request.query_params)
+    if problems:
+        return page("quotes.html", status=400, filters=filters, problems=problems, hits=[], next_url=None)
+    store = context_of(request).store
+    search = {k: v for k, v in filters.items() if k != "q"}
+    try:
+        result = store.search_quotes(filters["q"], **search)
+    except ValueError as error:
+        return page("quotes.html", status=400, filters=filters, problems=[str(error)], hits=[], next_url=None)
+    next_url = None
+    if result.get("next_cursor"):
+        next_url = "/quotes?" + _query_string(filters, cursor=result["next_cursor"])
+    return page("quotes.html", filters=filters, problems=[], hits=result["items"], next_url=next_url)
+
+
+@router.get("/speakers", response_class=HTMLResponse)
+def speakers(request: Request) -> HTMLResponse:
+    q = (request.query_params.get("q") or "").strip() or None
+    cursor = request.query_params.get("cursor") or None
+    try:
+        result = context_of(request).store.speakers(q=q, limit=DEFAULT_LIMIT, cursor=cursor)
+    except ValueError as error:
+        raise HTTPException(400, str(error)) from error
+    next_url = "/speakers?" + urlencode({k: v for k, v in {"q": q, "cursor": result["next_cursor"]}.items() if v}) if result.get("next_cursor") else None
+    return page("speakers.html", q=q, speakers=result["items"], next_url=next_url)
+
+
+@router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
+def speaker(request: Request, speaker_id: str) -> HTMLResponse:
+    store = context_of(request).store
+    found = store.speaker(int(speaker_id), attributions_limit=SPEAKER_PAGE_ATTRIBUTIONS) if speaker_id.isdigit() else None
+    if found is None:
+        raise HTTPException(404, f"no speaker with id {speaker_id}")
+    attributions = found.get("attributions") or []
+    return page(
+        "speaker.html",
+        speaker=found,
+        chart=timeline_chart(found.get("timeline") or []),
+        attributions=attributions,
+        more=max(0, int(found.get("num_attributions") or 0) - len(attributions)),
+    )
+
+
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+def article(request: Request, article_id: str) -> HTMLResponse:
+    found = context_of(request).store.article(article_id)
+    if found is None:
+        raise HTTPException(404, f"no article with id {article_id}")
+    return page("article.html", stored=True, **annotated(found))
+
+
+@router.get("/analyse", response_class=HTMLResponse)
+def analyse_form() -> HTMLResponse:
+    return page("analyse.html", text="", title="", problems=[])
+
+
+@router.post("/analyse", response_class=HTMLResponse)
+async def analyse(request: Request, text: str = Form(""), title: str = Form("")) -> HTMLResponse:
+    text = text.replace("\r\n", "\n")
+    problems = []
+    if not text.strip():
+        problems.append("paste the text of an article")
+    elif len(text) > MAX_ANALYSE_CHARS:
+        problems.append(f"the text is longer than {MAX_ANALYSE_CHARS} characters")
+    if problems:
+        return page("analyse.html", status=400, text=text, title=title, problems=problems)
+    context = context_of(request)
+    result = await run_in_threadpool(context.extract, text, title=title.strip() or None)
+    return page("article.html", stored=False, **annotated(result.to_dict()))
+
+
+def annotated(article: Mapping[str, Any]) -> dict[str, Any]:
+    """What article.html needs: segments of the text and the attribution list.
+
+    The one rendering path for stored (/articles/{id}) and pasted (/analyse) articles.
+    """
+    attributions = list(article.get("attributions") or ())
+    colours = speaker_colours(attributions)
+    rows = [
+        {
+            "id": str(a.get("id")),
+            "kind": a.get("kind"),
+            "content": " … ".join(f.get("text", "") for f in a.get("content") or ()),
+            "cue": " ".join(f.get("text", "") for f in a.get("cue") or ()),
+            "speaker": label(a.get("speaker")),
+            "speaker_id": a.get("speaker_id"),
+            "addressee": label(a.get("addressee")),
+            "via": label(a.get("via")),
+            "colour": colours.get(str(a.get("id"))),
+        }
+        for a in attributions
+    ]
+    return {"article": article, "segments": annotate(article), "rows": rows}
+
+
+def _stats(store: Any) -> list[tuple[str, Any]]:
+    """The store's scalar statistics as (label, value) pairs, for the home page."""
+    try:
+        stats = store.stats()
+    except (AttributeError, NotImplementedError):
+        return []
+    if not isinstance(stats, Mapping):
+        return []
+    return [(str(k).replace("_", " "), v) for k, v in stats.items() if isinstance(v, (int, float, str))]

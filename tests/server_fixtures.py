@@ -1,0 +1,184 @@
+"""Factories for the server tests: hand-written articles, a real store, a client.
+
+The articles are written for these tests (fictional people and places); their
+attributions are built by hand from substrings so the tests do not depend on
+how well the extractor does today.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from onrecord.model import Article, Attribution, Fragment, Speaker
+
+XSS = "<script>window.__xss=1</script>"
+SQL_QUOTE = "Robert'); DROP TABLE attributions;-- 100% of_us"
+
+
+def span(text: str, needle: str, after: int = 0) -> Fragment:
+    """The fragment of ``text`` holding the first ``needle`` at or after ``after``."""
+    start = text.index(needle, after)
+    return Fragment.of(text, start, start + len(needle))
+
+
+@dataclass(frozen=True)
+class Said:
+    """One hand-made attribution: substrings of the article text."""
+
+    content: str
+    cue: str
+    mention: str
+    name: str | None
+    description: str | None = None
+    kind: str = "direct"
+    addressee: str | None = None
+    via: str | None = None
+
+
+def make_article(id: str, title: str, published: str, text: str, said: list[Said], outlet: str = "Eastport Herald") -> Article:
+    """An Article whose attributions point at the substrings listed in ``said``."""
+    attributions = []
+    entities: dict[str, str] = {}
+    base = 0
+    for number, s in enumerate(said, 1):
+        content = span(text, s.content, base)
+
+        def near(needle: str) -> Fragment:
+            # after the content ("…," said X), else before it (X told Y that …)
+            return span(text, needle, content.end) if needle in text[content.end:] else span(text, needle, base)
+
+        cue, mention = near(s.cue), near(s.mention)
+        key = s.name or s.description or s.mention
+        entity = entities.setdefault(key, f"e{len(entities) + 1}")
+        addressee = Speaker((near(s.addressee),), name=s.addressee) if s.addressee else None
+        via = Speaker((near(s.via),), name=s.via) if s.via else None
+        base = content.end
+        attributions.append(
+            Attribution(
+                id=f"a{number}",
+                kind=s.kind,  # type: ignore[arg-type]
+                content=(content,),
+                cue=(cue,),
+                speaker=Speaker((mention,), entity=entity, name=s.name, description=s.description),
+                addressee=addressee,
+                via=via,
+                confidence=0.9,
+            )
+        )
+    return Article(text=text, id=id, title=title, published=published, outlet=outlet, attributions=tuple(attributions))
+
+
+FERRY = (
+    "Council delays vote on river ferry\n\n"
+    '"We will not sink money into a ferry nobody rides," said Mayor Lena Ortiz on Monday.\n\n'
+    "Tomas Reyes, who leads the harbour workers' union, told the Eastport Herald that the ferry "
+    "carries two thousand commuters a week.\n"
+)
+BUDGET = (
+    f"{XSS} Budget row deepens\n\n"
+    f'"{XSS} is not a budget plan," said Lena Ortiz, the mayor of Eastport.\n\n'
+    "According to the Harbour Gazette, the council will meet again in April.\n"
+)
+INJECTION = (
+    "Union answers the mayor\n\n"
+    f'"{SQL_QUOTE} will keep the ferry running," said Tomas Reyes.\n\n'
+    '"The ferry stays," Reyes added.\n'
+)
+
+
+def sample_articles() -> list[Article]:
+    """Three articles in two months: ferry (January), budget with a <script> payload, injection text."""
+    return [
+        make_article(
+            "ferry-1",
+            "Council delays vote on river ferry",
+            "2024-01-15",
+            FERRY,
+            [
+                Said('"We will not sink money into a ferry nobody rides,"', "said", "Mayor Lena Ortiz", "Lena Ortiz", "mayor of Eastport"),
+                Said(
+                    "that the ferry carries two thousand commuters a week",
+                    "told",
+                    "Tomas Reyes",
+                    "Tomas Reyes",
+                    "leader of the harbour workers' union",
+                    kind="indirect",
+                    addressee="the Eastport Herald",
+                ),
+            ],
+        ),
+        make_article(
+            "budget-2",
+            f"{XSS} Budget row deepens",
+            "2024-03-02",
+            BUDGET,
+            [
+                Said(f'"{XSS} is not a budget plan,"', "said", "Lena Ortiz", "Lena Ortiz", "mayor of Eastport"),
+                Said(
+                    "the council will meet again in April",
+                    "According to",
+                    "the Harbour Gazette",
+                    "Harbour Gazette",
+                    kind="indirect",
+                ),
+            ],
+            outlet="Harbour Gazette",
+        ),
+        make_article(
+            "union-3",
+            "Union answers the mayor",
+            "2024-03-20",
+            INJECTION,
+            [
+                Said(f'"{SQL_QUOTE} will keep the ferry running,"', "said", "Tomas Reyes", "Tomas Reyes"),
+                Said('"The ferry stays,"', "added", "Reyes", "Tomas Reyes"),
+            ],
+        ),
+    ]
+
+
+def make_store(path: Path, articles: list[Article] | None = None) -> str:
+    """Create a real SQLite store at ``path`` holding ``articles``; return its URL."""
+    from onrecord.store.base import open_store
+
+    url = str(path)
+    with open_store(url) as store:
+        for article in sample_articles() if articles is None else articles:
+            store.add_article(article, author="Staff reporter")
+    return url
+
+
+_SAID = re.compile(r'"(?P<content>[^"]+),"\s+(?P<cue>said|says)\s+(?P<who>[A-Z]\w+(?: [A-Z]\w+)*)')
+
+
+class RuleExtractor:
+    """A stand-in for ``Extractor`` with one rule (``"…," said Name``): fast and predictable.
+
+    The server takes its extractor as a parameter; these tests check the
+    server's handling of what comes back, not the extractor's accuracy.
+    """
+
+    def extract(self, text: str, **meta: Any) -> Article:
+        said = []
+        for match in _SAID.finditer(text):
+            said.append(
+                Attribution(
+                    id=f"a{len(said) + 1}",
+                    kind="direct",
+                    content=(Fragment.of(text, match.start(), match.start("cue") - 1),),
+                    cue=(Fragment.of(text, match.start("cue"), match.end("cue")),),
+                    speaker=Speaker((Fragment.of(text, match.start("who"), match.end("who")),), name=match["who"]),
+                )
+            )
+        return Article(text=text, attributions=tuple(said), **meta)
+
+
+def make_app(url: str, **options: Any):
+    """The server app over ``url`` with the rule extractor unless one is given."""
+    from onrecord.server.app import create_app
+
+    options.setdefault("extractor", RuleExtractor())
+    return create_app(url, **options)
