@@ -117,5 +117,13 @@ def evaluate_command(gold: str, pred: str | None, as_json: bool, jobs: int, limi
     click.echo(json.dumps(metrics, indent=2) if as_json else format_table(metrics))
 
 
+from .store.commands import export_command, ingest_command, search_command, show_command, speakers_command  # noqa: E402
+main.add_command(ingest_command)
+main.add_command(search_command)
+main.add_command(speakers_command)
+main.add_command(show_command)
+main.add_command(export_command)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -109,9 +109,9 @@ def speaker_key(speaker: Speaker | None) -> tuple[str, str] | None:
     """
     if speaker is None:
         return None
-    if speaker.name and normalize_name(speaker.name):
-        norm = normalize_name(speaker.name)
-        return f"name:{norm}", norm
+    name = normalize_name(speaker.name or "")
+    if name and name not in PRONOUNS:
+        return f"name:{name}", name
     label = speaker.description or mention_text(speaker)
     norm = normalize_name(label or "")
     if not norm or norm in PRONOUNS:

@@ -154,15 +154,16 @@ def _upsert_speaker(db: Database, speaker: Speaker | None, entities: dict[str, E
         return None
     entity = entities.get(speaker.entity) if speaker.entity else None
     description = speaker.description or (entity.descriptions[0] if entity and entity.descriptions else None)
-    if not speaker.name and not description:
-        description = mention_text(speaker)  # an unnamed speaker known only by its mention
+    named = key[0].startswith("name:")
+    if not named and not description:
+        description = mention_text(speaker)
     row = db.rows(
         _UPSERT_SPEAKER,
-        (key[0], key[1], speaker.name, description, entity.type if entity else None),
+        (key[0], key[1], speaker.name if named else None, description, entity.type if entity else None),
     )
     speaker_id = int(row[0]["id"])
     forms: dict[tuple[str, str], None] = {}
-    if speaker.name:
+    if named and speaker.name:
         forms[("name", speaker.name)] = None
     for text in (speaker.description, *(entity.descriptions if entity else ())):
         if text:

@@ -1,0 +1,145 @@
+"""CLI commands over the store: ingest, search, speakers, show, export.
+
+Thin click commands over ``onrecord.ingest`` and ``Store``; an OnrecordError
+becomes a one-line message and exit status 2 here, at the boundary.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+
+import click
+
+from ..errors import OnrecordError
+from .base import ENV_DB, Store, default_url, open_store
+from .export import FORMATS
+
+# How much of a long quote the text output shows before eliding it.
+TEXT_QUOTE_CHARS = 300
+
+
+def _fail(message: str) -> None:
+    click.echo(f"onrecord: error: {message}", err=True)
+
+
+db_option = click.option(
+    "--db",
+    "db_url",
+    default=None,
+    metavar="URL",
+    help=f"Database: a SQLite file path, sqlite:///PATH or postgresql://… (default: ${ENV_DB}, else ./onrecord.db).",
+)
+
+
+@contextlib.contextmanager
+def _store(db_url: str | None) -> Iterator[Store]:
+    """Open the store; any OnrecordError inside becomes a one-line error and exit 2."""
+    try:
+        with open_store(db_url or default_url()) as store:
+            yield store
+    except OnrecordError as error:
+        _fail(str(error))
+        sys.exit(2)
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
+@click.option("--progress/--no-progress", "show_progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
+def ingest_command(paths: tuple[str, ...], db_url: str | None, jobs: int, show_progress: bool | None) -> None:
+    """Extract attributions from article files and directories and store them."""
+    from ..ingest import ingest
+
+    if show_progress is None:
+        show_progress = sys.stderr.isatty()
+    with _store(db_url) as store:
+        try:
+            summary = ingest(paths, store, n_process=jobs, progress=show_progress, report=_fail)
+        except KeyboardInterrupt:
+            _fail("interrupted; every article committed so far is kept, run the same command to resume")
+            sys.exit(130)
+        click.echo(str(summary), err=True)
+    if summary.skipped or summary.failed:
+        sys.exit(1)
+
+
+@click.command("search")
+@click.argument("query", required=False, default="")
+@db_option
+@click.option("--speaker", default=None, help="Speaker id, or name / description (whole words).")
+@click.option("--since", default=None, metavar="DATE", help="Published on or after (YYYY-MM-DD).")
+@click.option("--until", default=None, metavar="DATE", help="Published on or before (YYYY-MM-DD).")
+@click.option("--outlet", default=None, help="Outlet name (case-insensitive).")
+@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed", "block"]), default=None)
+@click.option("--limit", type=click.IntRange(min=1, max=1000), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
+def search_command(
+    query: str, db_url: str | None, speaker: str | None, since: str | None, until: str | None,
+    outlet: str | None, kind: str | None, limit: int, fmt: str,
+) -> None:
+    """Full-text search over what was said (all words must match; "quote" a phrase)."""
+    with _store(db_url) as store:
+        result = store.search_quotes(
+            query or None, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind, limit=limit
+        )
+    for hit in result["items"]:
+        if fmt == "jsonl":
+            click.echo(json.dumps(hit, ensure_ascii=False))
+            continue
+        who = hit["speaker_name"] or hit["speaker_description"] or hit["speaker_mention"] or "(no source)"
+        content = hit["content"]
+        if len(content) > TEXT_QUOTE_CHARS:
+            content = content[:TEXT_QUOTE_CHARS] + "…"
+        where = " · ".join(x for x in (hit["published"], hit["outlet"], hit["article_id"]) if x)
+        click.echo(f"{who} [{hit['kind']}] {content}\n    {where}")
+
+
+@click.command("speakers")
+@db_option
+@click.option("--top", type=click.IntRange(min=1, max=1000), default=20, show_default=True)
+@click.option("-q", "query", default=None, help="Only speakers whose name or forms contain this.")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
+def speakers_command(db_url: str | None, top: int, query: str | None, fmt: str) -> None:
+    """The most quoted speakers."""
+    with _store(db_url) as store:
+        result = store.speakers(q=query, top=top)
+    for item in result["items"]:
+        if fmt == "jsonl":
+            click.echo(json.dumps(item, ensure_ascii=False))
+            continue
+        label = item["name"] or item["description"]
+        extra = f" ({item['description']})" if item["name"] and item["description"] else ""
+        click.echo(f"{item['num_attributions']:6d}  #{item['id']}  {label}{extra}")
+
+
+@click.command("show")
+@click.argument("article_id")
+@db_option
+def show_command(article_id: str, db_url: str | None) -> None:
+    """Print a stored article with its attributions as JSON."""
+    with _store(db_url) as store:
+        found = store.article(article_id)
+    if found is None:
+        _fail(f"no article with id {article_id!r}")
+        sys.exit(1)
+    click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+
+
+@click.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True)
+@click.option("-o", "--output", default="-", show_default=True, help="Output file (- for stdout).")
+def export_command(db_url: str | None, fmt: str, output: str) -> None:
+    """Export the database: articles (jsonl), attributions (csv, parquet) or quotes (quotebank)."""
+    with _store(db_url) as store:
+        if output != "-":
+            count = store.export(fmt, output)
+        elif fmt == "parquet":
+            count = store.export(fmt, sys.stdout.buffer)
+        else:
+            count = store.export(fmt, sys.stdout)
+    click.echo(f"exported {count} records", err=True)
