@@ -56,15 +56,20 @@ def _inside(position: int, candidate: Candidate) -> bool:
 def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
     """PolNeAR never annotates an attribution inside another's content: keep the outer one.
 
-    Of two candidates with overlapping content, the more confident one stays.
+    Two candidates that each hold the other's cue (a misparse) and two with
+    overlapping contents are settled by confidence.
     """
-    ordered = sorted(candidates, key=lambda c: -c.confidence)
+
+    def holds_cue_of(outer: Candidate, inner: Candidate) -> bool:
+        return bool(inner.cue) and outer is not inner and _inside(inner.cue[0][0], outer)
+
+    outer_only = [
+        c for c in candidates
+        if not any(holds_cue_of(o, c) and not holds_cue_of(c, o) for o in candidates)
+    ]
     kept: list[Candidate] = []
-    for candidate in ordered:
-        cue_start = candidate.cue[0][0] if candidate.cue else None
-        if cue_start is not None and any(_inside(cue_start, other) for other in candidates if other is not candidate and other.cue):
-            continue
-        if any(_content_overlap(candidate, other) for other in kept):
+    for candidate in sorted(outer_only, key=lambda c: -c.confidence):
+        if any(_content_overlap(candidate, other) or holds_cue_of(other, candidate) for other in kept):
             continue
         kept.append(candidate)
     return kept

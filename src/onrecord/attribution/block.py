@@ -55,7 +55,7 @@ def block_candidate(sent: Span, base: int, paragraphs: SpanIndex, text: str) -> 
         content=content,
         cue=cue,
         source=mention(subtree_tokens(subject), base) if subject is not None else None,
-        addressee=_addressee(verb, lemma or "send", base, (0, 0)),
+        addressee=_addressee(verb, lemma or "send", base, []),
         confidence=CONFIDENCE_BLOCK,
         anchor=verb,
     )

@@ -87,6 +87,18 @@ def attach_quotations(
                 used.add(index)
             break
     candidates = [c for c in candidates if c.content]
+    # Every free quotation in the sentence of a direct quote's cue belongs to it:
+    # “If you look back,” Scott said, “I could have written those things.”
+    for candidate in candidates:
+        if not candidate.cue or not _quoted(candidate, quotes):
+            continue
+        sentence = sentences.find(candidate.cue[0][0])
+        if sentence is None:
+            continue
+        for index, quote in enumerate(quotes):
+            if index not in used and sentence[0] <= quote.start < sentence[1]:
+                candidate.content = sorted(candidate.content + list(quote.spans))
+                used.add(index)
     # Later quotations of the same paragraph continue a direct statement:
     # “We will win,” he said, “in November.” / “A,” said X. “B.”
     floating: list[Candidate] = []

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from .candidate import Mention, Offsets
 
 # Tokens trimmed from the ends of a content or source span.
-_EDGE_PUNCT = frozenset(",;:—–-()[]")
+_EDGE_PUNCT = frozenset(",;:—–-[]")
 _EDGE_WORDS = frozenset({"and", "but", "or", "so"})
 
 

@@ -70,13 +70,12 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def source_mention(subject: Token, base: int, avoid: tuple[int, int] | None = None) -> Mention | None:
-    """The source span of a subject token: its subtree, without what overlaps the content."""
-    tokens = subtree_tokens(subject)
-    if avoid is not None:
-        tokens = [t for t in tokens if not (avoid[0] <= base + t.idx < avoid[1])]
-    # "X, who chairs …" / "X, a spokesman for Y," stay in the source as PolNeAR marks it,
-    # but a relative clause after the cue ("said Smith, who …") would make it too long.
+def source_mention(subject: Token, base: int, avoid: list[tuple[int, int]] = ()) -> Mention | None:
+    """The source span of a subject token: its subtree, without what lies in the content."""
+    tokens = [
+        t for t in subtree_tokens(subject)
+        if not any(start <= base + t.idx < end for start, end in avoid)
+    ]
     return mention(tokens, base)
 
 
@@ -90,13 +89,13 @@ def _cue_fragments(verb: Token, base: int) -> list[tuple[int, int]]:
     return [token_offsets(t, base) for t in _cue_tokens(verb)]
 
 
-def _addressee(verb: Token, lemma: str, base: int, content: tuple[int, int]) -> Mention | None:
+def _addressee(verb: Token, lemma: str, base: int, content: list[tuple[int, int]]) -> Mention | None:
     for child in verb.children:
         if child.dep_ in _ADDRESSEE_DEPS and lemma in _ADDRESSEE_VERBS and child.pos_ in ("PROPN", "NOUN", "PRON"):
             if child.lower_ in ("statement", "letter", "message", "note", "email"):
                 continue
             m = mention(subtree_tokens(child), base)
-            if m and not (content[0] <= m.start < content[1]):
+            if m and not any(start <= m.start < end for start, end in content):
                 return m
         if child.dep_ == "prep" and child.lower_ == "to" and lemma in ("say", "write", "explain", "complain", "announce"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -120,7 +119,7 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
             first = min(c.left_edge.i for c in after)
             last = max(c.right_edge.i for c in after)
             pieces = [[sent.doc[i] for i in range(first, last + 1)]]
-    elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+    elif _hangs_off_content(verb):
         # "We will win, he said." parsed with the cue hanging off the content verb
         pieces = _around_cue_clause(verb, sent)
         confidence = CONFIDENCE_INVERTED
@@ -136,25 +135,36 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
         if obj is not None:
             pieces = [subtree_tokens(obj)]
             confidence = CONFIDENCE_OBJECT
-            if obj.head is not verb:
+            if obj.head.i != verb.i:
                 cue_tokens = sorted(cue_tokens + [obj.head], key=lambda t: t.i)
     pieces = [trimmed(p) for p in pieces]
     if not pieces or len(pieces[0]) < MIN_CONTENT_TOKENS:
         # maybe "X called the plan “a very expensive promise”": ``quotes`` attaches the quote
         return _quote_holder(verb, lemma, base)
     fragments = [tokens_offsets(p, base) for p in pieces if p]
-    content = (fragments[0][0], fragments[-1][1])
     subject = subject_of(verb)
-    source = source_mention(subject, base, content) if subject is not None else None
+    source = source_mention(subject, base, fragments) if subject is not None else None
     return Candidate(
         kind="indirect",
         content=fragments,
         cue=[token_offsets(t, base) for t in cue_tokens],
         source=source,
-        addressee=_addressee(verb, lemma, base, content),
+        addressee=_addressee(verb, lemma, base, fragments),
         confidence=confidence,
         anchor=verb,
     )
+
+
+def _hangs_off_content(verb: Token) -> bool:
+    """"We will win, he said." parsed with the cue as a dependent of the content's verb."""
+    head = verb.head
+    if head.i >= verb.i or head.pos_ not in ("VERB", "AUX") or cue_lemma(head.lower_):
+        return False
+    if verb.dep_ == "parataxis":
+        return True
+    # a ccomp after its head is an inverted cue only when punctuation sets it off
+    left = verb.left_edge
+    return verb.dep_ == "ccomp" and left.i > 0 and verb.doc[left.i - 1].is_punct
 
 
 def _object_content(verb: Token) -> Token | None:
@@ -186,7 +196,7 @@ def _quote_holder(verb: Token, lemma: str, base: int) -> Candidate | None:
         content=[],
         cue=_cue_fragments(verb, base),
         source=source_mention(subject, base),
-        addressee=_addressee(verb, lemma, base, (0, 0)),
+        addressee=_addressee(verb, lemma, base, []),
         confidence=CONFIDENCE_COMPLEMENT,
         anchor=verb,
     )
@@ -201,11 +211,14 @@ def _around_cue_clause(verb: Token, sent: Span) -> list[list[Token]]:
     """
     own = [c for c in verb.children if c.dep_ in _CUE_CLAUSE_DEPS]
     clause_start = min([verb.i] + [c.left_edge.i for c in own if c.i < verb.i])
-    clause_end = max([verb.i] + [c.right_edge.i for c in own + [c for c in verb.children if c.dep_ == "prt"] if c.i > verb.i])
+    # on the right, the cue clause holds every modifier ("said on Tuesday in a statement")
+    right = [c for c in verb.children if c.i > verb.i and c.dep_ not in _OWN_CLAUSES + _CLAUSE_DEPS + ("punct",)]
+    clause_end = max([verb.i] + [c.right_edge.i for c in right])
     before = [sent.doc[i] for i in range(sent.start, clause_start)]
     after: list[Token] = []
     stop = min([c.left_edge.i for c in verb.children if c.dep_ in _OWN_CLAUSES and c.i > verb.i] + [sent.end])
-    if clause_end + 1 < stop:
+    resumes = clause_end + 1 < sent.end and sent.doc[clause_end + 1].text in (",", "—", "–", "--")
+    if resumes and clause_end + 1 < stop:
         after = trimmed([sent.doc[i] for i in range(clause_end + 1, stop)])
     fragments = [before]
     if len(after) >= MIN_CONTENT_TOKENS and any(t.is_alpha for t in after):
@@ -228,7 +241,7 @@ def _according(token: Token, sent: Span, base: int) -> Candidate | None:
         return None
     phrase = subtree_tokens(token)
     phrase_ids = {t.i for t in phrase}
-    if head is token:
+    if head.i == token.i:
         clause = list(sent)
     else:
         clause = subtree_tokens(head) if head.dep_ != "ROOT" else list(sent)
@@ -278,7 +291,7 @@ def _nominal(noun: Token, base: int) -> Candidate | None:
         kind="indirect",
         content=[content],
         cue=[token_offsets(noun, base)],
-        source=source_mention(owner, base, content),
+        source=source_mention(owner, base, [content]),
         confidence=CONFIDENCE_NOUN,
         anchor=noun,
     )
