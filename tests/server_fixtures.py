@@ -182,3 +182,65 @@ def make_app(url: str, **options: Any):
 
     options.setdefault("extractor", RuleExtractor())
     return create_app(url, **options)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class LiveServer:
+    """An app served by uvicorn in a thread on 127.0.0.1, as ``onrecord serve`` runs it.
+
+    Use as a context manager; ``url`` is the base address (``http://127.0.0.1:PORT``).
+    """
+
+    def __init__(self, app: Any) -> None:
+        import uvicorn
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="critical", lifespan="on")
+        self.server = uvicorn.Server(config)
+        self.thread: Any = None
+
+    def __enter__(self) -> LiveServer:
+        import threading
+        import time
+
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def make_client(url: str, **options: Any):
+    """A live server over the store at ``url`` and an httpx client bound to it.
+
+    Returns a context manager yielding the client (its ``server_context`` is the
+    app's ServerContext); the server stops on exit.
+    """
+    import contextlib
+
+    import httpx
+
+    @contextlib.contextmanager
+    def running():
+        app = make_app(url, **options)
+        with LiveServer(app) as live, httpx.Client(base_url=live.url, timeout=30) as client:
+            client.server_context = app.state.context  # for tests that swap the store
+            yield client
+
+    return running()
