@@ -117,6 +117,10 @@ def evaluate_command(gold: str, pred: str | None, as_json: bool, jobs: int, limi
     click.echo(json.dumps(metrics, indent=2) if as_json else format_table(metrics))
 
 
+from .server.commands import serve  # noqa: E402  (no FastAPI import until it runs)
+main.add_command(serve)
+
+
 from .store.commands import export_command, ingest_command, search_command, show_command, speakers_command  # noqa: E402
 main.add_command(ingest_command)
 main.add_command(search_command)
