@@ -1,0 +1,458 @@
+"""The store on both backends: dedupe, merging, grouping, search, pagination, exports, schema.
+
+Articles are written here (fictional people and places) and their attributions
+built by hand from substrings, so these tests do not depend on the extractor.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import replace
+
+import pytest
+
+from onrecord.errors import StoreError
+from onrecord.model import Article, Attribution, Entity, Fragment, Speaker
+from onrecord.store import InvalidQuery, open_store
+from onrecord.store import normalize, schema
+
+
+def frag(text: str, needle: str, after: int = 0) -> Fragment:
+    start = text.index(needle, after)
+    return Fragment.of(text, start, start + len(needle))
+
+
+def said(
+    text: str,
+    content: str,
+    mention: str,
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    kind: str = "direct",
+    cue: str = "said",
+    number: int = 1,
+    entity: Entity | None = None,
+    addressee: str | None = None,
+    via: str | None = None,
+) -> Attribution:
+    """An attribution whose roles are the first occurrences of these substrings."""
+    return Attribution(
+        id=f"a{number}",
+        kind=kind,  # type: ignore[arg-type]
+        content=(frag(text, content),),
+        cue=(frag(text, cue),),
+        speaker=Speaker((frag(text, mention),), entity=entity.id if entity else None, name=name, description=description),
+        addressee=Speaker((frag(text, addressee),), name=addressee) if addressee else None,
+        via=Speaker((frag(text, via),), name=via) if via else None,
+        confidence=0.875,
+    )
+
+
+FERRY = (
+    '"We will not sink money into a ferry nobody rides," said Mayor Lena Ortiz on Monday. '
+    "Tomas Reyes told the Herald that the ferry carries two thousand commuters every week."
+)
+ORTIZ = Entity("e1", "Lena Ortiz", "person", ("Mayor of Eastport",), (frag(FERRY, "Mayor Lena Ortiz"),))
+
+
+def ferry_article(**changes) -> Article:
+    article = Article(
+        text=FERRY,
+        id="ferry",
+        title="Council delays ferry vote",
+        published="2021-03-08",
+        url="https://herald.example/ferry",
+        outlet="Eastport Herald",
+        attributions=(
+            said(FERRY, '"We will not sink money into a ferry nobody rides,"', "Mayor Lena Ortiz",
+                 name="Lena Ortiz", description="Mayor of Eastport", entity=ORTIZ),
+            said(FERRY, "that the ferry carries two thousand commuters every week", "Tomas Reyes",
+                 name="Tomas Reyes", kind="indirect", cue="told", number=2, addressee="the Herald"),
+        ),
+        entities=(ORTIZ,),
+    )
+    return replace(article, **changes)
+
+
+REPEAT = (
+    "Ortiz repeated her line at the harbour: \u201cWe will NOT sink money into a ferry nobody rides.\u201d "
+    "A spokeswoman for the port authority said the ferry was safe."
+)
+
+
+def repeat_article() -> Article:
+    return Article(
+        text=REPEAT,
+        id="repeat",
+        title="Harbour meeting",
+        published="March 2, 2021",
+        url="https://gazette.example/harbour",
+        outlet="Harbour Gazette",
+        attributions=(
+            said(REPEAT, "\u201cWe will NOT sink money into a ferry nobody rides.\u201d", "Ortiz",
+                 name="Lena  Ortiz", cue="repeated"),
+            said(REPEAT, "the ferry was safe", "A spokeswoman for the port authority",
+                 description="spokeswoman for the port authority", kind="indirect", number=2),
+        ),
+    )
+
+
+def numbered_article(i: int) -> Article:
+    text = f"Item {i}: the harbour budget grows by {i} percent, the treasurer Ana Wu said in report {i}."
+    return Article(
+        text=text,
+        id=f"n{i:03d}",
+        published=f"2020-{1 + i % 12:02d}-{1 + i % 28:02d}",
+        outlet="Ledger",
+        attributions=(said(text, f"the harbour budget grows by {i} percent", "the treasurer Ana Wu",
+                           name="Ana Wu", kind="indirect"),),
+    )
+
+
+@pytest.fixture
+def store(make_store):
+    s = make_store()
+    assert s.add_article(ferry_article(), author="Jo Banks")
+    assert s.add_article(repeat_article())
+    return s
+
+
+# -- adding articles ------------------------------------------------------------
+
+
+def test_add_article_dedupes_on_normalized_text(make_store):
+    s = make_store()
+    assert s.add_article(ferry_article()) is True
+    assert s.add_article(ferry_article()) is False
+    same_text_other_spacing = ferry_article(text="  " + FERRY.upper().replace(" ", "\n  ") + "\n", id="other")
+    assert s.add_article(same_text_other_spacing) is False
+    assert s.stats() == {"articles": 1, "attributions": 2, "speakers": 2, "quotes": 2}
+
+
+def test_article_ids_given_taken_or_derived(make_store):
+    s = make_store()
+    assert s.add_article(ferry_article())
+    assert s.add_article(repeat_article().__class__(text="Another text entirely.", id="ferry"))
+    assert s.add_article(Article(text="A text with no id."))
+    derived_taken = normalize.article_id_for(normalize.text_hash("Another text entirely."))
+    derived_none = normalize.article_id_for(normalize.text_hash("A text with no id."))
+    assert s.article("ferry")["text"] == FERRY
+    assert s.article(derived_taken)["text"] == "Another text entirely."
+    assert s.article(derived_none)["text"] == "A text with no id."
+
+
+def test_article_round_trips_spec_shape(store):
+    got = store.article("ferry")
+    expected = ferry_article().to_dict()
+    assert got["author"] == "Jo Banks"
+    assert {k: got[k] for k in expected if k != "attributions"} == {k: v for k, v in expected.items() if k != "attributions"}
+    for mine, theirs in zip(got["attributions"], expected["attributions"], strict=True):
+        assert {k: mine[k] for k in theirs} == theirs
+        assert isinstance(mine["speaker_id"], int)
+    ids = {a["speaker_id"] for a in got["attributions"]}
+    names = {store.speaker(i)["name"] for i in ids}
+    assert names == {"Lena Ortiz", "Tomas Reyes"}
+    assert store.article("nope") is None
+
+
+def test_untrusted_text_is_stored_verbatim(make_store):
+    s = make_store()
+    text = "<script>alert(1)</script> Robert'); DROP TABLE attributions;-- said \"100% of_us ? %s\"."
+    article = Article(text=text, id="x'; --", attributions=(
+        said(text, "\"100% of_us ? %s\"", "Robert'); DROP TABLE attributions;--", name="Robert"),))
+    assert s.add_article(article)
+    assert s.article("x'; --")["text"] == text
+    hit = s.search_quotes("of_us")["items"][0]
+    assert hit["content"] == "\"100% of_us ? %s\""
+    for query in ["'; DROP TABLE x", '"unbalanced', "NEAR(a b)", "a* OR -b", "%", "?", "((", "-"]:
+        s.search_quotes(query)
+    assert s.stats()["attributions"] == 1
+
+
+# -- speakers and quotes across articles ----------------------------------------------
+
+
+def test_speakers_merge_by_normalized_name_keeping_forms(store):
+    items = store.speakers()["items"]
+    ortiz = next(i for i in items if i["name"] == "Lena Ortiz")
+    assert ortiz["num_attributions"] == 2
+    assert set(ortiz["forms"]) == {"Lena Ortiz", "Lena  Ortiz", "Mayor Lena Ortiz", "Ortiz"}
+    assert ortiz["type"] == "person"
+    assert items[0]["id"] == ortiz["id"]  # most attributions first
+    unnamed = next(i for i in items if i["name"] is None)
+    assert unnamed["description"] == "spokeswoman for the port authority"
+    assert store.stats()["speakers"] == 3
+
+
+def test_pronoun_only_speaker_is_not_a_speaker_record(make_store):
+    s = make_store()
+    text = '"Growth is strong this year," she said.'
+    assert s.add_article(Article(text=text, attributions=(said(text, '"Growth is strong this year,"', "she"),)))
+    assert s.stats()["speakers"] == 0
+    assert s.search_quotes("growth")["items"][0]["speaker_id"] is None
+    assert s.search_quotes("growth")["items"][0]["speaker_mention"] == "she"
+
+
+def test_speaker_page(store):
+    ortiz = store.speakers(q="ortiz")["items"][0]
+    page = store.speaker(ortiz["id"])
+    assert page["descriptions"] == ["Mayor of Eastport"]
+    assert page["timeline"] == [{"month": "2021-03", "count": 2}]
+    assert [a["article_id"] for a in page["attributions"]] == ["ferry", "repeat"]  # newest first
+    assert page["num_attributions"] == 2
+    assert store.speaker(str(ortiz["id"]))["id"] == ortiz["id"]
+    assert store.speaker(99999) is None
+    assert store.speaker("not-an-id") is None
+
+
+def test_speakers_top_query_and_pagination(make_store):
+    s = make_store()
+    for i in range(7):
+        text = f"Report {i}. " + " ".join(f"Person{j} said point {i}-{j} is true." for j in range(i + 1))
+        s.add_article(Article(text=text, attributions=tuple(
+            said(text, f"point {i}-{j} is true", f"Person{j}", name=f"Person{j}", number=j + 1)
+            for j in range(i + 1))))
+    top = s.speakers(top=3)
+    assert [i["name"] for i in top["items"]] == ["Person0", "Person1", "Person2"]
+    assert [i["num_attributions"] for i in top["items"]] == [7, 6, 5]
+    assert top["next_cursor"] is None
+    seen, cursor = [], None
+    while True:
+        page = s.speakers(limit=2, cursor=cursor)
+        seen += [i["name"] for i in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == [f"Person{j}" for j in range(7)]
+    assert [i["name"] for i in s.speakers(q="person6")["items"]] == ["Person6"]
+
+
+def test_near_identical_quotes_group_across_articles(store):
+    items = store.quotes()["items"]
+    grouped = items[0]
+    assert grouped["num_occurrences"] == 2
+    assert grouped["quotation"] == "We will not sink money into a ferry nobody rides"
+    assert grouped["first_seen"] == "2021-03-02"  # "March 2, 2021" beats 2021-03-08
+    assert set(grouped["outlets"]) == {"Eastport Herald", "Harbour Gazette"}
+    assert set(grouped["article_ids"]) == {"ferry", "repeat"}
+    assert len(grouped["urls"]) == 2
+    assert grouped["speaker"] == "Lena Ortiz"
+    assert grouped["probas"] == [["Lena Ortiz", 1.0]]
+    assert [i["num_occurrences"] for i in items[1:]] == [1, 1]
+    hits = store.search_quotes("ferry nobody")["items"]
+    assert len({h["quote_id"] for h in hits}) == 1
+    assert store.quotes(q="safe")["items"][0]["quotation"] == "the ferry was safe"
+
+
+# -- search ---------------------------------------------------------------------
+
+
+def test_search_stems_and_highlights(store):
+    hits = store.search_quotes("commuter weeks")["items"]
+    assert [h["article_id"] for h in hits] == ["ferry"]
+    hit = hits[0]
+    assert [hit["content"][s:e] for s, e in hit["highlights"]] == ["commuters", "week"]
+    assert hit["speaker_name"] == "Tomas Reyes"
+    assert hit["addressee"] == "the Herald"
+    assert hit["published"] == "2021-03-08"
+    assert hit["content_fragments"][0]["text"] == hit["content"]
+    assert FERRY[hit["content_fragments"][0]["start"]:hit["content_fragments"][0]["end"]] == hit["content"]
+    assert hit["cue"] == "told"
+    assert store.search_quotes("zeppelin")["items"] == []
+
+
+def test_search_phrase(store):
+    assert len(store.search_quotes('"nobody rides"')["items"]) == 2
+    assert store.search_quotes('"rides nobody"')["items"] == []
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, ["ferry", "ferry", "repeat", "repeat"]),
+        ({"speaker": "Ortiz"}, ["ferry", "repeat"]),
+        ({"speaker": "lena ortiz"}, ["ferry", "repeat"]),
+        ({"speaker": "Ort"}, []),
+        ({"speaker": "port authority"}, ["repeat"]),
+        ({"since": "2021-03-05"}, ["ferry", "ferry"]),
+        ({"until": "2021-03-05"}, ["repeat", "repeat"]),
+        ({"since": "2021-03-01", "until": "2021-03-02"}, ["repeat", "repeat"]),
+        ({"outlet": "harbour gazette"}, ["repeat", "repeat"]),
+        ({"kind": "indirect"}, ["ferry", "repeat"]),
+        ({"q": "ferry", "kind": "direct", "outlet": "Eastport Herald"}, ["ferry"]),
+    ],
+)
+def test_search_filters(store, filters, expected):
+    items = store.search_quotes(**filters)["items"]
+    assert [h["article_id"] for h in items] == expected
+
+
+def test_search_by_speaker_id(store):
+    ortiz = store.speakers(q="Ortiz")["items"][0]["id"]
+    assert len(store.search_quotes(speaker=ortiz)["items"]) == 2
+    assert len(store.search_quotes(speaker=str(ortiz))["items"]) == 2
+
+
+def test_search_pagination_is_complete_and_newest_first(make_store):
+    s = make_store()
+    for i in range(23):
+        assert s.add_article(numbered_article(i))
+    s.add_article(Article(text="Undated: the harbour budget is fine, Ana Wu said.", attributions=(
+        said("Undated: the harbour budget is fine, Ana Wu said.", "the harbour budget is fine", "Ana Wu", name="Ana Wu"),)))
+    seen, cursor, pages = [], None, 0
+    while True:
+        page = s.search_quotes("harbour budget", limit=5, cursor=cursor)
+        seen += page["items"]
+        pages += 1
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert pages == 5
+    assert len(seen) == len({h["id"] for h in seen}) == 24
+    dated = [h["published"] for h in seen[:-1]]
+    assert dated == sorted(dated, reverse=True)
+    assert seen[-1]["published"] is None  # unknown dates last
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"cursor": "garbage"}, {"since": "yesterday-ish"}, {"kind": "rumour"}, {"limit": 0}, {"limit": 100000}],
+)
+def test_search_rejects_bad_arguments(store, bad):
+    with pytest.raises(InvalidQuery):
+        store.search_quotes("ferry", **bad)
+
+
+def test_cursor_of_one_view_is_refused_by_another(make_store):
+    s = make_store()
+    for i in range(3):
+        s.add_article(numbered_article(i))
+    cursor = s.speakers(limit=1)["next_cursor"] or s.search_quotes(limit=1)["next_cursor"]
+    with pytest.raises(InvalidQuery):
+        s.quotes(cursor=s.search_quotes(limit=1)["next_cursor"])
+    assert cursor
+
+
+# -- exports --------------------------------------------------------------------
+
+
+def test_export_jsonl_is_the_article_dicts(store, tmp_path):
+    out = tmp_path / "articles.jsonl"
+    assert store.export("jsonl", out) == 2
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert lines == [store.article("ferry"), store.article("repeat")]
+    assert Article.from_dict(lines[0]).attributions == ferry_article().attributions
+
+
+def test_export_csv_one_row_per_attribution(store):
+    buffer = io.StringIO()
+    assert store.export("csv", buffer) == 4
+    rows = list(csv.DictReader(io.StringIO(buffer.getvalue())))
+    assert len(rows) == 4
+    assert {r["speaker_name"] for r in rows} >= {"Lena Ortiz", "Tomas Reyes"}
+
+
+def test_export_parquet(store, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "a.parquet"
+    assert store.export("parquet", out) == 4
+    table = pq.read_table(out)
+    assert table.num_rows == 4
+    assert "content" in table.column_names
+
+
+def test_export_quotebank_fields(store):
+    buffer = io.StringIO()
+    assert store.export("quotebank", buffer) == 3
+    records = [json.loads(line) for line in buffer.getvalue().splitlines()]
+    for record in records:
+        assert set(record) == {"quoteID", "quotation", "speaker", "probas", "date", "numOccurrences", "phase", "urls"}
+    top = max(records, key=lambda r: r["numOccurrences"])
+    assert top["speaker"] == "Lena Ortiz"
+    assert top["date"] == "2021-03-02 00:00:00"
+    assert top["numOccurrences"] == 2
+    assert sorted(top["urls"]) == ["https://gazette.example/harbour", "https://herald.example/ferry"]
+
+
+def test_export_rejects_unknown_format(store, tmp_path):
+    with pytest.raises(InvalidQuery):
+        store.export("xml", tmp_path / "x")
+
+
+# -- schema and errors -------------------------------------------------------
+
+
+def test_schema_version_and_reopen(make_store, store_url):
+    url = store_url()
+    first = make_store(url)
+    assert first.db.schema_version() == schema.LATEST_VERSION
+    first.add_article(ferry_article())
+    first.close()
+    again = make_store(url)
+    assert again.stats()["articles"] == 1
+    assert again.db.schema_version() == schema.LATEST_VERSION
+
+
+def test_newer_schema_is_refused(make_store, store_url):
+    url = store_url()
+    s = make_store(url)
+    s.db.execute("UPDATE schema_version SET version = ?", (schema.LATEST_VERSION + 1,))
+    s.close()
+    with pytest.raises(StoreError, match="newer"):
+        open_store(url)
+
+
+def test_driver_errors_become_store_errors(make_store):
+    s = make_store()
+    s.close()
+    with pytest.raises(StoreError):
+        s.stats()
+
+
+def test_context_manager_closes(store_url):
+    with open_store(store_url()) as s:
+        assert s.stats()["articles"] == 0
+    with pytest.raises(StoreError):
+        s.stats()
+
+
+def test_open_store_urls(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with open_store("sqlite:///rel.db") as s:
+        assert s.backend == "sqlite"
+    assert (tmp_path / "rel.db").exists()
+    with open_store(f"sqlite:///{tmp_path}/abs.db") as s:
+        s.add_article(ferry_article())
+    with open_store(tmp_path / "abs.db") as s:
+        assert s.stats()["articles"] == 1
+    with open_store("sqlite://") as s:
+        assert s.stats()["articles"] == 0
+    with pytest.raises(StoreError, match="unsupported"):
+        open_store("mysql://localhost/x")
+    with pytest.raises(StoreError):
+        open_store(tmp_path / "missing-dir" / "x.db")
+
+
+def test_sqlite_file_is_in_wal_mode(tmp_path):
+    with open_store(tmp_path / "w.db") as s:
+        assert s.db.one("PRAGMA journal_mode")["journal_mode"] == "wal"
+
+
+@pytest.mark.postgres
+def test_postgres_unreachable_is_a_one_line_store_error():
+    with pytest.raises(StoreError, match=r"cannot connect") as info:
+        open_store("postgresql://nobody:secret@127.0.0.1:1/none")
+    assert "secret" not in str(info.value)
+
+
+def test_normalize_dates():
+    assert normalize.normalize_date("2016-09-12") == "2016-09-12"
+    assert normalize.normalize_date("2016-09-12T10:00:00Z") == "2016-09-12"
+    assert normalize.normalize_date("26-FEB-1987 15:01:01.79") == "1987-02-26"
+    assert normalize.normalize_date("Mon, 21 May 2018 10:00:00 GMT") == "2018-05-21"
+    assert normalize.normalize_date("March 2, 2021") == "2021-03-02"
+    assert normalize.normalize_date("2004-2005") is None
+    assert normalize.normalize_date("2021-02-30") is None
