@@ -1,8 +1,13 @@
-# onrecord: `make run` sets up and runs the main job, `make test` runs the tests.
+# onrecord: `make run` sets up, ingests examples/ and serves the explorer on
+# http://127.0.0.1:8000; `make test` runs the tests.
 PYTHON ?= python3.11
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# `make run`: the quote database it fills from examples/ and the explorer's address.
+DB     ?= onrecord.db
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
 
 .PHONY: setup run test eval bench clean
 
@@ -17,7 +22,8 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: setup
-	$(BIN)/onrecord extract examples/*.txt --format text
+	$(BIN)/onrecord ingest examples/ --db $(DB)
+	$(BIN)/onrecord serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: setup
 	$(BIN)/python -m pytest -q
