@@ -128,6 +128,9 @@ main.add_command(speakers_command)
 main.add_command(show_command)
 main.add_command(export_command)
 
+from .batch.commands import spark_command  # noqa: E402  (no pyspark import until it runs)
+main.add_command(spark_command)
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,186 @@
+"""Articles as flat records for tabular outputs (Parquet, Quotebank); pure Python, no Spark.
+
+The Spark job builds its rows here on the executors, so the same function can be
+tested, and reused by other batch back ends, without a JVM.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from ..model import Article, Attribution, Fragment, Speaker
+from ..readers.document import Document
+
+__all__ = [
+    "QUOTE_KINDS",
+    "article_row",
+    "attribution_rows",
+    "error_row",
+    "normalize_quote",
+    "parse_date",
+    "result_row",
+    "speaker_rows",
+]
+
+# Kinds whose content is the speaker's own words, grouped into quotes/ (an
+# indirect attribution is the reporter's paraphrase, not a quote).
+QUOTE_KINDS = frozenset({"direct", "mixed", "block"})
+
+# Characters trimmed from both ends of a quote before grouping: SPEC §3's trim set.
+_QUOTE_EDGES = "\"“”„«»‘’'.,;:—–- \t\n"
+_CURLY = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+_SPACES = re.compile(r"\s+")
+# Date formats seen in news metadata besides ISO 8601 (Reuters-21578: 26-FEB-1987).
+_DATE_FORMATS = ("%d-%b-%Y", "%d %B %Y", "%B %d, %Y", "%Y/%m/%d")
+
+
+def normalize_quote(text: str) -> str:
+    """The grouping key of a quote: straight quote marks, one space, trimmed, casefolded."""
+    text = _SPACES.sub(" ", text.translate(_CURLY))
+    return text.strip(_QUOTE_EDGES).casefold()
+
+
+def parse_date(value: str | None) -> date | None:
+    """The calendar date of an ISO 8601 or common news date string, or None."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    head = value.split()[0] if value.split() else value
+    for fmt in _DATE_FORMATS:
+        for candidate in (value, head):
+            try:
+                return datetime.strptime(candidate, fmt).date()
+            except ValueError:
+                continue
+    return None
+
+
+def _fragments(fragments: Iterable[Fragment]) -> list[dict[str, Any]]:
+    return [{"start": f.start, "end": f.end, "text": f.text} for f in fragments]
+
+
+def _speaker(speaker: Speaker | None) -> dict[str, Any] | None:
+    if speaker is None:
+        return None
+    return {
+        "mention": _fragments(speaker.mention),
+        "entity": speaker.entity,
+        "name": speaker.name,
+        "description": speaker.description,
+    }
+
+
+def _context(document: Document, article: Article) -> dict[str, Any]:
+    published = article.published or document.published
+    return {
+        "article_id": article.id,
+        "published": published,
+        "date": parse_date(published),
+        "outlet": article.outlet,
+        "url": article.url,
+    }
+
+
+def article_row(document: Document, article: Article) -> dict[str, Any]:
+    """One row of ``articles/``."""
+    published = article.published or document.published
+    return {
+        "id": article.id,
+        "title": article.title,
+        "published": published,
+        "date": parse_date(published),
+        "url": article.url,
+        "outlet": article.outlet,
+        "author": document.author,
+        "origin": document.origin,
+        "text": article.text,
+        "chars": len(article.text),
+        "words": len(article.text.split()),
+        "attributions": len(article.attributions),
+        "entities": len(article.entities),
+    }
+
+
+def _attribution_row(attribution: Attribution, context: dict[str, Any]) -> dict[str, Any]:
+    content = attribution.content
+    return {
+        **context,
+        "attribution_id": attribution.id,
+        "kind": attribution.kind,
+        "content": _fragments(content),
+        "content_text": attribution.content_text,
+        "content_start": content[0].start if content else None,
+        "content_end": content[-1].end if content else None,
+        "cue": _fragments(attribution.cue),
+        "speaker": _speaker(attribution.speaker),
+        "addressee": _speaker(attribution.addressee),
+        "via": _speaker(attribution.via),
+        "confidence": float(attribution.confidence),
+        "quote": normalize_quote(" ".join(f.text for f in content))
+        if attribution.kind in QUOTE_KINDS and content
+        else None,
+    }
+
+
+def attribution_rows(document: Document, article: Article) -> list[dict[str, Any]]:
+    """The rows of ``attributions/`` for one article, in the article's order."""
+    context = _context(document, article)
+    return [_attribution_row(a, context) for a in article.attributions]
+
+
+def speaker_rows(document: Document, article: Article) -> list[dict[str, Any]]:
+    """The rows of ``speakers/``: one per distinct speaker of the article's attributions."""
+    context = _context(document, article)
+    groups: dict[tuple[str | None, str | None, str | None], list[Attribution]] = {}
+    for attribution in article.attributions:
+        speaker = attribution.speaker
+        if speaker is None:
+            continue
+        key = (speaker.entity, None, None) if speaker.entity else (None, speaker.name, speaker.label)
+        groups.setdefault(key, []).append(attribution)
+    rows = []
+    for attributions in groups.values():
+        speaker = attributions[0].speaker
+        assert speaker is not None
+        entity = article.entity(speaker.entity)
+        kinds = Counter(a.kind for a in attributions)
+        rows.append(
+            {
+                **context,
+                "entity": speaker.entity,
+                "name": (entity.name if entity else None) or speaker.name,
+                "description": speaker.description
+                or next((a.speaker.description for a in attributions if a.speaker and a.speaker.description), None),
+                "type": entity.type if entity else None,
+                "mentions": len(entity.mentions) if entity else len(attributions),
+                "attributions": len(attributions),
+                "direct": kinds["direct"],
+                "indirect": kinds["indirect"],
+                "mixed": kinds["mixed"],
+                "block": kinds["block"],
+            }
+        )
+    return rows
+
+
+def error_row(id: str | None, origin: str | None, error: str, stage: str) -> dict[str, Any]:
+    """One row of ``errors/``; ``stage`` is ``read`` or ``extract``."""
+    return {"id": id, "origin": origin, "error": error, "stage": stage}
+
+
+def result_row(document: Document, article: Article) -> dict[str, Any]:
+    """Everything the job writes about one article, as one nested record."""
+    return {
+        "article": article_row(document, article),
+        "attributions": attribution_rows(document, article),
+        "speakers": speaker_rows(document, article),
+        "error": None,
+    }

@@ -1,0 +1,251 @@
+"""The Spark job in local[2]: schemas, parity with `onrecord extract`, errors, atomic reruns.
+
+The input (a WARC with three HTML pages and one damaged record, a JSON Lines file with
+articles and one broken line) is written by the test.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from onrecord.batch import spark as job
+from onrecord.batch.rows import normalize_quote, parse_date
+from onrecord.errors import MissingExtra
+from onrecord.model import Article
+
+pytest.importorskip("pyspark")
+if shutil.which("java") is None:  # pragma: no cover
+    pytest.skip("Spark needs Java", allow_module_level=True)
+
+from test_readers import _corrupt_middle_member, pages, write_warc  # noqa: E402
+
+pytestmark = [
+    pytest.mark.spark,
+    # py4j and pyspark leave sockets and threads to the garbage collector.
+    pytest.mark.filterwarnings("ignore::ResourceWarning"),
+    pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
+    pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning"),
+]
+
+ARTICLES = [
+    {"id": "wire-1", "date": "2020-05-21", "outlet": "Wire", "url": "https://wire.example/1",
+     "text": '"We will win in November," Senator Ruth Cole said on Monday.\n\n'
+             "Her rival, Tom Hill, said the race was far from over and that voters wanted change."},
+    {"id": "wire-2", "date": "2020-05-22", "outlet": "Daily",
+     "text": 'Tom Hill told supporters: "We will win in November."\n\n'
+             "The campaign said it had raised $2 million in April, according to a spokeswoman."},
+    {"text": '"It is over," the coach said after the match. "We played badly."', "date": "22-MAY-2020"},
+]
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> list[Path]:
+    root = tmp_path_factory.mktemp("spark-in")
+    warc = write_warc(root / "crawl.warc.gz", pages(4), extras=False)
+    _corrupt_middle_member(warc)  # story-1 is lost; 0, 2 and 3 are read
+    jsonl = root / "wire.jsonl"
+    lines = [json.dumps(a) for a in ARTICLES]
+    lines.insert(2, '{"id": "broken", "text": ')  # line 3 is not JSON
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [warc, jsonl]
+
+
+@pytest.fixture(scope="module")
+def session():
+    spark = job.spark_session("local[2]", partitions=4)
+    yield spark
+    spark.stop()
+
+
+@pytest.fixture(scope="module")
+def output(inputs, session, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("spark-out") / "run"
+    summary = job.run_job([str(p) for p in inputs], str(out), partitions=4, quotebank=True, session=session)
+    assert summary.counts["articles"] == 6
+    return out
+
+
+def read(output: Path, name: str):
+    import pyarrow.parquet as pq
+
+    return pq.read_table(output / name)
+
+
+def local_articles(inputs) -> list[Article]:
+    """What `onrecord extract` prints for the same files."""
+    from onrecord.cli import main
+
+    result = CliRunner().invoke(main, ["extract", *map(str, inputs), "--format", "jsonl", "--no-progress"])
+    assert result.exit_code == 1, result.output  # the broken records are reported
+    return [Article.from_dict(json.loads(line)) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_parquet_schemas(session, output):
+    types = job.schemas()
+    for name in ("articles", "attributions", "speakers", "errors"):
+        written = session.read.parquet(str(output / name)).schema
+        assert [(f.name, f.dataType) for f in written] == [(f.name, f.dataType) for f in types[name]], name
+    quotes = session.read.parquet(str(output / "quotes")).schema
+    assert quotes.names == ["quote_id", "quote", "text", "occurrences", "articles", "first_seen",
+                            "first_article", "outlets", "urls", "kinds", "speakers"]
+    assert quotes["first_seen"].dataType.typeName() == "date"
+    assert quotes["occurrences"].dataType.typeName() == "long"
+
+
+def test_articles_from_warc_and_jsonl(output):
+    articles = read(output, "articles").to_pylist()
+    by_id = {a["id"]: a for a in articles}
+    assert {"wire-1", "wire-2", "wire-4"} <= set(by_id)  # line 4 (after the broken line 3) has no id
+    urls = sorted(a["url"] for a in articles if a["url"] and "news.example.org" in a["url"])
+    assert urls == [f"https://news.example.org/story-{i}" for i in (0, 2, 3)]
+    assert str(by_id["wire-4"]["date"]) == "2020-05-22"
+    for article in articles:
+        assert article["chars"] == len(article["text"])
+
+
+def test_attributions_equal_onrecord_extract_row_for_row(inputs, output):
+    def key(row):
+        return (row["article_id"], row["attribution_id"])
+
+    spark_rows = sorted(read(output, "attributions").to_pylist(), key=key)
+    expected = []
+    for article in local_articles(inputs):
+        for a in article.attributions:
+            expected.append({
+                "article_id": article.id,
+                "attribution_id": a.id,
+                "kind": a.kind,
+                "content": [(f.start, f.end, f.text) for f in a.content],
+                "cue": [(f.start, f.end) for f in a.cue],
+                "speaker": a.speaker.name if a.speaker else None,
+                "mention": [(f.start, f.end) for f in a.speaker.mention] if a.speaker else None,
+            })
+    got = [
+        {
+            "article_id": r["article_id"],
+            "attribution_id": r["attribution_id"],
+            "kind": r["kind"],
+            "content": [(f["start"], f["end"], f["text"]) for f in r["content"]],
+            "cue": [(f["start"], f["end"]) for f in r["cue"]],
+            "speaker": r["speaker"]["name"] if r["speaker"] else None,
+            "mention": [(f["start"], f["end"]) for f in r["speaker"]["mention"]] if r["speaker"] else None,
+        }
+        for r in spark_rows
+    ]
+    assert got == sorted(expected, key=key)
+
+
+def test_offsets_index_the_article_text(output):
+    texts = {a["id"]: a["text"] for a in read(output, "articles").to_pylist()}
+    for row in read(output, "attributions").to_pylist():
+        for fragment in row["content"] + row["cue"]:
+            assert texts[row["article_id"]][fragment["start"]:fragment["end"]] == fragment["text"]
+
+
+def test_broken_records_land_in_errors(output):
+    errors = read(output, "errors").to_pylist()
+    assert all(e["stage"] == "read" for e in errors)
+    origins = sorted(e["origin"] for e in errors)
+    assert len(errors) == 2, errors
+    assert "crawl.warc.gz@" in origins[0]
+    assert origins[1].endswith("wire.jsonl:3") and "bad JSON Lines record" in next(
+        e["error"] for e in errors if e["origin"] == origins[1]
+    )
+
+
+def test_quotes_group_identical_normalized_quotes(output):
+    attributions = read(output, "attributions").to_pylist()
+    quotes = read(output, "quotes").to_pylist()
+    expected: dict[str, set[str]] = {}
+    for row in attributions:
+        if row["quote"] is not None:
+            assert row["kind"] in ("direct", "mixed", "block")
+            expected.setdefault(row["quote"], set()).add(row["article_id"])
+    assert {q["quote"]: q["articles"] for q in quotes} == {k: len(v) for k, v in expected.items()}
+    for quote in quotes:
+        assert quote["occurrences"] >= quote["articles"] >= 1
+        assert quote["speakers"] and sum(s["occurrences"] for s in quote["speakers"]) == quote["occurrences"]
+        assert quote["first_article"] in expected[quote["quote"]]
+
+
+def test_quotebank_export(output):
+    files = sorted((output / "quotebank").glob("part-*.json"))
+    records = [json.loads(line) for f in files for line in f.read_text().splitlines() if line]
+    assert len(records) == read(output, "quotes").num_rows
+    for record in records:
+        assert set(record) == {"quoteID", "quotation", "speaker", "qids", "date", "numOccurrences",
+                               "probas", "urls", "phase"}
+        assert record["qids"] == [] and record["phase"] == "onrecord"
+        assert abs(sum(float(p) for _, p in record["probas"]) - 1) < 0.01
+
+
+def test_rerun_overwrites_atomically(inputs, session, output, tmp_path):
+    target = tmp_path / "again"
+    job.run_job([str(inputs[1])], str(target), partitions=2, session=session)
+    first = read(target, "articles").num_rows
+    stale = target / "articles" / "stale.parquet"
+    stale.write_bytes(b"left from an older run")
+    summary = job.run_job([str(inputs[1])], str(target), partitions=2, session=session)
+    assert not stale.exists()
+    assert read(target, "articles").num_rows == first == summary.counts["articles"] == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["again"]  # no staging or old copies left
+
+
+def test_missing_input_fails_before_running(session, tmp_path):
+    from onrecord.errors import ReadError
+
+    with pytest.raises(ReadError, match="no such file"):
+        job.run_job([str(tmp_path / "nope.warc.gz")], str(tmp_path / "out"), session=session)
+    assert not (tmp_path / "out").exists()
+
+
+def test_failed_article_becomes_error_row(monkeypatch):
+    from onrecord.extract import ExtractionFailed
+    from onrecord.readers.document import Document
+
+    class Failing:
+        def extract_document(self, document):
+            raise ExtractionFailed(document.id, RuntimeError("boom"))
+
+    monkeypatch.setitem(job._EXTRACTORS, "failing", Failing())
+    [row] = job.extract_partition([Document(text="x", id="d1", origin="f.txt")], model="failing")
+    assert row["article"] is None
+    assert row["error"] == {"id": "d1", "origin": "f.txt", "error": "d1: extraction failed: RuntimeError: boom",
+                            "stage": "extract"}
+
+
+def test_missing_pyspark_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyspark", None)
+    with pytest.raises(MissingExtra, match=r"pip install 'onrecord\[spark\]'"):
+        job.run_job(["x.jsonl"], "out")
+
+
+def test_cli_registers_spark_command():
+    from onrecord.cli import main
+
+    result = CliRunner().invoke(main, ["spark", "--help"])
+    assert result.exit_code == 0 and "--output" in result.output and "--quotebank" in result.output
+
+
+@pytest.mark.parametrize("text,key", [
+    ("“We will win,”", "we will win"),
+    ('"We  will\nWIN."', "we will win"),
+    ("‘It’s over’", "it's over"),
+])
+def test_normalize_quote(text, key):
+    assert normalize_quote(text) == key
+
+
+@pytest.mark.parametrize("value,iso", [
+    ("2020-05-21", "2020-05-21"), ("2020-05-21T10:00:00Z", "2020-05-21"),
+    ("26-FEB-1987 15:01:01.79", "1987-02-26"), ("yesterday", None), (None, None),
+])
+def test_parse_date(value, iso):
+    parsed = parse_date(value)
+    assert (parsed.isoformat() if parsed else None) == iso
