@@ -63,6 +63,9 @@ def test_search_finds_and_highlights(client):
         ({"outlet": "Harbour Gazette"}, {"budget-2"}),
         ({"since": "2024-03-01"}, {"budget-2", "union-3"}),
         ({"until": "2024-01-31"}, {"ferry-1"}),
+        ({"since": "2024-03", "until": "2024-03"}, {"budget-2", "union-3"}),
+        ({"since": "2024", "until": "2024"}, {"ferry-1", "budget-2", "union-3"}),
+        ({"until": "2024-02"}, {"ferry-1"}),
         ({"q": "budget", "speaker": "Lena Ortiz"}, {"budget-2"}),
     ],
 )
@@ -144,6 +147,8 @@ def test_article_is_spec_shaped(client):
         ("GET", "/api/quotes?limit=0", {}, 422),
         ("GET", "/api/quotes?limit=abc", {}, 422),
         ("GET", "/api/quotes?since=yesterday", {}, 422),
+        ("GET", "/api/quotes?until=2024-13", {}, 400),
+        ("GET", "/api/quotes?until=2024-02-30", {}, 400),
         ("GET", "/api/quotes?kind=rumour", {}, 422),
         ("GET", "/api/quotes?cursor=not-a-cursor", {}, 400),
         ("GET", "/api/speakers?cursor=%27%3B--", {}, 400),

@@ -24,8 +24,26 @@ Kind = Literal["direct", "indirect", "mixed", "block"]
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 
-# A date filter: a year, a month or a day, as the store compares ISO dates.
+# A date filter: a year, a month or a day; ``day_range`` turns the first two
+# into the first or last day they cover, the ISO day the store compares.
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def day_range(value: str | None, *, end: bool) -> str | None:
+    """``2024`` / ``2024-02`` as their first (``end=False``) or last day; a day as itself."""
+    if not value:
+        return None
+    if len(value) == 4:
+        return f"{value}-12-31" if end else f"{value}-01-01"
+    if len(value) == 7:
+        if not end:
+            return f"{value}-01"
+        import calendar
+
+        year, month = int(value[:4]), int(value[5:7])
+        if 1 <= month <= 12:
+            return f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+    return value
 
 
 class ErrorBody(BaseModel):
@@ -263,8 +281,8 @@ def quotes(
         store.search_quotes,
         q or None,
         speaker=speaker or None,
-        since=since or None,
-        until=until or None,
+        since=day_range(since, end=False),
+        until=day_range(until, end=True),
         outlet=outlet or None,
         kind=kind,
         limit=limit,

@@ -23,6 +23,8 @@ ROLES = ("content", "cue", "speaker", "addressee", "via")
 CHART_WIDTH = 600
 CHART_HEIGHT = 120
 CHART_MAX_BAR = 40
+# At most this many month labels under the bars (600 units / 12 = room for "2024-03").
+CHART_MAX_LABELS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,8 +210,9 @@ def timeline_chart(timeline: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     and counted in ``undated``.
 
     Returns:
-        ``{"width", "height", "bars": [{"month","count","x","y","width","height"}],
-        "max": int, "undated": int}``; ``bars`` is empty when nothing is dated.
+        ``{"width", "height", "bars": [{"month","count","x","y","width","height",
+        "label"}], "max": int, "undated": int}``; ``label`` is True on the bars whose
+        month is written under them; ``bars`` is empty when nothing is dated.
     """
     counts: dict[str, int] = {}
     undated = 0
@@ -227,6 +230,7 @@ def timeline_chart(timeline: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     peak = max(counts.values()) or 1
     step = CHART_WIDTH / len(months)
     bar_width = max(1.0, min(CHART_MAX_BAR, step * 0.8))
+    label_every = -(-len(months) // CHART_MAX_LABELS)
     for index, month in enumerate(months):
         count = counts.get(month, 0)
         height = round((CHART_HEIGHT - 20) * count / peak, 1)
@@ -238,6 +242,8 @@ def timeline_chart(timeline: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
                 "y": round(CHART_HEIGHT - 16 - height, 1),
                 "width": round(bar_width, 1),
                 "height": height,
+                "centre": round(index * step + step / 2, 1),
+                "label": index % label_every == 0,
             }
         )
     chart["max"] = peak

@@ -18,7 +18,7 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
-from .api import DATE_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, context_of
+from .api import DATE_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, context_of, day_range
 from .render import annotate, describe, label, speaker_colours, split_highlights, timeline_chart
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -105,6 +105,7 @@ def quotes(request: Request) -> HTMLResponse:
         return page("quotes.html", status=400, filters=filters, problems=problems, hits=[], next_url=None)
     store = context_of(request).store
     search = {k: v for k, v in filters.items() if k != "q"}
+    search.update(since=day_range(filters["since"], end=False), until=day_range(filters["until"], end=True))
     try:
         result = store.search_quotes(filters["q"], **search)
     except ValueError as error:
