@@ -12,9 +12,11 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..model import Article
+from ..store.normalize import article_id_for, text_hash
 from .context import ServerContext
 
 Kind = Literal["direct", "indirect", "mixed", "block"]
@@ -347,11 +349,8 @@ async def ingest(
     return await run_in_threadpool(_ingest, context, posted)
 
 
-def _ingest(context: ServerContext, posted: IngestIn) -> Any:
-    from fastapi.responses import JSONResponse
-
-    from ..store.normalize import article_id_for, text_hash
-
+def _ingest(context: ServerContext, posted: IngestIn) -> JSONResponse:
+    """Extract and store one article; 201 when added, 200 when its text was already stored."""
     digest = text_hash(posted.text)
     meta = posted.model_dump(exclude={"text", "author"})
     meta["id"] = meta["id"] or article_id_for(digest)
