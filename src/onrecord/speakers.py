@@ -50,7 +50,10 @@ _ORG_NOUNS = frozenset(
     "council board commission court police firm group union association bank team white house "
     "organization organisation coalition network ministry senate congress".split()
 )
-_TITLE_WORDS = frozenset("mr mrs ms dr sen rep gov president senator".split())
+_TITLE_WORDS = frozenset(
+    "mr mrs ms dr sen rep gov president senator councilwoman councilman councillor mayor governor "
+    "secretary minister chairman chairwoman judge justice gen general prof professor rev sir lord lady".split()
+)
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those"})
 
 # A capitalised name in text that was not parsed ("… officer Michael Glassner sent …").
@@ -219,7 +222,10 @@ class SpeakerResolver:
         """
         for match in _NAME_IN_RAW_TEXT.finditer(self.text, unit.start, unit.end):
             name = match.group(1)
-            if name.split()[0] in ("The", "A", "An") or any(_is_suffix(_org_key(name), _org_key(o.name or "")) or _org_key(name) == _org_key(o.name or "") for o in self.registry.organizations):
+            if name.split()[0] == "The":
+                self.registry.organization(name).mentions.append((match.start(1), match.end(1)))
+                continue
+            if name.split()[0] in ("A", "An") or any(_is_suffix(_org_key(name), _org_key(o.name or "")) or _org_key(name) == _org_key(o.name or "") for o in self.registry.organizations):
                 continue
             entity = self.registry.person(name)
             lead: list[str] = []
@@ -241,6 +247,9 @@ class SpeakerResolver:
             return self.registry.latest(lambda e: e.type == "person"), None
         if len(span) == 1 and words[0] in _GROUP_PRONOUNS:
             return self.registry.latest(lambda e: e.type != "person" or words[0] in ("they", "who", "we")), None
+        if _role_family([span.root.lower_]) is not None:
+            # "A spokesman for Castell & Ruiz" is a person described by an organization
+            return self._unnamed(span, words), None
         # a named entity inside the mention: the head one, else a carrier's source
         ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG")] or [
             e for e in span.doc.ents if e.start >= span.start and e.end <= span.end and e.label_ in ("PERSON", "ORG")

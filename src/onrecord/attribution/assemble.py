@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..text import Unit, paragraph_spans, quotations
+from ..text import Quotation, Unit, paragraph_spans, quotations
 from .block import block_candidate
 from .candidate import Candidate, Offsets
 from .quotes import attach_quotations, kind_of
@@ -26,12 +26,19 @@ def find_attributions(text: str, units: list[Unit]) -> list[Candidate]:
                 candidates.append(block)
                 continue
             candidates.extend(find_in_sentence(sent, unit.start))
+    candidates = _outside_quotations(candidates, quotes)
     candidates = _according_as_via(candidates)
-    candidates = attach_quotations(candidates, quotes, SpanIndex(sentence_spans), paragraphs)
+    candidates = attach_quotations(text, candidates, quotes, SpanIndex(sentence_spans), paragraphs)
     candidates = _drop_nested(candidates)
     for candidate in candidates:
         candidate.kind = kind_of(candidate, quotes)
     return sorted(candidates, key=lambda c: (c.start, c.end))
+
+
+def _outside_quotations(candidates: list[Candidate], quotes: list[Quotation]) -> list[Candidate]:
+    """A cue inside quotation marks is the quoted speaker's own words, not a new attribution."""
+    inside = SpanIndex(s for q in quotes for s in q.spans)
+    return [c for c in candidates if not c.cue or inside.find(c.cue[0][0]) is None]
 
 
 def _according_as_via(candidates: list[Candidate]) -> list[Candidate]:

@@ -41,8 +41,8 @@ def stretch_to_quotations(candidate: Candidate, quotes: list[Quotation]) -> None
 
 def kind_of(candidate: Candidate, quotes: list[Quotation]) -> str:
     """direct when every content fragment is a quotation, mixed when some part is quoted."""
-    if candidate.kind == "block":
-        return "block"
+    if candidate.kind in ("block", "mixed"):
+        return candidate.kind
     spans = [s for q in quotes for s in q.spans]
     inside = 0
     touched = False
@@ -58,6 +58,7 @@ def kind_of(candidate: Candidate, quotes: list[Quotation]) -> str:
 
 
 def attach_quotations(
+    text: str,
     candidates: list[Candidate],
     quotes: list[Quotation],
     sentences: SpanIndex,
@@ -74,18 +75,14 @@ def attach_quotations(
     for candidate in candidates:
         if candidate.content or not candidate.cue:
             continue
-        cue_end = candidate.cue[-1][1]
-        sentence = sentences.find(cue_end - 1)
-        paragraph = paragraphs.find(cue_end - 1)
-        for index, quote in enumerate(quotes):
-            if index in used or quote.start < cue_end:
-                continue
-            in_sentence = sentence is not None and quote.start < sentence[1]
-            after_colon = paragraph is not None and _colon_ends(paragraph, candidate) and paragraphs.following(paragraph) == _starting_at(paragraphs, quote.start)
-            if in_sentence or after_colon:
-                candidate.content = list(quote.spans)
-                used.add(index)
-            break
+        index = _governed_quotation(text, candidate, quotes, used, sentences, paragraphs)
+        if index is not None:
+            candidate.content = list(quotes[index].spans)
+            used.add(index)
+            between = text[candidate.cue[-1][1] : quotes[index].start].strip()
+            if any(ch.isalpha() for ch in between) and not between.endswith(":"):
+                # "criticized Sessions for “…”": a quoted phrase inside a paraphrase
+                candidate.kind = "mixed"
     candidates = [c for c in candidates if c.content]
     # Every free quotation in the sentence of a direct quote's cue belongs to it:
     # “If you look back,” Scott said, “I could have written those things.”
@@ -127,12 +124,33 @@ def attach_quotations(
     return candidates + floating
 
 
+def _governed_quotation(
+    text: str,
+    candidate: Candidate, quotes: list[Quotation], used: set[int], sentences: SpanIndex, paragraphs: SpanIndex
+) -> int | None:
+    """The quotation a cue with no clause introduces: the first free one after it in its
+    sentence (or opening the next paragraph after a colon), else the last one before it."""
+    cue_start, cue_end = candidate.cue[0][0], candidate.cue[-1][1]
+    sentence = sentences.find(cue_end - 1)
+    paragraph = paragraphs.find(cue_end - 1)
+    free = [i for i in range(len(quotes)) if i not in used]
+    for index in free:
+        quote = quotes[index]
+        if quote.start < cue_end:
+            continue
+        in_sentence = sentence is not None and quote.start < sentence[1]
+        after_colon = (
+            paragraph is not None
+            and text[paragraph[0] : paragraph[1]].endswith(":")
+            and paragraphs.following(paragraph) == _starting_at(paragraphs, quote.start)
+        )
+        return index if in_sentence or after_colon else None
+    before = [i for i in free if sentence is not None and sentence[0] <= quotes[i].start and quotes[i].end <= cue_start]
+    return before[-1] if before else None
+
+
 def _quoted(candidate: Candidate, quotes: list[Quotation]) -> bool:
     return any(_overlaps(f, s) for f in candidate.content for q in quotes for s in q.spans)
-
-
-def _colon_ends(paragraph: Offsets, candidate: Candidate) -> bool:
-    return candidate.cue[-1][1] >= paragraph[1] - 3
 
 
 def _starting_at(paragraphs: SpanIndex, position: int) -> Offsets | None:

@@ -131,7 +131,7 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     cue_tokens = _cue_tokens(verb)
     if not pieces:
         # "X called for the ratification of …", "X questioned the integrity of …"
-        obj = _object_content(verb)
+        obj = _object_content(verb, lemma)
         if obj is not None:
             pieces = [subtree_tokens(obj)]
             confidence = CONFIDENCE_OBJECT
@@ -167,12 +167,15 @@ def _hangs_off_content(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and left.i > 0 and verb.doc[left.i - 1].is_punct
 
 
-def _object_content(verb: Token) -> Token | None:
-    """A nominal content: the direct object, or the object of "for/on/about/to" right after the verb."""
+def _object_content(verb: Token, lemma: str) -> Token | None:
+    """A nominal content: the direct object, or the object of "for/on/about/to" right after the verb.
+
+    The object of "told"/"informed" is the addressee, never the content.
+    """
     for child in verb.children:
         if child.i < verb.i:
             continue
-        if child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") and not _is_quoted_head(child):
+        if child.dep_ == "dobj" and lemma not in _ADDRESSEE_VERBS and child.pos_ in ("NOUN", "PROPN") and not _is_quoted_head(child):
             return child
         if child.dep_ == "prep" and child.lower_ in ("for", "on", "about", "of") and child.i <= verb.i + 2:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)

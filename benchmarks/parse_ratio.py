@@ -1,0 +1,81 @@
+"""onrecord against a plain full spaCy parse of the same 300 BBC articles, in one run.
+
+    python benchmarks/parse_ratio.py [--articles 300]
+
+(a) ``Extractor().pipe`` (one process) and (b) ``nlp.pipe`` with every
+component of the same spaCy pipeline; prints articles/s of both, their ratio
+and this process's peak RSS; writes benchmarks/results/parse_ratio.json. The
+two runs alternate twice and the best of each is kept, since these machines are
+shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import resource
+import time
+from pathlib import Path
+
+from onrecord import Extractor
+from onrecord.nlp import MODELS
+
+BBC = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "bbc" / "bbc_news.jsonl"
+
+
+def texts(n: int) -> list[str]:
+    with open(BBC, encoding="utf-8") as handle:
+        return [json.loads(line)["text"] for _, line in zip(range(n), handle)]
+
+
+def full_pipeline():
+    for name in MODELS:
+        try:
+            return importlib.import_module(name).load()
+        except ImportError:
+            continue
+    raise SystemExit("no spaCy English pipeline installed")
+
+
+def timed(run) -> float:
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300)
+    args = parser.parse_args()
+    sample = texts(args.articles)
+    extractor = Extractor()
+    extractor.nlp  # load outside the timing
+    nlp = full_pipeline()
+    onrecord_s, plain_s = [], []
+    for _ in range(2):
+        onrecord_s.append(timed(lambda: sum(len(a.attributions) for a in extractor.pipe(sample))))
+        plain_s.append(timed(lambda: sum(len(d) for d in nlp.pipe(sample))))
+    a_rate = len(sample) / min(onrecord_s)
+    b_rate = len(sample) / min(plain_s)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result = {
+        "articles": len(sample),
+        "onrecord_articles_per_s": round(a_rate, 2),
+        "plain_parse_articles_per_s": round(b_rate, 2),
+        "ratio": round(a_rate / b_rate, 3),
+        "peak_rss_mb_both_pipelines": round(peak_mb, 1),
+        "pipeline": nlp.meta["name"] + " " + nlp.meta["version"],
+    }
+    print(f"articles                    {len(sample)}")
+    print(f"(a) onrecord                {a_rate:8.2f} articles/s")
+    print(f"(b) plain nlp.pipe parse    {b_rate:8.2f} articles/s")
+    print(f"ratio (a)/(b)               {result['ratio']:8.3f}")
+    print(f"peak RSS (both pipelines)   {peak_mb:8.1f} MB")
+    out = Path(__file__).resolve().parent / "results"
+    out.mkdir(exist_ok=True)
+    (out / "parse_ratio.json").write_text(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

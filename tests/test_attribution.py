@@ -1,0 +1,162 @@
+"""Each construction the extractor must handle, on sentences written for these tests.
+
+The rules run over spaCy's parse, so these tests load the packaged pipeline
+once per session (see ``extractor`` in conftest-free form below).
+"""
+
+import pytest
+
+from onrecord import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def only(article):
+    assert len(article.attributions) == 1, [a.to_dict() for a in article.attributions]
+    return article.attributions[0]
+
+
+def texts(fragments):
+    return [f.text for f in fragments]
+
+
+@pytest.mark.parametrize(
+    "text, kind, content, cue, speaker",
+    [
+        ('"We cannot sign a blank check," said Dana Whitfield.', "direct", ['"We cannot sign a blank check,"'], ["said"], "Dana Whitfield"),
+        ("“We cannot sign a blank check,” Whitfield said.", "direct", ["“We cannot sign a blank check,”"], ["said"], "Whitfield"),
+        ("« We will never give up », said the minister.", "direct", ["« We will never give up »"], ["said"], "the minister"),
+        ("The mayor said that the bridge was unsafe.", "indirect", ["that the bridge was unsafe."], ["said"], "The mayor"),
+        ("The bridge is unsafe, the engineer told reporters.", "indirect", ["The bridge is unsafe"], ["told"], "the engineer"),
+        ("According to the state transportation department, the bridge carries 40,000 cars a day.", "indirect", ["the bridge carries 40,000 cars a day."], ["According to"], "the state transportation department"),
+        ("Raman believes the program would pay for itself within a decade.", "indirect", ["the program would pay for itself within a decade."], ["believes"], "Raman"),
+        ("Hadley plans to offer an amendment next week.", "indirect", ["to offer an amendment next week."], ["plans"], "Hadley"),
+        ("Hadley called the plan “a very expensive promise that nobody can keep.”", "mixed", ["“a very expensive promise that nobody can keep.”"], ["called"], "Hadley"),
+        ("The senator denied that she had met the lobbyist.", "indirect", ["that she had met the lobbyist."], ["denied"], "The senator"),
+    ],
+)
+def test_single_attribution(extractor, text, kind, content, cue, speaker):
+    attribution = only(extractor.extract(text))
+    assert attribution.kind == kind
+    # a final full stop may or may not be inside the content; scoring trims it
+    assert [t.rstrip(".") for t in texts(attribution.content)] == [t.rstrip(".") for t in content]
+    assert texts(attribution.cue) == cue
+    assert attribution.speaker is not None
+    assert texts(attribution.speaker.mention) == [speaker]
+
+
+def test_quote_interrupted_by_its_cue_has_two_fragments(extractor):
+    text = "“If you look at the numbers,” Whitfield said, “you will see the problem.”"
+    attribution = only(extractor.extract(text))
+    assert attribution.kind == "direct"
+    assert texts(attribution.content) == ["“If you look at the numbers,”", "“you will see the problem.”"]
+
+
+def test_mixed_quote(extractor):
+    text = "Benes said the bridge was “a danger to everyone who crosses it” and must be closed."
+    attribution = only(extractor.extract(text))
+    assert attribution.kind == "mixed"
+    assert attribution.content[0].text.startswith("the bridge was “a danger")
+
+
+def test_multi_paragraph_quote_is_one_attribution(extractor):
+    text = (
+        "Whitfield told the council:\n\n“The audit comes first.\n\n"
+        "“The repairs come second, and the bill comes last.”\n\nThe council adjourned."
+    )
+    attributions = extractor.extract(text).attributions
+    assert len(attributions) == 1
+    assert texts(attributions[0].content) == ["“The audit comes first.", "“The repairs come second, and the bill comes last.”"]
+
+
+def test_block_statement_runs_until_narration_resumes(extractor):
+    text = (
+        "A spokesman for Castell & Ruiz sent the Ledger the following statement:\n\n"
+        "Castell & Ruiz stands behind its assessment.\n\n"
+        "We will support the council in any way we can.\n\n"
+        "Editor's note: the firm was paid for the study."
+    )
+    attribution = only(extractor.extract(text))
+    assert attribution.kind == "block"
+    assert texts(attribution.content) == [
+        "Castell & Ruiz stands behind its assessment.",
+        "We will support the council in any way we can.",
+    ]
+    assert attribution.addressee is not None and attribution.addressee.mention[0].text == "the Ledger"
+
+
+def test_floating_quote_gets_the_previous_speaker(extractor):
+    text = (
+        "“Hungry kids don't learn,” said Maria Lopez, a teacher in Eastfield.\n\n"
+        "“I see it every single day in my classroom, and it breaks my heart.”"
+    )
+    first, second = extractor.extract(text).attributions
+    assert second.kind == "direct"
+    assert second.speaker is not None and second.speaker.name == first.speaker.name == "Maria Lopez"
+
+
+def test_addressee_and_relaying_source(extractor):
+    text = (
+        "The Millbrook Ledger obtained the letter.\n\n"
+        "Whitfield told the Ledger that she would support the repairs.\n\n"
+        "Benes criticized Whitfield for “a reckless and costly delay,” according to the Ledger’s report."
+    )
+    told, criticized = extractor.extract(text).attributions
+    assert told.addressee is not None and told.addressee.name == "The Millbrook Ledger"
+    assert criticized.via is not None and criticized.via.name == "The Millbrook Ledger"
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name(extractor):
+    text = (
+        "Councilwoman Dana Whitfield chairs the finance committee.\n\n"
+        "Whitfield said the audit would take a month.\n\n"
+        "She said the council would vote in March."
+    )
+    first, second = extractor.extract(text).attributions
+    assert first.speaker.name == "Dana Whitfield"
+    assert second.speaker.name == "Dana Whitfield"
+    assert first.speaker.entity == second.speaker.entity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n  ",
+        '"',
+        "“”“”“",
+        'He said "unbalanced and never closed',
+        "” stray closer ‘ and ’ said «",
+        "[email protected] said",
+        "\x00\x01 said \u202e RTL \u200f text 🎉 “emoji”",
+    ],
+)
+def test_hostile_text_never_raises_and_offsets_hold(extractor, text):
+    article = extractor.extract(text)
+    assert article.text == text
+    for attribution in article.attributions:
+        for fragment in attribution.content + attribution.cue:
+            assert 0 <= fragment.start < fragment.end <= len(text)
+            assert text[fragment.start : fragment.end] == fragment.text
+
+
+def test_cloudflare_placeholder_is_one_token(extractor):
+    doc = extractor.nlp("Contact him at [email protected] today.")
+    assert "[email protected]" in [t.text for t in doc]
+
+
+def test_pipe_keeps_order_and_metadata(extractor):
+    records = [{"id": "a", "text": "Ana said she would run."}, "Bo said he would not.", {"id": "c", "text": ""}]
+    articles = list(extractor.pipe(records))
+    assert [a.id for a in articles] == ["a", None, "c"]
+    assert articles[2].attributions == ()
+
+
+def test_parallel_pipe_equals_serial():
+    records = [f"Speaker {i} said the vote number {i} would pass easily." for i in range(6)]
+    serial = [a.to_dict() for a in Extractor().pipe(records)]
+    parallel = [a.to_dict() for a in Extractor(n_process=2).pipe(records)]
+    assert parallel == serial
