@@ -9,7 +9,7 @@ DB     ?= onrecord.db
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup run test eval bench clean
+.PHONY: setup run test eval bench robustness train-cues clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON)"; exit 1; }
@@ -33,6 +33,13 @@ eval: setup
 
 bench: setup
 	$(BIN)/python benchmarks/parse_ratio.py
+	$(BIN)/python benchmarks/throughput.py
+
+robustness: setup
+	$(BIN)/python benchmarks/robustness.py --jobs 2
+
+train-cues: setup
+	$(BIN)/python -m onrecord.attribution.train ../shared/data/polnear/train.jsonl
 
 clean:
 	rm -rf $(VENV) build *.egg-info

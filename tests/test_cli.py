@@ -94,7 +94,7 @@ def test_eval_prints_table_and_json(tmp_path):
 
 def test_five_megabyte_article_without_blank_lines(tmp_path):
     # one quotation in every ~240k characters: only the pieces holding one are parsed
-    filler = "The committee met again on a rainy morning and reviewed the tables of figures. " * 3000
+    filler = "The committee met again on a rainy morning and reviewed the long tables of numbers. " * 3000
     paragraph = filler + "“The figures do not add up,” the treasurer said. "
     text = paragraph * (5_000_000 // len(paragraph) + 1)
     big = tmp_path / "big.txt"
