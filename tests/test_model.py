@@ -46,3 +46,14 @@ def test_exported_members_are_all_defined():
     modules = {"model", "errors", "extract", "readers", "text", "nlp", "attribution", "speakers", "report",
                "evaluate", "cli", "store", "server", "batch", "ingest"}
     assert public - set(onrecord.__all__) - modules == set()
+
+
+def test_errors_cross_process_boundaries():
+    import pickle
+
+    from onrecord import ExtractionFailed, ReadError
+
+    failure = pickle.loads(pickle.dumps(ExtractionFailed("doc-1", ValueError("boom"))))
+    assert failure.document_id == "doc-1" and "ValueError: boom" in str(failure)
+    error = pickle.loads(pickle.dumps(ReadError("a.txt", "binary file, not text")))
+    assert str(error) == "a.txt: binary file, not text"

@@ -40,6 +40,9 @@ class ReadError(OnrecordError):
         self.reason = reason
         super().__init__(f"{path}: {reason}")
 
+    def __reduce__(self):
+        return (type(self), (self.path, self.reason))
+
 
 class StoreError(OnrecordError):
     """The database refused or failed an operation."""

@@ -24,9 +24,14 @@ CHUNK_SIZE = 8
 class ExtractionFailed(OnrecordError):
     """The extractor itself failed on one document (a bug: please report it)."""
 
-    def __init__(self, document_id: str | None, error: BaseException) -> None:
+    def __init__(self, document_id: str | None, error: BaseException | str) -> None:
         self.document_id = document_id
-        super().__init__(f"{document_id or '<text>'}: extraction failed: {type(error).__name__}: {error}")
+        self.reason = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+        super().__init__(f"{document_id or '<text>'}: extraction failed: {self.reason}")
+
+    def __reduce__(self):
+        # crosses process boundaries (worker pools, Spark): rebuild from plain strings
+        return (type(self), (self.document_id, self.reason))
 
 
 def analyse(document: Document, nlp: Language) -> Article:
