@@ -87,6 +87,8 @@ class _Registry:
         self.by_surname: dict[str, _Entity] = {}
         self.organizations: list[_Entity] = []
         self.outlet = outlet
+        # speakers in the order they were last referred to: pronouns pick from the end
+        self.recent: list[_Entity] = []
 
     def new(self, type_: str, name: str | None, role: frozenset[str] | None = None) -> _Entity:
         entity = _Entity(f"e{len(self.entities) + 1}", type_, name, role=role)
@@ -122,12 +124,11 @@ class _Registry:
         return entity
 
     def latest(self, accept) -> _Entity | None:
-        for entity in reversed(self._recent):
+        """The most recently referred-to speaker that ``accept`` takes."""
+        for entity in reversed(self.recent):
             if accept(entity):
                 return entity
         return None
-
-    _recent: list[_Entity]
 
 
 def _org_key(name: str) -> tuple[str, ...]:
@@ -190,7 +191,6 @@ class SpeakerResolver:
     def __init__(self, text: str, units: list[Unit], outlet: str | None) -> None:
         self.text = text
         self.registry = _Registry(outlet)
-        self.registry._recent = []
         self.ent_at: dict[int, _Entity] = {}
         self._collect(units)
 
@@ -296,7 +296,7 @@ class SpeakerResolver:
         if (m.start, m.end) not in entity.mentions:
             entity.mentions.append((m.start, m.end))
         entity.confirmed = True
-        recent = self.registry._recent
+        recent = self.registry.recent
         if entity in recent:
             recent.remove(entity)
         recent.append(entity)

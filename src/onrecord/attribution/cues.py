@@ -109,12 +109,6 @@ def cue_lemma(word: str) -> str | None:
     return verb_forms().get(word)
 
 
-def is_belief(lemma: str) -> bool:
-    return lemma in _BELIEF_SET
-
-
-_BELIEF_SET = frozenset(BELIEF.split())
-
 # What makes a paragraph worth parsing: the frequent cue forms, a quote mark,
 # "according to", a reporting noun, or a colon introducing a block. Rarer cue
 # verbs are still found when the paragraph is parsed for another reason.

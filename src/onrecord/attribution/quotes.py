@@ -17,7 +17,6 @@ CONFIDENCE_FLOATING = 0.6
 # A quotation this short (in characters) inside narration is a scare quote or
 # a title, not a statement, unless a cue governs it.
 MIN_FLOATING_CHARS = 25
-QUOTE_OPENERS = "\"“«„"
 
 
 def _overlaps(a: Offsets, b: Offsets) -> bool:
