@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import click
 from tqdm import tqdm
@@ -16,7 +17,7 @@ from .errors import OnrecordError, ReadError
 from .extract import ExtractionFailed, Extractor
 from .model import Article
 from .readers import Document, iter_documents
-from .readers.text import split_headline
+from .readers.text import decode, split_headline
 from .report import text_report
 
 
@@ -29,11 +30,9 @@ def documents_of(paths: tuple[str, ...], errors: list[ReadError]) -> Iterator[Do
     """Documents from files and stdin ("-"); unreadable files are reported and collected."""
     for path in paths:
         if path == "-":
-            data = sys.stdin.buffer.read()
             try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                error = ReadError("<stdin>", "not UTF-8 text")
+                text = decode(Path("<stdin>"), sys.stdin.buffer.read())
+            except ReadError as error:
                 fail(str(error))
                 errors.append(error)
                 continue

@@ -147,15 +147,21 @@ def _canonical_org(name: str) -> str:
     return name
 
 
+_MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "case", "punct")
+
+
+def _modifies(token, start: int, end: int) -> bool:
+    """Whether ``token`` (just before ``start``) is a pre-modifier of the name ending at ``end``."""
+    return token.dep_ in _MODIFIER_DEPS and start - 1 <= token.head.i <= end and token.text not in ",()"
+
+
 def _description_of(ent: Span) -> str | None:
     """Titles and affiliations around a named entity: pre-modifiers and an appositive."""
     head = ent.root
     doc = ent.doc
+    # walk back across a modifier chain: "Trump campaign chief operating officer Michael Glassner"
     start = ent.start
-    while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod", "poss", "case") and doc[start - 1].head.i >= ent.start - 1 and doc[start - 1].head.i < ent.end:
-        start -= 1
-    # walk back across a modifier chain "Trump campaign chief operating officer"
-    while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod", "poss", "case", "punct") and doc[start - 1].head.i in range(start - 1, ent.end + 1) and doc[start - 1].text not in (",", "(", ")"):
+    while start > 0 and _modifies(doc[start - 1], start, ent.end):
         start -= 1
     parts = []
     if start < ent.start:
@@ -204,8 +210,8 @@ class SpeakerResolver:
                 start = unit.start + ent.start_char
                 if ent.label_ == "PERSON":
                     entity = self.registry.person(ent.text)
-                elif ent.label_ in ("ORG", "NORP", "GPE") and ent.label_ != "NORP":
-                    entity = self.registry.organization(ent.text) if ent.label_ == "ORG" else None
+                elif ent.label_ == "ORG":
+                    entity = self.registry.organization(ent.text)
                 else:
                     entity = None
                 if entity is None:

@@ -24,7 +24,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’']?\s+")
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
 STRAIGHT = '"'
-QUOTE_MARKS = "\"“”„«»‘’'"
+DOUBLE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span
 
+from ..text import DOUBLE_OPEN, STRAIGHT
 from .candidate import Candidate, Offsets
 from .cues import BLOCK_NOUNS, cue_lemma
 from .spans import SpanIndex, mention, subtree_tokens, token_offsets, tokens_offsets
@@ -38,12 +39,12 @@ def block_candidate(sent: Span, base: int, paragraphs: SpanIndex, text: str) -> 
         return None
     noun = next((c for c in verb.children if c.dep_ in ("dobj", "pobj", "attr") and c.lower_ in BLOCK_NOUNS), None)
     if noun is None:
-        noun = next((t for t in sent if t.lower_ in BLOCK_NOUNS and t.head == verb or t.head.head == verb and t.lower_ in BLOCK_NOUNS), None)
+        noun = next((t for t in sent if t.lower_ in BLOCK_NOUNS and verb in (t.head, t.head.head)), None)
     lemma = cue_lemma(verb.lower_)
     if lemma is None and noun is None:
         return None
     first = paragraphs.following(paragraph)
-    if first is None or text[first[0]] in "\"“«„":
+    if first is None or text[first[0]] in DOUBLE_OPEN + STRAIGHT:
         return None  # a quoted block is a direct quote: ``quotes`` handles it
     content = _statement_paragraphs(first, paragraphs, text)
     cue: list[Offsets] = [token_offsets(verb, base)]

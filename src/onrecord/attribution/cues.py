@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-QUOTE_CHARS = "\"“”«»„"
+from ..text import DOUBLE_MARKS
 
 # Verbs of saying and writing: their clausal complement is what was said.
 SPEECH = (
@@ -109,18 +109,11 @@ def cue_lemma(word: str) -> str | None:
     return verb_forms().get(word)
 
 
-# What makes a paragraph worth parsing: the frequent cue forms, a quote mark,
-# "according to", a reporting noun, or a colon introducing a block. Rarer cue
-# verbs are still found when the paragraph is parsed for another reason.
-_FREQUENT = "say tell add write ask note report announce argue claim believe think want plan accord statement".split()
-_TRIGGER_WORDS = sorted(
-    {f for lemma in _FREQUENT for f in forms(lemma)} | {"according", "statement", "statements"}
-    | set(verb_forms()),
-    key=len,
-    reverse=True,
-)
+# What makes a paragraph worth parsing: any cue verb form, "according (to)",
+# "statement(s)", a double quotation mark, or a colon introducing a block.
+_TRIGGER_WORDS = sorted(set(verb_forms()) | {"according", "statement", "statements"}, key=len, reverse=True)
 _MAY_ATTRIBUTE = re.compile(
-    r"\b(?:" + "|".join(map(re.escape, _TRIGGER_WORDS)) + r")\b|[" + QUOTE_CHARS + r"]|:\s*$",
+    r"\b(?:" + "|".join(map(re.escape, _TRIGGER_WORDS)) + r")\b|[" + re.escape(DOUBLE_MARKS) + r"]|:\s*$",
     re.IGNORECASE,
 )
 

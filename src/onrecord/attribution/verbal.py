@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from ..text import DOUBLE_MARKS
 from .candidate import Candidate, Mention
 from .cues import NOUNS, XCOMP_CUES, cue_lemma
 from .spans import mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
@@ -186,7 +187,7 @@ def _object_content(verb: Token, lemma: str) -> Token | None:
 
 def _is_quoted_head(token: Token) -> bool:
     """Whether the object phrase is (mostly) a quotation: ``quotes`` attaches those whole."""
-    return any(t.text in "“\"”" for t in subtree_tokens(token))
+    return any(t.text in DOUBLE_MARKS for t in subtree_tokens(token))
 
 
 def _quote_holder(verb: Token, lemma: str, base: int) -> Candidate | None:
