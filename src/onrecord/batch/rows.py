@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from ..model import Article, Attribution, Fragment, Speaker
 from ..readers.document import Document
+from ..store.normalize import normalize_date
 
 __all__ = [
     "QUOTE_KINDS",
@@ -34,8 +35,6 @@ QUOTE_KINDS = frozenset({"direct", "mixed", "block"})
 _QUOTE_EDGES = "\"“”„«»‘’'.,;:—–- \t\n"
 _CURLY = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _SPACES = re.compile(r"\s+")
-# Date formats seen in news metadata besides ISO 8601 (Reuters-21578: 26-FEB-1987).
-_DATE_FORMATS = ("%d-%b-%Y", "%d %B %Y", "%B %d, %Y", "%Y/%m/%d")
 
 
 def normalize_quote(text: str) -> str:
@@ -45,37 +44,17 @@ def normalize_quote(text: str) -> str:
 
 
 def parse_date(value: str | None) -> date | None:
-    """The calendar date of an ISO 8601 or common news date string, or None."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        pass
-    head = value.split()[0] if value.split() else value
-    for fmt in _DATE_FORMATS:
-        for candidate in (value, head):
-            try:
-                return datetime.strptime(candidate, fmt).date()
-            except ValueError:
-                continue
-    return None
+    """The calendar date of a news date string: the store's parser, as a ``date``."""
+    iso = normalize_date(value)
+    return date.fromisoformat(iso) if iso else None
 
 
 def _fragments(fragments: Iterable[Fragment]) -> list[dict[str, Any]]:
-    return [{"start": f.start, "end": f.end, "text": f.text} for f in fragments]
+    return [f.to_dict() for f in fragments]
 
 
 def _speaker(speaker: Speaker | None) -> dict[str, Any] | None:
-    if speaker is None:
-        return None
-    return {
-        "mention": _fragments(speaker.mention),
-        "entity": speaker.entity,
-        "name": speaker.name,
-        "description": speaker.description,
-    }
+    return speaker.to_dict() if speaker else None
 
 
 def _context(document: Document, article: Article) -> dict[str, Any]:

@@ -104,6 +104,16 @@ def decode_cursor(view: str, cursor: str | None, size: int) -> list[Any] | None:
     return key
 
 
+def _after_count_cursor(
+    view: str, cursor: str | None, count: str, id_: str, where: list[str], params: list[Any]
+) -> None:
+    """Keyset condition for views ordered by ``count`` descending, then ``id_``."""
+    key = decode_cursor(view, cursor, 2)
+    if key is not None:
+        where.append(f"({count} < ? OR ({count} = ? AND {id_} > ?))")
+        params.extend([key[0], key[0], key[1]])
+
+
 def _page(rows: list[dict[str, Any]], limit: int, view: str, key_of) -> tuple[list[dict[str, Any]], str | None]:
     """Split a fetched ``limit + 1`` rows into the page and the cursor of the next one."""
     if len(rows) > limit:
@@ -280,10 +290,7 @@ def speakers(
             "WHERE f.speaker_id = s.id AND LOWER(f.form) LIKE ?))"
         )
         params.extend([pattern, f"%{q.strip().lower()}%"])
-    key = decode_cursor("speakers", cursor, 2)
-    if key is not None:
-        where.append("(s.num_attributions < ? OR (s.num_attributions = ? AND s.id > ?))")
-        params.extend([key[0], key[0], key[1]])
+    _after_count_cursor("speakers", cursor, "s.num_attributions", "s.id", where, params)
     rows = db.rows(
         "SELECT s.id, s.name, s.description, s.type, s.num_attributions FROM speakers s WHERE "
         + " AND ".join(where)
@@ -441,10 +448,7 @@ def quotes(db: Database, *, q: str | None = None, limit: int = DEFAULT_LIMIT, cu
     if terms:
         where.append(f"qu.id IN (SELECT a.quote_id FROM attributions a WHERE {db.dialect.fts_condition})")
         params.append(db.dialect.fts_query(terms))
-    key = decode_cursor("quotes", cursor, 2)
-    if key is not None:
-        where.append("(qu.num_occurrences < ? OR (qu.num_occurrences = ? AND qu.id > ?))")
-        params.extend([key[0], key[0], key[1]])
+    _after_count_cursor("quotes", cursor, "qu.num_occurrences", "qu.id", where, params)
     rows = db.rows(
         "SELECT qu.id, qu.quotation, qu.first_seen, qu.num_occurrences FROM quotes qu"
         + (" WHERE " + " AND ".join(where) if where else "")
