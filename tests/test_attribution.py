@@ -88,6 +88,24 @@ def test_block_statement_runs_until_narration_resumes(extractor):
     assert attribution.addressee is not None and attribution.addressee.mention[0].text == "the Ledger"
 
 
+def test_signed_quotations_take_the_name_after_the_dash(extractor):
+    text = (
+        "Readers told us what they thought of the debate.\n\n"
+        "“It was the longest ninety minutes of my life.” ― Marta Okafor\n"
+        "“I changed my mind twice before the first break.” ― Jonas Bell"
+    )
+    signed = [a for a in extractor.extract(text).attributions if texts(a.cue) == ["―"]]
+    assert [(texts(a.speaker.mention), a.kind) for a in signed] == [(["Marta Okafor"], "direct"), (["Jonas Bell"], "direct")]
+    assert texts(signed[1].content) == ["“I changed my mind twice before the first break.”"]
+
+
+def test_characterizing_cue_takes_object_and_complement(extractor):
+    text = "Senator Ruiz called the budget a “reckless gamble with our children's future.”"
+    attribution = only(extractor.extract(text))
+    assert texts(attribution.content) == ["the budget a “reckless gamble with our children's future.”"]
+    assert texts(attribution.cue) == ["called"]
+
+
 def test_floating_quote_gets_the_previous_speaker(extractor):
     text = (
         "“Hungry kids don't learn,” said Maria Lopez, a teacher in Eastfield.\n\n"

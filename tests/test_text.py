@@ -22,6 +22,8 @@ def test_paragraphs_split_at_blank_lines_and_keep_offsets():
         ("“the assertion that you are ‘Trump’s #1 supporter,’” per the letter", ["“the assertion that you are ‘Trump’s #1 supporter,’”"]),
         ("''It's more tinkering,'' he said.", ["''It's more tinkering,''"]),
         ("A stray ” closer and “an unclosed one", ["“an unclosed one"]),
+        ("”Typed backwards,” she wrote.", ["”Typed backwards,”"]),
+        ('"An excerpt quoting “someone” inside it', ['"An excerpt quoting “someone” inside it']),
     ],
 )
 def test_quote_pairing(text, expected):
@@ -33,6 +35,13 @@ def test_multi_paragraph_quote_reopens_and_closes_once():
     quotes = quotations(text, paragraph_spans(text))
     assert len(quotes) == 1
     assert [text[a:b] for a, b in quotes[0].spans] == ["“First part of it.", "“Second part of it.", "“Last part,”"]
+
+
+def test_a_straight_excerpt_does_not_swallow_the_next_curly_quote():
+    # a site sets a long excerpt off with straight marks and quotes inside it with curly ones
+    text = '"The crowd was loud.\n\n“We are here,” she said.\n\n"Nobody left."'
+    quotes = quotations(text, paragraph_spans(text))
+    assert "“We are here,”" in [text[q.start : q.end] for q in quotes]
 
 
 @settings(max_examples=200, deadline=None)

@@ -83,6 +83,9 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
+    # A curly quotation inside a straight one (or the reverse, in sloppy copy)
+    # is nested: its closer must not close the outer quotation.
+    nested = False
     i = start - 1
     while i + 1 < end:
         i += 1
@@ -99,9 +102,16 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif char in DOUBLE_OPEN:
             if open_at is None:
                 open_at = i
-            # a second opener inside an open quote is a typo: keep the first
+            elif text[open_at] == STRAIGHT:
+                nested = True
+            # a second curly opener inside an open quote is a typo: keep the first
         elif char in DOUBLE_CLOSE:
-            if open_at is not None:
+            if open_at is None and (i == start or text[i - 1].isspace()) and text[i + 1 : i + 2].isalnum():
+                # ”Word at a line start: a closing mark typed for an opening one
+                open_at = i
+            elif nested:
+                nested = False
+            elif open_at is not None:
                 spans.append((open_at, i + 1))
                 open_at = None
             # a stray closer is ignored
@@ -111,6 +121,7 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             elif text[open_at] in "'" + STRAIGHT or not _opens(text, i):
                 spans.append((open_at, i + 1))
                 open_at = None
+                nested = False
     if open_at is not None and end - open_at > 1:
         spans.append((open_at, end))
     return spans
@@ -135,6 +146,15 @@ def _is_open_ended(text: str, span: tuple[int, int]) -> bool:
     return text[span[1] - 1] not in DOUBLE_CLOSE + STRAIGHT or span[1] - span[0] < 2
 
 
+def _same_marks(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two quotations open with the same kind of mark (straight or curly).
+
+    Some sites set a long excerpt off with straight marks and quote inside it
+    with curly ones; only a paragraph reopened with the same mark continues.
+    """
+    return (text[first[0]] in DOUBLE_OPEN) == (text[second[0]] in DOUBLE_OPEN)
+
+
 def quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[Quotation]:
     """All quotations of an article, joining multi-paragraph quotes.
 
@@ -146,7 +166,7 @@ def quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[Quotation]:
     carried: list[tuple[int, int]] = []
     for p_start, p_end in paragraphs:
         spans = quote_spans(text, p_start, p_end)
-        if carried and spans and spans[0][0] == p_start:
+        if carried and spans and spans[0][0] == p_start and _same_marks(text, carried[0], spans[0]):
             carried.append(spans.pop(0))
             if _is_open_ended(text, carried[-1]) and not spans:
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..text import Quotation, Unit, paragraph_spans, quotations
 from .block import block_candidate
 from .candidate import Candidate, Offsets
-from .quotes import attach_quotations, kind_of
+from .quotes import attach_quotations, kind_of, signed_quotations
 from .spans import SpanIndex
 from .verbal import find_in_sentence
 
@@ -28,6 +28,7 @@ def find_attributions(text: str, units: list[Unit]) -> list[Candidate]:
             candidates.extend(find_in_sentence(sent, unit.start))
     candidates = _outside_quotations(candidates, quotes)
     candidates = _according_as_via(candidates)
+    candidates.extend(signed_quotations(text, quotes, units))
     candidates = attach_quotations(text, candidates, quotes, SpanIndex(sentence_spans), paragraphs)
     candidates = _drop_nested(candidates)
     for candidate in candidates:

@@ -9,14 +9,47 @@ cue to the previous speaker.
 
 from __future__ import annotations
 
-from ..text import Quotation
-from .candidate import Candidate, Offsets
+import re
+
+from ..text import Quotation, Unit
+from .candidate import Candidate, Mention, Offsets
 from .spans import SpanIndex
 
 CONFIDENCE_FLOATING = 0.6
 # A quotation this short (in characters) inside narration is a scare quote or
 # a title, not a statement, unless a cue governs it.
 MIN_FLOATING_CHARS = 25
+
+
+CONFIDENCE_SIGNED = 0.8
+# “…” ― Jorge Falcon: a quotation signed with a dash and a name to the end of
+# its line, the way sites print readers' and experts' comments.
+_SIGNATURE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*((?:[A-Z][\w.'’-]*)(?:[ \u00a0][A-Z][\w.'’-]*){0,4})\.?[ \t]*(?:\n|$)")
+
+
+def signed_quotations(text: str, quotes: list[Quotation], units: list[Unit]) -> list[Candidate]:
+    """Quotations signed by a dash and a name: the name is the speaker, the dash the cue."""
+    found = []
+    for quote in quotes:
+        match = _SIGNATURE.match(text, quote.end)
+        if match is None:
+            continue
+        name_start, name_end = match.span(1)
+        unit = next((u for u in units if u.start <= name_start and name_end <= u.end), None)
+        span = None
+        if unit is not None and unit.doc is not None:
+            span = unit.doc.char_span(name_start - unit.start, name_end - unit.start, alignment_mode="expand")
+        dash = text.index(match.group(0).strip()[0], match.start())
+        found.append(
+            Candidate(
+                kind="direct",
+                content=list(quote.spans),
+                cue=[(dash, dash + 1)],
+                source=Mention(name_start, name_end, span),
+                confidence=CONFIDENCE_SIGNED,
+            )
+        )
+    return found
 
 
 def _overlaps(a: Offsets, b: Offsets) -> bool:

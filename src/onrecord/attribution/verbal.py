@@ -134,7 +134,7 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
         # "X called for the ratification of …", "X questioned the integrity of …"
         obj = _object_content(verb, lemma)
         if obj is not None:
-            pieces = [subtree_tokens(obj)]
+            pieces = [_with_complement(verb, obj)]
             confidence = CONFIDENCE_OBJECT
             if obj.head.i != verb.i:
                 cue_tokens = sorted(cue_tokens + [obj.head], key=lambda t: t.i)
@@ -183,6 +183,30 @@ def _object_content(verb: Token, lemma: str) -> Token | None:
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                 return pobj
     return None
+
+
+# What characterizes an object after it: "called the plan a “promise”",
+# "described the incident as …", "branded North Korea an “outlaw nation”".
+_COMPLEMENT_DEPS = ("oprd", "dobj", "ccomp")
+_COMPLEMENT_PREPS = ("as", "to")
+
+
+def _with_complement(verb: Token, obj: Token) -> list[Token]:
+    """The object's subtree, stretched over the complements that characterize it.
+
+    PolNeAR takes "the senator a “nasty guy”" as the content of "called", not
+    the bare object; nouns coordinated with the complement ("… and a “grave
+    threat”", often parsed as conjuncts of the verb) belong with it too.
+    """
+    last = obj.right_edge.i
+    for child in verb.children:
+        if child.i <= obj.i:
+            continue
+        complement = child.dep_ in _COMPLEMENT_DEPS or (child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS)
+        coordinated = child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "ADJ") and last > obj.right_edge.i
+        if complement or coordinated:
+            last = max(last, child.right_edge.i)
+    return [obj.doc[i] for i in range(obj.left_edge.i, last + 1)]
 
 
 def _is_quoted_head(token: Token) -> bool:
