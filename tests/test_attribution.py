@@ -106,6 +106,28 @@ def test_characterizing_cue_takes_object_and_complement(extractor):
     assert texts(attribution.cue) == ["called"]
 
 
+def test_transcript_turns_and_source_headlines(extractor):
+    text = (
+        "Poll: Most voters in Eastfield want the bridge rebuilt this year.\n\n"
+        "Partial transcript:\n\n"
+        "\"HOLLAND: Will the council vote on the bridge before the winter?\n\n"
+        "\"MARSH: We will vote in November, and we expect the plan to pass."
+    )
+    found = [(texts(a.speaker.mention), texts(a.cue), texts(a.content)) for a in extractor.extract(text).attributions]
+    assert found == [
+        (["Poll"], [":"], ["Most voters in Eastfield want the bridge rebuilt this year."]),
+        (["HOLLAND"], [":"], ["Will the council vote on the bridge before the winter?"]),
+        (["MARSH"], [":"], ["We will vote in November, and we expect the plan to pass."]),
+    ]
+
+
+def test_cue_interrupting_indirect_speech(extractor):
+    text = "Too often, Ms. Verhoef said, the debate over the harbor ignores the fishermen."
+    attribution = only(extractor.extract(text))
+    assert texts(attribution.speaker.mention) == ["Ms. Verhoef"]
+    assert texts(attribution.content) == ["Too often", "the debate over the harbor ignores the fishermen."]
+
+
 def test_floating_quote_gets_the_previous_speaker(extractor):
     text = (
         "“Hungry kids don't learn,” said Maria Lopez, a teacher in Eastfield.\n\n"

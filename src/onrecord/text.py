@@ -143,7 +143,8 @@ class Quotation:
 
 
 def _is_open_ended(text: str, span: tuple[int, int]) -> bool:
-    return text[span[1] - 1] not in DOUBLE_CLOSE + STRAIGHT or span[1] - span[0] < 2
+    closed = text[span[1] - 1] in DOUBLE_CLOSE + STRAIGHT or text.startswith("''", span[1] - 2)
+    return not closed or span[1] - span[0] < 2
 
 
 def _same_marks(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
@@ -166,6 +167,14 @@ def quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[Quotation]:
     carried: list[tuple[int, int]] = []
     for p_start, p_end in paragraphs:
         spans = quote_spans(text, p_start, p_end)
+        label = speaker_label(text, p_start, p_end) if spans and spans[0][0] == p_start else None
+        if label is not None and label[2] < spans[0][1]:
+            # a transcript turn ("“PENCE: Well, …"): the quote is the turn after the
+            # label, and a new speaker's turn never continues the last one's quote
+            spans[0] = (label[2], spans[0][1])
+            if carried:
+                result.append(Quotation(tuple(carried)))
+                carried = []
         if carried and spans and spans[0][0] == p_start and _same_marks(text, carried[0], spans[0]):
             carried.append(spans.pop(0))
             if _is_open_ended(text, carried[-1]) and not spans:
@@ -184,6 +193,35 @@ def quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[Quotation]:
     if carried:
         result.append(Quotation(tuple(carried)))
     return result
+
+
+# --- speaker labels --------------------------------------------------------
+
+# "PENCE: Well, …" in a transcript, "Poll: Wealthy voters …" in a headline: up
+# to four capitalized words, a colon, and the statement.
+_SPEAKER_LABEL = re.compile(
+    r"[" + re.escape(DOUBLE_OPEN + STRAIGHT) + r"]?[ \t]*"
+    r"((?:[A-Z][\w.'’&-]*)(?:[ \u00a0][A-Z][\w.'’&-]*){0,3})[ \t]*:[ \t]+(?=[\"“‘'A-Z])"
+)
+# Words that head a paragraph with a colon without naming a speaker.
+_NOT_SPEAKERS = frozenset(
+    """a also analysis and answer background bottom breaking but caption chapter clarification comment
+    commentary contact context correction credit date disclaimer editor editors email example exclusive
+    follow full here how image images it key listen live location note opinion part photo photos phone
+    pictured plus q question read related review see share source sources step subscribe summary tags
+    that the this time topics transcript update video warning watch what when where who why""".split()
+)
+
+
+def speaker_label(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """(name start, name end, statement start) when the paragraph at start opens with a speaker label."""
+    match = _SPEAKER_LABEL.match(text, start, end)
+    if match is None:
+        return None
+    label = match.group(1)
+    if len(label) < 2 or any(ch.isdigit() for ch in label) or label.split()[0].lower().strip(".'’") in _NOT_SPEAKERS:
+        return None
+    return match.start(1), match.end(1), match.end()
 
 
 # --- parse units -----------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..text import Quotation, Unit, paragraph_spans, quotations
 from .block import block_candidate
+from .labels import labelled_paragraphs
 from .candidate import Candidate, Offsets
 from .quotes import attach_quotations, kind_of, signed_quotations
 from .spans import SpanIndex
@@ -29,6 +30,7 @@ def find_attributions(text: str, units: list[Unit]) -> list[Candidate]:
     candidates = _outside_quotations(candidates, quotes)
     candidates = _according_as_via(candidates)
     candidates.extend(signed_quotations(text, quotes, units))
+    candidates.extend(labelled_paragraphs(text, units))
     candidates = attach_quotations(text, candidates, quotes, SpanIndex(sentence_spans), paragraphs)
     candidates = _drop_nested(candidates)
     for candidate in candidates:

@@ -119,7 +119,7 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
         else:
             first = min(c.left_edge.i for c in after)
             last = max(c.right_edge.i for c in after)
-            pieces = [[sent.doc[i] for i in range(first, last + 1)]]
+            pieces = [_before_next_attribution([sent.doc[i] for i in range(first, last + 1)])]
     elif _hangs_off_content(verb):
         # "We will win, he said." parsed with the cue hanging off the content verb
         pieces = _around_cue_clause(verb, sent)
@@ -156,13 +156,35 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     )
 
 
+def _before_next_attribution(tokens: list[Token]) -> list[Token]:
+    """Cut a content where a coordinated clause starts an attribution of its own.
+
+    "She said fathers would not be eligible, and when pressed, the adviser
+    replied, “…”": the parse puts the second clause inside the first one's
+    complement, but it is someone else's statement.
+    """
+    for token in tokens[1:]:
+        if token.dep_ != "conj":
+            continue
+        own_cue = any(
+            t.pos_ in ("VERB", "AUX") and cue_lemma(t.lower_) and any(c.dep_ in _SUBJECTS for c in t.children)
+            for t in token.subtree
+        )
+        if own_cue:
+            return [t for t in tokens if t.i < token.left_edge.i]
+    return tokens
+
+
 def _hangs_off_content(verb: Token) -> bool:
     """"We will win, he said." parsed with the cue as a dependent of the content's verb."""
     head = verb.head
-    if head.i >= verb.i or head.pos_ not in ("VERB", "AUX") or cue_lemma(head.lower_):
+    if head is verb or head.pos_ not in ("VERB", "AUX") or cue_lemma(head.lower_):
         return False
     if verb.dep_ == "parataxis":
+        # "…, he said." and the interrupted "Too often, he said, the debate is …"
         return True
+    if head.i > verb.i:
+        return False
     # a ccomp after its head is an inverted cue only when punctuation sets it off
     left = verb.left_edge
     return verb.dep_ == "ccomp" and left.i > 0 and verb.doc[left.i - 1].is_punct
