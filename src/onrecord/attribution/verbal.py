@@ -64,7 +64,7 @@ def subject_of(verb: Token) -> Token | None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-        if current.dep_ in ("conj", "advcl", "xcomp") and current.head is not current:
+        if current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
             current = current.head
         else:
             return None
@@ -80,10 +80,26 @@ def source_mention(subject: Token, base: int, avoid: list[tuple[int, int]] = ())
     return mention(tokens, base)
 
 
+# Words PolNeAR counts as part of the cue when they sit right against the verb:
+# "has repeatedly wondered", "did not address", "said Friday".
+_CUE_BEFORE = ("aux", "auxpass", "neg", "advmod")
+_CUE_AFTER_WORDS = frozenset("then again today yesterday tonight".split())
+
+
 def _cue_tokens(verb: Token) -> list[Token]:
-    """The cue verb with its particle ("pointed out")."""
+    """The cue verb with its particle ("pointed out") and the words hugging it."""
     tokens = [verb] + [c for c in verb.children if c.dep_ == "prt"]
-    return sorted(tokens, key=lambda t: t.i)
+    doc = verb.doc
+    start = verb.i
+    while start > 0 and doc[start - 1].head.i == verb.i and doc[start - 1].dep_ in _CUE_BEFORE:
+        start -= 1
+    tokens.extend(doc[start : verb.i])
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if after is not None and after.head.i == verb.i and (
+        after.ent_type_ in ("DATE", "TIME") and after.dep_ == "npadvmod" or after.lower_ in _CUE_AFTER_WORDS
+    ):
+        tokens.append(after)
+    return sorted(set(tokens), key=lambda t: t.i)
 
 
 def _cue_fragments(verb: Token, base: int) -> list[tuple[int, int]]:
@@ -178,7 +194,7 @@ def _before_next_attribution(tokens: list[Token]) -> list[Token]:
 def _hangs_off_content(verb: Token) -> bool:
     """"We will win, he said." parsed with the cue as a dependent of the content's verb."""
     head = verb.head
-    if head is verb or head.pos_ not in ("VERB", "AUX") or cue_lemma(head.lower_):
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or cue_lemma(head.lower_):
         return False
     if verb.dep_ == "parataxis":
         # "…, he said." and the interrupted "Too often, he said, the debate is …"
