@@ -128,6 +128,14 @@ def test_cue_interrupting_indirect_speech(extractor):
     assert texts(attribution.content) == ["Too often", "the debate over the harbor ignores the fishermen."]
 
 
+def test_quote_cut_by_the_sentence_splitter_still_reaches_its_cue(extractor):
+    # spaCy ends a sentence at the question mark, so the cue's sentence starts inside the quote
+    text = '"Is the harbor ready? Not yet," Ms. Ferreira said. "Will it be ready by spring? Certainly."'
+    attribution = only(extractor.extract(text))
+    assert texts(attribution.speaker.mention) == ["Ms. Ferreira"]
+    assert texts(attribution.content) == ['"Is the harbor ready? Not yet,"', '"Will it be ready by spring? Certainly."']
+
+
 def test_floating_quote_gets_the_previous_speaker(extractor):
     text = (
         "“Hungry kids don't learn,” said Maria Lopez, a teacher in Eastfield.\n\n"

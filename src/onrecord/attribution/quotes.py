@@ -176,8 +176,12 @@ def _governed_quotation(
             and text[paragraph[0] : paragraph[1]].endswith(":")
             and paragraphs.following(paragraph) == _starting_at(paragraphs, quote.start)
         )
-        return index if in_sentence or after_colon else None
-    before = [i for i in free if sentence is not None and sentence[0] <= quotes[i].start and quotes[i].end <= cue_start]
+        if in_sentence or after_colon:
+            return index
+        break
+    # a quotation ending in the cue's sentence, even one the sentence splitter cut
+    # off its start ("“Are we there? Probably not,” Ms. Moore said.")
+    before = [i for i in free if sentence is not None and sentence[0] < quotes[i].end <= cue_start]
     return before[-1] if before else None
 
 

@@ -281,6 +281,10 @@ def _around_cue_clause(verb: Token, sent: Span) -> list[list[Token]]:
     right = [c for c in verb.children if c.i > verb.i and c.dep_ not in _OWN_CLAUSES + _CLAUSE_DEPS + ("punct",)]
     clause_end = max([verb.i] + [c.right_edge.i for c in right])
     before = [sent.doc[i] for i in range(sent.start, clause_start)]
+    colon = next((t for t in reversed(before) if t.text == ":"), None)
+    if colon is not None and colon.i + 1 < clause_start and sent.doc[colon.i + 1].text in DOUBLE_MARKS:
+        # "X scolded him: “…,” she said.": the quotation after the colon is what was said
+        before = [t for t in before if t.i > colon.i]
     after: list[Token] = []
     stop = min([c.left_edge.i for c in verb.children if c.dep_ in _OWN_CLAUSES and c.i > verb.i] + [sent.end])
     resumes = clause_end + 1 < sent.end and sent.doc[clause_end + 1].text in (",", "—", "–", "--")
