@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..text import Quotation, Unit, paragraph_spans, quotations
 from .block import block_candidate
 from .labels import labelled_paragraphs
+from .orphans import orphan_quotations
 from .candidate import Candidate, Offsets
 from .quotes import attach_quotations, kind_of, signed_quotations
 from .spans import SpanIndex
@@ -32,6 +33,7 @@ def find_attributions(text: str, units: list[Unit]) -> list[Candidate]:
     candidates.extend(signed_quotations(text, quotes, units))
     candidates.extend(labelled_paragraphs(text, units))
     candidates = attach_quotations(text, candidates, quotes, SpanIndex(sentence_spans), paragraphs)
+    candidates.extend(orphan_quotations(text, units, quotes, candidates))
     candidates = _drop_nested(candidates)
     for candidate in candidates:
         candidate.kind = kind_of(candidate, quotes)

@@ -86,7 +86,7 @@ _CUE_BEFORE = ("aux", "auxpass", "neg", "advmod")
 _CUE_AFTER_WORDS = frozenset("then again today yesterday tonight".split())
 
 
-def _cue_tokens(verb: Token) -> list[Token]:
+def cue_tokens(verb: Token) -> list[Token]:
     """The cue verb with its particle ("pointed out") and the words hugging it."""
     tokens = [verb] + [c for c in verb.children if c.dep_ == "prt"]
     doc = verb.doc
@@ -103,7 +103,7 @@ def _cue_tokens(verb: Token) -> list[Token]:
 
 
 def _cue_fragments(verb: Token, base: int) -> list[tuple[int, int]]:
-    return [token_offsets(t, base) for t in _cue_tokens(verb)]
+    return [token_offsets(t, base) for t in cue_tokens(verb)]
 
 
 def _addressee(verb: Token, lemma: str, base: int, content: list[tuple[int, int]]) -> Mention | None:
@@ -145,15 +145,15 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
         if xcomp is not None:
             pieces = [subtree_tokens(xcomp)]
             confidence = CONFIDENCE_XCOMP
-    cue_tokens = _cue_tokens(verb)
+    cue_words = cue_tokens(verb)
     if not pieces:
         # "X called for the ratification of …", "X questioned the integrity of …"
         obj = _object_content(verb, lemma)
         if obj is not None:
-            pieces = [_with_complement(verb, obj)]
+            pieces = [with_complement(verb, obj)]
             confidence = CONFIDENCE_OBJECT
             if obj.head.i != verb.i:
-                cue_tokens = sorted(cue_tokens + [obj.head], key=lambda t: t.i)
+                cue_words = sorted(cue_words + [obj.head], key=lambda t: t.i)
     pieces = [trimmed(p) for p in pieces]
     if not pieces or len(pieces[0]) < MIN_CONTENT_TOKENS:
         # maybe "X called the plan “a very expensive promise”": ``quotes`` attaches the quote
@@ -164,7 +164,7 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     return Candidate(
         kind="indirect",
         content=fragments,
-        cue=[token_offsets(t, base) for t in cue_tokens],
+        cue=[token_offsets(t, base) for t in cue_words],
         source=source,
         addressee=_addressee(verb, lemma, base, fragments),
         confidence=confidence,
@@ -229,7 +229,7 @@ _COMPLEMENT_DEPS = ("oprd", "dobj", "ccomp")
 _COMPLEMENT_PREPS = ("as", "to")
 
 
-def _with_complement(verb: Token, obj: Token) -> list[Token]:
+def with_complement(verb: Token, obj: Token) -> list[Token]:
     """The object's subtree, stretched over the complements that characterize it.
 
     PolNeAR takes "the senator a “nasty guy”" as the content of "called", not
@@ -244,7 +244,11 @@ def _with_complement(verb: Token, obj: Token) -> list[Token]:
         coordinated = child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "ADJ") and last > obj.right_edge.i
         if complement or coordinated:
             last = max(last, child.right_edge.i)
-    return [obj.doc[i] for i in range(obj.left_edge.i, last + 1)]
+    tokens = [obj.doc[i] for i in range(obj.left_edge.i, last + 1)]
+    # "… as being in the “suburbs of St. Petersburg” — a metaphor for …": the
+    # reporter's comment after a dash is not part of the characterization
+    dash = next((t for t in tokens if t.i > obj.right_edge.i and t.text in ("—", "–", "-", "--")), None)
+    return [t for t in tokens if dash is None or t.i < dash.i]
 
 
 def _is_quoted_head(token: Token) -> bool:

@@ -1,0 +1,88 @@
+"""Quotations no cue claimed: the verb that governs them is the cue.
+
+PolNeAR counts far more than speech verbs: "PolitiFact rated 22% of claims
+as “entirely true”", "Lynch agreed to an interview for “Women in Power”",
+"the bill, known as the “Justice Against Sponsors of Terrorism Act”". A
+quotation left over once every cue has taken its own is someone's words (or
+a name someone gave); the phrase that holds it, hanging off a verb, is the
+content, that verb the cue and its subject the source.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..text import Quotation, Unit
+from .candidate import Candidate, Offsets
+from .spans import SpanIndex, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
+from .verbal import cue_tokens, subject_of, with_complement
+
+CONFIDENCE_ORPHAN = 0.4
+# A verb further than this many tokens before its preposition is not one cue with it.
+MAX_CUE_SPAN = 3
+
+
+def orphan_quotations(text: str, units: list[Unit], quotes: list[Quotation], candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per single-paragraph quotation that no candidate's content touches."""
+    taken = SpanIndex(f for c in candidates for f in c.content)
+    unit_of = SpanIndex((u.start, u.end) for u in units if u.doc is not None)
+    docs = {u.start: u for u in units if u.doc is not None}
+    found = []
+    for quote in quotes:
+        if len(quote.spans) > 1 or _touches(taken, quote.start, quote.end):
+            continue
+        where = unit_of.find(quote.start)
+        if where is None or quote.end > where[1]:
+            continue
+        unit = docs[where[0]]
+        span = unit.doc.char_span(quote.start - unit.start, quote.end - unit.start, alignment_mode="expand")
+        if span is None:
+            continue
+        candidate = _governed(span.root, unit.start)
+        if candidate is not None and not _touches(taken, *candidate.content[0]):
+            found.append(candidate)
+    return found
+
+
+def _touches(index: SpanIndex, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in index.spans[max(0, _left(index, start)) :][:4])
+
+
+def _left(index: SpanIndex, position: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(index._starts, position) - 2
+
+
+def _governed(root: Token, base: int) -> Candidate | None:
+    node = root
+    while node.head.i != node.i and node.head.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    verb = node.head
+    if verb.i == node.i or node.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+        return None
+    subject = subject_of(verb)
+    cue: list[Token] = cue_tokens(verb)
+    if node.dep_ == "prep":
+        pobj = next((c for c in node.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None:
+            return None
+        if node.i - verb.i <= MAX_CUE_SPAN:
+            cue = sorted(set(cue) | {verb.doc[i] for i in range(verb.i, node.i + 1)}, key=lambda t: t.i)
+        tokens = subtree_tokens(pobj)
+    elif node.dep_ == "dobj":
+        tokens = with_complement(verb, node)
+    else:
+        tokens = subtree_tokens(node)
+    tokens = trimmed(tokens)
+    if len(tokens) < 2 or any(t.i in {c.i for c in cue} for t in tokens):
+        return None
+    content: Offsets = tokens_offsets(tokens, base)
+    return Candidate(
+        kind="mixed",
+        content=[content],
+        cue=[token_offsets(t, base) for t in cue],
+        source=mention(subtree_tokens(subject), base) if subject is not None else None,
+        confidence=CONFIDENCE_ORPHAN,
+        anchor=verb,
+    )
