@@ -29,6 +29,7 @@ def find_attributions(text: str, units: list[Unit]) -> list[Candidate]:
     candidates = _outside_quotations(candidates, quotes)
     candidates = _according_as_via(candidates)
     candidates = attach_quotations(text, candidates, quotes, SpanIndex(sentence_spans), paragraphs)
+    candidates = _roles_apart(candidates)
     candidates = _drop_nested(candidates)
     for candidate in candidates:
         candidate.kind = kind_of(candidate, quotes)
@@ -54,6 +55,30 @@ def _according_as_via(candidates: list[Candidate]) -> list[Candidate]:
                 continue
         kept.append(candidate)
     return kept
+
+
+def _roles_apart(candidates: list[Candidate]) -> list[Candidate]:
+    """Content, cue and source never overlap (issue 5, found by tests/test_fuzz.py).
+
+    A quotation attached or stretched after parsing can swallow the source a
+    misparse took from inside it (``"Dana Whitfield," Dana Whitfield said.``
+    has two subjects), and a non-projective parse can give a subject whose
+    subtree spans the cue: such a source is dropped. A cue inside its own
+    content drops the candidate.
+    """
+    kept = []
+    for candidate in candidates:
+        if any(_overlap(f, c) for f in candidate.content for c in candidate.cue):
+            continue
+        source = candidate.source
+        if source is not None and any(_overlap(f, (source.start, source.end)) for f in candidate.content + candidate.cue):
+            candidate.source = None
+        kept.append(candidate)
+    return kept
+
+
+def _overlap(a: Offsets, b: Offsets) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _inside(position: int, candidate: Candidate) -> bool:
