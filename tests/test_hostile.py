@@ -251,3 +251,25 @@ def test_a_huge_html_page_is_refused_without_being_read(hostile):
     [error] = list(iter_documents([folder / "huge.html"]))
     assert time.monotonic() - started < HUGE_REFUSAL_S
     assert "too large" in str(error)
+
+
+@pytest.mark.parametrize("chunk", [256, 1 << 20], ids=["line-over-many-reads", "line-in-one-read"])
+def test_a_runaway_json_line_costs_only_itself(monkeypatch, tmp_path, chunk):
+    # A line over MAX_LINE_BYTES (here lowered) is reported and skipped, whether
+    # it spans several reads or arrives whole; the numbering stays right.
+    monkeypatch.setattr(text_reader, "MAX_LINE_BYTES", 1000)
+    monkeypatch.setattr(text_reader, "_CHUNK_BYTES", chunk)
+    monkeypatch.setattr(text_reader, "_SNIFF_BYTES", min(chunk, 8192))
+    lines = [
+        json.dumps({"id": "before", "text": story(30, "Longport")}),
+        json.dumps({"id": "runaway", "text": "x" * 5000}),
+        json.dumps({"id": "after", "text": story(31, "Longport")}),
+        json.dumps({"id": "last", "text": story(32, "Longport")}),  # no final newline
+    ]
+    path = tmp_path / "long.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    items = list(iter_documents([path]))
+    assert [getattr(i, "id", None) or str(i) for i in items] == [
+        "before", f"{path}:2: line longer than 1,000 bytes", "after", "last"
+    ]
+    assert [i.origin for i in items if hasattr(i, "origin")] == [f"{path}:1", f"{path}:3", f"{path}:4"]

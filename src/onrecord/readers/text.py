@@ -154,6 +154,10 @@ def read_txt(path: Path) -> Iterator[Document]:
     yield Document(text=text, id=file_stem(path), title=title, origin=str(path))
 
 
+def _too_long(path: Path, number: int) -> ReadError:
+    return ReadError(f"{path}:{number}", f"line longer than {MAX_LINE_BYTES:,} bytes")
+
+
 def _raw_lines(path: Path, chunks: Iterator[bytes], *, complete: bool = True) -> Iterator[tuple[int, bytes | ReadError]]:
     """Numbered lines split on b"\\n", with a ReadError in place of a line over MAX_LINE_BYTES.
 
@@ -165,17 +169,18 @@ def _raw_lines(path: Path, chunks: Iterator[bytes], *, complete: bool = True) ->
     runaway = False  # inside a line already reported as too long
     for chunk in chunks:
         pending += chunk
-        while (cut := pending.find(b"\n")) >= 0:
-            line = bytes(pending[: cut + 1])
-            del pending[: cut + 1]
-            number += 1
+        start = 0
+        while (cut := pending.find(b"\n", start)) >= 0:
+            line, start = bytes(pending[start : cut + 1]), cut + 1
             if runaway:
-                runaway = False
+                runaway = False  # the end of the line reported as too long
                 continue
-            yield number, line
+            number += 1
+            yield number, line if len(line) <= MAX_LINE_BYTES else _too_long(path, number)
+        del pending[:start]  # once per chunk: deleting per line would be quadratic
         if len(pending) > MAX_LINE_BYTES and not runaway:
             number += 1
-            yield number, ReadError(f"{path}:{number}", f"line longer than {MAX_LINE_BYTES // (1024 * 1024)} MiB")
+            yield number, _too_long(path, number)
             runaway = True
         if runaway:
             pending.clear()
