@@ -71,12 +71,19 @@ def test_a_directory_is_read_recursively(tmp_path):
     assert json.loads(result.stdout)["id"] == "x"
 
 
-def test_empty_text_gives_no_attributions(tmp_path):
+def test_a_blank_file_is_reported_not_extracted(tmp_path):
+    # A blank file is not an article: storing it would put an empty article in
+    # the database (issue 5). The library still accepts "" (tests/test_fuzz.py).
     empty = tmp_path / "empty.txt"
     empty.write_text("   \n\n ", encoding="utf-8")
-    result = onrecord("extract", str(empty))
-    assert result.returncode == 0
-    assert json.loads(result.stdout)["attributions"] == []
+    result = onrecord("extract", str(empty), "-", stdin=b"")
+    assert result.returncode == 1
+    assert result.stdout == b""
+    errors = result.stderr.decode().splitlines()
+    assert errors[:2] == [
+        f"onrecord: error: {empty}: no article text (the file is empty or blank)",
+        "onrecord: error: <stdin>: no article text (the input is empty or blank)",
+    ]
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="../shared is not beside the repository")

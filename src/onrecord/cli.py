@@ -32,6 +32,8 @@ def documents_of(paths: tuple[str, ...], errors: list[ReadError]) -> Iterator[Do
         if path == "-":
             try:
                 text = decode(Path("<stdin>"), sys.stdin.buffer.read())
+                if not text.strip():
+                    raise ReadError("<stdin>", "no article text (the input is empty or blank)")
             except ReadError as error:
                 fail(str(error))
                 errors.append(error)
@@ -71,7 +73,7 @@ def extract(paths: tuple[str, ...], fmt: str, jobs: int, model: str | None, show
     if show_progress is None:
         show_progress = sys.stderr.isatty()
     articles: list[dict] = []
-    failed = 0
+    done = failed = 0
     try:
         results = extractor.pipe(documents_of(paths, errors), errors="yield")
         for result in progress(results, enabled=show_progress):
@@ -79,6 +81,7 @@ def extract(paths: tuple[str, ...], fmt: str, jobs: int, model: str | None, show
                 fail(str(result))
                 failed += 1
                 continue
+            done += 1
             _emit(result, fmt, articles)
     except OnrecordError as error:
         fail(str(error))
@@ -86,6 +89,8 @@ def extract(paths: tuple[str, ...], fmt: str, jobs: int, model: str | None, show
     if fmt == "json":
         click.echo(json.dumps(articles if len(articles) != 1 else articles[0], ensure_ascii=False, indent=2))
     if errors or failed:
+        # the count after the per-file lines, as `onrecord ingest` ends with its summary
+        fail(f"{done} articles extracted, {len(errors)} unreadable skipped, {failed} failed")
         sys.exit(1)
 
 

@@ -34,6 +34,7 @@ def find_attributions(text: str, units: list[Unit]) -> list[Candidate]:
     candidates.extend(labelled_paragraphs(text, units))
     candidates = attach_quotations(text, candidates, quotes, SpanIndex(sentence_spans), paragraphs)
     candidates.extend(orphan_quotations(text, units, quotes, candidates))
+    candidates = _roles_apart(candidates)
     candidates = _drop_nested(candidates)
     for candidate in candidates:
         candidate.kind = kind_of(candidate, quotes)
@@ -59,6 +60,46 @@ def _according_as_via(candidates: list[Candidate]) -> list[Candidate]:
                 continue
         kept.append(candidate)
     return kept
+
+
+def _roles_apart(candidates: list[Candidate]) -> list[Candidate]:
+    """Content, cue and source never overlap (issue 5, found by tests/test_fuzz.py).
+
+    A quotation attached or stretched after parsing can swallow the source a
+    misparse took from inside it (``"Dana Whitfield," Dana Whitfield said.``
+    has two subjects), and a non-projective parse can give a subject whose
+    subtree spans the cue. The cue wins over the source and both over the
+    content: a content is cut around them (PolNeAR's content still matches
+    what is left), a source overlapping the cue is dropped.
+    """
+    kept = []
+    for candidate in candidates:
+        source = candidate.source
+        if source is not None and any(_overlap(c, (source.start, source.end)) for c in candidate.cue):
+            candidate.source = source = None
+        taken = list(candidate.cue) + ([(source.start, source.end)] if source is not None else [])
+        content = [piece for fragment in candidate.content for piece in _minus(fragment, taken)]
+        if content:
+            candidate.content = content
+            kept.append(candidate)
+    return kept
+
+
+def _minus(fragment: Offsets, taken: list[Offsets]) -> list[Offsets]:
+    """The parts of a fragment outside every taken span (one character pieces are noise)."""
+    pieces = [fragment]
+    for t_start, t_end in taken:
+        pieces = [
+            part
+            for start, end in pieces
+            for part in ((start, min(end, t_start)), (max(start, t_end), end))
+            if part[1] - part[0] > 1
+        ]
+    return pieces
+
+
+def _overlap(a: Offsets, b: Offsets) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _inside(position: int, candidate: Candidate) -> bool:

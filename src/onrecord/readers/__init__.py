@@ -22,9 +22,13 @@ __all__ = ["Document", "read_path", "iter_documents", "SUFFIXES"]
 
 _READERS = {
     ".txt": read_txt,
+    ".txt.gz": read_txt,
     ".jsonl": read_jsonl,
+    ".jsonl.gz": read_jsonl,
     ".html": read_html,
+    ".html.gz": read_html,
     ".htm": read_html,
+    ".htm.gz": read_html,
     ".warc": read_warc,
     ".warc.gz": read_warc,
 }

@@ -1,9 +1,23 @@
-"""Plain text and JSON Lines files."""
+"""Plain text and JSON Lines files, each optionally gzip-compressed (``.txt.gz``, ``.jsonl.gz``).
+
+Text is UTF-8 (with or without a BOM) or UTF-16 with a BOM; anything else is
+refused with a ``ReadError`` naming the file. A text file with no text in it
+is not an article and is refused too, as is an HTML page with no article.
+
+JSON Lines files are read line by line, in bytes, as the Spark job reads them:
+a bad byte, a broken line or a record without ``text`` costs only its own line
+(reported as ``path:line``), and a truncated ``.jsonl.gz`` keeps every record
+before the cut.
+"""
 
 from __future__ import annotations
 
+import codecs
+import itertools
 import json
+import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ReadError
@@ -13,11 +27,28 @@ from .document import Document
 _SNIFF_BYTES = 8192
 # A first line this short with no final punctuation is taken for a headline.
 _MAX_HEADLINE_CHARS = 200
+# What a gzip-compressed text file may expand to: far above any article, low
+# enough that a gzip bomb (kilobytes expanding to gigabytes) fails cleanly.
+MAX_GUNZIPPED_BYTES = 256 * 1024 * 1024
+# A JSON Lines record longer than this is refused and its line skipped, so one
+# runaway line (a file with no newlines, a bomb) cannot exhaust memory. The
+# longest BBC or PolNeAR record is under 100 KB.
+MAX_LINE_BYTES = 64 * 1024 * 1024
+# Bytes read (and decompressed) at a time.
+_CHUNK_BYTES = 1 << 20
+_GZIP_MAGIC = b"\x1f\x8b"
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+
+__all__ = ["MAX_GUNZIPPED_BYTES", "MAX_LINE_BYTES", "decode", "read_bytes", "read_jsonl", "read_txt", "split_headline"]
 
 
 def decode(path: Path, data: bytes) -> str:
     """Decode UTF-8 (with or without BOM) or UTF-16 with BOM; refuse binary data."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith(_UTF32_BOMS):
+        # checked first: the UTF-32-LE BOM starts with the UTF-16-LE one
+        raise ReadError(str(path), "UTF-32 text is not supported (convert it to UTF-8)")
+    if data.startswith(_UTF16_BOMS):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as error:
@@ -30,11 +61,75 @@ def decode(path: Path, data: bytes) -> str:
         raise ReadError(str(path), f"not UTF-8 text (bad byte at offset {error.start})") from error
 
 
-def read_bytes(path: Path) -> bytes:
+def is_gzip(path: Path) -> bool:
+    return path.name.lower().endswith(".gz")
+
+
+def file_stem(path: Path) -> str:
+    """The file name without its format suffix: ``story.txt.gz`` -> ``story``."""
+    name = path.name[:-3] if is_gzip(path) else path.name
+    return Path(name).stem
+
+
+def _file_chunks(path: Path) -> Iterator[bytes]:
     try:
-        return path.read_bytes()
+        with path.open("rb") as fileobj:
+            while chunk := fileobj.read(_CHUNK_BYTES):
+                yield chunk
     except OSError as error:
         raise ReadError(str(path), error.strerror or str(error)) from error
+
+
+def _gunzipped_chunks(path: Path) -> Iterator[bytes]:
+    """The decompressed data of a gzip file (all its members), at most _CHUNK_BYTES at a time.
+
+    Everything before damage is yielded first, then a ReadError is raised: a
+    truncated ``.jsonl.gz`` keeps its complete records (GzipFile raises
+    EOFError from a read and drops what that read had decompressed). Output is
+    bounded per step, so a gzip bomb is caught by the caller's size limit.
+    """
+    decompressor = None
+    for chunk in _file_chunks(path):
+        while chunk:
+            if decompressor is None:
+                if not chunk.startswith(_GZIP_MAGIC[: len(chunk)]):
+                    raise ReadError(str(path), f"not a gzip file (it starts with {chunk[:4]!r})")
+                decompressor = zlib.decompressobj(wbits=31)
+            while True:
+                try:
+                    data = decompressor.decompress(chunk, _CHUNK_BYTES)
+                except zlib.error as error:
+                    raise ReadError(str(path), f"corrupt gzip data ({error})") from error
+                if data:
+                    yield data
+                if decompressor.eof:
+                    # a new gzip member may follow the end of this one
+                    chunk, decompressor = decompressor.unused_data, None
+                    break
+                chunk = decompressor.unconsumed_tail
+                if not chunk and len(data) < _CHUNK_BYTES:
+                    break  # all input consumed and all output out: read more
+    if decompressor is not None:
+        raise ReadError(str(path), "truncated gzip file (it ends inside the compressed data)")
+
+
+def _chunks(path: Path) -> Iterator[bytes]:
+    return _gunzipped_chunks(path) if is_gzip(path) else _file_chunks(path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file, decompressed when its name ends in ``.gz``."""
+    if not is_gzip(path):
+        try:
+            return path.read_bytes()
+        except OSError as error:
+            raise ReadError(str(path), error.strerror or str(error)) from error
+    data = bytearray()
+    for chunk in _gunzipped_chunks(path):
+        data += chunk
+        if len(data) > MAX_GUNZIPPED_BYTES:
+            raise ReadError(str(path), f"expands to more than {MAX_GUNZIPPED_BYTES // (1024 * 1024)} MiB")
+    return bytes(data)
 
 
 def split_headline(text: str) -> tuple[str | None, str]:
@@ -51,25 +146,110 @@ def split_headline(text: str) -> tuple[str | None, str]:
 
 
 def read_txt(path: Path) -> Iterator[Document]:
+    """The one article of a text file; ReadError when it is unreadable or holds no text."""
     text = decode(path, read_bytes(path))
+    if not text.strip():
+        raise ReadError(str(path), "no article text (the file is empty or blank)")
     title, text = split_headline(text)
-    yield Document(text=text, id=path.stem, title=title, origin=str(path))
+    yield Document(text=text, id=file_stem(path), title=title, origin=str(path))
+
+
+def _too_long(path: Path, number: int) -> ReadError:
+    return ReadError(f"{path}:{number}", f"line longer than {MAX_LINE_BYTES:,} bytes")
+
+
+def _raw_lines(path: Path, chunks: Iterator[bytes], *, complete: bool = True) -> Iterator[tuple[int, bytes | ReadError]]:
+    """Numbered lines split on b"\\n", with a ReadError in place of a line over MAX_LINE_BYTES.
+
+    A last line with no newline is kept only when the data is ``complete``
+    (not cut short by a truncated file).
+    """
+    number = 0
+    pending = bytearray()
+    runaway = False  # inside a line already reported as too long
+    for chunk in chunks:
+        pending += chunk
+        start = 0
+        while (cut := pending.find(b"\n", start)) >= 0:
+            line, start = bytes(pending[start : cut + 1]), cut + 1
+            if runaway:
+                runaway = False  # the end of the line reported as too long
+                continue
+            number += 1
+            yield number, line if len(line) <= MAX_LINE_BYTES else _too_long(path, number)
+        del pending[:start]  # once per chunk: deleting per line would be quadratic
+        if len(pending) > MAX_LINE_BYTES and not runaway:
+            number += 1
+            yield number, _too_long(path, number)
+            runaway = True
+        if runaway:
+            pending.clear()
+    if pending and not runaway and complete:
+        yield number + 1, bytes(pending)
+
+
+def _lines(path: Path) -> Iterator[tuple[int, str | ReadError]]:
+    """Numbered lines, each decoded on its own so a bad byte costs only its line.
+
+    Lines are split on b"\\n" only: ``str.splitlines`` would also split on
+    U+2028, U+0085 and \\x1c-\\x1e, which JSON allows raw inside strings.
+    """
+    chunks = _chunks(path)
+    head = b""
+    damage: ReadError | None = None  # a truncated file: report it after its whole lines
+    try:
+        for chunk in chunks:
+            head += chunk
+            if len(head) >= _SNIFF_BYTES:
+                break
+    except ReadError as error:
+        damage, chunks = error, iter(())
+    if head.startswith(_UTF16_BOMS + _UTF32_BOMS):
+        # UTF-16 is rare here and cannot be split in bytes: decode the whole file
+        if damage:
+            raise damage
+        text = decode(path, head + b"".join(chunks))
+        yield from enumerate(text.split("\n"), start=1)
+        return
+    if b"\x00" in head[:_SNIFF_BYTES]:
+        raise ReadError(str(path), "binary file, not text")
+    lines = _raw_lines(path, itertools.chain([head], chunks), complete=damage is None)
+    for number, line in lines:
+        if isinstance(line, ReadError):
+            yield number, line
+            continue
+        if number == 1:
+            line = line.removeprefix(codecs.BOM_UTF8)
+        try:
+            yield number, line.decode("utf-8")
+        except UnicodeDecodeError as error:
+            yield number, ReadError(f"{path}:{number}", f"not UTF-8 text (bad byte at offset {error.start} of the line)")
+    if damage:
+        raise damage
 
 
 def read_jsonl(path: Path) -> Iterator[Document | ReadError]:
-    """One article per line: `id`, `text`, optional `title`, `date`/`published`, `url`, `outlet`."""
-    text = decode(path, read_bytes(path))
-    for number, line in enumerate(text.splitlines(), start=1):
+    """One article per line: `id`, `text`, optional `title`, `date`/`published`, `url`, `outlet`.
+
+    A record without ``id`` gets ``<file stem>-<line number>``; a record without
+    a non-blank ``text`` string is reported and skipped.
+    """
+    for number, line in _lines(path):
+        if isinstance(line, ReadError):
+            yield line
+            continue
         if not line.strip():
             continue
         origin = f"{path}:{number}"
         try:
-            record = json.loads(line)
-            document = Document.from_record(record, origin=origin)
+            document = Document.from_record(json.loads(line), origin=origin)
         except (json.JSONDecodeError, ValueError, TypeError) as error:
             # One broken line is reported; the rest of the file is still read.
             yield ReadError(origin, f"bad JSON Lines record: {error}")
             continue
+        if not document.text.strip():
+            yield ReadError(origin, "bad JSON Lines record: 'text' is blank")
+            continue
         if document.id is None:
-            document = Document.from_record({**record, "id": f"{path.stem}-{number}"}, origin=origin)
+            document = replace(document, id=f"{file_stem(path)}-{number}")
         yield document
