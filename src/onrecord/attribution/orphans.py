@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from ..text import Quotation, Unit
 from .candidate import Candidate, Offsets
 from .spans import SpanIndex, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
+from .cues import cue_lemma
 from .verbal import cue_tokens, subject_of, with_complement
 
 CONFIDENCE_ORPHAN = 0.4
@@ -54,16 +55,33 @@ def _left(index: SpanIndex, position: int) -> int:
     return bisect_right(index._starts, position) - 2
 
 
+def _governor(root: Token) -> tuple[Token, Token] | None:
+    """(verb, its child on the path down to the quotation): the nearest cue verb above
+    the quotation, else the nearest verb ("blasted the media for being “dishonest”")."""
+    path = [root]
+    while path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    verbs = [(i, t) for i, t in enumerate(path) if i > 0 and t.pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return None
+    i, verb = next(((i, t) for i, t in verbs if cue_lemma(t.lower_)), verbs[0])
+    return verb, path[i - 1]
+
+
 def _governed(root: Token, base: int) -> Candidate | None:
-    node = root
-    while node.head.i != node.i and node.head.pos_ not in ("VERB", "AUX"):
-        node = node.head
-    verb = node.head
-    if verb.i == node.i or node.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+    governor = _governor(root)
+    if governor is None:
+        return None
+    verb, node = governor
+    if node.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
         return None
     subject = subject_of(verb)
     cue: list[Token] = cue_tokens(verb)
-    if node.dep_ == "prep":
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < node.i), None)
+    if node.dep_ == "prep" and obj is not None:
+        # "lauded Mr. Clarke for helping develop “new ideas”": object and complement
+        tokens = with_complement(verb, obj)
+    elif node.dep_ == "prep":
         pobj = next((c for c in node.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is None:
             return None

@@ -226,7 +226,7 @@ def _object_content(verb: Token, lemma: str) -> Token | None:
 # What characterizes an object after it: "called the plan a “promise”",
 # "described the incident as …", "branded North Korea an “outlaw nation”".
 _COMPLEMENT_DEPS = ("oprd", "dobj", "ccomp")
-_COMPLEMENT_PREPS = ("as", "to")
+_COMPLEMENT_PREPS = ("as", "to", "for", "on", "of", "over", "with")
 
 
 def with_complement(verb: Token, obj: Token) -> list[Token]:
