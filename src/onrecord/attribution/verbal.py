@@ -155,7 +155,9 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
             if obj.head.i != verb.i:
                 cue_words = sorted(cue_words + [obj.head], key=lambda t: t.i)
     pieces = [trimmed(p) for p in pieces]
-    if not pieces or len(pieces[0]) < MIN_CONTENT_TOKENS:
+    # a named object is content on its own: "the union endorses Clinton"
+    named = bool(pieces) and confidence == CONFIDENCE_OBJECT and len(pieces[0]) == 1 and pieces[0][0].pos_ == "PROPN"
+    if not pieces or (len(pieces[0]) < MIN_CONTENT_TOKENS and not named):
         # maybe "X called the plan “a very expensive promise”": ``quotes`` attaches the quote
         return _quote_holder(verb, lemma, base)
     fragments = [tokens_offsets(p, base) for p in pieces if p]
