@@ -90,6 +90,10 @@ class Database(ABC):
         """Begin a write transaction; commit on success, roll back on any exception."""
 
     @abstractmethod
+    def _snapshot(self) -> AbstractContextManager[None]:
+        """Begin a read-only transaction that sees one committed state throughout."""
+
+    @abstractmethod
     def _lock_schema(self) -> None:
         """Inside a transaction: keep concurrent processes from migrating at the same time."""
 
@@ -111,6 +115,18 @@ class Database(ABC):
     @contextmanager
     def transaction(self) -> Iterator[None]:
         with self.lock, self._transaction():
+            yield
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Run several reads against one committed state of the database.
+
+        A read method makes several queries (a speaker's row, then their
+        attributions); each on its own would see whatever was committed when it
+        ran, so an ingest committing in between could make one answer disagree
+        with itself (a count of 17 beside 18 attributions).
+        """
+        with self.lock, self._snapshot():
             yield
 
     def migrate(self) -> None:
@@ -249,10 +265,11 @@ class Store:
         Raises:
             InvalidQuery: a malformed date, kind, limit or cursor.
         """
-        return queries.search_quotes(
-            self.db, q, speaker=speaker, since=since, until=until, outlet=outlet,
-            kind=kind, limit=limit, cursor=cursor,
-        )
+        with self.db.snapshot():
+            return queries.search_quotes(
+                self.db, q, speaker=speaker, since=since, until=until, outlet=outlet,
+                kind=kind, limit=limit, cursor=cursor,
+            )
 
     @_translated
     def speakers(
@@ -275,7 +292,8 @@ class Store:
             "forms": [surface names and mentions, most frequent first]}],
             "next_cursor": str | None}``.
         """
-        return queries.speakers(self.db, q=q, top=top, limit=limit, cursor=cursor)
+        with self.db.snapshot():
+            return queries.speakers(self.db, q=q, top=top, limit=limit, cursor=cursor)
 
     @_translated
     def speaker(self, speaker_id: int | str, *, attributions_limit: int | None = None) -> dict[str, Any] | None:
@@ -288,7 +306,8 @@ class Store:
             hits as in ``search_quotes`` (with empty highlights). ``attributions_limit``
             caps the list (None: all).
         """
-        return queries.speaker(self.db, speaker_id, attributions_limit=attributions_limit)
+        with self.db.snapshot():
+            return queries.speaker(self.db, speaker_id, attributions_limit=attributions_limit)
 
     @_translated
     def article(self, article_id: str) -> dict[str, Any] | None:
@@ -297,7 +316,8 @@ class Store:
         Added keys: ``author``, ``ingested_at``, and in each attribution
         ``speaker_id`` (the merged speaker record, or None) and ``quote_id``.
         """
-        return queries.article(self.db, article_id)
+        with self.db.snapshot():
+            return queries.article(self.db, article_id)
 
     @_translated
     def quotes(self, *, q: str | None = None, limit: int = queries.DEFAULT_LIMIT, cursor: str | None = None) -> dict[str, Any]:
@@ -309,12 +329,14 @@ class Store:
             (ISO day or None), "outlets": [...], "urls": [...], "article_ids": [...]}],
             "next_cursor": str | None}``, most occurrences first.
         """
-        return queries.quotes(self.db, q=q, limit=limit, cursor=cursor)
+        with self.db.snapshot():
+            return queries.quotes(self.db, q=q, limit=limit, cursor=cursor)
 
     @_translated
     def stats(self) -> dict[str, int]:
         """``{"articles", "attributions", "speakers", "quotes"}`` counts."""
-        return queries.stats(self.db)
+        with self.db.snapshot():
+            return queries.stats(self.db)
 
     @_translated
     def export(self, fmt: str, out: str | os.PathLike[str] | IO[Any]) -> int:
@@ -330,7 +352,8 @@ class Store:
             InvalidQuery: an unknown format.
             MissingExtra: parquet without pyarrow.
         """
-        return export_module.export(self.db, fmt, out)
+        with self.db.snapshot():
+            return export_module.export(self.db, fmt, out)
 
 
 def open_store(url: str | os.PathLike[str]) -> Store:

@@ -76,6 +76,14 @@ class PostgresDatabase(Database):
         with self.connection.transaction():
             yield
 
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        # REPEATABLE READ: every statement of the transaction sees the snapshot
+        # taken at its first one (READ COMMITTED would take one per statement).
+        with self.connection.transaction():
+            self._run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", ())
+            yield
+
     def _lock_schema(self) -> None:
         self._run("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK_KEY,))
 

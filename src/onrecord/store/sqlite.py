@@ -87,6 +87,17 @@ class SQLiteDatabase(Database):
             raise
         self.connection.execute("COMMIT")
 
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        # In WAL mode a deferred transaction reads one snapshot from its first
+        # SELECT to its end, without blocking the writer.
+        self.connection.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            if self.connection.in_transaction:
+                self.connection.execute("COMMIT")
+
     def _lock_schema(self) -> None:
         """BEGIN IMMEDIATE already excludes every other writer."""
 

@@ -1,0 +1,206 @@
+"""Concurrency and faults (issue 5, item 4), on SQLite and PostgreSQL.
+
+Every test runs the real ``onrecord ingest`` command in a subprocess, with the
+one-rule extractor of ``fault_ingest.py`` so that what each article holds is
+known (article ``q017-n5`` has 5 attributions), and does something to it while
+it writes:
+
+- concurrent readers: an API server on 127.0.0.1 answers GET requests from
+  several threads all through the ingest; no request fails and no article is
+  ever seen with some of its attributions missing.
+
+Each test prints a one-line tally (requests made); ``pytest -s
+tests/test_faults.py`` shows it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import random
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+from fault_ingest import (
+    article_id,
+    attributions_in,
+    dossier,
+    dossier_quotes,
+    write_articles,
+)
+from server_fixtures import LiveServer, make_app
+from test_ingest import snapshot
+
+from onrecord.store import open_store
+
+FAULT_INGEST = Path(__file__).with_name("fault_ingest.py")
+# Articles ingested by every test: a few dozen, 1 to 6 attributions each, with
+# plain filler paragraphs so that each commit writes a few pages.
+ARTICLES = 48
+FILLER_PARAGRAPHS = 20
+# Longest any one ingest or wait may take before the test fails instead of hanging.
+RUN_TIMEOUT_S = 120
+
+
+def ingest_command(folder: Path, url: str) -> list[str]:
+    return [sys.executable, str(FAULT_INGEST), "ingest", str(folder), "--db", url, "--no-progress"]
+
+
+def start_ingest(folder: Path, url: str, *, delay: float = 0.0) -> subprocess.Popen[str]:
+    """The ingest as a subprocess; ``delay`` seconds of simulated extraction per article."""
+    env = {**os.environ, "FAULT_INGEST_DELAY_S": str(delay)}
+    return subprocess.Popen(
+        ingest_command(folder, url), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+
+
+def finish(process: subprocess.Popen[str]) -> str:
+    """Wait for the ingest to end; its stderr."""
+    _, stderr = process.communicate(timeout=RUN_TIMEOUT_S)
+    return stderr
+
+
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory) -> Path:
+    return write_articles(tmp_path_factory.mktemp("faults") / "articles", ARTICLES, filler=FILLER_PARAGRAPHS)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What one uninterrupted ingest of ``articles`` stores, and how long it took."""
+
+    content: dict
+    seconds: float
+
+
+@pytest.fixture(scope="module")
+def reference(articles, tmp_path_factory) -> Reference:
+    url = str(tmp_path_factory.mktemp("reference") / "reference.db")
+    started = time.monotonic()
+    process = start_ingest(articles, url)
+    stderr = finish(process)
+    seconds = time.monotonic() - started
+    assert process.returncode == 0, stderr
+    content = snapshot(url)
+    assert content["stats"]["articles"] == ARTICLES
+    assert content["stats"]["attributions"] == sum(attributions_in(i) for i in range(ARTICLES))
+    return Reference(content, seconds)
+
+
+# -- concurrent readers during an ingest -------------------------------------------
+
+READERS = 4
+# Simulated extraction time per article: the ingest then takes about 1.5 s of
+# commits spread out, and the readers run all through it.
+READ_TEST_DELAY_S = 0.03
+# Rounds every reader makes at least, even when the ingest is already over.
+MIN_ROUNDS = 5
+
+
+@dataclass
+class ReaderTally:
+    requests: int = 0
+    rounds: int = 0
+    errors: list[str] = field(default_factory=list)
+    partial: list[str] = field(default_factory=list)
+    totals: set[int] = field(default_factory=set)
+
+
+def read_round(client: httpx.Client, rng: random.Random, totals: set[int], seen: set[str], tally: ReaderTally) -> None:
+    """One round of GETs, each checked for whole articles only."""
+
+    def get(path: str, **params: object) -> httpx.Response | None:
+        tally.requests += 1
+        try:
+            response = client.get(path, params=params)
+        except httpx.HTTPError as error:
+            tally.errors.append(f"GET {path}: {type(error).__name__}: {error}")
+            return None
+        if response.status_code not in (200, 404):
+            tally.errors.append(f"GET {path} {params}: {response.status_code} {response.text[:200]}")
+            return None
+        return response
+
+    i = rng.randrange(ARTICLES)
+    ident = article_id(i)
+    response = get(f"/api/articles/{ident}")
+    if response is not None and response.status_code == 200:
+        got = len(response.json()["attributions"])
+        if got != attributions_in(i):
+            tally.partial.append(f"/api/articles/{ident} showed {got} attributions")
+        seen.add(ident)
+    elif response is not None and ident in seen:
+        tally.errors.append(f"/api/articles/{ident} was found, then not")
+
+    response = get("/api/quotes", q=dossier(i), limit=200)
+    if response is not None:
+        hits = response.json()["items"]
+        if len(hits) not in (0, dossier_quotes(i)) or any(h["article_id"] != ident for h in hits):
+            tally.partial.append(f"/api/quotes?q={dossier(i)} found {[h['article_id'] for h in hits]}")
+
+    response = get("/api/speakers", limit=200)
+    if response is not None:
+        speakers = response.json()["items"]
+        # The ingest commits articles in file-name order, so what one read sees
+        # is always the attributions of a first k articles, whole.
+        total = sum(s["num_attributions"] for s in speakers)
+        tally.totals.add(total)
+        if total not in totals:
+            tally.partial.append(f"/api/speakers counted {total} attributions: not a sum of whole articles")
+        if speakers:
+            chosen = rng.choice(speakers)["id"]
+            response = get(f"/api/speakers/{chosen}")
+            if response is not None and response.status_code == 200:
+                detail = response.json()
+                if detail["num_attributions"] != len(detail["attributions"]):
+                    tally.partial.append(
+                        f"/api/speakers/{chosen} counted {detail['num_attributions']} attributions "
+                        f"but listed {len(detail['attributions'])}"
+                    )
+    tally.rounds += 1
+
+
+def test_readers_see_only_whole_articles_during_an_ingest(store_url, store_backend, articles, reference):
+    url = store_url()
+    open_store(url).close()  # the schema exists before the server opens the database
+    totals = set(itertools.accumulate((attributions_in(i) for i in range(ARTICLES)), initial=0))
+    tallies = [ReaderTally() for _ in range(READERS)]
+    ingest_over = threading.Event()
+    deadline = time.monotonic() + RUN_TIMEOUT_S
+
+    def reader(number: int) -> None:
+        rng, tally = random.Random(number), tallies[number]
+        seen: set[str] = set()
+        with httpx.Client(base_url=live.url, timeout=30) as client:
+            while (not ingest_over.is_set() or tally.rounds < MIN_ROUNDS) and time.monotonic() < deadline:
+                read_round(client, rng, totals, seen, tally)
+
+    with LiveServer(make_app(url)) as live:
+        threads = [threading.Thread(target=reader, args=(n,)) for n in range(READERS)]
+        for thread in threads:
+            thread.start()
+        process = start_ingest(articles, url, delay=READ_TEST_DELAY_S)
+        try:
+            stderr = finish(process)
+        finally:
+            ingest_over.set()
+            for thread in threads:
+                thread.join(timeout=RUN_TIMEOUT_S)
+    assert process.returncode == 0, stderr
+
+    requests = sum(t.requests for t in tallies)
+    errors = [e for t in tallies for e in t.errors]
+    partial = [p for t in tallies for p in t.partial]
+    seen_totals = set().union(*(t.totals for t in tallies))
+    print(f"\n[{store_backend}] concurrent readers: {requests} requests, {len(seen_totals)} distinct states seen")
+    assert not errors, errors[:10]
+    assert not partial, partial[:10]
+    # The readers did overlap the writes: they saw the database part-way filled.
+    assert len(seen_totals - {0, max(totals)}) >= 3, sorted(seen_totals)
+    assert snapshot(url) == reference.content
