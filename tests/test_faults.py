@@ -7,10 +7,12 @@ it writes:
 
 - concurrent readers: an API server on 127.0.0.1 answers GET requests from
   several threads all through the ingest; no request fails and no article is
-  ever seen with some of its attributions missing.
+  ever seen with some of its attributions missing;
+- PostgreSQL restarts: the server is stopped (fast, then immediate) and started
+  again mid-ingest; the ingest retries and stores what an uninterrupted run does.
 
-Each test prints a one-line tally (requests made); ``pytest -s
-tests/test_faults.py`` shows it.
+Each test prints a one-line tally (requests made, restarts survived);
+``pytest -s tests/test_faults.py`` shows them.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from conftest import PG_SETTINGS, PostgresCluster
 from fault_ingest import (
     article_id,
     attributions_in,
@@ -35,6 +38,7 @@ from fault_ingest import (
     write_articles,
 )
 from server_fixtures import LiveServer, make_app
+from test_ingest import _article_count as article_count
 from test_ingest import snapshot
 
 from onrecord.store import open_store
@@ -46,6 +50,7 @@ ARTICLES = 48
 FILLER_PARAGRAPHS = 20
 # Longest any one ingest or wait may take before the test fails instead of hanging.
 RUN_TIMEOUT_S = 120
+POLL_S = 0.005
 
 
 def ingest_command(folder: Path, url: str) -> list[str]:
@@ -64,6 +69,14 @@ def finish(process: subprocess.Popen[str]) -> str:
     """Wait for the ingest to end; its stderr."""
     _, stderr = process.communicate(timeout=RUN_TIMEOUT_S)
     return stderr
+
+
+def wait_for_articles(url: str, backend: str, count: int, process: subprocess.Popen[str]) -> None:
+    """Return once ``count`` articles are committed (or the ingest has ended)."""
+    deadline = time.monotonic() + RUN_TIMEOUT_S
+    while article_count(url, backend) < count and process.poll() is None:
+        assert time.monotonic() < deadline, "the ingest made no progress"
+        time.sleep(POLL_S)
 
 
 @pytest.fixture(scope="module")
@@ -204,3 +217,53 @@ def test_readers_see_only_whole_articles_during_an_ingest(store_url, store_backe
     # The readers did overlap the writes: they saw the database part-way filled.
     assert len(seen_totals - {0, max(totals)}) >= 3, sorted(seen_totals)
     assert snapshot(url) == reference.content
+
+
+# -- PostgreSQL restarts during an ingest -----------------------------------------
+
+# Simulated extraction time per article: about 1.5 s of writes to restart the server in.
+RESTART_TEST_DELAY_S = 0.03
+# How the server is stopped, and after how many committed articles.
+RESTARTS = (("fast", 10), ("immediate", 28))
+# Seconds the server stays down: the ingest meets refused connections meanwhile.
+OUTAGE_S = 0.5
+# The test server's settings, but with commits durable against a server crash:
+# with synchronous_commit=off an immediate stop loses the last commits the
+# client was told had succeeded (PostgreSQL documents as much), which no retry
+# can bring back. fsync stays off: only the server process dies, not the machine.
+DURABLE_SETTINGS = tuple(s for s in PG_SETTINGS if not s.startswith("synchronous_commit="))
+
+
+@pytest.mark.postgres
+def test_ingest_survives_postgresql_restarts(articles, reference):
+    # A server of its own: restarting the session's server would break the
+    # connections other tests' fixtures hold.
+    cluster = PostgresCluster(DURABLE_SETTINGS)
+    try:
+        cluster.start()
+        url = cluster.url
+        reader = open_store(url)  # an idle connection that each restart breaks too
+        process = start_ingest(articles, url, delay=RESTART_TEST_DELAY_S)
+        try:
+            for mode, after in RESTARTS:
+                wait_for_articles(url, "postgres", after, process)
+                if process.poll() is not None:
+                    pytest.fail(f"the ingest ended before the {mode} restart: {process.stderr.read()}")
+                cluster.stop(mode)
+                time.sleep(OUTAGE_S)
+                cluster.start()
+            stderr = finish(process)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.communicate()
+        assert process.returncode == 0, stderr
+        lost = [line for line in stderr.splitlines() if "connection lost" in line]
+        assert len(lost) >= len(RESTARTS), stderr
+        assert "Traceback" not in stderr
+        assert reader.stats() == reference.content["stats"]  # reads reconnect too
+        reader.close()
+        assert snapshot(url) == reference.content
+        print(f"\n[postgres] restarts survived: {len(RESTARTS)} ({len(lost)} retries)")
+    finally:
+        cluster.remove()

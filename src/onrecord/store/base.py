@@ -13,14 +13,17 @@ Layers, top down::
 SQL is written once with ``?`` placeholders; a ``Dialect`` holds everything that
 differs between backends (placeholder, auto-increment key, full-text index and
 match condition). Driver errors (sqlite3, psycopg) become ``StoreError`` in one
-place, ``Store._translated``, with ``raise ... from``.
+place, ``_translated``, with ``raise ... from``; the same place retries a call
+whose connection was lost (a PostgreSQL restart) on a fresh connection.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import threading
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -34,6 +37,19 @@ from . import queries, schema
 from .write import insert_article
 
 __all__ = ["Database", "Dialect", "InvalidQuery", "Store", "open_store", "DEFAULT_DB"]
+
+log = logging.getLogger("onrecord.store")
+
+# A call whose connection is lost (the server restarted, the link dropped) is
+# tried up to RECONNECT_TRIES times in all, on a new connection each time,
+# waiting RECONNECT_FIRST_WAIT_S before the first retry and twice as long
+# before each next one, at most RECONNECT_MAX_WAIT_S: about 30 s of waiting in
+# all, longer than a PostgreSQL restart takes (under a second after a fast
+# stop, a few seconds of crash recovery after an immediate one), short enough
+# to report a server that is gone for good.
+RECONNECT_TRIES = 10
+RECONNECT_FIRST_WAIT_S = 0.1
+RECONNECT_MAX_WAIT_S = 8.0
 
 # The database used when neither --db nor ONRECORD_DB says otherwise.
 DEFAULT_DB = "onrecord.db"
@@ -101,6 +117,14 @@ class Database(ABC):
     def close(self) -> None:
         """Close the connection."""
 
+    def connection_lost(self, error: BaseException) -> bool:
+        """Whether ``error`` means the connection is gone (and a new one may work)."""
+        return False
+
+    def reconnect(self) -> None:
+        """Replace a lost connection with a new one; raises the driver's error when it fails."""
+        raise NotImplementedError(f"{type(self).__name__} cannot reconnect")
+
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self.lock:
             return self._run(self.dialect.sql(sql), params)
@@ -156,17 +180,50 @@ class Database(ABC):
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _translated(method: F) -> F:
-    """Run a Store method with driver errors turned into StoreError."""
+def _store_call(*, retry: bool) -> Callable[[F], F]:
+    """A decorator running a Store method with driver errors turned into StoreError.
 
-    @functools.wraps(method)
-    def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return method(self, *args, **kwargs)
-        except self.db.driver_errors as error:
-            raise StoreError(f"{self.display_url}: {type(error).__name__}: {error}".strip()) from error
+    With ``retry``, a call that fails because the connection was lost is run
+    again, whole, on a new connection (see ``RECONNECT_TRIES``). That is safe
+    for every method it is used on: reads have no effect, and ``add_article``
+    is one transaction that either committed or did not; when the connection
+    was lost during its COMMIT and the commit did land, the retry finds the
+    text already stored and adds nothing (it then reports False: nothing new).
+    """
 
-    return wrapper  # type: ignore[return-value]
+    def decorate(method: F) -> F:
+        @functools.wraps(method)
+        def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
+            for attempt in range(1, RECONNECT_TRIES + 1):
+                try:
+                    if attempt > 1:
+                        self.db.reconnect()
+                    return method(self, *args, **kwargs)
+                except self.db.driver_errors as error:
+                    if not (retry and attempt < RECONNECT_TRIES and self.db.connection_lost(error)):
+                        raise self._error(error) from error
+                    wait = min(RECONNECT_MAX_WAIT_S, RECONNECT_FIRST_WAIT_S * 2 ** (attempt - 1))
+                    log.warning(
+                        "%s: connection lost (%s); reconnecting in %.1fs to retry %s (try %d of %d)",
+                        self.display_url, _one_line(error), wait, method.__name__, attempt + 1, RECONNECT_TRIES,
+                    )
+                    time.sleep(wait)
+            raise AssertionError("unreachable: the last try returns or raises")
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+_translated = _store_call(retry=True)
+# For calls that must not run twice: export has written part of its output by
+# the time a connection fails, and close has nothing to retry.
+_translated_once = _store_call(retry=False)
+
+
+def _one_line(error: BaseException) -> str:
+    """A driver message on one line (libpq's span several, indented)."""
+    return " ".join(str(error).split())
 
 
 class Store:
@@ -195,9 +252,17 @@ class Store:
         """``"sqlite"`` or ``"postgresql"``."""
         return self.db.dialect.name
 
-    @_translated
+    @_translated_once
     def close(self) -> None:
         self.db.close()
+
+    @_translated
+    def _migrate(self) -> None:
+        self.db.migrate()
+
+    def _error(self, error: BaseException) -> StoreError:
+        """The StoreError for a driver error: one line naming the database."""
+        return StoreError(f"{self.display_url}: {type(error).__name__}: {_one_line(error)}".strip())
 
     # -- write side ---------------------------------------------------------
 
@@ -338,7 +403,7 @@ class Store:
         with self.db.snapshot():
             return queries.stats(self.db)
 
-    @_translated
+    @_translated_once
     def export(self, fmt: str, out: str | os.PathLike[str] | IO[Any]) -> int:
         """Write the whole database in ``fmt`` to a path or an open file; return the records written.
 
@@ -392,7 +457,7 @@ def open_store(url: str | os.PathLike[str]) -> Store:
         db = SQLiteDatabase(path)
     store = Store(db, display_url=display)
     try:
-        _translated(lambda self: self.db.migrate())(store)
+        store._migrate()
     except BaseException:
         db.close()
         raise
