@@ -11,39 +11,50 @@ it writes:
 - PostgreSQL restarts: the server is stopped (fast, then immediate) and started
   again mid-ingest; the ingest retries and stores what an uninterrupted run does;
 - SIGKILL at random points, several seeds: after a rerun the database holds
-  exactly what an uninterrupted run stores.
+  exactly what an uninterrupted run stores;
+- a full disk (a small tmpfs): the ingest stops with a one-line "database full"
+  error, the database stays consistent, and a rerun after freeing space completes.
 
 Each test prints a one-line tally (requests made, restarts survived, kill
-points tried); ``pytest -s tests/test_faults.py`` shows them.
+points tried, where the disk filled up); ``pytest -s tests/test_faults.py``
+shows them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 import pytest
-from conftest import PG_SETTINGS, PostgresCluster
+from conftest import PG_SETTINGS, PostgresCluster, _server_account, new_postgres_url
 from fault_ingest import (
+    RulePipe,
     article_id,
+    article_text,
     attributions_in,
     dossier,
     dossier_quotes,
+    expected_count,
     write_articles,
 )
 from server_fixtures import LiveServer, make_app
 from test_ingest import _article_count as article_count
 from test_ingest import snapshot
 
+from onrecord.errors import StoreError
 from onrecord.store import open_store
 
 FAULT_INGEST = Path(__file__).with_name("fault_ingest.py")
@@ -110,6 +121,12 @@ def reference(articles, tmp_path_factory) -> Reference:
     assert content["stats"]["articles"] == ARTICLES
     assert content["stats"]["attributions"] == sum(attributions_in(i) for i in range(ARTICLES))
     return Reference(content, first_commit_s)
+
+
+def assert_whole_articles(stored: dict[str, int]) -> None:
+    """Every stored article (id -> attributions stored) holds all the attributions its id promises."""
+    partial = {id_: n for id_, n in stored.items() if n != expected_count(id_)}
+    assert not partial, f"articles stored without all their attributions: {partial}"
 
 
 # -- concurrent readers during an ingest -------------------------------------------
@@ -328,3 +345,147 @@ def test_ingest_killed_at_random_points_resumes_exactly(store_url, store_backend
         f"\n[{store_backend} seed {seed}] {len(kills)} kill points ({before_the_end} before the last commit), "
         f"nothing lost: " + "; ".join(f"{how} ({stored} stored)" for how, stored in kills)
     )
+
+
+# -- a full disk -------------------------------------------------------------------
+
+# The small disk, and the room the ballast file leaves on it once the schema is
+# created: a few articles fit, then the disk is full (SQLite appends ~15 pages
+# to its WAL per commit, PostgreSQL extends its table and index files by a few
+# pages). Deleting the ballast frees what the whole ingest needs (< 1 MB).
+DISK_SIZE = 8 * 1024 * 1024
+ROOM_FOR_ARTICLES = {"sqlite": 640 * 1024, "postgres": 224 * 1024}
+TABLESPACE = "onrecord_small_disk"
+
+
+@contextlib.contextmanager
+def small_disk(size: int) -> Iterator[Path]:
+    """A tmpfs of ``size`` bytes: writes past it fail with ENOSPC, as on a full disk."""
+    if os.geteuid() != 0:
+        pytest.skip("a full disk is a small tmpfs here, and mounting one needs root")
+    # Not under pytest's tmp_path, which is private to root: the PostgreSQL
+    # server's account must reach its tablespace in there.
+    path = Path(tempfile.mkdtemp(prefix="onrecord-disk-"))
+    path.chmod(0o755)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0755", "onrecord-small-disk", str(path)],
+        capture_output=True, text=True,
+    )
+    if mounted.returncode != 0:
+        path.rmdir()
+        pytest.skip(f"cannot mount a tmpfs to fill up: {mounted.stderr.strip()}")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "--lazy", str(path)], capture_output=True)
+        path.rmdir()
+
+
+@contextlib.contextmanager
+def database_on(disk: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URL of a fresh database whose files live on ``disk``."""
+    if backend == "sqlite":
+        yield str(disk / "onrecord.db")
+        return
+    import psycopg
+
+    server = request.getfixturevalue("postgres_server")
+    tablespace = disk / "tablespace"
+    tablespace.mkdir()
+    account = _server_account()
+    if account is not None:
+        os.chown(tablespace, account.pw_uid, account.pw_gid)
+    url = new_postgres_url(server)
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f"CREATE TABLESPACE {TABLESPACE} LOCATION '{tablespace}'")
+    try:
+        # Every table and index onrecord creates goes to the small disk.
+        url += f"%20-cdefault_tablespace%3D{TABLESPACE}"
+        yield url
+    finally:
+        schema = url.split("search_path%3D", 1)[1].split("%20", 1)[0]
+        with psycopg.connect(server, autocommit=True) as connection:
+            connection.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+            connection.execute(f"DROP TABLESPACE IF EXISTS {TABLESPACE}")
+
+
+def consistent_contents(url: str, backend: str) -> dict[str, int]:
+    """Check the stored database is consistent; the attributions stored per article.
+
+    Consistent: SQLite's integrity check passes, every article holds all its
+    attributions, and every speaker and quote counts exactly the attributions
+    that refer to it (the counts are updated in the article's transaction).
+    """
+    if backend == "sqlite":
+        connection = sqlite3.connect(url)
+        try:
+            integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+        finally:
+            connection.close()
+        assert integrity == ["ok"]
+    with open_store(url) as store:
+        rows = store.db.rows(
+            "SELECT ar.id, COUNT(a.id) AS n FROM articles ar "
+            "LEFT JOIN attributions a ON a.article_id = ar.id GROUP BY ar.id"
+        )
+        miscounted = store.db.rows(
+            "SELECT s.id FROM speakers s WHERE s.num_attributions <> "
+            "(SELECT COUNT(*) FROM attributions a WHERE a.speaker_id = s.id)"
+        ) + store.db.rows(
+            "SELECT q.id FROM quotes q WHERE q.num_occurrences <> "
+            "(SELECT COUNT(*) FROM attributions a WHERE a.quote_id = q.id)"
+        )
+    assert not miscounted, miscounted
+    stored = {row["id"]: int(row["n"]) for row in rows}
+    assert_whole_articles(stored)
+    return stored
+
+
+def test_full_disk_stops_the_ingest_with_a_clear_message(store_backend, articles, reference, request):
+    with small_disk(DISK_SIZE) as disk, database_on(disk, store_backend, request) as url:
+        open_store(url).close()  # the schema first, so that articles fill the disk
+        ballast = disk / "ballast"
+        free = os.statvfs(disk)
+        ballast.write_bytes(b"\0" * (free.f_bavail * free.f_frsize - ROOM_FOR_ARTICLES[store_backend]))
+
+        full = subprocess.run(ingest_command(articles, url), capture_output=True, text=True, timeout=RUN_TIMEOUT_S)
+        assert full.returncode == 2, full.stderr
+        assert "Traceback" not in full.stderr
+        errors = [line for line in full.stderr.splitlines() if line.startswith("onrecord: error:")]
+        assert errors == [full.stderr.strip()], full.stderr
+        assert errors[0].startswith(f"onrecord: error: database full: {url}: ")
+        assert errors[0].endswith("every article committed so far is kept, run the same command to resume")
+
+        stored = consistent_contents(url, store_backend)  # while the disk is still full
+        assert 0 < len(stored) < ARTICLES, "the disk did not fill up part-way through the ingest"
+
+        ballast.unlink()
+        rerun = subprocess.run(ingest_command(articles, url), capture_output=True, text=True, timeout=RUN_TIMEOUT_S)
+        assert rerun.returncode == 0, rerun.stderr
+        assert f"{ARTICLES - len(stored)} added, {len(stored)} already stored" in rerun.stderr
+        consistent_contents(url, store_backend)
+        assert snapshot(url) == reference.content
+    print(f"\n[{store_backend}] full disk: stopped after {len(stored)} of {ARTICLES} articles with: {errors[0]}")
+
+
+# Filler paragraphs that make one article ~1 MB, and the page cache (pages)
+# shrunk so that its transaction spills to the WAL before COMMIT, as a
+# several-megabyte article does with the default cache.
+BIG_ARTICLE_FILLER = 12_000
+SPILL_CACHE_PAGES = 5
+
+
+def test_full_disk_inside_a_transaction_is_reported_and_rolled_back_sqlite():
+    # SQLite rolls a transaction back itself when the disk fills mid-way; the
+    # ROLLBACK onrecord then sent failed ("no transaction is active") and its
+    # error replaced the one that said what happened.
+    with small_disk(1024 * 1024) as disk, open_store(str(disk / "onrecord.db")) as store:
+        store.db.connection.execute(f"PRAGMA cache_size = {SPILL_CACHE_PAGES}")
+        big = RulePipe().extract(article_text(0, filler=BIG_ARTICLE_FILLER), id="big")
+        with pytest.raises(StoreError, match=r"^database full: .*onrecord\.db: database or disk is full$"):
+            store.add_article(big)
+        assert not store.db.connection.in_transaction
+        assert store.stats()["articles"] == 0
+        # The connection still works: a small article fits in the WAL space already taken.
+        assert store.add_article(RulePipe().extract(article_text(1), id="small"))
+        assert store.article("small") is not None

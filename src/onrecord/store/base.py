@@ -125,6 +125,10 @@ class Database(ABC):
         """Replace a lost connection with a new one; raises the driver's error when it fails."""
         raise NotImplementedError(f"{type(self).__name__} cannot reconnect")
 
+    def disk_full(self, error: BaseException) -> bool:
+        """Whether ``error`` means the database ran out of disk space."""
+        return False
+
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self.lock:
             return self._run(self.dialect.sql(sql), params)
@@ -262,6 +266,8 @@ class Store:
 
     def _error(self, error: BaseException) -> StoreError:
         """The StoreError for a driver error: one line naming the database."""
+        if self.db.disk_full(error):
+            return StoreError(f"database full: {self.display_url}: {_one_line(error)}")
         return StoreError(f"{self.display_url}: {type(error).__name__}: {_one_line(error)}".strip())
 
     # -- write side ---------------------------------------------------------

@@ -107,6 +107,9 @@ class PostgresDatabase(Database):
             self.connection.close()
             self.connection = fresh
 
+    def disk_full(self, error: BaseException) -> bool:
+        return isinstance(error, psycopg.errors.DiskFull)
+
     def close(self) -> None:
         with self.lock:
             self.connection.close()
