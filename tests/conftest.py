@@ -10,6 +10,7 @@ binaries are not installed.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import itertools
 import os
@@ -66,43 +67,73 @@ def _server_account() -> pwd.struct_passwd | None:
     raise RuntimeError("running as root and no 'postgres' or 'nobody' account to run PostgreSQL as")
 
 
+class PostgresCluster:
+    """A throwaway PostgreSQL cluster (initdb in a temporary directory, a free port on 127.0.0.1).
+
+    ``start()`` and ``stop(mode)`` may be called again and again (the fault tests
+    restart a server under a running ingest); ``remove()`` stops it and deletes it.
+    ``settings`` are the server's ``-c`` options.
+    """
+
+    def __init__(self, settings: tuple[str, ...] = PG_SETTINGS) -> None:
+        self.settings = settings
+        initdb, pg_ctl = pg_binary("initdb"), pg_binary("pg_ctl")
+        if not initdb or not pg_ctl:
+            pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
+        self.pg_ctl = pg_ctl
+        account = _server_account()
+        # Not under pytest's tmp_path: that is private to root, and the server account must enter it.
+        self.base = Path(tempfile.mkdtemp(prefix="onrecord-pg-"))
+        self.data, self.log = self.base / "data", self.base / "server.log"
+        self.run_as: dict = {}
+        if account is not None:
+            os.chown(self.base, account.pw_uid, account.pw_gid)
+            self.run_as = {"user": account.pw_uid, "group": account.pw_gid, "extra_groups": []}
+        self.env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
+        self.port = _free_port()
+        self.url = f"postgresql://{PG_USER}@127.0.0.1:{self.port}/postgres"
+        try:
+            self._run(initdb, "-D", str(self.data), "-A", "trust", "-U", PG_USER, "-E", "UTF8", "--no-locale", "--no-sync")
+        except BaseException:
+            shutil.rmtree(self.base, ignore_errors=True)
+            raise
+
+    def _run(self, *args: str) -> None:
+        done = subprocess.run(
+            args, cwd=self.base, env=self.env, capture_output=True, text=True, timeout=PG_START_TIMEOUT_S, **self.run_as
+        )
+        if done.returncode != 0:
+            detail = self.log.read_text() if self.log.exists() else ""
+            raise RuntimeError(f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}\n{detail}")
+
+    def start(self) -> None:
+        """Start the server and wait until it accepts connections."""
+        options = f"-p {self.port} -k {self.base} " + " ".join(f"-c {s}" for s in self.settings)
+        self._run(self.pg_ctl, "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "-t", str(PG_START_TIMEOUT_S), "start")
+
+    def stop(self, mode: str = "fast") -> None:
+        """Stop the server (``fast``: end sessions cleanly; ``immediate``: as if it crashed)."""
+        self._run(self.pg_ctl, "-D", str(self.data), "-m", mode, "-w", "-t", str(PG_START_TIMEOUT_S), "stop")
+
+    def remove(self) -> None:
+        """Stop the server if it runs and delete the cluster."""
+        try:
+            if (self.data / "postmaster.pid").exists():
+                with contextlib.suppress(RuntimeError, subprocess.TimeoutExpired):
+                    self.stop("immediate")
+        finally:
+            shutil.rmtree(self.base, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """A PostgreSQL server for this test session; yields the URL of its ``postgres`` database."""
-    initdb, pg_ctl = pg_binary("initdb"), pg_binary("pg_ctl")
-    if not initdb or not pg_ctl:
-        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
-    account = _server_account()
-    # Not under pytest's tmp_path: that is private to root, and the server account must enter it.
-    base = Path(tempfile.mkdtemp(prefix="onrecord-pg-"))
-    data, log = base / "data", base / "server.log"
-    run_as: dict = {}
-    if account is not None:
-        os.chown(base, account.pw_uid, account.pw_gid)
-        run_as = {"user": account.pw_uid, "group": account.pw_gid, "extra_groups": []}
-    env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
-    port = _free_port()
-    options = f"-p {port} -k {base} " + " ".join(f"-c {s}" for s in PG_SETTINGS)
-
-    def run(*args: str) -> None:
-        done = subprocess.run(
-            args, cwd=base, env=env, capture_output=True, text=True, timeout=PG_START_TIMEOUT_S, **run_as
-        )
-        if done.returncode != 0:
-            detail = log.read_text() if log.exists() else ""
-            raise RuntimeError(f"{' '.join(args)} failed:\n{done.stdout}\n{done.stderr}\n{detail}")
-
+    cluster = PostgresCluster()
     try:
-        run(initdb, "-D", str(data), "-A", "trust", "-U", PG_USER, "-E", "UTF8", "--no-locale", "--no-sync")
-        run(pg_ctl, "-D", str(data), "-l", str(log), "-o", options, "-w", "-t", str(PG_START_TIMEOUT_S), "start")
-        yield f"postgresql://{PG_USER}@127.0.0.1:{port}/postgres"
+        cluster.start()
+        yield cluster.url
     finally:
-        if (data / "postmaster.pid").exists():
-            subprocess.run(
-                [pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"],
-                cwd=base, env=env, capture_output=True, timeout=PG_START_TIMEOUT_S, **run_as,
-            )
-        shutil.rmtree(base, ignore_errors=True)
+        cluster.remove()
 
 
 _schemas = itertools.count(1)

@@ -13,14 +13,17 @@ Layers, top down::
 SQL is written once with ``?`` placeholders; a ``Dialect`` holds everything that
 differs between backends (placeholder, auto-increment key, full-text index and
 match condition). Driver errors (sqlite3, psycopg) become ``StoreError`` in one
-place, ``Store._translated``, with ``raise ... from``.
+place, ``_translated``, with ``raise ... from``; the same place retries a call
+whose connection was lost (a PostgreSQL restart) on a fresh connection.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import threading
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -34,6 +37,19 @@ from . import queries, schema
 from .write import insert_article
 
 __all__ = ["Database", "Dialect", "InvalidQuery", "Store", "open_store", "DEFAULT_DB"]
+
+log = logging.getLogger("onrecord.store")
+
+# A call whose connection is lost (the server restarted, the link dropped) is
+# tried up to RECONNECT_TRIES times in all, on a new connection each time,
+# waiting RECONNECT_FIRST_WAIT_S before the first retry and twice as long
+# before each next one, at most RECONNECT_MAX_WAIT_S: about 30 s of waiting in
+# all, longer than a PostgreSQL restart takes (under a second after a fast
+# stop, a few seconds of crash recovery after an immediate one), short enough
+# to report a server that is gone for good.
+RECONNECT_TRIES = 10
+RECONNECT_FIRST_WAIT_S = 0.1
+RECONNECT_MAX_WAIT_S = 8.0
 
 # The database used when neither --db nor ONRECORD_DB says otherwise.
 DEFAULT_DB = "onrecord.db"
@@ -90,12 +106,28 @@ class Database(ABC):
         """Begin a write transaction; commit on success, roll back on any exception."""
 
     @abstractmethod
+    def _snapshot(self) -> AbstractContextManager[None]:
+        """Begin a read-only transaction that sees one committed state throughout."""
+
+    @abstractmethod
     def _lock_schema(self) -> None:
         """Inside a transaction: keep concurrent processes from migrating at the same time."""
 
     @abstractmethod
     def close(self) -> None:
         """Close the connection."""
+
+    def connection_lost(self, error: BaseException) -> bool:
+        """Whether ``error`` means the connection is gone (and a new one may work)."""
+        return False
+
+    def reconnect(self) -> None:
+        """Replace a lost connection with a new one; raises the driver's error when it fails."""
+        raise NotImplementedError(f"{type(self).__name__} cannot reconnect")
+
+    def disk_full(self, error: BaseException) -> bool:
+        """Whether ``error`` means the database ran out of disk space."""
+        return False
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self.lock:
@@ -111,6 +143,18 @@ class Database(ABC):
     @contextmanager
     def transaction(self) -> Iterator[None]:
         with self.lock, self._transaction():
+            yield
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Run several reads against one committed state of the database.
+
+        A read method makes several queries (a speaker's row, then their
+        attributions); each on its own would see whatever was committed when it
+        ran, so an ingest committing in between could make one answer disagree
+        with itself (a count of 17 beside 18 attributions).
+        """
+        with self.lock, self._snapshot():
             yield
 
     def migrate(self) -> None:
@@ -140,17 +184,50 @@ class Database(ABC):
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _translated(method: F) -> F:
-    """Run a Store method with driver errors turned into StoreError."""
+def _store_call(*, retry: bool) -> Callable[[F], F]:
+    """A decorator running a Store method with driver errors turned into StoreError.
 
-    @functools.wraps(method)
-    def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return method(self, *args, **kwargs)
-        except self.db.driver_errors as error:
-            raise StoreError(f"{self.display_url}: {type(error).__name__}: {error}".strip()) from error
+    With ``retry``, a call that fails because the connection was lost is run
+    again, whole, on a new connection (see ``RECONNECT_TRIES``). That is safe
+    for every method it is used on: reads have no effect, and ``add_article``
+    is one transaction that either committed or did not; when the connection
+    was lost during its COMMIT and the commit did land, the retry finds the
+    text already stored and adds nothing (it then reports False: nothing new).
+    """
 
-    return wrapper  # type: ignore[return-value]
+    def decorate(method: F) -> F:
+        @functools.wraps(method)
+        def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
+            for attempt in range(1, RECONNECT_TRIES + 1):
+                try:
+                    if attempt > 1:
+                        self.db.reconnect()
+                    return method(self, *args, **kwargs)
+                except self.db.driver_errors as error:
+                    if not (retry and attempt < RECONNECT_TRIES and self.db.connection_lost(error)):
+                        raise self._error(error) from error
+                    wait = min(RECONNECT_MAX_WAIT_S, RECONNECT_FIRST_WAIT_S * 2 ** (attempt - 1))
+                    log.warning(
+                        "%s: connection lost (%s); reconnecting in %.1fs to retry %s (try %d of %d)",
+                        self.display_url, _one_line(error), wait, method.__name__, attempt + 1, RECONNECT_TRIES,
+                    )
+                    time.sleep(wait)
+            raise AssertionError("unreachable: the last try returns or raises")
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+_translated = _store_call(retry=True)
+# For calls that must not run twice: export has written part of its output by
+# the time a connection fails, and close has nothing to retry.
+_translated_once = _store_call(retry=False)
+
+
+def _one_line(error: BaseException) -> str:
+    """A driver message on one line (libpq's span several, indented)."""
+    return " ".join(str(error).split())
 
 
 class Store:
@@ -179,9 +256,19 @@ class Store:
         """``"sqlite"`` or ``"postgresql"``."""
         return self.db.dialect.name
 
-    @_translated
+    @_translated_once
     def close(self) -> None:
         self.db.close()
+
+    @_translated
+    def _migrate(self) -> None:
+        self.db.migrate()
+
+    def _error(self, error: BaseException) -> StoreError:
+        """The StoreError for a driver error: one line naming the database."""
+        if self.db.disk_full(error):
+            return StoreError(f"database full: {self.display_url}: {_one_line(error)}")
+        return StoreError(f"{self.display_url}: {type(error).__name__}: {_one_line(error)}".strip())
 
     # -- write side ---------------------------------------------------------
 
@@ -249,10 +336,11 @@ class Store:
         Raises:
             InvalidQuery: a malformed date, kind, limit or cursor.
         """
-        return queries.search_quotes(
-            self.db, q, speaker=speaker, since=since, until=until, outlet=outlet,
-            kind=kind, limit=limit, cursor=cursor,
-        )
+        with self.db.snapshot():
+            return queries.search_quotes(
+                self.db, q, speaker=speaker, since=since, until=until, outlet=outlet,
+                kind=kind, limit=limit, cursor=cursor,
+            )
 
     @_translated
     def speakers(
@@ -275,7 +363,8 @@ class Store:
             "forms": [surface names and mentions, most frequent first]}],
             "next_cursor": str | None}``.
         """
-        return queries.speakers(self.db, q=q, top=top, limit=limit, cursor=cursor)
+        with self.db.snapshot():
+            return queries.speakers(self.db, q=q, top=top, limit=limit, cursor=cursor)
 
     @_translated
     def speaker(self, speaker_id: int | str, *, attributions_limit: int | None = None) -> dict[str, Any] | None:
@@ -288,7 +377,8 @@ class Store:
             hits as in ``search_quotes`` (with empty highlights). ``attributions_limit``
             caps the list (None: all).
         """
-        return queries.speaker(self.db, speaker_id, attributions_limit=attributions_limit)
+        with self.db.snapshot():
+            return queries.speaker(self.db, speaker_id, attributions_limit=attributions_limit)
 
     @_translated
     def article(self, article_id: str) -> dict[str, Any] | None:
@@ -297,7 +387,8 @@ class Store:
         Added keys: ``author``, ``ingested_at``, and in each attribution
         ``speaker_id`` (the merged speaker record, or None) and ``quote_id``.
         """
-        return queries.article(self.db, article_id)
+        with self.db.snapshot():
+            return queries.article(self.db, article_id)
 
     @_translated
     def quotes(self, *, q: str | None = None, limit: int = queries.DEFAULT_LIMIT, cursor: str | None = None) -> dict[str, Any]:
@@ -309,14 +400,16 @@ class Store:
             (ISO day or None), "outlets": [...], "urls": [...], "article_ids": [...]}],
             "next_cursor": str | None}``, most occurrences first.
         """
-        return queries.quotes(self.db, q=q, limit=limit, cursor=cursor)
+        with self.db.snapshot():
+            return queries.quotes(self.db, q=q, limit=limit, cursor=cursor)
 
     @_translated
     def stats(self) -> dict[str, int]:
         """``{"articles", "attributions", "speakers", "quotes"}`` counts."""
-        return queries.stats(self.db)
+        with self.db.snapshot():
+            return queries.stats(self.db)
 
-    @_translated
+    @_translated_once
     def export(self, fmt: str, out: str | os.PathLike[str] | IO[Any]) -> int:
         """Write the whole database in ``fmt`` to a path or an open file; return the records written.
 
@@ -330,7 +423,8 @@ class Store:
             InvalidQuery: an unknown format.
             MissingExtra: parquet without pyarrow.
         """
-        return export_module.export(self.db, fmt, out)
+        with self.db.snapshot():
+            return export_module.export(self.db, fmt, out)
 
 
 def open_store(url: str | os.PathLike[str]) -> Store:
@@ -369,7 +463,7 @@ def open_store(url: str | os.PathLike[str]) -> Store:
         db = SQLiteDatabase(path)
     store = Store(db, display_url=display)
     try:
-        _translated(lambda self: self.db.migrate())(store)
+        store._migrate()
     except BaseException:
         db.close()
         raise

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import click
 
-from ..errors import OnrecordError
+from ..errors import OnrecordError, StoreError
 from .base import ENV_DB, Store, default_url, open_store
 from .export import FORMATS
 
@@ -62,6 +62,11 @@ def ingest_command(paths: tuple[str, ...], db_url: str | None, jobs: int, show_p
         except KeyboardInterrupt:
             _fail("interrupted; every article committed so far is kept, run the same command to resume")
             sys.exit(130)
+        except StoreError as error:
+            # The database failed mid-run (a full disk, a server gone for good):
+            # what was committed stays, and a rerun skips it.
+            _fail(f"{error}; every article committed so far is kept, run the same command to resume")
+            sys.exit(2)
         click.echo(str(summary), err=True)
     if summary.skipped or summary.failed:
         sys.exit(1)

@@ -59,12 +59,14 @@ class PostgresDatabase(Database):
             raise MissingExtra("server", "psycopg")
         super().__init__()
         self.driver_errors = (psycopg.Error,)
+        self.url = url
         try:
-            self.connection = psycopg.connect(
-                url, autocommit=True, row_factory=dict_row, connect_timeout=CONNECT_TIMEOUT_S
-            )
+            self.connection = self._connect()
         except psycopg.Error as error:
-            raise StoreError(f"{redact(url)}: cannot connect: {str(error).strip()}") from error
+            raise StoreError(f"{redact(url)}: cannot connect: {' '.join(str(error).split())}") from error
+
+    def _connect(self) -> psycopg.Connection[dict[str, Any]]:
+        return psycopg.connect(self.url, autocommit=True, row_factory=dict_row, connect_timeout=CONNECT_TIMEOUT_S)
 
     def _run(self, sql: str, params: Sequence[Any]) -> list[dict[str, Any]]:
         with self.connection.cursor() as cursor:
@@ -76,8 +78,37 @@ class PostgresDatabase(Database):
         with self.connection.transaction():
             yield
 
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        # REPEATABLE READ: every statement of the transaction sees the snapshot
+        # taken at its first one (READ COMMITTED would take one per statement).
+        with self.connection.transaction():
+            self._run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", ())
+            yield
+
     def _lock_schema(self) -> None:
         self._run("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK_KEY,))
+
+    def connection_lost(self, error: BaseException) -> bool:
+        # A server shutdown, crash or restart, or a dropped link, surfaces as an
+        # OperationalError and leaves the connection broken (closed, but not by
+        # close()); the same class on a healthy connection (a lock timeout, say)
+        # is not retried, nor is a call on a Store that was closed on purpose.
+        return isinstance(error, psycopg.OperationalError) and self.connection.broken
+
+    def reconnect(self) -> None:
+        with self.lock:
+            # Another thread sharing this Store may have reconnected already.
+            if not self.connection.broken:
+                return
+            # Connect first: while the server is down this raises, and the old
+            # connection stays broken, so the next failure is retried too.
+            fresh = self._connect()
+            self.connection.close()
+            self.connection = fresh
+
+    def disk_full(self, error: BaseException) -> bool:
+        return isinstance(error, psycopg.errors.DiskFull)
 
     def close(self) -> None:
         with self.lock:

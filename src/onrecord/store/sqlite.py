@@ -82,13 +82,33 @@ class SQLiteDatabase(Database):
         self.connection.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self.connection.execute("COMMIT")
         except BaseException:
-            self.connection.execute("ROLLBACK")
+            # SQLite itself rolls back on some errors (a full disk, an I/O error),
+            # and then a ROLLBACK would fail and hide the error that matters. A
+            # COMMIT that failed without that leaves the transaction open: roll
+            # it back, or the connection would hold the write lock for good.
+            if self.connection.in_transaction:
+                self.connection.execute("ROLLBACK")
             raise
-        self.connection.execute("COMMIT")
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        # In WAL mode a deferred transaction reads one snapshot from its first
+        # SELECT to its end, without blocking the writer.
+        self.connection.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            if self.connection.in_transaction:
+                self.connection.execute("COMMIT")
 
     def _lock_schema(self) -> None:
         """BEGIN IMMEDIATE already excludes every other writer."""
+
+    def disk_full(self, error: BaseException) -> bool:
+        # SQLITE_FULL: the file system is full (ENOSPC), or max_page_count was reached.
+        return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
 
     def close(self) -> None:
         with self.lock:
