@@ -121,8 +121,16 @@ def _addressee(verb: Token, lemma: str, base: int, content: list[tuple[int, int]
     return None
 
 
+# A clause opened by one of these is adverbial ("…, Warren told Stumpf, after he
+# admitted …") even when the parser hangs it off the cue as a complement.
+_ADVERBIAL_MARKS = frozenset("after before when while because since until as although though once".split())
+
+
 def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    clauses = [
+        c for c in verb.children
+        if c.dep_ in _CLAUSE_DEPS and not (c.left_edge.dep_ == "mark" and c.left_edge.lower_ in _ADVERBIAL_MARKS)
+    ]
     confidence = CONFIDENCE_COMPLEMENT
     pieces: list[list[Token]] = []
     if clauses:
