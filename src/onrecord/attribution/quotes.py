@@ -166,6 +166,12 @@ def _governed_quotation(
     sentence = sentences.find(cue_end - 1)
     paragraph = paragraphs.find(cue_end - 1)
     free = [i for i in range(len(quotes)) if i not in used]
+    # a quotation ending in the cue's sentence, even one the sentence splitter cut
+    # off its start ("“Are we there? Probably not,” Ms. Moore said.")
+    before = [i for i in free if sentence is not None and sentence[0] < quotes[i].end <= cue_start]
+    if before and _just_before(text, quotes[before[-1]].end, cue_start):
+        # “…,” Sanders said, suggesting …, including “…”: the inverted quote is the statement
+        return before[-1]
     for index in free:
         quote = quotes[index]
         if quote.start < cue_end:
@@ -179,10 +185,16 @@ def _governed_quotation(
         if in_sentence or after_colon:
             return index
         break
-    # a quotation ending in the cue's sentence, even one the sentence splitter cut
-    # off its start ("“Are we there? Probably not,” Ms. Moore said.")
-    before = [i for i in free if sentence is not None and sentence[0] < quotes[i].end <= cue_start]
     return before[-1] if before else None
+
+
+# Between a closing mark and its inverted cue stands only the speaker: "," Sanders said
+_SPEAKER_GAP_CHARS = 80
+
+
+def _just_before(text: str, quote_end: int, cue_start: int) -> bool:
+    gap = text[quote_end:cue_start]
+    return len(gap) <= _SPEAKER_GAP_CHARS and not any(ch in gap for ch in ".?!;:\n“”\"")
 
 
 def _quoted(candidate: Candidate, quotes: list[Quotation]) -> bool:
