@@ -175,3 +175,25 @@ def test_analyse_annotates_without_storing(site, page):
     assert_inert(page)
     page.goto(site + "/quotes?q=Bell")
     assert page.locator("li.hit").count() == 0
+
+
+def test_docs_render_offline_under_the_policy(site, browser):
+    """/docs lists the API's operations with every request kept on this server, and nothing blocked."""
+    context = browser.new_context()
+    page = context.new_page()
+    requests, errors = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    try:
+        page.goto(site + "/docs")
+        page.locator(".opblock").first.wait_for(timeout=15_000)
+        paths = set(page.locator(".opblock-summary-path").all_inner_texts())
+        assert {"/api/quotes", "/api/speakers", "/api/speakers/{speaker_id}", "/api/extract", "/api/articles"} <= paths
+        assert page.locator(".opblock-get").count() >= 4 and page.locator(".opblock-post").count() >= 2
+        # the style sheet applied: the operations are laid out, not bare text
+        assert page.locator(".opblock").first.evaluate("e => getComputedStyle(e).borderStyle") != "none"
+    finally:
+        context.close()
+    assert requests and all(url.startswith(site + "/") for url in requests), requests
+    assert errors == []  # a script or style refused by the policy would be logged here
