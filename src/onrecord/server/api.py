@@ -308,7 +308,8 @@ def speakers(
 @router.get("/speakers/{speaker_id}", response_model=SpeakerDetail, summary="One speaker")
 def speaker(request: Request, speaker_id: Annotated[str, Path()]) -> Any:
     """A speaker with their surface forms, attributions per month and every attribution, newest first."""
-    found = context_of(request).store.speaker(int(speaker_id)) if speaker_id.isdigit() else None
+    # The store parses the id: anything but a 64-bit number of ASCII digits is no speaker.
+    found = context_of(request).store.speaker(speaker_id)
     if found is None:
         raise HTTPException(404, f"no speaker with id {speaker_id}")
     return found

@@ -212,8 +212,10 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, error: StoreError) -> Response:
+        # The driver's message names the database file or server and quotes SQL:
+        # it goes to the log, and the client learns only that the database failed.
         log.error("store error on %s: %s", request.url.path, error)
-        return error_response(request.url.path, 500, f"database error: {error}")
+        return error_response(request.url.path, 500, "database error (details are in the server log)")
 
     @app.exception_handler(OnrecordError)
     async def onrecord_error(request: Request, error: OnrecordError) -> Response:
