@@ -65,13 +65,21 @@ SPEAKER_PARAMS = ["q", "top", "cursor", "limit"]
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store_url(request, tmp_path_factory) -> str:
-    """A store with the sample and the hostile articles, on each backend in turn."""
-    if request.param == "postgres":
-        url = new_postgres_url(request.getfixturevalue("postgres_server"))
-    else:
-        url = str(tmp_path_factory.mktemp("websec") / "onrecord.db")
-    return make_store(url, hostile=True)
+def backend(request) -> str:
+    return request.param
+
+
+def empty_url(backend: str, request: pytest.FixtureRequest, folder: Any) -> str:
+    """A new, empty database on ``backend``."""
+    if backend == "postgres":
+        return new_postgres_url(request.getfixturevalue("postgres_server"))
+    return str(folder / "onrecord.db")
+
+
+@pytest.fixture(scope="module")
+def store_url(backend, request, tmp_path_factory) -> str:
+    """A store with the sample and the hostile articles, on each backend in turn (never written to)."""
+    return make_store(empty_url(backend, request, tmp_path_factory.mktemp("websec")), hostile=True)
 
 
 @pytest.fixture(scope="module")
@@ -583,3 +591,21 @@ def test_database_errors_say_nothing_internal(client):
     assert page.status_code == 500 and page.headers["content-type"].startswith("text/html")
     for response in (api, page):
         assert "secret" not in response.text and "no such table" not in response.text
+
+
+def test_posted_hostile_articles_are_stored_verbatim_or_refused(backend, request, tmp_path):
+    """Payloads posted to the write endpoint come back verbatim; what a backend cannot hold is a 4xx."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    text = "".join(f'"Quay{n} {p} now," said Ada Lind.\n' for n, p in enumerate(XSS_PAYLOADS, 1))
+    with make_client(make_store(empty_url(backend, request, tmp_path), []), token=TOKEN) as client:
+        posted = client.post("/api/articles", json={"text": text, "title": XSS_PAYLOADS[4], "outlet": XSS_PAYLOADS[5]}, headers=auth)
+        assert posted.status_code == 201, posted.text
+        stored = client.get(f"/api/articles/{segment(posted.json()['id'])}").json()
+        assert (stored["text"], stored["title"], stored["outlet"]) == (text, XSS_PAYLOADS[4], XSS_PAYLOADS[5])
+        assert posted.json()["attributions"] == len(XSS_PAYLOADS)
+        # PostgreSQL cannot hold NUL: refused on both backends, in JSON and in plain text
+        for body in ({"text": "NUL \x00 inside"}, {"text": "fine 1", "title": "\x00"}, {"text": "fine 2", "id": "a\x00b"}):
+            assert "NUL" in client.post("/api/articles", json=body, headers=auth).json()["error"]["message"]
+        response = client.post("/api/articles", content="NUL \x00".encode(), headers={**auth, "content-type": "text/plain"})
+        assert_error(response, 422)
+        assert len(client.get("/api/quotes", params={"limit": 200}).json()["items"]) == len(XSS_PAYLOADS)
