@@ -100,6 +100,9 @@ def build_sqlite(data: Path, db_path: Path, limit: int | None, jobs: int, reuse:
             stats = store.stats()
     return {
         "reused": False,
+        "articles_read": summary.read,
+        "articles_added": summary.added,
+        "duplicates": summary.duplicates,  # the BBC corpus repeats some texts
         "ingest_seconds": round(summary.seconds, 1),
         "articles_per_second": round(summary.rate, 2),
         "jobs": jobs,
