@@ -9,7 +9,7 @@ DB     ?= onrecord.db
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup run test eval bench robustness train-cues clean
+.PHONY: setup run test eval bench load robustness train-cues clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON)"; exit 1; }
@@ -34,6 +34,11 @@ eval: setup
 bench: setup
 	$(BIN)/python benchmarks/parse_ratio.py
 	$(BIN)/python benchmarks/throughput.py
+
+# The API and the explorer under load on loopback, SQLite and PostgreSQL (BBC corpus).
+# LOAD_ARGS="--reuse" skips the ingest when a previous run built the database.
+load: setup
+	$(BIN)/python benchmarks/load.py $(LOAD_ARGS)
 
 robustness: setup
 	$(BIN)/python benchmarks/robustness.py --jobs 2

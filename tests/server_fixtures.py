@@ -16,6 +16,90 @@ from onrecord.model import Article, Attribution, Fragment, Speaker
 
 XSS = "<script>window.__xss=1</script>"
 SQL_QUOTE = "Robert'); DROP TABLE attributions;-- 100% of_us"
+# Strings that mean something to SQL, FTS5 MATCH, tsquery or LIKE; as query
+# parameters they must be data (a result or a clean 4xx), never syntax or a 500.
+SQL_METACHARACTERS = [
+    "'", '"', "%", "_", "\\", "*", "(", ")", ":", "^", "-ferry", "ferry*", "NEAR(ferry",
+    "' OR '1'='1", "'; DROP TABLE attributions;--", "Robert'); DROP", "a\" OR 1=1 --",
+    "ferry OR budget", "ferry AND", "NOT ferry", "{col}", "1; SELECT * FROM speakers", "%' --",
+]
+
+# Classic cross-site scripting payloads (issue 5, item 3). Each one that ever ran
+# in a browser would set ``window.__xss`` to its number, so a test can tell which.
+# They cover: a plain element, event handlers, SVG, javascript: URLs, breaking out
+# of a double- or single-quoted attribute, of <textarea>, <title>, an HTML comment
+# and SVG CDATA, nested tags that survive naive filtering, elements that load or
+# redirect (iframe, object, base, meta refresh), JavaScript line separators, and
+# template syntax (Jinja, JS template strings) that must stay literal text.
+XSS_PAYLOADS = (
+    XSS,
+    '<img src=x onerror="window.__xss=2">',
+    '<svg onload="window.__xss=3"></svg>',
+    "javascript:window.__xss=4",
+    '"><script>window.__xss=5</script>',
+    "'><img src=x onerror=window.__xss=6>",
+    "</textarea><script>window.__xss=7</script>",
+    "</title><script>window.__xss=8</script>",
+    "{{ 7*7 }}{% print(7*7) %}${7*7}#{7*7}",
+    '<iframe srcdoc="&lt;script&gt;parent.__xss=10&lt;/script&gt;"></iframe>',
+    '<a href="javascript:window.__xss=11">click</a>',
+    "--><script>window.__xss=12</script><!--",
+    '<details open ontoggle="window.__xss=13">',
+    "<body onload=window.__xss=14>",
+    '<object data="javascript:window.__xss=15"></object>',
+    "]]></title></svg><script>window.__xss=16</script>",
+    "\u2028\u2029</script><script>window.__xss=17</script>",
+    "<scr<script>ipt>window.__xss=18</scr</script>ipt>",
+    '<base href="https://evil.example/">',
+    '<meta http-equiv="refresh" content="0;url=javascript:window.__xss=20">',
+)
+
+
+def hostile_articles(payloads: tuple[str, ...] = XSS_PAYLOADS) -> list[Article]:
+    """One article per payload, with the payload in every field a reader sees.
+
+    Title, text (inside the quote and outside it), outlet, URL, id, the speaker's
+    name, description and mention, the addressee and the relaying source. Article
+    ``n`` is found by searching ``harbourN``. The author is passed to
+    ``add_article`` separately (``hostile_author``).
+    """
+    articles = []
+    for n, payload in enumerate(payloads, 1):
+        speaker, reader, outlet = f"Speaker{n} {payload}", f"Reader{n} {payload}", f"Outlet{n} {payload}"
+        text = (
+            f"{payload} Harbour{n} story\n\n"
+            f'"Harbour{n} {payload} plan," said {speaker} to {reader}, according to {outlet}.\n'
+        )
+        content = span(text, f'"Harbour{n} {payload} plan,"')
+        after = content.end
+        attribution = Attribution(
+            id="a1",
+            kind="direct",
+            content=(content,),
+            cue=(span(text, "said", after),),
+            speaker=Speaker((span(text, speaker, after),), entity="e1", name=speaker, description=f"{payload} spokesperson"),
+            addressee=Speaker((span(text, reader, after),), name=reader),
+            via=Speaker((span(text, outlet, after),), name=outlet),
+            confidence=0.9,
+        )
+        url = payload if payload.startswith("javascript:") else f"https://example.org/{n}?x={payload}"
+        articles.append(
+            Article(
+                text=text,
+                id=f"xss{n}-{payload}",
+                title=f"{payload} title {n}",
+                published=f"2023-{(n - 1) % 12 + 1:02d}-10",
+                url=url,
+                outlet=f"{payload} outlet {n}",
+                attributions=(attribution,),
+            )
+        )
+    return articles
+
+
+def hostile_author(article: Article) -> str:
+    """The byline stored with a hostile article: its payload again."""
+    return f"{article.title} author"
 
 
 def span(text: str, needle: str, after: int = 0) -> Fragment:
@@ -140,14 +224,19 @@ def sample_articles() -> list[Article]:
     ]
 
 
-def make_store(path: Path, articles: list[Article] | None = None) -> str:
-    """Create a real SQLite store at ``path`` holding ``articles``; return its URL."""
+def make_store(path: Path | str, articles: list[Article] | None = None, *, hostile: bool = False) -> str:
+    """Fill the store at ``path`` (a SQLite file or any store URL) with ``articles``; return its URL.
+
+    ``hostile=True`` adds ``hostile_articles()`` after them, bylines included.
+    """
     from onrecord.store.base import open_store
 
     url = str(path)
     with open_store(url) as store:
         for article in sample_articles() if articles is None else articles:
             store.add_article(article, author="Staff reporter")
+        for article in hostile_articles() if hostile else ():
+            store.add_article(article, author=hostile_author(article))
     return url
 
 

@@ -86,26 +86,6 @@ def test_search_pages_with_a_cursor(client):
     assert pages == 3 and len(seen) == len(set(seen)) == 6
 
 
-SQL_METACHARACTERS = [
-    "'", '"', "%", "_", "\\", "*", "(", ")", ":", "^", "-ferry", "ferry*", "NEAR(ferry",
-    "' OR '1'='1", "'; DROP TABLE attributions;--", "Robert'); DROP", "a\" OR 1=1 --",
-    "ferry OR budget", "ferry AND", "NOT ferry", "{col}", "1; SELECT * FROM speakers", "%' --",
-]
-
-
-@pytest.mark.parametrize("value", SQL_METACHARACTERS)
-@pytest.mark.parametrize("field", ["q", "speaker", "outlet"])
-def test_sql_metacharacters_are_data(client, field, value):
-    response = client.get("/api/quotes", params={field: value})
-    assert response.status_code in (200, 400), response.text
-    if response.status_code == 400:
-        assert_error(response, 400)
-    elif field != "q":
-        # wildcards and quotes match literally: nobody is called "%" or "'"
-        assert response.json()["items"] == []
-    assert client.get("/api/quotes", params={"limit": 100}).json()["items"].__len__() == 6
-
-
 def test_text_with_sql_in_it_is_found(client):
     items = client.get("/api/quotes", params={"q": "DROP TABLE attributions"}).json()["items"]
     assert [hit["article_id"] for hit in items] == ["union-3"]
@@ -253,27 +233,29 @@ def test_ingest_needs_the_token(tmp_path):
 # -- headers, docs, HTML -----------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "path", ["/", "/quotes?q=ferry", "/articles/ferry-1", "/analyse", "/api/quotes", "/api/nowhere", "/nowhere", "/static/onrecord.js"]
-)
-def test_security_headers(client, path):
-    response = client.get(path)
-    policy = response.headers["content-security-policy"]
-    script_src = re.search(r"script-src ([^;]*)", policy).group(1).split()
-    assert script_src == ["'self'"]
-    assert "object-src" in policy or "default-src 'none'" in policy
-    assert response.headers["x-content-type-options"] == "nosniff"
-    assert response.headers["x-frame-options"] == "DENY"
-
-
 def test_openapi_and_docs(client):
     schema = client.get("/openapi.json").json()
     assert {"/api/extract", "/api/quotes", "/api/speakers", "/api/speakers/{speaker_id}", "/api/articles"} <= set(schema["paths"])
     assert "ErrorOut" in schema["components"]["schemas"]
     docs = client.get("/docs")
-    assert docs.status_code == 200 and "swagger-ui" in docs.text
-    assert "'sha256-" in docs.headers["content-security-policy"]
-    assert "'unsafe-inline'" not in re.search(r"script-src ([^;]*)", docs.headers["content-security-policy"]).group(1)
+    assert docs.status_code == 200 and 'id="swagger-ui"' in docs.text
+
+
+def test_docs_work_offline(client):
+    """/docs names no other host, every asset it loads is served here, and no script is inline."""
+    html = client.get("/docs").text
+    assert not re.search(r"(?i)(https?:)?//[a-z0-9.-]+", html)  # no CDN, no absolute URL at all
+    assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert {"/docs/assets/swagger-ui-bundle.js", "/docs/assets/swagger-ui.css", "/static/swagger-init.js"} <= set(assets)
+    for asset in assets:
+        if asset.startswith("data:"):
+            continue
+        response = client.get(asset)
+        assert response.status_code == 200 and len(response.content) > 500, asset
+    assert re.findall(r"<script[^>]*>([^<]*)</script>", html) == ["", ""]  # src= only, empty bodies
+    init = client.get("/static/swagger-init.js").text
+    assert "SwaggerUIBundle(" in init and "/openapi.json" not in init  # the URL comes from the page
+    assert client.get("/docs").headers["content-security-policy"] == client.get("/").headers["content-security-policy"]
 
 
 @pytest.mark.parametrize(

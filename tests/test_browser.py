@@ -4,6 +4,12 @@ Ingests articles written for this test (one through ``POST /api/articles`` with
 the real extractor), searches, opens a speaker page and an article page, checks
 the highlights, and checks that ``<script>`` and ``onerror`` payloads in article
 text and titles are shown as text and never run.
+
+The payload tests (issue 5, item 3) render every page that shows
+``XSS_PAYLOADS`` twice: once with the Content-Security-Policy switched off, so
+that only escaping stands between a payload and the page (a template that let
+one through would run it), and once with the policy on, where nothing may even
+be refused.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import re
 
 import pytest
 
-from server_fixtures import XSS, LiveServer, make_app, make_store
+from server_fixtures import XSS, XSS_PAYLOADS, LiveServer, hostile_articles, make_app, make_store
 
 pytestmark = pytest.mark.browser
 
@@ -175,3 +181,192 @@ def test_analyse_annotates_without_storing(site, page):
     assert_inert(page)
     page.goto(site + "/quotes?q=Bell")
     assert page.locator("li.hit").count() == 0
+
+
+def test_docs_render_offline_under_the_policy(site, browser):
+    """/docs lists the API's operations with every request kept on this server, and nothing blocked."""
+    context = browser.new_context()
+    page = context.new_page()
+    requests, errors = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    try:
+        page.goto(site + "/docs")
+        page.locator(".opblock").first.wait_for(timeout=15_000)
+        paths = set(page.locator(".opblock-summary-path").all_inner_texts())
+        assert {"/api/quotes", "/api/speakers", "/api/speakers/{speaker_id}", "/api/extract", "/api/articles"} <= paths
+        assert page.locator(".opblock-get").count() >= 4 and page.locator(".opblock-post").count() >= 2
+        # the style sheet applied: the operations are laid out, not bare text
+        assert page.locator(".opblock").first.evaluate("e => getComputedStyle(e).borderStyle") != "none"
+    finally:
+        context.close()
+    assert requests and all(url.startswith(site + "/") for url in requests), requests
+    assert errors == []  # a script or style refused by the policy would be logged here
+
+
+# -- payloads: every page that shows them, with and without the policy -----------------------
+
+HOSTILE = hostile_articles()
+# Records what the policy refuses; an init script runs before the page's own, whatever the policy.
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", e => window.__violations.push(e.violatedDirective + " " + e.sample));
+"""
+# Whatever a payload could have made of the page: handlers, elements the explorer never
+# writes, script URLs, a second script, an SVG outside the timeline.
+INJECTED = """() => {
+  const found = [];
+  for (const e of document.querySelectorAll("*")) {
+    for (const a of e.attributes) {
+      if (a.name.startsWith("on")) found.push(e.tagName + " " + a.name);
+      if (/^\\s*(javascript|vbscript):/i.test(a.value) && ["href", "src", "action", "data", "formaction"].includes(a.name)) found.push(e.tagName + " " + a.name);
+    }
+  }
+  for (const e of document.querySelectorAll("img, iframe, object, embed, base, details, math, style, meta[http-equiv], svg:not(figure.timeline svg)"))
+    found.push(e.tagName);
+  for (const s of document.scripts) if (s.getAttribute("src") !== "/static/onrecord.js") found.push("script " + s.outerHTML.slice(0, 80));
+  return found;
+}"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """A live explorer over the sample articles and one article per payload (rule extractor)."""
+    url = make_store(tmp_path_factory.mktemp("hostile") / "onrecord.db", hostile=True)
+    with LiveServer(make_app(url)) as live:
+        speakers = httpx_get(live.url + "/api/speakers?limit=200")["items"]
+        yield live.url, {s["name"]: s["id"] for s in speakers}
+
+
+def httpx_get(url: str):
+    import httpx
+
+    return httpx.get(url, timeout=30).json()
+
+
+def visits(ids: dict[str, int]) -> list[tuple[str, list[str]]]:
+    """(path, payloads the page must show as text) for every stored-data page."""
+    from urllib.parse import quote
+
+    pages = [("/", []), ("/speakers", list(XSS_PAYLOADS)), ("/quotes?limit=200", list(XSS_PAYLOADS))]
+    for n, (article, payload) in enumerate(zip(HOSTILE, XSS_PAYLOADS), 1):
+        pages.append((f"/articles/{quote(article.id, safe='')}", [payload]))
+        pages.append((f"/speakers/{ids[f'Speaker{n} {payload}']}", [payload]))
+    return pages
+
+
+def reflected(everything: str) -> list[tuple[str, list[str]]]:
+    """Pages that echo the payloads from the request (all of them at once, joined)."""
+    from urllib.parse import quote, urlencode
+
+    shown = [p.strip() for p in XSS_PAYLOADS]
+    return [
+        ("/quotes?" + urlencode({"q": everything, "speaker": everything, "outlet": everything}), shown),
+        ("/quotes?" + urlencode({"q": everything, "since": everything, "kind": everything}), shown),  # a 400
+        ("/speakers?" + urlencode({"q": everything}), shown),
+        (f"/articles/{quote(everything, safe='')}", shown),
+    ]
+
+
+def inspect(page, path: str, shown: list[str]) -> None:
+    """Nothing ran, nothing was injected, and each payload is on the page as text."""
+    assert page.evaluate("typeof window.__xss") == "undefined", (path, page.evaluate("window.__xss"))
+    assert page.evaluate(INJECTED) == [], path
+    # as text: in text nodes, form field values (the search form echoes the query) or the title
+    text = page.evaluate(
+        "document.title + document.body.textContent + Array.from(document.querySelectorAll('input, textarea'), e => e.value).join(' ')"
+    )
+    for payload in shown:
+        assert payload in text, (path, payload)
+    assert page.errors == [], path
+
+
+def browse_everything(page, site: str, ids: dict[str, int]) -> int:
+    """Visit every page showing payloads and the analyse form; return the pages checked."""
+    everything = " ".join(XSS_PAYLOADS)
+    checked = 0
+    for path, shown in visits(ids) + reflected(everything):
+        page.goto(site + path)
+        assert page.url == site + path or path.startswith("/articles/%"), path  # no refresh, no <base>
+        inspect(page, path, shown)
+        checked += 1
+    for n, article in enumerate(HOSTILE, 1):
+        # the exact text, title and link, and the click that builds the detail box (onrecord.js)
+        page.goto(site + visits(ids)[2 + 2 * n - 1][0])
+        assert page.evaluate("document.getElementById('article-text').textContent") == article.text
+        assert page.evaluate("document.querySelector('h1').textContent") == article.title
+        assert page.title().startswith(article.title)
+        source = page.locator("a.source")
+        assert source.count() == (0 if article.url.startswith("javascript:") else 1)
+        if source.count():
+            assert source.get_attribute("href") == article.url
+        page.locator("#article-text .r-content").first.click()
+        detail = page.locator("#attribution-detail")
+        detail.wait_for(state="visible")
+        assert f"Speaker{n} {XSS_PAYLOADS[n - 1]}" in detail.text_content()
+        inspect(page, f"article {n} clicked", [])
+        checked += 1
+    # the analyse form: annotated, and re-shown in its <textarea> when too long
+    for text in (everything, everything * (200_001 // len(everything) + 1)):
+        page.goto(site + "/analyse")
+        page.fill("#title", everything)
+        page.fill("#text", text)
+        page.click("form.analyse button[type=submit]")
+        page.wait_for_load_state()
+        inspect(page, "/analyse", [p.strip() for p in XSS_PAYLOADS] if len(text) < 200_000 else [])
+        if len(text) > 200_000:
+            assert page.input_value("#text") == text.replace("\r\n", "\n")
+            assert page.input_value("#title") == everything
+        checked += 1
+    return checked
+
+
+def test_payloads_are_text_even_without_the_policy(hostile_site, browser):
+    """With the policy bypassed, only escaping keeps the payloads from running."""
+    site, ids = hostile_site
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    try:
+        page.goto(site + "/")
+        # the control: in this context an inline script does run, so the checks below are not
+        # protected by the policy
+        page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__control = 1'; document.head.append(s); }")
+        assert page.evaluate("window.__control") == 1
+        checked = browse_everything(page, site, ids)
+    finally:
+        context.close()
+    assert checked == 3 + 2 * len(XSS_PAYLOADS) + 4 + len(XSS_PAYLOADS) + 2
+
+
+def test_the_policy_refuses_inline_script_and_nothing_else(hostile_site, browser):
+    """With the policy on, the same pages need nothing refused, and an inline script is refused."""
+    site, ids = hostile_site
+    context = browser.new_context()
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    violations = []
+    original_goto = page.goto
+
+    def goto(url: str, **kwargs):
+        if page.url.startswith(site):
+            violations.extend(page.evaluate("window.__violations || []"))
+        return original_goto(url, **kwargs)
+
+    page.goto = goto
+    try:
+        browse_everything(page, site, ids)
+        violations.extend(page.evaluate("window.__violations"))
+        assert violations == []
+        # the control: an inline script is refused, and the refusal is seen
+        page.goto(site + "/")
+        page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__control = 1'; document.head.append(s); }")
+        page.wait_for_function("window.__violations.length > 0")
+        assert page.evaluate("typeof window.__control") == "undefined"
+        assert page.evaluate("window.__violations")[0].startswith("script-src")
+    finally:
+        context.close()

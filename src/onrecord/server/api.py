@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Header, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..model import Article
 from ..store.normalize import article_id_for, text_hash
@@ -195,6 +195,15 @@ class ExtractIn(BaseModel):
 class IngestIn(ExtractIn):
     author: str | None = None
 
+    @field_validator("text", "title", "id", "published", "url", "outlet", "author")
+    @classmethod
+    def _storable(cls, value: str | None) -> str | None:
+        # PostgreSQL text cannot hold NUL (the insert would fail as a 500), and
+        # both backends refuse it alike so an article stores the same anywhere.
+        if value is not None and "\x00" in value:
+            raise ValueError("contains a NUL character, which the store cannot hold")
+        return value
+
 
 class IngestOut(BaseModel):
     id: str = Field(description="The article's id in the store.")
@@ -210,6 +219,7 @@ async def _read_article(request: Request, model: type[ExtractIn]) -> ExtractIn:
     """The posted article: a text/plain body, or JSON validated by ``model``."""
     body = await request.body()
     media = request.headers.get("content-type", "text/plain").split(";")[0].strip().lower()
+    text = ""
     if media == "text/plain":
         try:
             text = body.decode("utf-8-sig")
@@ -217,16 +227,13 @@ async def _read_article(request: Request, model: type[ExtractIn]) -> ExtractIn:
             raise HTTPException(400, f"body is not UTF-8 text (bad byte at offset {error.start})") from error
         if not text.strip():
             raise HTTPException(422, "text: the article text is empty")
-        return model(text=text)
-    if media == "application/json":
-        try:
-            return model.model_validate_json(body)
-        except ValidationError as error:
-            message = "; ".join(
-                f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in error.errors()
-            )
-            raise HTTPException(422, message) from error
-    raise HTTPException(415, f"unsupported Content-Type {media!r}: send text/plain or application/json")
+    elif media != "application/json":
+        raise HTTPException(415, f"unsupported Content-Type {media!r}: send text/plain or application/json")
+    try:
+        return model(text=text) if media == "text/plain" else model.model_validate_json(body)
+    except ValidationError as error:
+        message = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in error.errors())
+        raise HTTPException(422, message) from error
 
 
 _ARTICLE_BODY = {
@@ -308,7 +315,8 @@ def speakers(
 @router.get("/speakers/{speaker_id}", response_model=SpeakerDetail, summary="One speaker")
 def speaker(request: Request, speaker_id: Annotated[str, Path()]) -> Any:
     """A speaker with their surface forms, attributions per month and every attribution, newest first."""
-    found = context_of(request).store.speaker(int(speaker_id)) if speaker_id.isdigit() else None
+    # The store parses the id: anything but a 64-bit number of ASCII digits is no speaker.
+    found = context_of(request).store.speaker(speaker_id)
     if found is None:
         raise HTTPException(404, f"no speaker with id {speaker_id}")
     return found

@@ -131,7 +131,7 @@ def speakers(request: Request) -> HTMLResponse:
 @router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
 def speaker(request: Request, speaker_id: str) -> HTMLResponse:
     store = context_of(request).store
-    found = store.speaker(int(speaker_id), attributions_limit=SPEAKER_PAGE_ATTRIBUTIONS) if speaker_id.isdigit() else None
+    found = store.speaker(speaker_id, attributions_limit=SPEAKER_PAGE_ATTRIBUTIONS)
     if found is None:
         raise HTTPException(404, f"no speaker with id {speaker_id}")
     attributions = found.get("attributions") or []

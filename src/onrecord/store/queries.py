@@ -32,6 +32,11 @@ _SUFFIXES = ("ingly", "edly", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s"
 # A stem never gets shorter than this, so "is" and "as" are left alone.
 _MIN_STEM = 3
 
+# Ids and cursor integers are 64-bit in both schemas; a larger number cannot name a
+# row, and SQLite's driver raises OverflowError on binding one.
+MAX_ID = 2**63 - 1
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"|(\S+)')
 
@@ -84,14 +89,54 @@ def _day(value: str | None, name: str) -> str | None:
     return day
 
 
+def parse_id(value: Any) -> int | None:
+    """A row id from an int or a string of ASCII digits; None when it cannot be one.
+
+    ``str.isdigit`` is not enough: it accepts "²" (which ``int`` refuses) and any
+    number of digits (which the drivers cannot bind).
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 0 <= value <= MAX_ID else None
+    text = str(value).strip()
+    if not _ASCII_DIGITS.fullmatch(text) or len(text) > len(str(MAX_ID)):
+        return None
+    number = int(text)
+    return number if number <= MAX_ID else None
+
+
+def text_filter(value: str | None, name: str) -> str | None:
+    """A free-text filter as given, refused when it holds a NUL character.
+
+    PostgreSQL cannot hold NUL in text (psycopg refuses the parameter), so no
+    stored value can match one; refusing it on both backends keeps them alike.
+    """
+    if value is not None and "\x00" in value:
+        raise _invalid(f"{name} must not contain NUL characters")
+    return value
+
+
+def like_pattern(text: str) -> str:
+    """``%text%`` for ``LIKE ? ESCAPE '\\'``: the user's ``%`` and ``_`` match themselves."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def encode_cursor(view: str, key: list[Any]) -> str:
     """An opaque cursor for ``view`` resuming after sort key ``key``."""
     raw = json.dumps([view, key], separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(view: str, cursor: str | None, size: int) -> list[Any] | None:
-    """The sort key in a cursor made by ``encode_cursor(view, ...)``; InvalidQuery otherwise."""
+def decode_cursor(view: str, cursor: str | None, types: tuple[type, ...]) -> list[Any] | None:
+    """The sort key in a cursor made by ``encode_cursor(view, ...)``; InvalidQuery otherwise.
+
+    A cursor comes from the client, so it is checked as untrusted input: the key
+    must hold exactly ``types`` (a crafted ``[{}, 1]`` or ``["x", 10**30]``
+    would otherwise reach the driver and fail as a database error), integers in
+    the 64-bit range, strings without NUL.
+    """
     if not cursor:
         return None
     try:
@@ -99,16 +144,23 @@ def decode_cursor(view: str, cursor: str | None, size: int) -> list[Any] | None:
         got_view, key = json.loads(raw)
     except (binascii.Error, ValueError, TypeError):
         raise _invalid("invalid cursor") from None
-    if got_view != view or not isinstance(key, list) or len(key) != size:
+    if got_view != view or not isinstance(key, list) or len(key) != len(types):
         raise _invalid("invalid cursor")
+    for value, wanted in zip(key, types):
+        if type(value) is not wanted:  # not isinstance: True is an int
+            raise _invalid("invalid cursor")
+        if wanted is int and not -MAX_ID <= value <= MAX_ID:
+            raise _invalid("invalid cursor")
+        if wanted is str and "\x00" in value:
+            raise _invalid("invalid cursor")
     return key
 
 
 def _after_count_cursor(
-    view: str, cursor: str | None, count: str, id_: str, where: list[str], params: list[Any]
+    view: str, cursor: str | None, count: str, id_: str, id_type: type, where: list[str], params: list[Any]
 ) -> None:
-    """Keyset condition for views ordered by ``count`` descending, then ``id_``."""
-    key = decode_cursor(view, cursor, 2)
+    """Keyset condition for views ordered by ``count`` descending, then ``id_`` (of ``id_type``)."""
+    key = decode_cursor(view, cursor, (int, id_type))
     if key is not None:
         where.append(f"({count} < ? OR ({count} = ? AND {id_} > ?))")
         params.extend([key[0], key[0], key[1]])
@@ -178,8 +230,10 @@ def _hit(row: dict[str, Any], terms: list[tuple[str, ...]]) -> dict[str, Any]:
 
 
 def _speaker_condition(speaker: str | int) -> tuple[str, list[Any]]:
-    if isinstance(speaker, int) or str(speaker).strip().isdigit():
-        return "a.speaker_id = ?", [int(speaker)]
+    ident = parse_id(speaker)
+    if ident is not None:
+        return "a.speaker_id = ?", [ident]
+    # Anything else is a name, even "²" or 30 digits: it then matches nobody.
     norm = normalize_name(str(speaker))
     if not norm:
         raise _invalid(f"speaker {speaker!r} has no letters or digits")
@@ -218,15 +272,15 @@ def search_quotes(
     if last:
         where.append("a.day <> '' AND a.day <= ?")
         params.append(last)
-    if outlet:
+    if text_filter(outlet, "outlet"):
         where.append("LOWER(ar.outlet) = ?")
-        params.append(outlet.lower())
+        params.append(outlet.lower())  # type: ignore[union-attr]
     if kind:
         if kind not in KINDS:
             raise _invalid(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         where.append("a.kind = ?")
         params.append(kind)
-    key = decode_cursor("search", cursor, 2)
+    key = decode_cursor("search", cursor, (str, int))
     if key is not None:
         where.append("(a.day < ? OR (a.day = ? AND a.id < ?))")
         params.extend([key[0], key[0], key[1]])
@@ -283,14 +337,15 @@ def speakers(
     limit = _limit(limit)
     where = ["s.num_attributions > 0"]
     params: list[Any] = []
-    if q and normalize_name(q):
-        pattern = f"%{normalize_name(q)}%"
+    if text_filter(q, "q") and normalize_name(q):  # type: ignore[arg-type]
+        # The form is matched as typed, so its LIKE wildcards are escaped: "L_na"
+        # must not find "Lena". (The normalized name has no % or _ left.)
         where.append(
             "(s.norm LIKE ? OR EXISTS (SELECT 1 FROM speaker_forms f "
-            "WHERE f.speaker_id = s.id AND LOWER(f.form) LIKE ?))"
+            "WHERE f.speaker_id = s.id AND LOWER(f.form) LIKE ? ESCAPE '\\'))"
         )
-        params.extend([pattern, f"%{q.strip().lower()}%"])
-    _after_count_cursor("speakers", cursor, "s.num_attributions", "s.id", where, params)
+        params.extend([f"%{normalize_name(q)}%", like_pattern(q.strip().lower())])  # type: ignore[union-attr]
+    _after_count_cursor("speakers", cursor, "s.num_attributions", "s.id", int, where, params)
     rows = db.rows(
         "SELECT s.id, s.name, s.description, s.type, s.num_attributions FROM speakers s WHERE "
         + " AND ".join(where)
@@ -306,9 +361,8 @@ def speakers(
 
 def speaker(db: Database, speaker_id: int | str, *, attributions_limit: int | None = None) -> dict[str, Any] | None:
     """One speaker with forms, descriptions, a monthly timeline and their attributions."""
-    try:
-        ident = int(speaker_id)
-    except (TypeError, ValueError):
+    ident = parse_id(speaker_id)
+    if ident is None:
         return None
     row = db.one(
         "SELECT s.id, s.name, s.description, s.type, s.num_attributions FROM speakers s WHERE s.id = ?",
@@ -395,6 +449,8 @@ def article_dict(row: dict[str, Any], attributions: list[dict[str, Any]]) -> dic
 
 def article(db: Database, article_id: str) -> dict[str, Any] | None:
     """One stored article (see ``Store.article``)."""
+    if "\x00" in str(article_id):
+        return None  # no stored id holds NUL (PostgreSQL text cannot)
     row = db.one(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (str(article_id),))
     if row is None:
         return None
@@ -448,7 +504,7 @@ def quotes(db: Database, *, q: str | None = None, limit: int = DEFAULT_LIMIT, cu
     if terms:
         where.append(f"qu.id IN (SELECT a.quote_id FROM attributions a WHERE {db.dialect.fts_condition})")
         params.append(db.dialect.fts_query(terms))
-    _after_count_cursor("quotes", cursor, "qu.num_occurrences", "qu.id", where, params)
+    _after_count_cursor("quotes", cursor, "qu.num_occurrences", "qu.id", str, where, params)
     rows = db.rows(
         "SELECT qu.id, qu.quotation, qu.first_seen, qu.num_occurrences FROM quotes qu"
         + (" WHERE " + " AND ".join(where) if where else "")

@@ -1,0 +1,407 @@
+"""Load benchmark: the REST API and the explorer on loopback, over SQLite and PostgreSQL.
+
+    python benchmarks/load.py [--limit N] [-j 2] [--reuse] [--seconds 20] [--concurrency 4]
+                              [--backends sqlite,postgres] [--json benchmarks/results/load.json]
+
+1. Builds a quote database of the BBC corpus (``../shared/data/bbc/bbc_news.jsonl``,
+   read at run time; ``--limit N`` takes its first N articles) in a SQLite file
+   under benchmarks/results/load/ (``--reuse`` keeps the one a previous run built:
+   the ingest is the slow part, ~4 minutes for all 2,225 at -j 2). PostgreSQL, a
+   throwaway server started here (tests/postgres_server.py), gets the very same
+   articles and attributions copied from it through the Store API, so the two
+   backends serve identical data.
+2. For each backend, starts ``onrecord serve`` as a separate process on
+   127.0.0.1, and from this process drives, for ``--seconds`` each with
+   ``--concurrency`` client threads (one keep-alive connection each):
+   ``GET /api/quotes?q=…`` (words and word pairs drawn from the stored quotes,
+   fixed seed) and ``GET /api/speakers/{id}`` (ids drawn from all speakers);
+   it reports requests/s and p50/p95/p99 latency (issue 5, item 5).
+3. Then, one request at a time, 200 requests each of the explorer's
+   ``/quotes?q=…`` and ``/speakers/{id}`` pages and of ``/api/quotes?q=…``:
+   p50/p95 on loopback (issue 3 asks for these; a search must answer in under
+   100 ms).
+
+Prints a table and writes the figures, with the machine's load average before
+and after (the cores may be shared), as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import itertools
+import json
+import os
+import platform
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from store_bbc import DEFAULT_DATA, SEARCH_BUDGET_MS, database_bytes, percentile
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the throwaway PostgreSQL server the tests use too
+
+from postgres_server import PostgresCluster  # noqa: E402
+
+from onrecord.ingest import ingest  # noqa: E402
+from onrecord.model import Article  # noqa: E402
+from onrecord.store import open_store  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results"
+# Fixed seed so two runs send the same queries and ask for the same speakers.
+SEED = 20240521
+# Requests per page kind in the sequential (one at a time) part: the issue's protocol.
+SEQUENTIAL_REQUESTS = 200
+# Requests sent and not timed before each measured phase: the first requests
+# warm the server's caches and the database's pages.
+WARMUP_REQUESTS = 50
+# Search words: the most frequent words of at least this many letters in the
+# stored quotes, minus stop words (PostgreSQL drops those from a query).
+MIN_QUERY_WORD = 5
+VOCABULARY = 400
+# Quotes read to draw the vocabulary from (5 API pages of 200).
+VOCABULARY_QUOTES = 1000
+# Seconds to wait for `onrecord serve` to answer.
+SERVER_START_TIMEOUT_S = 60
+
+
+# -- the database ---------------------------------------------------------------------
+
+
+def build_sqlite(data: Path, db_path: Path, limit: int | None, jobs: int, reuse: bool) -> dict[str, Any]:
+    """The BBC quote database in SQLite: built anew, or the existing one with ``reuse``."""
+    if db_path.exists() and reuse:
+        with open_store(db_path) as store:
+            return {"reused": True, "stats": store.stats(), "database_mb": round(database_bytes(db_path) / 1e6, 2)}
+    for stale in db_path.parent.glob(db_path.name + "*"):
+        stale.unlink()
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="onrecord-load-") as scratch:
+        source = data
+        if limit is not None:  # the first N articles, in a scratch file outside the repository
+            source = Path(scratch) / f"bbc-first-{limit}.jsonl"
+            with open(data, encoding="utf-8") as full, open(source, "w", encoding="utf-8") as part:
+                part.writelines(itertools.islice(full, limit))
+        with open_store(db_path) as store:
+            summary = ingest([source], store, n_process=jobs, progress=sys.stderr.isatty())
+            store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            stats = store.stats()
+    return {
+        "reused": False,
+        "articles_read": summary.read,
+        "articles_added": summary.added,
+        "duplicates": summary.duplicates,  # the BBC corpus repeats some texts
+        "ingest_seconds": round(summary.seconds, 1),
+        "articles_per_second": round(summary.rate, 2),
+        "jobs": jobs,
+        "stats": stats,
+        "database_mb": round(database_bytes(db_path) / 1e6, 2),
+    }
+
+
+def copy_store(source_url: str, target_url: str) -> dict[str, Any]:
+    """Copy every article with its attributions (no extraction) from one store into another."""
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="onrecord-load-") as scratch:
+        dump = Path(scratch) / "articles.jsonl"
+        with open_store(source_url) as source:
+            source.export("jsonl", dump)
+        with open_store(target_url) as target, open(dump, encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                target.add_article(Article.from_dict(record), author=record.get("author"))
+            stats = target.stats()
+    return {"copy_seconds": round(time.monotonic() - started, 1), "stats": stats}
+
+
+# -- the server -----------------------------------------------------------------------
+
+
+@contextmanager
+def serving(db_url: str, log_path: Path) -> Iterator[int]:
+    """``onrecord serve`` over ``db_url`` in its own process on 127.0.0.1; yields its port."""
+    from postgres_server import free_port
+
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+    command = [sys.executable, "-m", "onrecord.cli", "serve", "--db", db_url, "--host", "127.0.0.1", "--port", str(port)]
+    with open(log_path, "w", encoding="utf-8") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+        try:
+            deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+            while True:
+                if process.poll() is not None:
+                    raise RuntimeError(f"onrecord serve exited with {process.returncode}; see {log_path}")
+                try:
+                    if fetch(port, "/api/speakers?limit=1")[0] == 200:
+                        break
+                except OSError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"onrecord serve did not answer in {SERVER_START_TIMEOUT_S} s; see {log_path}")
+                time.sleep(0.2)
+            yield port
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def fetch(port: int, path: str) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def fetch_json(port: int, path: str) -> Any:
+    status, body = fetch(port, path)
+    if status != 200:
+        raise RuntimeError(f"GET {path}: {status} {body[:200]!r}")
+    return json.loads(body)
+
+
+# -- what to ask for --------------------------------------------------------------------
+
+
+def search_queries(port: int, rng: random.Random) -> list[str]:
+    """Words and word pairs from the stored quotes, most frequent first, shuffled by the seed."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    contents, cursor = [], None
+    while len(contents) < VOCABULARY_QUOTES:
+        page = fetch_json(port, "/api/quotes?" + urlencode({"limit": 200, **({"cursor": cursor} if cursor else {})}))
+        contents += [hit["content"] for hit in page["items"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    words = Counter(
+        w.lower() for c in contents for w in re.findall(r"[A-Za-z]+", c)
+        if len(w) >= MIN_QUERY_WORD and w.lower() not in STOP_WORDS
+    )
+    vocabulary = [w for w, _ in words.most_common(VOCABULARY)] or ["government"]
+    return [rng.choice(vocabulary) if i % 2 else f"{rng.choice(vocabulary)} {rng.choice(vocabulary)}" for i in range(1000)]
+
+
+def speaker_ids(port: int) -> list[int]:
+    """Every speaker id the API lists."""
+    ids, cursor = [], None
+    while True:
+        page = fetch_json(port, "/api/speakers?" + urlencode({"limit": 200, **({"cursor": cursor} if cursor else {})}))
+        ids += [s["id"] for s in page["items"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            return ids
+
+
+# -- load --------------------------------------------------------------------------------
+
+
+def summarize(latencies_ms: list[float], seconds: float, errors: int, sizes: list[int]) -> dict[str, Any]:
+    return {
+        "requests": len(latencies_ms),
+        "errors": errors,
+        "seconds": round(seconds, 2),
+        "rps": round(len(latencies_ms) / seconds, 1) if seconds else 0.0,
+        "p50_ms": round(percentile(latencies_ms, 50), 2) if latencies_ms else None,
+        "p95_ms": round(percentile(latencies_ms, 95), 2) if latencies_ms else None,
+        "p99_ms": round(percentile(latencies_ms, 99), 2) if latencies_ms else None,
+        "mean_kb": round(statistics.fmean(sizes) / 1000, 1) if sizes else None,
+    }
+
+
+def drive(port: int, paths: Callable[[], str], *, seconds: float, concurrency: int) -> dict[str, Any]:
+    """``concurrency`` threads, each on one keep-alive connection, sending GETs for ``seconds``.
+
+    A request counts as an error unless it answers 200; latency is measured
+    from sending the request to having read the whole body.
+    """
+    latencies: list[float] = []
+    sizes: list[int] = []
+    errors = [0]
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def client() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine, mine_sizes, failed = [], [], 0
+        while time.monotonic() < deadline:
+            with lock:
+                path = paths()
+            started = time.perf_counter()
+            try:
+                connection.request("GET", path)
+                response = connection.getresponse()
+                body = response.read()
+                ok = response.status == 200
+            except (OSError, http.client.HTTPException):
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                ok, body = False, b""
+            if ok:
+                mine.append((time.perf_counter() - started) * 1000)
+                mine_sizes.append(len(body))
+            else:
+                failed += 1
+        connection.close()
+        with lock:
+            latencies.extend(mine)
+            sizes.extend(mine_sizes)
+            errors[0] += failed
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return summarize(latencies, time.monotonic() - started, errors[0], sizes) | {"concurrency": concurrency}
+
+
+def one_at_a_time(port: int, paths: list[str]) -> dict[str, Any]:
+    """Each path in turn on one keep-alive connection: loopback latency without queueing."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    latencies, sizes, errors = [], [], 0
+    started = time.monotonic()
+    for path in paths:
+        began = time.perf_counter()
+        connection.request("GET", path)
+        response = connection.getresponse()
+        body = response.read()
+        if response.status == 200:
+            latencies.append((time.perf_counter() - began) * 1000)
+            sizes.append(len(body))
+        else:
+            errors += 1
+    connection.close()
+    return summarize(latencies, time.monotonic() - started, errors, sizes)
+
+
+def warm(port: int, paths: Iterator[str]) -> None:
+    for path in itertools.islice(paths, WARMUP_REQUESTS):
+        fetch(port, path)
+
+
+def run_backend(name: str, db_url: str, args: argparse.Namespace, log_path: Path) -> dict[str, Any]:
+    """Serve ``db_url`` and run every measurement against it."""
+    rng = random.Random(SEED)
+    with serving(db_url, log_path) as port:
+        queries = search_queries(port, rng)
+        ids = speaker_ids(port)
+        search_paths = ["/api/quotes?" + urlencode({"q": q}) for q in queries]
+        speaker_paths = [f"/api/speakers/{rng.choice(ids)}" for _ in range(1000)]
+        results: dict[str, Any] = {"speakers": len(ids), "load": {}, "sequential": {}}
+        for label, pool in (("GET /api/quotes?q=", search_paths), ("GET /api/speakers/{id}", speaker_paths)):
+            warm(port, iter(pool))
+            cycle = itertools.cycle(pool)
+            results["load"][label] = drive(port, lambda: next(cycle), seconds=args.seconds, concurrency=args.concurrency)
+            print(f"  {name}: {label} done", file=sys.stderr)
+        sequential = {
+            "/quotes?q= (page)": ["/quotes?" + urlencode({"q": q}) for q in queries[:SEQUENTIAL_REQUESTS]],
+            "/speakers/{id} (page)": [p.replace("/api", "", 1) for p in speaker_paths[:SEQUENTIAL_REQUESTS]],
+            "/api/quotes?q=": search_paths[:SEQUENTIAL_REQUESTS],
+        }
+        for label, paths in sequential.items():
+            warm(port, iter(paths))
+            results["sequential"][label] = one_at_a_time(port, paths)
+    return results
+
+
+# -- report ------------------------------------------------------------------------------
+
+
+def print_table(report: dict[str, Any]) -> None:
+    backends = report["backends"]
+    print(f"\nLoad on loopback: {report['concurrency']} client threads, {report['seconds']:.0f} s per endpoint "
+          f"({report['articles']} BBC articles, load average {report['loadavg_before']} -> {report['loadavg_after']})")
+    header = f"{'backend':<11} {'endpoint':<26} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'requests':>9} {'errors':>6}"
+    print(header)
+    print("-" * len(header))
+    for name, result in backends.items():
+        for label, row in result["load"].items():
+            print(f"{name:<11} {label:<26} {row['rps']:>7} {row['p50_ms']:>8} {row['p95_ms']:>8} {row['p99_ms']:>8} "
+                  f"{row['requests']:>9} {row['errors']:>6}")
+    print(f"\nOne request at a time, {SEQUENTIAL_REQUESTS} each (issue 3: a search under {SEARCH_BUDGET_MS:.0f} ms)")
+    header = f"{'backend':<11} {'request':<26} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>6}"
+    print(header)
+    print("-" * len(header))
+    for name, result in backends.items():
+        for label, row in result["sequential"].items():
+            print(f"{name:<11} {label:<26} {row['p50_ms']:>8} {row['p95_ms']:>8} {row['p99_ms']:>8} {row['errors']:>6}")
+    for name, result in backends.items():
+        p95 = result["sequential"]["/quotes?q= (page)"]["p95_ms"]
+        verdict = "meets" if p95 < SEARCH_BUDGET_MS else "MISSES"
+        print(f"{name}: search page p95 {p95} ms {verdict} the {SEARCH_BUDGET_MS:.0f} ms budget")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--limit", type=int, default=None, help="ingest only the first N articles (default: all)")
+    parser.add_argument("-j", "--jobs", type=int, default=2, help="extraction processes for the ingest")
+    parser.add_argument("--reuse", action="store_true", help="reuse the SQLite database a previous run built")
+    parser.add_argument("--seconds", type=float, default=20.0, help="load duration per endpoint and backend")
+    parser.add_argument("--concurrency", type=int, default=4, help="client threads under load")
+    parser.add_argument("--backends", default="sqlite,postgres", help="comma-separated: sqlite, postgres")
+    parser.add_argument("--workdir", type=Path, default=RESULTS / "load", help="where the database and server logs go")
+    parser.add_argument("--json", type=Path, default=RESULTS / "load.json", help="where the figures go")
+    args = parser.parse_args()
+    backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    if unknown := set(backends) - {"sqlite", "postgres"}:
+        parser.error(f"unknown backends: {', '.join(sorted(unknown))}")
+    if not args.data.exists():
+        print(f"no data at {args.data}", file=sys.stderr)
+        return 2
+
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    db_path = args.workdir / f"bbc-{args.limit or 'all'}.db"
+    print(f"building {db_path} ..." if not (args.reuse and db_path.exists()) else f"reusing {db_path}", file=sys.stderr)
+    report: dict[str, Any] = {
+        "data": str(args.data),
+        "limit": args.limit,
+        "seconds": args.seconds,
+        "concurrency": args.concurrency,
+        "cpu_count": os.cpu_count(),
+        "python": platform.python_version(),
+        "loadavg_before": [round(x, 2) for x in os.getloadavg()],
+        "database": build_sqlite(args.data, db_path, args.limit, args.jobs, args.reuse),
+        "backends": {},
+    }
+    report["articles"] = report["database"]["stats"]["articles"]
+    if "sqlite" in backends:
+        print("measuring sqlite ...", file=sys.stderr)
+        report["backends"]["sqlite"] = run_backend("sqlite", str(db_path), args, args.workdir / "serve-sqlite.log")
+    if "postgres" in backends:
+        with PostgresCluster() as url:
+            print("copying into postgres ...", file=sys.stderr)
+            report["postgres_copy"] = copy_store(str(db_path), url)
+            print("measuring postgres ...", file=sys.stderr)
+            report["backends"]["postgresql"] = run_backend("postgresql", url, args, args.workdir / "serve-postgres.log")
+    report["loadavg_after"] = [round(x, 2) for x in os.getloadavg()]
+    print_table(report)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
