@@ -68,17 +68,16 @@ def _roles_apart(candidates: list[Candidate]) -> list[Candidate]:
     A quotation attached or stretched after parsing can swallow the source a
     misparse took from inside it (``"Dana Whitfield," Dana Whitfield said.``
     has two subjects), and a non-projective parse can give a subject whose
-    subtree spans the cue. The cue wins over the source and both over the
-    content: a content is cut around them (PolNeAR's content still matches
-    what is left), a source overlapping the cue is dropped.
+    subtree spans the cue. A source overlapping either is dropped (it is the
+    misparse); a content holding its cue is cut around it, since PolNeAR's
+    content still matches what is left.
     """
     kept = []
     for candidate in candidates:
         source = candidate.source
-        if source is not None and any(_overlap(c, (source.start, source.end)) for c in candidate.cue):
-            candidate.source = source = None
-        taken = list(candidate.cue) + ([(source.start, source.end)] if source is not None else [])
-        content = [piece for fragment in candidate.content for piece in _minus(fragment, taken)]
+        if source is not None and any(_overlap(f, (source.start, source.end)) for f in candidate.cue + candidate.content):
+            candidate.source = None
+        content = [piece for fragment in candidate.content for piece in _minus(fragment, candidate.cue)]
         if content:
             candidate.content = content
             kept.append(candidate)

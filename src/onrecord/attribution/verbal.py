@@ -189,7 +189,10 @@ def _before_next_attribution(tokens: list[Token]) -> list[Token]:
     replied, “…”": the parse puts the second clause inside the first one's
     complement, but it is someone else's statement.
     """
+    inside = {t.i for t in tokens}
     for token in tokens[1:]:
+        if _speakers_next_act(token, inside):
+            return [t for t in tokens if t.i < token.left_edge.i]
         if token.dep_ != "conj":
             continue
         own_cue = any(
@@ -199,6 +202,14 @@ def _before_next_attribution(tokens: list[Token]) -> list[Token]:
         if own_cue:
             return [t for t in tokens if t.i < token.left_edge.i]
     return tokens
+
+
+def _speakers_next_act(token: Token, inside: set[int]) -> bool:
+    """"…, arguing that …", "…, citing …": a participle after a comma reports the speaker again."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or token.head.i not in inside:
+        return False
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    return before is not None and before.text == "," and cue_lemma(token.lower_) is not None
 
 
 def _hangs_off_content(verb: Token) -> bool:
@@ -228,7 +239,7 @@ def _object_content(verb: Token, lemma: str) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ in ("for", "on", "about", "of") and child.i <= verb.i + 2:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME"):
                 return pobj
     return None
 
