@@ -156,7 +156,7 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     cue_words = cue_tokens(verb)
     if not pieces:
         # "X called for the ratification of …", "X questioned the integrity of …"
-        obj = _object_content(verb, lemma)
+        obj = _object_content(verb, lemma) or _quoted_object_with_complement(verb, lemma)
         if obj is not None:
             pieces = [with_complement(verb, obj)]
             confidence = CONFIDENCE_OBJECT
@@ -272,6 +272,17 @@ def with_complement(verb: Token, obj: Token) -> list[Token]:
     return [t for t in tokens if dash is None or t.i < dash.i]
 
 
+def _quoted_object_with_complement(verb: Token, lemma: str) -> Token | None:
+    """"called him ''a genius'' for his tax strategies": a quoted object that a complement
+    characterizes is content with it (a bare quoted object is left to ``quotes``)."""
+    if lemma in _ADDRESSEE_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and _is_quoted_head(c)), None)
+    if obj is None or with_complement(verb, obj)[-1].i <= obj.right_edge.i:
+        return None
+    return obj
+
+
 def _is_quoted_head(token: Token) -> bool:
     """Whether the object phrase is (mostly) a quotation: ``quotes`` attaches those whole."""
     return any(t.text in DOUBLE_MARKS for t in subtree_tokens(token))
@@ -335,6 +346,12 @@ def _according(token: Token, sent: Span, base: int) -> Candidate | None:
     if pobj is None:
         return None
     phrase = subtree_tokens(token)
+    if phrase[0].i == sent.start and head.i == token.i:
+        # "According to X, the move reeks …" misparsed with the clause inside X:
+        # at the head of a sentence the phrase ends at its first comma
+        comma = next((t for t in phrase if t.text == "," and t.i > pobj.i), None)
+        if comma is not None:
+            phrase = [t for t in phrase if t.i < comma.i]
     phrase_ids = {t.i for t in phrase}
     if head.i == token.i:
         clause = list(sent)
@@ -354,7 +371,7 @@ def _according(token: Token, sent: Span, base: int) -> Candidate | None:
         kind="indirect",
         content=[tokens_offsets(side, base)],
         cue=[tokens_offsets([token, to], base)],
-        source=mention(subtree_tokens(pobj), base),
+        source=mention([t for t in subtree_tokens(pobj) if t.i in phrase_ids], base),
         confidence=CONFIDENCE_ACCORDING,
         anchor=token,
     )
