@@ -34,7 +34,8 @@ def texts(fragments):
         ("According to the state transportation department, the bridge carries 40,000 cars a day.", "indirect", ["the bridge carries 40,000 cars a day."], ["According to"], "the state transportation department"),
         ("Raman believes the program would pay for itself within a decade.", "indirect", ["the program would pay for itself within a decade."], ["believes"], "Raman"),
         ("Hadley plans to offer an amendment next week.", "indirect", ["to offer an amendment next week."], ["plans"], "Hadley"),
-        ("Hadley called the plan “a very expensive promise that nobody can keep.”", "mixed", ["“a very expensive promise that nobody can keep.”"], ["called"], "Hadley"),
+        # PolNeAR takes the object with what it is called
+        ("Hadley called the plan “a very expensive promise that nobody can keep.”", "mixed", ["the plan “a very expensive promise that nobody can keep.”"], ["called"], "Hadley"),
         ("The senator denied that she had met the lobbyist.", "indirect", ["that she had met the lobbyist."], ["denied"], "The senator"),
     ],
 )
