@@ -37,6 +37,12 @@ def test_multi_paragraph_quote_reopens_and_closes_once():
     assert [text[a:b] for a, b in quotes[0].spans] == ["“First part of it.", "“Second part of it.", "“Last part,”"]
 
 
+def test_an_unclosed_straight_excerpt_gives_way_to_the_quotes_inside_it():
+    text = '"The rally was loud. “We are here,” she said, and “Nobody leaves.”\n\nAfterwards we left.'
+    quotes = quotations(text, paragraph_spans(text))
+    assert [text[q.start : q.end] for q in quotes] == ["“We are here,”", "“Nobody leaves.”"]
+
+
 def test_a_straight_excerpt_does_not_swallow_the_next_curly_quote():
     # a site sets a long excerpt off with straight marks and quotes inside it with curly ones
     text = '"The crowd was loud.\n\n“We are here,” she said.\n\n"Nobody left."'

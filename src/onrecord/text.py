@@ -192,7 +192,28 @@ def quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[Quotation]:
                 result.append(Quotation((span,)))
     if carried:
         result.append(Quotation(tuple(carried)))
-    return result
+    return [q for quotation in result for q in _unwrap_excerpt(text, quotation)]
+
+
+_CURLY_QUOTE = re.compile(r"[“„«][^“”„«»]*[”»]")
+
+
+def _unwrap_excerpt(text: str, quotation: Quotation) -> list[Quotation]:
+    """A straight-quoted excerpt of another article that quotes with curly marks inside.
+
+    Sites set a passage from another outlet off with straight marks that open
+    each paragraph and are never closed; its own attributions ("“Here he is,” she said") are the
+    story's, so the curly quotations inside stand for themselves.
+    """
+    # never closed by a straight mark: the paragraph's end closed it
+    if text[quotation.start] != STRAIGHT or text[quotation.end - 1] == STRAIGHT:
+        return [quotation]
+    inner = [
+        Quotation((match.span(),))
+        for start, end in quotation.spans
+        for match in _CURLY_QUOTE.finditer(text, start, end)
+    ]
+    return inner if inner else [quotation]
 
 
 # --- speaker labels --------------------------------------------------------
