@@ -1,16 +1,14 @@
-"""A throwaway PostgreSQL server outside pytest: for benchmarks/load.py (and, later, the test fixture).
+"""A throwaway PostgreSQL server, for the test fixtures (conftest.py) and benchmarks/load.py.
 
-The same recipe as ``conftest.postgres_server``: the Debian binaries (initdb +
-pg_ctl) in a temporary directory, trust authentication, a free port on
-127.0.0.1, durability off because the cluster is deleted afterwards. As root
-the server runs as the ``postgres`` (else ``nobody``) account, which
-PostgreSQL requires.
+The Debian binaries (initdb + pg_ctl) in a temporary directory, trust
+authentication, a free port on 127.0.0.1, durability off because the cluster
+is deleted afterwards. As root the server runs as the ``postgres`` (else
+``nobody``) account, which PostgreSQL requires. ``start()`` and
+``stop(mode)`` may be called again and again (the fault tests restart a
+server under a running ingest).
 
     with PostgresCluster() as url:          # "postgresql://onrecord@127.0.0.1:PORT/postgres"
         ...
-
-``PostgresCluster`` has the interface of the fault tests' cluster (``start``,
-``stop(mode)``, ``remove``), so the session fixture can be built on this module.
 """
 
 from __future__ import annotations

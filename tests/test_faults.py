@@ -39,7 +39,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import PG_SETTINGS, PostgresCluster, _server_account, new_postgres_url
+from conftest import new_postgres_url
+from postgres_server import PG_SETTINGS, PostgresCluster, server_account
 from fault_ingest import (
     RulePipe,
     article_id,
@@ -392,7 +393,7 @@ def database_on(disk: Path, backend: str, request: pytest.FixtureRequest) -> Ite
     server = request.getfixturevalue("postgres_server")
     tablespace = disk / "tablespace"
     tablespace.mkdir()
-    account = _server_account()
+    account = server_account()
     if account is not None:
         os.chown(tablespace, account.pw_uid, account.pw_gid)
     url = new_postgres_url(server)
