@@ -129,15 +129,18 @@ _ADVERBIAL_MARKS = frozenset("after before when while because since until as alt
 def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     clauses = [
         c for c in verb.children
-        if c.dep_ in _CLAUSE_DEPS and not (c.left_edge.dep_ == "mark" and c.left_edge.lower_ in _ADVERBIAL_MARKS)
+        if c.dep_ in _CLAUSE_DEPS
+        and not (c.left_edge.dep_ == "mark" and c.left_edge.lower_ in _ADVERBIAL_MARKS)
+        and not _participle_after_comma(c)
     ]
     confidence = CONFIDENCE_COMPLEMENT
     pieces: list[list[Token]] = []
     if clauses:
         before = [c for c in clauses if c.i < verb.i]
         after = [c for c in clauses if c.i > verb.i]
-        if before and not after:
+        if before and (not after or _quote_closes_before(before, verb)):
             # "…, the source added." : everything before the cue clause
+            # ("“…,” Sanders said, suggesting …, “…?”": the closed quote wins)
             pieces = _around_cue_clause(verb, sent)
             confidence = CONFIDENCE_INVERTED
         else:
@@ -206,10 +209,23 @@ def _before_next_attribution(tokens: list[Token]) -> list[Token]:
 
 def _speakers_next_act(token: Token, inside: set[int]) -> bool:
     """"…, arguing that …", "…, citing …": a participle after a comma reports the speaker again."""
-    if token.dep_ != "advcl" or token.tag_ != "VBG" or token.head.i not in inside:
+    return token.dep_ == "advcl" and token.head.i in inside and _participle_after_comma(token) and cue_lemma(token.lower_) is not None
+
+
+def _quote_closes_before(before: list[Token], verb: Token) -> bool:
+    """Whether a closing quotation mark ends the clause before the cue: “…,” X said."""
+    doc = verb.doc
+    end = max(c.right_edge.i for c in before)
+    gap = doc[end + 1 : verb.i]
+    return any(t.text in DOUBLE_MARKS for t in gap[:3]) and len(gap) <= 8
+
+
+def _participle_after_comma(token: Token) -> bool:
+    """"…, suggesting a few questions": a subjectless -ing clause set off by a comma."""
+    if token.tag_ != "VBG" or any(c.dep_ in _SUBJECTS for c in token.children):
         return False
-    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
-    return before is not None and before.text == "," and cue_lemma(token.lower_) is not None
+    left = token.left_edge.i
+    return left > 0 and token.doc[left - 1].text == ","
 
 
 def _hangs_off_content(verb: Token) -> bool:
@@ -322,7 +338,7 @@ def _around_cue_clause(verb: Token, sent: Span) -> list[list[Token]]:
         # "X scolded him: “…,” she said.": the quotation after the colon is what was said
         before = [t for t in before if t.i > colon.i]
     after: list[Token] = []
-    stop = min([c.left_edge.i for c in verb.children if c.dep_ in _OWN_CLAUSES and c.i > verb.i] + [sent.end])
+    stop = min([c.left_edge.i for c in verb.children if c.dep_ in _OWN_CLAUSES + _CLAUSE_DEPS and c.i > verb.i] + [sent.end])
     resumes = clause_end + 1 < sent.end and sent.doc[clause_end + 1].text in (",", "—", "–", "--")
     if resumes and clause_end + 1 < stop:
         after = trimmed([sent.doc[i] for i in range(clause_end + 1, stop)])
