@@ -86,19 +86,40 @@ _CUE_BEFORE = ("aux", "auxpass", "neg", "advmod")
 _CUE_AFTER_WORDS = frozenset("then again today yesterday tonight".split())
 
 
+# The medium of a statement belongs to its cue in PolNeAR: "said in an interview".
+_MEDIUM_NOUNS = frozenset("interview interviews statement briefing call conference speech email e-mail tweet letter".split())
+
+
 def cue_tokens(verb: Token) -> list[Token]:
-    """The cue verb with its particle ("pointed out") and the words hugging it."""
+    """The cue verb with its particle ("pointed out") and the words hugging it.
+
+    Also the verb it completes ("appeared to suggest", "has yet to explain")
+    and the medium right after it ("said in a phone interview").
+    """
     tokens = [verb] + [c for c in verb.children if c.dep_ == "prt"]
     doc = verb.doc
-    start = verb.i
-    while start > 0 and doc[start - 1].head.i == verb.i and doc[start - 1].dep_ in _CUE_BEFORE:
+    head = verb
+    while head.dep_ == "xcomp" and head.head.i < head.i and all(
+        doc[i].head.i in (head.i, head.head.i) and doc[i].dep_ in _CUE_BEFORE for i in range(head.head.i + 1, head.i)
+    ):
+        tokens.extend(doc[head.head.i : head.i])
+        head = head.head
+    start = head.i
+    while start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ in _CUE_BEFORE:
         start -= 1
-    tokens.extend(doc[start : verb.i])
-    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    tokens.extend(doc[start : head.i])
+    end = verb.i
+    after = doc[end + 1] if end + 1 < len(doc) else None
     if after is not None and after.head.i == verb.i and (
         after.ent_type_ in ("DATE", "TIME") and after.dep_ == "npadvmod" or after.lower_ in _CUE_AFTER_WORDS
     ):
         tokens.append(after)
+        end = after.i
+    prep = doc[end + 1] if end + 1 < len(doc) else None
+    if prep is not None and prep.dep_ == "prep" and prep.head.i == verb.i and prep.lower_ in ("in", "at", "during", "on"):
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lower_ in _MEDIUM_NOUNS:
+            tokens.extend(doc[prep.i : pobj.i + 1])
     return sorted(set(tokens), key=lambda t: t.i)
 
 
