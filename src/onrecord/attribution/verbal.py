@@ -195,6 +195,10 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     fragments = [tokens_offsets(p, base) for p in pieces if p]
     subject = subject_of(verb)
     source = source_mention(subject, base, fragments) if subject is not None else None
+    if source is not None and confidence == CONFIDENCE_INVERTED:
+        closer = _closing_mark_before(verb, sent, subject.left_edge.i)
+        if closer is not None and closer.i + 1 < subject.left_edge.i:
+            source = mention([sent.doc[i] for i in range(closer.i + 1, subject.right_edge.i + 1)], base)
     return Candidate(
         kind="indirect",
         content=fragments,
@@ -231,6 +235,18 @@ def _before_next_attribution(tokens: list[Token]) -> list[Token]:
 def _speakers_next_act(token: Token, inside: set[int]) -> bool:
     """"…, arguing that …", "…, citing …": a participle after a comma reports the speaker again."""
     return token.dep_ == "advcl" and token.head.i in inside and _participle_after_comma(token) and cue_lemma(token.lower_) is not None
+
+
+def _closing_mark_before(verb: Token, sent: Span, clause_start: int) -> Token | None:
+    """A closing quotation mark a few name words before the cue's subject, if any."""
+    doc = verb.doc
+    for i in range(clause_start - 1, max(sent.start, clause_start - 4) - 1, -1):
+        token = doc[i]
+        if token.text in DOUBLE_MARKS and i > sent.start:
+            return token
+        if not (token.is_alpha and (token.pos_ in ("PROPN", "NOUN", "ADJ") or token.is_title)):
+            return None
+    return None
 
 
 def _quote_closes_before(before: list[Token], verb: Token) -> bool:
@@ -350,6 +366,11 @@ def _around_cue_clause(verb: Token, sent: Span) -> list[list[Token]]:
     """
     own = [c for c in verb.children if c.dep_ in _CUE_CLAUSE_DEPS]
     clause_start = min([verb.i] + [c.left_edge.i for c in own if c.i < verb.i])
+    closer = _closing_mark_before(verb, sent, clause_start)
+    if closer is not None:
+        # “…,” Tulsa police Chief Jordan said: a misparse hangs "Tulsa" off the
+        # quote; the closing mark ends the content, the name is the speaker's
+        clause_start = closer.i + 1
     # on the right, the cue clause holds every modifier ("said on Tuesday in a statement")
     right = [c for c in verb.children if c.i > verb.i and c.dep_ not in _OWN_CLAUSES + _CLAUSE_DEPS + ("punct",)]
     clause_end = max([verb.i] + [c.right_edge.i for c in right])
