@@ -14,8 +14,8 @@ from spacy.tokens import Token
 
 from ..text import Quotation, Unit
 from .candidate import Candidate, Offsets
-from .spans import SpanIndex, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
 from .cues import cue_lemma
+from .spans import SpanIndex, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
 from .verbal import cue_tokens, subject_of, with_complement
 
 CONFIDENCE_ORPHAN = 0.4
@@ -25,7 +25,7 @@ MAX_CUE_SPAN = 3
 
 def orphan_quotations(text: str, units: list[Unit], quotes: list[Quotation], candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per single-paragraph quotation that no candidate's content touches."""
-    taken = SpanIndex(f for c in candidates for f in c.content)
+    taken = [f for c in candidates for f in c.content]
     unit_of = SpanIndex((u.start, u.end) for u in units if u.doc is not None)
     docs = {u.start: u for u in units if u.doc is not None}
     found = []
@@ -42,17 +42,12 @@ def orphan_quotations(text: str, units: list[Unit], quotes: list[Quotation], can
         candidate = _governed(span.root, unit.start)
         if candidate is not None and not _touches(taken, *candidate.content[0]):
             found.append(candidate)
+            taken.extend(candidate.content)
     return found
 
 
-def _touches(index: SpanIndex, start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in index.spans[max(0, _left(index, start)) :][:4])
-
-
-def _left(index: SpanIndex, position: int) -> int:
-    from bisect import bisect_right
-
-    return bisect_right(index._starts, position) - 2
+def _touches(spans: list[Offsets], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 def _governor(root: Token) -> tuple[Token, Token] | None:
