@@ -490,3 +490,17 @@ def test_full_disk_inside_a_transaction_is_reported_and_rolled_back_sqlite():
         # The connection still works: a small article fits in the WAL space already taken.
         assert store.add_article(RulePipe().extract(article_text(1), id="small"))
         assert store.article("small") is not None
+
+
+def test_database_at_its_size_limit_is_reported_and_rolled_back_sqlite(tmp_path):
+    # The same failure without root: SQLite's page limit gives the very error a
+    # full disk gives (SQLITE_FULL), so this runs wherever the suite runs.
+    with open_store(str(tmp_path / "onrecord.db")) as store:
+        pages = store.db.connection.execute("PRAGMA page_count").fetchone()[0]
+        store.db.connection.execute(f"PRAGMA max_page_count = {pages + 4}")
+        big = RulePipe().extract(article_text(0, filler=BIG_ARTICLE_FILLER), id="big")
+        with pytest.raises(StoreError, match=r"^database full: .*onrecord\.db: database or disk is full$"):
+            store.add_article(big)
+        assert not store.db.connection.in_transaction
+        assert store.stats()["articles"] == 0
+        assert store.db.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
