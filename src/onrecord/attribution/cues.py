@@ -38,6 +38,9 @@ BELIEF = (
 # Verbs of intention and wanting: their infinitival complement is the intention.
 INTENTION = "plan want intend aim seek wish try mean hope expect vow pledge promise refuse decline threaten"
 
+# Verbs whose object is the person addressed ("told reporters"), never the content.
+ADDRESSEE_VERBS = frozenset("tell inform assure advise remind warn send write ask brief".split())
+
 # Verbs whose infinitival complement (xcomp) is the attributed content.
 XCOMP_CUES = frozenset(INTENTION.split()) | {"urge", "ask", "order", "tell", "call", "agree", "decide"}
 

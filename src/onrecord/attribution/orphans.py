@@ -16,7 +16,8 @@ from ..text import Quotation, Unit
 from .candidate import Candidate, Offsets
 from .cues import cue_lemma
 from .spans import SpanIndex, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
-from .verbal import cue_tokens, subject_of, with_complement
+from .phrases import cue_tokens, with_complement
+from .verbal import subject_of
 
 CONFIDENCE_ORPHAN = 0.4
 # A verb further than this many tokens before its preposition is not one cue with it.

@@ -1,0 +1,119 @@
+"""Phrases around a cue verb in the parse: the cue's own words, its object and what characterizes it.
+
+PolNeAR's spans are wider than the verb and its object: a cue holds its
+auxiliaries, negation and medium ("did not address", "said in an
+interview"); an object content holds its characterization ("called the
+senator a “nasty guy”"). The verb rules (``verbal``) and the orphan
+quotations (``orphans``) share these.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..text import DOUBLE_MARKS
+from .cues import ADDRESSEE_VERBS
+from .spans import subtree_tokens
+
+# Words PolNeAR counts as part of the cue when they sit right against the verb:
+# "has repeatedly wondered", "did not address", "said Friday".
+_CUE_BEFORE = ("aux", "auxpass", "neg", "advmod")
+_CUE_AFTER_WORDS = frozenset("then again today yesterday tonight".split())
+
+
+# The medium of a statement belongs to its cue in PolNeAR: "said in an interview".
+_MEDIUM_NOUNS = frozenset("interview interviews statement briefing call conference speech email e-mail tweet letter".split())
+
+
+def cue_tokens(verb: Token) -> list[Token]:
+    """The cue verb with its particle ("pointed out") and the words hugging it.
+
+    Also the verb it completes ("appeared to suggest", "has yet to explain")
+    and the medium right after it ("said in a phone interview").
+    """
+    tokens = [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    doc = verb.doc
+    head = verb
+    while head.dep_ == "xcomp" and head.head.i < head.i and all(
+        doc[i].head.i in (head.i, head.head.i) and doc[i].dep_ in _CUE_BEFORE for i in range(head.head.i + 1, head.i)
+    ):
+        tokens.extend(doc[head.head.i : head.i])
+        head = head.head
+    start = head.i
+    while start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ in _CUE_BEFORE:
+        start -= 1
+    tokens.extend(doc[start : head.i])
+    end = verb.i
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if after is not None and after.head.i == verb.i and (
+        after.ent_type_ in ("DATE", "TIME") and after.dep_ == "npadvmod" or after.lower_ in _CUE_AFTER_WORDS
+    ):
+        tokens.append(after)
+        end = after.i
+    prep = doc[end + 1] if end + 1 < len(doc) else None
+    if prep is not None and prep.dep_ == "prep" and prep.head.i == verb.i and prep.lower_ in ("in", "at", "during", "on"):
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lower_ in _MEDIUM_NOUNS:
+            tokens.extend(doc[prep.i : pobj.i + 1])
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+def object_content(verb: Token, lemma: str) -> Token | None:
+    """A nominal content: the direct object, or the object of "for/on/about/to" right after the verb.
+
+    The object of "told"/"informed" is the addressee, never the content.
+    """
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "dobj" and lemma not in ADDRESSEE_VERBS and child.pos_ in ("NOUN", "PROPN") and not _is_quoted_head(child):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("for", "on", "about", "of") and child.i <= verb.i + 2:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.ent_type_ not in ("DATE", "TIME"):
+                return pobj
+    return None
+
+
+# What characterizes an object after it: "called the plan a “promise”",
+# "described the incident as …", "branded North Korea an “outlaw nation”".
+_COMPLEMENT_DEPS = ("oprd", "dobj", "ccomp")
+_COMPLEMENT_PREPS = ("as", "to", "for", "on", "of", "over", "with")
+
+
+def with_complement(verb: Token, obj: Token) -> list[Token]:
+    """The object's subtree, stretched over the complements that characterize it.
+
+    PolNeAR takes "the senator a “nasty guy”" as the content of "called", not
+    the bare object; nouns coordinated with the complement ("… and a “grave
+    threat”", often parsed as conjuncts of the verb) belong with it too.
+    """
+    last = obj.right_edge.i
+    for child in verb.children:
+        if child.i <= obj.i:
+            continue
+        complement = child.dep_ in _COMPLEMENT_DEPS or (child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS)
+        coordinated = child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "ADJ") and last > obj.right_edge.i
+        if complement or coordinated:
+            last = max(last, child.right_edge.i)
+    tokens = [obj.doc[i] for i in range(obj.left_edge.i, last + 1)]
+    # "… as being in the “suburbs of St. Petersburg” — a metaphor for …": the
+    # reporter's comment after a dash is not part of the characterization
+    dash = next((t for t in tokens if t.i > obj.right_edge.i and t.text in ("—", "–", "-", "--")), None)
+    return [t for t in tokens if dash is None or t.i < dash.i]
+
+
+def quoted_object_with_complement(verb: Token, lemma: str) -> Token | None:
+    """"called him ''a genius'' for his tax strategies": a quoted object that a complement
+    characterizes is content with it (a bare quoted object is left to ``quotes``)."""
+    if lemma in ADDRESSEE_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and _is_quoted_head(c)), None)
+    if obj is None or with_complement(verb, obj)[-1].i <= obj.right_edge.i:
+        return None
+    return obj
+
+
+def _is_quoted_head(token: Token) -> bool:
+    """Whether the object phrase is (mostly) a quotation: ``quotes`` attaches those whole."""
+    return any(t.text in DOUBLE_MARKS for t in subtree_tokens(token))
