@@ -137,6 +137,13 @@ def test_quote_cut_by_the_sentence_splitter_still_reaches_its_cue(extractor):
     assert texts(attribution.content) == ['"Is the harbor ready? Not yet,"', '"Will it be ready by spring? Certainly."']
 
 
+def test_an_impression_has_content_and_no_source(extractor):
+    text = "The new schedule seems to be a burden for night-shift nurses."
+    attribution = only(extractor.extract(text))
+    assert [t.rstrip(".") for t in texts(attribution.content)] == ["The new schedule", "to be a burden for night-shift nurses"]
+    assert attribution.speaker is None
+
+
 def test_floating_quote_gets_the_previous_speaker(extractor):
     text = (
         "“Hungry kids don't learn,” said Maria Lopez, a teacher in Eastfield.\n\n"

@@ -33,7 +33,9 @@ SPEECH = (
 BELIEF = (
     "believe think know feel fear hope expect doubt suspect worry suppose guess assume "
     "understand realize realise recognize recognise see hear find learn notice consider "
-    "wonder imagine trust reckon figure bet conclude determine decide judge"
+    "wonder imagine trust reckon figure bet conclude determine decide judge "
+    # attitudes PolNeAR counts: "1 percent support the Green Party's Jill Stein"
+    "support oppose favor prefer"
 )
 # Verbs of intention and wanting: their infinitival complement is the intention.
 INTENTION = "plan want intend aim seek wish try mean hope expect vow pledge promise refuse decline threaten"

@@ -104,7 +104,31 @@ def _addressee(verb: Token, lemma: str, base: int, content: list[tuple[int, int]
 _ADVERBIAL_MARKS = frozenset("after before when while because since until as although though once".split())
 
 
+# "X seems to be Y": an impression with no one to hold it but the reporter.
+_SEEM_FORMS = frozenset("seem seems seemed seeming appear appears appeared appearing".split())
+
+
+def _seeming(verb: Token, base: int) -> Candidate | None:
+    """PolNeAR takes the subject and the infinitive as the content, and gives no source."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if subject is None or xcomp is None:
+        return None
+    pieces = [trimmed(subtree_tokens(subject)), trimmed(subtree_tokens(xcomp))]
+    if not all(pieces):
+        return None
+    return Candidate(
+        kind="indirect",
+        content=[tokens_offsets(p, base) for p in pieces],
+        cue=[token_offsets(verb, base)],
+        confidence=CONFIDENCE_XCOMP,
+        anchor=verb,
+    )
+
+
 def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
+    if verb.lower_ in _SEEM_FORMS:
+        return _seeming(verb, base)
     clauses = [
         c for c in verb.children
         if c.dep_ in _CLAUSE_DEPS
