@@ -27,7 +27,8 @@ SPEECH = (
     "call mention point answer quip muse lament concur agree disagree speculate estimate "
     "propose recommend demand order instruct threaten hint imply conclude continue "
     "decline refuse tout label dub brand characterize portray reiterate repeat tease "
-    "whisper shout yell scream cry exclaim mutter recount describe share"
+    "whisper shout yell scream cry exclaim mutter recount describe share "
+    "encourage invite challenge implore beg"
 )
 # Verbs of belief, knowledge and perception: their complement is what is held true.
 BELIEF = (
@@ -44,7 +45,9 @@ INTENTION = "plan want intend aim seek wish try mean hope expect vow pledge prom
 ADDRESSEE_VERBS = frozenset("tell inform assure advise remind warn send write ask brief".split())
 
 # Verbs whose infinitival complement (xcomp) is the attributed content.
-XCOMP_CUES = frozenset(INTENTION.split()) | {"urge", "ask", "order", "tell", "call", "agree", "decide"}
+XCOMP_CUES = frozenset(INTENTION.split()) | frozenset(
+    "urge ask order tell call agree decide encourage demand warn advise remind invite challenge implore beg".split()
+)
 
 # Nouns that head a reported statement ("the claim that…", "in a statement").
 NOUNS = frozenset(

@@ -156,7 +156,10 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     elif lemma in XCOMP_CUES:
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
         if xcomp is not None:
-            pieces = [subtree_tokens(xcomp)]
+            # "urged supporters to monitor the polls": PolNeAR takes who is urged along
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj") and verb.i < c.i < xcomp.i), None)
+            start = obj.left_edge.i if obj is not None else xcomp.left_edge.i
+            pieces = [[verb.doc[i] for i in range(start, xcomp.right_edge.i + 1)]]
             confidence = CONFIDENCE_XCOMP
     cue_words = cue_tokens(verb)
     if not pieces:
