@@ -78,7 +78,7 @@ def object_content(verb: Token, lemma: str) -> Token | None:
 # What characterizes an object after it: "called the plan a “promise”",
 # "described the incident as …", "branded North Korea an “outlaw nation”".
 _COMPLEMENT_DEPS = ("oprd", "dobj", "ccomp")
-_COMPLEMENT_PREPS = ("as", "to", "for", "on", "of", "over", "with")
+_COMPLEMENT_PREPS = ("as", "to", "for", "on", "of", "over", "with", "from", "against", "about")
 
 
 def with_complement(verb: Token, obj: Token) -> list[Token]:
