@@ -171,6 +171,8 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
             if obj.head.i != verb.i:
                 cue_words = sorted(cue_words + [obj.head], key=lambda t: t.i)
     pieces = [trimmed(p) for p in pieces]
+    if pieces and confidence in (CONFIDENCE_COMPLEMENT, CONFIDENCE_OBJECT, CONFIDENCE_XCOMP):
+        pieces[-1] = _without_trailing_aside(pieces[-1])
     # a named object is content on its own: "the union endorses Clinton"
     named = bool(pieces) and confidence == CONFIDENCE_OBJECT and len(pieces[0]) == 1 and pieces[0][0].pos_ == "PROPN"
     if not pieces or (len(pieces[0]) < MIN_CONTENT_TOKENS and not named):
@@ -213,6 +215,27 @@ def _before_next_attribution(tokens: list[Token]) -> list[Token]:
         )
         if own_cue:
             return [t for t in tokens if t.i < token.left_edge.i]
+    return tokens
+
+
+# Dependents that, set off by a comma at the end of a content, are the
+# reporter's aside: ", which receives some funding", ", contradicting the
+# police's claim", ", a former lieutenant governor", ", although he refused".
+_ASIDE_DEPS = ("relcl", "advcl", "appos", "acl", "npadvmod")
+
+
+def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
+    """Drop the reporter's aside that ends a content (PolNeAR leaves it out)."""
+    if len(tokens) < 4:
+        return tokens
+    last = tokens[-1].i - (1 if tokens[-1].is_punct else 0)
+    first = tokens[0].i
+    for token in tokens[3:]:
+        if token.dep_ not in _ASIDE_DEPS or token.right_edge.i < last:
+            continue
+        left = token.left_edge.i
+        if left - 1 > first + 2 and token.doc[left - 1].text == ",":
+            return [t for t in tokens if t.i < left - 1]
     return tokens
 
 
