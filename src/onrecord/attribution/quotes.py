@@ -97,7 +97,9 @@ def attach_quotations(
     paragraphs: SpanIndex,
 ) -> list[Candidate]:
     """Give quotations to the cues that govern them; return the floating-quote candidates too."""
-    used: set[int] = set()
+    # a quotation inside a speaker's name ("Marcia “Cia” Price") is never content
+    sources = [(c.source.start, c.source.end) for c in candidates if c.source is not None]
+    used: set[int] = {i for i, q in enumerate(quotes) if any(s <= q.start and q.end <= e for s, e in sources)}
     for candidate in candidates:
         if candidate.content:
             stretch_to_quotations(candidate, quotes)
