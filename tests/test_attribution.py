@@ -144,6 +144,12 @@ def test_an_impression_has_content_and_no_source(extractor):
     assert attribution.speaker is None
 
 
+def test_possessive_statement_noun_with_its_complement(extractor):
+    text = "The governor's decision to close the harbor angered the fishermen."
+    found = [a for a in extractor.extract(text).attributions if texts(a.cue) == ["decision"]]
+    assert [(texts(a.speaker.mention), texts(a.content)) for a in found] == [(["The governor's"], ["to close the harbor"])]
+
+
 def test_floating_quote_gets_the_previous_speaker(extractor):
     text = (
         "“Hungry kids don't learn,” said Maria Lopez, a teacher in Eastfield.\n\n"

@@ -54,7 +54,8 @@ NOUNS = frozenset(
     "statement claim assertion belief view argument allegation accusation warning promise pledge "
     "suggestion insistence contention charge comment comments remark remarks testimony "
     "announcement report reports message letter tweet post interview speech op-ed memo "
-    "fear hope concern notion idea suspicion conclusion finding findings".split()
+    "fear hope concern notion idea suspicion conclusion finding findings "
+    "decision determination plan proposal bid vow demand intention effort".split()
 )
 # Nouns that can carry a block statement ("…the following statement:").
 BLOCK_NOUNS = frozenset("statement statements message letter note email e-mail response comment".split())

@@ -392,6 +392,14 @@ def _nominal(noun: Token, base: int) -> Candidate | None:
         (c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)),
         None,
     )
+    if clause is None and any(c.dep_ == "poss" for c in noun.children):
+        # "Obama's decision to jump-start relations", "North Korea's claims about its test"
+        clause = next(
+            (c for c in noun.children if c.i > noun.i and (c.dep_ == "acl" and c.tag_ == "VB" or c.dep_ == "prep" and c.lower_ in ("about", "of", "on"))),
+            None,
+        )
+        if clause is not None and clause.dep_ == "prep":
+            clause = next((c for c in clause.children if c.dep_ in ("pobj", "pcomp")), None)
     if clause is None:
         return None
     content_tokens = trimmed(subtree_tokens(clause))
