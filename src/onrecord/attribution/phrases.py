@@ -70,7 +70,7 @@ def object_content(verb: Token, lemma: str) -> Token | None:
             # a pronoun object counts only with what it is called: "called him a master at …"
             if child.pos_ in ("NOUN", "PROPN") or with_complement(verb, child)[-1].i > child.right_edge.i:
                 return child
-        if child.dep_ == "prep" and child.lower_ in ("for", "on", "about", "of") and child.i <= verb.i + 2:
+        if child.dep_ == "prep" and child.lower_ in ("for", "on", "about", "of", "to") and child.i <= verb.i + 2:
             # "called for the ratification of …", "called for releasing the videos"
             pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "VERB") and pobj.ent_type_ not in ("DATE", "TIME"):
