@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..text import DOUBLE_MARKS
-from .cues import ADDRESSEE_VERBS
+from .cues import ADDRESSEE_VERBS, OBJECT_STOP_FORMS
 from .spans import subtree_tokens
 
 # Words PolNeAR counts as part of the cue when they sit right against the verb:
@@ -63,6 +63,8 @@ def object_content(verb: Token, lemma: str) -> Token | None:
 
     The object of "told"/"informed" is the addressee, never the content.
     """
+    if verb.lower_ in OBJECT_STOP_FORMS:
+        return None
     for child in verb.children:
         if child.i < verb.i:
             continue
