@@ -47,7 +47,7 @@ INTENTION = "plan want intend aim seek wish hope expect vow pledge promise refus
 # third of the time: "found 31 incidents", "passed the bill", "pushed a plan").
 OBJECT_STOP_FORMS = frozenset(
     "find finds finding pass passed passing push pushed pushing maintained continue continued continues "
-    "know knew seen embraced".split()
+    "know knew seen embraced maintain maintains laid angered unleashed encouraging".split()
 )
 
 # Verbs whose object is the person addressed ("told reporters"), never the content.

@@ -57,7 +57,8 @@ def _governor(root: Token) -> tuple[Token, Token] | None:
     path = [root]
     while path[-1].head.i != path[-1].i:
         path.append(path[-1].head)
-    verbs = [(i, t) for i, t in enumerate(path) if i > 0 and t.pos_ in ("VERB", "AUX")]
+    # "be" governs a scare quote ("the plan was “bold”") far more often than a report
+    verbs = [(i, t) for i, t in enumerate(path) if i > 0 and t.pos_ == "VERB"]
     if not verbs:
         return None
     i, verb = next(((i, t) for i, t in verbs if cue_lemma(t.lower_)), verbs[0])
