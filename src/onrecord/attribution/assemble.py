@@ -38,7 +38,19 @@ def find_attributions(text: str, units: list[Unit]) -> list[Candidate]:
     candidates = _drop_nested(candidates)
     for candidate in candidates:
         candidate.kind = kind_of(candidate, quotes)
+        candidate.cue = _joined(text, candidate.cue)
     return sorted(candidates, key=lambda c: (c.start, c.end))
+
+
+def _joined(text: str, fragments: list[Offsets]) -> list[Offsets]:
+    """Adjacent fragments, apart only by spaces, as one: "did not address", not three words."""
+    joined: list[Offsets] = []
+    for start, end in sorted(fragments):
+        if joined and not text[joined[-1][1] : start].strip():
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _outside_quotations(candidates: list[Candidate], quotes: list[Quotation]) -> list[Candidate]:
