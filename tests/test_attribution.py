@@ -93,10 +93,13 @@ def test_signed_quotations_take_the_name_after_the_dash(extractor):
     text = (
         "Readers told us what they thought of the debate.\n\n"
         "“It was the longest ninety minutes of my life.” ― Marta Okafor\n"
-        "“I changed my mind twice before the first break.” ― Jonas Bell"
+        "“I changed my mind twice before the first break.” ― Jonas Bell.\u00a0\n"
+        "“It was fine.” ― Ada Moss"
     )
     signed = [a for a in extractor.extract(text).attributions if texts(a.cue) == ["―"]]
-    assert [(texts(a.speaker.mention), a.kind) for a in signed] == [(["Marta Okafor"], "direct"), (["Jonas Bell"], "direct")]
+    assert [(texts(a.speaker.mention), a.kind) for a in signed] == [
+        (["Marta Okafor"], "direct"), (["Jonas Bell"], "direct"), (["Ada Moss"], "direct"),
+    ]
     assert texts(signed[1].content) == ["“I changed my mind twice before the first break.”"]
 
 

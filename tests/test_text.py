@@ -23,6 +23,8 @@ def test_paragraphs_split_at_blank_lines_and_keep_offsets():
         ("''It's more tinkering,'' he said.", ["''It's more tinkering,''"]),
         ("A stray ” closer and “an unclosed one", ["“an unclosed one"]),
         ("”Typed backwards,” she wrote.", ["”Typed backwards,”"]),
+        ("“I’d rather live in what he calls “hell” than here.” ― A reader", ["“I’d rather live in what he calls “hell” than here.”"]),
+        ("“Unclosed and “reopened,” she said.", ["“Unclosed and “reopened,”"]),
         ('"An excerpt quoting “someone” inside it', ['"An excerpt quoting “someone” inside it']),
     ],
 )

@@ -73,6 +73,19 @@ def _opens(text: str, i: int) -> bool:
     return before.isspace() or before in "([{—–-:/" or i == 0
 
 
+def _closes_twice(text: str, start: int, end: int) -> bool:
+    """Whether two closing curly marks follow before any opening one (a nested quotation)."""
+    closers = 0
+    for char in text[start:end]:
+        if char in DOUBLE_OPEN:
+            return False
+        if char in DOUBLE_CLOSE:
+            closers += 1
+            if closers == 2:
+                return True
+    return False
+
+
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Pair the double quotation marks of one paragraph; never raises.
 
@@ -102,9 +115,10 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif char in DOUBLE_OPEN:
             if open_at is None:
                 open_at = i
-            elif text[open_at] == STRAIGHT:
+            elif text[open_at] == STRAIGHT or _closes_twice(text, i + 1, end):
+                # “… what he calls “hell” than …”: a quotation nested with the same marks
                 nested = True
-            # a second curly opener inside an open quote is a typo: keep the first
+            # otherwise a second curly opener inside an open quote is a typo: keep the first
         elif char in DOUBLE_CLOSE:
             if open_at is None and (i == start or text[i - 1].isspace()) and text[i + 1 : i + 2].isalnum():
                 # ”Word at a line start: a closing mark typed for an opening one

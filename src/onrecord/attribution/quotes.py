@@ -24,7 +24,7 @@ MIN_FLOATING_CHARS = 25
 CONFIDENCE_SIGNED = 0.8
 # “…” ― Jorge Falcon: a quotation signed with a dash and a name to the end of
 # its line, the way sites print readers' and experts' comments.
-_SIGNATURE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*((?:[A-Z][\w.'’-]*)(?:[ \u00a0][A-Z][\w.'’-]*){0,4})\.?[ \t]*(?:\n|$)")
+_SIGNATURE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*((?:[A-Z][\w.'’-]*)(?:[ \u00a0][A-Z][\w.'’-]*){0,4})\.?[ \t\u00a0]*(?:\n|$)")
 
 
 def signed_quotations(text: str, quotes: list[Quotation], units: list[Unit]) -> list[Candidate]:
@@ -35,6 +35,8 @@ def signed_quotations(text: str, quotes: list[Quotation], units: list[Unit]) -> 
         if match is None:
             continue
         name_start, name_end = match.span(1)
+        while text[name_end - 1] == ".":
+            name_end -= 1  # "― Steve Quinlan." ends a sentence, not the name
         unit = next((u for u in units if u.start <= name_start and name_end <= u.end), None)
         span = None
         if unit is not None and unit.doc is not None:
