@@ -141,8 +141,12 @@ def attach_quotations(
             continue
         paragraph = paragraphs.find(quote.start)
         previous = _previous(by_start, quote.start)
-        if previous is not None and paragraph is not None and paragraphs.find(previous.start) == paragraph and _quoted(previous, quotes):
-            previous.content = sorted(previous.content + list(quote.spans))
+        # the statement a later quote continues: the last quoted one of the paragraph,
+        # even past an attribution nested in its speaker's description ("…, who has
+        # been challenging the coal industry …")
+        quoted = _previous([c for c in by_start if _quoted(c, quotes)], quote.start)
+        if quoted is not None and paragraph is not None and paragraphs.find(quoted.start) == paragraph:
+            quoted.content = sorted(quoted.content + list(quote.spans))
             used.add(index)
             continue
         if paragraph is not None and quote.start == paragraph[0] and quote.end - quote.start >= MIN_FLOATING_CHARS:
