@@ -63,7 +63,10 @@ def _governor(root: Token) -> tuple[Token, Token] | None:
     verbs = [(i, t) for i, t in enumerate(path) if i > 0 and t.pos_ == "VERB"]
     if not verbs:
         return None
-    i, verb = next(((i, t) for i, t in verbs if cue_lemma(t.lower_)), verbs[0])
+    # the nearest cue verb, else the nearest verb with a subject of its own
+    # ("Tomblin lauded Mr. Clarke for helping develop “new ideas”": lauded)
+    with_subject = [(i, t) for i, t in verbs if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)]
+    i, verb = next(((i, t) for i, t in verbs if cue_lemma(t.lower_)), (with_subject or verbs)[0])
     return verb, path[i - 1]
 
 
