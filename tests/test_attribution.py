@@ -37,6 +37,8 @@ def texts(fragments):
         # PolNeAR takes the object with what it is called
         ("Hadley called the plan “a very expensive promise that nobody can keep.”", "mixed", ["the plan “a very expensive promise that nobody can keep.”"], ["called"], "Hadley"),
         ("The senator denied that she had met the lobbyist.", "indirect", ["that she had met the lobbyist."], ["denied"], "The senator"),
+        # PolNeAR's cue holds the words hugging the verb
+        ("The mayor did not say last month that the bridge was safe.", "indirect", ["that the bridge was safe."], ["did not say last month"], "The mayor"),
     ],
 )
 def test_single_attribution(extractor, text, kind, content, cue, speaker):

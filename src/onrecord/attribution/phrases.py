@@ -44,12 +44,14 @@ def cue_tokens(verb: Token) -> list[Token]:
         start -= 1
     tokens.extend(doc[start : head.i])
     end = verb.i
-    after = doc[end + 1] if end + 1 < len(doc) else None
-    if after is not None and after.head.i == verb.i and (
-        after.ent_type_ in ("DATE", "TIME") and after.dep_ == "npadvmod" or after.lower_ in _CUE_AFTER_WORDS
-    ):
-        tokens.append(after)
-        end = after.i
+    for child in verb.children:
+        if child.left_edge.i != end + 1:
+            continue
+        date = child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME")  # "said last month"
+        manner = child.dep_ == "advmod" and (child.lower_.endswith("ly") or child.lower_ in _CUE_AFTER_WORDS)
+        if date or manner:  # "said sarcastically", "said then"
+            tokens.extend(doc[child.left_edge.i : child.right_edge.i + 1])
+            end = child.right_edge.i
     prep = doc[end + 1] if end + 1 < len(doc) else None
     if prep is not None and prep.dep_ == "prep" and prep.head.i == verb.i and prep.lower_ in ("in", "at", "during", "on"):
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
