@@ -145,6 +145,8 @@ def attach_quotations(
         # even past an attribution nested in its speaker's description ("…, who has
         # been challenging the coal industry …")
         quoted = _previous([c for c in by_start if _quoted(c, quotes)], quote.start)
+        if quoted is not previous and not _same_sentence(quoted, previous, sentences):
+            quoted = None  # someone else spoke in between
         if quoted is not None and paragraph is not None and paragraphs.find(quoted.start) == paragraph:
             quoted.content = sorted(quoted.content + list(quote.spans))
             used.add(index)
@@ -212,6 +214,13 @@ def _quoted(candidate: Candidate, quotes: list[Quotation]) -> bool:
 def _starting_at(paragraphs: SpanIndex, position: int) -> Offsets | None:
     span = paragraphs.find(position)
     return span if span is not None and span[0] == position else None
+
+
+def _same_sentence(a: Candidate | None, b: Candidate | None, sentences: SpanIndex) -> bool:
+    if a is None or b is None or not a.cue or not b.cue:
+        return False
+    sentence = sentences.find(a.cue[0][0])
+    return sentence is not None and sentence == sentences.find(b.cue[0][0])
 
 
 def _previous(candidates: list[Candidate], position: int) -> Candidate | None:
