@@ -122,5 +122,11 @@ def quoted_object_with_complement(verb: Token, lemma: str) -> Token | None:
 
 
 def _is_quoted_head(token: Token) -> bool:
-    """Whether the object phrase is (mostly) a quotation: ``quotes`` attaches those whole."""
-    return any(t.text in DOUBLE_MARKS for t in subtree_tokens(token))
+    """Whether the object phrase is (mostly) a quotation: ``quotes`` attaches those whole.
+
+    "promising lower taxes and “jobs, jobs, jobs”" is an object with a quote in
+    it, not a quotation: only a phrase that opens within its first two words
+    with a quotation mark counts.
+    """
+    tokens = subtree_tokens(token)
+    return any(t.text in DOUBLE_MARKS for t in tokens[:3])

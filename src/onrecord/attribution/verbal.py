@@ -234,7 +234,8 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
         if token.dep_ not in _ASIDE_DEPS or token.right_edge.i < last:
             continue
         left = token.left_edge.i
-        if left - 1 > first + 2 and token.doc[left - 1].text == ",":
+        quoted = any(t.text in DOUBLE_MARKS for t in token.subtree)  # the speaker's own words
+        if left - 1 > first + 2 and token.doc[left - 1].text == "," and not quoted:
             return [t for t in tokens if t.i < left - 1]
     return tokens
 
