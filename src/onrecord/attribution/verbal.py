@@ -165,7 +165,14 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     if not pieces:
         # "X called for the ratification of …", "X questioned the integrity of …"
         obj = object_content(verb, lemma) or quoted_object_with_complement(verb, lemma)
-        if obj is not None:
+        charge = _charge(verb, lemma, obj)
+        if charge is not None:
+            # "accused the North's leader of “fanatic recklessness”": PolNeAR's cue runs
+            # through the accused, the content is the charge
+            pieces = [subtree_tokens(charge)]
+            confidence = CONFIDENCE_OBJECT
+            cue_words = sorted(set(cue_words) | {verb.doc[i] for i in range(verb.i, charge.head.i + 1)}, key=lambda t: t.i)
+        elif obj is not None:
             pieces = [with_complement(verb, obj)]
             confidence = CONFIDENCE_OBJECT
             if obj.head.i != verb.i:
@@ -194,6 +201,14 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
         confidence=confidence,
         anchor=verb,
     )
+
+
+def _charge(verb: Token, lemma: str, obj: Token | None) -> Token | None:
+    """What someone is accused of: the object of "of" after "accused X"."""
+    if lemma != "accuse" or obj is None:
+        return None
+    of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > obj.i), None)
+    return next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
 
 
 def _before_next_attribution(tokens: list[Token]) -> list[Token]:
@@ -237,6 +252,11 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
         quoted = any(t.text in DOUBLE_MARKS for t in token.subtree)  # the speaker's own words
         if left - 1 > first + 2 and token.doc[left - 1].text == "," and not quoted:
             return [t for t in tokens if t.i < left - 1]
+        # "saying “That makes me smart,” when Clinton blasted him": the occasion
+        # after a closed quotation is the reporter's
+        after_quote = left - 1 > first and token.doc[left - 1].text in DOUBLE_MARKS
+        if after_quote and token.dep_ == "advcl" and token.left_edge.lower_ in _ADVERBIAL_MARKS:
+            return [t for t in tokens if t.i < left]
     return tokens
 
 
