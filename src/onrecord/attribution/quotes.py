@@ -147,7 +147,10 @@ def attach_quotations(
         quoted = _previous([c for c in by_start if _quoted(c, quotes)], quote.start)
         if quoted is not previous and not _same_sentence(quoted, previous, sentences):
             quoted = None  # someone else spoke in between
-        if quoted is not None and paragraph is not None and paragraphs.find(quoted.start) == paragraph:
+        if quoted is not None and paragraph is not None and paragraphs.find(quoted.start) == paragraph and (
+            # a short quote after a paraphrase is a scare quote of its own
+            quote.end - quote.start >= MIN_FLOATING_CHARS or kind_of(quoted, quotes) == "direct"
+        ):
             quoted.content = sorted(quoted.content + list(quote.spans))
             used.add(index)
             continue
