@@ -253,8 +253,8 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
         if left - 1 > first + 2 and token.doc[left - 1].text == "," and not quoted:
             return [t for t in tokens if t.i < left - 1]
         # "saying “That makes me smart,” when Clinton blasted him": the occasion
-        # after a closed quotation is the reporter's
-        after_quote = left - 1 > first and token.doc[left - 1].text in DOUBLE_MARKS
+        # after a quotation that is the whole content is the reporter's
+        after_quote = left - 1 > first and token.doc[left - 1].text in DOUBLE_MARKS and tokens[0].text in DOUBLE_MARKS
         if after_quote and token.dep_ == "advcl" and token.left_edge.lower_ in _ADVERBIAL_MARKS:
             return [t for t in tokens if t.i < left]
     return tokens
