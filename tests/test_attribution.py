@@ -38,7 +38,7 @@ def texts(fragments):
         ("Hadley called the plan “a very expensive promise that nobody can keep.”", "mixed", ["the plan “a very expensive promise that nobody can keep.”"], ["called"], "Hadley"),
         ("The senator denied that she had met the lobbyist.", "indirect", ["that she had met the lobbyist."], ["denied"], "The senator"),
         # PolNeAR's cue holds the words hugging the verb
-        ("The mayor did not say last month that the bridge was safe.", "indirect", ["that the bridge was safe."], ["did not say last month"], "The mayor"),
+        ("The mayor did not say publicly that the bridge was safe.", "indirect", ["that the bridge was safe."], ["did not say publicly"], "The mayor"),
     ],
 )
 def test_single_attribution(extractor, text, kind, content, cue, speaker):
