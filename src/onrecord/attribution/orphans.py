@@ -79,11 +79,9 @@ def _governed(root: Token, base: int) -> Candidate | None:
         return None
     subject = subject_of(verb)
     cue: list[Token] = cue_tokens(verb)
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < node.i), None)
-    if node.dep_ == "prep" and obj is not None:
-        # "lauded Mr. Clarke for helping develop “new ideas”": object and complement
-        tokens = with_complement(verb, obj)
-    elif node.dep_ == "prep":
+    if node.dep_ == "prep":
+        # "agreed to an interview for “Women in Power”", "took credit for …": PolNeAR's
+        # cue runs to the preposition, the content is its object
         pobj = next((c for c in node.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is None:
             return None
