@@ -151,8 +151,9 @@ def test_an_impression_has_content_and_no_source(extractor):
 
 def test_possessive_statement_noun_with_its_complement(extractor):
     text = "The governor's decision to close the harbor angered the fishermen."
-    found = [a for a in extractor.extract(text).attributions if texts(a.cue) == ["decision"]]
-    assert [(texts(a.speaker.mention), texts(a.content)) for a in found] == [(["The governor's"], ["to close the harbor"])]
+    found = [a for a in extractor.extract(text).attributions if texts(a.cue) == ["'s decision"]]
+    # PolNeAR's cue holds the possessive clitic; the source stops before it
+    assert [(texts(a.speaker.mention), texts(a.content)) for a in found] == [(["The governor"], ["to close the harbor"])]
 
 
 def test_floating_quote_gets_the_previous_speaker(extractor):

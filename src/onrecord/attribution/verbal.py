@@ -407,6 +407,16 @@ def _is_cc_before(token: Token, phrase: list[Token]) -> bool:
     return token.dep_ == "cc" and token.i == phrase[0].i - 1
 
 
+def _noun_cue(noun: Token, owner: Token) -> list[Token]:
+    """The noun with its possessive clitic, as PolNeAR marks it: "'s claim"."""
+    doc = noun.doc
+    start = noun.i
+    clitic = next((c for c in owner.children if c.dep_ == "case" and c.i < noun.i), None)
+    if clitic is not None and owner.head.i == noun.i and all(doc[i].dep_ in ("amod", "compound") for i in range(clitic.i + 1, noun.i)):
+        start = clitic.i
+    return [doc[i] for i in range(start, noun.i + 1)]
+
+
 def _nominal(noun: Token, base: int) -> Candidate | None:
     """``X's claim that …``, ``the belief that …``."""
     clause = next(
@@ -432,11 +442,12 @@ def _nominal(noun: Token, base: int) -> Candidate | None:
     if owner is None:
         return None
     content = tokens_offsets(content_tokens, base)
+    cue = tokens_offsets(_noun_cue(noun, owner), base)
     return Candidate(
         kind="indirect",
         content=[content],
-        cue=[token_offsets(noun, base)],
-        source=source_mention(owner, base, [content]),
+        cue=[cue],
+        source=source_mention(owner, base, [content, cue]),
         confidence=CONFIDENCE_NOUN,
         anchor=noun,
     )
