@@ -137,6 +137,7 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     ]
     confidence = CONFIDENCE_COMPLEMENT
     pieces: list[list[Token]] = []
+    extra_cue: list[Token] = []
     if clauses:
         before = [c for c in clauses if c.i < verb.i]
         after = [c for c in clauses if c.i > verb.i]
@@ -161,7 +162,11 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
             start = obj.left_edge.i if obj is not None else xcomp.left_edge.i
             pieces = [[verb.doc[i] for i in range(start, xcomp.right_edge.i + 1)]]
             confidence = CONFIDENCE_XCOMP
-    cue_words = cue_tokens(verb)
+            on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and verb.i < c.i < xcomp.i), None)
+            if on is not None:
+                # "called on Howard Dean to apologize": PolNeAR's cue is "called on Howard Dean"
+                extra_cue = [verb.doc[i] for i in range(verb.i + 1, on.right_edge.i + 1)]
+    cue_words = sorted(set(cue_tokens(verb)) | set(extra_cue), key=lambda t: t.i)
     if not pieces:
         # "X called for the ratification of …", "X questioned the integrity of …"
         obj = object_content(verb, lemma) or quoted_object_with_complement(verb, lemma)
