@@ -38,6 +38,7 @@ def texts(fragments):
         ("Hadley called the plan “a very expensive promise that nobody can keep.”", "mixed", ["the plan “a very expensive promise that nobody can keep.”"], ["called"], "Hadley"),
         ("The senator denied that she had met the lobbyist.", "indirect", ["that she had met the lobbyist."], ["denied"], "The senator"),
         # PolNeAR's cue holds the words hugging the verb
+        ("The senator voiced support for the new harbor plan.", "indirect", ["the new harbor plan."], ["voiced support for"], "The senator"),
         ("The mayor did not say publicly that the bridge was safe.", "indirect", ["that the bridge was safe."], ["did not say publicly"], "The mayor"),
     ],
 )

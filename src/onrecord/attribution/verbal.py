@@ -170,7 +170,7 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     if not pieces:
         # "X called for the ratification of …", "X questioned the integrity of …"
         obj = object_content(verb, lemma) or quoted_object_with_complement(verb, lemma)
-        charge = _charge(verb, lemma, obj)
+        charge = _charge(verb, lemma, obj) or _light_object_topic(obj)
         if charge is not None:
             # "accused the North's leader of “fanatic recklessness”": PolNeAR's cue runs
             # through the accused, the content is the charge
@@ -206,6 +206,25 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
         confidence=confidence,
         anchor=verb,
     )
+
+
+# Nouns that carry their verb's meaning: "took heat for …", "voiced support for …",
+# "raised questions about …". PolNeAR's cue runs through the noun and its
+# preposition; the content is what the preposition governs.
+LIGHT_NOUNS = frozenset(
+    "support heat credit insight insights question questions concern concerns doubt doubts criticism "
+    "praise warning warnings opposition objection objections hope hopes fear fears confidence "
+    "skepticism frustration anger outrage interest proposal proposals plan plans call calls unity "
+    "message sympathy condolences".split()
+)
+_TOPIC_PREPS = ("for", "on", "about", "into", "over", "to", "with", "against", "of")
+
+
+def _light_object_topic(obj: Token | None) -> Token | None:
+    if obj is None or obj.lower_ not in LIGHT_NOUNS:
+        return None
+    prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and c.i > obj.i), None)
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
 
 
 def _charge(verb: Token, lemma: str, obj: Token | None) -> Token | None:
