@@ -136,6 +136,8 @@ def attach_quotations(
     # “We will win,” he said, “in November.” / “A,” said X. “B.”
     floating: list[Candidate] = []
     by_start = sorted(candidates, key=lambda c: c.start)
+    # computed once: a candidate only becomes quoted here by being quoted already
+    quoted_by_start = [c for c in by_start if _quoted(c, quotes)]
     for index, quote in enumerate(quotes):
         if index in used:
             continue
@@ -144,7 +146,7 @@ def attach_quotations(
         # the statement a later quote continues: the last quoted one of the paragraph,
         # even past an attribution nested in its speaker's description ("…, who has
         # been challenging the coal industry …")
-        quoted = _previous([c for c in by_start if _quoted(c, quotes)], quote.start)
+        quoted = _previous(quoted_by_start, quote.start)
         if quoted is not previous and not _same_sentence(quoted, previous, sentences):
             quoted = None  # someone else spoke in between
         if quoted is not None and paragraph is not None and paragraphs.find(quoted.start) == paragraph and (
