@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from ..text import Quotation, Unit, paragraph_spans, quotations
 from .block import block_candidate
 from .labels import labelled_paragraphs
@@ -121,22 +124,77 @@ def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
     """PolNeAR never annotates an attribution inside another's content: keep the outer one.
 
     Two candidates that each hold the other's cue (a misparse) and two with
-    overlapping contents are settled by confidence.
+    overlapping contents are settled by confidence. Lookups go through
+    sorted fragments, so a page with a thousand cues stays linear-ish.
     """
+    holders = _Holders(candidates)
 
     def holds_cue_of(outer: Candidate, inner: Candidate) -> bool:
         return bool(inner.cue) and outer is not inner and _inside(inner.cue[0][0], outer)
 
     outer_only = [
         c for c in candidates
-        if not any(holds_cue_of(o, c) and not holds_cue_of(c, o) for o in candidates)
+        if not c.cue or not any(not holds_cue_of(c, o) for o in holders.containing(c.cue[0][0]) if o is not c)
     ]
     kept: list[Candidate] = []
+    taken = _DisjointSpans()
     for candidate in sorted(outer_only, key=lambda c: -c.confidence):
-        if any(_content_overlap(candidate, other) or holds_cue_of(other, candidate) for other in kept):
+        if any(taken.overlaps(f) for f in candidate.content) or (candidate.cue and taken.contains(candidate.cue[0][0])):
             continue
         kept.append(candidate)
+        for fragment in candidate.content:
+            taken.add(fragment)
     return kept
+
+
+class _Holders:
+    """Which candidates' contents contain a position (interval stabbing over sorted fragments)."""
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        fragments = sorted((s, e, n) for n, c in enumerate(candidates) for s, e in c.content)
+        self._candidates = candidates
+        self._fragments = fragments
+        self._starts = [s for s, _, _ in fragments]
+        # the furthest end among the fragments up to each one: a backward scan
+        # stops as soon as nothing before can reach the position
+        self._reach = list(accumulate((e for _, e, _ in fragments), max))
+
+    def containing(self, position: int) -> list[Candidate]:
+        found = {}
+        i = bisect_right(self._starts, position) - 1
+        while i >= 0 and self._reach[i] > position:
+            start, end, n = self._fragments[i]
+            if start <= position < end:
+                found[n] = self._candidates[n]
+            i -= 1
+        return list(found.values())
+
+
+class _DisjointSpans:
+    """Non-overlapping spans kept sorted: the contents of the attributions kept so far."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def add(self, span: Offsets) -> None:
+        start, end = span
+        # one attribution's own fragments may touch each other: merge, stay disjoint
+        i = bisect_right(self._ends, start)
+        j = i
+        while j < len(self._starts) and self._starts[j] < end:
+            start, end = min(start, self._starts[j]), max(end, self._ends[j])
+            j += 1
+        self._starts[i:j] = [start]
+        self._ends[i:j] = [end]
+
+    def overlaps(self, span: Offsets) -> bool:
+        i = bisect_right(self._ends, span[0])  # the first span ending after this one starts
+        return i < len(self._starts) and self._starts[i] < span[1]
+
+    def contains(self, position: int) -> bool:
+        i = bisect_right(self._starts, position) - 1
+        return i >= 0 and position < self._ends[i]
 
 
 def _content_overlap(a: Candidate, b: Candidate) -> bool:

@@ -17,7 +17,7 @@ from .candidate import Candidate, Offsets
 from .cues import cue_lemma
 from .spans import SpanIndex, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
 from .phrases import cue_tokens, with_complement
-from .quotes import stretch_to_quotations
+from .quotes import QuoteIndex, stretch_to_quotations
 from .verbal import subject_of
 
 CONFIDENCE_ORPHAN = 0.4
@@ -31,6 +31,7 @@ def orphan_quotations(text: str, units: list[Unit], quotes: list[Quotation], can
     unit_of = SpanIndex((u.start, u.end) for u in units if u.doc is not None)
     docs = {u.start: u for u in units if u.doc is not None}
     found = []
+    index = QuoteIndex(quotes)
     for quote in quotes:
         if len(quote.spans) > 1 or _touches(taken, quote.start, quote.end):
             continue
@@ -43,7 +44,7 @@ def orphan_quotations(text: str, units: list[Unit], quotes: list[Quotation], can
             continue
         candidate = _governed(span.root, unit.start)
         if candidate is not None and not _touches(taken, *candidate.content[0]):
-            stretch_to_quotations(candidate, quotes)  # the parse may leave a closing mark out
+            stretch_to_quotations(candidate, quotes, index)  # the parse may leave a closing mark out
             found.append(candidate)
             taken.extend(candidate.content)
     return found

@@ -10,6 +10,7 @@ cue to the previous speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ..text import Quotation, Unit
 from .candidate import Candidate, Mention, Offsets
@@ -58,11 +59,39 @@ def _overlaps(a: Offsets, b: Offsets) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def stretch_to_quotations(candidate: Candidate, quotes: list[Quotation]) -> None:
+class QuoteIndex:
+    """The quotations an offset range touches, found by bisection.
+
+    Quotations come in text order and never overlap (``text.quotations``), so
+    their ends are as sorted as their starts; a page with thousands of quotes
+    must not cost a scan of all of them for every candidate.
+    """
+
+    def __init__(self, quotes: list[Quotation]) -> None:
+        self.quotes = quotes
+        self._starts = [q.start for q in quotes]
+        self._ends = [q.end for q in quotes]
+        self._ordered = all(self._ends[i] <= self._starts[i + 1] for i in range(len(quotes) - 1))
+
+    def touching(self, start: int, end: int) -> list[int]:
+        """Indices of the quotations whose extent overlaps [start, end)."""
+        if not self._ordered:  # never expected; stay correct if it happens
+            return [i for i, q in enumerate(self.quotes) if _overlaps((start, end), (q.start, q.end))]
+        found = []
+        i = bisect_right(self._ends, start)
+        while i < len(self.quotes) and self._starts[i] < end:
+            found.append(i)
+            i += 1
+        return found
+
+
+def stretch_to_quotations(candidate: Candidate, quotes: list[Quotation], index: QuoteIndex | None = None) -> None:
     """Widen content fragments that cut into a quotation to cover it whole."""
+    index = index or QuoteIndex(quotes)
     fragments: list[Offsets] = []
     for start, end in candidate.content:
-        for quote in quotes:
+        # stretching stays inside the touched quotations, which touch no others
+        for quote in [quotes[i] for i in index.touching(start, end)]:
             for q_start, q_end in quote.spans:
                 if _overlaps((start, end), (q_start, q_end)):
                     start, end = min(start, q_start), max(end, q_end)
@@ -102,10 +131,11 @@ def attach_quotations(
     # a quotation inside a speaker's name ("Marcia “Cia” Price") is never content
     sources = [(c.source.start, c.source.end) for c in candidates if c.source is not None]
     used: set[int] = {i for i, q in enumerate(quotes) if any(s <= q.start and q.end <= e for s, e in sources)}
+    index = QuoteIndex(quotes)
     for candidate in candidates:
         if candidate.content:
-            stretch_to_quotations(candidate, quotes)
-            used.update(i for i, q in enumerate(quotes) if any(_overlaps(f, (q.start, q.end)) for f in candidate.content))
+            stretch_to_quotations(candidate, quotes, index)
+            used.update(i for f in candidate.content for i in index.touching(*f))
     # A cue with no clause takes the first free quotation after it in its sentence,
     # or, when its paragraph ends with a colon, the quotation opening the next one.
     for candidate in candidates:
@@ -135,18 +165,18 @@ def attach_quotations(
     # Later quotations of the same paragraph continue a direct statement:
     # “We will win,” he said, “in November.” / “A,” said X. “B.”
     floating: list[Candidate] = []
-    by_start = sorted(candidates, key=lambda c: c.start)
+    by_start = _ByStart(candidates)
     # computed once: a candidate only becomes quoted here by being quoted already
-    quoted_by_start = [c for c in by_start if _quoted(c, quotes)]
+    quoted_by_start = _ByStart([c for c in candidates if _quoted(c, quotes)])
     for index, quote in enumerate(quotes):
         if index in used:
             continue
         paragraph = paragraphs.find(quote.start)
-        previous = _previous(by_start, quote.start)
+        previous = by_start.before(quote.start)
         # the statement a later quote continues: the last quoted one of the paragraph,
         # even past an attribution nested in its speaker's description ("…, who has
         # been challenging the coal industry …")
-        quoted = _previous(quoted_by_start, quote.start)
+        quoted = quoted_by_start.before(quote.start)
         if quoted is not previous and not _same_sentence(quoted, previous, sentences):
             quoted = None  # someone else spoke in between
         if quoted is not None and paragraph is not None and paragraphs.find(quoted.start) == paragraph and (
@@ -228,6 +258,17 @@ def _same_sentence(a: Candidate | None, b: Candidate | None, sentences: SpanInde
     return sentence is not None and sentence == sentences.find(b.cue[0][0])
 
 
-def _previous(candidates: list[Candidate], position: int) -> Candidate | None:
-    before = [c for c in candidates if c.start < position]
-    return before[-1] if before else None
+class _ByStart:
+    """Candidates in text order, asked for the last one starting before a position.
+
+    Their starts do not move while quotes are attached (a quote joins the
+    statement it follows), so they are read once.
+    """
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        self._candidates = sorted(candidates, key=lambda c: c.start)
+        self._starts = [c.start for c in self._candidates]
+
+    def before(self, position: int) -> Candidate | None:
+        i = bisect_left(self._starts, position)
+        return self._candidates[i - 1] if i else None
