@@ -7,9 +7,9 @@ from itertools import accumulate
 
 from ..text import Quotation, Unit, paragraph_spans, quotations
 from .block import block_candidate
+from .candidate import Candidate, Offsets
 from .labels import labelled_paragraphs
 from .orphans import orphan_quotations
-from .candidate import Candidate, Offsets
 from .quotes import attach_quotations, kind_of, signed_quotations
 from .spans import SpanIndex
 from .verbal import find_in_sentence
