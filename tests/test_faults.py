@@ -476,17 +476,22 @@ BIG_ARTICLE_FILLER = 12_000
 SPILL_CACHE_PAGES = 5
 
 
+def assert_full_store_rolls_back(store) -> None:
+    """A big article into a full SQLite store: one "database full" error, nothing half-written."""
+    big = RulePipe().extract(article_text(0, filler=BIG_ARTICLE_FILLER), id="big")
+    with pytest.raises(StoreError, match=r"^database full: .*onrecord\.db: database or disk is full$"):
+        store.add_article(big)
+    assert not store.db.connection.in_transaction
+    assert store.stats()["articles"] == 0
+
+
 def test_full_disk_inside_a_transaction_is_reported_and_rolled_back_sqlite():
     # SQLite rolls a transaction back itself when the disk fills mid-way; the
     # ROLLBACK onrecord then sent failed ("no transaction is active") and its
     # error replaced the one that said what happened.
     with small_disk(1024 * 1024) as disk, open_store(str(disk / "onrecord.db")) as store:
         store.db.connection.execute(f"PRAGMA cache_size = {SPILL_CACHE_PAGES}")
-        big = RulePipe().extract(article_text(0, filler=BIG_ARTICLE_FILLER), id="big")
-        with pytest.raises(StoreError, match=r"^database full: .*onrecord\.db: database or disk is full$"):
-            store.add_article(big)
-        assert not store.db.connection.in_transaction
-        assert store.stats()["articles"] == 0
+        assert_full_store_rolls_back(store)
         # The connection still works: a small article fits in the WAL space already taken.
         assert store.add_article(RulePipe().extract(article_text(1), id="small"))
         assert store.article("small") is not None
@@ -498,9 +503,5 @@ def test_database_at_its_size_limit_is_reported_and_rolled_back_sqlite(tmp_path)
     with open_store(str(tmp_path / "onrecord.db")) as store:
         pages = store.db.connection.execute("PRAGMA page_count").fetchone()[0]
         store.db.connection.execute(f"PRAGMA max_page_count = {pages + 4}")
-        big = RulePipe().extract(article_text(0, filler=BIG_ARTICLE_FILLER), id="big")
-        with pytest.raises(StoreError, match=r"^database full: .*onrecord\.db: database or disk is full$"):
-            store.add_article(big)
-        assert not store.db.connection.in_transaction
-        assert store.stats()["articles"] == 0
+        assert_full_store_rolls_back(store)
         assert store.db.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
