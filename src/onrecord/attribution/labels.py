@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..text import Unit, speaker_label
 from .candidate import Candidate, Mention
+from .spans import unit_span
 
 CONFIDENCE_LABEL = 0.9
 # Fewer words than this after the label is a caption or a list item.
@@ -26,9 +27,7 @@ def labelled_paragraphs(text: str, units: list[Unit]) -> list[Candidate]:
         name_start, name_end, content_start = label
         if len(text[content_start : unit.end].split()) < MIN_CONTENT_WORDS:
             continue
-        span = None
-        if unit.doc is not None:
-            span = unit.doc.char_span(name_start - unit.start, name_end - unit.start, alignment_mode="expand")
+        span = unit_span(unit, name_start, name_end)
         colon = text.index(":", name_end)
         found.append(
             Candidate(

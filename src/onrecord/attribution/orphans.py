@@ -15,9 +15,9 @@ from spacy.tokens import Token
 from ..text import Quotation, Unit
 from .candidate import Candidate, Offsets
 from .cues import cue_lemma
-from .spans import SpanIndex, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
 from .phrases import cue_tokens, with_complement
 from .quotes import QuoteIndex, stretch_to_quotations
+from .spans import ParsedUnits, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed, unit_span
 from .verbal import subject_of
 
 CONFIDENCE_ORPHAN = 0.4
@@ -28,18 +28,14 @@ MAX_CUE_SPAN = 3
 def orphan_quotations(text: str, units: list[Unit], quotes: list[Quotation], candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per single-paragraph quotation that no candidate's content touches."""
     taken = [f for c in candidates for f in c.content]
-    unit_of = SpanIndex((u.start, u.end) for u in units if u.doc is not None)
-    docs = {u.start: u for u in units if u.doc is not None}
+    parsed = ParsedUnits(units)
     found = []
     index = QuoteIndex(quotes)
     for quote in quotes:
         if len(quote.spans) > 1 or _touches(taken, quote.start, quote.end):
             continue
-        where = unit_of.find(quote.start)
-        if where is None or quote.end > where[1]:
-            continue
-        unit = docs[where[0]]
-        span = unit.doc.char_span(quote.start - unit.start, quote.end - unit.start, alignment_mode="expand")
+        unit = parsed.holding(quote.start, quote.end)
+        span = unit_span(unit, quote.start, quote.end) if unit is not None else None
         if span is None:
             continue
         candidate = _governed(span.root, unit.start)

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 
 from ..text import Quotation, Unit
 from .candidate import Candidate, Mention, Offsets
-from .spans import SpanIndex
+from .spans import ParsedUnits, SpanIndex, unit_span
 
 CONFIDENCE_FLOATING = 0.6
 # A quotation this short (in characters) inside narration is a scare quote or
@@ -31,6 +31,7 @@ _SIGNATURE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*((?:[A-Z][\w.'’-]
 def signed_quotations(text: str, quotes: list[Quotation], units: list[Unit]) -> list[Candidate]:
     """Quotations signed by a dash and a name: the name is the speaker, the dash the cue."""
     found = []
+    parsed = ParsedUnits(units)
     for quote in quotes:
         match = _SIGNATURE.match(text, quote.end)
         if match is None:
@@ -38,10 +39,8 @@ def signed_quotations(text: str, quotes: list[Quotation], units: list[Unit]) -> 
         name_start, name_end = match.span(1)
         while text[name_end - 1] == ".":
             name_end -= 1  # "― Steve Quinlan." ends a sentence, not the name
-        unit = next((u for u in units if u.start <= name_start and name_end <= u.end), None)
-        span = None
-        if unit is not None and unit.doc is not None:
-            span = unit.doc.char_span(name_start - unit.start, name_end - unit.start, alignment_mode="expand")
+        unit = parsed.holding(name_start, name_end)
+        span = unit_span(unit, name_start, name_end) if unit is not None else None
         dash = text.index(match.group(0).strip()[0], match.start())
         found.append(
             Candidate(

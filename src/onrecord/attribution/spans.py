@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from ..text import Unit
 from .candidate import Mention, Offsets
 
 # Tokens trimmed from the ends of a content or source span.
@@ -82,3 +83,24 @@ class SpanIndex:
         """The first span starting at or after the end of ``span``."""
         i = bisect_left(self._starts, span[1])
         return self.spans[i] if i < len(self.spans) else None
+
+
+class ParsedUnits:
+    """The parsed units of an article, found by the article offsets they hold."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        parsed = [u for u in units if u.doc is not None]
+        self._index = SpanIndex((u.start, u.end) for u in parsed)
+        self._by_start = {u.start: u for u in parsed}
+
+    def holding(self, start: int, end: int) -> Unit | None:
+        """The parsed unit that holds [start, end) whole, or None."""
+        found = self._index.find(start)
+        return self._by_start[found[0]] if found is not None and end <= found[1] else None
+
+
+def unit_span(unit: Unit, start: int, end: int) -> Span | None:
+    """The tokens of a parsed unit over article offsets [start, end), widened to whole tokens."""
+    if unit.doc is None:
+        return None
+    return unit.doc.char_span(start - unit.start, end - unit.start, alignment_mode="expand")
