@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from onrecord import ExtractionFailed, Extractor
+from onrecord.attribution import DEFAULT_STRATEGY, STRATEGIES
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 CORPORA = {
@@ -39,8 +40,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--limit", type=int, default=None, help="articles per corpus")
+    parser.add_argument("--strategy", choices=STRATEGIES, default=DEFAULT_STRATEGY)
     args = parser.parse_args()
-    extractor = Extractor(n_process=args.jobs)
+    extractor = Extractor(strategy=args.strategy, n_process=args.jobs)
     results = {}
     print(f"{'corpus':<16} {'articles':>9} {'attributions':>13} {'exceptions':>11} {'seconds':>9}")
     for name, path in CORPORA.items():

@@ -16,6 +16,7 @@ from tqdm import tqdm
 from .errors import OnrecordError, ReadError
 from .extract import ExtractionFailed, Extractor
 from .model import Article
+from .options import strategy_options
 from .readers import Document, iter_documents
 from .readers.text import decode, split_headline
 from .report import text_report
@@ -65,11 +66,14 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="jsonl", show_default=True)
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--model", default=None, help="spaCy pipeline import name (default: the installed English one).")
+@strategy_options
 @click.option("--progress/--no-progress", "show_progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
-def extract(paths: tuple[str, ...], fmt: str, jobs: int, model: str | None, show_progress: bool | None) -> None:
+def extract(
+    paths: tuple[str, ...], fmt: str, jobs: int, model: str | None, strategy: str, tagger: str | None, show_progress: bool | None
+) -> None:
     """Find the attributions in article files (.txt, .jsonl, .html, .warc) or stdin (-)."""
     errors: list[ReadError] = []
-    extractor = Extractor(model, n_process=jobs)
+    extractor = Extractor(model, strategy=strategy, tagger=tagger, n_process=jobs)
     if show_progress is None:
         show_progress = sys.stderr.isatty()
     articles: list[dict] = []
@@ -109,16 +113,53 @@ def _emit(article: Article, fmt: str, collected: list[dict]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N gold articles.")
-def evaluate_command(gold: str, pred: str | None, as_json: bool, jobs: int, limit: int | None) -> None:
+@strategy_options
+def evaluate_command(
+    gold: str, pred: str | None, as_json: bool, jobs: int, limit: int | None, strategy: str, tagger: str | None
+) -> None:
     """Score attributions against a PolNeAR-style gold file (SPEC §3)."""
     from .evaluate import evaluate_files, format_table
 
     try:
-        metrics = evaluate_files(gold, pred, n_process=jobs, limit=limit, progress=sys.stderr.isatty())
+        metrics = evaluate_files(
+            gold, pred, n_process=jobs, limit=limit, progress=sys.stderr.isatty(), strategy=strategy, tagger=tagger
+        )
     except OnrecordError as error:
         fail(str(error))
         sys.exit(2)
     click.echo(json.dumps(metrics, indent=2) if as_json else format_table(metrics))
+
+
+@main.command("train")
+@click.argument("train_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Directory for the model (src/onrecord/data/tagger ships it).")
+@click.option("--dev", "dev_file", type=click.Path(exists=True, dir_okay=False), help="Gold file scored once at the end, for the model card.")
+@click.option("--epochs", type=click.FloatRange(min=0.01), default=2.0, show_default=True)
+@click.option("--fraction", type=click.FloatRange(min=0.01, max=1.0), default=1.0, show_default=True, help="Share of the training articles (learning curves).")
+@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N training articles (smoke tests).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes for the dev evaluation.")
+def train_command(
+    train_file: str, out: str, dev_file: str | None, epochs: float, fraction: float, seed: int, limit: int | None, jobs: int
+) -> None:
+    """Fine-tune the attribution tagger on PolNeAR-style gold (needs onrecord[train])."""
+    from .training.card import write_card
+    from .training.finetune import Settings, train
+
+    try:
+        config = train(train_file, out, Settings(epochs=epochs, fraction=fraction, seed=seed, limit=limit), progress=True)
+        dev = None
+        if dev_file:
+            from .evaluate import evaluate_files, format_table
+
+            dev = evaluate_files(dev_file, n_process=jobs, progress=sys.stderr.isatty(), strategy="learned", tagger=out)
+            click.echo(format_table(dev))
+            (Path(out) / "dev-scores.json").write_text(json.dumps(dev, indent=2) + "\n", encoding="utf-8")
+        card = write_card(Path(out), config, dev)
+    except OnrecordError as error:
+        fail(str(error))
+        sys.exit(2)
+    click.echo(f"model written to {out} ({card.name} beside it)")
 
 
 from .server.commands import serve  # noqa: E402  (no FastAPI import until it runs)

@@ -95,6 +95,8 @@ class Scorer:
     names_gold: int = 0
     names_right: int = 0
     articles: int = 0
+    # calibration: per confidence bin (tenths), [predicted, partially matched]
+    bins: dict[int, list[int]] = field(default_factory=dict)
 
     def add(self, gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]) -> None:
         """Score one article: gold attributions (PolNeAR shape) against predicted (SPEC shape)."""
@@ -119,6 +121,12 @@ class Scorer:
             matches.append((gi, pi))
             self.content.partial += 1
             self.content.exact += score == 1.0
+        for pi, p in enumerate(predicted):
+            confidence = p.get("confidence")
+            if isinstance(confidence, (int, float)):
+                counts = self.bins.setdefault(min(9, max(0, int(confidence * 10))), [0, 0])
+                counts[0] += 1
+                counts[1] += pi in used_p
 
         self.source.gold += sum(1 for g in gold if g.get("source"))
         self.source.predicted += sum(1 for p in predicted if _speaker_mention(p))
@@ -165,6 +173,10 @@ class Scorer:
             "unquoted_gold": self.unquoted_gold,
             "speaker_name_accuracy": pct(self.names_right, self.names_gold),
             "speaker_names_gold": self.names_gold,
+            "calibration": [
+                {"confidence": f"{b / 10:.1f}-{(b + 1) / 10:.1f}", "predicted": n, "precision": pct(hit, n)}
+                for b, (n, hit) in sorted(self.bins.items())
+            ],
         }
 
 
@@ -197,6 +209,8 @@ def evaluate_files(
     n_process: int = 1,
     limit: int | None = None,
     progress: bool = False,
+    strategy: str | None = None,
+    tagger: str | None = None,
 ) -> dict[str, Any]:
     """Score the extractor (or a predictions file) against a gold file."""
     gold = read_jsonl(gold_path)[:limit]
@@ -208,7 +222,9 @@ def evaluate_files(
 
         from .extract import Extractor
 
-        extractor = Extractor(n_process=n_process)
+        from .attribution import DEFAULT_STRATEGY
+
+        extractor = Extractor(strategy=strategy or DEFAULT_STRATEGY, tagger=tagger, n_process=n_process)
         articles = extractor.pipe({k: g.get(k) for k in ("id", "text", "title", "date", "publisher")} for g in gold)
         predictions = [a.to_dict() for a in tqdm(articles, total=len(gold), disable=not progress, unit="article")]
     scorer = Scorer()
@@ -233,4 +249,7 @@ def format_table(metrics: dict[str, Any]) -> str:
         f"partial recall, unquoted gold contents: {metrics['recall_unquoted']:6.2f}  (n={metrics['unquoted_gold']})",
         f"speaker name accuracy:                  {metrics['speaker_name_accuracy']:6.2f}  (n={metrics['speaker_names_gold']})",
     ]
+    if metrics.get("calibration"):
+        lines += ["", "confidence   predicted   content partial precision"]
+        lines += [f"{c['confidence']:<12} {c['predicted']:>9}   {c['precision']:6.2f}" for c in metrics["calibration"]]
     return "\n".join(lines)

@@ -9,7 +9,7 @@ from typing import Any
 from spacy.language import Language
 
 from . import nlp as nlp_module
-from .attribution import find_attributions, may_attribute
+from .attribution import DEFAULT_STRATEGY, Strategy, may_attribute
 from .errors import OnrecordError
 from .model import Article
 from .readers.document import Document
@@ -34,11 +34,11 @@ class ExtractionFailed(OnrecordError):
         return (type(self), (self.document_id, self.reason))
 
 
-def analyse(document: Document, nlp: Language) -> Article:
+def analyse(document: Document, nlp: Language, strategy: Strategy | None = None) -> Article:
     """Find every attribution in one document and resolve its speakers."""
     text = document.text
     units = parse_units(text, nlp, worth_parsing=may_attribute)
-    candidates = find_attributions(text, units)
+    candidates = (strategy or Strategy()).find(text, units)
     attributions, entities = resolve_speakers(text, units, candidates, outlet=document.outlet)
     return Article(
         text=text,
@@ -57,11 +57,23 @@ class Extractor:
 
     Args:
         model: import name of a spaCy English pipeline; None picks the installed one.
+        strategy: ``"learned"`` (the rules merged with the shipped tagger, the
+            default) or ``"rules"`` (the rules alone: faster, less accurate).
+        tagger: a model directory written by ``onrecord train``, instead of the
+            one shipped in the package (learned strategy only).
         n_process: worker processes for ``pipe``; 1 runs in this process.
     """
 
-    def __init__(self, model: str | None = None, *, n_process: int = 1) -> None:
+    def __init__(
+        self,
+        model: str | None = None,
+        *,
+        strategy: str = DEFAULT_STRATEGY,
+        tagger: str | None = None,
+        n_process: int = 1,
+    ) -> None:
         self.model = model
+        self.strategy = Strategy(strategy, tagger=tagger)
         self.n_process = max(1, int(n_process))
         self._nlp: Language | None = None
 
@@ -69,6 +81,7 @@ class Extractor:
     def nlp(self) -> Language:
         if self._nlp is None:
             self._nlp = nlp_module.load(self.model)
+            self.strategy.load()
         return self._nlp
 
     def extract(
@@ -85,14 +98,14 @@ class Extractor:
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         document = Document(text=text, id=id, title=title, published=published, url=url, outlet=outlet)
-        return analyse(document, self.nlp)
+        return analyse(document, self.nlp, self.strategy)
 
     def __call__(self, record: Any) -> Article:
         return self.extract_document(Document.from_record(record))
 
     def extract_document(self, document: Document) -> Article:
         try:
-            return analyse(document, self.nlp)
+            return analyse(document, self.nlp, self.strategy)
         except OnrecordError:
             raise
         except Exception as error:  # a bug in a rule must not lose the batch
@@ -110,7 +123,7 @@ class Extractor:
         if self.n_process == 1:
             results: Iterable[Article | ExtractionFailed] = map(_safe(self), documents)
         else:
-            results = _parallel(documents, self.model, self.n_process)
+            results = _parallel(documents, self, self.n_process)
         for result in results:
             if isinstance(result, ExtractionFailed) and errors == "raise":
                 raise result
@@ -130,9 +143,9 @@ def _safe(extractor: Extractor):
 _WORKER: Extractor | None = None
 
 
-def _init_worker(model: str | None) -> None:
+def _init_worker(model: str | None, strategy: str, tagger: str | None) -> None:
     global _WORKER
-    _WORKER = Extractor(model)
+    _WORKER = Extractor(model, strategy=strategy, tagger=tagger)
     _WORKER.nlp  # load now, not on the first document
 
 
@@ -141,11 +154,11 @@ def _work(document: Document) -> Article | ExtractionFailed:
     return _safe(_WORKER)(document)
 
 
-def _parallel(documents: Iterable[Document], model: str | None, n_process: int) -> Iterator[Any]:
+def _parallel(documents: Iterable[Document], extractor: Extractor, n_process: int) -> Iterator[Any]:
     # spawn, not fork: a forked child of a process holding threads (Spark's
     # py4j, a web server) can deadlock, and each worker loads its model anyway.
     context = multiprocessing.get_context("spawn")
-    with context.Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
+    with context.Pool(n_process, initializer=_init_worker, initargs=(extractor.model, extractor.strategy.name, extractor.strategy.tagger_dir)) as pool:
         yield from pool.imap(_work, documents, chunksize=CHUNK_SIZE)
 
 

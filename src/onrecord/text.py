@@ -86,6 +86,26 @@ def _closes_twice(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _closes(text: str, i: int, start: int) -> bool:
+    """Whether a straight double quote at i can only close: after a word or punctuation, before a space."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i > start and not text[i - 1].isspace() and (after.isspace() or after in ".,;:!?)")
+
+
+def _single_opener(text: str, lo: int, hi: int) -> int | None:
+    """The first single mark in [lo, hi) that opens a word ('AMANDA, …"), if any.
+
+    Crawled copy sometimes opens a quotation with one kind of mark and closes
+    it with another; an apostrophe inside a word ("don't") never opens.
+    """
+    for j in range(lo, hi):
+        if text[j] in "'‘" and (j == lo or text[j - 1].isspace() or text[j - 1] in "([—–") and text[j + 1 : j + 2].isalnum():
+            if any(c in DOUBLE_MARKS for c in text[j:hi]):
+                return None
+            return j
+    return None
+
+
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Pair the double quotation marks of one paragraph; never raises.
 
@@ -123,6 +143,11 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if open_at is None and (i == start or text[i - 1].isspace()) and text[i + 1 : i + 2].isalnum():
                 # ”Word at a line start: a closing mark typed for an opening one
                 open_at = i
+            elif open_at is None:
+                single = _single_opener(text, spans[-1][1] if spans else start, i)
+                if single is not None:
+                    spans.append((single, i + 1))
+                # else a stray closer (a text cut inside a quotation): it stays unpaired
             elif nested:
                 nested = False
             elif open_at is not None:
@@ -130,7 +155,13 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 open_at = None
             # a stray closer is ignored
         elif char == STRAIGHT:
-            if open_at is None:
+            if open_at is None and _closes(text, i, start):
+                # a closer with no opener: ‘…" opened with a single mark, or a stray
+                # closer, which must not open a quotation that swallows the paragraph
+                single = _single_opener(text, spans[-1][1] if spans else start, i)
+                if single is not None:
+                    spans.append((single, i + 1))
+            elif open_at is None:
                 open_at = i
             elif text[open_at] in "'" + STRAIGHT or not _opens(text, i):
                 spans.append((open_at, i + 1))

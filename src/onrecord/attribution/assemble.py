@@ -5,38 +5,92 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
-from ..text import Quotation, Unit, paragraph_spans, quotations
+from ..text import Quotation, Unit
 from .block import block_candidate
 from .candidate import Candidate, Offsets
+from .context import ArticleContext, Rule
 from .labels import labelled_paragraphs
+from .learned import DROP_BELOW, learned_attributions
 from .orphans import orphan_quotations
 from .quotes import attach_quotations, kind_of, signed_quotations
 from .spans import SpanIndex
+from .tagger import Tagging
 from .verbal import find_in_sentence
 
 
-def find_attributions(text: str, units: list[Unit]) -> list[Candidate]:
-    """All attribution candidates of an article, in text order."""
-    paragraphs = SpanIndex(paragraph_spans(text))
-    quotes = quotations(text, paragraphs.spans)
-    sentence_spans: list[Offsets] = []
+def find_attributions(
+    text: str,
+    units: list[Unit],
+    tagging: Tagging | None = None,
+    *,
+    rules: bool = True,
+    drop_below: float = DROP_BELOW,
+    rule_spans: bool = False,
+) -> list[Candidate]:
+    """All attribution candidates of an article, in text order.
+
+    With a ``tagging`` (the learned strategy), the rules' candidates are
+    merged with the tagger's spans before the same final steps; ``rules=False``
+    links the tagger's spans alone, ``drop_below`` is the content
+    probability under which a rule candidate the tagger does not confirm is
+    dropped, and ``rule_spans`` keeps the rules' boundaries where both find a
+    content (these exist to measure alternatives: ``benchmarks/candidates.py``).
+    """
+    article = ArticleContext(text, units)
     candidates: list[Candidate] = []
-    for unit in units:
+    if rules:
+        for rule in RULES:
+            candidates = rule(article, candidates)
+        candidates = _finished(text, candidates, article.quotes)
+    if tagging is not None:
+        merged = learned_attributions(article, candidates, tagging, drop_below=drop_below, rule_spans=rule_spans)
+        candidates = _finished(text, merged, article.quotes)
+    return candidates
+
+
+def sentence_rules(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:
+    """Verb, noun and "according to" cues over the parse, and block statements."""
+    candidates = list(found)
+    for unit in article.units:
         if unit.doc is None:
             continue
         for sent in unit.doc.sents:
-            sentence_spans.append((unit.start + sent.start_char, unit.start + sent.end_char))
-            block = block_candidate(sent, unit.start, paragraphs, text)
+            block = block_candidate(sent, unit.start, article.paragraphs, article.text)
             if block is not None:
                 candidates.append(block)
                 continue
             candidates.extend(find_in_sentence(sent, unit.start))
-    candidates = _outside_quotations(candidates, quotes)
-    candidates = _according_as_via(candidates)
-    candidates.extend(signed_quotations(text, quotes, units))
-    candidates.extend(labelled_paragraphs(text, units))
-    candidates = attach_quotations(text, candidates, quotes, SpanIndex(sentence_spans), paragraphs)
-    candidates.extend(orphan_quotations(text, units, quotes, candidates))
+    return candidates
+
+
+def outside_quotations(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:
+    """A cue inside quotation marks is the quoted speaker's own words, not a new attribution."""
+    inside = SpanIndex(s for q in article.quotes for s in q.spans)
+    return [c for c in found if not c.cue or inside.find(c.cue[0][0]) is None]
+
+
+def signed(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:
+    """“…” ― Name: a quotation signed by its speaker."""
+    return found + list(signed_quotations(article.text, article.quotes, article.units))
+
+
+def labelled(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:
+    """"PENCE: …" transcript turns and "Poll: …" headlines."""
+    return found + list(labelled_paragraphs(article.text, article.units))
+
+
+def attach(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:
+    """Quotations go to the cues that govern them; floating quotes continue a statement."""
+    return attach_quotations(article.text, found, article.quotes, article.sentences, article.paragraphs)
+
+
+def orphans(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:
+    """Quotations no cue claimed take the verb that governs them."""
+    return found + list(orphan_quotations(article.text, article.units, article.quotes, found))
+
+
+def _finished(text: str, candidates: list[Candidate], quotes: list[Quotation]) -> list[Candidate]:
+    """Roles apart, nested attributions dropped, kinds set, cue words joined, in text order."""
     candidates = _roles_apart(candidates)
     candidates = _drop_nested(candidates)
     for candidate in candidates:
@@ -56,13 +110,7 @@ def _joined(text: str, fragments: list[Offsets]) -> list[Offsets]:
     return joined
 
 
-def _outside_quotations(candidates: list[Candidate], quotes: list[Quotation]) -> list[Candidate]:
-    """A cue inside quotation marks is the quoted speaker's own words, not a new attribution."""
-    inside = SpanIndex(s for q in quotes for s in q.spans)
-    return [c for c in candidates if not c.cue or inside.find(c.cue[0][0]) is None]
-
-
-def _according_as_via(candidates: list[Candidate]) -> list[Candidate]:
+def according_as_via(article: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
     """"X criticized Y, according to the Times": the Times relays X's words, it is not a new source."""
     by_anchor = {c.anchor.i: c for c in candidates if c.anchor is not None and c.anchor.lower_ != "according"}
     kept = []
@@ -199,3 +247,15 @@ class _DisjointSpans:
 
 def _content_overlap(a: Candidate, b: Candidate) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a.content for s2, e2 in b.content)
+
+
+# The rules in the order they run: each one sees what the ones before it found.
+RULES: tuple[Rule, ...] = (
+    sentence_rules,
+    outside_quotations,
+    according_as_via,
+    signed,
+    labelled,
+    attach,
+    orphans,
+)

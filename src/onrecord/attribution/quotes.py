@@ -212,7 +212,13 @@ def _governed_quotation(
     free = [i for i in range(len(quotes)) if i not in used]
     # a quotation ending in the cue's sentence, even one the sentence splitter cut
     # off its start ("“Are we there? Probably not,” Ms. Moore said.")
-    before = [i for i in free if sentence is not None and sentence[0] < quotes[i].end <= cue_start]
+    before = [
+        i for i in free
+        if (sentence is not None and sentence[0] < quotes[i].end <= cue_start)
+        # the splitter may end a sentence at the quote's "!" or "?": “We love cats!” reply …
+        or (paragraph is not None and paragraph[0] <= quotes[i].start and quotes[i].end <= cue_start
+            and _just_before(text, quotes[i].end, cue_start))
+    ]
     if before and _just_before(text, quotes[before[-1]].end, cue_start):
         # “…,” Sanders said, suggesting …, including “…”: the inverted quote is the statement
         return before[-1]

@@ -126,9 +126,37 @@ def _seeming(verb: Token, base: int) -> Candidate | None:
     )
 
 
+def _inverted_after_quote(verb: Token, lemma: str, base: int) -> Candidate | None:
+    """“We love cats!” reply Burton and Nick: a present-tense cue right after a quotation.
+
+    The parser reads the speaker after such a cue as its object; with no subject
+    and a closing mark just before it, the object is the speaker, and the
+    quotation before (``quotes.attach_quotations``) is the content.
+    """
+    if verb.i == 0 or verb.tag_ not in ("VB", "VBP", "VBZ") or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if not (before.tag_ == "''" or before.text in "”»"):
+        return None
+    speaker = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if speaker is None or speaker.pos_ not in ("PROPN", "PRON") and not any(t.pos_ == "PROPN" for t in speaker.subtree):
+        return None
+    return Candidate(
+        kind="direct",
+        content=[],
+        cue=_cue_fragments(verb, base),
+        source=mention(subtree_tokens(speaker), base),
+        confidence=CONFIDENCE_INVERTED,
+        anchor=verb,
+    )
+
+
 def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     if verb.lower_ in _SEEM_FORMS:
         return _seeming(verb, base)
+    inverted = _inverted_after_quote(verb, lemma, base)
+    if inverted is not None:
+        return inverted
     clauses = [
         c for c in verb.children
         if c.dep_ in _CLAUSE_DEPS

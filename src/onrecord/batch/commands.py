@@ -8,6 +8,7 @@ import sys
 import click
 
 from onrecord.errors import OnrecordError
+from onrecord.options import strategy_options
 
 
 @click.command("spark")
@@ -17,14 +18,15 @@ from onrecord.errors import OnrecordError
 @click.option("--partitions", type=click.IntRange(min=1), default=None, help="Partitions of documents to analyse (default: 4 per core).")
 @click.option("--quotebank", is_flag=True, help="Also write quotebank/ (Quotebank-format JSON Lines).")
 @click.option("--model", default=None, help="spaCy pipeline import name (default: the installed English one).")
+@strategy_options
 def spark_command(inputs: tuple[str, ...], output: str, master: str | None, partitions: int | None,
-                  quotebank: bool, model: str | None) -> None:
+                  quotebank: bool, model: str | None, strategy: str, tagger: str | None) -> None:
     """Run the Spark job over .warc(.gz), .html, .jsonl and .txt INPUTS; write Parquet to --output."""
     from onrecord.batch.spark import run_job
 
     try:
         summary = run_job(list(inputs), output, master=master, partitions=partitions,
-                          quotebank=quotebank, model=model)
+                          quotebank=quotebank, model=model, strategy=strategy, tagger=tagger)
     except OnrecordError as error:
         click.echo(f"onrecord: error: {error}", err=True)
         sys.exit(2)

@@ -76,6 +76,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from onrecord.attribution.strategy import DEFAULT_STRATEGY
 from onrecord.batch.rows import error_row, result_row
 from onrecord.errors import MissingExtra, OnrecordError, ReadError
 from onrecord.readers.document import Document
@@ -258,19 +259,23 @@ def _jsonl_documents(uri: str, pairs: Iterable[tuple[bytes, int]]) -> Iterator[D
 # --- executor side: extraction ------------------------------------------------------------------
 
 # One Extractor per executor Python process and model, kept across tasks.
-_EXTRACTORS: dict[str | None, Any] = {}
+_EXTRACTORS: dict[tuple[str | None, str, str | None], Any] = {}
 
 
-def _extractor(model: str | None):
-    if model not in _EXTRACTORS:
+def _extractor(model: str | None, strategy: str, tagger: str | None):
+    key = (model, strategy, tagger)
+    if key not in _EXTRACTORS:
         from onrecord.extract import Extractor
 
-        _EXTRACTORS[model] = Extractor(model)
-    return _EXTRACTORS[model]
+        _EXTRACTORS[key] = Extractor(model, strategy=strategy, tagger=tagger)
+    return _EXTRACTORS[key]
 
 
 def extract_partition(
-    items: Iterable[Document | ReadError | tuple[str, str, str]], model: str | None = None
+    items: Iterable[Document | ReadError | tuple[str, str, str]],
+    model: str | None = None,
+    strategy: str = DEFAULT_STRATEGY,
+    tagger: str | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Result records (``schemas()["result"]``) of one partition; never raises for one article."""
     extractor = None
@@ -283,7 +288,7 @@ def extract_partition(
                    "error": error_row(None, path, reason, "read")}
             continue
         if extractor is None:
-            extractor = _extractor(model)
+            extractor = _extractor(model, strategy, tagger)
         try:
             article = extractor.extract_document(item)
             yield result_row(item, article)
@@ -500,6 +505,8 @@ def run_job(
     partitions: int | None = None,
     quotebank: bool = False,
     model: str | None = None,
+    strategy: str = DEFAULT_STRATEGY,
+    tagger: str | None = None,
     session: SparkSession | None = None,
 ) -> JobSummary:
     """Run the job: read ``inputs``, extract attributions, write the datasets under ``output``.
@@ -511,6 +518,8 @@ def run_job(
         partitions: partitions of documents to analyse; None: 4 per core.
         quotebank: also write ``quotebank/`` (JSON Lines).
         model: the spaCy pipeline's import name; None picks the installed one.
+        strategy: ``learned`` or ``rules`` (see ``onrecord.attribution.strategy``).
+        tagger: a trained model directory readable on every executor; None: the shipped one.
         session: an existing SparkSession to use (its master wins).
 
     Returns:
@@ -542,7 +551,7 @@ def run_job(
     types = schemas()
     documents = _documents(sc, files)
     count = partitions or sc.defaultParallelism * PARTITIONS_PER_CORE
-    results_rdd = documents.repartition(count).mapPartitions(functools.partial(extract_partition, model=model))
+    results_rdd = documents.repartition(count).mapPartitions(functools.partial(extract_partition, model=model, strategy=strategy, tagger=tagger))
     results = spark.createDataFrame(results_rdd, types["result"], verifySchema=False)
     results = results.persist(StorageLevel.MEMORY_AND_DISK)
     try:

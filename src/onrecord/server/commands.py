@@ -8,6 +8,7 @@ import sys
 import click
 
 from ..errors import MissingExtra, OnrecordError
+from ..options import strategy_options
 
 # Where the explorer listens unless told otherwise: loopback only, so a laptop
 # never exposes its database to the network by accident.
@@ -27,7 +28,8 @@ def default_db() -> str:
 @click.option("--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True)
 @click.option("--token", envvar="ONRECORD_TOKEN", default=None, show_envvar=True,
               help="Bearer token that enables POST /api/articles (ingest); without it the API is read-only.")
-def serve(db_url: str, host: str, port: int, token: str | None) -> None:
+@strategy_options
+def serve(db_url: str, host: str, port: int, token: str | None, strategy: str, tagger: str | None) -> None:
     """Serve the REST API (/api, docs at /docs) and the web explorer (/)."""
     try:
         from .app import create_app
@@ -36,7 +38,9 @@ def serve(db_url: str, host: str, port: int, token: str | None) -> None:
             import uvicorn
         except ImportError as error:
             raise MissingExtra("server", error.name or "uvicorn") from error
-        app = create_app(db_url, token=token)
+        from ..extract import Extractor
+
+        app = create_app(db_url, token=token, extractor=Extractor(strategy=strategy, tagger=tagger))
     except OnrecordError as error:
         click.echo(f"onrecord: error: {error}", err=True)
         sys.exit(2)

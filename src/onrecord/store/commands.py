@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import click
 
 from ..errors import OnrecordError, StoreError
+from ..options import strategy_options
 from .base import ENV_DB, Store, default_url, open_store
 from .export import FORMATS
 
@@ -50,15 +51,20 @@ def _store(db_url: str | None) -> Iterator[Store]:
 @db_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--progress/--no-progress", "show_progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
-def ingest_command(paths: tuple[str, ...], db_url: str | None, jobs: int, show_progress: bool | None) -> None:
+@strategy_options
+def ingest_command(
+    paths: tuple[str, ...], db_url: str | None, jobs: int, show_progress: bool | None, strategy: str, tagger: str | None
+) -> None:
     """Extract attributions from article files and directories and store them."""
+    from ..extract import Extractor
     from ..ingest import ingest
 
     if show_progress is None:
         show_progress = sys.stderr.isatty()
     with _store(db_url) as store:
         try:
-            summary = ingest(paths, store, n_process=jobs, progress=show_progress, report=_fail)
+            extractor = Extractor(strategy=strategy, tagger=tagger, n_process=jobs)
+            summary = ingest(paths, store, extractor=extractor, progress=show_progress, report=_fail)
         except KeyboardInterrupt:
             _fail("interrupted; every article committed so far is kept, run the same command to resume")
             sys.exit(130)

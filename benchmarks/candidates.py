@@ -1,0 +1,101 @@
+"""Score the candidate extractors on a gold split in one run, to choose between them.
+
+    python benchmarks/candidates.py ../shared/data/polnear/dev.jsonl [--tagger DIR] [--limit N]
+
+Each article is parsed and tagged once; every candidate then finds its
+attributions from the same parse and tagging, and speakers are resolved the
+same way, so the table differs only by the strategy:
+
+- ``rules``: the hand-written rules alone (``--strategy rules``);
+- ``tagger``: the tagger's spans linked by proximity, no rules;
+- ``hybrid``: the rules merged with the tagger (``--strategy learned``), the
+  same with other thresholds for dropping rule candidates, and keeping the
+  rules' span boundaries where both find a content.
+
+Writes benchmarks/results/candidates.json. Use it on dev to choose, and on
+train folds to read errors; never to tune rules on dev errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from pathlib import Path
+
+from tqdm import tqdm
+
+from onrecord import nlp as nlp_module
+from onrecord.attribution import find_attributions, may_attribute
+from onrecord.attribution import tagger as tagger_module
+from onrecord.attribution.learned import DROP_BELOW
+from onrecord.evaluate import Scorer, gold_attributions, read_jsonl
+from onrecord.model import Article
+from onrecord.speakers import resolve_speakers
+from onrecord.training.finetune import Settings
+from onrecord.text import parse_units
+
+CANDIDATES = {
+    "rules": lambda text, units, tagging: find_attributions(text, units),
+    "tagger": lambda text, units, tagging: find_attributions(text, units, tagging, rules=False),
+    "hybrid, drop none": lambda text, units, tagging: find_attributions(text, units, tagging, drop_below=0.0),
+    f"hybrid (learned), drop < {DROP_BELOW}": lambda text, units, tagging: find_attributions(text, units, tagging),
+    "hybrid, drop < 0.4": lambda text, units, tagging: find_attributions(text, units, tagging, drop_below=0.4),
+    "hybrid, the rules' boundaries": lambda text, units, tagging: find_attributions(text, units, tagging, rule_spans=True),
+}
+
+
+def held_out(records: list, fraction: float, seed: int = Settings.seed) -> list:
+    """The articles ``onrecord train --fraction`` leaves out (the same seeded shuffle)."""
+    records = list(records)
+    random.Random(seed).shuffle(records)
+    return records[max(1, round(len(records) * fraction)) :]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold")
+    parser.add_argument("--tagger", default=None, help="model directory (default: the shipped one)")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument(
+        "--held-out", type=float, default=None, metavar="FRACTION",
+        help="score only the articles a model trained with --fraction FRACTION on this file did not see",
+    )
+    args = parser.parse_args()
+    nlp = nlp_module.load(None)
+    tagger = tagger_module.load(args.tagger)
+    scorers = {name: Scorer() for name in CANDIDATES}
+    seconds = dict.fromkeys(CANDIDATES, 0.0)
+    records = read_jsonl(args.gold)
+    if args.held_out is not None:
+        records = held_out(records, args.held_out)
+    records = records[: args.limit]
+    for record in tqdm(records, unit="article"):
+        text = record["text"]
+        units = parse_units(text, nlp, worth_parsing=may_attribute)
+        started = time.perf_counter()
+        tagging = tagger.tag(text)
+        tagging_s = time.perf_counter() - started
+        for name, find in CANDIDATES.items():
+            started = time.perf_counter()
+            candidates = find(text, units, tagging)
+            attributions, entities = resolve_speakers(text, units, candidates)
+            seconds[name] += time.perf_counter() - started + (tagging_s if name != "rules" else 0.0)
+            article = Article(text=text, id=record["id"], attributions=tuple(attributions), entities=tuple(entities))
+            scorers[name].add(gold_attributions(record), article.to_dict()["attributions"])
+    results = {name: scorer.metrics() | {"seconds_after_parse": round(seconds[name], 1)} for name, scorer in scorers.items()}
+    print(f"{'candidate':<34} {'content P/R/F1 partial':>24} {'exact F1':>8} {'quoted R':>8} {'source F1':>9} {'cue F1':>7}")
+    for name, m in results.items():
+        c = m["content"]["partial"]
+        print(
+            f"{name:<34} {c['precision']:>7.1f} {c['recall']:>6.1f} {c['f1']:>6.1f}   {m['content']['exact']['f1']:>8.1f}"
+            f" {m['recall_quoted']:>8.1f} {m['source']['partial']['f1']:>9.1f} {m['cue']['partial']['f1']:>7.1f}"
+        )
+    out = Path(__file__).resolve().parent / "results"
+    out.mkdir(exist_ok=True)
+    (out / "candidates.json").write_text(json.dumps({"gold": Path(args.gold).name, "results": results}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""What every attribution rule reads: one article's text, parse, quotations and sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..text import Quotation, Unit, paragraph_spans, quotations
+from .candidate import Candidate, Offsets
+from .spans import ParsedUnits, SpanIndex
+
+
+@dataclass
+class ArticleContext:
+    """Built once per article and shared by the rules, in the order ``assemble.RULES`` runs them."""
+
+    text: str
+    units: list[Unit]
+    paragraphs: SpanIndex = field(init=False)
+    quotes: list[Quotation] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.paragraphs = SpanIndex(paragraph_spans(self.text))
+        self.quotes = quotations(self.text, self.paragraphs.spans)
+
+    @cached_property
+    def sentences(self) -> SpanIndex:
+        """Sentences of the parsed units, as article offsets."""
+        spans: list[Offsets] = [
+            (unit.start + sent.start_char, unit.start + sent.end_char)
+            for unit in self.units
+            if unit.doc is not None
+            for sent in unit.doc.sents
+        ]
+        return SpanIndex(spans)
+
+    @cached_property
+    def parsed(self) -> ParsedUnits:
+        return ParsedUnits(self.units)
+
+
+# A rule reads the article and the candidates the rules before it found, and
+# returns the candidates after it: those it adds, merges, fills or drops.
+Rule = Callable[[ArticleContext, list[Candidate]], list[Candidate]]

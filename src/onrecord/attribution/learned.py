@@ -1,0 +1,244 @@
+"""The learned strategy: the tagger's spans, linked into attributions with the rules' help.
+
+The tagger knows span boundaries (a mixed quote with its paraphrase, a cue
+with its auxiliaries, contents of cues no rule knows); the rules know
+structure (which content goes with which cue and source, the addressee, the
+relaying source, a quotation continued in the next paragraph). So:
+
+1. every rule candidate whose content the tagger also finds takes the
+   tagger's boundaries for content, cue and source;
+2. a rule candidate the tagger gives no content to is dropped when the
+   tagger is confident it is not a content (``DROP_BELOW``);
+3. a tagged content no rule found becomes an attribution of its own, linked
+   to the nearest tagged cue of its sentence and the nearest source of that cue.
+
+Every attribution's ``confidence`` is the tagger's mean probability of its
+content (the calibration table in the README reads it).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from .candidate import Candidate, Mention, Offsets
+from .context import ArticleContext
+from .quotes import QuoteIndex, stretch_to_quotations
+from .spans import ParsedUnits, SpanIndex, unit_span
+from .tagger import TaggedSpan, Tagging
+
+# A rule candidate whose content the tagger gives a mean content probability
+# under this is dropped (the rules' false positives: "support", "shows").
+DROP_BELOW = 0.2
+# Tagged contents shorter than this many characters are tagging noise, not statements.
+MIN_CONTENT_CHARS = 8
+
+
+def learned_attributions(
+    article: ArticleContext,
+    rule_candidates: list[Candidate],
+    tagging: Tagging,
+    *,
+    drop_below: float = DROP_BELOW,
+    rule_spans: bool = False,
+) -> list[Candidate]:
+    """Merge the rules' candidates with the tagger's spans (see the module docstring)."""
+    spans = tagging.spans
+    cues = _ByPosition(s for s in spans if s.role == "cue")
+    sources = _ByPosition(s for s in spans if s.role == "source")
+    contents = [
+        _trimmed(article.text, s) for s in _glued(article.text, [s for s in spans if s.role == "content"])
+        if s.end - s.start >= MIN_CONTENT_CHARS
+    ]
+    parsed = article.parsed
+
+    owned: dict[int, list[int]] = {}
+    for i, n in _owners(contents, rule_candidates).items():
+        owned.setdefault(n, []).append(i)
+    kept: list[Candidate] = []
+    claimed: set[int] = set()
+    quote_index = QuoteIndex(article.quotes)
+    for n, candidate in enumerate(rule_candidates):
+        mine = [contents[i] for i in sorted(owned.get(n, []))]
+        probability = tagging.role_probability("content", candidate.content)
+        if _structural(candidate):
+            # block statements, transcript turns, signed quotes: the text's layout
+            # decides their spans, which the tagger (trained on spans) knows less well
+            claimed.update(owned.get(n, []))
+            candidate.confidence = max(probability, candidate.confidence)
+            kept.append(candidate)
+            continue
+        if not mine:
+            if probability < drop_below:
+                continue
+            candidate.confidence = probability
+            kept.append(candidate)
+            continue
+        claimed.update(owned[n])
+        if not rule_spans:
+            candidate.content = [(c.start, c.end) for c in mine]
+            stretch_to_quotations(candidate, article.quotes, quote_index)
+            candidate.cue = _reshaped(candidate.cue, cues)
+            if candidate.source is not None:
+                candidate.source = _reshaped_mention(candidate.source, sources, parsed)
+        candidate.confidence = tagging.role_probability("content", candidate.content)
+        kept.append(candidate)
+
+    taken = SpanIndex(f for c in kept for f in c.content + c.cue)
+    sentences = _sentences(article)
+    by_cue: dict[tuple[int, ...], Candidate] = {}
+    for i, content in enumerate(contents):
+        if i in claimed or taken.find(content.start) is not None:
+            continue
+        linked = _linked(content, cues, sources, sentences, parsed, taken, tagging)
+        key = tuple(linked.cue[0]) if linked.cue else (content.start,)
+        if key in by_cue:
+            # “A,” X said, “B.”: two contents of one cue are one attribution's fragments
+            earlier = by_cue[key]
+            earlier.content.append((content.start, content.end))
+            earlier.confidence = tagging.role_probability("content", earlier.content)
+            continue
+        by_cue[key] = linked
+        kept.append(linked)
+    for candidate in by_cue.values():
+        # a tagged run that stops short of its closing mark, or a multi-paragraph
+        # quotation tagged paragraph by paragraph, covers the whole quotation
+        stretch_to_quotations(candidate, article.quotes, quote_index)
+    return kept
+
+
+def _structural(candidate: Candidate) -> bool:
+    """A candidate found by layout (no cue word in the parse), not by a cue's syntax."""
+    return candidate.kind == "block" or candidate.anchor is None
+
+
+def _glued(text: str, contents: list[TaggedSpan]) -> list[TaggedSpan]:
+    """Join content runs that touch inside one written word ("night-shift" cut at its hyphen)."""
+    joined: list[TaggedSpan] = []
+    for span in contents:
+        if joined and not any(c.isspace() for c in text[joined[-1].end : span.start]) and span.start - joined[-1].end <= 1:
+            last = joined[-1]
+            joined[-1] = TaggedSpan("content", last.start, span.end, (last.probability + span.probability) / 2)
+        else:
+            joined.append(span)
+    return joined
+
+
+def _trimmed(text: str, span: TaggedSpan) -> TaggedSpan:
+    """Without the comma, colon or semicolon after a statement: the narration's punctuation."""
+    end = span.end
+    while end > span.start and (text[end - 1] in ",;:" or text[end - 1].isspace()):
+        end -= 1
+    return TaggedSpan(span.role, span.start, end, span.probability)
+
+
+def _owners(contents: list[TaggedSpan], candidates: list[Candidate]) -> dict[int, int]:
+    """Tagged content index -> the rule candidate whose content it overlaps most.
+
+    The rules' finished contents never overlap, so sorted by start their ends
+    are sorted too and each lookup is a bisection, not a scan of every pair.
+    """
+    fragments = sorted((s, e, n) for n, c in enumerate(candidates) for s, e in c.content)
+    ends = [e for _, e, _ in fragments]
+    owner: dict[int, int] = {}
+    for i, content in enumerate(contents):
+        overlap: dict[int, int] = {}
+        j = bisect_right(ends, content.start)
+        while j < len(fragments) and fragments[j][0] < content.end:
+            start, end, n = fragments[j]
+            overlap[n] = overlap.get(n, 0) + min(end, content.end) - max(start, content.start)
+            j += 1
+        if overlap:
+            owner[i] = max(overlap, key=lambda n: (overlap[n], -n))
+    return owner
+
+
+class _ByPosition:
+    """Tagged spans of one role in text order (they never overlap), found by offsets."""
+
+    def __init__(self, spans: Iterable[TaggedSpan]) -> None:
+        self.spans = list(spans)
+        self._ends = [s.end for s in self.spans]
+
+    def within(self, lo: int, hi: int) -> list[TaggedSpan]:
+        """The spans overlapping [lo, hi)."""
+        found = []
+        j = bisect_right(self._ends, lo)
+        while j < len(self.spans) and self.spans[j].start < hi:
+            found.append(self.spans[j])
+            j += 1
+        return found
+
+    def inside(self, lo: int, hi: int) -> list[TaggedSpan]:
+        """The spans that lie wholly in [lo, hi)."""
+        return [s for s in self.within(lo, hi) if lo <= s.start and s.end <= hi]
+
+
+def _overlaps(a: Offsets, b: Offsets) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _reshaped(fragments: list[Offsets], tagged: _ByPosition) -> list[Offsets]:
+    """The tagged spans that overlap the rule's fragments, else the rule's own."""
+    found = sorted({(t.start, t.end) for f in fragments for t in tagged.within(*f)})
+    return found or fragments
+
+
+def _reshaped_mention(source: Mention, tagged: _ByPosition, parsed: ParsedUnits) -> Mention:
+    found = tagged.within(source.start, source.end)
+    if len(found) != 1:
+        return source
+    return _mention(found[0], parsed) or source
+
+
+def _mention(span: TaggedSpan, parsed: ParsedUnits) -> Mention | None:
+    unit = parsed.holding(span.start, span.end)
+    tokens = unit_span(unit, span.start, span.end) if unit is not None else None
+    return Mention(span.start, span.end, tokens)
+
+
+def _sentences(article: ArticleContext) -> SpanIndex:
+    """Sentences of the parsed units; an unparsed paragraph counts as one sentence."""
+    unparsed = [(unit.start, unit.end) for unit in article.units if unit.doc is None]
+    return SpanIndex(article.sentences.spans + unparsed)
+
+
+def _linked(
+    content: TaggedSpan,
+    cues: _ByPosition,
+    sources: _ByPosition,
+    sentences: SpanIndex,
+    parsed: ParsedUnits,
+    taken: SpanIndex,
+    tagging: Tagging,
+) -> Candidate:
+    """A tagged content with the nearest free cue in its sentence(s) and that cue's nearest source."""
+    first = sentences.find(content.start) or (content.start, content.end)
+    last = sentences.find(max(content.start, content.end - 1)) or first
+    # a cue may sit in the sentence before or after a content that is a whole sentence
+    lo, hi = first[0], last[1]
+    around = [c for c in cues.inside(lo, hi) if taken.find(c.start) is None]
+    if not around:
+        before = sentences.find(max(0, lo - 2))
+        after = sentences.following((lo, hi))
+        window = (before[0] if before else lo, after[1] if after else hi)
+        around = [c for c in cues.inside(*window) if taken.find(c.start) is None]
+    cue = min(around, key=lambda c: _gap(c, content), default=None)
+    source = None
+    if cue is not None:
+        sentence = sentences.find(cue.start) or (cue.start, cue.end)
+        near = [s for s in sources.inside(*sentence) if taken.find(s.start) is None]
+        best = min(near, key=lambda s: _gap(s, cue), default=None)
+        if best is not None and not _overlaps((best.start, best.end), (content.start, content.end)):
+            source = _mention(best, parsed)
+    return Candidate(
+        kind="indirect",
+        content=[(content.start, content.end)],
+        cue=[(cue.start, cue.end)] if cue is not None else [],
+        source=source,
+        confidence=tagging.role_probability("content", [(content.start, content.end)]),
+    )
+
+
+def _gap(a: TaggedSpan, b: TaggedSpan) -> int:
+    return max(a.start - b.end, b.start - a.end, 0)

@@ -1,0 +1,49 @@
+"""The two interchangeable ways to find attributions, behind one interface.
+
+- ``rules``: the hand-written rules over the dependency parse (fast);
+- ``learned``: the same rules merged with a fine-tuned tagger's spans
+  (``learned.py``), more accurate and about twice the cost.
+
+Both take an article's text and parsed units and return ``Candidate`` records
+for speaker resolution, so everything after them is one code path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import OnrecordError
+from ..text import Unit
+from . import tagger as tagger_module
+from .assemble import find_attributions
+from .candidate import Candidate
+
+STRATEGIES = ("learned", "rules")
+DEFAULT_STRATEGY = "learned"
+
+
+class UnknownStrategy(OnrecordError, ValueError):
+    """A strategy name that is not one of ``STRATEGIES``."""
+
+
+class Strategy:
+    """Finds an article's attributions; ``tagger`` overrides the shipped model directory."""
+
+    def __init__(self, name: str = DEFAULT_STRATEGY, *, tagger: str | Path | None = None) -> None:
+        if name not in STRATEGIES:
+            raise UnknownStrategy(f"unknown strategy {name!r}: choose one of {', '.join(STRATEGIES)}")
+        self.name = name
+        self.tagger_dir = str(tagger) if tagger else None
+
+    def load(self) -> None:
+        """Load the model now (a worker process does this before its first article)."""
+        if self.name == "learned":
+            tagger_module.load(self.tagger_dir)
+
+    def find(self, text: str, units: list[Unit]) -> list[Candidate]:
+        if self.name == "rules":
+            return find_attributions(text, units)
+        return find_attributions(text, units, tagger_module.load(self.tagger_dir).tag(text))
+
+    def __repr__(self) -> str:
+        return f"Strategy({self.name!r})"

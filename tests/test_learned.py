@@ -1,0 +1,112 @@
+"""How the learned strategy merges the tagger's spans with the rules' candidates.
+
+The tagging here is written by hand, so these tests pin the merging logic,
+not the trained model's accuracy (tests/test_dev_regression.py does that).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from onrecord import nlp as nlp_module
+from onrecord.attribution import find_attributions, may_attribute
+from onrecord.attribution.tagger import TaggedSpan
+from onrecord.text import parse_units
+
+
+class HandTagging:
+    """A stand-in for ``tagger.Tagging``: fixed spans, a fixed content probability."""
+
+    def __init__(self, text: str, spans: list[tuple[str, str]], probability: float = 0.9) -> None:
+        self.spans = []
+        for role, words in spans:
+            start = text.index(words)
+            self.spans.append(TaggedSpan(role, start, start + len(words), probability))
+        self.probability = probability
+
+    def role_probability(self, role, fragments):
+        inside = any(s.role == role and s.start < e and st < s.end for s in self.spans for st, e in fragments)
+        return self.probability if inside else 0.05
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return nlp_module.load(None)
+
+
+def run(nlp, text, tagging, **options):
+    units = parse_units(text, nlp, worth_parsing=may_attribute)
+    return find_attributions(text, units, tagging, **options)
+
+
+def texts(text, fragments):
+    return [text[s:e] for s, e in fragments]
+
+
+def test_rule_candidate_takes_the_taggers_boundaries(nlp):
+    text = "The senator said on Friday that the plan would fail in the House."
+    rules = run(nlp, text, None)
+    assert texts(text, rules[0].content) == ["that the plan would fail in the House"]
+    tagging = HandTagging(text, [("source", "The senator"), ("cue", "said on Friday"), ("content", "the plan would fail")])
+    [learned] = run(nlp, text, tagging)
+    assert texts(text, learned.content) == ["the plan would fail"]
+    assert texts(text, learned.cue) == ["said on Friday"]
+    assert text[learned.source.start : learned.source.end] == "The senator"
+    assert learned.confidence == pytest.approx(0.9)
+
+
+def test_unconfirmed_rule_candidate_is_dropped_only_below_the_threshold(nlp):
+    text = "The union supports the new contract for the drivers."
+    assert run(nlp, text, None), "the rules read 'supports' as a cue"
+    nothing = HandTagging(text, [])
+    assert run(nlp, text, nothing) == []
+    kept = run(nlp, text, nothing, drop_below=0.0)
+    assert len(kept) == 1 and kept[0].confidence == pytest.approx(0.05)
+
+
+def test_tagged_content_no_rule_found_is_linked_to_its_cue_and_source(nlp):
+    text = "Republicans are weighing in on the nominee, whose record troubles the base."
+    tagging = HandTagging(
+        text, [("source", "Republicans"), ("cue", "are weighing in on"), ("content", "the nominee, whose record troubles the base")]
+    )
+    found = [c for c in run(nlp, text, tagging) if texts(text, c.content) == ["the nominee, whose record troubles the base"]]
+    assert len(found) == 1
+    assert texts(text, found[0].cue) == ["are weighing in on"]
+    assert text[found[0].source.start : found[0].source.end] == "Republicans"
+
+
+def test_tagger_alone_links_without_rules(nlp):
+    text = "Officials said the bridge will open in May. The mayor disagreed."
+    tagging = HandTagging(text, [("source", "Officials"), ("cue", "said"), ("content", "the bridge will open in May")])
+    [only] = run(nlp, text, tagging, rules=False)
+    assert texts(text, only.content) == ["the bridge will open in May"]
+    assert texts(text, only.cue) == ["said"]
+
+
+def test_short_tagged_runs_are_noise(nlp):
+    text = "He shrugged. It was late, and the room was empty."
+    tagging = HandTagging(text, [("content", "It was")])
+    assert run(nlp, text, tagging, rules=False) == []
+
+
+def test_offsets_index_the_text_as_given(nlp):
+    text = "  “We will win,”  said   Dana Whitfield.\r\n\r\nShe left."
+    tagging = HandTagging(text, [("content", "We will win"), ("cue", "said"), ("source", "Dana Whitfield")])
+    for candidate in run(nlp, text, tagging):
+        for start, end in candidate.content + candidate.cue:
+            assert 0 <= start < end <= len(text)
+            assert not re.fullmatch(r"\s*", text[start:end])
+
+
+def test_two_contents_of_one_cue_are_one_attribution(nlp):
+    text = "Crowds matter, the organizer conceded at the rally, but turnout matters more in the end."
+    tagging = HandTagging(
+        text,
+        [("content", "Crowds matter"), ("source", "the organizer"), ("cue", "conceded"),
+         ("content", "but turnout matters more in the end")],
+    )
+    found = run(nlp, text, tagging, rules=False)
+    assert len(found) == 1
+    assert texts(text, found[0].content) == ["Crowds matter", "but turnout matters more in the end"]

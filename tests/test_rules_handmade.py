@@ -1,0 +1,69 @@
+"""Rules over parses built by hand (words, heads, deps), as spaCy's own tests do.
+
+A statistical parse can change with a model release; these pin what each rule
+does with one fixed tree.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.lang.en import English
+
+from onrecord.attribution.verbal import find_in_sentence
+
+VOCAB = English().vocab  # lexical attributes (lower_) without a trained pipeline
+
+
+def doc(words, heads, deps, tags, pos, spaces=None):
+    return Doc(VOCAB, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def offsets_text(d, fragments):
+    return [d.text[s:e] for s, e in fragments]
+
+
+def test_inverted_present_tense_cue_takes_its_object_as_speaker():
+    # "We love cats!" reply Burton and Nick.  (the parser reads the speakers as the object)
+    words = ['"', "We", "love", "cats", "!", '"', "reply", "Burton", "and", "Nick", "."]
+    spaces = [False, True, True, False, False, True, True, True, True, False, False]
+    heads = [2, 2, 2, 2, 2, 2, 6, 6, 7, 7, 6]
+    deps = ["punct", "nsubj", "ROOT", "dobj", "punct", "punct", "ROOT", "dobj", "cc", "conj", "punct"]
+    tags = ["``", "PRP", "VBP", "NNS", ".", "''", "VB", "NNP", "CC", "NNP", "."]
+    pos = ["PUNCT", "PRON", "VERB", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "CCONJ", "PROPN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    sent = list(d.sents)[1]
+    [candidate] = list(find_in_sentence(sent, 0))
+    assert candidate.content == []  # the quotation before it is attached later
+    assert offsets_text(d, candidate.cue) == ["reply"]
+    assert d.text[candidate.source.start : candidate.source.end] == "Burton and Nick"
+
+
+def test_past_tense_verb_with_an_object_is_not_inverted():
+    # "It worked!" Burton replied the letter.  -> no subject-inversion reading for a past form
+    words = ['"', "We", "won", '"', "announce", "the", "results", "."]
+    spaces = [False, True, False, True, True, True, False, False]
+    heads = [2, 2, 2, 2, 4, 6, 4, 4]
+    deps = ["punct", "nsubj", "ROOT", "punct", "ROOT", "det", "dobj", "punct"]
+    tags = ["``", "PRP", "VBD", "''", "VB", "DT", "NNS", "."]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    sent = list(d.sents)[1]
+    for candidate in find_in_sentence(sent, 0):
+        # "the results" has no proper noun: it is not read as a speaker
+        assert candidate.source is None or d.text[candidate.source.start : candidate.source.end] != "the results"
+
+
+@pytest.mark.parametrize("verb", ["said", "says"])
+def test_complement_clause_is_the_content(verb):
+    # Smith said the plan failed.
+    words = ["Smith", verb, "the", "plan", "failed", "."]
+    heads = [1, 1, 3, 4, 1, 1]
+    deps = ["nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"]
+    tags = ["NNP", "VBD", "DT", "NN", "VBD", "."]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    [candidate] = list(find_in_sentence(d[:], 0))
+    assert offsets_text(d, candidate.content) == ["the plan failed"]
+    assert offsets_text(d, candidate.cue) == [verb]
+    assert d.text[candidate.source.start : candidate.source.end] == "Smith"

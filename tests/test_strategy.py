@@ -1,0 +1,55 @@
+"""The two strategies behind one interface, on the API and the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from onrecord import Extractor
+from onrecord.attribution import STRATEGIES, UnknownStrategy
+from onrecord.attribution.tagger import TaggerUnavailable
+from onrecord.cli import main
+
+TEXT = "“We cannot sign a blank check,” said Dana Whitfield, the council’s budget chair."
+
+
+def test_unknown_strategy_is_a_clear_error():
+    with pytest.raises(UnknownStrategy, match="choose one of learned, rules"):
+        Extractor(strategy="neural")
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES)
+def test_both_strategies_give_the_same_schema(strategy):
+    article = Extractor(strategy=strategy).extract(TEXT)
+    [attribution] = article.attributions
+    assert attribution.speaker.name == "Dana Whitfield"
+    assert 0.0 < attribution.confidence <= 1.0
+    assert set(article.to_dict()) >= {"id", "text", "attributions", "entities"}
+
+
+def test_missing_model_directory_says_what_to_do(tmp_path):
+    with pytest.raises(TaggerUnavailable, match="--strategy rules"):
+        Extractor(strategy="learned", tagger=str(tmp_path)).extract(TEXT)
+
+
+@pytest.mark.parametrize("strategy", STRATEGIES)
+def test_cli_extract_takes_a_strategy(strategy):
+    result = CliRunner().invoke(main, ["extract", "-", "--strategy", strategy], input=TEXT)
+    assert result.exit_code == 0, result.output
+    [attribution] = json.loads(result.output)["attributions"]
+    assert attribution["speaker"]["name"] == "Dana Whitfield"
+
+
+def test_cli_rejects_an_unknown_strategy():
+    result = CliRunner().invoke(main, ["extract", "-", "--strategy", "neural"], input=TEXT)
+    assert result.exit_code == 2
+    assert "'neural' is not one of 'learned', 'rules'" in result.output
+
+
+def test_cli_missing_model_is_one_line(tmp_path):
+    result = CliRunner().invoke(main, ["extract", "-", "--tagger", str(tmp_path)], input=TEXT)
+    assert result.exit_code == 2
+    assert "onrecord: error: no trained model at" in result.output
+    assert "Traceback" not in result.output
