@@ -42,7 +42,9 @@ CANDIDATES = {
     "hybrid, drop none": lambda text, units, tagging: find_attributions(text, units, tagging, drop_below=0.0),
     f"hybrid (learned), drop < {DROP_BELOW}": lambda text, units, tagging: find_attributions(text, units, tagging),
     "hybrid, drop < 0.4": lambda text, units, tagging: find_attributions(text, units, tagging, drop_below=0.4),
-    "hybrid, the rules' boundaries": lambda text, units, tagging: find_attributions(text, units, tagging, rule_spans=True),
+    "hybrid, rules' bounds for quotes": lambda text, units, tagging: find_attributions(text, units, tagging, rule_spans="direct"),
+    "hybrid, rules' bounds where agreeing": lambda text, units, tagging: find_attributions(text, units, tagging, rule_spans="agree"),
+    "hybrid, the rules' boundaries": lambda text, units, tagging: find_attributions(text, units, tagging, rule_spans="always"),
 }
 
 

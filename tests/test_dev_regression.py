@@ -1,10 +1,12 @@
-"""The evaluation gate: metrics on the PolNeAR dev split must not fall below the issue's bars.
+"""The evaluation gate: metrics on the PolNeAR dev split must not fall below their floors.
 
-Content partial F1 70, exact F1 50, partial recall on quoted gold contents 90,
-source and cue partial F1 65 (issue 2). The scores measured when this was set
-(70.9, 57.8, 90.1, 67.2, 65.1) clear them narrowly; spaCy and the pipeline are
-pinned, so the scores are reproducible and any rule change that loses
-ground fails here.
+For the rules, the floors are issue 2's bars (content partial F1 70, exact 50,
+partial recall of quoted gold contents 90, source and cue partial F1 65),
+which they clear narrowly. For the learned strategy (the default), the floors
+sit one point under what the shipped model measured when it was chosen (see
+the README's accuracy table): issue 9's bars (80 / 67 / 94 / 76 / 74) are not
+reached yet, and this gate keeps what was reached from slipping. spaCy, the
+pipeline and onnxruntime are pinned, so the scores are reproducible.
 """
 
 from pathlib import Path
@@ -16,19 +18,32 @@ from onrecord.evaluate import evaluate_files
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev.jsonl"
 
 FLOORS = {
-    ("content", "partial"): 70.0,
-    ("content", "exact"): 50.0,
-    ("source", "partial"): 65.0,
-    ("cue", "partial"): 65.0,
+    "rules": {
+        ("content", "partial"): 70.0,
+        ("content", "exact"): 50.0,
+        ("source", "partial"): 65.0,
+        ("cue", "partial"): 65.0,
+        "recall_quoted": 90.0,
+    },
+    "learned": {
+        ("content", "partial"): LEARNED_CONTENT_PARTIAL,
+        ("content", "exact"): LEARNED_CONTENT_EXACT,
+        ("source", "partial"): LEARNED_SOURCE_PARTIAL,
+        ("cue", "partial"): LEARNED_CUE_PARTIAL,
+        "recall_quoted": LEARNED_RECALL_QUOTED,
+    },
 }
-RECALL_QUOTED_FLOOR = 90.0
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not DEV.exists(), reason="../shared is not beside the repository")
-def test_dev_metrics_stay_above_their_floors():
-    metrics = evaluate_files(DEV, n_process=2)
+@pytest.mark.parametrize("strategy", sorted(FLOORS))
+def test_dev_metrics_stay_above_their_floors(strategy):
+    metrics = evaluate_files(DEV, n_process=2, strategy=strategy)
     assert metrics["articles"] == 84
-    for (role, match), floor in FLOORS.items():
-        assert metrics[role][match]["f1"] >= floor, (role, match, metrics[role][match])
-    assert metrics["recall_quoted"] >= RECALL_QUOTED_FLOOR
+    for key, floor in FLOORS[strategy].items():
+        if key == "recall_quoted":
+            assert metrics["recall_quoted"] >= floor, metrics["recall_quoted"]
+        else:
+            role, match = key
+            assert metrics[role][match]["f1"] >= floor, (role, match, metrics[role][match])

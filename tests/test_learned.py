@@ -110,3 +110,9 @@ def test_two_contents_of_one_cue_are_one_attribution(nlp):
     found = run(nlp, text, tagging, rules=False)
     assert len(found) == 1
     assert texts(text, found[0].content) == ["Crowds matter", "but turnout matters more in the end"]
+
+
+def test_tagged_content_with_no_cue_near_it_is_dropped(nlp):
+    text = "The harbor closed in 1998. Its piers rotted slowly over the following winters."
+    tagging = HandTagging(text, [("content", "Its piers rotted slowly over the following winters")])
+    assert run(nlp, text, tagging, rules=False) == []

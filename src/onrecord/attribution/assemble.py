@@ -10,7 +10,7 @@ from .block import block_candidate
 from .candidate import Candidate, Offsets
 from .context import ArticleContext, Rule
 from .labels import labelled_paragraphs
-from .learned import DROP_BELOW, learned_attributions
+from .learned import DROP_BELOW, RULE_SPANS, learned_attributions
 from .orphans import orphan_quotations
 from .quotes import attach_quotations, kind_of, signed_quotations
 from .spans import SpanIndex
@@ -25,7 +25,7 @@ def find_attributions(
     *,
     rules: bool = True,
     drop_below: float = DROP_BELOW,
-    rule_spans: bool = False,
+    rule_spans: str = RULE_SPANS,
 ) -> list[Candidate]:
     """All attribution candidates of an article, in text order.
 
@@ -33,7 +33,7 @@ def find_attributions(
     merged with the tagger's spans before the same final steps; ``rules=False``
     links the tagger's spans alone, ``drop_below`` is the content
     probability under which a rule candidate the tagger does not confirm is
-    dropped, and ``rule_spans`` keeps the rules' boundaries where both find a
+    dropped, and ``rule_spans`` says whose boundaries win where both find a
     content (these exist to measure alternatives: ``benchmarks/candidates.py``).
     """
     article = ArticleContext(text, units)
