@@ -8,10 +8,12 @@ same way, so the table differs only by the strategy:
 
 - ``rules``: the hand-written rules alone (``--strategy rules``);
 - ``tagger``: the tagger's spans linked by proximity, no rules;
-- ``hybrid``: the rules merged with the tagger (``--strategy learned``), the
-  same with other thresholds for dropping rule candidates, and keeping the
-  rules' span boundaries where both find a content.
+- ``hybrid``: the rules merged with the tagger, with the tagger's or the
+  rules' boundaries where both find a content, dropping unconfirmed rule
+  candidates or not;
+- ``learned``: exactly what ``--strategy learned`` runs.
 
+Speed is measured by ``benchmarks/parse_ratio.py``, not here.
 Writes benchmarks/results/candidates.json. Use it on dev to choose, and on
 train folds to read errors; never to tune rules on dev errors.
 """
@@ -21,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import time
 from pathlib import Path
 
 from tqdm import tqdm
@@ -29,22 +30,29 @@ from tqdm import tqdm
 from onrecord import nlp as nlp_module
 from onrecord.attribution import find_attributions, may_attribute
 from onrecord.attribution import tagger as tagger_module
-from onrecord.attribution.learned import DROP_BELOW
 from onrecord.evaluate import Scorer, gold_attributions, read_jsonl
 from onrecord.model import Article
 from onrecord.speakers import resolve_speakers
 from onrecord.training.finetune import Settings
 from onrecord.text import parse_units
 
+def worth(units):
+    """The spans the learned strategy tags: the units worth parsing (``Strategy.find``)."""
+    return [(u.start, u.end) for u in units if u.doc is not None]
+
+
 CANDIDATES = {
-    "rules": lambda text, units, tagging: find_attributions(text, units),
-    "tagger": lambda text, units, tagging: find_attributions(text, units, tagging, rules=False),
-    "hybrid, drop none": lambda text, units, tagging: find_attributions(text, units, tagging, drop_below=0.0),
-    f"hybrid (learned), drop < {DROP_BELOW}": lambda text, units, tagging: find_attributions(text, units, tagging),
-    "hybrid, drop < 0.4": lambda text, units, tagging: find_attributions(text, units, tagging, drop_below=0.4),
-    "hybrid, rules' bounds for quotes": lambda text, units, tagging: find_attributions(text, units, tagging, rule_spans="direct"),
-    "hybrid, rules' bounds where agreeing": lambda text, units, tagging: find_attributions(text, units, tagging, rule_spans="agree"),
-    "hybrid, the rules' boundaries": lambda text, units, tagging: find_attributions(text, units, tagging, rule_spans="always"),
+    "rules": lambda text, units, tag: find_attributions(text, units),
+    "tagger": lambda text, units, tag: find_attributions(text, units, tag(None), rules=False),
+    "hybrid, tagger's bounds": lambda text, units, tag: find_attributions(text, units, tag(None), rule_spans="never"),
+    "hybrid, rules' bounds where agreeing": lambda text, units, tag: find_attributions(text, units, tag(None), rule_spans="agree"),
+    "hybrid, rules' bounds": lambda text, units, tag: find_attributions(text, units, tag(None), rule_spans="always"),
+    "hybrid, rules' bounds, drop none": lambda text, units, tag: find_attributions(
+        text, units, tag(None), rule_spans="always", drop_below=0.0
+    ),
+    "learned (the default: agreeing bounds, worth-parsing paragraphs)": lambda text, units, tag: find_attributions(
+        text, units, tag(worth(units))
+    ),
 }
 
 
@@ -68,7 +76,6 @@ def main() -> None:
     nlp = nlp_module.load(None)
     tagger = tagger_module.load(args.tagger)
     scorers = {name: Scorer() for name in CANDIDATES}
-    seconds = dict.fromkeys(CANDIDATES, 0.0)
     records = read_jsonl(args.gold)
     if args.held_out is not None:
         records = held_out(records, args.held_out)
@@ -76,22 +83,26 @@ def main() -> None:
     for record in tqdm(records, unit="article"):
         text = record["text"]
         units = parse_units(text, nlp, worth_parsing=may_attribute)
-        started = time.perf_counter()
-        tagging = tagger.tag(text)
-        tagging_s = time.perf_counter() - started
+        taggings: dict = {}
+
+        def tag(spans):
+            # each article is tagged once per set of spans
+            key = None if spans is None else tuple(spans)
+            if key not in taggings:
+                taggings[key] = tagger.tag(text, spans)
+            return taggings[key]
+
         for name, find in CANDIDATES.items():
-            started = time.perf_counter()
-            candidates = find(text, units, tagging)
+            candidates = find(text, units, tag)
             attributions, entities = resolve_speakers(text, units, candidates)
-            seconds[name] += time.perf_counter() - started + (tagging_s if name != "rules" else 0.0)
             article = Article(text=text, id=record["id"], attributions=tuple(attributions), entities=tuple(entities))
             scorers[name].add(gold_attributions(record), article.to_dict()["attributions"])
-    results = {name: scorer.metrics() | {"seconds_after_parse": round(seconds[name], 1)} for name, scorer in scorers.items()}
-    print(f"{'candidate':<34} {'content P/R/F1 partial':>24} {'exact F1':>8} {'quoted R':>8} {'source F1':>9} {'cue F1':>7}")
+    results = {name: scorer.metrics() for name, scorer in scorers.items()}
+    print(f"{'candidate':<66} {'content P/R/F1 partial':>24} {'exact F1':>8} {'quoted R':>8} {'source F1':>9} {'cue F1':>7}")
     for name, m in results.items():
         c = m["content"]["partial"]
         print(
-            f"{name:<34} {c['precision']:>7.1f} {c['recall']:>6.1f} {c['f1']:>6.1f}   {m['content']['exact']['f1']:>8.1f}"
+            f"{name:<66} {c['precision']:>7.1f} {c['recall']:>6.1f} {c['f1']:>6.1f}   {m['content']['exact']['f1']:>8.1f}"
             f" {m['recall_quoted']:>8.1f} {m['source']['partial']['f1']:>9.1f} {m['cue']['partial']['f1']:>7.1f}"
         )
     out = Path(__file__).resolve().parent / "results"

@@ -50,11 +50,36 @@ def test_rule_candidate_takes_the_taggers_boundaries(nlp):
     rules = run(nlp, text, None)
     assert texts(text, rules[0].content) == ["that the plan would fail in the House"]
     tagging = HandTagging(text, [("source", "The senator"), ("cue", "said on Friday"), ("content", "the plan would fail")])
-    [learned] = run(nlp, text, tagging)
+    [learned] = run(nlp, text, tagging, rule_spans="never")
     assert texts(text, learned.content) == ["the plan would fail"]
     assert texts(text, learned.cue) == ["said on Friday"]
     assert text[learned.source.start : learned.source.end] == "The senator"
     assert learned.confidence == pytest.approx(0.9)
+
+
+def test_by_default_agreeing_contents_keep_the_rules_spans(nlp):
+    text = "The senator said on Friday that the plan would fail in the House."
+    agreeing = HandTagging(text, [("cue", "said on Friday"), ("content", "the plan would fail in the House")])
+    [kept] = run(nlp, text, agreeing)
+    assert texts(text, kept.content) == ["that the plan would fail in the House"]
+    assert texts(text, kept.cue) == ["said"]
+    # under half the rules' content: the rules misread it, the tagger's spans win
+    disagreeing = HandTagging(text, [("cue", "said on Friday"), ("content", "the plan")])
+    disagreeing.spans[-1] = disagreeing.spans[-1].__class__("content", text.index("the plan"), text.index("the plan") + 8, 0.9)
+    [reshaped] = run(nlp, text, disagreeing)
+    assert texts(text, reshaped.content) == ["the plan"]
+    assert texts(text, reshaped.cue) == ["said on Friday"]
+
+
+def test_a_tagged_content_over_a_found_attributions_words_is_not_new(nlp):
+    text = "Glassner criticized Sessions for the delusional claim, according to the Times' piece."
+    tagging = HandTagging(
+        text,
+        [("content", "Glassner criticized"), ("content", "Sessions for the delusional claim"),
+         ("cue", "according to"), ("source", "the Times' piece")],
+    )
+    found = run(nlp, text, tagging)
+    assert [texts(text, c.cue) for c in found] == [["criticized"]]
 
 
 def test_unconfirmed_rule_candidate_is_dropped_only_below_the_threshold(nlp):

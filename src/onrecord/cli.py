@@ -134,7 +134,7 @@ def evaluate_command(
 @click.argument("train_file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Directory for the model (src/onrecord/data/tagger ships it).")
 @click.option("--dev", "dev_file", type=click.Path(exists=True, dir_okay=False), help="Gold file scored once at the end, for the model card.")
-@click.option("--epochs", type=click.FloatRange(min=0.01), default=2.0, show_default=True)
+@click.option("--epochs", type=click.FloatRange(min=0.01), default=3.0, show_default=True)
 @click.option("--fraction", type=click.FloatRange(min=0.01, max=1.0), default=1.0, show_default=True, help="Share of the training articles (learning curves).")
 @click.option("--seed", type=int, default=13, show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N training articles (smoke tests).")

@@ -13,7 +13,7 @@ from .labels import labelled_paragraphs
 from .learned import DROP_BELOW, RULE_SPANS, learned_attributions
 from .orphans import orphan_quotations
 from .quotes import attach_quotations, kind_of, signed_quotations
-from .spans import SpanIndex
+from .spans import DisjointSpans, SpanIndex
 from .tagger import Tagging
 from .verbal import find_in_sentence
 
@@ -185,7 +185,7 @@ def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
         if not c.cue or not any(not holds_cue_of(c, o) for o in holders.containing(c.cue[0][0]) if o is not c)
     ]
     kept: list[Candidate] = []
-    taken = _DisjointSpans()
+    taken = DisjointSpans()
     for candidate in sorted(outer_only, key=lambda c: -c.confidence):
         if any(taken.overlaps(f) for f in candidate.content) or (candidate.cue and taken.contains(candidate.cue[0][0])):
             continue
@@ -216,33 +216,6 @@ class _Holders:
                 found[n] = self._candidates[n]
             i -= 1
         return list(found.values())
-
-
-class _DisjointSpans:
-    """Non-overlapping spans kept sorted: the contents of the attributions kept so far."""
-
-    def __init__(self) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-
-    def add(self, span: Offsets) -> None:
-        start, end = span
-        # one attribution's own fragments may touch each other: merge, stay disjoint
-        i = bisect_right(self._ends, start)
-        j = i
-        while j < len(self._starts) and self._starts[j] < end:
-            start, end = min(start, self._starts[j]), max(end, self._ends[j])
-            j += 1
-        self._starts[i:j] = [start]
-        self._ends[i:j] = [end]
-
-    def overlaps(self, span: Offsets) -> bool:
-        i = bisect_right(self._ends, span[0])  # the first span ending after this one starts
-        return i < len(self._starts) and self._starts[i] < span[1]
-
-    def contains(self, position: int) -> bool:
-        i = bisect_right(self._starts, position) - 1
-        return i >= 0 and position < self._ends[i]
 
 
 def _content_overlap(a: Candidate, b: Candidate) -> bool:

@@ -5,8 +5,10 @@ with its auxiliaries, contents of cues no rule knows); the rules know
 structure (which content goes with which cue and source, the addressee, the
 relaying source, a quotation continued in the next paragraph). So:
 
-1. every rule candidate whose content the tagger also finds takes the
-   tagger's boundaries for content, cue and source;
+1. a rule candidate whose content the tagger also finds keeps its own spans
+   where the two contents overlap by half or more (the rules' boundaries are
+   exact more often) and takes the tagger's content, cue and source
+   boundaries where they disagree (the rules misread the structure);
 2. a rule candidate the tagger gives no content to is dropped when the
    tagger is confident it is not a content (``DROP_BELOW``);
 3. a tagged content no rule found becomes an attribution of its own, linked
@@ -25,7 +27,7 @@ from collections.abc import Iterable
 from .candidate import Candidate, Mention, Offsets
 from .context import ArticleContext
 from .quotes import QuoteIndex, stretch_to_quotations
-from .spans import ParsedUnits, SpanIndex, unit_span
+from .spans import DisjointSpans, ParsedUnits, SpanIndex, unit_span
 from .tagger import TaggedSpan, Tagging
 
 # A rule candidate whose content the tagger gives a mean content probability
@@ -36,7 +38,7 @@ DROP_BELOW = 0.2
 # bound it) and the tagger's otherwise, "agree" the rules' where the two
 # contents overlap by half or more (the rules' boundaries are exact more
 # often) and the tagger's where they disagree, "always" the rules'.
-RULE_SPANS = "never"
+RULE_SPANS = "agree"
 # Tagged contents shorter than this many characters are tagging noise, not statements.
 MIN_CONTENT_CHARS = 8
 
@@ -92,18 +94,29 @@ def learned_attributions(
         kept.append(candidate)
 
     taken = SpanIndex(f for c in kept for f in c.content + c.cue)
+    # the words of the attributions kept so far that are not content: a tagged
+    # content over one of them ("Glassner criticized", according to the Times)
+    # is a misreading of an attribution already found, not a new one
+    roles = DisjointSpans()
+    for candidate in kept:
+        for fragment in candidate.cue + [(m.start, m.end) for m in (candidate.source, candidate.via, candidate.addressee) if m]:
+            roles.add(fragment)
     sentences = _sentences(article)
-    by_cue: dict[tuple[int, ...], Candidate] = {}
+    by_cue: dict[Offsets, Candidate] = {}
     for i, content in enumerate(contents):
         if i in claimed or taken.find(content.start) is not None:
             continue
+        if roles.overlaps((content.start, content.end)):
+            continue
         linked = _linked(content, cues, sources, sentences, parsed, taken, tagging)
+        if linked.source is not None and roles.overlaps((linked.source.start, linked.source.end)):
+            continue
         if not linked.cue:
             # a tagged content with no cue near it is rarely an attribution (one in
             # six on held-out train articles): PolNeAR's few cue-less ones are found
             # by the rules ("X seems to be Y")
             continue
-        key = tuple(linked.cue[0]) if linked.cue else (content.start,)
+        key = linked.cue[0]
         if key in by_cue:
             # “A,” X said, “B.”: two contents of one cue are one attribution's fragments
             earlier = by_cue[key]

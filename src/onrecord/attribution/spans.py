@@ -104,3 +104,30 @@ def unit_span(unit: Unit, start: int, end: int) -> Span | None:
     if unit.doc is None:
         return None
     return unit.doc.char_span(start - unit.start, end - unit.start, alignment_mode="expand")
+
+
+class DisjointSpans:
+    """Spans merged as they are added and kept sorted: what the attributions kept so far cover."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def add(self, span: Offsets) -> None:
+        start, end = span
+        # one attribution's own fragments may touch each other: merge, stay disjoint
+        i = bisect_right(self._ends, start)
+        j = i
+        while j < len(self._starts) and self._starts[j] < end:
+            start, end = min(start, self._starts[j]), max(end, self._ends[j])
+            j += 1
+        self._starts[i:j] = [start]
+        self._ends[i:j] = [end]
+
+    def overlaps(self, span: Offsets) -> bool:
+        i = bisect_right(self._ends, span[0])  # the first span ending after this one starts
+        return i < len(self._starts) and self._starts[i] < span[1]
+
+    def contains(self, position: int) -> bool:
+        i = bisect_right(self._starts, position) - 1
+        return i >= 0 and position < self._ends[i]

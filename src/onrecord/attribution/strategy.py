@@ -43,7 +43,10 @@ class Strategy:
     def find(self, text: str, units: list[Unit]) -> list[Candidate]:
         if self.name == "rules":
             return find_attributions(text, units)
-        return find_attributions(text, units, tagger_module.load(self.tagger_dir).tag(text))
+        # the tagger reads the paragraphs worth parsing (a cue word, a quotation
+        # mark, a colon): a content elsewhere would have no cue to link to
+        worth = [(unit.start, unit.end) for unit in units if unit.doc is not None]
+        return find_attributions(text, units, tagger_module.load(self.tagger_dir).tag(text, worth))
 
     def __repr__(self) -> str:
         return f"Strategy({self.name!r})"

@@ -31,7 +31,7 @@ class TrainingUnavailable(OnrecordError):
 
 @dataclass
 class Settings:
-    epochs: float = 2.0
+    epochs: float = 3.0
     batch_size: int = 16
     learning_rate: float = 8e-5
     warmup: float = 0.06  # share of the steps with a rising learning rate
