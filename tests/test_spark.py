@@ -213,8 +213,8 @@ def test_failed_article_becomes_error_row(monkeypatch):
         def extract_document(self, document):
             raise ExtractionFailed(document.id, RuntimeError("boom"))
 
-    monkeypatch.setitem(job._EXTRACTORS, "failing", Failing())
-    [row] = job.extract_partition([Document(text="x", id="d1", origin="f.txt")], model="failing")
+    monkeypatch.setitem(job._EXTRACTORS, ("failing", "learned", None), Failing())
+    [row] = job.extract_partition([Document(text="x", id="d1", origin="f.txt")], model="failing", strategy="learned")
     assert row["article"] is None
     assert row["error"] == {"id": "d1", "origin": "f.txt", "error": "d1: extraction failed: RuntimeError: boom",
                             "stage": "extract"}

@@ -11,9 +11,10 @@ import json
 
 import numpy as np
 from click.testing import CliRunner
+from tokenizers import Tokenizer
 
 from onrecord import Extractor
-from onrecord.attribution.tagger import IGNORE, LABELS, Tagger, encode
+from onrecord.attribution.tagger import IGNORE, LABELS, MODEL_DIR, Tagger, encode
 from onrecord.cli import main
 from onrecord.training.examples import article_windows, char_roles, token_labels
 
@@ -48,12 +49,8 @@ def write_gold(path) -> None:
 
 def test_labels_follow_the_gold_spans():
     text = ARTICLES[2][1]
-    tagger_dir = None  # the shipped tokenizer: the same vocabulary the trained model uses
-    from tokenizers import Tokenizer
-
-    from onrecord.attribution.tagger import MODEL_DIR
-
-    tokenizer = Tokenizer.from_file(str((tagger_dir or MODEL_DIR) / "tokenizer.json"))
+    # the shipped tokenizer: the vocabulary every trained model shares
+    tokenizer = Tokenizer.from_file(str(MODEL_DIR / "tokenizer.json"))
     encoding = encode(text, tokenizer)
     role, fragment = char_roles(text, [gold(text, "The coach", "told", "the team was ready")])
     labels = [LABELS[i] if i != IGNORE else None for i in token_labels(encoding, role, fragment)]

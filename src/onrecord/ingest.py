@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
+from .attribution import DEFAULT_STRATEGY
 from .errors import ReadError
 from .extract import ExtractionFailed, Extractor
 from .readers import Document, iter_documents
@@ -78,6 +79,8 @@ def ingest(
     *,
     n_process: int = 1,
     progress: bool = True,
+    strategy: str = DEFAULT_STRATEGY,
+    tagger: str | None = None,
     extractor: Extractor | None = None,
     report: Callable[[str], None] | None = None,
 ) -> IngestSummary:
@@ -88,6 +91,8 @@ def ingest(
         store: where the articles go.
         n_process: extraction worker processes.
         progress: show a progress bar on stderr (articles/s, quotes found).
+        strategy: ``learned`` or ``rules`` (``onrecord.attribution.strategy``).
+        tagger: a model directory from ``onrecord train`` instead of the shipped one.
         extractor: an Extractor to use instead of a new one (its n_process is kept).
         report: called with a one-line message for each unreadable file or failed document.
 
@@ -121,7 +126,7 @@ def ingest(
             pending.append(item)
             yield item
 
-    extractor = extractor or Extractor(n_process=n_process)
+    extractor = extractor or Extractor(strategy=strategy, tagger=tagger, n_process=n_process)
     bar = tqdm(
         unit="article", disable=not progress, file=sys.stderr, dynamic_ncols=True, desc="ingest"
     )

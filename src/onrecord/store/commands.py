@@ -56,15 +56,15 @@ def ingest_command(
     paths: tuple[str, ...], db_url: str | None, jobs: int, show_progress: bool | None, strategy: str, tagger: str | None
 ) -> None:
     """Extract attributions from article files and directories and store them."""
-    from ..extract import Extractor
     from ..ingest import ingest
 
     if show_progress is None:
         show_progress = sys.stderr.isatty()
     with _store(db_url) as store:
         try:
-            extractor = Extractor(strategy=strategy, tagger=tagger, n_process=jobs)
-            summary = ingest(paths, store, extractor=extractor, progress=show_progress, report=_fail)
+            summary = ingest(
+                paths, store, n_process=jobs, strategy=strategy, tagger=tagger, progress=show_progress, report=_fail
+            )
         except KeyboardInterrupt:
             _fail("interrupted; every article committed so far is kept, run the same command to resume")
             sys.exit(130)
