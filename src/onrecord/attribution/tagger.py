@@ -120,6 +120,8 @@ class Tagger:
         if not model.is_file():
             raise TaggerUnavailable(f"no trained model at {model}: train one with `onrecord train`, or use --strategy rules")
         self.config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
+        if self.config.get("labels") != list(LABELS):
+            raise TaggerUnavailable(f"the model at {directory} was trained with other labels: retrain it with `onrecord train`")
         self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
