@@ -141,3 +141,11 @@ def test_tagged_content_with_no_cue_near_it_is_dropped(nlp):
     text = "The harbor closed in 1998. Its piers rotted slowly over the following winters."
     tagging = HandTagging(text, [("content", "Its piers rotted slowly over the following winters")])
     assert run(nlp, text, tagging, rules=False) == []
+
+
+def test_a_run_of_narration_punctuation_is_no_content(nlp):
+    text = "The vote was close ,,,,,,,,,, said the clerk."
+    tagging = HandTagging(text, [("content", ",,,,,,,,,,"), ("cue", "said"), ("source", "the clerk")])
+    for candidate in run(nlp, text, tagging, rules=False):
+        assert all(end > start for start, end in candidate.content)
+        assert texts(text, candidate.content) != [""]

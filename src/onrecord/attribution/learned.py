@@ -55,10 +55,8 @@ def learned_attributions(
     spans = tagging.spans
     cues = _ByPosition(s for s in spans if s.role == "cue")
     sources = _ByPosition(s for s in spans if s.role == "source")
-    contents = [
-        _trimmed(article.text, s) for s in _glued(article.text, [s for s in spans if s.role == "content"])
-        if s.end - s.start >= MIN_CONTENT_CHARS
-    ]
+    trimmed = (_trimmed(article.text, s) for s in _glued(article.text, [s for s in spans if s.role == "content"]))
+    contents = [s for s in trimmed if s.end - s.start >= MIN_CONTENT_CHARS]
     parsed = article.parsed
 
     owned: dict[int, list[int]] = {}
