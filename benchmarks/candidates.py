@@ -30,16 +30,12 @@ from tqdm import tqdm
 from onrecord import nlp as nlp_module
 from onrecord.attribution import find_attributions, may_attribute
 from onrecord.attribution import tagger as tagger_module
+from onrecord.attribution.strategy import tagged_spans
 from onrecord.evaluate import Scorer, gold_attributions, read_jsonl
 from onrecord.model import Article
 from onrecord.speakers import resolve_speakers
 from onrecord.training.finetune import Settings
 from onrecord.text import parse_units
-
-def worth(units):
-    """The spans the learned strategy tags: the units worth parsing (``Strategy.find``)."""
-    return [(u.start, u.end) for u in units if u.doc is not None]
-
 
 CANDIDATES = {
     "rules": lambda text, units, tag: find_attributions(text, units),
@@ -51,7 +47,7 @@ CANDIDATES = {
         text, units, tag(None), rule_spans="always", drop_below=0.0
     ),
     "learned (the default: agreeing bounds, worth-parsing paragraphs)": lambda text, units, tag: find_attributions(
-        text, units, tag(worth(units))
+        text, units, tag(tagged_spans(units))
     ),
 }
 

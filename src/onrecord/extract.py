@@ -158,7 +158,10 @@ def _parallel(documents: Iterable[Document], extractor: Extractor, n_process: in
     # spawn, not fork: a forked child of a process holding threads (Spark's
     # py4j, a web server) can deadlock, and each worker loads its model anyway.
     context = multiprocessing.get_context("spawn")
-    with context.Pool(n_process, initializer=_init_worker, initargs=(extractor.model, extractor.strategy.name, extractor.strategy.tagger_dir)) as pool:
+    strategy = extractor.strategy
+    with context.Pool(
+        n_process, initializer=_init_worker, initargs=(extractor.model, strategy.name, strategy.tagger_dir)
+    ) as pool:
         yield from pool.imap(_work, documents, chunksize=CHUNK_SIZE)
 
 

@@ -93,17 +93,21 @@ def _closes(text: str, i: int, start: int) -> bool:
 
 
 def _single_opener(text: str, lo: int, hi: int) -> int | None:
-    """The first single mark in [lo, hi) that opens a word ('AMANDA, …"), if any.
+    """The first single mark after the last double mark in [lo, hi) that opens a word ('AMANDA, …").
 
     Crawled copy sometimes opens a quotation with one kind of mark and closes
-    it with another; an apostrophe inside a word ("don't") never opens.
+    it with another; an apostrophe inside a word ("don't") never opens. The
+    scan runs backwards and stops at a double mark, so a paragraph of many
+    stray closers costs the distance between them, not the paragraph each time.
     """
-    for j in range(lo, hi):
-        if text[j] in "'‘" and (j == lo or text[j - 1].isspace() or text[j - 1] in "([—–") and text[j + 1 : j + 2].isalnum():
-            if any(c in DOUBLE_MARKS for c in text[j:hi]):
-                return None
-            return j
-    return None
+    opener = None
+    for j in range(hi - 1, lo - 1, -1):
+        char = text[j]
+        if char in DOUBLE_MARKS:
+            break
+        if char in "'‘" and (j == lo or text[j - 1].isspace() or text[j - 1] in "([—–") and text[j + 1 : j + 2].isalnum():
+            opener = j
+    return opener
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

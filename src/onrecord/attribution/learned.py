@@ -15,8 +15,9 @@ relaying source, a quotation continued in the next paragraph). So:
    to the nearest tagged cue of its sentence and the nearest source of that
    cue; one with no cue near it is dropped.
 
-Every attribution's ``confidence`` is the tagger's mean probability of its
-content (the calibration table in the README reads it).
+An attribution's ``confidence`` is the tagger's mean probability of its
+content (for a layout-found statement, that or the rule's own, whichever is
+higher); the README's calibration table reads it.
 """
 
 from __future__ import annotations
@@ -34,10 +35,9 @@ from .tagger import TaggedSpan, Tagging
 # under this is dropped (the rules' false positives: "support", "shows").
 DROP_BELOW = 0.2
 # Where the rules and the tagger both find a content, whose boundaries win:
-# "never" the tagger's, "direct" the rules' for a whole quotation (its marks
-# bound it) and the tagger's otherwise, "agree" the rules' where the two
-# contents overlap by half or more (the rules' boundaries are exact more
-# often) and the tagger's where they disagree, "always" the rules'.
+# "never" the tagger's, "agree" the rules' where the two contents overlap by
+# half or more (the rules' boundaries are exact more often) and the tagger's
+# where they disagree, "always" the rules'.
 RULE_SPANS = "agree"
 # Tagged contents shorter than this many characters are tagging noise, not statements.
 MIN_CONTENT_CHARS = 8
@@ -133,8 +133,6 @@ def learned_attributions(
 def _keeps_rule_spans(policy: str, candidate: Candidate, tagged: list[TaggedSpan]) -> bool:
     if policy == "always":
         return True
-    if policy == "direct":
-        return candidate.kind == "direct"
     if policy == "agree":
         return _jaccard(candidate.content, [(t.start, t.end) for t in tagged]) >= 0.5
     return False

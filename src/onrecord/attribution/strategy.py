@@ -26,6 +26,12 @@ class UnknownStrategy(OnrecordError, ValueError):
     """A strategy name that is not one of ``STRATEGIES``."""
 
 
+def tagged_spans(units: list[Unit]) -> list[tuple[int, int]]:
+    """What the tagger reads: the units worth parsing (a cue word, a quotation
+    mark, a colon); a content elsewhere would have no cue to link to."""
+    return [(unit.start, unit.end) for unit in units if unit.doc is not None]
+
+
 class Strategy:
     """Finds an article's attributions; ``tagger`` overrides the shipped model directory."""
 
@@ -43,10 +49,8 @@ class Strategy:
     def find(self, text: str, units: list[Unit]) -> list[Candidate]:
         if self.name == "rules":
             return find_attributions(text, units)
-        # the tagger reads the paragraphs worth parsing (a cue word, a quotation
-        # mark, a colon): a content elsewhere would have no cue to link to
-        worth = [(unit.start, unit.end) for unit in units if unit.doc is not None]
-        return find_attributions(text, units, tagger_module.load(self.tagger_dir).tag(text, worth))
+        tagging = tagger_module.load(self.tagger_dir).tag(text, tagged_spans(units))
+        return find_attributions(text, units, tagging)
 
     def __repr__(self) -> str:
         return f"Strategy({self.name!r})"

@@ -66,6 +66,7 @@ def encode(text: str, tokenizer, spans: list[tuple[int, int]] | None = None) -> 
     starts: list[int] = []
     ends: list[int] = []
     words: list[int] = []
+    next_word = 0  # word numbers run on across paragraphs
     spans = paragraph_spans(text) if spans is None else spans
     pieces = tokenizer.encode_batch([text[a:b] for a, b in spans], add_special_tokens=False)
     for (offset, _), piece in zip(spans, pieces):
@@ -74,11 +75,12 @@ def encode(text: str, tokenizer, spans: list[tuple[int, int]] | None = None) -> 
             starts.append(-1)
             ends.append(-1)
             words.append(-1)
-        first_word = max(words, default=-1) + 1
+        numbers = [next_word + (w if w is not None else 0) for w in piece.word_ids]
+        next_word = max(numbers, default=next_word - 1) + 1
         ids.extend(piece.ids)
         starts.extend(offset + s for s, _ in piece.offsets)
         ends.extend(offset + e for _, e in piece.offsets)
-        words.extend(first_word + (w if w is not None else 0) for w in piece.word_ids)
+        words.extend(numbers)
     return Encoding(*(np.array(a, dtype=np.int64) for a in (ids, starts, ends, words)))
 
 

@@ -126,7 +126,7 @@ def _seeming(verb: Token, base: int) -> Candidate | None:
     )
 
 
-def _inverted_after_quote(verb: Token, lemma: str, base: int) -> Candidate | None:
+def _inverted_after_quote(verb: Token, base: int) -> Candidate | None:
     """“We love cats!” reply Burton and Nick: a present-tense cue right after a quotation.
 
     The parser reads the speaker after such a cue as its object; with no subject
@@ -154,7 +154,7 @@ def _inverted_after_quote(verb: Token, lemma: str, base: int) -> Candidate | Non
 def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     if verb.lower_ in _SEEM_FORMS:
         return _seeming(verb, base)
-    inverted = _inverted_after_quote(verb, lemma, base)
+    inverted = _inverted_after_quote(verb, base)
     if inverted is not None:
         return inverted
     clauses = [
