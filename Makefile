@@ -57,7 +57,7 @@ robustness: setup
 	$(BIN)/python benchmarks/robustness.py --jobs 2
 
 train-cues: setup
-	$(BIN)/python -m onrecord.attribution.train ../shared/data/polnear/train.jsonl
+	$(BIN)/onrecord train-cues ../shared/data/polnear/train.jsonl
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -101,7 +101,7 @@ LEARNED_TABLE = Path(__file__).resolve().parent.parent / "data" / "cues.tsv"
 
 
 def learned_forms() -> list[str]:
-    """Cue word forms learned from PolNeAR train (see ``onrecord.attribution.train``)."""
+    """Cue word forms learned from PolNeAR train (relearned by ``onrecord train-cues``)."""
     try:
         lines = LEARNED_TABLE.read_text(encoding="utf-8").splitlines()
     except OSError:

@@ -1,14 +1,13 @@
-"""The ``onrecord spark`` command: a thin click layer over ``onrecord.batch.spark.run_job``."""
+"""``onrecord spark``: the batch job over a Spark cluster (or local mode)."""
 
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
-from onrecord.errors import OnrecordError
-from onrecord.options import strategy_options
+from .boundary import error_boundary
+from .options import strategy_options
 
 
 @click.command("spark")
@@ -22,12 +21,10 @@ from onrecord.options import strategy_options
 def spark_command(inputs: tuple[str, ...], output: str, master: str | None, partitions: int | None,
                   quotebank: bool, model: str | None, strategy: str, tagger: str | None) -> None:
     """Run the Spark job over .warc(.gz), .html, .jsonl and .txt INPUTS; write Parquet to --output."""
-    from onrecord.batch.spark import run_job
+    with error_boundary():
+        # pyspark is imported only when the job runs: the extra is optional.
+        from ..batch.spark import run_job
 
-    try:
         summary = run_job(list(inputs), output, master=master, partitions=partitions,
                           quotebank=quotebank, model=model, strategy=strategy, tagger=tagger)
-    except OnrecordError as error:
-        click.echo(f"onrecord: error: {error}", err=True)
-        sys.exit(2)
     click.echo(json.dumps(summary.to_dict(), indent=2))

@@ -1,11 +1,11 @@
 """Learn the cue-word table from PolNeAR's training split.
 
-    python -m onrecord.attribution.train ../shared/data/polnear/train.jsonl
+    onrecord train-cues ../shared/data/polnear/train.jsonl
 
 For every word form, counts how often it occurs in the articles and how often
 it is (the verb of) a gold cue; keeps the forms that are cues in at least
 ``MIN_PRECISION`` of their occurrences and at least ``MIN_COUNT`` times, and
-writes them with those counts to ``onrecord/data/cues.tsv``, which ships in
+writes them with those counts to ``onrecord/data/cues.tsv`` (``LEARNED_TABLE``), which ships in
 the package. The table only *adds* cue forms to the curated lexicon in
 ``cues.py``; it never removes one.
 """
@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
+from ..attribution.cues import LEARNED_TABLE
 from ..evaluate import gold_attributions
 
-OUTPUT = Path(__file__).resolve().parent.parent / "data" / "cues.tsv"
 # Calibrated on dev: 0.25 adds the frequent non-speech cues of PolNeAR
 # ("support", "called for", "shows") without the many incidental verbs below it.
 MIN_PRECISION = 0.25
@@ -35,6 +34,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 def learn(path: str) -> list[tuple[str, int, int]]:
+    """(form, times a cue, occurrences) of each form kept, most frequent cue first."""
     cue_counts: Counter[str] = Counter()
     word_counts: Counter[str] = Counter()
     with open(path, encoding="utf-8") as handle:
@@ -54,17 +54,8 @@ def learn(path: str) -> list[tuple[str, int, int]]:
     return sorted(rows, key=lambda r: -r[1])
 
 
-def main(argv: list[str] | None = None) -> None:
-    args = argv if argv is not None else sys.argv[1:]
-    if len(args) != 1:
-        raise SystemExit("usage: python -m onrecord.attribution.train TRAIN.jsonl")
-    rows = learn(args[0])
-    with open(OUTPUT, "w", encoding="utf-8") as out:
-        out.write("# form\tas_cue\toccurrences  (learned from PolNeAR train by onrecord.attribution.train)\n")
+def write_table(rows: list[tuple[str, int, int]], path: Path) -> None:
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("# form\tas_cue\toccurrences  (learned from PolNeAR train by `onrecord train-cues`)\n")
         for word, count, total in rows:
             out.write(f"{word}\t{count}\t{total}\n")
-    print(f"wrote {len(rows)} cue forms to {OUTPUT}")
-
-
-if __name__ == "__main__":
-    main()

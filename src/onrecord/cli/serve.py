@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import sys
-
 import click
 
-from ..errors import MissingExtra, OnrecordError
-from ..options import strategy_options
+from ..errors import MissingExtra
+from .boundary import error_boundary
+from .database import db_option
+from .options import strategy_options
 
 # Where the explorer listens unless told otherwise: loopback only, so a laptop
 # never exposes its database to the network by accident.
@@ -16,14 +15,8 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
 
-def default_db() -> str:
-    """The database of ``--db`` when it is not given: $ONRECORD_DB, else onrecord.db."""
-    return os.environ.get("ONRECORD_DB") or "onrecord.db"
-
-
 @click.command()
-@click.option("--db", "db_url", default=default_db, show_default="$ONRECORD_DB or onrecord.db",
-              help="SQLite file, sqlite:///PATH or postgresql://…")
+@db_option
 @click.option("--host", default=DEFAULT_HOST, show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True)
 @click.option("--token", envvar="ONRECORD_TOKEN", default=None, show_envvar=True,
@@ -31,8 +24,9 @@ def default_db() -> str:
 @strategy_options
 def serve(db_url: str, host: str, port: int, token: str | None, strategy: str, tagger: str | None) -> None:
     """Serve the REST API (/api, docs at /docs) and the web explorer (/)."""
-    try:
-        from .app import create_app
+    with error_boundary():
+        # FastAPI and uvicorn come with the [server] extra: imported only here.
+        from ..server.app import create_app
 
         try:
             import uvicorn
@@ -41,9 +35,6 @@ def serve(db_url: str, host: str, port: int, token: str | None, strategy: str, t
         from ..extract import Extractor
 
         app = create_app(db_url, token=token, extractor=Extractor(strategy=strategy, tagger=tagger))
-    except OnrecordError as error:
-        click.echo(f"onrecord: error: {error}", err=True)
-        sys.exit(2)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"onrecord: serving {db_url} on http://{shown}:{port}  (API docs: http://{shown}:{port}/docs)")
     if token:

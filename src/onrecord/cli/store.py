@@ -1,49 +1,20 @@
-"""CLI commands over the store: ingest, search, speakers, show, export.
-
-Thin click commands over ``onrecord.ingest`` and ``Store``; an OnrecordError
-becomes a one-line message and exit status 2 here, at the boundary.
-"""
+"""Commands over the store: ingest, search, speakers, show, export."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
-from collections.abc import Iterator
 
 import click
 
-from ..errors import OnrecordError, StoreError
-from ..options import strategy_options
-from .base import ENV_DB, Store, default_url, open_store
-from .export import FORMATS
+from ..errors import StoreError
+from ..store.export import FORMATS
+from .boundary import PARTIAL, fail, progress_wanted, stop
+from .database import db_option, opened_store
+from .options import strategy_options
 
 # How much of a long quote the text output shows before eliding it.
 TEXT_QUOTE_CHARS = 300
-
-
-def _fail(message: str) -> None:
-    click.echo(f"onrecord: error: {message}", err=True)
-
-
-db_option = click.option(
-    "--db",
-    "db_url",
-    default=None,
-    metavar="URL",
-    help=f"Database: a SQLite file path, sqlite:///PATH or postgresql://… (default: ${ENV_DB}, else ./onrecord.db).",
-)
-
-
-@contextlib.contextmanager
-def _store(db_url: str | None) -> Iterator[Store]:
-    """Open the store; any OnrecordError inside becomes a one-line error and exit 2."""
-    try:
-        with open_store(db_url or default_url()) as store:
-            yield store
-    except OnrecordError as error:
-        _fail(str(error))
-        sys.exit(2)
 
 
 @click.command("ingest")
@@ -53,29 +24,27 @@ def _store(db_url: str | None) -> Iterator[Store]:
 @click.option("--progress/--no-progress", "show_progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @strategy_options
 def ingest_command(
-    paths: tuple[str, ...], db_url: str | None, jobs: int, show_progress: bool | None, strategy: str, tagger: str | None
+    paths: tuple[str, ...], db_url: str, jobs: int, show_progress: bool | None, strategy: str, tagger: str | None
 ) -> None:
     """Extract attributions from article files and directories and store them."""
+    # The pipeline (spaCy, the tagger) loads only for the command that extracts.
     from ..ingest import ingest
 
-    if show_progress is None:
-        show_progress = sys.stderr.isatty()
-    with _store(db_url) as store:
+    with opened_store(db_url) as store:
         try:
             summary = ingest(
-                paths, store, n_process=jobs, strategy=strategy, tagger=tagger, progress=show_progress, report=_fail
+                paths, store, n_process=jobs, strategy=strategy, tagger=tagger,
+                progress=progress_wanted(show_progress), report=fail,
             )
         except KeyboardInterrupt:
-            _fail("interrupted; every article committed so far is kept, run the same command to resume")
-            sys.exit(130)
+            stop("interrupted; every article committed so far is kept, run the same command to resume", 130)
         except StoreError as error:
             # The database failed mid-run (a full disk, a server gone for good):
             # what was committed stays, and a rerun skips it.
-            _fail(f"{error}; every article committed so far is kept, run the same command to resume")
-            sys.exit(2)
+            stop(f"{error}; every article committed so far is kept, run the same command to resume")
         click.echo(str(summary), err=True)
     if summary.skipped or summary.failed:
-        sys.exit(1)
+        sys.exit(PARTIAL)
 
 
 @click.command("search")
@@ -89,11 +58,11 @@ def ingest_command(
 @click.option("--limit", type=click.IntRange(min=1, max=1000), default=20, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
 def search_command(
-    query: str, db_url: str | None, speaker: str | None, since: str | None, until: str | None,
+    query: str, db_url: str, speaker: str | None, since: str | None, until: str | None,
     outlet: str | None, kind: str | None, limit: int, fmt: str,
 ) -> None:
     """Full-text search over what was said (all words must match; "quote" a phrase)."""
-    with _store(db_url) as store:
+    with opened_store(db_url) as store:
         result = store.search_quotes(
             query or None, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind, limit=limit
         )
@@ -114,9 +83,9 @@ def search_command(
 @click.option("--top", type=click.IntRange(min=1, max=1000), default=20, show_default=True)
 @click.option("-q", "query", default=None, help="Only speakers whose name or forms contain this.")
 @click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
-def speakers_command(db_url: str | None, top: int, query: str | None, fmt: str) -> None:
+def speakers_command(db_url: str, top: int, query: str | None, fmt: str) -> None:
     """The most quoted speakers."""
-    with _store(db_url) as store:
+    with opened_store(db_url) as store:
         result = store.speakers(q=query, top=top)
     for item in result["items"]:
         if fmt == "jsonl":
@@ -130,13 +99,12 @@ def speakers_command(db_url: str | None, top: int, query: str | None, fmt: str) 
 @click.command("show")
 @click.argument("article_id")
 @db_option
-def show_command(article_id: str, db_url: str | None) -> None:
+def show_command(article_id: str, db_url: str) -> None:
     """Print a stored article with its attributions as JSON."""
-    with _store(db_url) as store:
+    with opened_store(db_url) as store:
         found = store.article(article_id)
     if found is None:
-        _fail(f"no article with id {article_id!r}")
-        sys.exit(1)
+        stop(f"no article with id {article_id!r}", PARTIAL)
     click.echo(json.dumps(found, ensure_ascii=False, indent=2))
 
 
@@ -144,9 +112,9 @@ def show_command(article_id: str, db_url: str | None) -> None:
 @db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True)
 @click.option("-o", "--output", default="-", show_default=True, help="Output file (- for stdout).")
-def export_command(db_url: str | None, fmt: str, output: str) -> None:
+def export_command(db_url: str, fmt: str, output: str) -> None:
     """Export the database: articles (jsonl), attributions (csv, parquet) or quotes (quotebank)."""
-    with _store(db_url) as store:
+    with opened_store(db_url) as store:
         if output != "-":
             count = store.export(fmt, output)
         elif fmt == "parquet":

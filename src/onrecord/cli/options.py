@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .attribution import DEFAULT_STRATEGY, STRATEGIES
+from ..attribution import DEFAULT_STRATEGY, STRATEGIES
 
 
 def strategy_options(command):

@@ -1,0 +1,5 @@
+"""``python -m onrecord.cli``: the same command as ``onrecord``."""
+
+from . import main
+
+main(prog_name="onrecord")
