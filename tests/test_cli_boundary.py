@@ -32,3 +32,46 @@ def test_every_store_command_names_its_database_the_same_way(monkeypatch, tmp_pa
         assert result.exit_code == 2, command
         assert result.stderr.startswith("onrecord: error: mysql://nowhere/db"), (command, result.stderr)
         assert "Traceback" not in result.output
+
+
+def test_serve_on_a_taken_port_fails_before_announcing(tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "a.db"), "--port", str(port)])
+    assert result.exit_code == 2
+    assert "serving" not in result.output
+    assert result.stderr.startswith(f"onrecord: error: cannot listen on 127.0.0.1:{port}")
+
+
+def test_parquet_is_not_written_to_a_terminal(tmp_path):
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "onrecord.cli", "export", "--format", "parquet", "--db", str(tmp_path / "a.db")],
+            stdout=follower, stderr=subprocess.PIPE, timeout=60,
+        )
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert result.returncode == 2
+    assert b"write it to a file with -o FILE" in result.stderr
+    assert not (tmp_path / "a.db").exists()
+
+
+def test_json_format_is_an_array_for_one_input_too(tmp_path):
+    import json
+
+    story = tmp_path / "a.txt"
+    story.write_text("The mayor said the bridge was safe.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(story), "--format", "json", "--strategy", "rules"])
+    assert result.exit_code == 0, result.output
+    articles = json.loads(result.stdout)
+    assert isinstance(articles, list) and [a["id"] for a in articles] == ["a"]

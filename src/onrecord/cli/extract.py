@@ -44,7 +44,8 @@ def documents_of(paths: tuple[str, ...], errors: list[ReadError]) -> Iterator[Do
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="jsonl", show_default=True,
+              help="jsonl: one article per line; json: one array of articles; text: a report grouped by speaker.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--model", default=None, help="spaCy pipeline import name (default: the installed English one).")
 @strategy_options
@@ -67,7 +68,8 @@ def extract(
             done += 1
             _emit(result, fmt, articles)
     if fmt == "json":
-        click.echo(json.dumps(articles if len(articles) != 1 else articles[0], ensure_ascii=False, indent=2))
+        # Always an array, one input or many: a script reads it the same way.
+        click.echo(json.dumps(articles, ensure_ascii=False, indent=2))
     if errors or failed:
         # the count after the per-file lines, as `onrecord ingest` ends with its summary
         fail(f"{done} articles extracted, {len(errors)} unreadable skipped, {failed} failed")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import socket
+
 import click
 
-from ..errors import MissingExtra
+from ..errors import MissingExtra, OnrecordError
 from .boundary import error_boundary
 from .database import db_option
 from .options import strategy_options
@@ -35,8 +37,27 @@ def serve(db_url: str, host: str, port: int, token: str | None, strategy: str, t
         from ..extract import Extractor
 
         app = create_app(db_url, token=token, extractor=Extractor(strategy=strategy, tagger=tagger))
+        _check_free(host, port)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"onrecord: serving {db_url} on http://{shown}:{port}  (API docs: http://{shown}:{port}/docs)")
     if token:
         click.echo("onrecord: ingest enabled: POST /api/articles with 'Authorization: Bearer <token>'")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _check_free(host: str, port: int) -> None:
+    """Fail before announcing the address when something already listens there.
+
+    uvicorn would report a taken port only after we printed "serving …", and
+    as a log line rather than an error; binding once here (as uvicorn will,
+    with SO_REUSEADDR) says it first and plainly.
+    """
+    if port == 0:  # any free port: nothing to check
+        return
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise OnrecordError(f"cannot listen on {host}:{port}: {error.strerror} (choose another --port)") from None

@@ -114,6 +114,8 @@ def show_command(article_id: str, db_url: str) -> None:
 @click.option("-o", "--output", default="-", show_default=True, help="Output file (- for stdout).")
 def export_command(db_url: str, fmt: str, output: str) -> None:
     """Export the database: articles (jsonl), attributions (csv, parquet) or quotes (quotebank)."""
+    if fmt == "parquet" and output == "-" and sys.stdout.isatty():
+        stop("parquet is a binary format: write it to a file with -o FILE (or redirect stdout)")
     with opened_store(db_url) as store:
         if output != "-":
             count = store.export(fmt, output)
