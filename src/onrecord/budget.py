@@ -21,7 +21,7 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .errors import TooComplex
 
@@ -37,10 +37,13 @@ MAX_MEMORY_MB = 1024
 
 @dataclass(frozen=True, slots=True)
 class Budget:
-    """The most one article may cost: wall-clock seconds and MB of memory growth."""
+    """The most one article may cost: wall-clock seconds and MB of memory growth.
 
-    seconds: float = MAX_SECONDS
-    memory_mb: float = MAX_MEMORY_MB
+    The defaults are read when a Budget is made, so a test may lower them.
+    """
+
+    seconds: float = field(default_factory=lambda: MAX_SECONDS)
+    memory_mb: float = field(default_factory=lambda: MAX_MEMORY_MB)
 
     @contextmanager
     def metered(self, document_id: str | None) -> Iterator[None]:

@@ -23,14 +23,14 @@ CHUNK_SIZE = 8
 
 
 def analyse(
-    document: Document, nlp: Language, strategy: Strategy | None = None, budget: Budget = Budget()
+    document: Document, nlp: Language, strategy: Strategy | None = None, budget: Budget | None = None
 ) -> Article:
     """Find every attribution in one document and resolve its speakers.
 
-    Raises ``TooComplex`` when the document goes past ``budget``.
+    Raises ``TooComplex`` when the document goes past ``budget`` (default: ``Budget()``).
     """
     text = document.text
-    with budget.metered(document.id):
+    with (budget or Budget()).metered(document.id):
         units = parse_units(text, nlp, worth_parsing=may_attribute)
         candidates = (strategy or Strategy()).find(text, units)
         attributions, entities = resolve_speakers(text, units, candidates, outlet=document.outlet)
@@ -67,10 +67,10 @@ class Extractor:
         strategy: str = DEFAULT_STRATEGY,
         tagger: str | None = None,
         n_process: int = 1,
-        budget: Budget = Budget(),
+        budget: Budget | None = None,
     ) -> None:
         self.model = model
-        self.budget = budget
+        self.budget = budget or Budget()
         self.strategy = Strategy(strategy, tagger=tagger)
         self.n_process = max(1, int(n_process))
         self._nlp: Language | None = None

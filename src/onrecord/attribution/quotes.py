@@ -286,7 +286,7 @@ class _FreeQuotes:
 
     def after(self, i: int) -> int | None:
         """The first free index at or after i."""
-        found = _root(self._next, max(i, 0))
+        found = _root(self._next, min(max(i, 0), len(self._taken)))
         return found if found < len(self._taken) else None
 
     def before(self, i: int) -> int | None:
