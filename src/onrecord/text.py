@@ -331,10 +331,10 @@ class Unit:
 
 
 # Tokens parsed together: spaCy holds a whole batch's activations at once, so
-# its default of 256 pieces a batch took 1.3 GB for 200,000 characters of
-# short quoted sentences (about 30 pieces of MAX_PIECE_TOKENS); batches of
-# this many tokens peak at a third of that, and news paragraphs still go
-# dozens to a batch.
+# batches of 32 pieces (its default is 256) peaked at 1.3 GB for 200,000
+# characters of short quoted sentences (about 30 pieces of MAX_PIECE_TOKENS);
+# batches of this many tokens peak at a third of that, and news paragraphs
+# still go dozens to a batch.
 PARSE_BATCH_TOKENS = 4_000
 
 
