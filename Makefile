@@ -47,6 +47,7 @@ curve: setup
 bench: setup
 	$(BIN)/python benchmarks/parse_ratio.py
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/hostile.py
 
 # The API and the explorer under load on loopback, SQLite and PostgreSQL (BBC corpus).
 # LOAD_ARGS="--reuse" skips the ingest when a previous run built the database.

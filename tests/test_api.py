@@ -208,6 +208,15 @@ def test_extract_with_the_real_extractor(store_url):
     assert isinstance(article["attributions"], list)
 
 
+def test_an_article_over_its_budget_is_422(store_url):
+    from onrecord import Extractor
+    from onrecord.budget import Budget
+
+    with make_client(store_url, extractor=Extractor(strategy="rules", budget=Budget(seconds=0))) as client:
+        response = client.post("/api/extract", json={"text": '"We will win," she said.', "id": "big"})
+    assert assert_error(response, 422) == "big: too complex: took more than 0 s"
+
+
 def test_ingest_needs_the_token(tmp_path):
     url = make_store(tmp_path / "ingest.db", [])
     text = '"Bridges are for everyone," said Ada Lind.\n'

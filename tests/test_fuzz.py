@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 
 from onrecord.extract import Extractor
 from onrecord.model import Article, Fragment
+from onrecord.nlp import MAX_RUN_CHARS
 from onrecord.text import MAX_PIECE_CHARS
 
 # Examples per property. Calibrated on the shared 2-core machine so the file
@@ -41,7 +42,9 @@ SCALE = max(1, int(os.environ.get("ONRECORD_FUZZ_SCALE", "1")))
 SOUP_EXAMPLES = 1000 * SCALE
 NEWS_EXAMPLES = 400 * SCALE
 LONG_EXAMPLES = 6 * SCALE
-TOTAL_EXAMPLES = SOUP_EXAMPLES + NEWS_EXAMPLES + LONG_EXAMPLES
+# punctuation runs, nested brackets, repeated quote-cue sentences (issue 13): ~1 s each
+HOSTILE_EXAMPLES = 30 * SCALE
+TOTAL_EXAMPLES = SOUP_EXAMPLES + NEWS_EXAMPLES + LONG_EXAMPLES + HOSTILE_EXAMPLES
 
 # Every quotation mark a news text may use, including the typewriter pairs
 # (``, '') and CJK corner brackets, which the quote pairing must survive.
@@ -151,6 +154,41 @@ def long_paragraph(draw) -> str:
     return draw(soup) + body + draw(soup)
 
 
+# Punctuation a run is made of: quotation marks of every kind, brackets, stops.
+RUN_MARKS = "".join(QUOTE_MARKS) + "()[]{},.;:!?—–-…/"
+
+
+@st.composite
+def punctuation_run(draw) -> str:
+    """Punctuation with no space, past the length the tokenizer is spared (nlp.MAX_RUN_CHARS)."""
+    marks = draw(st.text(st.sampled_from(RUN_MARKS + "ab"), min_size=1, max_size=12))
+    return marks * (MAX_RUN_CHARS // len(marks) + draw(st.integers(0, 40)))
+
+
+@st.composite
+def nested_brackets(draw) -> str:
+    """Brackets and quotation marks nested up to 200 deep around news words, some left open."""
+    depth = draw(st.integers(1, 200))
+    pairs = draw(st.lists(st.sampled_from(["()", "[]", "{}", "“”", '""', "«»", "‘’"]), min_size=1, max_size=6))
+    word = draw(_one_of(WORDS + CUES + NAMES))
+    opening = "".join(pairs[i % len(pairs)][0] + (word if i % 7 == 0 else "") for i in range(depth))
+    closing = "".join(pairs[i % len(pairs)][1] for i in reversed(range(draw(st.integers(0, depth)))))
+    return opening + draw(_news_paragraph()) + closing
+
+
+@st.composite
+def repeated_quotes(draw) -> str:
+    """One quote-cue sentence repeated: every candidate meets every quotation in an all-pairs scan."""
+    sentence = draw(_news_paragraph()).replace("\n", " ")
+    separator = draw(_one_of([" ", "", "\n\n"]))
+    return separator.join([sentence] * draw(st.integers(2, 100)))
+
+
+hostile = st.lists(st.one_of(punctuation_run(), nested_brackets(), repeated_quotes(), news), min_size=1, max_size=2).map(
+    lambda parts: " ".join(parts)
+)
+
+
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     """The spaCy pipeline is loaded once for the whole file."""
@@ -229,6 +267,14 @@ def test_news_like_text_with_hostile_salt(extractor, text):
 @settings(max_examples=LONG_EXAMPLES, **_FAST)
 @given(text=long_paragraph())
 def test_paragraphs_longer_than_a_parse_piece(extractor, text):
+    extract_checked(extractor, text)
+
+
+@settings(max_examples=HOSTILE_EXAMPLES, **_FAST)
+@given(text=hostile)
+def test_punctuation_runs_nested_brackets_and_repeated_quotes(extractor, text):
+    # The shapes that were quadratic (issue 13) stay correct-shaped; their
+    # time against news text of the same size is tests/test_bounded.py's (slow).
     extract_checked(extractor, text)
 
 

@@ -6,7 +6,7 @@
 'direct'
 """
 
-from .errors import MissingExtra, ModelNotFound, OnrecordError, ReadError, StoreError
+from .errors import MissingExtra, ModelNotFound, OnrecordError, ReadError, StoreError, TooComplex
 from .extract import ExtractionFailed, Extractor, extract
 from .model import Article, Attribution, Entity, Fragment, Speaker
 from .readers import Document
@@ -27,6 +27,7 @@ __all__ = [
     "ReadError",
     "Speaker",
     "StoreError",
+    "TooComplex",
     "extract",
     "__version__",
 ]

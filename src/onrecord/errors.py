@@ -4,6 +4,8 @@
     ├── ModelNotFound             no spaCy English pipeline is installed
     ├── MissingExtra              an optional part needs `pip install 'onrecord[...]'`
     ├── ReadError                 an input file cannot be read or decoded (names the file)
+    ├── ExtractionFailed          the extractor failed on one article (a bug)
+    │   └── TooComplex            one article went past its time or memory budget
     └── StoreError                the database refused or failed an operation
 
 Lower-layer errors (OSError, UnicodeDecodeError, sqlite3, psycopg, Spark) are
@@ -42,6 +44,33 @@ class ReadError(OnrecordError):
 
     def __reduce__(self):
         return (type(self), (self.path, self.reason))
+
+
+class ExtractionFailed(OnrecordError):
+    """The extractor itself failed on one document (a bug: please report it)."""
+
+    def __init__(self, document_id: str | None, error: BaseException | str) -> None:
+        self.document_id = document_id
+        self.reason = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        return f"{self.document_id or '<text>'}: extraction failed: {self.reason}"
+
+    def __reduce__(self):
+        # crosses process boundaries (worker pools, Spark): rebuild from plain strings
+        return (type(self), (self.document_id, self.reason))
+
+
+class TooComplex(ExtractionFailed):
+    """One article went past its budget (``budget.Budget``) and was given up.
+
+    Not a bug but the input: every caller reports it like any failed article
+    (one line, the run goes on); the server answers it with 422.
+    """
+
+    def _message(self) -> str:
+        return f"{self.document_id or '<text>'}: too complex: {self.reason}"
 
 
 class StoreError(OnrecordError):

@@ -10,7 +10,8 @@ from spacy.language import Language
 
 from . import nlp as nlp_module
 from .attribution import DEFAULT_STRATEGY, Strategy, may_attribute
-from .errors import OnrecordError
+from .budget import Budget
+from .errors import ExtractionFailed, OnrecordError
 from .model import Article
 from .readers.document import Document
 from .speakers import resolve_speakers
@@ -21,25 +22,18 @@ from .text import parse_units
 CHUNK_SIZE = 8
 
 
-class ExtractionFailed(OnrecordError):
-    """The extractor itself failed on one document (a bug: please report it)."""
+def analyse(
+    document: Document, nlp: Language, strategy: Strategy | None = None, budget: Budget | None = None
+) -> Article:
+    """Find every attribution in one document and resolve its speakers.
 
-    def __init__(self, document_id: str | None, error: BaseException | str) -> None:
-        self.document_id = document_id
-        self.reason = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
-        super().__init__(f"{document_id or '<text>'}: extraction failed: {self.reason}")
-
-    def __reduce__(self):
-        # crosses process boundaries (worker pools, Spark): rebuild from plain strings
-        return (type(self), (self.document_id, self.reason))
-
-
-def analyse(document: Document, nlp: Language, strategy: Strategy | None = None) -> Article:
-    """Find every attribution in one document and resolve its speakers."""
+    Raises ``TooComplex`` when the document goes past ``budget`` (default: ``Budget()``).
+    """
     text = document.text
-    units = parse_units(text, nlp, worth_parsing=may_attribute)
-    candidates = (strategy or Strategy()).find(text, units)
-    attributions, entities = resolve_speakers(text, units, candidates, outlet=document.outlet)
+    with (budget or Budget()).metered(document.id):
+        units = parse_units(text, nlp, worth_parsing=may_attribute)
+        candidates = (strategy or Strategy()).find(text, units)
+        attributions, entities = resolve_speakers(text, units, candidates, outlet=document.outlet)
     return Article(
         text=text,
         id=document.id,
@@ -62,6 +56,8 @@ class Extractor:
         tagger: a model directory written by ``onrecord train``, instead of the
             one shipped in the package (learned strategy only).
         n_process: worker processes for ``pipe``; 1 runs in this process.
+        budget: the most one article may cost (``budget.Budget``); an article
+            over it raises (or, from ``pipe(errors="yield")``, yields) ``TooComplex``.
     """
 
     def __init__(
@@ -71,8 +67,10 @@ class Extractor:
         strategy: str = DEFAULT_STRATEGY,
         tagger: str | None = None,
         n_process: int = 1,
+        budget: Budget | None = None,
     ) -> None:
         self.model = model
+        self.budget = budget or Budget()
         self.strategy = Strategy(strategy, tagger=tagger)
         self.n_process = max(1, int(n_process))
         self._nlp: Language | None = None
@@ -98,14 +96,14 @@ class Extractor:
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         document = Document(text=text, id=id, title=title, published=published, url=url, outlet=outlet)
-        return analyse(document, self.nlp, self.strategy)
+        return analyse(document, self.nlp, self.strategy, self.budget)
 
     def __call__(self, record: Any) -> Article:
         return self.extract_document(Document.from_record(record))
 
     def extract_document(self, document: Document) -> Article:
         try:
-            return analyse(document, self.nlp, self.strategy)
+            return analyse(document, self.nlp, self.strategy, self.budget)
         except OnrecordError:
             raise
         except Exception as error:  # a bug in a rule must not lose the batch
@@ -143,9 +141,9 @@ def _safe(extractor: Extractor):
 _WORKER: Extractor | None = None
 
 
-def _init_worker(model: str | None, strategy: str, tagger: str | None) -> None:
+def _init_worker(model: str | None, strategy: str, tagger: str | None, budget: Budget) -> None:
     global _WORKER
-    _WORKER = Extractor(model, strategy=strategy, tagger=tagger)
+    _WORKER = Extractor(model, strategy=strategy, tagger=tagger, budget=budget)
     _WORKER.nlp  # load now, not on the first document
 
 
@@ -160,7 +158,7 @@ def _parallel(documents: Iterable[Document], extractor: Extractor, n_process: in
     context = multiprocessing.get_context("spawn")
     strategy = extractor.strategy
     with context.Pool(
-        n_process, initializer=_init_worker, initargs=(extractor.model, strategy.name, strategy.tagger_dir)
+        n_process, initializer=_init_worker, initargs=(extractor.model, strategy.name, strategy.tagger_dir, extractor.budget)
     ) as pool:
         yield from pool.imap(_work, documents, chunksize=CHUNK_SIZE)
 

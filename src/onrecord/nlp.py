@@ -7,11 +7,13 @@ pipelines is installed, preferring the one pinned in pyproject.toml.
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokens import Doc
 
 from .errors import ModelNotFound
 
@@ -48,3 +50,37 @@ def load(model: str | None = None) -> Language:
             nlp.tokenizer.add_special_case(token, [{ORTH: token}])
         return nlp
     raise ModelNotFound(names)
+
+
+# spaCy's tokenizer splits a whitespace-free run by searching the rest of it
+# for a prefix and a suffix again after each mark it splits off: quadratic in
+# the run's length (10 s for 10,000 characters of quotation marks and
+# brackets). No run in PolNeAR or BBC reaches 100 characters (a long URL may
+# reach a few hundred); a run of this many is cut into words and single marks
+# here, which is what the tokenizer would make of it, at linear cost.
+MAX_RUN_CHARS = 500
+_LONG_RUN = re.compile(r"\S{%d,}" % MAX_RUN_CHARS)
+_RUN_TOKEN = re.compile(r"\w+|\W")
+
+
+def tokenized(nlp: Language, text: str) -> Doc:
+    """The tokens of ``text`` (its exact characters), long whitespace-free runs cut cheaply."""
+    runs = [match.span() for match in _LONG_RUN.finditer(text)]
+    if not runs:
+        return nlp.make_doc(text)
+    words: list[str] = []
+    spaces: list[bool] = []
+    position = 0
+    for start, end in runs:
+        for token in nlp.tokenizer(text[position:start]):
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+        words.extend(_RUN_TOKEN.findall(text, start, end))
+        spaces.extend(False for _ in range(len(words) - len(spaces)))
+        # a single space after the run is its last token's, as the tokenizer has it
+        position = end + 1 if text.startswith(" ", end) else end
+        spaces[-1] = position > end
+    for token in nlp.tokenizer(text[position:]):
+        words.append(token.text)
+        spaces.append(bool(token.whitespace_))
+    return Doc(nlp.vocab, words=words, spaces=spaces)

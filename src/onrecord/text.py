@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .budget import checkpoint
+from .nlp import tokenized
+
 # Paragraphs are separated by a blank line (possibly holding spaces).
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 
@@ -19,6 +22,13 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
 # 5 MB page with no blank line is parsed in bounded memory. 20k characters is
 # far above any real news paragraph (the longest in PolNeAR train is ~3k).
 MAX_PIECE_CHARS = 20_000
+# Characters do not bound the work: 20k characters of punctuation are 20k
+# tokens, and the rules and speaker resolution scan a piece's sentences and
+# entities per mention. So a piece also holds at most this many tokens, as
+# estimated by _TOKEN_ESTIMATE (a word or one other mark; spaCy makes no more
+# than that). The longest paragraph of PolNeAR dev has 1,499, of BBC 652.
+MAX_PIECE_TOKENS = 2_000
+_TOKEN_ESTIMATE = re.compile(r"\w+|[^\w\s]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’']?\s+")
 
 DOUBLE_OPEN = "“„«"
@@ -47,18 +57,28 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Cut an over-long paragraph at sentence ends (or hard, as a last resort)."""
-    while end - start > MAX_PIECE_CHARS:
-        window = text[start : start + MAX_PIECE_CHARS]
+    """Cut an over-long paragraph at sentence ends (or at a space, or hard, as a last resort)."""
+    while (limit := _piece_limit(text, start, end)) < end:
+        window = text[start:limit]
         cut = None
         for match in _SENTENCE_END.finditer(window):
             cut = match.end()
-        if not cut or cut < MAX_PIECE_CHARS // 4:
+        if not cut or cut < len(window) // 4:
             space = window.rfind(" ")
-            cut = space + 1 if space > MAX_PIECE_CHARS // 4 else MAX_PIECE_CHARS
+            cut = space + 1 if space > len(window) // 4 else len(window)
         yield _strip(text, start, start + cut)
         start += cut
     yield _strip(text, start, end)
+
+
+def _piece_limit(text: str, start: int, end: int) -> int:
+    """Where a piece starting at ``start`` must end at the latest: at MAX_PIECE_CHARS
+    characters or MAX_PIECE_TOKENS estimated tokens, whichever comes first."""
+    limit = min(end, start + MAX_PIECE_CHARS)
+    for count, match in enumerate(_TOKEN_ESTIMATE.finditer(text, start, limit), 1):
+        if count > MAX_PIECE_TOKENS:
+            return match.start()
+    return limit
 
 
 # --- quotation marks -------------------------------------------------------
@@ -310,6 +330,14 @@ class Unit:
     doc: Doc | None = None
 
 
+# Tokens parsed together: spaCy holds a whole batch's activations at once, so
+# batches of 32 pieces (its default is 256) peaked at 1.3 GB for 200,000
+# characters of short quoted sentences (about 30 pieces of MAX_PIECE_TOKENS);
+# batches of this many tokens peak at a third of that, and news paragraphs
+# still go dozens to a batch.
+PARSE_BATCH_TOKENS = 4_000
+
+
 def parse_units(
     text: str, nlp: Language, *, worth_parsing: Callable[[str], bool] | None = None
 ) -> list[Unit]:
@@ -321,6 +349,24 @@ def parse_units(
         if a < b
     ]
     todo = [u for u in units if worth_parsing is None or worth_parsing(text[u.start : u.end])]
-    for unit, doc in zip(todo, nlp.pipe(text[u.start : u.end] for u in todo)):
+    docs = (tokenized(nlp, text[u.start : u.end]) for u in todo)
+    parsed = (doc for batch in _batches(docs) for doc in nlp.pipe(batch, batch_size=len(batch)))
+    for unit, doc in zip(todo, parsed):
         unit.doc = doc
+        checkpoint()
     return units
+
+
+def _batches(docs: Iterator[Doc]) -> Iterator[list[Doc]]:
+    """Consecutive docs of PARSE_BATCH_TOKENS tokens or fewer together (a longer one alone)."""
+    batch: list[Doc] = []
+    tokens = 0
+    for doc in docs:
+        if batch and tokens + len(doc) > PARSE_BATCH_TOKENS:
+            yield batch
+            batch, tokens = [], 0
+        batch.append(doc)
+        tokens += len(doc)
+        checkpoint()
+    if batch:
+        yield batch

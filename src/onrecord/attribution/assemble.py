@@ -5,14 +5,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
-from ..text import Quotation, Unit
+from ..budget import checkpoint
+from ..text import Unit
 from .block import block_candidate
 from .candidate import Candidate, Offsets
 from .context import ArticleContext, Rule
 from .labels import labelled_paragraphs
 from .learned import DROP_BELOW, RULE_SPANS, learned_attributions
 from .orphans import orphan_quotations
-from .quotes import attach_quotations, kind_of, signed_quotations
+from .quotes import QuoteIndex, attach_quotations, kind_of, signed_quotations
 from .spans import DisjointSpans, SpanIndex
 from .tagger import Tagging
 from .verbal import find_in_sentence
@@ -41,10 +42,11 @@ def find_attributions(
     if rules:
         for rule in RULES:
             candidates = rule(article, candidates)
-        candidates = _finished(text, candidates, article.quotes)
+            checkpoint()
+        candidates = _finished(text, candidates, article.quote_index)
     if tagging is not None:
         merged = learned_attributions(article, candidates, tagging, drop_below=drop_below, rule_spans=rule_spans)
-        candidates = _finished(text, merged, article.quotes)
+        candidates = _finished(text, merged, article.quote_index)
     return candidates
 
 
@@ -60,6 +62,7 @@ def sentence_rules(article: ArticleContext, found: list[Candidate]) -> list[Cand
                 candidates.append(block)
                 continue
             candidates.extend(find_in_sentence(sent, unit.start))
+        checkpoint()
     return candidates
 
 
@@ -81,15 +84,15 @@ def labelled(article: ArticleContext, found: list[Candidate]) -> list[Candidate]
 
 def attach(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:
     """Quotations go to the cues that govern them; floating quotes continue a statement."""
-    return attach_quotations(article.text, found, article.quotes, article.sentences, article.paragraphs)
+    return attach_quotations(article.text, found, article.quote_index, article.sentences, article.paragraphs)
 
 
 def orphans(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:
     """Quotations no cue claimed take the verb that governs them."""
-    return found + list(orphan_quotations(article.text, article.units, article.quotes, found))
+    return found + list(orphan_quotations(article.text, article.units, article.quote_index, found))
 
 
-def _finished(text: str, candidates: list[Candidate], quotes: list[Quotation]) -> list[Candidate]:
+def _finished(text: str, candidates: list[Candidate], quotes: QuoteIndex) -> list[Candidate]:
     """Roles apart, nested attributions dropped, kinds set, cue words joined, in text order."""
     candidates = _roles_apart(candidates)
     candidates = _drop_nested(candidates)

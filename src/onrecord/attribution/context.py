@@ -8,6 +8,7 @@ from functools import cached_property
 
 from ..text import Quotation, Unit, paragraph_spans, quotations
 from .candidate import Candidate, Offsets
+from .quotes import QuoteIndex
 from .spans import ParsedUnits, SpanIndex
 
 
@@ -34,6 +35,10 @@ class ArticleContext:
             for sent in unit.doc.sents
         ]
         return SpanIndex(spans)
+
+    @cached_property
+    def quote_index(self) -> QuoteIndex:
+        return QuoteIndex(self.quotes)
 
     @cached_property
     def parsed(self) -> ParsedUnits:

@@ -136,6 +136,11 @@ _MAY_ATTRIBUTE = re.compile(
 )
 
 
+# A letter or digit in any script. Text without one (a run of quotation marks
+# and brackets) has no cue word, so no rule finds anything in its parse.
+_WORD_CHARACTER = re.compile(r"[^\W_]")
+
+
 def may_attribute(paragraph: str) -> bool:
     """Cheap test: can this paragraph hold an attribution cue, a quote mark or a block opener?"""
-    return _MAY_ATTRIBUTE.search(paragraph) is not None
+    return _MAY_ATTRIBUTE.search(paragraph) is not None and _WORD_CHARACTER.search(paragraph) is not None

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 from .candidate import Candidate, Mention, Offsets
 from .context import ArticleContext
-from .quotes import QuoteIndex, stretch_to_quotations
+from .quotes import stretch_to_quotations
 from .spans import DisjointSpans, ParsedUnits, SpanIndex, unit_span
 from .tagger import TaggedSpan, Tagging
 
@@ -64,7 +64,7 @@ def learned_attributions(
         owned.setdefault(n, []).append(i)
     kept: list[Candidate] = []
     claimed: set[int] = set()
-    quote_index = QuoteIndex(article.quotes)
+    quote_index = article.quote_index
     for n, candidate in enumerate(rule_candidates):
         mine = [contents[i] for i in sorted(owned.get(n, []))]
         probability = tagging.role_probability("content", candidate.content)
@@ -84,7 +84,7 @@ def learned_attributions(
         claimed.update(owned[n])
         if not _keeps_rule_spans(rule_spans, candidate, mine):
             candidate.content = [(c.start, c.end) for c in mine]
-            stretch_to_quotations(candidate, article.quotes, quote_index)
+            stretch_to_quotations(candidate, quote_index)
             candidate.cue = _reshaped(candidate.cue, cues)
             if candidate.source is not None:
                 candidate.source = _reshaped_mention(candidate.source, sources, parsed)
@@ -126,7 +126,7 @@ def learned_attributions(
     for candidate in by_cue.values():
         # a tagged run that stops short of its closing mark, or a multi-paragraph
         # quotation tagged paragraph by paragraph, covers the whole quotation
-        stretch_to_quotations(candidate, article.quotes, quote_index)
+        stretch_to_quotations(candidate, quote_index)
     return kept
 
 

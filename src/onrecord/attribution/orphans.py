@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..text import Quotation, Unit
+from ..text import Unit
 from .candidate import Candidate, Offsets
 from .cues import cue_lemma
 from .phrases import cue_tokens, with_complement
 from .quotes import QuoteIndex, stretch_to_quotations
-from .spans import ParsedUnits, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed, unit_span
+from .spans import DisjointSpans, ParsedUnits, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed, unit_span
 from .verbal import subject_of
 
 CONFIDENCE_ORPHAN = 0.4
@@ -25,29 +25,27 @@ CONFIDENCE_ORPHAN = 0.4
 MAX_CUE_SPAN = 3
 
 
-def orphan_quotations(text: str, units: list[Unit], quotes: list[Quotation], candidates: list[Candidate]) -> list[Candidate]:
+def orphan_quotations(text: str, units: list[Unit], index: QuoteIndex, candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per single-paragraph quotation that no candidate's content touches."""
-    taken = [f for c in candidates for f in c.content]
+    taken = DisjointSpans()  # what the contents cover, found by bisection
+    for fragment in (f for c in candidates for f in c.content):
+        taken.add(fragment)
     parsed = ParsedUnits(units)
     found = []
-    index = QuoteIndex(quotes)
-    for quote in quotes:
-        if len(quote.spans) > 1 or _touches(taken, quote.start, quote.end):
+    for quote in index.quotes:
+        if len(quote.spans) > 1 or taken.overlaps((quote.start, quote.end)):
             continue
         unit = parsed.holding(quote.start, quote.end)
         span = unit_span(unit, quote.start, quote.end) if unit is not None else None
         if span is None:
             continue
         candidate = _governed(span.root, unit.start)
-        if candidate is not None and not _touches(taken, *candidate.content[0]):
-            stretch_to_quotations(candidate, quotes, index)  # the parse may leave a closing mark out
+        if candidate is not None and not taken.overlaps(candidate.content[0]):
+            stretch_to_quotations(candidate, index)  # the parse may leave a closing mark out
             found.append(candidate)
-            taken.extend(candidate.content)
+            for fragment in candidate.content:
+                taken.add(fragment)
     return found
-
-
-def _touches(spans: list[Offsets], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
 
 
 def _governor(root: Token) -> tuple[Token, Token] | None:

@@ -59,38 +59,56 @@ def _overlaps(a: Offsets, b: Offsets) -> bool:
 
 
 class QuoteIndex:
-    """The quotations an offset range touches, found by bisection.
+    """The quotations of an article and their spans, found by bisection.
 
     Quotations come in text order and never overlap (``text.quotations``), so
-    their ends are as sorted as their starts; a page with thousands of quotes
-    must not cost a scan of all of them for every candidate.
+    their ends are as sorted as their starts, and so are the spans of all of
+    them in a row; a page with thousands of quotes must not cost a scan of all
+    of them for every candidate.
     """
 
     def __init__(self, quotes: list[Quotation]) -> None:
         self.quotes = quotes
-        self._starts = [q.start for q in quotes]
+        self.starts = [q.start for q in quotes]
         self._ends = [q.end for q in quotes]
-        self._ordered = all(self._ends[i] <= self._starts[i + 1] for i in range(len(quotes) - 1))
+        self._spans = [span for q in quotes for span in q.spans]
+        self._span_starts = [s for s, _ in self._spans]
+        self._span_ends = [e for _, e in self._spans]
+        self.ordered = all(a[1] <= b[0] for a, b in zip(self._spans, self._spans[1:]))
 
     def touching(self, start: int, end: int) -> list[int]:
         """Indices of the quotations whose extent overlaps [start, end)."""
-        if not self._ordered:  # never expected; stay correct if it happens
+        if not self.ordered:  # never expected; stay correct if it happens
             return [i for i, q in enumerate(self.quotes) if _overlaps((start, end), (q.start, q.end))]
         found = []
         i = bisect_right(self._ends, start)
-        while i < len(self.quotes) and self._starts[i] < end:
+        while i < len(self.quotes) and self.starts[i] < end:
             found.append(i)
             i += 1
         return found
 
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one quotation span holds [start, end), give or take a character at each end."""
+        if not self.ordered:
+            return any(s <= start + 1 and end - 1 <= e for s, e in self._spans)
+        # of the spans starting by start + 1, the last one reaches furthest
+        i = bisect_right(self._span_starts, start + 1) - 1
+        return i >= 0 and end - 1 <= self._span_ends[i]
 
-def stretch_to_quotations(candidate: Candidate, quotes: list[Quotation], index: QuoteIndex | None = None) -> None:
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a quotation span overlaps [start, end)."""
+        if not self.ordered:
+            return any(_overlaps((start, end), s) for s in self._spans)
+        i = bisect_right(self._span_ends, start)
+        return i < len(self._spans) and self._span_starts[i] < end
+
+
+def stretch_to_quotations(candidate: Candidate, index: QuoteIndex) -> None:
     """Widen content fragments that cut into a quotation to cover it whole."""
-    index = index or QuoteIndex(quotes)
     fragments: list[Offsets] = []
     for start, end in candidate.content:
         # stretching stays inside the touched quotations, which touch no others
-        for quote in [quotes[i] for i in index.touching(start, end)]:
+        for quote in [index.quotes[i] for i in index.touching(start, end)]:
             for q_start, q_end in quote.spans:
                 if _overlaps((start, end), (q_start, q_end)):
                     start, end = min(start, q_start), max(end, q_end)
@@ -101,18 +119,16 @@ def stretch_to_quotations(candidate: Candidate, quotes: list[Quotation], index: 
     candidate.content = sorted(set(fragments))
 
 
-def kind_of(candidate: Candidate, quotes: list[Quotation]) -> str:
+def kind_of(candidate: Candidate, index: QuoteIndex) -> str:
     """direct when every content fragment is a quotation, mixed when some part is quoted."""
     if candidate.kind in ("block", "mixed"):
         return candidate.kind
-    spans = [s for q in quotes for s in q.spans]
     inside = 0
     touched = False
     for start, end in candidate.content:
-        covering = [s for s in spans if s[0] <= start + 1 and end - 1 <= s[1]]
-        if covering:
+        if index.covers(start, end):
             inside += 1
-        elif any(_overlaps((start, end), s) for s in spans):
+        elif index.overlaps(start, end):
             touched = True
     if inside == len(candidate.content) and candidate.content:
         return "direct"
@@ -122,29 +138,34 @@ def kind_of(candidate: Candidate, quotes: list[Quotation]) -> str:
 def attach_quotations(
     text: str,
     candidates: list[Candidate],
-    quotes: list[Quotation],
+    index: QuoteIndex,
     sentences: SpanIndex,
     paragraphs: SpanIndex,
 ) -> list[Candidate]:
     """Give quotations to the cues that govern them; return the floating-quote candidates too."""
+    quotes = index.quotes
+    free = _FreeQuotes(len(quotes))
     # a quotation inside a speaker's name ("Marcia “Cia” Price") is never content
-    sources = [(c.source.start, c.source.end) for c in candidates if c.source is not None]
-    used: set[int] = {i for i, q in enumerate(quotes) if any(s <= q.start and q.end <= e for s, e in sources)}
-    index = QuoteIndex(quotes)
+    for source in (c.source for c in candidates if c.source is not None):
+        for i in index.touching(source.start, source.end):
+            if source.start <= quotes[i].start and quotes[i].end <= source.end:
+                free.take(i)
     for candidate in candidates:
         if candidate.content:
-            stretch_to_quotations(candidate, quotes, index)
-            used.update(i for f in candidate.content for i in index.touching(*f))
+            stretch_to_quotations(candidate, index)
+            for fragment in candidate.content:
+                for i in index.touching(*fragment):
+                    free.take(i)
     # A cue with no clause takes the first free quotation after it in its sentence,
     # or, when its paragraph ends with a colon, the quotation opening the next one.
     for candidate in candidates:
         if candidate.content or not candidate.cue:
             continue
-        index = _governed_quotation(text, candidate, quotes, used, sentences, paragraphs)
-        if index is not None:
-            candidate.content = list(quotes[index].spans)
-            used.add(index)
-            between = text[candidate.cue[-1][1] : quotes[index].start].strip()
+        governed = _governed_quotation(text, candidate, index, free, sentences, paragraphs)
+        if governed is not None:
+            candidate.content = list(quotes[governed].spans)
+            free.take(governed)
+            between = text[candidate.cue[-1][1] : quotes[governed].start].strip()
             if any(ch.isalpha() for ch in between) and not between.endswith(":"):
                 # "criticized Sessions for “…”": a quoted phrase inside a paraphrase
                 candidate.kind = "mixed"
@@ -152,23 +173,24 @@ def attach_quotations(
     # Every free quotation in the sentence of a direct quote's cue belongs to it:
     # “If you look back,” Scott said, “I could have written those things.”
     for candidate in candidates:
-        if not candidate.cue or not _quoted(candidate, quotes):
+        if not candidate.cue or not _quoted(candidate, index):
             continue
         sentence = sentences.find(candidate.cue[0][0])
         if sentence is None:
             continue
-        for index, quote in enumerate(quotes):
-            if index not in used and sentence[0] <= quote.start < sentence[1]:
-                candidate.content = sorted(candidate.content + list(quote.spans))
-                used.add(index)
+        i = free.after(bisect_left(index.starts, sentence[0]))
+        while i is not None and quotes[i].start < sentence[1]:
+            candidate.content = sorted(candidate.content + list(quotes[i].spans))
+            free.take(i)
+            i = free.after(i + 1)
     # Later quotations of the same paragraph continue a direct statement:
     # “We will win,” he said, “in November.” / “A,” said X. “B.”
     floating: list[Candidate] = []
     by_start = _ByStart(candidates)
     # computed once: a candidate only becomes quoted here by being quoted already
-    quoted_by_start = _ByStart([c for c in candidates if _quoted(c, quotes)])
-    for index, quote in enumerate(quotes):
-        if index in used:
+    quoted_by_start = _ByStart([c for c in candidates if _quoted(c, index)])
+    for i, quote in enumerate(quotes):
+        if i not in free:
             continue
         paragraph = paragraphs.find(quote.start)
         previous = by_start.before(quote.start)
@@ -180,10 +202,10 @@ def attach_quotations(
             quoted = None  # someone else spoke in between
         if quoted is not None and paragraph is not None and paragraphs.find(quoted.start) == paragraph and (
             # a short quote after a paraphrase is a scare quote of its own
-            quote.end - quote.start >= MIN_FLOATING_CHARS or kind_of(quoted, quotes) == "direct"
+            quote.end - quote.start >= MIN_FLOATING_CHARS or kind_of(quoted, index) == "direct"
         ):
             quoted.content = sorted(quoted.content + list(quote.spans))
-            used.add(index)
+            free.take(i)
             continue
         if paragraph is not None and quote.start == paragraph[0] and quote.end - quote.start >= MIN_FLOATING_CHARS:
             if previous is not None and previous.source is not None:
@@ -196,46 +218,90 @@ def attach_quotations(
                         continues=previous,
                     )
                 )
-                used.add(index)
+                free.take(i)
     return candidates + floating
 
 
 def _governed_quotation(
     text: str,
-    candidate: Candidate, quotes: list[Quotation], used: set[int], sentences: SpanIndex, paragraphs: SpanIndex
+    candidate: Candidate, index: QuoteIndex, free: _FreeQuotes, sentences: SpanIndex, paragraphs: SpanIndex
 ) -> int | None:
     """The quotation a cue with no clause introduces: the first free one after it in its
     sentence (or opening the next paragraph after a colon), else the last one before it."""
+    quotes = index.quotes
     cue_start, cue_end = candidate.cue[0][0], candidate.cue[-1][1]
     sentence = sentences.find(cue_end - 1)
     paragraph = paragraphs.find(cue_end - 1)
-    free = [i for i in range(len(quotes)) if i not in used]
-    # a quotation ending in the cue's sentence, even one the sentence splitter cut
-    # off its start ("“Are we there? Probably not,” Ms. Moore said.")
-    before = [
-        i for i in free
-        if (sentence is not None and sentence[0] < quotes[i].end <= cue_start)
+    # the last free quotation ending in the cue's sentence, even one the sentence splitter
+    # cut off its start ("“Are we there? Probably not,” Ms. Moore said.")
+    before = None
+    i = free.before(bisect_left(index.starts, cue_start) - 1)
+    while i is not None:
+        quote = quotes[i]
+        in_sentence = sentence is not None and sentence[0] < quote.end
         # the splitter may end a sentence at the quote's "!" or "?": “We love cats!” reply …
-        or (paragraph is not None and paragraph[0] <= quotes[i].start and quotes[i].end <= cue_start
-            and _just_before(text, quotes[i].end, cue_start))
-    ]
-    if before and _just_before(text, quotes[before[-1]].end, cue_start):
+        in_paragraph = paragraph is not None and paragraph[0] <= quote.start
+        if quote.end <= cue_start and (in_sentence or (in_paragraph and _just_before(text, quote.end, cue_start))):
+            before = i
+            break
+        if index.ordered and not in_sentence and (not in_paragraph or quote.end < cue_start - _SPEAKER_GAP_CHARS):
+            break  # the quotations further back end earlier still
+        i = free.before(i - 1)
+    if before is not None and _just_before(text, quotes[before].end, cue_start):
         # “…,” Sanders said, suggesting …, including “…”: the inverted quote is the statement
-        return before[-1]
-    for index in free:
-        quote = quotes[index]
-        if quote.start < cue_end:
-            continue
-        in_sentence = sentence is not None and quote.start < sentence[1]
+        return before
+    after = free.after(bisect_left(index.starts, cue_end))
+    if after is not None:
+        in_sentence = sentence is not None and quotes[after].start < sentence[1]
         after_colon = (
             paragraph is not None
             and text[paragraph[0] : paragraph[1]].endswith(":")
-            and paragraphs.following(paragraph) == _starting_at(paragraphs, quote.start)
+            and paragraphs.following(paragraph) == _starting_at(paragraphs, quotes[after].start)
         )
         if in_sentence or after_colon:
-            return index
-        break
-    return before[-1] if before else None
+            return after
+    return before
+
+
+class _FreeQuotes:
+    """The quotations no candidate has taken yet, by index.
+
+    The next or previous free one is found through two union-find skip lists
+    (a taken index links past itself), so taking thousands of quotations and
+    searching among them stays near-linear.
+    """
+
+    def __init__(self, count: int) -> None:
+        self._taken = [False] * count
+        self._next = list(range(count + 1))  # count: none after
+        self._previous = list(range(count + 1))  # shifted by one; 0: none before
+
+    def __contains__(self, i: int) -> bool:
+        return not self._taken[i]
+
+    def take(self, i: int) -> None:
+        self._taken[i] = True
+        self._next[i] = i + 1
+        self._previous[i + 1] = i
+
+    def after(self, i: int) -> int | None:
+        """The first free index at or after i."""
+        found = _root(self._next, min(max(i, 0), len(self._taken)))
+        return found if found < len(self._taken) else None
+
+    def before(self, i: int) -> int | None:
+        """The last free index at or before i."""
+        if i < 0:
+            return None
+        found = _root(self._previous, min(i, len(self._taken) - 1) + 1) - 1
+        return found if found >= 0 else None
+
+
+def _root(links: list[int], i: int) -> int:
+    while links[i] != i:
+        links[i] = links[links[i]]  # path halving
+        i = links[i]
+    return i
 
 
 # Between a closing mark and its inverted cue stands only the speaker: "," Sanders said
@@ -247,8 +313,8 @@ def _just_before(text: str, quote_end: int, cue_start: int) -> bool:
     return len(gap) <= _SPEAKER_GAP_CHARS and not any(ch in gap for ch in ".?!;:\n“”\"")
 
 
-def _quoted(candidate: Candidate, quotes: list[Quotation]) -> bool:
-    return any(_overlaps(f, s) for f in candidate.content for q in quotes for s in q.spans)
+def _quoted(candidate: Candidate, index: QuoteIndex) -> bool:
+    return any(index.overlaps(*fragment) for fragment in candidate.content)
 
 
 def _starting_at(paragraphs: SpanIndex, position: int) -> Offsets | None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..budget import checkpoint
 from ..errors import OnrecordError
 from ..text import paragraph_spans
 
@@ -154,6 +155,7 @@ class Tagger:
                 piece = with_specials(encoding.ids[s:e], self.cls_id, self.sep_id)
                 ids[row, : len(piece)] = piece
                 mask[row, : len(piece)] = 1
+            checkpoint()
             (logits,) = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
             logits = logits - logits.max(axis=-1, keepdims=True)
             probs = np.exp(logits)

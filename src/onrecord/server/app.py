@@ -18,7 +18,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from ..errors import MissingExtra, ModelNotFound, OnrecordError, StoreError
+from ..errors import MissingExtra, ModelNotFound, OnrecordError, StoreError, TooComplex
 
 try:
     import fastapi_offline
@@ -205,6 +205,11 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def extraction_failed(request: Request, error: ExtractionFailed) -> Response:
         log.error("%s", error)
         return error_response(request.url.path, 500, str(error))
+
+    @app.exception_handler(TooComplex)
+    async def too_complex(request: Request, error: TooComplex) -> Response:
+        # the input, not the server: the article went past its time or memory budget
+        return error_response(request.url.path, 422, str(error))
 
     @app.exception_handler(InvalidQuery)
     async def invalid_query(request: Request, error: InvalidQuery) -> Response:
