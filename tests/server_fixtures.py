@@ -265,6 +265,23 @@ class RuleExtractor:
         return Article(text=text, attributions=tuple(said), **meta)
 
 
+class GatedExtractor(RuleExtractor):
+    """The rule extractor, except that a text ``wait for PATH`` blocks until PATH exists.
+
+    It stands in for a pathological article: the tests decide when (or whether)
+    its extraction ends, with no timing guesses.
+    """
+
+    def extract(self, text: str, **meta: Any) -> Article:
+        import os
+        import time
+
+        if text.startswith("wait for "):
+            while not os.path.exists(text.removeprefix("wait for ")):
+                time.sleep(0.02)
+        return super().extract(text, **meta)
+
+
 def analyse_form(client: Any, **fields: str) -> dict[str, str]:
     """The fields of a post to /analyse: ``fields`` plus the token of a form served just now."""
     page = client.get("/analyse").text

@@ -38,10 +38,11 @@ except ImportError as error:  # pragma: no cover - exercised by test_missing_ext
     raise MissingExtra("server", error.name or "fastapi") from error
 
 from ..extract import ExtractionFailed, Extractor
-from ..store.base import InvalidQuery, open_store
+from ..store.base import InvalidQuery
 from . import api, web
 from .context import ServerContext
 from .csrf import FormTokens
+from .stores import StorePool
 from .workers import DEFAULT_TIMEOUT_S, DeadlineExceeded, ExtractionPool, PoolBusy, WorkerStartFailed, default_workers
 
 log = logging.getLogger("onrecord.server")
@@ -359,7 +360,7 @@ def create_app(
         MissingExtra: the ``server`` extra is not installed.
     """
     pool = ExtractionPool(extractor or Extractor(), workers=workers or default_workers(), timeout=timeout or DEFAULT_TIMEOUT_S)
-    store = open_store(db_url)
+    store = StorePool(db_url)
     context = ServerContext(store=store, pool=pool, forms=FormTokens(), token=token or None, max_body=max_body)
 
     @asynccontextmanager
