@@ -39,7 +39,7 @@ _ASCII_DIGITS = re.compile(r"[0-9]+")
 
 # The longest search text and the most search terms a query may hold: a real
 # query is a few words; one of 8,000 words (16 KB) held the database for 0.73 s.
-MAX_QUERY_CHARS = 500
+MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 32
 
 _WORD = re.compile(r"\w+", re.UNICODE)
