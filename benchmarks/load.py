@@ -83,8 +83,8 @@ HOSTILE_CHARS = 20_000
 HOSTILE_ALPHABET = '"“”(),'
 # The bar: GET p95 under hostile posts at most this many times its quiet p95.
 ATTACK_RATIO_BAR = 3.0
-# Seconds to wait for `onrecord serve` to answer.
-SERVER_START_TIMEOUT_S = 60
+# Seconds to wait for `onrecord serve` to answer (it listens once its extraction workers have loaded).
+SERVER_START_TIMEOUT_S = 180
 
 
 # -- the database ---------------------------------------------------------------------

@@ -97,8 +97,6 @@ def _serve(connection: Connection, extractor: Any) -> None:
     """A worker's life: load the extractor, then answer (text, meta) requests until the pipe closes."""
     # Ctrl-C reaches the whole process group; the server stops its workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(os, "nice"):
-        os.nice(WORKER_NICENESS)
     try:
         extractor.extract(WARM_UP_TEXT)
     except BaseException as error:  # noqa: BLE001 - reported to the server, which refuses extraction
@@ -125,6 +123,11 @@ class _Worker:
         self.process = context.Process(target=_serve, args=(child, extractor), name="onrecord-extract", daemon=True)
         self.process.start()
         child.close()
+        # Lowered from here rather than in the worker: its imports (spaCy) and
+        # model load already run at the lower priority.
+        if hasattr(os, "setpriority"):
+            own = os.getpriority(os.PRIO_PROCESS, 0)
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, own + WORKER_NICENESS)
 
     def wait_ready(self, timeout: float) -> OnrecordError | None:
         """None once the worker has loaded its extractor; the error when it could not."""
@@ -234,10 +237,17 @@ class ExtractionPool:
         """Kill every worker; later calls to ``extract`` fail as if the pool were busy."""
         with self._changed:
             self._closed = True
-            workers, self._running, self._idle = list(self._running), set(), []
+            idle, self._idle = self._idle, []
+            owned = [worker for worker in self._running if worker not in idle]
+            self._running = set()
             self._changed.notify_all()
-        for worker in workers:
+        for worker in idle:
             worker.stop()
+        # A worker in use or starting belongs to the thread waiting on its pipe:
+        # killing the process ends that wait (end of file), and that thread
+        # then closes the pipe; closing it from here would pull it from under it.
+        for worker in owned:
+            worker.process.kill()
 
     @property
     def busy(self) -> int:
@@ -284,10 +294,11 @@ class ExtractionPool:
 
     def _give_back(self, worker: _Worker) -> None:
         with self._changed:
-            if self._closed:
+            if not self._closed:
+                self._idle.append(worker)
+                self._changed.notify()
                 return
-            self._idle.append(worker)
-            self._changed.notify()
+        worker.stop()
 
     def _replace(self, worker: _Worker) -> None:
         """Kill ``worker`` and start another, which joins the pool once loaded (in the background)."""
