@@ -2,7 +2,8 @@
 
 Both halves call the same store methods (the one query layer), so the CLI, the
 API and the pages cannot disagree. Extraction runs in worker processes with a
-deadline (``workers``), so a heavy post never stalls the reads. Every error the API returns has one shape::
+deadline (``workers``), so a heavy post never stalls the reads. Every error
+the API returns has one shape::
 
     {"error": {"status": 404, "message": "no speaker with id 42"}}
 
@@ -359,7 +360,9 @@ def create_app(
         StoreError: the database cannot be opened.
         MissingExtra: the ``server`` extra is not installed.
     """
-    pool = ExtractionPool(extractor or Extractor(), workers=workers or default_workers(), timeout=timeout or DEFAULT_TIMEOUT_S)
+    pool = ExtractionPool(
+        extractor or Extractor(), workers=workers or default_workers(), timeout=timeout or DEFAULT_TIMEOUT_S
+    )
     store = StorePool(db_url)
     context = ServerContext(store=store, pool=pool, forms=FormTokens(), token=token or None, max_body=max_body)
 

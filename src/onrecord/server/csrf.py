@@ -42,7 +42,9 @@ class FormTokens:
     def valid(self, token: str | None) -> bool:
         """Whether ``token`` was issued by this server less than ``max_age`` seconds ago."""
         issued, _, signature = (token or "").partition(".")
-        if not issued.isascii() or not issued.isdigit() or not hmac.compare_digest(signature.encode(), self._sign(issued).encode()):
+        if not (issued.isascii() and issued.isdigit()):
+            return False
+        if not hmac.compare_digest(signature.encode(), self._sign(issued).encode()):
             return False
         return 0 <= time.time() - int(issued) <= self.max_age
 

@@ -160,11 +160,11 @@ def analyse_form(request: Request) -> HTMLResponse:
 
 @router.post("/analyse", response_class=HTMLResponse)
 async def analyse(
-    request: Request, text: str = Form(""), title: str = Form(""), csrf_token: str = Form("")
+    request: Request, text: str = Form(""), title: str = Form(""), token: str = Form("", alias=FIELD)
 ) -> HTMLResponse:
     text = text.replace("\r\n", "\n")
     context = context_of(request)
-    if not context.forms.valid(csrf_token):
+    if not context.forms.valid(token):
         # A post from another site, or a form served before a restart: the text
         # is shown again with a fresh token, and nothing is analysed.
         problem = "this form has expired or was not served by this server: press Analyse again"
