@@ -20,6 +20,11 @@
    ``/quotes?q=…`` and ``/speakers/{id}`` pages and of ``/api/quotes?q=…``:
    p50/p95 on loopback (issue 3 asks for these; a search must answer in under
    100 ms).
+4. Hostile posts (issue 13): one client sends ``GET /api/speakers`` one at a
+   time for ``--attack-seconds`` (quiet), then again while ``--concurrency``
+   other clients post ``/api/extract`` bodies of 20,000 random ``"“”(),``
+   characters back to back (under attack); prints both p95s and their ratio
+   (the bar: at most 3), and how the hostile posts were answered.
 
 Prints a table and writes the figures, with the machine's load average before
 and after (the cores may be shared), as JSON.
@@ -73,8 +78,13 @@ MIN_QUERY_WORD = 5
 VOCABULARY = 400
 # Quotes read to draw the vocabulary from (5 API pages of 200).
 VOCABULARY_QUOTES = 1000
-# Seconds to wait for `onrecord serve` to answer.
-SERVER_START_TIMEOUT_S = 60
+# The hostile text of issue 13: this many characters drawn from these.
+HOSTILE_CHARS = 20_000
+HOSTILE_ALPHABET = '"“”(),'
+# The bar: GET p95 under hostile posts at most this many times its quiet p95.
+ATTACK_RATIO_BAR = 3.0
+# Seconds to wait for `onrecord serve` to answer (it listens once its extraction workers have loaded).
+SERVER_START_TIMEOUT_S = 180
 
 
 # -- the database ---------------------------------------------------------------------
@@ -300,6 +310,85 @@ def warm(port: int, paths: Iterator[str]) -> None:
         fetch(port, path)
 
 
+def hostile_body(rng: random.Random) -> bytes:
+    text = "".join(rng.choice(HOSTILE_ALPHABET) for _ in range(HOSTILE_CHARS))
+    return json.dumps({"text": text}).encode()
+
+
+def timed_gets(port: int, path: str, stop: threading.Event) -> dict[str, Any]:
+    """``GET path`` one at a time on one keep-alive connection until ``stop`` is set."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    latencies, sizes, errors = [], [], 0
+    started = time.monotonic()
+    while not stop.is_set():
+        began = time.perf_counter()
+        connection.request("GET", path)
+        response = connection.getresponse()
+        body = response.read()
+        if response.status == 200:
+            latencies.append((time.perf_counter() - began) * 1000)
+            sizes.append(len(body))
+        else:
+            errors += 1
+    connection.close()
+    return summarize(latencies, time.monotonic() - started, errors, sizes) | {
+        "max_ms": round(max(latencies), 2) if latencies else None
+    }
+
+
+def attack(port: int, *, seconds: float, concurrency: int, rng: random.Random) -> dict[str, Any]:
+    """GET latency alone, then beside ``concurrency`` clients posting hostile texts (see step 4)."""
+    path = "/api/speakers"
+    warm(port, itertools.repeat(path))
+    quiet_stop = threading.Event()
+    threading.Timer(seconds, quiet_stop.set).start()
+    quiet = timed_gets(port, path, quiet_stop)
+
+    bodies = [hostile_body(rng) for _ in range(concurrency)]
+    attack_stop = threading.Event()
+    answers: Counter[int] = Counter()
+    post_seconds: list[float] = []
+    lock = threading.Lock()
+
+    def hostile(body: bytes) -> None:
+        while not attack_stop.is_set():
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            began = time.monotonic()
+            try:
+                connection.request("POST", "/api/extract", body, {"Content-Type": "application/json"})
+                response = connection.getresponse()
+                response.read()
+                status = response.status
+            except (OSError, http.client.HTTPException):
+                status = 0
+            finally:
+                connection.close()
+            with lock:
+                answers[status] += 1
+                post_seconds.append(time.monotonic() - began)
+
+    posters = [threading.Thread(target=hostile, args=(body,)) for body in bodies]
+    for thread in posters:
+        thread.start()
+    time.sleep(1)  # every poster has sent its first text
+    threading.Timer(seconds, attack_stop.set).start()
+    under = timed_gets(port, path, attack_stop)
+    for thread in posters:
+        thread.join()
+    ratio = round(under["p95_ms"] / quiet["p95_ms"], 2) if quiet["p95_ms"] and under["p95_ms"] else None
+    return {
+        "path": path,
+        "quiet": quiet,
+        "under_attack": under,
+        "p95_ratio": ratio,
+        "hostile_posts": {
+            "clients": concurrency,
+            "answers": {str(k): v for k, v in sorted(answers.items())},
+            "max_seconds": round(max(post_seconds), 2) if post_seconds else None,
+        },
+    }
+
+
 def run_backend(name: str, db_url: str, args: argparse.Namespace, log_path: Path) -> dict[str, Any]:
     """Serve ``db_url`` and run every measurement against it."""
     rng = random.Random(SEED)
@@ -322,6 +411,9 @@ def run_backend(name: str, db_url: str, args: argparse.Namespace, log_path: Path
         for label, paths in sequential.items():
             warm(port, iter(paths))
             results["sequential"][label] = one_at_a_time(port, paths)
+        if args.attack_seconds > 0:
+            results["attack"] = attack(port, seconds=args.attack_seconds, concurrency=args.concurrency, rng=rng)
+            print(f"  {name}: hostile posts done", file=sys.stderr)
     return results
 
 
@@ -350,6 +442,16 @@ def print_table(report: dict[str, Any]) -> None:
         p95 = result["sequential"]["/quotes?q= (page)"]["p95_ms"]
         verdict = "meets" if p95 < SEARCH_BUDGET_MS else "MISSES"
         print(f"{name}: search page p95 {p95} ms {verdict} the {SEARCH_BUDGET_MS:.0f} ms budget")
+    for name, result in backends.items():
+        if "attack" not in result:
+            continue
+        row = result["attack"]
+        quiet, under, posts = row["quiet"], row["under_attack"], row["hostile_posts"]
+        verdict = "meets" if row["p95_ratio"] is not None and row["p95_ratio"] <= ATTACK_RATIO_BAR else "MISSES"
+        print(f"{name}: GET {row['path']} p95 quiet {quiet['p95_ms']} ms, under {posts['clients']} hostile posters "
+              f"{under['p95_ms']} ms (max {under['max_ms']} ms, {under['errors']} errors): ratio {row['p95_ratio']} "
+              f"{verdict} the {ATTACK_RATIO_BAR:g}x bar; hostile posts answered {posts['answers']}, "
+              f"slowest {posts['max_seconds']} s")
 
 
 def main() -> int:
@@ -360,6 +462,8 @@ def main() -> int:
     parser.add_argument("--reuse", action="store_true", help="reuse the SQLite database a previous run built")
     parser.add_argument("--seconds", type=float, default=20.0, help="load duration per endpoint and backend")
     parser.add_argument("--concurrency", type=int, default=4, help="client threads under load")
+    parser.add_argument("--attack-seconds", type=float, default=20.0,
+                        help="GET latency measured this long quiet, then as long under hostile posts (0: skip)")
     parser.add_argument("--backends", default="sqlite,postgres", help="comma-separated: sqlite, postgres")
     parser.add_argument("--workdir", type=Path, default=RESULTS / "load", help="where the database and server logs go")
     parser.add_argument("--json", type=Path, default=RESULTS / "load.json", help="where the figures go")

@@ -265,6 +265,31 @@ class RuleExtractor:
         return Article(text=text, attributions=tuple(said), **meta)
 
 
+class GatedExtractor(RuleExtractor):
+    """The rule extractor, except that a text ``wait for PATH`` blocks until PATH exists.
+
+    It stands in for a pathological article: the tests decide when (or whether)
+    its extraction ends, with no timing guesses.
+    """
+
+    def extract(self, text: str, **meta: Any) -> Article:
+        import os
+        import time
+
+        if text.startswith("wait for "):
+            while not os.path.exists(text.removeprefix("wait for ")):
+                time.sleep(0.02)
+        return super().extract(text, **meta)
+
+
+def analyse_form(client: Any, **fields: str) -> dict[str, str]:
+    """The fields of a post to /analyse: ``fields`` plus the token of a form served just now."""
+    page = client.get("/analyse").text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert token, "the analyse form carries no token"
+    return {**fields, "csrf_token": token[1]}
+
+
 def make_app(url: str, **options: Any):
     """The server app over ``url`` with the rule extractor unless one is given."""
     from onrecord.server.app import create_app
@@ -303,10 +328,10 @@ class LiveServer:
 
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 120
         while not self.server.started:
             if not self.thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the test server did not start")
+                raise RuntimeError("the test server did not start (its extraction workers load first)")
             time.sleep(0.02)
         return self
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from onrecord.errors import MissingExtra
 from onrecord.server.render import annotate, split_highlights, timeline_chart
-from server_fixtures import SQL_QUOTE, XSS, make_client, make_store
+from server_fixtures import SQL_QUOTE, XSS, analyse_form, make_client, make_store
 
 ESCAPED_XSS = "&lt;script&gt;window.__xss=1&lt;/script&gt;"
 TOKEN = "s3cret-token"
@@ -135,7 +135,10 @@ def test_article_is_spec_shaped(client):
         ("POST", "/api/extract", {"content": b"{not json", "headers": {"content-type": "application/json"}}, 422),
         ("POST", "/api/extract", {"json": {"title": "no text"}}, 422),
         ("POST", "/api/extract", {"json": {"text": "x", "surprise": 1}}, 422),
-        ("POST", "/api/extract", {"content": b"\xff\xfe\xfa", "headers": {"content-type": "text/plain"}}, 400),
+        ("POST", "/api/extract", {"content": b"\xff\xfe\xfa", "headers": {"content-type": "application/json"}}, 422),
+        # JSON only: a text/plain or form post is what any web page can make a browser send
+        ("POST", "/api/extract", {"content": b'"We will," she said.', "headers": {"content-type": "text/plain"}}, 415),
+        ("POST", "/api/extract", {"data": {"text": '"We will," she said.'}}, 415),
         ("POST", "/api/articles", {"json": {"text": "x"}}, 403),
     ],
 )
@@ -167,22 +170,21 @@ def test_unexpected_errors_are_json_and_say_nothing_internal(store_url):
 def test_body_limit_413(store_url):
     with make_client(store_url, max_body=1000) as client:
         big = "x" * 2000
-        assert_error(client.post("/api/extract", content=big, headers={"content-type": "text/plain"}), 413)
         assert_error(client.post("/api/extract", json={"text": big}), 413)
         # a chunked body (no Content-Length) is counted as it arrives
         chunks = (b"y" * 300 for _ in range(5))
-        assert_error(client.post("/api/extract", content=chunks, headers={"content-type": "text/plain"}), 413)
-        page = client.post("/analyse", data={"text": big})
+        assert_error(client.post("/api/extract", content=chunks, headers={"content-type": "application/json"}), 413)
+        page = client.post("/analyse", data=analyse_form(client, text=big))
         assert page.status_code == 413 and "text/html" in page.headers["content-type"]
-        assert client.post("/api/extract", content="short", headers={"content-type": "text/plain"}).status_code == 200
+        assert client.post("/api/extract", json={"text": "short"}).status_code == 200
 
 
 # -- extract and ingest ----------------------------------------------------------
 
 
-def test_extract_plain_text_is_not_stored(client):
+def test_extract_is_not_stored(client):
     text = 'Intro.\n\n"The tide is turning," said Nora Quill.\n'
-    response = client.post("/api/extract", content=text.encode(), headers={"content-type": "text/plain"})
+    response = client.post("/api/extract", json={"text": text})
     article = response.json()
     assert article["text"] == text
     assert set(article) >= {"id", "title", "published", "url", "outlet", "text", "attributions", "entities"}
@@ -232,7 +234,7 @@ def test_ingest_needs_the_token(tmp_path):
         first = client.post("/api/articles", json={"text": text, "title": "Bridges", "author": "A. Writer"}, headers=auth)
         assert first.status_code == 201, first.text
         assert first.json()["added"] is True and first.json()["attributions"] == 1
-        again = client.post("/api/articles", content=text.encode(), headers={**auth, "content-type": "text/plain"})
+        again = client.post("/api/articles", json={"text": text}, headers=auth)
         assert again.status_code == 200 and again.json() == {**first.json(), "added": False}
         stored = client.get(f"/api/articles/{first.json()['id']}").json()
         assert (stored["title"], stored["author"]) == ("Bridges", "A. Writer")
@@ -284,7 +286,7 @@ def test_script_payload_is_escaped(client, path, shown):
 
 
 def test_script_payload_escaped_in_analyse(client):
-    response = client.post("/analyse", data={"text": f'"{XSS} works," said Ann Bell.', "title": XSS})
+    response = client.post("/analyse", data=analyse_form(client, text=f'"{XSS} works," said Ann Bell.', title=XSS))
     assert response.status_code == 200
     assert XSS not in response.text and response.text.count(ESCAPED_XSS) >= 2
     assert 'class="a r-content' in response.text and "analysed, not stored" in response.text

@@ -15,6 +15,8 @@ from .options import strategy_options
 # never exposes its database to the network by accident.
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+# Addresses that mean "every interface": no one host name is implied.
+WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
 
 
 @click.command()
@@ -23,8 +25,18 @@ DEFAULT_PORT = 8000
 @click.option("--port", type=click.IntRange(0, 65535), default=DEFAULT_PORT, show_default=True)
 @click.option("--token", envvar="ONRECORD_TOKEN", default=None, show_envvar=True,
               help="Bearer token that enables POST /api/articles (ingest); without it the API is read-only.")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this host name (repeatable; '*' for any). "
+              "Always answered: the --host address, localhost, 127.0.0.1, ::1.")
+@click.option("--extract-workers", type=click.IntRange(1, 64), default=None,
+              help="Extraction worker processes.  [default: 1 per core beyond the first, 1 to 2]")
+@click.option("--extract-timeout", type=click.FloatRange(0.1, 3600), default=None,
+              help="Seconds an extraction request may take: then 503 (no worker free) or 504 (stopped).  [default: 8]")
 @strategy_options
-def serve(db_url: str, host: str, port: int, token: str | None, strategy: str, tagger: str | None) -> None:
+def serve(
+    db_url: str, host: str, port: int, token: str | None, allowed_hosts: tuple[str, ...],
+    extract_workers: int | None, extract_timeout: float | None, strategy: str, tagger: str | None,
+) -> None:
     """Serve the REST API (/api, docs at /docs) and the web explorer (/)."""
     with error_boundary():
         # FastAPI and uvicorn come with the [server] extra: imported only here.
@@ -36,10 +48,16 @@ def serve(db_url: str, host: str, port: int, token: str | None, strategy: str, t
             raise MissingExtra("server", error.name or "uvicorn") from error
         from ..extract import Extractor
 
-        app = create_app(db_url, token=token, extractor=Extractor(strategy=strategy, tagger=tagger))
+        app = create_app(
+            db_url, token=token, extractor=Extractor(strategy=strategy, tagger=tagger),
+            workers=extract_workers, timeout=extract_timeout, hosts=[host, *allowed_hosts],
+        )
         _check_free(host, port)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"onrecord: serving {db_url} on http://{shown}:{port}  (API docs: http://{shown}:{port}/docs)")
+    if host in WILDCARD_ADDRESSES and not allowed_hosts:
+        click.echo("onrecord: note: only localhost names are answered; add --allow-host NAME for each name "
+                   "other machines use to reach this one")
     if token:
         click.echo("onrecord: ingest enabled: POST /api/articles with 'Authorization: Bearer <token>'")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -216,21 +216,17 @@ def context_of(request: Request) -> ServerContext:
 
 
 async def _read_article(request: Request, model: type[ExtractIn]) -> ExtractIn:
-    """The posted article: a text/plain body, or JSON validated by ``model``."""
-    body = await request.body()
-    media = request.headers.get("content-type", "text/plain").split(";")[0].strip().lower()
-    text = ""
-    if media == "text/plain":
-        try:
-            text = body.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise HTTPException(400, f"body is not UTF-8 text (bad byte at offset {error.start})") from error
-        if not text.strip():
-            raise HTTPException(422, "text: the article text is empty")
-    elif media != "application/json":
-        raise HTTPException(415, f"unsupported Content-Type {media!r}: send text/plain or application/json")
+    """The posted article: JSON validated by ``model``.
+
+    JSON only: a web page on another site can make a browser post text/plain
+    or a form to a server on localhost without asking, but not JSON (the
+    browser first asks the server, which never allows it).
+    """
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media != "application/json":
+        raise HTTPException(415, f"unsupported Content-Type {media!r}: send application/json")
     try:
-        return model(text=text) if media == "text/plain" else model.model_validate_json(body)
+        return model.model_validate_json(await request.body())
     except ValidationError as error:
         message = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in error.errors())
         raise HTTPException(422, message) from error
@@ -240,7 +236,6 @@ _ARTICLE_BODY = {
     "requestBody": {
         "required": True,
         "content": {
-            "text/plain": {"schema": {"type": "string"}, "example": '"We will win," she said.'},
             "application/json": {"schema": {"$ref": "#/components/schemas/ExtractIn"}},
         },
     }
@@ -249,7 +244,6 @@ _INGEST_BODY = {
     "requestBody": {
         "required": True,
         "content": {
-            "text/plain": {"schema": {"type": "string"}},
             "application/json": {"schema": {"$ref": "#/components/schemas/IngestIn"}},
         },
     }
@@ -261,10 +255,14 @@ _INGEST_BODY = {
     response_model=ArticleOut,
     summary="Analyse an article without storing it",
     openapi_extra=_ARTICLE_BODY,
-    responses={415: {"model": ErrorOut, "description": "Neither text/plain nor JSON"}},
+    responses={
+        415: {"model": ErrorOut, "description": "Not JSON"},
+        503: {"model": ErrorOut, "description": "Every extraction worker is busy: retry after Retry-After seconds"},
+        504: {"model": ErrorOut, "description": "The extraction overran the server's deadline"},
+    },
 )
 async def extract(request: Request) -> Any:
-    """Find the attributions in a posted article (text/plain, or JSON with ``text`` and metadata)."""
+    """Find the attributions in a posted article (JSON with ``text`` and metadata)."""
     posted = await _read_article(request, ExtractIn)
     context = context_of(request)
     meta = posted.model_dump(exclude={"text"})

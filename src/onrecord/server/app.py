@@ -1,19 +1,26 @@
 """The FastAPI application: the JSON API under /api and the HTML explorer at /.
 
 Both halves call the same store methods (the one query layer), so the CLI, the
-API and the pages cannot disagree. Every error the API returns has one shape::
+API and the pages cannot disagree. Extraction runs in worker processes with a
+deadline (``workers``), so a heavy post never stalls the reads. Every error
+the API returns has one shape::
 
     {"error": {"status": 404, "message": "no speaker with id 42"}}
 
 and HTML pages get the same status with an HTML error page. Every response
 carries the security headers of ``SECURITY_HEADERS`` and a Content-Security-
 Policy that allows scripts and styles from this server only (no inline script).
+
+A server on localhost is reachable from any web page its user visits, so it
+answers only requests whose Host header names it (``AllowedHosts``: a page on
+another site, even one whose name resolves to 127.0.0.1, is refused), the API
+takes JSON only and the explorer's form carries a token (``csrf``).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -22,6 +29,7 @@ from ..errors import MissingExtra, ModelNotFound, OnrecordError, StoreError, Too
 
 try:
     import fastapi_offline
+    from anyio import to_thread
     from fastapi import FastAPI, Request
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import JSONResponse, Response
@@ -31,9 +39,12 @@ except ImportError as error:  # pragma: no cover - exercised by test_missing_ext
     raise MissingExtra("server", error.name or "fastapi") from error
 
 from ..extract import ExtractionFailed, Extractor
-from ..store.base import InvalidQuery, open_store
+from ..store.base import InvalidQuery
 from . import api, web
 from .context import ServerContext
+from .csrf import FormTokens
+from .stores import StorePool
+from .workers import DEFAULT_TIMEOUT_S, DeadlineExceeded, ExtractionPool, PoolBusy, WorkerStartFailed, default_workers
 
 log = logging.getLogger("onrecord.server")
 
@@ -68,6 +79,12 @@ SECURITY_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
 
+# The host names a server answers to besides the address it is bound to.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+# Seconds a client told "busy" (503) is asked to wait before trying again.
+RETRY_AFTER_S = 5
+
 HTTP_STATUS_TEXT = {
     400: "bad request",
     401: "unauthorized",
@@ -79,6 +96,7 @@ HTTP_STATUS_TEXT = {
     422: "invalid request",
     500: "internal server error",
     503: "service unavailable",
+    504: "extraction timed out",
 }
 
 
@@ -175,6 +193,66 @@ class BodyLimit:
         await error_response(scope.get("path", ""), 413, message)(scope, receive, send)
 
 
+def host_name(header: str) -> str:
+    """The host of a Host header, without its port, lowercase: ``[::1]:8000`` -> ``::1``."""
+    host = header.strip().lower()
+    if host.startswith("["):
+        return host[1:].partition("]")[0]
+    if host.count(":") == 1:
+        host = host.partition(":")[0]
+    return host.rstrip(".")
+
+
+class AllowedHosts:
+    """ASGI middleware: refuse (400) a request whose Host header is not one this server answers to.
+
+    This defeats DNS rebinding: a page at evil.example whose name is made to
+    resolve to 127.0.0.1 can reach the server, but its requests say
+    ``Host: evil.example``. ``"*"`` among the hosts accepts any.
+    """
+
+    def __init__(self, app: Any, hosts: Iterable[str]) -> None:
+        self.app = app
+        self.hosts = {host_name(h) for h in hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or "*" in self.hosts:
+            await self.app(scope, receive, send)
+            return
+        header = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+        if host_name(header) in self.hosts:
+            await self.app(scope, receive, send)
+            return
+        message = (
+            f"this server does not answer to the host {header!r}: start it with --allow-host NAME "
+            "to serve it under that name"
+        )
+        await error_response(scope.get("path", ""), 400, message)(scope, receive, send)
+
+
+class HeadAsGet:
+    """ASGI middleware: HEAD answers as GET would, headers and all, without the body.
+
+    FastAPI routes list GET only, so HEAD would be 405; a client checking a
+    page (a link checker, ``curl -I``) expects the GET answer's status.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)
+
+
 def _validation_message(error: RequestValidationError) -> str:
     parts = []
     for item in error.errors():
@@ -200,6 +278,19 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ModelNotFound)
     async def no_model(request: Request, error: ModelNotFound) -> Response:
         return error_response(request.url.path, 503, str(error))
+
+    @app.exception_handler(PoolBusy)
+    async def busy(request: Request, error: PoolBusy) -> Response:
+        return error_response(request.url.path, 503, str(error), headers={"Retry-After": str(RETRY_AFTER_S)})
+
+    @app.exception_handler(WorkerStartFailed)
+    async def no_worker(request: Request, error: WorkerStartFailed) -> Response:
+        log.error("%s", error)
+        return error_response(request.url.path, 503, str(error))
+
+    @app.exception_handler(DeadlineExceeded)
+    async def overran(request: Request, error: DeadlineExceeded) -> Response:
+        return error_response(request.url.path, 504, str(error))
 
     @app.exception_handler(ExtractionFailed)
     async def extraction_failed(request: Request, error: ExtractionFailed) -> Response:
@@ -245,6 +336,9 @@ def create_app(
     token: str | None = None,
     max_body: int = DEFAULT_MAX_BODY,
     extractor: Extractor | None = None,
+    workers: int | None = None,
+    timeout: float | None = None,
+    hosts: Iterable[str] = (),
 ) -> FastAPI:
     """Build the onrecord web application over one database.
 
@@ -255,7 +349,14 @@ def create_app(
             the server read-only (that route then answers 403).
         max_body: largest request body accepted, in bytes; larger ones get 413.
         extractor: the extractor for /api/extract, /analyse and ingest; default
-            ``Extractor()``, whose spaCy pipeline loads on first use.
+            ``Extractor()``. Each worker process loads its own copy when the
+            server starts (the lifespan), before it takes requests.
+        workers: extraction worker processes; default ``workers.default_workers()``.
+        timeout: seconds an extraction request may take (default
+            ``workers.DEFAULT_TIMEOUT_S``) before 503 (no worker
+            was free) or 504 (it ran too long and its worker was stopped).
+        hosts: host names to answer to besides ``LOCAL_HOSTS`` (``onrecord serve``
+            adds its bound address); ``"*"`` answers to any.
 
     Returns:
         The FastAPI application (an ASGI app for uvicorn or a test client).
@@ -264,13 +365,21 @@ def create_app(
         StoreError: the database cannot be opened.
         MissingExtra: the ``server`` extra is not installed.
     """
-    store = open_store(db_url)
-    context = ServerContext(store=store, extractor=extractor or Extractor(), token=token or None, max_body=max_body)
+    pool = ExtractionPool(
+        extractor or Extractor(), workers=workers or default_workers(), timeout=timeout or DEFAULT_TIMEOUT_S
+    )
+    store = StorePool(db_url)
+    context = ServerContext(store=store, pool=pool, forms=FormTokens(), token=token or None, max_body=max_body)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        yield
-        store.close()
+        # The workers load before the server listens: no request waits on a model load.
+        await to_thread.run_sync(pool.start)
+        try:
+            yield
+        finally:
+            pool.close()
+            store.close()
 
     app = FastAPI(
         title="onrecord",
@@ -293,6 +402,8 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.mount(SWAGGER_ASSETS, StaticFiles(directory=SWAGGER_DIR), name="swagger")
     app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(AllowedHosts, hosts=[*LOCAL_HOSTS, *hosts])
     app.add_middleware(SecurityHeaders)  # added last = outermost: errors get headers too
     return app
 

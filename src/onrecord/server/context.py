@@ -1,35 +1,33 @@
-"""What every request handler shares: the store, the extractor and the settings."""
+"""What every request handler shares: the store, the extraction workers and the settings."""
 
 from __future__ import annotations
 
 import hmac
-import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from ..extract import Extractor
 from ..model import Article
+from .csrf import FormTokens
+from .workers import ExtractionPool
 
 
 @dataclass
 class ServerContext:
-    """The one store and the one extractor a server process works with.
+    """The store, the extraction pool and the settings of one server process.
 
-    The extractor's spaCy pipeline is loaded on the first extraction and used
-    under a lock: one article at a time, so concurrent requests never share a
-    pipeline mid-parse.
+    Extraction never runs in the server process: ``extract`` hands the text to
+    a worker process and waits (see ``workers``), so call it from a thread.
     """
 
     store: Any
-    extractor: Extractor
+    pool: ExtractionPool
+    forms: FormTokens
     token: str | None = None
     max_body: int = 0
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def extract(self, text: str, **meta: str | None) -> Article:
         """Analyse one text (not stored); ``meta`` is id, title, published, url, outlet."""
-        with self._lock:
-            return self.extractor.extract(text, **meta)
+        return self.pool.extract(text, **meta)
 
     def accepts(self, authorization: str | None) -> bool:
         """Whether an ``Authorization`` header carries this server's bearer token."""

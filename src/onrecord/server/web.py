@@ -19,6 +19,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
 from .api import DATE_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, context_of, day_range
+from .csrf import FIELD
 from .render import annotate, describe, label, speaker_colours, split_highlights, timeline_chart
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -153,23 +154,36 @@ def article(request: Request, article_id: str) -> HTMLResponse:
 
 
 @router.get("/analyse", response_class=HTMLResponse)
-def analyse_form() -> HTMLResponse:
-    return page("analyse.html", text="", title="", problems=[])
+def analyse_form(request: Request) -> HTMLResponse:
+    return _analyse_page(request, text="", title="", problems=[])
 
 
 @router.post("/analyse", response_class=HTMLResponse)
-async def analyse(request: Request, text: str = Form(""), title: str = Form("")) -> HTMLResponse:
+async def analyse(
+    request: Request, text: str = Form(""), title: str = Form(""), token: str = Form("", alias=FIELD)
+) -> HTMLResponse:
     text = text.replace("\r\n", "\n")
+    context = context_of(request)
+    if not context.forms.valid(token):
+        # A post from another site, or a form served before a restart: the text
+        # is shown again with a fresh token, and nothing is analysed.
+        problem = "this form has expired or was not served by this server: press Analyse again"
+        return _analyse_page(request, status=403, text=text, title=title, problems=[problem])
     problems = []
     if not text.strip():
         problems.append("paste the text of an article")
     elif len(text) > MAX_ANALYSE_CHARS:
         problems.append(f"the text is longer than {MAX_ANALYSE_CHARS} characters")
     if problems:
-        return page("analyse.html", status=400, text=text, title=title, problems=problems)
-    context = context_of(request)
+        return _analyse_page(request, status=400, text=text, title=title, problems=problems)
     result = await run_in_threadpool(context.extract, text, title=title.strip() or None)
     return page("article.html", stored=False, **annotated(result.to_dict()))
+
+
+def _analyse_page(request: Request, status: int = 200, **fields: Any) -> HTMLResponse:
+    """The analyse form, with a fresh token in its hidden field."""
+    token = context_of(request).forms.issue()
+    return page("analyse.html", status=status, csrf_field=FIELD, csrf_token=token, **fields)
 
 
 def annotated(article: Mapping[str, Any]) -> dict[str, Any]:
