@@ -98,3 +98,16 @@ def test_honorifics_decide_over_pronoun_votes():
     text = "said Ms. Ada Lovell"
     assert honorific_before(text, text.index("Ada")) == "female"
     assert honorific_before(text, text.index("said")) is None
+
+
+def test_first_name_gender_is_marked_as_inferred(extractor):
+    pytest.importorskip("faker")
+    from onrecord.speakers.names import first_name_gender
+
+    assert first_name_gender("Margaret Oduya") == "female"
+    assert first_name_gender("Trevor Oduya") == "male"
+    assert first_name_gender("Jordan Oduya") is None  # given to both
+    assert first_name_gender("Oduya") is None
+    article = extractor.extract("Margaret Oduya, a teacher, said the school would reopen.")
+    teacher = next(e for e in article.entities if e.name == "Margaret Oduya")
+    assert (teacher.gender, teacher.gender_evidence) == ("female", "name")

@@ -34,6 +34,7 @@ from spacy.tokens import Span
 
 from ..attribution.candidate import Candidate, Mention
 from .gender import GenderEvidence, honorific_before, pronoun_gender, title_gender
+from .names import first_name_gender
 from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit
 
@@ -367,9 +368,13 @@ class SpeakerResolver:
         self._decide_gender()
 
     def _decide_gender(self) -> None:
+        """What the article states; else, marked as such, what the first name suggests."""
         for entity in self.registry.entities:
             if entity.type == "person":
                 entity.gender, entity.gender_evidence = entity.evidence.verdict()
+                if entity.gender is None:
+                    entity.gender = first_name_gender(entity.name)
+                    entity.gender_evidence = "name" if entity.gender else None
 
     def _nearest_people(self, position: int, accept, *, reach: int, exclude=(), own_sentence: bool = True) -> list[_Entity]:
         """The people named in the nearest sentence before ``position`` that names any ``accept`` takes.
