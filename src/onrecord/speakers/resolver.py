@@ -65,7 +65,10 @@ _ORG_NOUNS = frozenset(
 )
 _TITLE_WORDS = frozenset(
     "mr mrs ms dr sen rep gov president senator councilwoman councilman councillor mayor governor "
-    "secretary minister chairman chairwoman judge justice gen general prof professor rev sir lord lady".split()
+    "secretary minister chairman chairwoman judge justice gen general prof professor rev sir lord lady "
+    # ranks and offices that stand before a name and are no part of it ("Vice President Joe Biden")
+    "miss mx vice deputy acting former premier chancellor mp mla mpp congressman congresswoman "
+    "det sgt cpl const insp supt lt col capt cmdr adm coach".split()
 )
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those"})
 # Capitalised role words that, before a name, make a title ("Premier Doug Ford")
@@ -138,7 +141,7 @@ class _Registry:
         self.entities.append(entity)
         return entity
 
-    def person(self, name: str, at: int | None = None) -> _Entity:
+    def person(self, name: str, at: int | None = None, gender: str | None = None) -> _Entity:
         """The person a name refers to; ``at``: where a bare surname is read, to pick the latest one named."""
         cleaned = name.replace("’s", "").replace("'s", "").split()
         titles = [w for w in cleaned if w.lower().strip(".") in _TITLE_WORDS]
@@ -146,6 +149,9 @@ class _Registry:
         surname = words[-1].lower()
         full = " ".join(words)
         same = self.by_surname.setdefault(surname, [])
+        if gender is not None:
+            # "Mr. Clinton" is not the Hillary Clinton named before
+            same = [e for e in same if _gender_of(e) in (None, gender)]
         if len(words) == 1:
             # a bare surname: the one of that surname named last before it
             entity = max(same, key=lambda e: (e.mentioned_before(at if at is not None else 1 << 60), -same.index(e)), default=None)
@@ -154,7 +160,7 @@ class _Registry:
             entity = next((e for e in same if len((e.name or "").split()) == 1 or (e.name or "").split()[0].lower() == first), None)
         if entity is None:
             entity = self.new("person", full)
-            same.append(entity)
+            self.by_surname[surname].append(entity)
         elif len(full.split()) > len((entity.name or "").split()):
             entity.name = full  # the fullest form seen wins
         for title in titles:
@@ -187,6 +193,14 @@ class _Registry:
             if accept(entity):
                 return entity
         return None
+
+
+def _gender_of(entity: _Entity) -> str | None:
+    """What is known of a person's gender while the article is still being read."""
+    honorifics = entity.evidence.honorifics
+    if honorifics and len(honorifics) == 1:
+        return next(iter(honorifics))
+    return first_name_gender(entity.name)
 
 
 def _org_key(name: str) -> tuple[str, ...]:
@@ -283,7 +297,15 @@ class _PersonMention:
     start: int
     entity: _Entity
     sentence: int
-    subject: bool
+    # salience for he/she: 0 a subject (or its apposition), 1 any other role, 2 a possessor
+    rank: int
+
+
+def _rank(token) -> int:
+    """How salient a mention is as a later pronoun's antecedent, from its role in the clause."""
+    if token.dep_ in _SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in _SUBJECT_DEPS):
+        return 0
+    return 2 if token.dep_ == "poss" else 1
 
 
 class SpeakerResolver:
@@ -297,6 +319,7 @@ class SpeakerResolver:
         # person mentions in them, in text order: what he/she search back through
         self.sentences: list[tuple[int, int]] = []
         self.person_mentions: list[_PersonMention] = []
+        self.mention_starts: list[int] = []
         self._collect(units)
         self._weigh_gender(units)
 
@@ -315,15 +338,11 @@ class SpeakerResolver:
                 self.sentences.append((unit.start + sent.start_char, unit.start + sent.end_char))
             for ent in unit.doc.ents:
                 start = unit.start + ent.start_char
+                if ent.label_ == "PERSON" and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
+                    continue  # "the Clintons": a family, no one person
                 if ent.label_ == "PERSON" or (ent.label_ == "ORG" and len(ent) == 1 and self.registry.person_by_surname(ent.text)):
                     # a bare surname the tagger took for an organization is still the person
-                    entity = self.registry.person(ent.text, at=start)
-                    self.person_mentions.append(
-                        _PersonMention(start, entity, self._sentence_of(start), ent.root.dep_ in _SUBJECT_DEPS)
-                    )
-                    gender = honorific_before(self.text, start)
-                    if gender:
-                        entity.evidence.honorifics[gender] += 1
+                    entity = self._person_at(ent.text, start, _rank(ent.root))
                     entity.describe(_title_run_before(self.text, start))
                 elif ent.label_ == "ORG":
                     entity = self.registry.organization(ent.text)
@@ -336,6 +355,28 @@ class SpeakerResolver:
                 entity.describe(_description_of(ent))
                 entity.describe(_noun_before(ent))
                 self.ent_at[start] = entity
+            for token in unit.doc:
+                # a known surname the NER let pass ("Walsh, a former labor leader, …")
+                if (token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper()
+                        and self.registry.person_by_surname(token.text)
+                        and not (token.i > 0 and token.nbor(-1).pos_ == "PROPN")
+                        and not (token.i + 1 < len(unit.doc) and token.nbor().pos_ == "PROPN")):
+                    start = unit.start + token.idx
+                    entity = self._person_at(token.text, start, _rank(token))
+                    entity.mentions.append((start, start + len(token.text)))
+        self.person_mentions.sort(key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.person_mentions]
+
+    def _person_at(self, name: str, start: int, rank: int) -> _Entity:
+        """The person a name at ``start`` refers to, registered as a mention there."""
+        gender = honorific_before(self.text, start) or next(
+            (title_gender(w) for w in name.split()[:-1] if title_gender(w)), None
+        )
+        entity = self.registry.person(name, at=start, gender=gender)
+        if gender:
+            entity.evidence.honorifics[gender] += 1
+        self.person_mentions.append(_PersonMention(start, entity, self._sentence_of(start), rank))
+        return entity
 
     def _weigh_gender(self, units: list[Unit]) -> None:
         """Each he/she whose antecedent is unambiguous votes for that person's gender.
@@ -382,7 +423,7 @@ class SpeakerResolver:
         Subjects first, then in text order; the pronoun's own sentence counts up to it.
         """
         here = self._sentence_of(position)
-        start = bisect_right([m.start for m in self.person_mentions], position)
+        start = bisect_right(self.mention_starts, position)
         found: list[_PersonMention] = []
         for m in reversed(self.person_mentions[:start]):
             if m.sentence < here - reach:
@@ -394,7 +435,7 @@ class SpeakerResolver:
             if found and m.sentence != found[0].sentence:
                 break
             found.append(m)
-        found.sort(key=lambda m: (not m.subject, m.start))
+        found.sort(key=lambda m: (m.rank, m.start))
         return [m.entity for m in found]
 
     def _collect_raw(self, unit: Unit) -> None:
@@ -411,7 +452,7 @@ class SpeakerResolver:
                 continue
             entity = self.registry.person(name, at=match.start(1))
             entity.mentions.append((match.start(1), match.end(1)))
-            self.person_mentions.append(_PersonMention(match.start(1), entity, len(self.sentences) - 1, False))
+            self.person_mentions.append(_PersonMention(match.start(1), entity, len(self.sentences) - 1, 1))
             lead: list[str] = []
             for word in reversed(self.text[max(unit.start, match.start() - 80) : match.start()].split()[-_WORDS_BEFORE:]):
                 if word.lower() in _RAW_STOP or not word.isalnum():
@@ -442,7 +483,7 @@ class SpeakerResolver:
             # a surname the tagger did not mark as a name: "… ," Okafor said.
             run = [t for t in span if t.pos_ == "PROPN" and t.i <= span.root.i]
             name = span.doc[run[0].i : span.root.i + 1].text if run else span.root.text
-            return self.registry.person(name, at=m.start), None
+            return self.registry.person(name, at=m.start, gender=honorific_before(self.text, m.start)), None
         described = self._described(span, words, m.start)
         if described is not None:
             return described, None
@@ -460,7 +501,7 @@ class SpeakerResolver:
         chosen = head_ent or (ents[-1] if span.root.lower_ in _CARRIERS or span.root.pos_ in ("NOUN",) else ents[0])
         at = m.start + (chosen.start_char - span.start_char)
         if chosen.label_ == "PERSON" or (len(chosen) == 1 and self.registry.person_by_surname(chosen.text)):
-            entity = self.registry.person(chosen.text, at=at)
+            entity = self.registry.person(chosen.text, at=at, gender=honorific_before(self.text, at))
         else:
             entity = self.registry.organization(chosen.text)
         description = _description_of(chosen) if head_ent is not None else None
@@ -529,6 +570,11 @@ class SpeakerResolver:
         if (m.start, m.end) not in entity.mentions:
             entity.mentions.append((m.start, m.end))
         entity.confirmed = True
+        if entity.type == "person" and pronoun_gender(fragment.text) is not None:
+            # a resolved he/she carries its person on: "He said he did not recall whether the Clintons …"
+            index = bisect_right(self.mention_starts, m.start)
+            self.mention_starts.insert(index, m.start)
+            self.person_mentions.insert(index, _PersonMention(m.start, entity, self._sentence_of(m.start), 0))
         recent = self.registry.recent
         if entity in recent:
             recent.remove(entity)
