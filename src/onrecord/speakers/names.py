@@ -31,6 +31,27 @@ def _lists() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(female - both), frozenset(male - both)
 
 
+def is_first_name(word: str) -> bool:
+    """Whether the lists hold ``word`` as anyone's first name (either gender, or both)."""
+    female, male = _lists()
+    word = word.lower()
+    return word in female or word in male or word in _both()
+
+
+@lru_cache(maxsize=1)
+def _both() -> frozenset[str]:
+    female: set[str] = set()
+    male: set[str] = set()
+    for locale in _LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except ImportError:
+            continue
+        female.update(n.lower() for n in getattr(provider, "first_names_female", ()))
+        male.update(n.lower() for n in getattr(provider, "first_names_male", ()))
+    return frozenset(female & male)
+
+
 def first_name_gender(name: str | None) -> str | None:
     """``female``/``male`` when the first word of a full name is only one gender's first name."""
     words = (name or "").split()

@@ -34,7 +34,7 @@ from spacy.tokens import Span
 
 from ..attribution.candidate import Candidate, Mention
 from .gender import GenderEvidence, honorific_before, pronoun_gender, title_gender
-from .names import first_name_gender
+from .names import first_name_gender, is_first_name
 from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit
 
@@ -321,6 +321,7 @@ class SpeakerResolver:
         self.person_mentions: list[_PersonMention] = []
         self.mention_starts: list[int] = []
         self._collect(units)
+        self._complete_names()
         self._weigh_gender(units)
 
     def _sentence_of(self, position: int) -> int:
@@ -377,6 +378,33 @@ class SpeakerResolver:
             entity.evidence.honorifics[gender] += 1
         self.person_mentions.append(_PersonMention(start, entity, self._sentence_of(start), rank))
         return entity
+
+    def _complete_names(self) -> None:
+        """A person known by surname only gets the full name the article gives elsewhere.
+
+        The name may stand where the parser saw no person ("ROME - Bernie Sanders"
+        as an organization, a headline): "First Surname" anywhere in the text,
+        with a first name the lists know or a capitalised word inside a sentence,
+        when the article gives that surname one first name only.
+        """
+        for surname, people in self.registry.by_surname.items():
+            bare = [e for e in people if e.name and len(e.name.split()) == 1]
+            if not bare or len(people) > 1:
+                continue
+            pattern = re.compile(r"(?<![\w.])([A-Z][\w'’-]+)((?:\s+[A-Z]\.)?)\s+" + re.escape(bare[0].name or "") + r"\b")
+            firsts = set()
+            for match in pattern.finditer(self.text):
+                first = match.group(1)
+                lower = first.lower()
+                if lower in _TITLE_WORDS or lower in _RAW_STOP or lower in _DETERMINERS or lower in _ROLE_TITLES:
+                    continue
+                before = self.text[max(0, match.start() - 2) : match.start()]
+                mid_sentence = bool(before) and not re.search(r"[.!?\n\"“”]\s*$", before)
+                if is_first_name(first) or mid_sentence:
+                    firsts.add((first, match.group(2).strip()))
+            if len(firsts) == 1:
+                first, middle = firsts.pop()
+                bare[0].name = " ".join(w for w in (first, middle, bare[0].name) if w)
 
     def _weigh_gender(self, units: list[Unit]) -> None:
         """Each he/she whose antecedent is unambiguous votes for that person's gender.
@@ -467,8 +495,10 @@ class SpeakerResolver:
 
         ``exclude``: the attributed content, whose people cannot be its speaker's antecedent.
         """
-        if m is None or m.span is None:
+        if m is None:
             return None, None
+        if m.span is None:
+            return self._by_text(m, exclude), None
         span = m.span
         words = [t.lower_ for t in span]
         if len(span) == 1 and pronoun_gender(words[0]) is not None:
@@ -495,6 +525,9 @@ class SpeakerResolver:
             e for e in span.doc.ents if e.start >= span.start and e.end <= span.end and e.label_ in ("PERSON", "ORG")
         ]
         if not ents:
+            named = self._unlabelled_name(span, m.start)
+            if named is not None:
+                return named, None
             entity = self._unnamed(span, words)
             return entity, None
         head_ent = next((e for e in ents if e.root.i == span.root.i or span.root.i in range(e.start, e.end)), None)
@@ -507,6 +540,42 @@ class SpeakerResolver:
         description = _description_of(chosen) if head_ent is not None else None
         entity.describe(description)
         return entity, description
+
+    def _unlabelled_name(self, span: Span, position: int) -> _Entity | None:
+        """A person's name the NER did not mark: "JAKE TAPPER:", "McCain challenger Kelli Ward".
+
+        The capitalised words ending at the mention's head, titles set aside, are a
+        person's name when they start with a known first name, are in capitals
+        (a transcript's speaker), or end in a surname already known.
+        """
+        root = span.root
+        if not root.text[:1].isupper() or root.lower_ in _ORG_NOUNS or root.lower_ in _MEDIA_WORDS:
+            return None
+        run = []
+        for token in reversed(span[: root.i - span.start + 1]):
+            if not token.text[:1].isupper() or token.is_punct:
+                break
+            run.insert(0, token.text)
+        words = [w for w in run if w.lower().strip(".") not in _TITLE_WORDS and w.lower() not in _ROLE_TITLES]
+        if not words:
+            return None
+        shouting = all(w.isupper() and len(w) > 1 for w in words)
+        if shouting:
+            words = [w.capitalize() for w in words]
+        known = self.registry.person_by_surname(words[-1])
+        if not (known or shouting or (len(words) > 1 and is_first_name(words[0]))):
+            return None
+        return self.registry.person(" ".join(words), at=position, gender=honorific_before(self.text, position))
+
+    def _by_text(self, m: Mention, exclude) -> _Entity | None:
+        """A mention the parse does not cover (it cuts a token): read from its words."""
+        words = re.findall(r"[\w'’.-]+", self.text[m.start : m.end])
+        if len(words) == 1 and pronoun_gender(words[0]) is not None:
+            return self._antecedent(m.start, pronoun_gender(words[0]), exclude)
+        names = [w for w in words if w[:1].isupper() and w.lower().strip(".") not in _TITLE_WORDS]
+        if names and self.registry.person_by_surname(names[-1]):
+            return self.registry.person(" ".join(names), at=m.start, gender=honorific_before(self.text, m.start))
+        return None
 
     def _antecedent(self, position: int, gender: str | None, exclude) -> _Entity | None:
         """He/she: the nearest earlier person of agreeing gender, else the latest such speaker."""
