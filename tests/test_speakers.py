@@ -111,3 +111,12 @@ def test_first_name_gender_is_marked_as_inferred(extractor):
     article = extractor.extract("Margaret Oduya, a teacher, said the school would reopen.")
     teacher = next(e for e in article.entities if e.name == "Margaret Oduya")
     assert (teacher.gender, teacher.gender_evidence) == ("female", "name")
+
+
+def test_the_company_is_the_business_named_before(extractor):
+    text = (
+        "Air Canada said on Monday that it had cancelled 40 flights because of the storm.\n\n"
+        "The company said in a statement that the safety of its passengers comes first."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "safety of its passengers").name == "Air Canada"

@@ -77,6 +77,11 @@ _ROLE_TITLES = frozenset(
     "coach captain ambassador deputy leader spokesperson spokeswoman spokesman ceo president".split()
 )
 _DEFINITE = frozenset({"the", "this", "that"})
+# what a business is called once named: "the company" refers back to it
+_BUSINESS_NOUNS = frozenset(
+    "company firm corporation retailer airline bank insurer manufacturer carrier chain business "
+    "automaker developer operator utility brand startup grocer".split()
+)
 # how many sentences back a he/she looks for its antecedent before falling back
 # on the speakers referred to so far
 _PRONOUN_REACH = 8
@@ -606,6 +611,9 @@ class SpeakerResolver:
             e for e in self.registry.entities
             if e.name and head in e.title_heads and said <= e.title_words and e.mentioned_before(position) >= 0
         ]
+        if not named and words[0] in _DEFINITE and head in _BUSINESS_NOUNS and len(said) == 1:
+            # "the company": the organization the article last named, when none was called so
+            named = [e for e in self.registry.organizations if e.type == "organization" and e.mentioned_before(position) >= 0]
         if not named:
             return None
         return max(named, key=lambda e: e.mentioned_before(position))
