@@ -120,3 +120,12 @@ def test_the_company_is_the_business_named_before(extractor):
     )
     article = extractor.extract(text)
     assert speaker_of(article, "safety of its passengers").name == "Air Canada"
+
+
+def test_what_a_copula_says_a_person_is_is_a_description(extractor):
+    text = (
+        "Carolyn Bennett is the minister responsible for the file. She met the chiefs on Friday.\n\n"
+        "\"We will keep talking,\" the minister said."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "keep talking").name == "Carolyn Bennett"

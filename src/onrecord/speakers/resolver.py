@@ -86,6 +86,7 @@ _BUSINESS_NOUNS = frozenset(
 # on the speakers referred to so far
 _PRONOUN_REACH = 8
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_RAW_PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]erself|[Hh]imself)\b")
 
 # A capitalised name in text that was not parsed ("… officer Michael Glassner sent …").
 _NAME_IN_RAW_TEXT = re.compile(r"\b((?:[A-Z][a-z]+\.?\s+){0,2}[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
@@ -119,7 +120,7 @@ class _Entity:
         self.title_words.update(words)
         for part in re.split(r",", description):
             # the head of "Minister of X" is "minister"; of "engineering firm", "firm"
-            part_words = re.split(r"\s+(?:of|for|at|with|in|on|from)\s+", part.strip().lower())[0].split()
+            part_words = re.split(_POST_NOMINAL, part.strip().lower())[0].split()
             if part_words:
                 self.title_heads.add(part_words[-1].strip("."))
         if description not in self.descriptions and description != self.name:
@@ -289,6 +290,27 @@ def _noun_before(ent: Span) -> str | None:
     return doc[start : ent.start].text
 
 
+_PREDICATE_WORDS = 8
+# where a description's noun phrase ends: "minister [responsible for …]", "officer [who …]"
+_POST_NOMINAL = re.compile(r"\s+(?:of|for|at|with|in|on|from|responsible|who|that|which|whose|since)\b")
+# an apposition or a copula's complement right after a name in unparsed text
+_RAW_DESCRIPTION = re.compile(r"(?:,|\s+(?:is|was))\s+(?:the|a|an)\s+([a-z][^,.;:!?\"“”()]*)")
+
+
+def _predicate_of(ent: Span) -> str | None:
+    """What a copula says the name is: "Bennett is the minister responsible for …" -> "minister responsible for …"."""
+    root = ent.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return None
+    attr = next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if attr is None:
+        return None
+    tokens = [t for t in attr.subtree if not t.is_punct][:_PREDICATE_WORDS]
+    while tokens and tokens[0].lower_ in _DETERMINERS:
+        tokens = tokens[1:]
+    return " ".join(t.text for t in tokens) or None
+
+
 def _role_family(words: list[str]) -> frozenset[str] | None:
     for word in words:
         for family in _ROLE_FAMILIES:
@@ -360,6 +382,7 @@ class SpeakerResolver:
                 entity.confirmed = True
                 entity.describe(_description_of(ent))
                 entity.describe(_noun_before(ent))
+                entity.describe(_predicate_of(ent))
                 self.ent_at[start] = entity
             for token in unit.doc:
                 # a known surname the NER let pass ("Walsh, a former labor leader, …")
@@ -421,6 +444,11 @@ class SpeakerResolver:
         ambiguous: list[tuple[str, list[_Entity]]] = []
         for unit in units:
             if unit.doc is None:
+                # an unparsed paragraph has no roles to read: its pronouns vote only when one person is near
+                for match in _RAW_PRONOUN.finditer(self.text, unit.start, unit.end):
+                    people = {id(e): e for e in self._nearest_people(match.start(), lambda e: True, reach=2)}
+                    if len(people) == 1:
+                        next(iter(people.values())).evidence.pronouns[pronoun_gender(match.group(0)) or ""] += 1
                 continue
             for token in unit.doc:
                 gender = pronoun_gender(token.text)
@@ -483,9 +511,12 @@ class SpeakerResolver:
                 continue
             if name.split()[0] in ("A", "An") or any(_is_suffix(_org_key(name), _org_key(o.name or "")) or _org_key(name) == _org_key(o.name or "") for o in self.registry.organizations):
                 continue
-            entity = self.registry.person(name, at=match.start(1))
+            entity = self._person_at(name, match.start(1), 1)
             entity.mentions.append((match.start(1), match.end(1)))
-            self.person_mentions.append(_PersonMention(match.start(1), entity, len(self.sentences) - 1, 1))
+            after = _RAW_DESCRIPTION.match(self.text, match.end(1), unit.end)
+            if after:
+                # "Bennett, the minister of …," / "Bennett is the minister responsible for …"
+                entity.describe(" ".join(after.group(1).split()[:_PREDICATE_WORDS]))
             lead: list[str] = []
             for word in reversed(self.text[max(unit.start, match.start() - 80) : match.start()].split()[-_WORDS_BEFORE:]):
                 if word.lower() in _RAW_STOP or not word.isalnum():
@@ -697,7 +728,9 @@ def resolve_speakers(
         else:
             speaker = resolver.speaker(candidate.source, exclude=candidate.content)
         speakers[id(candidate)] = speaker
-        if speaker is not None and speaker.entity is not None:
+        nested = any(c is not candidate and any(a <= candidate.start < b for a, b in c.content) for c in candidates)
+        if speaker is not None and speaker.entity is not None and not nested:
+            # a statement reported inside another's quotation is not who spoke last
             previous = speaker
         roles[id(candidate)] = (resolver.speaker(candidate.addressee), resolver.speaker(candidate.via))
     attributions = [
