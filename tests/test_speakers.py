@@ -129,3 +129,12 @@ def test_what_a_copula_says_a_person_is_is_a_description(extractor):
     )
     article = extractor.extract(text)
     assert speaker_of(article, "keep talking").name == "Carolyn Bennett"
+
+
+def test_a_name_the_ner_missed_behind_an_organization_and_title(extractor):
+    text = (
+        "FSIN Vice-Chief Heather Bear called the decision disappointing.\n\n"
+        "\"Our youth deserve better,\" Bear said."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "deserve better").name == "Heather Bear"

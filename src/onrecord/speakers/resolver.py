@@ -256,7 +256,8 @@ def _description_of(ent: Span) -> str | None:
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
     text = " ".join(words)
-    if not text or text.lower().rstrip(".") in _TITLE_WORDS:
+    text = text.strip(" \"“”‘’'")
+    if not any(c.isalnum() for c in text) or text.lower().rstrip(".") in _TITLE_WORDS:
         return None
     return text
 
@@ -385,6 +386,16 @@ class SpeakerResolver:
                 entity.describe(_predicate_of(ent))
                 self.ent_at[start] = entity
             for token in unit.doc:
+                if token.ent_type_ or token.pos_ != "PROPN" or (token.i + 1 < len(unit.doc) and token.nbor().pos_ == "PROPN"):
+                    continue
+                run = self._name_run(unit.doc[token.left_edge.i : token.i + 1])
+                if len(run) > 1 and is_first_name(run[0].text):
+                    # "Vice-Chief Heather Bear", where the NER saw no person
+                    start = unit.start + run[0].idx
+                    entity = self._person_at(" ".join(t.text for t in run), start, _rank(token))
+                    entity.mentions.append((start, unit.start + token.idx + len(token.text)))
+                    entity.confirmed = True
+            for token in unit.doc:
                 # a known surname the NER let pass ("Walsh, a former labor leader, …")
                 if (token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper()
                         and self.registry.person_by_surname(token.text)
@@ -415,24 +426,28 @@ class SpeakerResolver:
         with a first name the lists know or a capitalised word inside a sentence,
         when the article gives that surname one first name only.
         """
-        for surname, people in self.registry.by_surname.items():
-            bare = [e for e in people if e.name and len(e.name.split()) == 1]
-            if not bare or len(people) > 1:
+        for people in self.registry.by_surname.values():
+            if len(people) == 1:
+                self._complete_name(people[0])
+
+    def _complete_name(self, entity: _Entity) -> None:
+        name = entity.name or ""
+        if entity.type != "person" or len(name.split()) != 1 or len(self.registry.by_surname.get(name.lower(), ())) > 1:
+            return
+        pattern = re.compile(r"(?<![\w.])([A-Z][\w'’-]+)((?:\s+[A-Z]\.)?)\s+" + re.escape(name) + r"\b")
+        firsts = set()
+        for match in pattern.finditer(self.text):
+            first = match.group(1)
+            lower = first.lower()
+            if lower in _TITLE_WORDS or lower in _RAW_STOP or lower in _DETERMINERS or lower in _ROLE_TITLES:
                 continue
-            pattern = re.compile(r"(?<![\w.])([A-Z][\w'’-]+)((?:\s+[A-Z]\.)?)\s+" + re.escape(bare[0].name or "") + r"\b")
-            firsts = set()
-            for match in pattern.finditer(self.text):
-                first = match.group(1)
-                lower = first.lower()
-                if lower in _TITLE_WORDS or lower in _RAW_STOP or lower in _DETERMINERS or lower in _ROLE_TITLES:
-                    continue
-                before = self.text[max(0, match.start() - 2) : match.start()]
-                mid_sentence = bool(before) and not re.search(r"[.!?\n\"“”]\s*$", before)
-                if is_first_name(first) or mid_sentence:
-                    firsts.add((first, match.group(2).strip()))
-            if len(firsts) == 1:
-                first, middle = firsts.pop()
-                bare[0].name = " ".join(w for w in (first, middle, bare[0].name) if w)
+            before = self.text[max(0, match.start() - 2) : match.start()]
+            mid_sentence = bool(before) and not re.search(r"[.!?\n\"“”]\s*$", before)
+            if is_first_name(first) or mid_sentence:
+                firsts.add((first, match.group(2).strip()))
+        if len(firsts) == 1:
+            first, middle = firsts.pop()
+            entity.name = " ".join(w for w in (first, middle, name) if w)
 
     def _weigh_gender(self, units: list[Unit]) -> None:
         """Each he/she whose antecedent is unambiguous votes for that person's gender.
@@ -547,8 +562,8 @@ class SpeakerResolver:
             e.label_ in ("PERSON", "ORG") and len(e) > 1 for e in span.ents
         ):
             # a surname the tagger did not mark as a name: "… ," Okafor said.
-            run = [t for t in span if t.pos_ == "PROPN" and t.i <= span.root.i]
-            name = span.doc[run[0].i : span.root.i + 1].text if run else span.root.text
+            run = self._name_run(span[: span.root.i - span.start + 1])
+            name = " ".join(t.text for t in run) if run else span.root.text
             return self.registry.person(name, at=m.start, gender=honorific_before(self.text, m.start)), None
         described = self._described(span, words, m.start)
         if described is not None:
@@ -560,13 +575,15 @@ class SpeakerResolver:
         ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG")] or [
             e for e in span.doc.ents if e.start >= span.start and e.end <= span.end and e.label_ in ("PERSON", "ORG")
         ]
-        if not ents:
+        head_ent = next((e for e in ents if e.root.i == span.root.i or span.root.i in range(e.start, e.end)), None)
+        if head_ent is None:
+            # a head the NER left unlabelled: "FSIN Vice-Chief Heather Bear" is Heather Bear, not FSIN
             named = self._unlabelled_name(span, m.start)
             if named is not None:
                 return named, None
+        if not ents:
             entity = self._unnamed(span, words)
             return entity, None
-        head_ent = next((e for e in ents if e.root.i == span.root.i or span.root.i in range(e.start, e.end)), None)
         chosen = head_ent or (ents[-1] if span.root.lower_ in _CARRIERS or span.root.pos_ in ("NOUN",) else ents[0])
         at = m.start + (chosen.start_char - span.start_char)
         if chosen.label_ == "PERSON" or (len(chosen) == 1 and self.registry.person_by_surname(chosen.text)):
@@ -587,12 +604,7 @@ class SpeakerResolver:
         root = span.root
         if not root.text[:1].isupper() or root.lower_ in _ORG_NOUNS or root.lower_ in _MEDIA_WORDS:
             return None
-        run = []
-        for token in reversed(span[: root.i - span.start + 1]):
-            if not token.text[:1].isupper() or token.is_punct:
-                break
-            run.insert(0, token.text)
-        words = [w for w in run if w.lower().strip(".") not in _TITLE_WORDS and w.lower() not in _ROLE_TITLES]
+        words = [t.text for t in self._name_run(span[: root.i - span.start + 1])]
         if not words:
             return None
         shouting = all(w.isupper() and len(w) > 1 for w in words)
@@ -602,6 +614,16 @@ class SpeakerResolver:
         if not (known or shouting or (len(words) > 1 and is_first_name(words[0]))):
             return None
         return self.registry.person(" ".join(words), at=position, gender=honorific_before(self.text, position))
+
+    @staticmethod
+    def _name_run(tokens) -> list:
+        """The capitalised tokens that end ``tokens``, titles set aside: a name's words."""
+        run = []
+        for token in reversed(tokens):
+            if not token.text[:1].isupper() or token.is_punct or token.ent_type_ in ("ORG", "GPE", "NORP"):
+                break
+            run.insert(0, token)
+        return [t for t in run if t.lower_.strip(".") not in _TITLE_WORDS and t.lower_ not in _ROLE_TITLES]
 
     def _by_text(self, m: Mention, exclude) -> _Entity | None:
         """A mention the parse does not cover (it cuts a token): read from its words."""
@@ -678,6 +700,7 @@ class SpeakerResolver:
         if (m.start, m.end) not in entity.mentions:
             entity.mentions.append((m.start, m.end))
         entity.confirmed = True
+        self._complete_name(entity)  # a surname first met here, after the article was read
         if entity.type == "person" and pronoun_gender(fragment.text) is not None:
             # a resolved he/she carries its person on: "He said he did not recall whether the Clintons …"
             index = bisect_right(self.mention_starts, m.start)
