@@ -211,26 +211,40 @@ def evaluate_files(
     progress: bool = False,
     strategy: str | None = None,
     tagger: str | None = None,
+    gold_format: str = "polnear",
 ) -> dict[str, Any]:
-    """Score the extractor (or a predictions file) against a gold file."""
+    """Score the extractor (or a predictions file) against a gold file.
+
+    ``gold_format`` is ``polnear`` (SPEC §2-3) or ``ggt`` (Gender Gap Tracker, SPEC §4).
+    """
     gold = read_jsonl(gold_path)[:limit]
     if pred_path is not None:
         by_id = {p.get("id"): p for p in read_jsonl(pred_path)}
         predictions = [by_id.get(g.get("id"), {"attributions": []}) for g in gold]
     else:
-        from tqdm import tqdm
+        predictions = _extract_all(gold, n_process=n_process, progress=progress, strategy=strategy, tagger=tagger)
+    if gold_format == "ggt":
+        from .evaluate_ggt import score_ggt
 
-        from .extract import Extractor
-
-        from .attribution import DEFAULT_STRATEGY
-
-        extractor = Extractor(strategy=strategy or DEFAULT_STRATEGY, tagger=tagger, n_process=n_process)
-        articles = extractor.pipe({k: g.get(k) for k in ("id", "text", "title", "date", "publisher")} for g in gold)
-        predictions = [a.to_dict() for a in tqdm(articles, total=len(gold), disable=not progress, unit="article")]
+        return score_ggt(gold, predictions)
     scorer = Scorer()
     for record, prediction in zip(gold, predictions):
         scorer.add(gold_attributions(record), prediction.get("attributions") or [])
     return scorer.metrics()
+
+
+def _extract_all(
+    gold: list[dict[str, Any]], *, n_process: int, progress: bool, strategy: str | None, tagger: str | None
+) -> list[dict[str, Any]]:
+    from tqdm import tqdm
+
+    from .attribution import DEFAULT_STRATEGY
+    from .extract import Extractor
+
+    extractor = Extractor(strategy=strategy or DEFAULT_STRATEGY, tagger=tagger, n_process=n_process)
+    fields = ("id", "text", "title", "date", "publisher", "outlet")
+    articles = extractor.pipe({k: g.get(k) for k in fields} for g in gold)
+    return [a.to_dict() for a in tqdm(articles, total=len(gold), disable=not progress, unit="article")]
 
 
 def format_table(metrics: dict[str, Any]) -> str:
@@ -247,7 +261,9 @@ def format_table(metrics: dict[str, Any]) -> str:
         "",
         f"partial recall, quoted gold contents:   {metrics['recall_quoted']:6.2f}  (n={metrics['quoted_gold']})",
         f"partial recall, unquoted gold contents: {metrics['recall_unquoted']:6.2f}  (n={metrics['unquoted_gold']})",
-        f"speaker name accuracy:                  {metrics['speaker_name_accuracy']:6.2f}  (n={metrics['speaker_names_gold']})",
+        "speaker name accuracy:                  "
+        + (f"{metrics['speaker_name_accuracy']:6.2f}  (n={metrics['speaker_names_gold']})"
+           if metrics["speaker_names_gold"] else "   n/a  (no gold speaker names)"),
     ]
     if metrics.get("calibration"):
         lines += ["", "confidence   predicted   content partial precision"]

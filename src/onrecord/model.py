@@ -12,6 +12,11 @@ from typing import Any, Literal
 
 Kind = Literal["direct", "indirect", "mixed", "block"]
 EntityType = Literal["person", "organization", "media", "place", "other"]
+Gender = Literal["female", "male"]
+# how the gender is known: an honorific or gendered title before the name, or
+# the pronouns that refer to the person (SPEC §1 also allows "name" for a
+# first-name list, which onrecord does not use)
+GenderEvidence = Literal["honorific", "pronoun", "name"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +50,15 @@ class Speaker:
 
     Used for the speaker, the addressee and the relaying source (``via``).
     ``name`` is None for an unnamed speaker; ``description`` then says who it is.
+    ``gender`` is the entity's, as the article states it (None: unknown).
     """
 
     mention: tuple[Fragment, ...]
     entity: str | None = None
     name: str | None = None
     description: str | None = None
+    gender: Gender | None = None
+    gender_evidence: GenderEvidence | None = None
 
     @property
     def label(self) -> str:
@@ -63,6 +71,8 @@ class Speaker:
             "entity": self.entity,
             "name": self.name,
             "description": self.description,
+            "gender": self.gender,
+            "gender_evidence": self.gender_evidence,
         }
 
     @classmethod
@@ -74,6 +84,8 @@ class Speaker:
             entity=data.get("entity"),
             name=data.get("name"),
             description=data.get("description"),
+            gender=data.get("gender"),
+            gender_evidence=data.get("gender_evidence"),
         )
 
 
@@ -129,6 +141,8 @@ class Entity:
     type: EntityType
     descriptions: tuple[str, ...] = ()
     mentions: tuple[Fragment, ...] = ()
+    gender: Gender | None = None
+    gender_evidence: GenderEvidence | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -136,6 +150,8 @@ class Entity:
             "name": self.name,
             "type": self.type,
             "descriptions": list(self.descriptions),
+            "gender": self.gender,
+            "gender_evidence": self.gender_evidence,
             "mentions": [f.to_dict() for f in self.mentions],
         }
 
@@ -147,6 +163,8 @@ class Entity:
             type=data.get("type", "other"),
             descriptions=tuple(data.get("descriptions") or ()),
             mentions=_fragments(data.get("mentions")),
+            gender=data.get("gender"),
+            gender_evidence=data.get("gender_evidence"),
         )
 
 

@@ -17,15 +17,21 @@ from .options import strategy_options
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N gold articles.")
+@click.option("--format", "gold_format", type=click.Choice(["polnear", "ggt"]), default="polnear", show_default=True,
+              help="Gold file kind: PolNeAR-style attributions or Gender Gap Tracker quotes (docs/scoring.md).")
 @strategy_options
 def evaluate_command(
-    gold: str, pred: str | None, as_json: bool, jobs: int, limit: int | None, strategy: str, tagger: str | None
+    gold: str, pred: str | None, as_json: bool, jobs: int, limit: int | None, gold_format: str,
+    strategy: str, tagger: str | None,
 ) -> None:
-    """Score attributions against a PolNeAR-style gold file (SPEC §3)."""
+    """Score attributions against a PolNeAR-style or GGT gold file (docs/scoring.md)."""
     from ..evaluate import evaluate_files, format_table
+    from ..evaluate_ggt import format_ggt_table
 
     with error_boundary():
         metrics = evaluate_files(
-            gold, pred, n_process=jobs, limit=limit, progress=sys.stderr.isatty(), strategy=strategy, tagger=tagger
+            gold, pred, n_process=jobs, limit=limit, progress=sys.stderr.isatty(), strategy=strategy, tagger=tagger,
+            gold_format=gold_format,
         )
-    click.echo(json.dumps(metrics, indent=2) if as_json else format_table(metrics))
+    table = format_ggt_table(metrics) if gold_format == "ggt" else format_table(metrics)
+    click.echo(json.dumps(metrics, indent=2) if as_json else table)

@@ -1,0 +1,793 @@
+"""Speaker resolution within one article: mentions -> entities, names and descriptions.
+
+No coreference package works offline, so this is a small resolver of our own
+over spaCy's parse and named entities:
+
+- a named person is keyed by surname: ``Glassner`` -> ``Michael Glassner``
+  (the most recently named one when two share it; a different first name is
+  another person), even where the tagger calls the bare surname an organization;
+- an organization or outlet by its words: ``the Times`` -> ``The New York Times``;
+- a described speaker (``A spokeswoman for the Sessions campaign``) becomes an
+  unnamed entity whose description later definite mentions (``The
+  spokesperson``) resolve to, through their role noun;
+- he/she goes to the nearest earlier person of agreeing gender, searching back
+  sentence by sentence and preferring a sentence's subject (a person named
+  inside the quotation being attributed does not count); it -> organization,
+  they -> either, from the speakers referred to so far;
+- a definite description (``the minister``, ``the rookie defenceman``, ``the
+  firm``) goes to the most recent entity the article gave that description
+  (apposition, title before the name) before it becomes an unnamed speaker;
+- a quotation that is a paragraph of its own, without a source, continues the
+  speaker of the statement before it;
+- each person's gender is what the article states (``gender.py``).
+- a relaying phrase (``the Times' piece``, ``a report by the New York Times``)
+  resolves to the outlet inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from ..attribution.candidate import Candidate, Mention
+from .gender import GenderEvidence, honorific_before, pronoun_gender, title_gender
+from .names import first_name_gender, is_first_name
+from ..model import Attribution, Entity, Fragment, Speaker
+from ..text import Unit
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "it", "who", "which", "that"})
+# Role nouns that name one kind of speaker: "the spokesperson" refers back to
+# "a spokeswoman"; each group is one family.
+_ROLE_FAMILIES = (
+    frozenset({"spokeswoman", "spokesman", "spokesperson", "representative", "spokespeople"}),
+    frozenset({"official", "officials", "aide", "aides", "source", "sources", "adviser", "advisor"}),
+)
+# Carrier nouns: "a report by X", "the Times' piece" speak for X.
+_CARRIERS = frozenset(
+    "report piece article story statement letter editorial column analysis investigation poll survey "
+    "study memo email tweet post release interview".split()
+)
+# Words that make an organization an outlet.
+_MEDIA_WORDS = frozenset(
+    "times post news journal tribune herald gazette cnn msnbc fox nbc abc cbs npr bbc reuters ap "
+    "associated press politico axios bloomberg guardian telegraph observer magazine radio tv "
+    "television daily breitbart hill atlantic yorker economist".split()
+)
+# Heads of a described organization: "The Sessions campaign", "the department".
+_ORG_NOUNS = frozenset(
+    "campaign committee department company administration government party agency office ministry "
+    "council board commission court police firm group union association bank team white house "
+    "organization organisation coalition network ministry senate congress".split()
+)
+_TITLE_WORDS = frozenset(
+    "mr mrs ms dr sen rep gov president senator councilwoman councilman councillor mayor governor "
+    "secretary minister chairman chairwoman judge justice gen general prof professor rev sir lord lady "
+    # ranks and offices that stand before a name and are no part of it ("Vice President Joe Biden")
+    "miss mx vice deputy acting former premier chancellor mp mla mpp congressman congresswoman "
+    "det sgt cpl const insp supt lt col capt cmdr adm coach".split()
+)
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those"})
+# Capitalised role words that, before a name, make a title ("Premier Doug Ford")
+_ROLE_TITLES = frozenset(
+    "premier chancellor commissioner chief officer director inspector sergeant constable detective "
+    "coach captain ambassador deputy leader spokesperson spokeswoman spokesman ceo president".split()
+)
+_DEFINITE = frozenset({"the", "this", "that"})
+# what a business is called once named: "the company" refers back to it
+_BUSINESS_NOUNS = frozenset(
+    "company firm corporation retailer airline bank insurer manufacturer carrier chain business "
+    "automaker developer operator utility brand startup grocer".split()
+)
+# how many sentences back a he/she looks for its antecedent before falling back
+# on the speakers referred to so far
+_PRONOUN_REACH = 8
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_RAW_PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]erself|[Hh]imself)\b")
+
+# A capitalised name in text that was not parsed ("… officer Michael Glassner sent …").
+_NAME_IN_RAW_TEXT = re.compile(r"\b((?:[A-Z][a-z]+\.?\s+){0,2}[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
+_WORDS_BEFORE = 6
+_RAW_STOP = frozenset(
+    "that the a an and or but of to in on for by with from as at is was said says told which who when".split()
+)
+
+
+@dataclass
+class _Entity:
+    id: str
+    type: str
+    name: str | None
+    descriptions: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    role: frozenset[str] | None = None
+    confirmed: bool = False  # named in parsed text or referred to by an attribution
+    # lowercased words of its titles and descriptions: "the minister" finds it through them
+    title_words: set[str] = field(default_factory=set)
+    # the head nouns of those: "minister" of "Minister of Crown-Indigenous Relations"
+    title_heads: set[str] = field(default_factory=set)
+    evidence: GenderEvidence = field(default_factory=GenderEvidence)
+    gender: str | None = None
+    gender_evidence: str | None = None
+
+    def describe(self, description: str | None) -> None:
+        if not description or not any(c.isalnum() for c in description):
+            return  # a stray quotation mark or comma is no description
+        words = [w.lower() for w in re.findall(r"[\w-]+", description)]
+        self.title_words.update(words)
+        for part in re.split(r",", description):
+            # the head of "Minister of X" is "minister"; of "engineering firm", "firm"
+            part_words = re.split(_POST_NOMINAL, part.strip().lower())[0].split()
+            if part_words:
+                self.title_heads.add(part_words[-1].strip("."))
+        if description not in self.descriptions and description != self.name:
+            self.descriptions.append(description)
+
+    def mentioned_before(self, position: int) -> int:
+        """The start of its last mention before ``position`` (-1: none)."""
+        return max((s for s, _ in self.mentions if s < position), default=-1)
+
+
+class _Registry:
+    """The entities of one article, with the indexes that resolve mentions to them."""
+
+    def __init__(self, outlet: str | None) -> None:
+        self.entities: list[_Entity] = []
+        self.by_surname: dict[str, list[_Entity]] = {}
+        self.organizations: list[_Entity] = []
+        self.outlet = outlet
+        # speakers in the order they were last referred to: pronouns pick from the end
+        self.recent: list[_Entity] = []
+
+    def new(self, type_: str, name: str | None, role: frozenset[str] | None = None) -> _Entity:
+        entity = _Entity(f"e{len(self.entities) + 1}", type_, name, role=role)
+        self.entities.append(entity)
+        return entity
+
+    def person(self, name: str, at: int | None = None, gender: str | None = None) -> _Entity:
+        """The person a name refers to; ``at``: where a bare surname is read, to pick the latest one named."""
+        cleaned = name.replace("’s", "").replace("'s", "").split()
+        titles = [w for w in cleaned if w.lower().strip(".") in _TITLE_WORDS]
+        words = [w for w in cleaned if w.lower().strip(".") not in _TITLE_WORDS] or cleaned
+        surname = words[-1].lower()
+        full = " ".join(words)
+        same = self.by_surname.setdefault(surname, [])
+        if gender is not None:
+            # "Mr. Clinton" is not the Hillary Clinton named before
+            same = [e for e in same if _gender_of(e) in (None, gender)]
+        if len(words) == 1:
+            # a bare surname: the one of that surname named last before it
+            entity = max(same, key=lambda e: (e.mentioned_before(at if at is not None else 1 << 60), -same.index(e)), default=None)
+        else:
+            first = words[0].lower()
+            entity = next((e for e in same if len((e.name or "").split()) == 1 or (e.name or "").split()[0].lower() == first), None)
+        if entity is None:
+            entity = self.new("person", full)
+            self.by_surname[surname].append(entity)
+        elif len(full.split()) > len((entity.name or "").split()):
+            entity.name = full  # the fullest form seen wins
+        for title in titles:
+            entity.describe(title)
+            gender = title_gender(title)
+            if gender:
+                entity.evidence.honorifics[gender] += 1
+        return entity
+
+    def person_by_surname(self, word: str) -> bool:
+        return bool(self.by_surname.get(word.replace("’s", "").replace("'s", "").lower()))
+
+    def organization(self, name: str) -> _Entity:
+        key = _org_key(name)
+        for entity in self.organizations:
+            other = _org_key(entity.name or "")
+            if key == other or _is_suffix(key, other):
+                return entity
+            if _is_suffix(other, key):
+                entity.name = _canonical_org(name)
+                return entity
+        type_ = "media" if set(key) & _MEDIA_WORDS or (self.outlet and key == _org_key(self.outlet)) else "organization"
+        entity = self.new(type_, _canonical_org(name))
+        self.organizations.append(entity)
+        return entity
+
+    def latest(self, accept) -> _Entity | None:
+        """The most recently referred-to speaker that ``accept`` takes."""
+        for entity in reversed(self.recent):
+            if accept(entity):
+                return entity
+        return None
+
+
+def _gender_of(entity: _Entity) -> str | None:
+    """What is known of a person's gender while the article is still being read."""
+    honorifics = entity.evidence.honorifics
+    if honorifics and len(honorifics) == 1:
+        return next(iter(honorifics))
+    return first_name_gender(entity.name)
+
+
+def _org_key(name: str) -> tuple[str, ...]:
+    words = re.findall(r"[\w&]+", name.lower().replace("’s", "").replace("'s", ""))
+    return tuple(w for w in words if w not in _DETERMINERS)
+
+
+def _is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    return 0 < len(short) < len(long) and long[-len(short):] == short
+
+
+def _canonical_org(name: str) -> str:
+    name = re.sub(r"[’']s?$", "", name.strip()).strip()
+    if name.lower().startswith("the "):
+        name = "The " + name[4:]
+    return name
+
+
+_MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "case", "punct")
+
+
+def _modifies(token, start: int, end: int) -> bool:
+    """Whether ``token`` (just before ``start``) is a pre-modifier of the name ending at ``end``."""
+    return token.dep_ in _MODIFIER_DEPS and start - 1 <= token.head.i <= end and token.text not in ",()"
+
+
+def _description_of(ent: Span) -> str | None:
+    """Titles and affiliations around a named entity: pre-modifiers and an appositive."""
+    head = ent.root
+    doc = ent.doc
+    # walk back across a modifier chain: "Trump campaign chief operating officer Michael Glassner"
+    start = ent.start
+    while start > 0 and _modifies(doc[start - 1], start, ent.end):
+        start -= 1
+    parts = []
+    if start < ent.start:
+        parts.append(doc[start : ent.start].text)
+    appos = next((c for c in head.children if c.dep_ == "appos" and c.i >= ent.end), None)
+    if appos is not None:
+        words = [t for t in doc[appos.left_edge.i : appos.right_edge.i + 1] if not t.is_punct or t.text in "&-"]
+        while words and words[0].lower_ in _DETERMINERS:
+            words = words[1:]
+        if words:
+            parts.append(doc[words[0].i : words[-1].i + 1].text)
+    text = ", ".join(p.strip(" ,") for p in parts if p.strip(" ,"))
+    words = text.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    text = " ".join(words)
+    text = text.strip(" \"“”‘’'")
+    if not any(c.isalnum() for c in text) or text.lower().rstrip(".") in _TITLE_WORDS:
+        return None
+    return text
+
+
+# A capitalised title run right before a name: "Minister of Crown-Indigenous Relations Carolyn Bennett"
+_TITLE_RUN = re.compile(r"((?:[A-Z][\w.-]*|of|for|and|the)(?:\s+(?:[A-Z][\w.-]*|of|for|and|the))*)\s+$")
+
+
+def _title_run_before(text: str, start: int) -> str | None:
+    """The capitalised words right before a name, when one of them is a title or role."""
+    match = _TITLE_RUN.search(text, max(0, start - 80), start)
+    if not match:
+        return None
+    words = match.group(1).split()
+    while words and (words[0].lower() in _RAW_STOP or words[0].lower() in _DETERMINERS):
+        words = words[1:]
+    if not words or not any(w.lower().strip(".") in _TITLE_WORDS or w.lower() in _ROLE_TITLES for w in words):
+        return None
+    return " ".join(words)
+
+
+def _noun_before(ent: Span) -> str | None:
+    """The common noun phrase right before a name: "the engineering firm Castell & Ruiz",
+    "rookie defenceman Ada Lovell" (a description even where the parse does not link it)."""
+    doc = ent.doc
+    start = ent.start
+    while start > 0 and doc[start - 1].pos_ in ("NOUN", "ADJ") and not doc[start - 1].ent_type_:
+        start -= 1
+    if start == ent.start or doc[ent.start - 1].pos_ != "NOUN":
+        return None
+    return doc[start : ent.start].text
+
+
+_PREDICATE_WORDS = 8
+# where a description's noun phrase ends: "minister [responsible for …]", "officer [who …]"
+_POST_NOMINAL = re.compile(r"\s+(?:of|for|at|with|in|on|from|responsible|who|that|which|whose|since)\b")
+# an apposition or a copula's complement right after a name in unparsed text
+_RAW_DESCRIPTION = re.compile(r"(?:,|\s+(?:is|was))\s+(?:the|a|an)\s+([a-z][^,.;:!?\"“”()]*)")
+
+
+def _predicate_of(ent: Span) -> str | None:
+    """What a copula says the name is: "Bennett is the minister responsible for …" -> "minister responsible for …"."""
+    root = ent.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return None
+    attr = next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if attr is None:
+        return None
+    tokens = [t for t in attr.subtree if not t.is_punct][:_PREDICATE_WORDS]
+    while tokens and tokens[0].lower_ in _DETERMINERS:
+        tokens = tokens[1:]
+    return " ".join(t.text for t in tokens) or None
+
+
+def _role_family(words: list[str]) -> frozenset[str] | None:
+    for word in words:
+        for family in _ROLE_FAMILIES:
+            if word in family:
+                return family
+    return None
+
+
+@dataclass(frozen=True)
+class _PersonMention:
+    start: int
+    entity: _Entity
+    sentence: int
+    # salience for he/she: 0 a subject (or its apposition), 1 any other role, 2 a possessor
+    rank: int
+
+
+def _rank(token) -> int:
+    """How salient a mention is as a later pronoun's antecedent, from its role in the clause."""
+    if token.dep_ in _SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in _SUBJECT_DEPS):
+        return 0
+    return 2 if token.dep_ == "poss" else 1
+
+
+class SpeakerResolver:
+    """Resolves mentions of one article, in text order."""
+
+    def __init__(self, text: str, units: list[Unit], outlet: str | None) -> None:
+        self.text = text
+        self.registry = _Registry(outlet)
+        self.ent_at: dict[int, _Entity] = {}
+        # sentence boundaries (an unparsed paragraph is one sentence) and the
+        # person mentions in them, in text order: what he/she search back through
+        self.sentences: list[tuple[int, int]] = []
+        self.person_mentions: list[_PersonMention] = []
+        self.mention_starts: list[int] = []
+        self._collect(units)
+        self._complete_names()
+        self._weigh_gender(units)
+
+    def _sentence_of(self, position: int) -> int:
+        index = bisect_right(self.sentences, (position, 1 << 60)) - 1
+        return max(0, index)
+
+    def _collect(self, units: list[Unit]) -> None:
+        """Register every named person and organization, parsed or not, in text order."""
+        for unit in units:
+            if unit.doc is None:
+                self.sentences.append((unit.start, unit.end))
+                self._collect_raw(unit)
+                continue
+            for sent in unit.doc.sents:
+                self.sentences.append((unit.start + sent.start_char, unit.start + sent.end_char))
+            for ent in unit.doc.ents:
+                start = unit.start + ent.start_char
+                if ent.label_ == "PERSON" and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
+                    continue  # "the Clintons": a family, no one person
+                if ent.label_ == "PERSON" or (ent.label_ == "ORG" and len(ent) == 1 and self.registry.person_by_surname(ent.text)):
+                    # a bare surname the tagger took for an organization is still the person
+                    entity = self._person_at(ent.text, start, _rank(ent.root))
+                    entity.describe(_title_run_before(self.text, start))
+                elif ent.label_ == "ORG":
+                    entity = self.registry.organization(ent.text)
+                else:
+                    entity = None
+                if entity is None:
+                    continue
+                entity.mentions.append((start, unit.start + ent.end_char))
+                entity.confirmed = True
+                entity.describe(_description_of(ent))
+                entity.describe(_noun_before(ent))
+                entity.describe(_predicate_of(ent))
+                self.ent_at[start] = entity
+            for token in unit.doc:
+                if token.ent_type_ or token.pos_ != "PROPN" or (token.i + 1 < len(unit.doc) and token.nbor().pos_ == "PROPN"):
+                    continue
+                run = self._name_run(unit.doc[token.left_edge.i : token.i + 1])
+                if len(run) > 1 and is_first_name(run[0].text):
+                    # "Vice-Chief Heather Bear", where the NER saw no person
+                    start = unit.start + run[0].idx
+                    entity = self._person_at(" ".join(t.text for t in run), start, _rank(token))
+                    entity.mentions.append((start, unit.start + token.idx + len(token.text)))
+                    entity.confirmed = True
+            for token in unit.doc:
+                # a known surname the NER let pass ("Walsh, a former labor leader, …")
+                if (token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper()
+                        and self.registry.person_by_surname(token.text)
+                        and not (token.i > 0 and token.nbor(-1).pos_ == "PROPN")
+                        and not (token.i + 1 < len(unit.doc) and token.nbor().pos_ == "PROPN")):
+                    start = unit.start + token.idx
+                    entity = self._person_at(token.text, start, _rank(token))
+                    entity.mentions.append((start, start + len(token.text)))
+        self.person_mentions.sort(key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.person_mentions]
+
+    def _person_at(self, name: str, start: int, rank: int) -> _Entity:
+        """The person a name at ``start`` refers to, registered as a mention there."""
+        gender = honorific_before(self.text, start) or next(
+            (title_gender(w) for w in name.split()[:-1] if title_gender(w)), None
+        )
+        entity = self.registry.person(name, at=start, gender=gender)
+        if gender:
+            entity.evidence.honorifics[gender] += 1
+        self.person_mentions.append(_PersonMention(start, entity, self._sentence_of(start), rank))
+        return entity
+
+    def _complete_names(self) -> None:
+        """A person known by surname only gets the full name the article gives elsewhere.
+
+        The name may stand where the parser saw no person ("ROME - Bernie Sanders"
+        as an organization, a headline): "First Surname" anywhere in the text,
+        with a first name the lists know or a capitalised word inside a sentence,
+        when the article gives that surname one first name only.
+        """
+        for people in self.registry.by_surname.values():
+            if len(people) == 1:
+                self._complete_name(people[0])
+
+    def _complete_name(self, entity: _Entity) -> None:
+        name = entity.name or ""
+        if entity.type != "person" or len(name.split()) != 1 or len(self.registry.by_surname.get(name.lower(), ())) > 1:
+            return
+        pattern = re.compile(r"(?<![\w.])([A-Z][\w'’-]+)((?:\s+[A-Z]\.)?)\s+" + re.escape(name) + r"\b")
+        firsts = set()
+        for match in pattern.finditer(self.text):
+            first = match.group(1)
+            lower = first.lower()
+            if lower in _TITLE_WORDS or lower in _RAW_STOP or lower in _DETERMINERS or lower in _ROLE_TITLES:
+                continue
+            before = self.text[max(0, match.start() - 2) : match.start()]
+            mid_sentence = bool(before) and not re.search(r"[.!?\n\"“”]\s*$", before)
+            if is_first_name(first) or mid_sentence:
+                firsts.add((first, match.group(2).strip()))
+        if len(firsts) == 1:
+            first, middle = firsts.pop()
+            entity.name = " ".join(w for w in (first, middle, name) if w)
+
+    def _weigh_gender(self, units: list[Unit]) -> None:
+        """Each he/she whose antecedent is unambiguous votes for that person's gender.
+
+        A second round settles pronouns with two people before them when the
+        first round showed one of the two is of the other gender ("Patel met
+        Reyes. He …" once Patel is known to be a woman).
+        """
+        ambiguous: list[tuple[str, list[_Entity]]] = []
+        for unit in units:
+            if unit.doc is None:
+                # an unparsed paragraph has no roles to read: its pronouns vote only when one person is near
+                for match in _RAW_PRONOUN.finditer(self.text, unit.start, unit.end):
+                    people = {id(e): e for e in self._nearest_people(match.start(), lambda e: True, reach=2)}
+                    if len(people) == 1:
+                        next(iter(people.values())).evidence.pronouns[pronoun_gender(match.group(0)) or ""] += 1
+                continue
+            for token in unit.doc:
+                gender = pronoun_gender(token.text)
+                if gender is None:
+                    continue
+                # "Reyes met her": an object pronoun is not the subject of its own clause
+                own = token.dep_ not in ("dobj", "dative", "pobj", "iobj") or token.lower_.endswith("self")
+                nearest = self._nearest_people(unit.start + token.idx, lambda e: True, reach=2, own_sentence=own)
+                people = list({id(e): e for e in nearest}.values())
+                if len(people) == 1:
+                    people[0].evidence.pronouns[gender] += 1
+                elif people:
+                    ambiguous.append((gender, people))
+        self._decide_gender()
+        for gender, people in ambiguous:
+            left = [e for e in people if e.gender in (None, gender)]
+            if len(left) == 1:
+                left[0].evidence.pronouns[gender] += 1
+        self._decide_gender()
+
+    def _decide_gender(self) -> None:
+        """What the article states; else, marked as such, what the first name suggests."""
+        for entity in self.registry.entities:
+            if entity.type == "person":
+                entity.gender, entity.gender_evidence = entity.evidence.verdict()
+                if entity.gender is None:
+                    entity.gender = first_name_gender(entity.name)
+                    entity.gender_evidence = "name" if entity.gender else None
+
+    def _nearest_people(self, position: int, accept, *, reach: int, exclude=(), own_sentence: bool = True) -> list[_Entity]:
+        """The people named in the nearest sentence before ``position`` that names any ``accept`` takes.
+
+        Subjects first, then in text order; the pronoun's own sentence counts up to it.
+        """
+        here = self._sentence_of(position)
+        start = bisect_right(self.mention_starts, position)
+        found: list[_PersonMention] = []
+        for m in reversed(self.person_mentions[:start]):
+            if m.sentence < here - reach:
+                break
+            if m.sentence == here and not own_sentence:
+                continue
+            if any(a <= m.start < b for a, b in exclude) or not accept(m.entity):
+                continue
+            if found and m.sentence != found[0].sentence:
+                break
+            found.append(m)
+        found.sort(key=lambda m: (m.rank, m.start))
+        return [m.entity for m in found]
+
+    def _collect_raw(self, unit: Unit) -> None:
+        """Names in a paragraph that was not parsed: only to resolve surnames later.
+
+        Such an entity is reported only once an attribution refers to it.
+        """
+        for match in _NAME_IN_RAW_TEXT.finditer(self.text, unit.start, unit.end):
+            name = match.group(1)
+            if name.split()[0] == "The":
+                self.registry.organization(name).mentions.append((match.start(1), match.end(1)))
+                continue
+            if name.split()[0] in ("A", "An") or any(_is_suffix(_org_key(name), _org_key(o.name or "")) or _org_key(name) == _org_key(o.name or "") for o in self.registry.organizations):
+                continue
+            entity = self._person_at(name, match.start(1), 1)
+            entity.mentions.append((match.start(1), match.end(1)))
+            after = _RAW_DESCRIPTION.match(self.text, match.end(1), unit.end)
+            if after:
+                # "Bennett, the minister of …," / "Bennett is the minister responsible for …"
+                entity.describe(" ".join(after.group(1).split()[:_PREDICATE_WORDS]))
+            lead: list[str] = []
+            for word in reversed(self.text[max(unit.start, match.start() - 80) : match.start()].split()[-_WORDS_BEFORE:]):
+                if word.lower() in _RAW_STOP or not word.isalnum():
+                    break
+                lead.insert(0, word)
+            entity.describe(" ".join(lead) or None)
+
+    # --- resolving one mention ------------------------------------------------
+
+    def resolve(self, m: Mention | None, exclude=()) -> tuple[_Entity | None, str | None]:
+        """The entity a mention refers to, and the description it gives in passing.
+
+        ``exclude``: the attributed content, whose people cannot be its speaker's antecedent.
+        """
+        if m is None:
+            return None, None
+        if m.span is None:
+            return self._by_text(m, exclude), None
+        span = m.span
+        words = [t.lower_ for t in span]
+        if len(span) == 1 and pronoun_gender(words[0]) is not None:
+            return self._antecedent(m.start, pronoun_gender(words[0]), exclude), None
+        if len(span) == 1 and words[0] in _PERSON_PRONOUNS:
+            return self.registry.latest(lambda e: e.type == "person"), None
+        if len(span) == 1 and words[0] in _GROUP_PRONOUNS:
+            return self.registry.latest(lambda e: e.type != "person" or words[0] in ("they", "who", "we")), None
+        if span.root.pos_ == "PROPN" and self.registry.person_by_surname(span.root.text) and not any(
+            e.label_ in ("PERSON", "ORG") and len(e) > 1 for e in span.ents
+        ):
+            # a surname the tagger did not mark as a name: "… ," Okafor said.
+            run = self._name_run(span[: span.root.i - span.start + 1])
+            name = " ".join(t.text for t in run) if run else span.root.text
+            return self.registry.person(name, at=m.start, gender=honorific_before(self.text, m.start)), None
+        described = self._described(span, words, m.start)
+        if described is not None:
+            return described, None
+        if _role_family([span.root.lower_]) is not None:
+            # "A spokesman for Castell & Ruiz" is a person described by an organization
+            return self._unnamed(span, words), None
+        # a named entity inside the mention: the head one, else a carrier's source
+        ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG")] or [
+            e for e in span.doc.ents if e.start >= span.start and e.end <= span.end and e.label_ in ("PERSON", "ORG")
+        ]
+        head_ent = next((e for e in ents if e.root.i == span.root.i or span.root.i in range(e.start, e.end)), None)
+        if head_ent is None:
+            # a head the NER left unlabelled: "FSIN Vice-Chief Heather Bear" is Heather Bear, not FSIN
+            named = self._unlabelled_name(span, m.start)
+            if named is not None:
+                return named, None
+        if not ents:
+            entity = self._unnamed(span, words)
+            return entity, None
+        chosen = head_ent or (ents[-1] if span.root.lower_ in _CARRIERS or span.root.pos_ in ("NOUN",) else ents[0])
+        at = m.start + (chosen.start_char - span.start_char)
+        if chosen.label_ == "PERSON" or (len(chosen) == 1 and self.registry.person_by_surname(chosen.text)):
+            entity = self.registry.person(chosen.text, at=at, gender=honorific_before(self.text, at))
+        else:
+            entity = self.registry.organization(chosen.text)
+        description = _description_of(chosen) if head_ent is not None else None
+        entity.describe(description)
+        return entity, description
+
+    def _unlabelled_name(self, span: Span, position: int) -> _Entity | None:
+        """A person's name the NER did not mark: "JAKE TAPPER:", "McCain challenger Kelli Ward".
+
+        The capitalised words ending at the mention's head, titles set aside, are a
+        person's name when they start with a known first name, are in capitals
+        (a transcript's speaker), or end in a surname already known.
+        """
+        root = span.root
+        if not root.text[:1].isupper() or root.lower_ in _ORG_NOUNS or root.lower_ in _MEDIA_WORDS:
+            return None
+        words = [t.text for t in self._name_run(span[: root.i - span.start + 1])]
+        if not words:
+            return None
+        shouting = all(w.isupper() and len(w) > 1 for w in words)
+        if shouting:
+            words = [w.capitalize() for w in words]
+        known = self.registry.person_by_surname(words[-1])
+        if not (known or shouting or (len(words) > 1 and is_first_name(words[0]))):
+            return None
+        return self.registry.person(" ".join(words), at=position, gender=honorific_before(self.text, position))
+
+    @staticmethod
+    def _name_run(tokens) -> list:
+        """The capitalised tokens that end ``tokens``, titles set aside: a name's words."""
+        run = []
+        for token in reversed(tokens):
+            if not token.text[:1].isupper() or token.is_punct or token.ent_type_ in ("ORG", "GPE", "NORP"):
+                break
+            run.insert(0, token)
+        return [t for t in run if t.lower_.strip(".") not in _TITLE_WORDS and t.lower_ not in _ROLE_TITLES]
+
+    def _by_text(self, m: Mention, exclude) -> _Entity | None:
+        """A mention the parse does not cover (it cuts a token): read from its words."""
+        words = re.findall(r"[\w'’.-]+", self.text[m.start : m.end])
+        if len(words) == 1 and pronoun_gender(words[0]) is not None:
+            return self._antecedent(m.start, pronoun_gender(words[0]), exclude)
+        names = [w for w in words if w[:1].isupper() and w.lower().strip(".") not in _TITLE_WORDS]
+        if names and self.registry.person_by_surname(names[-1]):
+            return self.registry.person(" ".join(names), at=m.start, gender=honorific_before(self.text, m.start))
+        return None
+
+    def _antecedent(self, position: int, gender: str | None, exclude) -> _Entity | None:
+        """He/she: the nearest earlier person of agreeing gender, else the latest such speaker."""
+        def agrees(entity: _Entity) -> bool:
+            return entity.type == "person" and (entity.gender is None or gender is None or entity.gender == gender)
+
+        people = self._nearest_people(position, agrees, reach=_PRONOUN_REACH, exclude=exclude)
+        return people[0] if people else self.registry.latest(agrees)
+
+    def _described(self, span: Span, words: list[str], position: int) -> _Entity | None:
+        """A definite or bare singular description the article gave a named entity before.
+
+        "the minister" -> the person introduced as "Minister … Carolyn Bennett";
+        "the firm" -> "the engineering firm Castell & Ruiz". An indefinite one ("a
+        spokeswoman for X") introduces someone new; a plural one is a group.
+        """
+        root = span.root
+        if words[0] in ("a", "an", "another") or root.tag_ in ("NNS", "NNPS") or root.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if root.ent_type_ in ("PERSON", "ORG") or any(t.ent_type_ == "PERSON" for t in span):
+            return None  # a name of its own
+        if words[0] not in _DEFINITE and len(span) > 3:
+            return None
+        head = root.lower_
+        # every word of the mention was said of the entity, its head as the head of a description
+        said = {w for w in words if w not in _DETERMINERS and w.isalpha()}
+        named = [
+            e for e in self.registry.entities
+            if e.name and head in e.title_heads and said <= e.title_words and e.mentioned_before(position) >= 0
+        ]
+        if not named and words[0] in _DEFINITE and head in _BUSINESS_NOUNS and len(said) == 1:
+            # "the company": the organization the article last named, when none was called so
+            named = [e for e in self.registry.organizations if e.type == "organization" and e.mentioned_before(position) >= 0]
+        if not named:
+            return None
+        return max(named, key=lambda e: e.mentioned_before(position))
+
+    def _unnamed(self, span: Span, words: list[str]) -> _Entity | None:
+        """A described speaker: "A spokeswoman for the Sessions campaign", "The spokesperson"."""
+        content_words = [w for w in words if w not in _DETERMINERS]
+        if not content_words:
+            return None
+        family = _role_family(words)
+        definite = words[0] in ("the", "that", "this")
+        if family is not None and definite:
+            earlier = self.registry.latest(lambda e: e.role == family)
+            if earlier is not None:
+                return earlier
+        description_tokens = [t for t in span if not (t.i == span.start and t.lower_ in _DETERMINERS)]
+        description = span.doc[description_tokens[0].i : description_tokens[-1].i + 1].text if description_tokens else span.text
+        if family is None and (span.root.pos_ == "PROPN" or span.root.ent_type_ == "ORG" or span.root.lower_ in _ORG_NOUNS):
+            return self.registry.organization(description)
+        entity = self.registry.new("person" if family else "other", None, role=family)
+        entity.describe(description)
+        return entity
+
+    def speaker(self, m: Mention | None, exclude=()) -> Speaker | None:
+        if m is None:
+            return None
+        entity, description = self.resolve(m, exclude)
+        fragment = Fragment.of(self.text, m.start, m.end)
+        if entity is None:
+            return Speaker(mention=(fragment,), description=None)
+        if (m.start, m.end) not in entity.mentions:
+            entity.mentions.append((m.start, m.end))
+        entity.confirmed = True
+        self._complete_name(entity)  # a surname first met here, after the article was read
+        if entity.type == "person" and pronoun_gender(fragment.text) is not None:
+            # a resolved he/she carries its person on: "He said he did not recall whether the Clintons …"
+            index = bisect_right(self.mention_starts, m.start)
+            self.mention_starts.insert(index, m.start)
+            self.person_mentions.insert(index, _PersonMention(m.start, entity, self._sentence_of(m.start), 0))
+        recent = self.registry.recent
+        if entity in recent:
+            recent.remove(entity)
+        recent.append(entity)
+        description = description or (entity.descriptions[0] if entity.descriptions else None)
+        return Speaker(
+            mention=(fragment,), entity=entity.id, name=entity.name, description=description,
+            gender=entity.gender, gender_evidence=entity.gender_evidence,  # type: ignore[arg-type]
+        )
+
+    def entities(self) -> list[Entity]:
+        result = []
+        for entity in self.registry.entities:
+            if not entity.mentions or not entity.confirmed:
+                continue
+            mentions = tuple(Fragment.of(self.text, s, e) for s, e in sorted(set(entity.mentions)))
+            result.append(
+                Entity(entity.id, entity.name, entity.type, tuple(entity.descriptions), mentions,  # type: ignore[arg-type]
+                       entity.gender, entity.gender_evidence)  # type: ignore[arg-type]
+            )
+        return result
+
+
+def resolve_speakers(
+    text: str, units: list[Unit], candidates: list[Candidate], *, outlet: str | None = None
+) -> tuple[list[Attribution], list[Entity]]:
+    """Turn candidates into Attributions with resolved speakers; collect the entities.
+
+    Speakers are resolved in text order, so "the speakers referred to so far"
+    and "the statement before" mean what a reader means by them.
+    """
+    resolver = SpeakerResolver(text, units, outlet)
+    speakers: dict[int, Speaker | None] = {}
+    roles: dict[int, tuple[Speaker | None, Speaker | None]] = {}
+    previous: Speaker | None = None
+    for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
+        if candidate.continues is not None:
+            # a floating quote: the previous statement's speaker, without a mention of its own
+            speaker = _continued(speakers.get(id(candidate.continues)))
+        elif candidate.source is None and previous is not None and _opens_paragraph(text, units, candidate):
+            # a paragraph that is only a quotation continues the statement before it
+            speaker = _continued(previous)
+        else:
+            speaker = resolver.speaker(candidate.source, exclude=candidate.content)
+        speakers[id(candidate)] = speaker
+        nested = any(c is not candidate and any(a <= candidate.start < b for a, b in c.content) for c in candidates)
+        if speaker is not None and speaker.entity is not None and not nested:
+            # a statement reported inside another's quotation is not who spoke last
+            previous = speaker
+        roles[id(candidate)] = (resolver.speaker(candidate.addressee), resolver.speaker(candidate.via))
+    attributions = [
+        Attribution(
+            id=f"a{number}",
+            kind=candidate.kind,  # type: ignore[arg-type]
+            content=tuple(Fragment.of(text, s, e) for s, e in candidate.content),
+            cue=tuple(Fragment.of(text, s, e) for s, e in candidate.cue),
+            speaker=speakers[id(candidate)],
+            addressee=roles[id(candidate)][0],
+            via=roles[id(candidate)][1],
+            confidence=candidate.confidence,
+        )
+        for number, candidate in enumerate(candidates, start=1)
+    ]
+    return attributions, resolver.entities()
+
+
+def _continued(previous: Speaker | None) -> Speaker | None:
+    if previous is None:
+        return None
+    return Speaker(
+        mention=(), entity=previous.entity, name=previous.name, description=previous.description,
+        gender=previous.gender, gender_evidence=previous.gender_evidence,
+    )
+
+
+_OPENING = set(" \t\"“‘'«")
+
+
+def _opens_paragraph(text: str, units: list[Unit], candidate: Candidate) -> bool:
+    """Whether a quotation candidate begins its paragraph (nothing but quotation marks before it)."""
+    start = candidate.start
+    unit = next((u for u in units if u.start <= start < u.end), None)
+    if unit is None or not any(c in "\"“”«»" for c in text[start : candidate.end]):
+        return False
+    return all(c in _OPENING for c in text[unit.start : start])

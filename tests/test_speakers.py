@@ -1,0 +1,140 @@
+"""In-article speaker resolution on sentences written for these tests, and the README's examples."""
+
+from pathlib import Path
+
+import pytest
+
+from onrecord import Extractor
+from onrecord.attribution import STRATEGIES
+from onrecord.speakers.gender import GenderEvidence, honorific_before
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="module", params=STRATEGIES)
+def extractor(request):
+    return Extractor(strategy=request.param)
+
+
+def speaker_of(article, words):
+    """The speaker of the attribution whose content holds ``words``."""
+    found = [a for a in article.attributions if words in a.content_text]
+    assert found, (words, [a.content_text for a in article.attributions])
+    return found[0].speaker
+
+
+def test_harbor_bridge_credits_each_speaker(extractor):
+    text = (EXAMPLES / "harbor-bridge.txt").read_text(encoding="utf-8")
+    article = extractor.extract(text)
+    assert speaker_of(article, "blank check").name == "Dana Whitfield"
+    assert speaker_of(article, "support the repairs").name == "Dana Whitfield"
+    # "Mayor Arturo Benes disagreed. He said …": the mayor, not the last speaker
+    mayor = speaker_of(article, "a danger to everyone")
+    assert mayor.name == "Arturo Benes" and mayor.description == "Mayor"
+    # "The firm" is the engineering firm the article named
+    assert speaker_of(article, "stands behind its assessment").name == "Castell & Ruiz"
+    whitfield = next(e for e in article.entities if e.name == "Dana Whitfield")
+    assert (whitfield.gender, whitfield.gender_evidence) == ("female", "honorific")
+
+
+def test_school_meals_example_speakers(extractor):
+    text = (EXAMPLES / "school-meals.txt").read_text(encoding="utf-8")
+    article = extractor.extract(text)
+    assert all(a.speaker is None or a.speaker.label for a in article.attributions)
+
+
+def test_pronoun_agrees_in_gender_and_prefers_the_subject(extractor):
+    text = (
+        "Nora Patel, the union's president, said she was tired of waiting. Tom Reyes, who runs the "
+        "port, met her on Monday. He had asked for the meeting.\n\n"
+        "Patel criticized Reyes for the delay. \"We waited eight months for this,\" she said.\n\n"
+        "Reyes defended the schedule. \"Nobody wanted it to take this long,\" he said."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "eight months").name == "Nora Patel"
+    assert speaker_of(article, "take this long").name == "Tom Reyes"
+    genders = {e.name: (e.gender, e.gender_evidence) for e in article.entities if e.type == "person"}
+    assert genders["Nora Patel"] == ("female", "pronoun")
+    assert genders["Tom Reyes"] == ("male", "pronoun")
+
+
+def test_a_paragraph_of_quotation_continues_the_speaker_before(extractor):
+    text = (
+        "Sarah Okafor, a nurse at the clinic, said the wait had grown.\n\n"
+        "\"Some patients wait six hours now,\" Okafor said.\n\n"
+        "\"We do not have the staff to see them sooner, and the winter has not even started.\""
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "not have the staff").name == "Sarah Okafor"
+
+
+def test_two_people_sharing_a_surname_stay_apart(extractor):
+    text = (
+        "Mary Lund said the farm would close. Her son, Peter Lund, said the family had no choice.\n\n"
+        "\"It was the hardest year of my life,\" Mary Lund said."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "hardest year").name == "Mary Lund"
+    assert speaker_of(article, "no choice").name == "Peter Lund"
+
+
+def test_definite_description_resolves_to_the_named_holder(extractor):
+    text = (
+        "Rookie defenceman Liam Boyd scored twice on Saturday.\n\n"
+        "\"I just tried to shoot,\" the rookie defenceman said after the game."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "tried to shoot").name == "Liam Boyd"
+
+
+def test_honorifics_decide_over_pronoun_votes():
+    evidence = GenderEvidence()
+    evidence.pronouns["male"] += 3
+    evidence.honorifics["female"] += 1
+    assert evidence.verdict() == ("female", "honorific")
+    evidence = GenderEvidence()
+    evidence.pronouns.update({"male": 2, "female": 2})
+    assert evidence.verdict() == (None, None)  # no clear majority
+    text = "said Ms. Ada Lovell"
+    assert honorific_before(text, text.index("Ada")) == "female"
+    assert honorific_before(text, text.index("said")) is None
+
+
+def test_first_name_gender_is_marked_as_inferred(extractor):
+    pytest.importorskip("faker")
+    from onrecord.speakers.names import first_name_gender
+
+    assert first_name_gender("Margaret Oduya") == "female"
+    assert first_name_gender("Trevor Oduya") == "male"
+    assert first_name_gender("Jordan Oduya") is None  # given to both
+    assert first_name_gender("Oduya") is None
+    article = extractor.extract("Margaret Oduya, a teacher, said the school would reopen.")
+    teacher = next(e for e in article.entities if e.name == "Margaret Oduya")
+    assert (teacher.gender, teacher.gender_evidence) == ("female", "name")
+
+
+def test_the_company_is_the_business_named_before(extractor):
+    text = (
+        "Air Canada said on Monday that it had cancelled 40 flights because of the storm.\n\n"
+        "The company said in a statement that the safety of its passengers comes first."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "safety of its passengers").name == "Air Canada"
+
+
+def test_what_a_copula_says_a_person_is_is_a_description(extractor):
+    text = (
+        "Carolyn Bennett is the minister responsible for the file. She met the chiefs on Friday.\n\n"
+        "\"We will keep talking,\" the minister said."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "keep talking").name == "Carolyn Bennett"
+
+
+def test_a_name_the_ner_missed_behind_an_organization_and_title(extractor):
+    text = (
+        "FSIN Vice-Chief Heather Bear called the decision disappointing.\n\n"
+        "\"Our youth deserve better,\" Bear said."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "deserve better").name == "Heather Bear"
