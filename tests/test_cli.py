@@ -99,6 +99,7 @@ def test_eval_prints_table_and_json(tmp_path):
     assert from_file == as_json
 
 
+@pytest.mark.slow
 def test_five_megabyte_article_without_blank_lines(tmp_path):
     # one quotation in every ~240k characters: only the pieces holding one are parsed
     filler = "The committee met again on a rainy morning and reviewed the long tables of numbers. " * 3000

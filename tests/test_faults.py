@@ -308,6 +308,7 @@ KILL_BY_TIME = 0.3
 KILL_JITTER_S = 0.01
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(SEEDS))
 def test_ingest_killed_at_random_points_resumes_exactly(store_url, store_backend, articles, reference, seed):
     rng = random.Random(f"{store_backend}:{seed}")

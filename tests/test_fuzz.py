@@ -249,12 +249,14 @@ REACHED: Counter[str] = Counter()
 _FAST = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
+@pytest.mark.slow
 @settings(max_examples=SOUP_EXAMPLES, **_FAST)
 @given(text=soup)
 def test_arbitrary_unicode_soup(extractor, text):
     extract_checked(extractor, text)
 
 
+@pytest.mark.slow
 @settings(max_examples=NEWS_EXAMPLES, **_FAST)
 @given(text=news)
 def test_news_like_text_with_hostile_salt(extractor, text):
@@ -264,6 +266,7 @@ def test_news_like_text_with_hostile_salt(extractor, text):
     REACHED.update({role for a in article.attributions for role in ("speaker", "addressee", "via") if getattr(a, role)})
 
 
+@pytest.mark.slow
 @settings(max_examples=LONG_EXAMPLES, **_FAST)
 @given(text=long_paragraph())
 def test_paragraphs_longer_than_a_parse_piece(extractor, text):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pytest
 from click.testing import CliRunner
 from tokenizers import Tokenizer
 
@@ -65,6 +66,7 @@ def test_labels_follow_the_gold_spans():
     assert len(ids) == len(encoding.ids) + 2
 
 
+@pytest.mark.slow
 def test_tiny_training_run(tmp_path):
     data = tmp_path / "gold.jsonl"
     write_gold(data)
