@@ -208,7 +208,8 @@ HOSTILE = {
     "repeated quotes": ('"We will win," Smith said. ' * 4_000).strip(),
 }
 # Generous: the hostile texts have up to five times the tokens of news text of
-# their size and every one of their paragraphs is parsed; quadratic work
+# their size and every one of their paragraphs is parsed (punctuation among
+# words measured 2.9 times BBC's time, the others under 2); quadratic work
 # took 10 to 100 times as long.
 MAX_RATIO = 5.0
 
@@ -222,5 +223,7 @@ def test_hostile_text_takes_near_linear_time(name):
     hostile = HOSTILE[name]
     normal = _bbc(len(hostile))
     extractor.extract(normal[:2000])  # the tagger's first run is slower
-    hostile_s, normal_s = _seconds(extractor, hostile), _seconds(extractor, normal)
+    # alternating, best of two each: the shared machine's load comes and goes
+    timings = [(_seconds(extractor, hostile), _seconds(extractor, normal)) for _ in range(2)]
+    hostile_s, normal_s = (min(column) for column in zip(*timings))
     assert hostile_s <= MAX_RATIO * normal_s + 1.0, (name, hostile_s, normal_s)
