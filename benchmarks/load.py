@@ -1,7 +1,8 @@
 """Load benchmark: the REST API and the explorer on loopback, over SQLite and PostgreSQL.
 
     python benchmarks/load.py [--limit N] [-j 2] [--reuse] [--seconds 20] [--concurrency 4]
-                              [--backends sqlite,postgres] [--json benchmarks/results/load.json]
+                              [--attack-seconds 20] [--backends sqlite,postgres]
+                              [--json benchmarks/results/load.json]
 
 1. Builds a quote database of the BBC corpus (``../shared/data/bbc/bbc_news.jsonl``,
    read at run time; ``--limit N`` takes its first N articles) in a SQLite file
