@@ -138,3 +138,17 @@ def test_a_name_the_ner_missed_behind_an_organization_and_title(extractor):
     )
     article = extractor.extract(text)
     assert speaker_of(article, "deserve better").name == "Heather Bear"
+
+
+def test_names_with_apostrophes_and_accents_and_a_gendered_role(extractor):
+    text = (
+        "Veterans Affairs Minister Seamus O'Regan visited the base on Monday.\n\n"
+        "Anick Bédard, a spokeswoman for the department, confirmed the visit in an email.\n\n"
+        "The minister met with families for two hours.\n\n"
+        "\"These are people who served,\" he said."
+    )
+    article = extractor.extract(text)
+    minister = speaker_of(article, "people who served")
+    assert minister.name == "Seamus O'Regan" and minister.description == "Veterans Affairs Minister"
+    spokeswoman = next(e for e in article.entities if e.name == "Anick Bédard")
+    assert (spokeswoman.gender, spokeswoman.gender_evidence) == ("female", "honorific")

@@ -89,7 +89,10 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _RAW_PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]erself|[Hh]imself)\b")
 
 # A capitalised name in text that was not parsed ("… officer Michael Glassner sent …").
-_NAME_IN_RAW_TEXT = re.compile(r"\b((?:[A-Z][a-z]+\.?\s+){0,2}[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
+# a name's word: a capital, then letters with inner apostrophes, hyphens and capitals
+# ("O'Regan", "Bédard", "Jong-un", "MacKay")
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-](?=[^\W\d_]))*[a-zß-öø-ÿ]"
+_NAME_IN_RAW_TEXT = re.compile(rf"(?<![\w'’-])((?:[A-Z][a-z]+\.?\s+){{0,2}}{_NAME_WORD}(?:\s+{_NAME_WORD})+)(?![\w'’-])")
 _WORDS_BEFORE = 6
 _RAW_STOP = frozenset(
     "that the a an and or but of to in on for by with from as at is was said says told which who when".split()
@@ -122,7 +125,12 @@ class _Entity:
             # the head of "Minister of X" is "minister"; of "engineering firm", "firm"
             part_words = re.split(_POST_NOMINAL, part.strip().lower())[0].split()
             if part_words:
-                self.title_heads.add(part_words[-1].strip("."))
+                head = part_words[-1].strip(".")
+                self.title_heads.add(head)
+                # the head only ("a spokeswoman for …", not "… whose husband …"): the writer's word for the person
+                gender = title_gender(head)
+                if gender:
+                    self.evidence.honorifics[gender] += 1
         if description not in self.descriptions and description != self.name:
             self.descriptions.append(description)
 
@@ -150,6 +158,13 @@ class _Registry:
     def person(self, name: str, at: int | None = None, gender: str | None = None) -> _Entity:
         """The person a name refers to; ``at``: where a bare surname is read, to pick the latest one named."""
         cleaned = name.replace("’s", "").replace("'s", "").split()
+        last_title = max((i for i, w in enumerate(cleaned[:-1]) if _is_title(w)), default=-1)
+        if last_title >= 0:
+            # "Veterans Affairs Minister Seamus O'Regan": the name starts after the title
+            self_description = " ".join(cleaned[: last_title + 1])
+            cleaned = cleaned[last_title + 1 :]
+        else:
+            self_description = None
         titles = [w for w in cleaned if w.lower().strip(".") in _TITLE_WORDS]
         words = [w for w in cleaned if w.lower().strip(".") not in _TITLE_WORDS] or cleaned
         surname = words[-1].lower()
@@ -169,6 +184,7 @@ class _Registry:
             self.by_surname[surname].append(entity)
         elif len(full.split()) > len((entity.name or "").split()):
             entity.name = full  # the fullest form seen wins
+        entity.describe(self_description)
         for title in titles:
             entity.describe(title)
             gender = title_gender(title)
@@ -199,6 +215,11 @@ class _Registry:
             if accept(entity):
                 return entity
         return None
+
+
+def _is_title(word: str) -> bool:
+    word = word.lower().strip(".")
+    return word in _TITLE_WORDS or word in _ROLE_TITLES or title_gender(word) is not None
 
 
 def _gender_of(entity: _Entity) -> str | None:
