@@ -152,3 +152,13 @@ def test_names_with_apostrophes_and_accents_and_a_gendered_role(extractor):
     assert minister.name == "Seamus O'Regan" and minister.description == "Veterans Affairs Minister"
     spokeswoman = next(e for e in article.entities if e.name == "Anick Bédard")
     assert (spokeswoman.gender, spokeswoman.gender_evidence) == ("female", "honorific")
+
+
+def test_a_person_named_inside_a_quotation_is_no_antecedent(extractor):
+    text = (
+        "Farid Haddad has run the shelter for a decade.\n\n"
+        "\"Nobody from Peter Quinn's office has called us,\" Haddad said.\n\n"
+        "\"We have asked for help three times,\" he said."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "asked for help").name == "Farid Haddad"

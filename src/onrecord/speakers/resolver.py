@@ -762,6 +762,8 @@ def resolve_speakers(
     speakers: dict[int, Speaker | None] = {}
     roles: dict[int, tuple[Speaker | None, Speaker | None]] = {}
     previous: Speaker | None = None
+    # people named inside quotations are the speakers' topics, not a narrator's he/she
+    quoted = [(a, b) for c in candidates for a, b in c.content if any(q in text[a:b] for q in "\"“”")]
     for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
         if candidate.continues is not None:
             # a floating quote: the previous statement's speaker, without a mention of its own
@@ -770,7 +772,7 @@ def resolve_speakers(
             # a paragraph that is only a quotation continues the statement before it
             speaker = _continued(previous)
         else:
-            speaker = resolver.speaker(candidate.source, exclude=candidate.content)
+            speaker = resolver.speaker(candidate.source, exclude=candidate.content + quoted)
         speakers[id(candidate)] = speaker
         nested = any(c is not candidate and any(a <= candidate.start < b for a, b in c.content) for c in candidates)
         if speaker is not None and speaker.entity is not None and not nested:
