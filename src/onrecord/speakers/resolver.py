@@ -36,7 +36,7 @@ from ..attribution.candidate import Candidate, Mention
 from .gender import GenderEvidence, honorific_before, pronoun_gender, title_gender
 from .names import first_name_gender, is_first_name
 from ..model import Attribution, Entity, Fragment, Speaker
-from ..text import Unit
+from ..text import Unit, paragraph_spans, quotations
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "it", "who", "which", "that"})
@@ -763,7 +763,7 @@ def resolve_speakers(
     roles: dict[int, tuple[Speaker | None, Speaker | None]] = {}
     previous: Speaker | None = None
     # people named inside quotations are the speakers' topics, not a narrator's he/she
-    quoted = [(a, b) for c in candidates for a, b in c.content if any(q in text[a:b] for q in "\"“”")]
+    quoted = [span for quotation in quotations(text, paragraph_spans(text)) for span in quotation.spans]
     for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
         if candidate.continues is not None:
             # a floating quote: the previous statement's speaker, without a mention of its own
