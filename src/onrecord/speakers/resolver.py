@@ -722,6 +722,9 @@ class SpeakerResolver:
             entity.mentions.append((m.start, m.end))
         entity.confirmed = True
         self._complete_name(entity)  # a surname first met here, after the article was read
+        if entity.type == "person" and entity.gender is None:
+            # someone first met here ("a spokeswoman for …"): what the description says
+            entity.gender, entity.gender_evidence = entity.evidence.verdict()
         if entity.type == "person" and pronoun_gender(fragment.text) is not None:
             # a resolved he/she carries its person on: "He said he did not recall whether the Clintons …"
             index = bisect_right(self.mention_starts, m.start)
