@@ -27,7 +27,8 @@ over spaCy's parse and named entities:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -224,10 +225,11 @@ def _is_title(word: str) -> bool:
 
 def _gender_of(entity: _Entity) -> str | None:
     """What is known of a person's gender while the article is still being read."""
+    # only what the text says: a first-name guess must not split "Ms. Lonechild" from her full name
     honorifics = entity.evidence.honorifics
     if honorifics and len(honorifics) == 1:
         return next(iter(honorifics))
-    return first_name_gender(entity.name)
+    return None
 
 
 def _org_key(name: str) -> tuple[str, ...]:
@@ -313,6 +315,14 @@ def _noun_before(ent: Span) -> str | None:
 
 
 _PREDICATE_WORDS = 8
+# words that open sentences and are no first name ("Meanwhile Singh", "Today Singh")
+_SENTENCE_OPENERS = frozenset(
+    "if as after while then so yet still also however meanwhile today yesterday now here there "
+    "in on at by with from to since because although though despite according last next this "
+    "these those his her their our my its when where why how what who before during under over "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december dear mr mrs ms".split()
+)
 # where a description's noun phrase ends: "minister [responsible for …]", "officer [who …]"
 _POST_NOMINAL = re.compile(r"\s+(?:of|for|at|with|in|on|from|responsible|who|that|which|whose|since)\b")
 # an apposition or a copula's complement right after a name in unparsed text
@@ -453,8 +463,12 @@ class SpeakerResolver:
 
     def _complete_name(self, entity: _Entity) -> None:
         name = entity.name or ""
-        if entity.type != "person" or len(name.split()) != 1 or len(self.registry.by_surname.get(name.lower(), ())) > 1:
+        if len(name.split()) != 1 or len(self.registry.by_surname.get(name.lower(), ())) > 1:
             return
+        if entity.type not in ("person", "organization", "other"):
+            return
+        # a one-word "organization" is a person the tagger mislabelled when the article gives it a first name
+        strict = entity.type != "person"
         pattern = re.compile(r"(?<![\w.])([A-Z][\w'’-]+)((?:\s+[A-Z]\.)?)\s+" + re.escape(name) + r"\b")
         firsts = set()
         for match in pattern.finditer(self.text):
@@ -464,11 +478,15 @@ class SpeakerResolver:
                 continue
             before = self.text[max(0, match.start() - 2) : match.start()]
             mid_sentence = bool(before) and not re.search(r"[.!?\n\"“”]\s*$", before)
-            if is_first_name(first) or mid_sentence:
+            # at a sentence's start a capitalised word may be any word: there it must not be a common one
+            if is_first_name(first) or (not strict and (mid_sentence or (lower not in _SENTENCE_OPENERS and not match.group(2)))):
                 firsts.add((first, match.group(2).strip()))
         if len(firsts) == 1:
             first, middle = firsts.pop()
             entity.name = " ".join(w for w in (first, middle, name) if w)
+            if strict:
+                entity.type = "person"
+                self.registry.by_surname.setdefault(name.lower(), []).append(entity)
 
     def _weigh_gender(self, units: list[Unit]) -> None:
         """Each he/she whose antecedent is unambiguous votes for that person's gender.
@@ -652,7 +670,7 @@ class SpeakerResolver:
         if len(words) == 1 and pronoun_gender(words[0]) is not None:
             return self._antecedent(m.start, pronoun_gender(words[0]), exclude)
         names = [w for w in words if w[:1].isupper() and w.lower().strip(".") not in _TITLE_WORDS]
-        if names and self.registry.person_by_surname(names[-1]):
+        if names and (self.registry.person_by_surname(names[-1]) or (len(names) > 1 and is_first_name(names[0]))):
             return self.registry.person(" ".join(names), at=m.start, gender=honorific_before(self.text, m.start))
         return None
 
@@ -767,6 +785,10 @@ def resolve_speakers(
     previous: Speaker | None = None
     # people named inside quotations are the speakers' topics, not a narrator's he/she
     quoted = [span for quotation in quotations(text, paragraph_spans(text)) for span in quotation.spans]
+    # every content fragment by start, with the furthest end reached so far: "is this inside another's content"
+    fragments = sorted(span for c in candidates for span in c.content)
+    content_starts = [a for a, _ in fragments]
+    content_reach = list(accumulate((b for _, b in fragments), max))
     for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
         if candidate.continues is not None:
             # a floating quote: the previous statement's speaker, without a mention of its own
@@ -777,7 +799,7 @@ def resolve_speakers(
         else:
             speaker = resolver.speaker(candidate.source, exclude=candidate.content + quoted)
         speakers[id(candidate)] = speaker
-        nested = any(c is not candidate and any(a <= candidate.start < b for a, b in c.content) for c in candidates)
+        nested = _inside(content_starts, content_reach, candidate.start)
         if speaker is not None and speaker.entity is not None and not nested:
             # a statement reported inside another's quotation is not who spoke last
             previous = speaker
@@ -796,6 +818,12 @@ def resolve_speakers(
         for number, candidate in enumerate(candidates, start=1)
     ]
     return attributions, resolver.entities()
+
+
+def _inside(starts: list[int], reach: list[int], position: int) -> bool:
+    """Whether ``position`` lies strictly inside a content fragment that starts before it."""
+    index = bisect_left(starts, position) - 1
+    return index >= 0 and reach[index] > position
 
 
 def _continued(previous: Speaker | None) -> Speaker | None:
