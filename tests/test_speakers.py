@@ -161,3 +161,16 @@ def test_a_person_named_inside_a_quotation_is_no_antecedent(extractor):
     )
     article = extractor.extract(text)
     assert speaker_of(article, "asked for help").name == "Farid Haddad"
+
+
+def test_an_apposition_names_a_role_and_an_age_describes(extractor):
+    article = extractor.extract(
+        "A spokesperson for Health Canada, Eric Morrissette, said the agency was reviewing the file."
+    )
+    speaker = speaker_of(article, "reviewing the file")
+    assert speaker.name == "Eric Morrissette" and speaker.description == "spokesperson for Health Canada"
+    article = extractor.extract(
+        "Rasmus Sandin, 19, told reporters he was happy with the contract.\n\n"
+        "\"I am just happy to be here,\" the 19-year-old said."
+    )
+    assert speaker_of(article, "happy to be here").name == "Rasmus Sandin"

@@ -343,6 +343,20 @@ def _predicate_of(ent: Span) -> str | None:
     return " ".join(t.text for t in tokens) or None
 
 
+def _affiliation_of(ent: Span) -> str | None:
+    """Who a person speaks for or how old they are, right after the name:
+    "Julie Courchesne of the RCMP" -> "of the RCMP"; "Rasmus Sandin, 19," -> "19-year-old"."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 2]
+    if len(after) == 2 and after[0].text == "," and after[1].like_num and after[1].text.isdigit():
+        return f"{after[1].text}-year-old"
+    if len(after) >= 1 and after[0].lower_ in ("of", "with", "at", "from"):
+        org = next((e for e in doc.ents if e.start in (ent.end + 1, ent.end + 2) and e.label_ in ("ORG", "GPE")), None)
+        if org is not None:
+            return doc[ent.end : org.end].text
+    return None
+
+
 def _role_family(words: list[str]) -> frozenset[str] | None:
     for word in words:
         for family in _ROLE_FAMILIES:
@@ -415,6 +429,8 @@ class SpeakerResolver:
                 entity.describe(_description_of(ent))
                 entity.describe(_noun_before(ent))
                 entity.describe(_predicate_of(ent))
+                if entity.type == "person":
+                    entity.describe(_affiliation_of(ent))
                 self.ent_at[start] = entity
             for token in unit.doc:
                 if token.ent_type_ or token.pos_ != "PROPN" or (token.i + 1 < len(unit.doc) and token.nbor().pos_ == "PROPN"):
@@ -608,6 +624,13 @@ class SpeakerResolver:
         if described is not None:
             return described, None
         if _role_family([span.root.lower_]) is not None:
+            named = next((e for e in span.ents if e.label_ == "PERSON" and e.root.dep_ == "appos"), None)
+            if named is not None:
+                # "A spokesperson for Health Canada, Eric Morrissette,": the apposition names the person
+                entity = self.registry.person(named.text, at=m.start + named.start_char - span.start_char)
+                description = span.doc[span.start + (words[0] in _DETERMINERS) : named.start].text.strip(" ,")
+                entity.describe(description)
+                return entity, description or None
             # "A spokesman for Castell & Ruiz" is a person described by an organization
             return self._unnamed(span, words), None
         # a named entity inside the mention: the head one, else a carrier's source
@@ -690,6 +713,13 @@ class SpeakerResolver:
         spokeswoman for X") introduces someone new; a plural one is a group.
         """
         root = span.root
+        if words[0] in _DEFINITE:
+            # the very words the article described someone with: "the 19-year-old"
+            exact = span[1:].text.lower()
+            same = [e for e in self.registry.entities if e.name and e.mentioned_before(position) >= 0
+                    and any(d.lower() == exact for d in e.descriptions)]
+            if same:
+                return max(same, key=lambda e: e.mentioned_before(position))
         if words[0] in ("a", "an", "another") or root.tag_ in ("NNS", "NNPS") or root.pos_ not in ("NOUN", "PROPN"):
             return None
         if root.ent_type_ in ("PERSON", "ORG") or any(t.ent_type_ == "PERSON" for t in span):
