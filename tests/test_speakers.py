@@ -174,3 +174,15 @@ def test_an_apposition_names_a_role_and_an_age_describes(extractor):
         "\"I am just happy to be here,\" the 19-year-old said."
     )
     assert speaker_of(article, "happy to be here").name == "Rasmus Sandin"
+
+
+def test_a_speakers_gender_is_its_entitys_final_one(extractor):
+    text = (
+        "\"The river rose overnight,\" said Quill Tamsen, who farms near the dam.\n\n"
+        "Tamsen said the water reached the barn. \"We lost everything,\" she said."
+    )
+    article = extractor.extract(text)
+    first = speaker_of(article, "river rose")
+    assert first.name == "Quill Tamsen"
+    entity = article.entity(first.entity)
+    assert entity.gender == "female" and (first.gender, first.gender_evidence) == (entity.gender, entity.gender_evidence)

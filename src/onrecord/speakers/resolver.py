@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
 
@@ -778,6 +778,12 @@ class SpeakerResolver:
             index = bisect_right(self.mention_starts, m.start)
             self.mention_starts.insert(index, m.start)
             self.person_mentions.insert(index, _PersonMention(m.start, entity, self._sentence_of(m.start), 0))
+            if entity.gender is None or entity.gender_evidence == "name":
+                # nothing in the text said it yet: the pronoun that, by the rules above, refers to them does
+                entity.evidence.pronouns[pronoun_gender(fragment.text) or ""] += 1
+                gender, evidence = entity.evidence.verdict()
+                if gender is not None:
+                    entity.gender, entity.gender_evidence = gender, evidence
         recent = self.registry.recent
         if entity in recent:
             recent.remove(entity)
@@ -834,6 +840,17 @@ def resolve_speakers(
             # a statement reported inside another's quotation is not who spoke last
             previous = speaker
         roles[id(candidate)] = (resolver.speaker(candidate.addressee), resolver.speaker(candidate.via))
+    # gender is known only once the whole article is read: every speaker gets its entity's final verdict
+    final = {e.id: (e.gender, e.gender_evidence) for e in resolver.registry.entities}
+
+    def settled(speaker: Speaker | None) -> Speaker | None:
+        if speaker is None or speaker.entity not in final:
+            return speaker
+        gender, evidence = final[speaker.entity]
+        return replace(speaker, gender=gender, gender_evidence=evidence)  # type: ignore[arg-type]
+
+    speakers = {key: settled(value) for key, value in speakers.items()}
+    roles = {key: (settled(a), settled(b)) for key, (a, b) in roles.items()}
     attributions = [
         Attribution(
             id=f"a{number}",
