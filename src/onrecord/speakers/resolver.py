@@ -116,6 +116,7 @@ class _Entity:
     evidence: GenderEvidence = field(default_factory=GenderEvidence)
     gender: str | None = None
     gender_evidence: str | None = None
+    _starts: list[int] = field(default_factory=list, repr=False)
 
     def describe(self, description: str | None) -> None:
         if not description or not any(c.isalnum() for c in description):
@@ -136,8 +137,19 @@ class _Entity:
             self.descriptions.append(description)
 
     def mentioned_before(self, position: int) -> int:
-        """The start of its last mention before ``position`` (-1: none)."""
-        return max((s for s, _ in self.mentions if s < position), default=-1)
+        """The start of its last mention before ``position`` (-1: none).
+
+        Mentions arrive mostly in text order: the sorted starts are extended,
+        and re-sorted only when one arrives out of order.
+        """
+        starts = self._starts
+        for start, _ in self.mentions[len(starts) :]:
+            if starts and start < starts[-1]:
+                starts = self._starts = sorted(s for s, _ in self.mentions)
+                break
+            starts.append(start)
+        index = bisect_left(starts, position)
+        return starts[index - 1] if index else -1
 
 
 class _Registry:
@@ -393,6 +405,7 @@ class SpeakerResolver:
         self.sentences: list[tuple[int, int]] = []
         self.person_mentions: list[_PersonMention] = []
         self.mention_starts: list[int] = []
+        self.completion_tried: set[tuple[int, str]] = set()
         self._collect(units)
         self._complete_names()
         self._weigh_gender(units)
@@ -481,6 +494,9 @@ class SpeakerResolver:
         name = entity.name or ""
         if len(name.split()) != 1 or len(self.registry.by_surname.get(name.lower(), ())) > 1:
             return
+        if (id(entity), name) in self.completion_tried:
+            return  # one scan of the text per name, however often it speaks
+        self.completion_tried.add((id(entity), name))
         if entity.type not in ("person", "organization", "other"):
             return
         # a one-word "organization" is a person the tagger mislabelled when the article gives it a first name
