@@ -40,7 +40,13 @@ def test_harbor_bridge_credits_each_speaker(extractor):
 def test_school_meals_example_speakers(extractor):
     text = (EXAMPLES / "school-meals.txt").read_text(encoding="utf-8")
     article = extractor.extract(text)
-    assert all(a.speaker is None or a.speaker.label for a in article.attributions)
+    assert speaker_of(article, "empty stomach").name == "Priya Raman"
+    assert speaker_of(article, "could not afford it").name == "Tom Hadley"
+    lopez = speaker_of(article, "every day in my classroom")
+    assert lopez.name == "Maria Lopez" and lopez.description == "teacher in Eastfield"
+    genders = {e.name: (e.gender, e.gender_evidence) for e in article.entities if e.type == "person"}
+    assert genders["Priya Raman"] == ("female", "pronoun")  # "her office" refers back to her
+    assert genders["Tom Hadley"] == ("male", "pronoun")  # "his thinking"
 
 
 def test_pronoun_agrees_in_gender_and_prefers_the_subject(extractor):
