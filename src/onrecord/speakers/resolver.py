@@ -718,8 +718,15 @@ class SpeakerResolver:
         def agrees(entity: _Entity) -> bool:
             return entity.type == "person" and (entity.gender is None or gender is None or entity.gender == gender)
 
-        people = self._nearest_people(position, agrees, reach=_PRONOUN_REACH, exclude=exclude)
-        return people[0] if people else self.registry.latest(agrees)
+        def agrees_but_for_the_name(entity: _Entity) -> bool:
+            # a first-name guess ("Lu" is a woman's name in the lists) yields to what the text does
+            return entity.type == "person" and (entity.gender_evidence == "name" or agrees(entity))
+
+        for accept in (agrees, agrees_but_for_the_name):
+            people = self._nearest_people(position, accept, reach=_PRONOUN_REACH, exclude=exclude)
+            if people:
+                return people[0]
+        return self.registry.latest(agrees)
 
     def _described(self, span: Span, words: list[str], position: int) -> _Entity | None:
         """A definite or bare singular description the article gave a named entity before.
