@@ -201,3 +201,12 @@ def test_a_first_name_guess_yields_to_the_pronoun(extractor):
     speaker = speaker_of(article, "oppose the sanctions")
     assert speaker.name == "Lu Wen"
     assert speaker.gender == "male"
+
+
+def test_the_department_is_the_one_named_before(extractor):
+    text = (
+        "The Department of Veterans Affairs said on Monday that it would review the case.\n\n"
+        "The department said in an email that it could not comment on individual files."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "individual files").name == "The Department of Veterans Affairs"

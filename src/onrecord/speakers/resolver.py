@@ -756,6 +756,13 @@ class SpeakerResolver:
             e for e in self.registry.entities
             if e.name and head in e.title_heads and said <= e.title_words and e.mentioned_before(position) >= 0
         ]
+        if not named and words[0] in _DEFINITE and head in _ORG_NOUNS:
+            # "the department": the organization named with that word ("Department of Veterans Affairs")
+            named = [
+                e for e in self.registry.organizations
+                if head in _org_key(e.name or "") and said <= set(_org_key(e.name or "")) | e.title_words
+                and e.mentioned_before(position) >= 0
+            ]
         if not named and words[0] in _DEFINITE and head in _BUSINESS_NOUNS and len(said) == 1:
             # "the company": the organization the article last named, when none was called so
             named = [e for e in self.registry.organizations if e.type == "organization" and e.mentioned_before(position) >= 0]
