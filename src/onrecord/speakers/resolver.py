@@ -27,8 +27,9 @@ over spaCy's parse and named entities:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
 
@@ -36,7 +37,7 @@ from ..attribution.candidate import Candidate, Mention
 from .gender import GenderEvidence, honorific_before, pronoun_gender, title_gender
 from .names import first_name_gender, is_first_name
 from ..model import Attribution, Entity, Fragment, Speaker
-from ..text import Unit
+from ..text import Unit, paragraph_spans, quotations
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "it", "who", "which", "that"})
@@ -89,7 +90,10 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _RAW_PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]erself|[Hh]imself)\b")
 
 # A capitalised name in text that was not parsed ("… officer Michael Glassner sent …").
-_NAME_IN_RAW_TEXT = re.compile(r"\b((?:[A-Z][a-z]+\.?\s+){0,2}[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
+# a name's word: a capital, then letters with inner apostrophes, hyphens and capitals
+# ("O'Regan", "Bédard", "Jong-un", "MacKay")
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-](?=[^\W\d_]))*[a-zß-öø-ÿ]"
+_NAME_IN_RAW_TEXT = re.compile(rf"(?<![\w'’-])((?:[A-Z][a-z]+\.?\s+){{0,2}}{_NAME_WORD}(?:\s+{_NAME_WORD})+)(?![\w'’-])")
 _WORDS_BEFORE = 6
 _RAW_STOP = frozenset(
     "that the a an and or but of to in on for by with from as at is was said says told which who when".split()
@@ -112,6 +116,7 @@ class _Entity:
     evidence: GenderEvidence = field(default_factory=GenderEvidence)
     gender: str | None = None
     gender_evidence: str | None = None
+    _starts: list[int] = field(default_factory=list, repr=False)
 
     def describe(self, description: str | None) -> None:
         if not description or not any(c.isalnum() for c in description):
@@ -122,13 +127,29 @@ class _Entity:
             # the head of "Minister of X" is "minister"; of "engineering firm", "firm"
             part_words = re.split(_POST_NOMINAL, part.strip().lower())[0].split()
             if part_words:
-                self.title_heads.add(part_words[-1].strip("."))
+                head = part_words[-1].strip(".")
+                self.title_heads.add(head)
+                # the head only ("a spokeswoman for …", not "… whose husband …"): the writer's word for the person
+                gender = title_gender(head)
+                if gender:
+                    self.evidence.honorifics[gender] += 1
         if description not in self.descriptions and description != self.name:
             self.descriptions.append(description)
 
     def mentioned_before(self, position: int) -> int:
-        """The start of its last mention before ``position`` (-1: none)."""
-        return max((s for s, _ in self.mentions if s < position), default=-1)
+        """The start of its last mention before ``position`` (-1: none).
+
+        Mentions arrive mostly in text order: the sorted starts are extended,
+        and re-sorted only when one arrives out of order.
+        """
+        starts = self._starts
+        for start, _ in self.mentions[len(starts) :]:
+            if starts and start < starts[-1]:
+                starts = self._starts = sorted(s for s, _ in self.mentions)
+                break
+            starts.append(start)
+        index = bisect_left(starts, position)
+        return starts[index - 1] if index else -1
 
 
 class _Registry:
@@ -150,6 +171,13 @@ class _Registry:
     def person(self, name: str, at: int | None = None, gender: str | None = None) -> _Entity:
         """The person a name refers to; ``at``: where a bare surname is read, to pick the latest one named."""
         cleaned = name.replace("’s", "").replace("'s", "").split()
+        last_title = max((i for i, w in enumerate(cleaned[:-1]) if _is_title(w)), default=-1)
+        if last_title >= 0:
+            # "Veterans Affairs Minister Seamus O'Regan": the name starts after the title
+            self_description = " ".join(cleaned[: last_title + 1])
+            cleaned = cleaned[last_title + 1 :]
+        else:
+            self_description = None
         titles = [w for w in cleaned if w.lower().strip(".") in _TITLE_WORDS]
         words = [w for w in cleaned if w.lower().strip(".") not in _TITLE_WORDS] or cleaned
         surname = words[-1].lower()
@@ -169,6 +197,7 @@ class _Registry:
             self.by_surname[surname].append(entity)
         elif len(full.split()) > len((entity.name or "").split()):
             entity.name = full  # the fullest form seen wins
+        entity.describe(self_description)
         for title in titles:
             entity.describe(title)
             gender = title_gender(title)
@@ -201,12 +230,18 @@ class _Registry:
         return None
 
 
+def _is_title(word: str) -> bool:
+    word = word.lower().strip(".")
+    return word in _TITLE_WORDS or word in _ROLE_TITLES or title_gender(word) is not None
+
+
 def _gender_of(entity: _Entity) -> str | None:
     """What is known of a person's gender while the article is still being read."""
+    # only what the text says: a first-name guess must not split "Ms. Lonechild" from her full name
     honorifics = entity.evidence.honorifics
     if honorifics and len(honorifics) == 1:
         return next(iter(honorifics))
-    return first_name_gender(entity.name)
+    return None
 
 
 def _org_key(name: str) -> tuple[str, ...]:
@@ -292,6 +327,14 @@ def _noun_before(ent: Span) -> str | None:
 
 
 _PREDICATE_WORDS = 8
+# words that open sentences and are no first name ("Meanwhile Singh", "Today Singh")
+_SENTENCE_OPENERS = frozenset(
+    "if as after while then so yet still also however meanwhile today yesterday now here there "
+    "in on at by with from to since because although though despite according last next this "
+    "these those his her their our my its when where why how what who before during under over "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december dear mr mrs ms".split()
+)
 # where a description's noun phrase ends: "minister [responsible for …]", "officer [who …]"
 _POST_NOMINAL = re.compile(r"\s+(?:of|for|at|with|in|on|from|responsible|who|that|which|whose|since)\b")
 # an apposition or a copula's complement right after a name in unparsed text
@@ -310,6 +353,20 @@ def _predicate_of(ent: Span) -> str | None:
     while tokens and tokens[0].lower_ in _DETERMINERS:
         tokens = tokens[1:]
     return " ".join(t.text for t in tokens) or None
+
+
+def _affiliation_of(ent: Span) -> str | None:
+    """Who a person speaks for or how old they are, right after the name:
+    "Julie Courchesne of the RCMP" -> "of the RCMP"; "Rasmus Sandin, 19," -> "19-year-old"."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 2]
+    if len(after) == 2 and after[0].text == "," and after[1].like_num and after[1].text.isdigit():
+        return f"{after[1].text}-year-old"
+    if len(after) >= 1 and after[0].lower_ in ("of", "with", "at", "from"):
+        org = next((e for e in doc.ents if e.start in (ent.end + 1, ent.end + 2) and e.label_ in ("ORG", "GPE")), None)
+        if org is not None:
+            return doc[ent.end : org.end].text
+    return None
 
 
 def _role_family(words: list[str]) -> frozenset[str] | None:
@@ -348,6 +405,7 @@ class SpeakerResolver:
         self.sentences: list[tuple[int, int]] = []
         self.person_mentions: list[_PersonMention] = []
         self.mention_starts: list[int] = []
+        self.completion_tried: set[tuple[int, str]] = set()
         self._collect(units)
         self._complete_names()
         self._weigh_gender(units)
@@ -384,6 +442,8 @@ class SpeakerResolver:
                 entity.describe(_description_of(ent))
                 entity.describe(_noun_before(ent))
                 entity.describe(_predicate_of(ent))
+                if entity.type == "person":
+                    entity.describe(_affiliation_of(ent))
                 self.ent_at[start] = entity
             for token in unit.doc:
                 if token.ent_type_ or token.pos_ != "PROPN" or (token.i + 1 < len(unit.doc) and token.nbor().pos_ == "PROPN"):
@@ -432,8 +492,15 @@ class SpeakerResolver:
 
     def _complete_name(self, entity: _Entity) -> None:
         name = entity.name or ""
-        if entity.type != "person" or len(name.split()) != 1 or len(self.registry.by_surname.get(name.lower(), ())) > 1:
+        if len(name.split()) != 1 or len(self.registry.by_surname.get(name.lower(), ())) > 1:
             return
+        if (id(entity), name) in self.completion_tried:
+            return  # one scan of the text per name, however often it speaks
+        self.completion_tried.add((id(entity), name))
+        if entity.type not in ("person", "organization", "other"):
+            return
+        # a one-word "organization" is a person the tagger mislabelled when the article gives it a first name
+        strict = entity.type != "person"
         pattern = re.compile(r"(?<![\w.])([A-Z][\w'’-]+)((?:\s+[A-Z]\.)?)\s+" + re.escape(name) + r"\b")
         firsts = set()
         for match in pattern.finditer(self.text):
@@ -443,11 +510,15 @@ class SpeakerResolver:
                 continue
             before = self.text[max(0, match.start() - 2) : match.start()]
             mid_sentence = bool(before) and not re.search(r"[.!?\n\"“”]\s*$", before)
-            if is_first_name(first) or mid_sentence:
+            # at a sentence's start a capitalised word may be any word: there it must not be a common one
+            if is_first_name(first) or (not strict and (mid_sentence or (lower not in _SENTENCE_OPENERS and not match.group(2)))):
                 firsts.add((first, match.group(2).strip()))
         if len(firsts) == 1:
             first, middle = firsts.pop()
             entity.name = " ".join(w for w in (first, middle, name) if w)
+            if strict:
+                entity.type = "person"
+                self.registry.by_surname.setdefault(name.lower(), []).append(entity)
 
     def _weigh_gender(self, units: list[Unit]) -> None:
         """Each he/she whose antecedent is unambiguous votes for that person's gender.
@@ -569,6 +640,13 @@ class SpeakerResolver:
         if described is not None:
             return described, None
         if _role_family([span.root.lower_]) is not None:
+            named = next((e for e in span.ents if e.label_ == "PERSON" and e.root.dep_ == "appos"), None)
+            if named is not None:
+                # "A spokesperson for Health Canada, Eric Morrissette,": the apposition names the person
+                entity = self.registry.person(named.text, at=m.start + named.start_char - span.start_char)
+                description = span.doc[span.start + (words[0] in _DETERMINERS) : named.start].text.strip(" ,")
+                entity.describe(description)
+                return entity, description or None
             # "A spokesman for Castell & Ruiz" is a person described by an organization
             return self._unnamed(span, words), None
         # a named entity inside the mention: the head one, else a carrier's source
@@ -631,7 +709,7 @@ class SpeakerResolver:
         if len(words) == 1 and pronoun_gender(words[0]) is not None:
             return self._antecedent(m.start, pronoun_gender(words[0]), exclude)
         names = [w for w in words if w[:1].isupper() and w.lower().strip(".") not in _TITLE_WORDS]
-        if names and self.registry.person_by_surname(names[-1]):
+        if names and (self.registry.person_by_surname(names[-1]) or (len(names) > 1 and is_first_name(names[0]))):
             return self.registry.person(" ".join(names), at=m.start, gender=honorific_before(self.text, m.start))
         return None
 
@@ -640,8 +718,15 @@ class SpeakerResolver:
         def agrees(entity: _Entity) -> bool:
             return entity.type == "person" and (entity.gender is None or gender is None or entity.gender == gender)
 
-        people = self._nearest_people(position, agrees, reach=_PRONOUN_REACH, exclude=exclude)
-        return people[0] if people else self.registry.latest(agrees)
+        def agrees_but_for_the_name(entity: _Entity) -> bool:
+            # a first-name guess ("Lu" is a woman's name in the lists) yields to what the text does
+            return entity.type == "person" and (entity.gender_evidence == "name" or agrees(entity))
+
+        for accept in (agrees, agrees_but_for_the_name):
+            people = self._nearest_people(position, accept, reach=_PRONOUN_REACH, exclude=exclude)
+            if people:
+                return people[0]
+        return self.registry.latest(agrees)
 
     def _described(self, span: Span, words: list[str], position: int) -> _Entity | None:
         """A definite or bare singular description the article gave a named entity before.
@@ -651,6 +736,13 @@ class SpeakerResolver:
         spokeswoman for X") introduces someone new; a plural one is a group.
         """
         root = span.root
+        if words[0] in _DEFINITE:
+            # the very words the article described someone with: "the 19-year-old"
+            exact = span[1:].text.lower()
+            same = [e for e in self.registry.entities if e.name and e.mentioned_before(position) >= 0
+                    and any(d.lower() == exact for d in e.descriptions)]
+            if same:
+                return max(same, key=lambda e: e.mentioned_before(position))
         if words[0] in ("a", "an", "another") or root.tag_ in ("NNS", "NNPS") or root.pos_ not in ("NOUN", "PROPN"):
             return None
         if root.ent_type_ in ("PERSON", "ORG") or any(t.ent_type_ == "PERSON" for t in span):
@@ -664,6 +756,13 @@ class SpeakerResolver:
             e for e in self.registry.entities
             if e.name and head in e.title_heads and said <= e.title_words and e.mentioned_before(position) >= 0
         ]
+        if not named and words[0] in _DEFINITE and head in _ORG_NOUNS:
+            # "the department": the organization named with that word ("Department of Veterans Affairs")
+            named = [
+                e for e in self.registry.organizations
+                if head in _org_key(e.name or "") and said <= set(_org_key(e.name or "")) | e.title_words
+                and e.mentioned_before(position) >= 0
+            ]
         if not named and words[0] in _DEFINITE and head in _BUSINESS_NOUNS and len(said) == 1:
             # "the company": the organization the article last named, when none was called so
             named = [e for e in self.registry.organizations if e.type == "organization" and e.mentioned_before(position) >= 0]
@@ -701,11 +800,20 @@ class SpeakerResolver:
             entity.mentions.append((m.start, m.end))
         entity.confirmed = True
         self._complete_name(entity)  # a surname first met here, after the article was read
+        if entity.type == "person" and entity.gender is None:
+            # someone first met here ("a spokeswoman for …"): what the description says
+            entity.gender, entity.gender_evidence = entity.evidence.verdict()
         if entity.type == "person" and pronoun_gender(fragment.text) is not None:
             # a resolved he/she carries its person on: "He said he did not recall whether the Clintons …"
             index = bisect_right(self.mention_starts, m.start)
             self.mention_starts.insert(index, m.start)
             self.person_mentions.insert(index, _PersonMention(m.start, entity, self._sentence_of(m.start), 0))
+            if entity.gender is None or entity.gender_evidence == "name":
+                # nothing in the text said it yet: the pronoun that, by the rules above, refers to them does
+                entity.evidence.pronouns[pronoun_gender(fragment.text) or ""] += 1
+                gender, evidence = entity.evidence.verdict()
+                if gender is not None:
+                    entity.gender, entity.gender_evidence = gender, evidence
         recent = self.registry.recent
         if entity in recent:
             recent.remove(entity)
@@ -741,6 +849,12 @@ def resolve_speakers(
     speakers: dict[int, Speaker | None] = {}
     roles: dict[int, tuple[Speaker | None, Speaker | None]] = {}
     previous: Speaker | None = None
+    # people named inside quotations are the speakers' topics, not a narrator's he/she
+    quoted = [span for quotation in quotations(text, paragraph_spans(text)) for span in quotation.spans]
+    # every content fragment by start, with the furthest end reached so far: "is this inside another's content"
+    fragments = sorted(span for c in candidates for span in c.content)
+    content_starts = [a for a, _ in fragments]
+    content_reach = list(accumulate((b for _, b in fragments), max))
     for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
         if candidate.continues is not None:
             # a floating quote: the previous statement's speaker, without a mention of its own
@@ -749,13 +863,24 @@ def resolve_speakers(
             # a paragraph that is only a quotation continues the statement before it
             speaker = _continued(previous)
         else:
-            speaker = resolver.speaker(candidate.source, exclude=candidate.content)
+            speaker = resolver.speaker(candidate.source, exclude=candidate.content + quoted)
         speakers[id(candidate)] = speaker
-        nested = any(c is not candidate and any(a <= candidate.start < b for a, b in c.content) for c in candidates)
+        nested = _inside(content_starts, content_reach, candidate.start)
         if speaker is not None and speaker.entity is not None and not nested:
             # a statement reported inside another's quotation is not who spoke last
             previous = speaker
         roles[id(candidate)] = (resolver.speaker(candidate.addressee), resolver.speaker(candidate.via))
+    # gender is known only once the whole article is read: every speaker gets its entity's final verdict
+    final = {e.id: (e.gender, e.gender_evidence) for e in resolver.registry.entities}
+
+    def settled(speaker: Speaker | None) -> Speaker | None:
+        if speaker is None or speaker.entity not in final:
+            return speaker
+        gender, evidence = final[speaker.entity]
+        return replace(speaker, gender=gender, gender_evidence=evidence)  # type: ignore[arg-type]
+
+    speakers = {key: settled(value) for key, value in speakers.items()}
+    roles = {key: (settled(a), settled(b)) for key, (a, b) in roles.items()}
     attributions = [
         Attribution(
             id=f"a{number}",
@@ -770,6 +895,12 @@ def resolve_speakers(
         for number, candidate in enumerate(candidates, start=1)
     ]
     return attributions, resolver.entities()
+
+
+def _inside(starts: list[int], reach: list[int], position: int) -> bool:
+    """Whether ``position`` lies strictly inside a content fragment that starts before it."""
+    index = bisect_left(starts, position) - 1
+    return index >= 0 and reach[index] > position
 
 
 def _continued(previous: Speaker | None) -> Speaker | None:
