@@ -6,6 +6,7 @@ articles and one broken line) is written by the test.
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import sys
@@ -14,7 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from onrecord.batch import partition
 from onrecord.batch import spark as job
+from onrecord.batch.schemas import schemas
+from onrecord.batch.session import spark_session
 from onrecord.batch.rows import normalize_quote, parse_date
 from onrecord.errors import MissingExtra
 from onrecord.model import Article
@@ -23,7 +27,7 @@ pytest.importorskip("pyspark")
 if shutil.which("java") is None:  # pragma: no cover
     pytest.skip("Spark needs Java", allow_module_level=True)
 
-from test_readers import _corrupt_middle_member, pages, write_warc  # noqa: E402
+from test_readers import _corrupt_middle_member, make_page, pages, write_warc  # noqa: E402
 
 pytestmark = [
     pytest.mark.spark,
@@ -44,6 +48,15 @@ ARTICLES = [
 ]
 
 
+# One article in each compressed format, and a JSON line whose text is blank (refused, as ingest refuses it).
+GZIP_FILES = {
+    "story.txt.gz": "Council backs bridge\n\nThe council said on Monday that the bridge would open in May.\n",
+    "page.html.gz": make_page(),
+    "feed.jsonl.gz": json.dumps({"id": "feed-1", "text": '"Prices will fall," the governor said.'}) + "\n"
+    + json.dumps({"id": "feed-blank", "text": " \n "}) + "\n",
+}
+
+
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> list[Path]:
     root = tmp_path_factory.mktemp("spark-in")
@@ -53,12 +66,17 @@ def inputs(tmp_path_factory) -> list[Path]:
     lines = [json.dumps(a) for a in ARTICLES]
     lines.insert(2, '{"id": "broken", "text": ')  # line 3 is not JSON
     jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return [warc, jsonl]
+    # Compressed files, given as a directory: Spark must find and read them as ingest does.
+    packed = root / "packed"
+    packed.mkdir()
+    for name, content in GZIP_FILES.items():
+        (packed / name).write_bytes(gzip.compress(content.encode("utf-8")))
+    return [warc, jsonl, packed]
 
 
 @pytest.fixture(scope="module")
 def session():
-    spark = job.spark_session("local[2]", partitions=4)
+    spark = spark_session("local[2]", partitions=4)
     yield spark
     spark.stop()
 
@@ -67,7 +85,7 @@ def session():
 def output(inputs, session, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("spark-out") / "run"
     summary = job.run_job([str(p) for p in inputs], str(out), partitions=4, quotebank=True, session=session)
-    assert summary.counts["articles"] == 6
+    assert summary.counts["articles"] == 9
     return out
 
 
@@ -87,7 +105,7 @@ def local_articles(inputs) -> list[Article]:
 
 
 def test_parquet_schemas(session, output):
-    types = job.schemas()
+    types = schemas()
     for name in ("articles", "attributions", "speakers", "errors"):
         written = session.read.parquet(str(output / name)).schema
         assert [(f.name, f.dataType) for f in written] == [(f.name, f.dataType) for f in types[name]], name
@@ -102,7 +120,7 @@ def test_articles_from_warc_and_jsonl(output):
     articles = read(output, "articles").to_pylist()
     by_id = {a["id"]: a for a in articles}
     assert {"wire-1", "wire-2", "wire-4"} <= set(by_id)  # line 4 (after the broken line 3) has no id
-    urls = sorted(a["url"] for a in articles if a["url"] and "news.example.org" in a["url"])
+    urls = sorted(a["url"] for a in articles if a["url"] and "news.example.org/story" in a["url"])
     assert urls == [f"https://news.example.org/story-{i}" for i in (0, 2, 3)]
     assert str(by_id["wire-4"]["date"]) == "2020-05-22"
     for article in articles:
@@ -151,12 +169,24 @@ def test_offsets_index_the_article_text(output):
 def test_broken_records_land_in_errors(output):
     errors = read(output, "errors").to_pylist()
     assert all(e["stage"] == "read" for e in errors)
-    origins = sorted(e["origin"] for e in errors)
-    assert len(errors) == 2, errors
-    assert "crawl.warc.gz@" in origins[0]
-    assert origins[1].endswith("wire.jsonl:3") and "bad JSON Lines record" in next(
-        e["error"] for e in errors if e["origin"] == origins[1]
-    )
+    by_origin = {e["origin"].rpartition("/")[2]: e["error"] for e in errors}
+    assert len(errors) == 3, errors
+    assert any(origin.startswith("crawl.warc.gz@") for origin in by_origin)
+    assert "bad JSON Lines record" in by_origin["wire.jsonl:3"]
+    assert by_origin["feed.jsonl.gz:2"] == "bad JSON Lines record: 'text' is blank"
+
+
+@pytest.mark.parametrize("name", sorted(GZIP_FILES))
+def test_gzip_inputs_read_as_ingest_reads_them(inputs, output, name):
+    from onrecord.readers import read_path
+
+    expected = [d for d in read_path(inputs[2] / name) if not isinstance(d, Exception)]
+    assert expected
+    articles = {a["id"]: a for a in read(output, "articles").to_pylist()}
+    for document in expected:
+        article = articles[document.id]
+        assert (article["text"], article["title"]) == (document.text, document.title)
+        assert article["origin"].endswith(f"packed/{name}" + (":1" if name.endswith(".jsonl.gz") else ""))
 
 
 def test_quotes_group_identical_normalized_quotes(output):
@@ -213,8 +243,8 @@ def test_failed_article_becomes_error_row(monkeypatch):
         def extract_document(self, document):
             raise ExtractionFailed(document.id, RuntimeError("boom"))
 
-    monkeypatch.setitem(job._EXTRACTORS, ("failing", "learned", None), Failing())
-    [row] = job.extract_partition([Document(text="x", id="d1", origin="f.txt")], model="failing", strategy="learned")
+    monkeypatch.setitem(partition._EXTRACTORS, ("failing", "learned", None), Failing())
+    [row] = partition.extract_partition([Document(text="x", id="d1", origin="f.txt")], model="failing", strategy="learned")
     assert row["article"] is None
     assert row["error"] == {"id": "d1", "origin": "f.txt", "error": "d1: extraction failed: RuntimeError: boom",
                             "stage": "extract"}
