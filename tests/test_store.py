@@ -15,7 +15,7 @@ import pytest
 
 from onrecord.errors import StoreError
 from onrecord.model import Article, Attribution, Entity, Fragment, Speaker
-from onrecord.store import InvalidQuery, open_store
+from onrecord.store import InvalidQuery, Stored, open_store
 from onrecord.store import normalize, schema
 
 
@@ -115,8 +115,8 @@ def numbered_article(i: int) -> Article:
 @pytest.fixture
 def store(make_store):
     s = make_store()
-    assert s.add_article(ferry_article(), author="Jo Banks")
-    assert s.add_article(repeat_article())
+    assert s.add_article(ferry_article(), author="Jo Banks").added
+    assert s.add_article(repeat_article()).added
     return s
 
 
@@ -125,20 +125,22 @@ def store(make_store):
 
 def test_add_article_dedupes_on_normalized_text(make_store):
     s = make_store()
-    assert s.add_article(ferry_article()) is True
-    assert s.add_article(ferry_article()) is False
+    assert s.add_article(ferry_article()) == Stored("ferry", added=True)
+    assert s.add_article(ferry_article()) == Stored("ferry", added=False)
     same_text_other_spacing = ferry_article(text="  " + FERRY.upper().replace(" ", "\n  ") + "\n", id="other")
-    assert s.add_article(same_text_other_spacing) is False
+    # The id it was stored under, not the one given this time.
+    assert s.add_article(same_text_other_spacing) == Stored("ferry", added=False)
     assert s.stats() == {"articles": 1, "attributions": 2, "speakers": 2, "quotes": 2}
 
 
 def test_article_ids_given_taken_or_derived(make_store):
     s = make_store()
-    assert s.add_article(ferry_article())
-    assert s.add_article(repeat_article().__class__(text="Another text entirely.", id="ferry"))
-    assert s.add_article(Article(text="A text with no id."))
+    assert s.add_article(ferry_article()) == Stored("ferry", added=True)
+    taken = s.add_article(repeat_article().__class__(text="Another text entirely.", id="ferry"))
+    none = s.add_article(Article(text="A text with no id."))
     derived_taken = normalize.article_id_for(normalize.text_hash("Another text entirely."))
     derived_none = normalize.article_id_for(normalize.text_hash("A text with no id."))
+    assert (taken, none) == (Stored(derived_taken, added=True), Stored(derived_none, added=True))
     assert s.article("ferry")["text"] == FERRY
     assert s.article(derived_taken)["text"] == "Another text entirely."
     assert s.article(derived_none)["text"] == "A text with no id."
@@ -163,7 +165,7 @@ def test_untrusted_text_is_stored_verbatim(make_store):
     text = "<script>alert(1)</script> Robert'); DROP TABLE attributions;-- said \"100% of_us ? %s\"."
     article = Article(text=text, id="x'; --", attributions=(
         said(text, "\"100% of_us ? %s\"", "Robert'); DROP TABLE attributions;--", name="Robert"),))
-    assert s.add_article(article)
+    assert s.add_article(article).added
     assert s.article("x'; --")["text"] == text
     hit = s.search_quotes("of_us")["items"][0]
     assert hit["content"] == "\"100% of_us ? %s\""
@@ -190,7 +192,7 @@ def test_speakers_merge_by_normalized_name_keeping_forms(store):
 def test_pronoun_only_speaker_is_not_a_speaker_record(make_store):
     s = make_store()
     text = '"Growth is strong this year," she said.'
-    assert s.add_article(Article(text=text, attributions=(said(text, '"Growth is strong this year,"', "she"),)))
+    assert s.add_article(Article(text=text, attributions=(said(text, '"Growth is strong this year,"', "she"),))).added
     assert s.stats()["speakers"] == 0
     assert s.search_quotes("growth")["items"][0]["speaker_id"] is None
     assert s.search_quotes("growth")["items"][0]["speaker_mention"] == "she"
@@ -299,7 +301,7 @@ def test_search_by_speaker_id(store):
 def test_search_pagination_is_complete_and_newest_first(make_store):
     s = make_store()
     for i in range(23):
-        assert s.add_article(numbered_article(i))
+        assert s.add_article(numbered_article(i)).added
     s.add_article(Article(text="Undated: the harbour budget is fine, Ana Wu said.", attributions=(
         said("Undated: the harbour budget is fine, Ana Wu said.", "the harbour budget is fine", "Ana Wu", name="Ana Wu"),)))
     seen, cursor, pages = [], None, 0
@@ -417,7 +419,7 @@ def test_version_1_database_migrates_with_its_data(store_url):
             for statement in schema.MIGRATIONS[0](s.db.dialect):
                 s.db.execute(statement)
             s.db.execute("INSERT INTO schema_version (version) VALUES (1)")
-        assert s.add_article(ferry_article())
+        assert s.add_article(ferry_article()).added
     with open_store(url) as s:
         assert s.db.schema_version() == schema.LATEST_VERSION
         assert {h["article_id"] for h in s.search_quotes("ferry")["items"]} == {"ferry"}

@@ -5,6 +5,7 @@
     ├── MissingExtra              an optional part needs `pip install 'onrecord[...]'`
     ├── ReadError                 an input file cannot be read or decoded (names the file)
     └── StoreError                the database refused or failed an operation
+        └── InvalidQuery          a malformed query argument (also a ValueError: HTTP 400)
 
 Lower-layer errors (OSError, UnicodeDecodeError, sqlite3, psycopg, Spark) are
 translated into these where they cross into onrecord, with ``raise ... from``.
@@ -46,3 +47,7 @@ class ReadError(OnrecordError):
 
 class StoreError(OnrecordError):
     """The database refused or failed an operation."""
+
+
+class InvalidQuery(StoreError, ValueError):
+    """A query argument is malformed: a bad date, cursor, kind or limit (HTTP 400, not 500)."""

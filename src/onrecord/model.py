@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
+# The kinds of attribution, declared here only: everything else imports them.
 Kind = Literal["direct", "indirect", "mixed", "block"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
 EntityType = Literal["person", "organization", "media", "place", "other"]
 
 

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 import click
 
 from ..errors import OnrecordError, StoreError
+from ..model import KINDS
 from ..options import strategy_options
-from .base import ENV_DB, Store, default_url, open_store
+from . import ENV_DB, Store, default_url, open_store
 from .export import FORMATS
 
 # How much of a long quote the text output shows before eliding it.
@@ -85,7 +86,7 @@ def ingest_command(
 @click.option("--since", default=None, metavar="DATE", help="Published on or after (YYYY-MM-DD).")
 @click.option("--until", default=None, metavar="DATE", help="Published on or before (YYYY-MM-DD).")
 @click.option("--outlet", default=None, help="Outlet name (case-insensitive).")
-@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed", "block"]), default=None)
+@click.option("--kind", type=click.Choice(KINDS), default=None)
 @click.option("--limit", type=click.IntRange(min=1, max=1000), default=20, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
 def search_command(

@@ -11,13 +11,11 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
-from ..errors import MissingExtra
+from ..errors import InvalidQuery, MissingExtra
 from . import queries
-
-if TYPE_CHECKING:
-    from .base import Database
+from .database import Database
 
 FORMATS = ("jsonl", "csv", "parquet", "quotebank")
 # Rows fetched per query while exporting: bounded memory, few round trips.
@@ -38,8 +36,6 @@ ROW_FIELDS = (
 def export(db: Database, fmt: str, out: str | os.PathLike[str] | IO[Any]) -> int:
     """Write everything in ``fmt`` to ``out``; return the number of records."""
     if fmt not in FORMATS:
-        from .base import InvalidQuery
-
         raise InvalidQuery(f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt == "parquet":
         return _parquet(db, out)
@@ -70,30 +66,18 @@ def _lines(stream: IO[str], records: Iterator[dict[str, Any]]) -> int:
 
 def _articles(db: Database) -> Iterator[dict[str, Any]]:
     last = ""
-    while True:
-        rows = db.rows(
-            f"SELECT {queries.ARTICLE_COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT ?",
-            (last, BATCH),
-        )
-        if not rows:
-            return
-        attributions = queries.article_attributions(db, [r["id"] for r in rows])
-        for row in rows:
-            yield queries.article_dict(row, attributions[row["id"]])
-        last = rows[-1]["id"]
+    while articles := queries.articles_after(db, last, BATCH):
+        yield from articles
+        last = articles[-1]["id"]
 
 
 def attribution_rows(db: Database) -> Iterator[dict[str, Any]]:
     """Every attribution as a flat hit dict (``ROW_FIELDS``), in id order."""
     last = -1
-    while True:
-        rows = db.rows(queries._HIT_SELECT + " WHERE a.id > ? ORDER BY a.id LIMIT ?", (last, BATCH))
-        if not rows:
-            return
-        for row in rows:
-            hit = queries._hit(row, [])
+    while hits := queries.hits_after(db, last, BATCH):
+        for hit in hits:
             yield {name: hit[name] for name in ROW_FIELDS}
-        last = int(rows[-1]["id"])
+        last = hits[-1]["id"]
 
 
 def _csv(db: Database, stream: IO[str]) -> int:
@@ -131,16 +115,8 @@ def _parquet(db: Database, out: str | os.PathLike[str] | IO[Any]) -> int:
 
 def _quotebank(db: Database) -> Iterator[dict[str, Any]]:
     last = ""
-    while True:
-        rows = db.rows(
-            "SELECT id, quotation, first_seen, num_occurrences FROM quotes WHERE id > ? ORDER BY id LIMIT ?",
-            (last, BATCH),
-        )
-        if not rows:
-            return
-        occurrences = queries.quote_occurrences(db, [r["id"] for r in rows])
-        for row in rows:
-            item = queries.quote_item(row, occurrences.get(row["id"]))
+    while items := queries.quotes_after(db, last, BATCH):
+        for item in items:
             yield {
                 "quoteID": item["quote_id"],
                 "quotation": item["quotation"],
@@ -151,4 +127,4 @@ def _quotebank(db: Database) -> Iterator[dict[str, Any]]:
                 "phase": QUOTEBANK_PHASE,
                 "urls": item["urls"] or [f"onrecord:article/{a}" for a in item["article_ids"]],
             }
-        last = rows[-1]["id"]
+        last = items[-1]["quote_id"]

@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..errors import MissingExtra, StoreError
-from .base import Database, Dialect
+from .database import Database
+from .dialect import Dialect
 
 try:
     import psycopg

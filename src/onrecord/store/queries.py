@@ -1,7 +1,7 @@
 """The read side, shared by the CLI, the REST API and the web pages so they cannot disagree.
 
-Every function takes a ``Database`` and returns plain JSON-ready dicts (their
-shapes are documented on the ``Store`` methods). Pagination is keyset-based:
+Every function takes a ``Database`` and returns plain JSON-ready dicts, typed
+by ``shapes``. Pagination is keyset-based:
 a cursor is an opaque URL-safe string holding the sort key of the last item.
 """
 
@@ -12,19 +12,29 @@ import binascii
 import json
 import re
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..errors import StoreError
+from ..errors import InvalidQuery
+from ..model import KINDS
+from .database import Database
 from .normalize import normalize_date, normalize_name
-
-if TYPE_CHECKING:
-    from .base import Database
+from .shapes import (
+    QuoteHit,
+    QuoteItem,
+    QuoteItemPage,
+    QuotePage,
+    SpeakerDetail,
+    SpeakerItem,
+    SpeakerPage,
+    Stats,
+    StoredArticle,
+    StoredAttribution,
+)
 
 # Page size when the caller gives none, and the most one page may hold: large
 # enough for an export-like scroll, small enough to answer in milliseconds.
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 1000
-KINDS = ("direct", "indirect", "mixed", "block")
 
 # Suffixes stripped (longest first) to match query words against content words
 # for highlighting, an approximation of the stemming the full-text index does.
@@ -51,12 +61,6 @@ LEFT JOIN speakers s ON s.id = a.speaker_id
 """
 
 
-def _invalid(message: str) -> StoreError:
-    from .base import InvalidQuery
-
-    return InvalidQuery(message)
-
-
 # -- arguments ----------------------------------------------------------------
 
 
@@ -74,9 +78,9 @@ def _limit(limit: int | None) -> int:
     try:
         value = DEFAULT_LIMIT if limit is None else int(limit)
     except (TypeError, ValueError):
-        raise _invalid(f"limit must be an integer, not {limit!r}") from None
+        raise InvalidQuery(f"limit must be an integer, not {limit!r}") from None
     if not 1 <= value <= MAX_LIMIT:
-        raise _invalid(f"limit must be between 1 and {MAX_LIMIT}, not {value}")
+        raise InvalidQuery(f"limit must be between 1 and {MAX_LIMIT}, not {value}")
     return value
 
 
@@ -85,7 +89,7 @@ def _day(value: str | None, name: str) -> str | None:
         return None
     day = normalize_date(str(value))
     if day is None:
-        raise _invalid(f"{name} must be a date such as 2020-05-21, not {value!r}")
+        raise InvalidQuery(f"{name} must be a date such as 2020-05-21, not {value!r}")
     return day
 
 
@@ -113,7 +117,7 @@ def text_filter(value: str | None, name: str) -> str | None:
     stored value can match one; refusing it on both backends keeps them alike.
     """
     if value is not None and "\x00" in value:
-        raise _invalid(f"{name} must not contain NUL characters")
+        raise InvalidQuery(f"{name} must not contain NUL characters")
     return value
 
 
@@ -143,16 +147,16 @@ def decode_cursor(view: str, cursor: str | None, types: tuple[type, ...]) -> lis
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         got_view, key = json.loads(raw)
     except (binascii.Error, ValueError, TypeError):
-        raise _invalid("invalid cursor") from None
+        raise InvalidQuery("invalid cursor") from None
     if got_view != view or not isinstance(key, list) or len(key) != len(types):
-        raise _invalid("invalid cursor")
+        raise InvalidQuery("invalid cursor")
     for value, wanted in zip(key, types):
         if type(value) is not wanted:  # not isinstance: True is an int
-            raise _invalid("invalid cursor")
+            raise InvalidQuery("invalid cursor")
         if wanted is int and not -MAX_ID <= value <= MAX_ID:
-            raise _invalid("invalid cursor")
+            raise InvalidQuery("invalid cursor")
         if wanted is str and "\x00" in value:
-            raise _invalid("invalid cursor")
+            raise InvalidQuery("invalid cursor")
     return key
 
 
@@ -203,7 +207,7 @@ def _mention(speaker_json: str | None) -> str | None:
     return " ".join(f["text"] for f in data.get("mention") or ()) or None
 
 
-def _hit(row: dict[str, Any], terms: list[tuple[str, ...]]) -> dict[str, Any]:
+def _hit(row: dict[str, Any], terms: list[tuple[str, ...]]) -> QuoteHit:
     return {
         "id": int(row["id"]),
         "article_id": row["article_id"],
@@ -236,7 +240,7 @@ def _speaker_condition(speaker: str | int) -> tuple[str, list[Any]]:
     # Anything else is a name, even "²" or 30 digits: it then matches nobody.
     norm = normalize_name(str(speaker))
     if not norm:
-        raise _invalid(f"speaker {speaker!r} has no letters or digits")
+        raise InvalidQuery(f"speaker {speaker!r} has no letters or digits")
     # Whole words: "Blair" finds "Tony Blair" but not "Blairsville".
     return "(' ' || s.norm || ' ') LIKE ?", [f"% {norm} %"]
 
@@ -252,7 +256,7 @@ def search_quotes(
     kind: str | None = None,
     limit: int = DEFAULT_LIMIT,
     cursor: str | None = None,
-) -> dict[str, Any]:
+) -> QuotePage:
     """Attribution hits, newest first (see ``Store.search_quotes``)."""
     limit = _limit(limit)
     terms = parse_query(q)
@@ -277,7 +281,7 @@ def search_quotes(
         params.append(outlet.lower())  # type: ignore[union-attr]
     if kind:
         if kind not in KINDS:
-            raise _invalid(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+            raise InvalidQuery(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         where.append("a.kind = ?")
         params.append(kind)
     key = decode_cursor("search", cursor, (str, int))
@@ -312,7 +316,7 @@ def _forms(db: Database, speaker_ids: list[int]) -> dict[int, dict[str, list[str
     return found
 
 
-def _speaker_item(row: dict[str, Any], forms: dict[str, list[str]]) -> dict[str, Any]:
+def _speaker_item(row: dict[str, Any], forms: dict[str, list[str]]) -> SpeakerItem:
     return {
         "id": int(row["id"]),
         "name": row["name"],
@@ -330,7 +334,7 @@ def speakers(
     top: int | None = None,
     limit: int = DEFAULT_LIMIT,
     cursor: str | None = None,
-) -> dict[str, Any]:
+) -> SpeakerPage:
     """Speakers by number of attributions (see ``Store.speakers``)."""
     if top is not None:
         limit, cursor = _limit(top), None
@@ -359,7 +363,7 @@ def speakers(
     return {"items": [_speaker_item(r, forms[int(r["id"])]) for r in rows], "next_cursor": next_cursor}
 
 
-def speaker(db: Database, speaker_id: int | str, *, attributions_limit: int | None = None) -> dict[str, Any] | None:
+def speaker(db: Database, speaker_id: int | str, *, attributions_limit: int | None = None) -> SpeakerDetail | None:
     """One speaker with forms, descriptions, a monthly timeline and their attributions."""
     ident = parse_id(speaker_id)
     if ident is None:
@@ -393,7 +397,7 @@ def speaker(db: Database, speaker_id: int | str, *, attributions_limit: int | No
 # -- articles -----------------------------------------------------------------
 
 
-def _attribution_dict(row: dict[str, Any]) -> dict[str, Any]:
+def _attribution_dict(row: dict[str, Any]) -> StoredAttribution:
     def role(value: str | None) -> dict[str, Any] | None:
         return json.loads(value) if value else None
 
@@ -411,9 +415,9 @@ def _attribution_dict(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def article_attributions(db: Database, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+def _article_attributions(db: Database, article_ids: list[str]) -> dict[str, list[StoredAttribution]]:
     """The SPEC attribution dicts (plus speaker_id, quote_id) of some articles, in order."""
-    found: dict[str, list[dict[str, Any]]] = {i: [] for i in article_ids}
+    found: dict[str, list[StoredAttribution]] = {i: [] for i in article_ids}
     if not article_ids:
         return found
     marks = ", ".join("?" for _ in article_ids)
@@ -428,10 +432,10 @@ def article_attributions(db: Database, article_ids: list[str]) -> dict[str, list
     return found
 
 
-ARTICLE_COLUMNS = "id, title, published, url, outlet, text, entities, author, ingested_at"
+_ARTICLE_COLUMNS = "id, title, published, url, outlet, text, entities, author, ingested_at"
 
 
-def article_dict(row: dict[str, Any], attributions: list[dict[str, Any]]) -> dict[str, Any]:
+def _article_dict(row: dict[str, Any], attributions: list[StoredAttribution]) -> StoredArticle:
     """The SPEC §1 article dict of an articles row, with author and ingested_at."""
     return {
         "id": row["id"],
@@ -447,20 +451,20 @@ def article_dict(row: dict[str, Any], attributions: list[dict[str, Any]]) -> dic
     }
 
 
-def article(db: Database, article_id: str) -> dict[str, Any] | None:
+def article(db: Database, article_id: str) -> StoredArticle | None:
     """One stored article (see ``Store.article``)."""
     if "\x00" in str(article_id):
         return None  # no stored id holds NUL (PostgreSQL text cannot)
-    row = db.one(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (str(article_id),))
+    row = db.one(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (str(article_id),))
     if row is None:
         return None
-    return article_dict(row, article_attributions(db, [row["id"]])[row["id"]])
+    return _article_dict(row, _article_attributions(db, [row["id"]])[row["id"]])
 
 
 # -- quotes -------------------------------------------------------------------
 
 
-def quote_occurrences(db: Database, quote_ids: list[str]) -> dict[str, dict[str, Any]]:
+def _quote_occurrences(db: Database, quote_ids: list[str]) -> dict[str, dict[str, Any]]:
     """Per quote: speaker, probas, outlets, urls and article_ids of its occurrences (oldest first)."""
     found: dict[str, dict[str, Any]] = {}
     if not quote_ids:
@@ -495,7 +499,7 @@ def _distinct(values) -> list[Any]:
     return list(dict.fromkeys(v for v in values if v))
 
 
-def quotes(db: Database, *, q: str | None = None, limit: int = DEFAULT_LIMIT, cursor: str | None = None) -> dict[str, Any]:
+def quotes(db: Database, *, q: str | None = None, limit: int = DEFAULT_LIMIT, cursor: str | None = None) -> QuoteItemPage:
     """Quotes grouped across articles, most occurrences first (see ``Store.quotes``)."""
     limit = _limit(limit)
     where: list[str] = []
@@ -512,11 +516,11 @@ def quotes(db: Database, *, q: str | None = None, limit: int = DEFAULT_LIMIT, cu
         [*params, limit + 1],
     )
     rows, next_cursor = _page(rows, limit, "quotes", lambda r: [int(r["num_occurrences"]), r["id"]])
-    occurrences = quote_occurrences(db, [r["id"] for r in rows])
-    return {"items": [quote_item(r, occurrences.get(r["id"])) for r in rows], "next_cursor": next_cursor}
+    occurrences = _quote_occurrences(db, [r["id"] for r in rows])
+    return {"items": [_quote_item(r, occurrences.get(r["id"])) for r in rows], "next_cursor": next_cursor}
 
 
-def quote_item(row: dict[str, Any], occurrences: dict[str, Any] | None) -> dict[str, Any]:
+def _quote_item(row: dict[str, Any], occurrences: dict[str, Any] | None) -> QuoteItem:
     """A quotes row with what its occurrences say."""
     extra = occurrences or {"speaker": None, "probas": [], "outlets": [], "urls": [], "article_ids": []}
     return {
@@ -532,7 +536,7 @@ def quote_item(row: dict[str, Any], occurrences: dict[str, Any] | None) -> dict[
     }
 
 
-def stats(db: Database) -> dict[str, int]:
+def stats(db: Database) -> Stats:
     """Row counts of the main tables."""
     row = db.one(
         "SELECT (SELECT COUNT(*) FROM articles) AS articles, "
@@ -541,4 +545,31 @@ def stats(db: Database) -> dict[str, int]:
         "(SELECT COUNT(*) FROM quotes) AS quotes"
     )
     assert row is not None
-    return {k: int(v) for k, v in row.items()}
+    return {"articles": int(row["articles"]), "attributions": int(row["attributions"]),
+            "speakers": int(row["speakers"]), "quotes": int(row["quotes"])}
+
+
+# -- whole-table scans, in key order, a batch at a time (for exports) -----------
+
+
+def articles_after(db: Database, last_id: str, limit: int) -> list[StoredArticle]:
+    """Up to ``limit`` stored articles whose id sorts after ``last_id`` ("" for the first), in id order."""
+    rows = db.rows(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last_id, limit))
+    attributions = _article_attributions(db, [r["id"] for r in rows])
+    return [_article_dict(row, attributions[row["id"]]) for row in rows]
+
+
+def hits_after(db: Database, last_id: int, limit: int) -> list[QuoteHit]:
+    """Up to ``limit`` attributions as hits whose key is above ``last_id`` (-1 for the first), in key order."""
+    rows = db.rows(_HIT_SELECT + " WHERE a.id > ? ORDER BY a.id LIMIT ?", (last_id, limit))
+    return [_hit(row, []) for row in rows]
+
+
+def quotes_after(db: Database, last_id: str, limit: int) -> list[QuoteItem]:
+    """Up to ``limit`` quote groups whose id sorts after ``last_id`` ("" for the first), in id order."""
+    rows = db.rows(
+        "SELECT id, quotation, first_seen, num_occurrences FROM quotes WHERE id > ? ORDER BY id LIMIT ?",
+        (last_id, limit),
+    )
+    occurrences = _quote_occurrences(db, [r["id"] for r in rows])
+    return [_quote_item(r, occurrences.get(r["id"])) for r in rows]

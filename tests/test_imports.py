@@ -1,0 +1,103 @@
+"""The package's modules import each other without a cycle.
+
+A cycle makes the import order matter (a name is missing while its module is
+half-initialised) and is usually patched with function-level imports, so every
+import counts here, top-level or inside a function, ``TYPE_CHECKING`` blocks
+included: a cycle hidden behind a lazy import is still two modules that each
+need the other.
+
+An edge goes to the module an import names (``from .x import y`` -> ``x``, or
+``x.y`` when ``y`` is a submodule). The parent packages Python initialises on
+the way are not edges: a submodule importing its own package's ``__init__``
+is no design cycle, and counting them would make every package that re-exports
+its submodules a cycle.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import onrecord
+
+ROOT = Path(onrecord.__file__).parent
+PACKAGE = "onrecord"
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for path in ROOT.rglob("*.py"):
+        parts = list(path.relative_to(ROOT).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        found[".".join([PACKAGE, *parts])] = path
+    return found
+
+
+def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
+    is_package = path.name == "__init__.py"
+    package = name if is_package else name.rpartition(".")[0]
+    targets: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            targets.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            for alias in node.names:
+                sub = f"{module}.{alias.name}"
+                targets.add(sub if sub in modules else module)
+    return {t for t in targets if t in modules and t != name}
+
+
+def _graph() -> dict[str, set[str]]:
+    modules = _modules()
+    return {name: _imports(name, path, modules) for name, path in modules.items()}
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle as a list of modules (first == last), or None."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for target in sorted(graph[node]):
+            if state.get(target) == 1:
+                return path[path.index(target):] + [target]
+            if target not in state and (found := visit(target)):
+                return found
+        path.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (found := visit(node)):
+            return found
+    return None
+
+
+def test_the_graph_sees_relative_and_function_level_imports():
+    graph = _graph()
+    assert "onrecord.model" in graph["onrecord.extract"]  # from .model import ...
+    assert "onrecord.readers" in graph["onrecord.ingest"]  # from .readers import ...
+
+
+def test_cycle_finder_finds_a_cycle():
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == ["a", "b", "c", "a"]
+    assert _cycle({"a": {"b"}, "b": set()}) is None
+
+
+def test_no_import_cycle_in_the_package():
+    graph = _graph()
+    cycles = []
+    # Report every cycle, not only the first: remove one edge of each found and look again.
+    while (cycle := _cycle(graph)) is not None:
+        cycles.append(" -> ".join(cycle))
+        graph[cycle[-2]].discard(cycle[-1])
+    assert not cycles, "import cycles:\n" + "\n".join(cycles)
