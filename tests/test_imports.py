@@ -7,10 +7,11 @@ included: a cycle hidden behind a lazy import is still two modules that each
 need the other.
 
 An edge goes to the module an import names (``from .x import y`` -> ``x``, or
-``x.y`` when ``y`` is a submodule). The parent packages Python initialises on
-the way are not edges: a submodule importing its own package's ``__init__``
-is no design cycle, and counting them would make every package that re-exports
-its submodules a cycle.
+``x.y`` when ``y`` is a submodule), and to each package Python initialises on
+the way there: ``from onrecord.store.normalize import ...`` in ``batch`` first
+runs ``onrecord/store/__init__.py``, which may import half the store. A package
+that holds the importer is not such an edge: it is already initialised (or
+being initialised) by the time its own submodule runs.
 """
 
 from __future__ import annotations
@@ -34,6 +35,13 @@ def _modules() -> dict[str, Path]:
     return found
 
 
+def _packages_entered(importer: str, target: str) -> set[str]:
+    """The packages that importing ``target`` from ``importer`` initialises, ``target``'s own excluded."""
+    parts = target.split(".")
+    own = {".".join(importer.split(".")[:i]) for i in range(1, importer.count(".") + 2)}
+    return {".".join(parts[:i]) for i in range(1, len(parts))} - own
+
+
 def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
     is_package = path.name == "__init__.py"
     package = name if is_package else name.rpartition(".")[0]
@@ -51,6 +59,7 @@ def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
             for alias in node.names:
                 sub = f"{module}.{alias.name}"
                 targets.add(sub if sub in modules else module)
+    targets |= {package for t in targets for package in _packages_entered(name, t)}
     return {t for t in targets if t in modules and t != name}
 
 
@@ -86,6 +95,15 @@ def test_the_graph_sees_relative_and_function_level_imports():
     graph = _graph()
     assert "onrecord.model" in graph["onrecord.extract"]  # from .model import ...
     assert "onrecord.readers" in graph["onrecord.ingest"]  # from .readers import ...
+    # from ..store.normalize import ...: the store package's __init__ runs first.
+    assert {"onrecord.store.normalize", "onrecord.store"} <= graph["onrecord.batch.rows"]
+    assert "onrecord.store" not in graph["onrecord.store.write"]  # its own package
+
+
+def test_packages_entered():
+    assert _packages_entered("onrecord.batch.rows", "onrecord.store.normalize") == {"onrecord.store"}
+    assert _packages_entered("onrecord.store.write", "onrecord.store.quote") == set()
+    assert _packages_entered("onrecord.store", "onrecord.store.facade") == set()
 
 
 def test_cycle_finder_finds_a_cycle():

@@ -236,7 +236,8 @@ def test_near_identical_quotes_group_across_articles(store):
     items = store.quotes()["items"]
     grouped = items[0]
     assert grouped["num_occurrences"] == 2
-    assert grouped["quotation"] == "We will not sink money into a ferry nobody rides"
+    # The earliest occurrence's words ("March 2, 2021"), whatever the order they were stored in.
+    assert grouped["quotation"] == "We will NOT sink money into a ferry nobody rides."
     assert grouped["first_seen"] == "2021-03-02"  # "March 2, 2021" beats 2021-03-08
     assert set(grouped["outlets"]) == {"Eastport Herald", "Harbour Gazette"}
     assert set(grouped["article_ids"]) == {"ferry", "repeat"}
@@ -371,7 +372,9 @@ def test_export_quotebank_fields(store):
     assert store.export("quotebank", buffer) == 3
     records = [json.loads(line) for line in buffer.getvalue().splitlines()]
     for record in records:
-        assert set(record) == {"quoteID", "quotation", "speaker", "probas", "date", "numOccurrences", "phase", "urls"}
+        assert set(record) == {"quoteID", "quotation", "speaker", "qids", "probas", "date", "numOccurrences",
+                               "phase", "urls"}
+        assert all(isinstance(share, float) for _, share in record["probas"])
     top = max(records, key=lambda r: r["numOccurrences"])
     assert top["speaker"] == "Lena Ortiz"
     assert top["date"] == "2021-03-02 00:00:00"

@@ -1,66 +1,67 @@
-"""``quotes/`` and ``quotebank/``: identical quotes grouped across articles, in Spark."""
+"""``quotes/`` and ``quotebank/``: the attributions of one quote grouped across articles.
+
+Grouping is ``onrecord.store.quote.group``, the function the store describes its
+quotes with, run on the executors over each quote's occurrences; so ``quotebank/``
+holds the records ``onrecord export --format quotebank`` writes for the same corpus.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..store.quote import Occurrence, QuoteGroup, group, quotebank_record
 
 if TYPE_CHECKING:  # pragma: no cover
-    from pyspark.sql import DataFrame
+    from pyspark.rdd import RDD
+    from pyspark.sql import DataFrame, Row
 
-# The most URLs kept per quote in quotes/ and the Quotebank export (a viral
-# quote would otherwise carry every syndicated copy).
-MAX_QUOTE_URLS = 1000
+# The attribution columns an occurrence is made of.
+_OCCURRENCE_COLUMNS = ("quote_id", "content_text", "article_id", "date", "content_start", "speaker", "kind",
+                       "outlet", "url")
 
 
-def quotes(attributions: DataFrame) -> DataFrame:
-    """``quotes/``: identical normalized quotes grouped across articles."""
-    from pyspark.sql import functions as F
-
-    quoted = attributions.where(F.col("quote").isNotNull())
-    # Earliest occurrence first: dated before undated, then by article and position.
-    order = F.struct(
-        F.coalesce(F.col("date"), F.lit("9999-12-31").cast("date")), F.col("article_id"), F.col("content_start")
-    )
-    totals = quoted.groupBy("quote").agg(
-        F.count(F.lit(1)).alias("occurrences"),
-        F.countDistinct("article_id").alias("articles"),
-        F.min("date").alias("first_seen"),
-        F.min_by("content_text", order).alias("text"),
-        F.min_by("article_id", order).alias("first_article"),
-        F.array_sort(F.collect_set("outlet")).alias("outlets"),
-        F.slice(F.array_sort(F.collect_set("url")), 1, MAX_QUOTE_URLS).alias("urls"),
-        F.array_sort(F.collect_set("kind")).alias("kinds"),
-    )
-    by_speaker = (
-        quoted.groupBy("quote", F.coalesce(F.col("speaker.name"), F.lit("None")).alias("name"))
-        .agg(F.count(F.lit(1)).alias("occurrences"))
-        .groupBy("quote")
-        .agg(F.sort_array(F.collect_list(F.struct("occurrences", "name")), asc=False).alias("ranked"))
-        .select("quote", F.transform("ranked", lambda s: F.struct(s["name"].alias("name"), s["occurrences"].alias("occurrences"))).alias("speakers"))
-    )
-    return totals.join(by_speaker, "quote").select(
-        F.substring(F.sha2(F.col("quote"), 256), 1, 16).alias("quote_id"),
-        "quote", "text", "occurrences", "articles", "first_seen", "first_article",
-        "outlets", "urls", "kinds", "speakers",
+def _occurrence(row: Row) -> tuple[str, Occurrence]:
+    return row["quote_id"], Occurrence(
+        content=row["content_text"],
+        article_id=row["article_id"],
+        day=row["date"].isoformat() if row["date"] else None,
+        start=row["content_start"] or 0,
+        speaker=row["speaker"].asDict(recursive=True) if row["speaker"] else None,
+        kind=row["kind"],
+        outlet=row["outlet"],
+        url=row["url"],
     )
 
 
-def quotebank(quotes: DataFrame) -> DataFrame:
-    """The Quotebank quotation-centric JSON Lines records of ``quotes/``."""
-    from pyspark.sql import functions as F
+def _group(item: tuple[str, Any]) -> QuoteGroup:
+    quote_id, occurrences = item
+    return group(quote_id, occurrences)
 
-    named = F.filter("speakers", lambda s: s["name"] != F.lit("None"))
-    return quotes.select(
-        F.col("quote_id").alias("quoteID"),
-        F.col("text").alias("quotation"),
-        F.coalesce(F.try_element_at(named, F.lit(1))["name"], F.lit("None")).alias("speaker"),
-        F.array().cast("array<string>").alias("qids"),
-        F.date_format("first_seen", "yyyy-MM-dd HH:mm:ss").alias("date"),
-        F.col("occurrences").alias("numOccurrences"),
-        F.transform(
-            "speakers",
-            lambda s: F.array(s["name"], F.format_number(s["occurrences"] / F.col("occurrences"), 4)),
-        ).alias("probas"),
-        "urls",
-        F.lit("onrecord").alias("phase"),
-    )
+
+def quote_groups(attributions: DataFrame) -> RDD:
+    """An RDD of ``QuoteGroup``: one per quote id among the attributions."""
+    quoted = attributions.where(attributions["quote_id"].isNotNull()).select(*_OCCURRENCE_COLUMNS)
+    return quoted.rdd.map(_occurrence).groupByKey().map(_group)
+
+
+def quotes_row(quote: QuoteGroup) -> dict[str, Any]:
+    """One row of ``quotes/`` (``schemas()["quotes"]``)."""
+    return {
+        "quote_id": quote.quote_id,
+        "quotation": quote.quotation,
+        "occurrences": quote.num_occurrences,
+        "articles": len(quote.article_ids),
+        "first_seen": date.fromisoformat(quote.first_seen) if quote.first_seen else None,
+        "first_article": quote.first_article,
+        "outlets": quote.outlets,
+        "urls": quote.urls,
+        "kinds": quote.kinds,
+        "speakers": [{"name": name or "None", "occurrences": n} for name, n in quote.speakers],
+    }
+
+
+def quotebank_line(quote: QuoteGroup) -> str:
+    """One line of ``quotebank/``, serialised as ``onrecord export`` serialises it."""
+    return json.dumps(quotebank_record(quote), ensure_ascii=False)

@@ -17,6 +17,7 @@ def schemas() -> dict[str, Any]:
         DateType,
         DoubleType,
         IntegerType,
+        LongType,
         StringType,
         StructField,
         StructType,
@@ -41,7 +42,7 @@ def schemas() -> dict[str, Any]:
         ("attribution_id", string), ("kind", string), ("content", fragments),
         ("content_text", string), ("content_start", integer), ("content_end", integer),
         ("cue", fragments), ("speaker", speaker), ("addressee", speaker), ("via", speaker),
-        ("confidence", DoubleType()), ("quote", string),
+        ("confidence", DoubleType()), ("quote_id", string),
     )
     speaker_row = fields(
         *context,
@@ -50,6 +51,12 @@ def schemas() -> dict[str, Any]:
         ("direct", integer), ("indirect", integer), ("mixed", integer), ("block", integer),
     )
     error = fields(("id", string), ("origin", string), ("error", string), ("stage", string))
+    strings = ArrayType(string, True)
+    quote = fields(
+        ("quote_id", string), ("quotation", string), ("occurrences", LongType()), ("articles", LongType()),
+        ("first_seen", DateType()), ("first_article", string), ("outlets", strings), ("urls", strings),
+        ("kinds", strings), ("speakers", ArrayType(fields(("name", string), ("occurrences", LongType())), True)),
+    )
     result = fields(
         ("article", article),
         ("attributions", ArrayType(attribution, True)),
@@ -60,6 +67,7 @@ def schemas() -> dict[str, Any]:
         "articles": article,
         "attributions": attribution,
         "speakers": speaker_row,
+        "quotes": quote,
         "errors": error,
         "result": result,
     }

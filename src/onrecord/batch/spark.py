@@ -42,7 +42,7 @@ rename is a copy, the swap is not atomic: write to a fresh ``DIR`` there).
     content array<fragment>, content_text string (fragments joined by " … "),
     content_start int, content_end int, cue array<fragment>,
     speaker speaker, addressee speaker, via speaker, confidence double,
-    quote string (normalized content of direct/mixed/block kinds, else null)
+    quote_id string (the quote it belongs to, as the store's; null when too short to group)
 
     fragment = struct<start int, end int, text string>   (offsets into articles.text)
     speaker  = struct<mention array<fragment>, entity string, name string,
@@ -55,12 +55,12 @@ rename is a copy, the swap is not atomic: write to a fresh ``DIR`` there).
     type string (person|organization|media|place|other), mentions int,
     attributions int, direct int, indirect int, mixed int, block int
 
-``quotes/``: identical quotes grouped across articles (``attributions.quote``)::
+``quotes/``: the attributions of one quote grouped across articles
+(``attributions.quote_id``; ``store.quote`` defines quote identity)::
 
-    quote_id string (first 16 hex digits of SHA-256 of quote), quote string,
-    text string (the earliest occurrence as written), occurrences long,
-    articles long, first_seen date, first_article string, outlets array<string>,
-    urls array<string>, kinds array<string>,
+    quote_id string, quotation string (the earliest occurrence, trimmed),
+    occurrences long, articles long, first_seen date, first_article string,
+    outlets array<string>, urls array<string>, kinds array<string>,
     speakers array<struct<name string ("None" when unresolved), occurrences long>>
     (most frequent first)
 
@@ -69,8 +69,10 @@ rename is a copy, the swap is not atomic: write to a fresh ``DIR`` there).
     id string, origin string, error string, stage string (read|extract)
 
 ``quotebank/`` (``--quotebank``): JSON Lines in the Quotebank quotation-centric
-format: quoteID, quotation, speaker, qids (empty: onrecord links no Wikidata),
-date, numOccurrences, probas ([[name, share]]), urls, phase ("onrecord").
+format (``store.quote.quotebank_record``): quoteID, quotation, speaker, qids (empty:
+onrecord links no Wikidata), date, numOccurrences, probas ([[name, share]],
+shares as numbers), urls, phase ("onrecord"); the records ``onrecord export
+--format quotebank`` writes for the same corpus.
 """
 
 from __future__ import annotations
@@ -86,8 +88,7 @@ from ..attribution.strategy import DEFAULT_STRATEGY
 from ..errors import ReadError
 from .filesystem import FileSystem
 from .partition import extract_partition, read_file
-from .quotes import quotebank as quotebank_records
-from .quotes import quotes as quote_groups
+from .quotes import quote_groups, quotebank_line, quotes_row
 from .schemas import DATASETS, schemas
 from .session import PARTITIONS_PER_CORE, require_pyspark, spark_session
 
@@ -164,12 +165,13 @@ def run_job(
     results_rdd = documents.repartition(count).mapPartitions(functools.partial(extract_partition, model=model, strategy=strategy, tagger=tagger))
     results = spark.createDataFrame(results_rdd, types["result"], verifySchema=False)
     results = results.persist(StorageLevel.MEMORY_AND_DISK)
+    attributions = results.select(F.explode("attributions").alias("row")).select("row.*")
+    groups = quote_groups(attributions).persist(StorageLevel.MEMORY_AND_DISK)  # for quotes/ and quotebank/
     try:
         articles = results.where(F.col("article").isNotNull()).select("article.*")
-        attributions = results.select(F.explode("attributions").alias("row")).select("row.*")
         speakers = results.select(F.explode("speakers").alias("row")).select("row.*")
         errors = results.where(F.col("error").isNotNull()).select("error.*")
-        quotes = quote_groups(attributions)
+        quotes = spark.createDataFrame(groups.map(quotes_row), types["quotes"], verifySchema=False)
         datasets = {"articles": articles, "attributions": attributions, "speakers": speakers,
                     "quotes": quotes, "errors": errors}
 
@@ -179,7 +181,7 @@ def run_job(
             for name, frame in datasets.items():
                 frame.write.mode("overwrite").parquet(f"{staging}/{name}")
             if quotebank:
-                quotebank_records(quotes).write.mode("overwrite").option("ignoreNullFields", "false").json(f"{staging}/quotebank")
+                groups.map(quotebank_line).saveAsTextFile(f"{staging}/quotebank")
             summary = JobSummary(output=output)
             for name in DATASETS:
                 summary.counts[name] = spark.read.parquet(f"{staging}/{name}").count()
@@ -189,6 +191,7 @@ def run_job(
                 fs.delete(staging)
             raise
     finally:
+        groups.unpersist()
         results.unpersist()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -14,17 +14,13 @@ from contextlib import contextmanager
 from typing import IO, Any
 
 from ..errors import InvalidQuery, MissingExtra
+from .quote import quotebank_record
 from . import queries
 from .database import Database
 
 FORMATS = ("jsonl", "csv", "parquet", "quotebank")
 # Rows fetched per query while exporting: bounded memory, few round trips.
 BATCH = 500
-# Quotebank's `phase` names the crawl its quotes came from (A-E); ours come
-# from the user's own articles, which we mark as such.
-QUOTEBANK_PHASE = "onrecord"
-# Quotebank writes "None" (a string) for an unknown speaker.
-QUOTEBANK_NO_SPEAKER = "None"
 
 ROW_FIELDS = (
     "id", "article_id", "attribution_id", "ordinal", "article_title", "published", "outlet", "url",
@@ -115,16 +111,6 @@ def _parquet(db: Database, out: str | os.PathLike[str] | IO[Any]) -> int:
 
 def _quotebank(db: Database) -> Iterator[dict[str, Any]]:
     last = ""
-    while items := queries.quotes_after(db, last, BATCH):
-        for item in items:
-            yield {
-                "quoteID": item["quote_id"],
-                "quotation": item["quotation"],
-                "speaker": item["speaker"] or QUOTEBANK_NO_SPEAKER,
-                "probas": [[label or QUOTEBANK_NO_SPEAKER, p] for label, p in item["probas"]],
-                "date": f"{item['first_seen']} 00:00:00" if item["first_seen"] else None,
-                "numOccurrences": item["num_occurrences"],
-                "phase": QUOTEBANK_PHASE,
-                "urls": item["urls"] or [f"onrecord:article/{a}" for a in item["article_ids"]],
-            }
-        last = items[-1]["quote_id"]
+    while quotes := queries.quotes_after(db, last, BATCH):
+        yield from map(quotebank_record, quotes)
+        last = quotes[-1].quote_id

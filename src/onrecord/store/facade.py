@@ -273,9 +273,9 @@ class Store:
 
         Formats: ``jsonl`` (one ``article()`` dict per line), ``csv`` and
         ``parquet`` (one row per attribution), ``quotebank`` (Quotebank's
-        quote-centric JSON Lines: quoteID, quotation, speaker, probas, date,
-        numOccurrences, phase, urls). Text formats need a text stream, parquet
-        a binary one.
+        quote-centric JSON Lines, ``quote.quotebank_record``: the same records
+        as the Spark job's ``--quotebank``). Text formats need a text stream,
+        parquet a binary one.
 
         Raises:
             InvalidQuery: an unknown format.

@@ -11,11 +11,11 @@ import base64
 import binascii
 import json
 import re
-from collections import Counter
 from typing import Any
 
 from ..errors import InvalidQuery
 from ..model import KINDS
+from .quote import Occurrence, QuoteGroup, group
 from .database import Database
 from .normalize import normalize_date, normalize_name
 from .shapes import (
@@ -464,39 +464,31 @@ def article(db: Database, article_id: str) -> StoredArticle | None:
 # -- quotes -------------------------------------------------------------------
 
 
-def _quote_occurrences(db: Database, quote_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Per quote: speaker, probas, outlets, urls and article_ids of its occurrences (oldest first)."""
-    found: dict[str, dict[str, Any]] = {}
+def _quote_groups(db: Database, quote_ids: list[str]) -> dict[str, QuoteGroup]:
+    """Each quote described by its occurrences (``quote.group``), as the Spark job describes it."""
     if not quote_ids:
-        return found
+        return {}
     marks = ", ".join("?" for _ in quote_ids)
     rows = db.rows(
-        "SELECT a.quote_id, a.article_id, ar.outlet, ar.url, s.name, s.description "
-        "FROM attributions a JOIN articles ar ON ar.id = a.article_id "
-        "LEFT JOIN speakers s ON s.id = a.speaker_id "
-        f"WHERE a.quote_id IN ({marks}) ORDER BY a.day, a.id",
+        "SELECT a.quote_id, a.article_id, a.day, a.kind, a.content, a.content_fragments, a.speaker, "
+        "ar.outlet, ar.url FROM attributions a JOIN articles ar ON ar.id = a.article_id "
+        f"WHERE a.quote_id IN ({marks})",
         quote_ids,
     )
-    grouped: dict[str, list[dict[str, Any]]] = {}
+    occurrences: dict[str, list[Occurrence]] = {}
     for row in rows:
-        grouped.setdefault(row["quote_id"], []).append(row)
-    for quote_id, occurrences in grouped.items():
-        labels = Counter(r["name"] or r["description"] for r in occurrences)
-        total = sum(labels.values())
-        ranked = sorted(labels.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] or ""))
-        named = [label for label, _ in ranked if label is not None]
-        found[quote_id] = {
-            "speaker": named[0] if named else None,
-            "probas": [[label, round(n / total, 4)] for label, n in ranked],
-            "outlets": _distinct(r["outlet"] for r in occurrences),
-            "urls": _distinct(r["url"] for r in occurrences),
-            "article_ids": _distinct(r["article_id"] for r in occurrences),
-        }
-    return found
-
-
-def _distinct(values) -> list[Any]:
-    return list(dict.fromkeys(v for v in values if v))
+        fragments = json.loads(row["content_fragments"])
+        occurrences.setdefault(row["quote_id"], []).append(Occurrence(
+            content=row["content"],
+            article_id=row["article_id"],
+            day=row["day"] or None,
+            start=int(fragments[0]["start"]) if fragments else 0,
+            speaker=json.loads(row["speaker"]) if row["speaker"] else None,
+            kind=row["kind"],
+            outlet=row["outlet"],
+            url=row["url"],
+        ))
+    return {quote_id: group(quote_id, found) for quote_id, found in occurrences.items()}
 
 
 def quotes(db: Database, *, q: str | None = None, limit: int = DEFAULT_LIMIT, cursor: str | None = None) -> QuoteItemPage:
@@ -516,23 +508,21 @@ def quotes(db: Database, *, q: str | None = None, limit: int = DEFAULT_LIMIT, cu
         [*params, limit + 1],
     )
     rows, next_cursor = _page(rows, limit, "quotes", lambda r: [int(r["num_occurrences"]), r["id"]])
-    occurrences = _quote_occurrences(db, [r["id"] for r in rows])
-    return {"items": [_quote_item(r, occurrences.get(r["id"])) for r in rows], "next_cursor": next_cursor}
+    groups = _quote_groups(db, [r["id"] for r in rows])
+    return {"items": [_quote_item(groups[r["id"]]) for r in rows if r["id"] in groups], "next_cursor": next_cursor}
 
 
-def _quote_item(row: dict[str, Any], occurrences: dict[str, Any] | None) -> QuoteItem:
-    """A quotes row with what its occurrences say."""
-    extra = occurrences or {"speaker": None, "probas": [], "outlets": [], "urls": [], "article_ids": []}
+def _quote_item(quote: QuoteGroup) -> QuoteItem:
     return {
-        "quote_id": row["id"],
-        "quotation": row["quotation"],
-        "speaker": extra["speaker"],
-        "probas": extra["probas"],
-        "num_occurrences": int(row["num_occurrences"]),
-        "first_seen": row["first_seen"],
-        "outlets": extra["outlets"],
-        "urls": extra["urls"],
-        "article_ids": extra["article_ids"],
+        "quote_id": quote.quote_id,
+        "quotation": quote.quotation,
+        "speaker": quote.speaker,
+        "probas": [[label, share] for label, share in quote.probas],
+        "num_occurrences": quote.num_occurrences,
+        "first_seen": quote.first_seen,
+        "outlets": quote.outlets,
+        "urls": quote.urls,
+        "article_ids": quote.article_ids,
     }
 
 
@@ -565,11 +555,8 @@ def hits_after(db: Database, last_id: int, limit: int) -> list[QuoteHit]:
     return [_hit(row, []) for row in rows]
 
 
-def quotes_after(db: Database, last_id: str, limit: int) -> list[QuoteItem]:
-    """Up to ``limit`` quote groups whose id sorts after ``last_id`` ("" for the first), in id order."""
-    rows = db.rows(
-        "SELECT id, quotation, first_seen, num_occurrences FROM quotes WHERE id > ? ORDER BY id LIMIT ?",
-        (last_id, limit),
-    )
-    occurrences = _quote_occurrences(db, [r["id"] for r in rows])
-    return [_quote_item(r, occurrences.get(r["id"])) for r in rows]
+def quotes_after(db: Database, last_id: str, limit: int) -> list[QuoteGroup]:
+    """Up to ``limit`` quotes whose id sorts after ``last_id`` ("" for the first), in id order."""
+    rows = db.rows("SELECT id FROM quotes WHERE id > ? ORDER BY id LIMIT ?", (last_id, limit))
+    groups = _quote_groups(db, [r["id"] for r in rows])
+    return [groups[r["id"]] for r in rows if r["id"] in groups]

@@ -132,12 +132,12 @@ class StoredArticle(TypedDict):
 
 
 class QuoteItem(TypedDict):
-    """Near-identical contents grouped across articles (see ``onrecord.quote``)."""
+    """Near-identical contents grouped across articles (see ``quote``)."""
 
     quote_id: str
     quotation: str
     speaker: str | None  # the most frequent speaker label
-    probas: list[tuple[str | None, float]]  # [label, share] pairs, most frequent first
+    probas: list[list[str | float | None]]  # [label, share] pairs, most frequent first
     num_occurrences: int
     first_seen: str | None  # ISO day
     outlets: list[str]

@@ -8,13 +8,12 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Article, Attribution, Entity, Speaker
+from .quote import quotation_text, quote_id
 from .database import Database
 from .normalize import (
     article_id_for,
     mention_text,
     normalize_date,
-    quotation_text,
-    quote_id_for,
     speaker_key,
     text_hash,
 )
@@ -133,9 +132,9 @@ def _insert_attribution(
     entities: dict[str, Entity],
 ) -> None:
     content = attribution.content_text
-    quote_id = quote_id_for(content)
-    if quote_id is not None:
-        db.execute(_UPSERT_QUOTE, (quote_id, quotation_text(content), day or None))
+    quote = quote_id(content)
+    if quote is not None:
+        db.execute(_UPSERT_QUOTE, (quote, quotation_text(content), day or None))
     speaker_id = _upsert_speaker(db, attribution.speaker, entities)
     addressee_name, addressee = _role(attribution.addressee)
     via_name, via = _role(attribution.via)
@@ -157,7 +156,7 @@ def _insert_attribution(
             via_name,
             via,
             float(attribution.confidence),
-            quote_id,
+            quote,
             day,
         ),
     )
