@@ -412,3 +412,15 @@ def test_missing_server_extra_says_what_to_install(monkeypatch):
 
     result = CliRunner().invoke(main, ["serve"])
     assert result.exit_code == 2 and "pip install 'onrecord[server]'" in result.output
+
+
+def test_hostile_cursor_and_expanding_query_are_clean_400s(client):
+    import base64
+
+    nested = base64.urlsafe_b64encode(b"[" * 1100 + b"]" * 1100).decode().rstrip("=")
+    for path in ("/api/quotes", "/api/speakers"):
+        response = client.get(path, params={"cursor": nested})
+        assert response.status_code == 400 and response.json()["error"]["message"] == "invalid cursor"
+    for path, param in (("/api/speakers", "q"), ("/api/quotes", "speaker")):
+        response = client.get(path, params={param: "\ufdfa" * 1700})
+        assert response.status_code == 400 and "too long" in response.json()["error"]["message"], response.text

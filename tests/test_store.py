@@ -6,6 +6,7 @@ built by hand from substrings, so these tests do not depend on the extractor.
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import json
@@ -493,3 +494,66 @@ def test_normalize_dates():
     assert normalize.normalize_date("March 2, 2021") == "2021-03-02"
     assert normalize.normalize_date("2004-2005") is None
     assert normalize.normalize_date("2021-02-30") is None
+
+
+# -- hostile query arguments ----------------------------------------------------
+
+
+def test_a_deeply_nested_cursor_is_invalid_not_a_crash(store):
+    """json.loads raises RecursionError on `[` nested ~1,000 deep: that is a bad cursor, not a server error."""
+    cursor = base64.urlsafe_b64encode(b"[" * 1100 + b"]" * 1100).decode().rstrip("=")
+    for call in (store.search_quotes, store.speakers, store.quotes):
+        with pytest.raises(InvalidQuery, match="invalid cursor"):
+            call(cursor=cursor)
+
+
+def test_a_query_that_expands_under_nfkc_is_refused_clearly(store):
+    """U+FDFA is 18 characters under NFKC: 1,700 of them made SQLite's "LIKE pattern too complex" (a 500)."""
+    huge = "\ufdfa" * 1700
+    with pytest.raises(InvalidQuery, match="too long"):
+        store.speakers(q=huge)
+    with pytest.raises(InvalidQuery, match="too long"):
+        store.search_quotes(speaker=huge)
+    assert store.speakers(q="\ufdfa" * 10)["items"] == []  # a short one is just not found
+
+
+@pytest.mark.parametrize("typed", ["ｆｅｒｒｙ", "ＦＥＲＲＹ"])
+def test_full_width_letters_find_their_plain_forms(store, typed):
+    assert store.search_quotes(typed)["items"] == store.search_quotes("ferry")["items"] != []
+    assert store.quotes(q=typed)["items"] == store.quotes(q="ferry")["items"]
+
+
+def test_search_is_nfkc_folded(make_store):
+    s = make_store()
+    text = "The café owner, Renée Dubois, said the café would stay open all winter."
+    s.add_article(Article(text=text, id="cafe", attributions=(
+        said(text, "the café would stay open all winter", "Renée Dubois", name="Renée Dubois", kind="indirect"),
+    )))
+    decomposed = "cafe\u0301"  # e + combining acute accent, as some keyboards type it
+    assert [h["article_id"] for h in s.search_quotes(decomposed)["items"]] == ["cafe"]
+    assert [i["name"] for i in s.speakers(q="Rene\u0301e")["items"]] == ["Renée Dubois"]
+    assert [i["name"] for i in s.speakers(q="ＲＥＮÉＥ")["items"]] == ["Renée Dubois"]
+    assert [h["article_id"] for h in s.search_quotes(speaker="Rene\u0301e Dubois")["items"]] == ["cafe"]
+
+
+@pytest.mark.postgres
+def test_postgres_deadlock_is_retried(postgres_server, monkeypatch):
+    """PostgreSQL aborts one of two deadlocked transactions; running it again is what the server expects."""
+    import psycopg
+
+    from conftest import new_postgres_url
+    from onrecord.store import facade
+
+    monkeypatch.setattr(facade, "RECONNECT_FIRST_WAIT_S", 0.0)
+    with open_store(new_postgres_url(postgres_server)) as s:
+        run = s.db._run
+        failures = iter([psycopg.errors.DeadlockDetected("deadlock detected")])
+
+        def deadlocking(sql, params):
+            for error in failures:
+                raise error
+            return run(sql, params)
+
+        monkeypatch.setattr(s.db, "_run", deadlocking)
+        assert s.add_article(ferry_article()) == Stored("ferry", added=True)
+        assert s.stats()["articles"] == 1

@@ -55,6 +55,10 @@ class Database(ABC):
         """Whether ``error`` means the connection is gone (and a new one may work)."""
         return False
 
+    def retry_reason(self, error: BaseException) -> str | None:
+        """Why a call that failed with ``error`` may succeed when run again whole; None when it would not."""
+        return "connection lost" if self.connection_lost(error) else None
+
     def reconnect(self) -> None:
         """Replace a lost connection with a new one; raises the driver's error when it fails."""
         raise NotImplementedError(f"{type(self).__name__} cannot reconnect")

@@ -44,8 +44,9 @@ __all__ = ["DEFAULT_DB", "ENV_DB", "Store", "default_url", "open_store"]
 
 log = logging.getLogger("onrecord.store")
 
-# A call whose connection is lost (the server restarted, the link dropped) is
-# tried up to RECONNECT_TRIES times in all, on a new connection each time,
+# A call whose connection is lost (the server restarted, the link dropped), or
+# that PostgreSQL aborted to break a deadlock, is tried up to RECONNECT_TRIES
+# times in all, on a new connection each time a connection was lost,
 # waiting RECONNECT_FIRST_WAIT_S before the first retry and twice as long
 # before each next one, at most RECONNECT_MAX_WAIT_S: about 30 s of waiting in
 # all, longer than a PostgreSQL restart takes (under a second after a fast
@@ -66,8 +67,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 def _store_call(*, retry: bool) -> Callable[[F], F]:
     """A decorator running a Store method with driver errors turned into StoreError.
 
-    With ``retry``, a call that fails because the connection was lost is run
-    again, whole, on a new connection (see ``RECONNECT_TRIES``). That is safe
+    With ``retry``, a call that fails because the connection was lost (or that
+    the server aborted to break a deadlock) is run again, whole, on a new
+    connection when the old one is gone (see ``RECONNECT_TRIES``). That is safe
     for every method it is used on: reads have no effect, and ``add_article``
     is one transaction that either committed or did not; when the connection
     was lost during its COMMIT and the commit did land, the retry finds the
@@ -83,12 +85,13 @@ def _store_call(*, retry: bool) -> Callable[[F], F]:
                         self.db.reconnect()
                     return method(self, *args, **kwargs)
                 except self.db.driver_errors as error:
-                    if not (retry and attempt < RECONNECT_TRIES and self.db.connection_lost(error)):
+                    reason = self.db.retry_reason(error) if retry and attempt < RECONNECT_TRIES else None
+                    if reason is None:
                         raise self._error(error) from error
                     wait = min(RECONNECT_MAX_WAIT_S, RECONNECT_FIRST_WAIT_S * 2 ** (attempt - 1))
                     log.warning(
-                        "%s: connection lost (%s); reconnecting in %.1fs to retry %s (try %d of %d)",
-                        self.display_url, _one_line(error), wait, method.__name__, attempt + 1, RECONNECT_TRIES,
+                        "%s: %s (%s); retrying %s in %.1fs (try %d of %d)",
+                        self.display_url, reason, _one_line(error), method.__name__, wait, attempt + 1, RECONNECT_TRIES,
                     )
                     time.sleep(wait)
             raise AssertionError("unreachable: the last try returns or raises")

@@ -11,6 +11,7 @@ import base64
 import binascii
 import json
 import re
+import unicodedata
 from typing import Any
 
 from ..errors import InvalidQuery
@@ -35,6 +36,11 @@ from .shapes import (
 # enough for an export-like scroll, small enough to answer in milliseconds.
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 1000
+# A name filter (a speaker, a speakers search) longer than this once NFKC-normalized
+# is refused as a bad request: no name or description is that long, and SQLite
+# refuses a LIKE pattern over 50,000 bytes ("LIKE or GLOB pattern too complex",
+# a 500), which 1,700 U+FDFA (18 characters each under NFKC) reached.
+MAX_NAME_FILTER_CHARS = 500
 
 # Suffixes stripped (longest first) to match query words against content words
 # for highlighting, an approximation of the stemming the full-text index does.
@@ -65,9 +71,14 @@ LEFT JOIN speakers s ON s.id = a.speaker_id
 
 
 def parse_query(q: str | None) -> list[tuple[str, ...]]:
-    """Search terms: each a tuple of lowercase words; ``"quoted words"`` make one phrase."""
+    """Search terms: each a tuple of lowercase words; ``"quoted words"`` make one phrase.
+
+    The query is NFKC-normalized first, as stored text is compared: full-width
+    letters are their plain forms, and an accent typed as a combining mark is
+    one letter with it (else ``\w`` would cut "cafe\u0301" into "cafe").
+    """
     terms: list[tuple[str, ...]] = []
-    for phrase, word in _PHRASE.findall(q or ""):
+    for phrase, word in _PHRASE.findall(unicodedata.normalize("NFKC", q or "")):
         words = tuple(w.lower() for w in _WORD.findall(phrase or word))
         if words:
             terms.append(words)
@@ -121,6 +132,16 @@ def text_filter(value: str | None, name: str) -> str | None:
     return value
 
 
+def name_filter(value: str, name: str) -> str:
+    """A name filter NFKC-normalized, as names are compared; InvalidQuery when it is too long."""
+    folded = unicodedata.normalize("NFKC", value)
+    if len(folded) > MAX_NAME_FILTER_CHARS:
+        raise InvalidQuery(
+            f"{name} is too long: {len(folded):,} characters once normalized, at most {MAX_NAME_FILTER_CHARS}"
+        )
+    return folded
+
+
 def like_pattern(text: str) -> str:
     """``%text%`` for ``LIKE ? ESCAPE '\\'``: the user's ``%`` and ``_`` match themselves."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -146,7 +167,7 @@ def decode_cursor(view: str, cursor: str | None, types: tuple[type, ...]) -> lis
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         got_view, key = json.loads(raw)
-    except (binascii.Error, ValueError, TypeError):
+    except (binascii.Error, ValueError, TypeError, RecursionError):  # RecursionError: `[` nested 1,000 deep
         raise InvalidQuery("invalid cursor") from None
     if got_view != view or not isinstance(key, list) or len(key) != len(types):
         raise InvalidQuery("invalid cursor")
@@ -238,7 +259,7 @@ def _speaker_condition(speaker: str | int) -> tuple[str, list[Any]]:
     if ident is not None:
         return "a.speaker_id = ?", [ident]
     # Anything else is a name, even "²" or 30 digits: it then matches nobody.
-    norm = normalize_name(str(speaker))
+    norm = normalize_name(name_filter(str(speaker), "speaker"))
     if not norm:
         raise InvalidQuery(f"speaker {speaker!r} has no letters or digits")
     # Whole words: "Blair" finds "Tony Blair" but not "Blairsville".
@@ -341,14 +362,15 @@ def speakers(
     limit = _limit(limit)
     where = ["s.num_attributions > 0"]
     params: list[Any] = []
-    if text_filter(q, "q") and normalize_name(q):  # type: ignore[arg-type]
+    folded = name_filter(q, "q") if text_filter(q, "q") else ""
+    if normalize_name(folded):
         # The form is matched as typed, so its LIKE wildcards are escaped: "L_na"
         # must not find "Lena". (The normalized name has no % or _ left.)
         where.append(
             "(s.norm LIKE ? OR EXISTS (SELECT 1 FROM speaker_forms f "
             "WHERE f.speaker_id = s.id AND LOWER(f.form) LIKE ? ESCAPE '\\'))"
         )
-        params.extend([f"%{normalize_name(q)}%", like_pattern(q.strip().lower())])  # type: ignore[union-attr]
+        params.extend([f"%{normalize_name(folded)}%", like_pattern(folded.strip().lower())])
     _after_count_cursor("speakers", cursor, "s.num_attributions", "s.id", int, where, params)
     rows = db.rows(
         "SELECT s.id, s.name, s.description, s.type, s.num_attributions FROM speakers s WHERE "
