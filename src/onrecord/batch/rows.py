@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from ..model import Article, Attribution, Fragment, Speaker
+from ..model import KINDS, Article, Attribution, Fragment, Speaker
 from ..readers.document import Document
 from ..store.normalize import normalize_date
 from ..store.quote import quote_id
@@ -122,10 +122,7 @@ def speaker_rows(document: Document, article: Article) -> list[dict[str, Any]]:
                 "type": entity.type if entity else None,
                 "mentions": len(entity.mentions) if entity else len(attributions),
                 "attributions": len(attributions),
-                "direct": kinds["direct"],
-                "indirect": kinds["indirect"],
-                "mixed": kinds["mixed"],
-                "block": kinds["block"],
+                **{kind: kinds[kind] for kind in KINDS},
             }
         )
     return rows

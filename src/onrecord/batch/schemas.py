@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..model import KINDS
 from .session import require_pyspark
 
 DATASETS = ("articles", "attributions", "speakers", "quotes", "errors")
@@ -48,7 +49,7 @@ def schemas() -> dict[str, Any]:
         *context,
         ("entity", string), ("name", string), ("description", string), ("type", string),
         ("mentions", integer), ("attributions", integer),
-        ("direct", integer), ("indirect", integer), ("mixed", integer), ("block", integer),
+        *((kind, integer) for kind in KINDS),  # attributions of each kind
     )
     error = fields(("id", string), ("origin", string), ("error", string), ("stage", string))
     strings = ArrayType(string, True)

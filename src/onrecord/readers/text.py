@@ -4,10 +4,14 @@ Text is UTF-8 (with or without a BOM) or UTF-16 with a BOM; anything else is
 refused with a ``ReadError`` naming the file. A text file with no text in it
 is not an article and is refused too, as is an HTML page with no article.
 
-JSON Lines files are read line by line, in bytes, as the Spark job reads them:
-a bad byte, a broken line or a record without ``text`` costs only its own line
-(reported as ``path:line``), and a truncated ``.jsonl.gz`` keeps every record
-before the cut.
+JSON Lines files are read line by line, in bytes: a bad byte, a broken line,
+a line over ``MAX_LINE_BYTES`` or a record without a non-blank ``text`` costs
+only its own line (reported as ``path:line``), and a truncated ``.jsonl.gz``
+keeps every record before the cut.
+
+Every reader takes the file's name (a path or URI: it names the file in errors
+and gives the article id) and a binary stream, so a local file and the bytes a
+Spark executor holds are read by the same code.
 """
 
 from __future__ import annotations
