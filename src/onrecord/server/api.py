@@ -1,9 +1,9 @@
 """The JSON API under /api: request and error models live here, at the boundary.
 
 Read endpoints call the store's query methods, the same ones the CLI and the
-HTML pages use, and declare the store's own shapes (``store.shapes``) as their
-response models, so the store's answer and the API's documented answer are one
-declaration. ``POST /api/articles`` (ingest) is refused with 403 when the
+HTML pages use, and declare the store's own shapes (``store.shapes``, and
+``model``'s SPEC §1 dicts for /extract) as their response models, so the answer
+and the API's documented answer are one declaration. ``POST /api/articles`` (ingest) is refused with 403 when the
 server was started without a token, and with 401 when the request does not
 carry ``Authorization: Bearer TOKEN``.
 """
@@ -17,7 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ..model import Article, Kind
+from ..model import Article, ArticleDict, Kind
 from ..store.shapes import QuotePage, SpeakerDetail, SpeakerPage, StoredArticle
 from .context import ServerContext
 
@@ -71,59 +71,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
-
-
-class _Open(BaseModel):
-    """A response record: the documented fields, plus any the store adds later."""
-
-    model_config = ConfigDict(extra="allow")
-
-
-class FragmentOut(BaseModel):
-    start: int
-    end: int
-    text: str
-
-
-class PersonOut(_Open):
-    """A speaker, addressee or relaying source (SPEC §1)."""
-
-    mention: list[FragmentOut] = []
-    entity: str | None = None
-    name: str | None = None
-    description: str | None = None
-
-
-class AttributionOut(_Open):
-    id: str
-    kind: Kind
-    content: list[FragmentOut]
-    cue: list[FragmentOut] = []
-    speaker: PersonOut | None = None
-    addressee: PersonOut | None = None
-    via: PersonOut | None = None
-    confidence: float = 1.0
-
-
-class EntityOut(_Open):
-    id: str
-    name: str | None = None
-    type: str = "other"
-    descriptions: list[str] = []
-    mentions: list[FragmentOut] = []
-
-
-class ArticleOut(_Open):
-    """An article as SPEC §1 defines it: ``text`` is what every offset indexes."""
-
-    id: str | None = None
-    title: str | None = None
-    published: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    text: str
-    attributions: list[AttributionOut] = []
-    entities: list[EntityOut] = []
 
 
 class ExtractIn(BaseModel):
@@ -205,7 +152,7 @@ _INGEST_BODY = {
 
 @router.post(
     "/extract",
-    response_model=ArticleOut,
+    response_model=ArticleDict,
     summary="Analyse an article without storing it",
     openapi_extra=_ARTICLE_BODY,
     responses={415: {"model": ErrorOut, "description": "Neither text/plain nor JSON"}},
@@ -325,4 +272,4 @@ def _paged(method: Any, *args: Any, **kwargs: Any) -> Any:
         raise HTTPException(400, str(error)) from error
 
 
-__all__ = ["router", "ErrorOut", "ArticleOut"]
+__all__ = ["router", "ErrorOut"]

@@ -1,4 +1,4 @@
-"""What the store's read methods return, declared once.
+"""What the store's read methods return, declared once (SPEC §1 dicts: ``model``).
 
 The store returns plain JSON-ready dicts; these TypedDicts give them names and
 types for the code that reads them, and the REST API uses them as its response
@@ -13,15 +13,7 @@ from dataclasses import dataclass
 # typing's own TypedDict is refused by pydantic before Python 3.12.
 from typing_extensions import TypedDict
 
-from ..model import Kind
-
-
-class FragmentShape(TypedDict):
-    """A span of the article text: ``text == article.text[start:end]``."""
-
-    start: int
-    end: int
-    text: str
+from ..model import AttributionDict, EntityDict, FragmentDict, Kind
 
 
 class QuoteHit(TypedDict):
@@ -37,7 +29,7 @@ class QuoteHit(TypedDict):
     url: str | None
     kind: Kind
     content: str  # the content text, fragments joined by " … "
-    content_fragments: list[FragmentShape]  # offsets into the article text
+    content_fragments: list[FragmentDict]  # offsets into the article text
     cue: str | None
     speaker_id: int | None  # the merged speaker record
     speaker_name: str | None
@@ -84,36 +76,11 @@ class SpeakerDetail(SpeakerItem):
     attributions: list[QuoteHit]  # newest first, with empty highlights
 
 
-class PersonShape(TypedDict):
-    """A speaker, addressee or relaying source as SPEC §1 gives it."""
-
-    mention: list[FragmentShape]
-    entity: str | None
-    name: str | None
-    description: str | None
-
-
-class StoredAttribution(TypedDict):
+class StoredAttribution(AttributionDict):
     """An attribution as SPEC §1 gives it, with the store's speaker record and quote."""
 
-    id: str
-    kind: Kind
-    content: list[FragmentShape]
-    cue: list[FragmentShape]
-    speaker: PersonShape | None
-    addressee: PersonShape | None
-    via: PersonShape | None
-    confidence: float
     speaker_id: int | None
     quote_id: str | None
-
-
-class EntityShape(TypedDict):
-    id: str
-    name: str | None
-    type: str
-    descriptions: list[str]
-    mentions: list[FragmentShape]
 
 
 class StoredArticle(TypedDict):
@@ -126,7 +93,7 @@ class StoredArticle(TypedDict):
     outlet: str | None
     text: str
     attributions: list[StoredAttribution]
-    entities: list[EntityShape]
+    entities: list[EntityDict]
     author: str | None
     ingested_at: str
 
