@@ -33,6 +33,8 @@ def read_file(item: tuple[str, bytes]) -> Iterator[Document | ReadError]:
 def _extractor(model: str | None, strategy: str, tagger: str | None):
     key = (model, strategy, tagger)
     if key not in _EXTRACTORS:
+        # Imported where it is used: spaCy and onnxruntime load in seconds, and
+        # only a worker that extracts needs them (not the driver, nor a read stage).
         from ..extract import Extractor
 
         _EXTRACTORS[key] = Extractor(model, strategy=strategy, tagger=tagger)

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    from onrecord.batch.commands import spark_command
+    """Run ``onrecord spark`` with ``argv`` (default: the process's arguments)."""
+    from onrecord.batch.commands import spark_command  # click and the command only when run
 
     spark_command.main(args=list(argv) if argv is not None else None, prog_name="onrecord.batch.submit")
 
