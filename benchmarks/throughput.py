@@ -162,7 +162,8 @@ def _worker_rss(_: Any) -> Any:
 
 
 def run_spark(records: list[dict[str, Any]], words: int, processes: int) -> dict[str, Any]:
-    from onrecord.batch.spark import PARTITIONS_PER_CORE, run_job, spark_session
+    from onrecord.batch.session import PARTITIONS_PER_CORE, spark_session
+    from onrecord.batch.spark import run_job
 
     partitions = processes * PARTITIONS_PER_CORE
     started = time.perf_counter()

@@ -229,7 +229,7 @@ def make_store(path: Path | str, articles: list[Article] | None = None, *, hosti
 
     ``hostile=True`` adds ``hostile_articles()`` after them, bylines included.
     """
-    from onrecord.store.base import open_store
+    from onrecord.store import open_store
 
     url = str(path)
     with open_store(url) as store:

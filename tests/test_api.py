@@ -241,6 +241,29 @@ def test_ingest_needs_the_token(tmp_path):
         assert client.get("/api/quotes", params={"q": "bridges"}).json()["items"][0]["speaker_name"] == "Ada Lind"
 
 
+def test_repost_under_another_id_answers_the_stored_id(tmp_path):
+    """The answer to a POST always names a stored article: the same text under a new id is the first one."""
+    url = make_store(tmp_path / "repost.db", [])
+    text = '"Tolls will go," the mayor said on Monday.\n'
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with make_client(url, token=TOKEN) as client:
+        first = client.post("/api/articles", json={"text": text, "id": "x"}, headers=auth)
+        assert first.status_code == 201 and first.json()["id"] == "x"
+        again = client.post("/api/articles", json={"text": text, "id": "y"}, headers=auth)
+        assert again.status_code == 200 and again.json()["id"] == "x" and again.json()["added"] is False
+        stored = client.get(f"/api/articles/{again.json()['id']}")
+        assert stored.status_code == 200 and stored.json()["text"] == text
+        assert client.get("/api/articles/y").status_code == 404
+
+
+def test_responses_are_the_store_shapes(client):
+    """The response models are the store's TypedDicts: every key the store returns is documented and sent."""
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    assert {"QuoteHit", "QuotePage", "SpeakerDetail", "StoredArticle"} <= set(schemas)
+    hit = client.get("/api/quotes", params={"limit": 1}).json()["items"][0]
+    assert set(hit) == set(schemas["QuoteHit"]["properties"])
+
+
 # -- headers, docs, HTML -----------------------------------------------------------
 
 
@@ -400,3 +423,15 @@ def test_missing_server_extra_says_what_to_install(monkeypatch):
 
     result = CliRunner().invoke(main, ["serve"])
     assert result.exit_code == 2 and "pip install 'onrecord[server]'" in result.output
+
+
+def test_hostile_cursor_and_expanding_query_are_clean_400s(client):
+    import base64
+
+    nested = base64.urlsafe_b64encode(b"[" * 1100 + b"]" * 1100).decode().rstrip("=")
+    for path in ("/api/quotes", "/api/speakers"):
+        response = client.get(path, params={"cursor": nested})
+        assert response.status_code == 400 and response.json()["error"]["message"] == "invalid cursor"
+    for path, param in (("/api/speakers", "q"), ("/api/quotes", "speaker")):
+        response = client.get(path, params={param: "\ufdfa" * 1700})
+        assert response.status_code == 400 and "too long" in response.json()["error"]["message"], response.text

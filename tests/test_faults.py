@@ -494,7 +494,7 @@ def test_full_disk_inside_a_transaction_is_reported_and_rolled_back_sqlite():
         store.db.connection.execute(f"PRAGMA cache_size = {SPILL_CACHE_PAGES}")
         assert_full_store_rolls_back(store)
         # The connection still works: a small article fits in the WAL space already taken.
-        assert store.add_article(RulePipe().extract(article_text(1), id="small"))
+        assert store.add_article(RulePipe().extract(article_text(1), id="small")).added
         assert store.article("small") is not None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,10 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from onrecord.errors import ReadError
-from onrecord.readers import Document, iter_documents, read_path
+from onrecord.readers import Document, iter_documents, read_content, read_path
 from onrecord.readers import html as html_reader
-from onrecord.readers.html import document_from_html, read_html
-from onrecord.readers.warc import documents_from_warc_bytes, documents_from_warc_stream, read_warc
+from onrecord.readers.html import document_from_html
+from onrecord.readers.warc import documents_from_warc_stream
 
 PARAGRAPHS = [
     '"We will not raise taxes this year," the finance minister, Ana Lopes, told reporters on '
@@ -156,7 +157,7 @@ def test_html_too_large_is_refused(monkeypatch, tmp_path):
     path = tmp_path / "big.html"
     path.write_text(make_page())
     with pytest.raises(ReadError, match="larger than"):
-        list(read_html(path))
+        list(read_path(path))
 
 
 def test_read_html_file(tmp_path):
@@ -195,15 +196,15 @@ def test_warc_reads_html_responses_only(tmp_path, name, compress):
 def test_warc_date_is_published_fallback(tmp_path):
     page = make_page(canonical=None).replace("article:published_time", "ignored")
     path = write_warc(tmp_path / "a.warc.gz", [("https://news.example.org/undated", page)], extras=False)
-    [document] = list(read_warc(path))
+    [document] = list(read_path(path))
     # trafilatura may still guess a date from the page; absent that, the crawl date is used.
     assert document.published is not None
 
 
-def test_warc_bytes_and_stream_match_file(tmp_path):
+def test_warc_content_and_stream_match_file(tmp_path):
     path = write_warc(tmp_path / "a.warc.gz", pages(2))
-    from_file = list(read_warc(path))
-    assert list(documents_from_warc_bytes(path.read_bytes(), str(path))) == from_file
+    from_file = list(read_path(path))
+    assert list(read_content(str(path), path.read_bytes())) == from_file
     assert list(documents_from_warc_stream(io.BytesIO(path.read_bytes()), str(path))) == from_file
 
 
@@ -232,7 +233,7 @@ def _corrupt_middle_member(path: Path) -> None:
 def test_broken_record_in_the_middle_is_skipped(tmp_path):
     path = write_warc(tmp_path / "broken.warc.gz", pages(3), extras=False)
     _corrupt_middle_member(path)
-    items = list(read_warc(path))
+    items = list(read_path(path))
     documents = [i for i in items if isinstance(i, Document)]
     errors = [i for i in items if isinstance(i, ReadError)]
     assert [d.url for d in documents] == ["https://news.example.org/story-0", "https://news.example.org/story-2"]
@@ -244,7 +245,7 @@ def test_broken_record_in_uncompressed_warc_is_skipped(tmp_path):
     data = path.read_bytes()
     second = data.index(b"WARC/1.", data.index(b"WARC/1.") + 1)
     path.write_bytes(data[:second] + b"GARBAGE-NOT-A-WARC-HEADER\r\n" + data[second + 8:])
-    items = list(read_warc(path))
+    items = list(read_path(path))
     documents = [i for i in items if isinstance(i, Document)]
     assert [d.url for d in documents] == ["https://news.example.org/story-0", "https://news.example.org/story-2"]
     assert sum(isinstance(i, ReadError) for i in items) == 1
@@ -314,3 +315,36 @@ def test_recursive_directory_picks_up_html_and_warc(tmp_path):
     (tmp_path / "ignored.bin").write_bytes(b"\x00\x01")
     documents = list(iter_documents([tmp_path], recursive=True))
     assert len(documents) == 3 and all(isinstance(d, Document) for d in documents)
+
+
+# --- the one entry: a file's content and name ---------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.txt.gz", "a.jsonl", "a.jsonl.gz", "a.html", "a.html.gz", "a.htm.gz"])
+def test_content_entry_reads_like_the_file(tmp_path, name):
+    """What Spark's executors get (bytes and a URI) reads exactly as the file on disk, .gz included."""
+    html = make_page()
+    record = json.dumps({"text": "The mayor said the bridge would open in May.", "date": "2021-03-04"})
+    plain = {"txt": "Headline\n\nThe mayor said the bridge would open in May.\n", "jsonl": record + "\n",
+             "html": html, "htm": html}[name.split(".")[1]]
+    data = plain.encode("utf-8")
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    from_file = list(read_path(path))
+    assert from_file and all(isinstance(d, Document) for d in from_file), from_file
+    assert from_file[0].id == ("a-1" if ".jsonl" in name else "a")
+    assert list(read_content(str(path), path.read_bytes())) == from_file
+
+
+def test_content_entry_reports_a_blank_text_and_an_oversized_line(monkeypatch):
+    from onrecord.readers import text as text_reader
+
+    monkeypatch.setattr(text_reader, "MAX_LINE_BYTES", 100)
+    lines = [json.dumps({"id": "blank", "text": "  "}), json.dumps({"id": "long", "text": "x" * 200}),
+             json.dumps({"id": "ok", "text": "A sentence."})]
+    items = list(read_content("s3a://bucket/wire.jsonl.gz", gzip.compress("\n".join(lines).encode())))
+    assert [str(i) for i in items[:2]] == [
+        "s3a://bucket/wire.jsonl.gz:1: bad JSON Lines record: 'text' is blank",
+        "s3a://bucket/wire.jsonl.gz:2: line longer than 100 bytes",
+    ]
+    assert items[2].id == "ok"

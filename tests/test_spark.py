@@ -6,6 +6,8 @@ articles and one broken line) is written by the test.
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import shutil
 import sys
@@ -14,16 +16,20 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from onrecord.batch import partition
 from onrecord.batch import spark as job
-from onrecord.batch.rows import normalize_quote, parse_date
+from onrecord.batch.schemas import schemas
+from onrecord.batch.session import spark_session
+from onrecord.batch.rows import parse_date
 from onrecord.errors import MissingExtra
 from onrecord.model import Article
+from onrecord.store.quote import quote_id
 
 pytest.importorskip("pyspark")
 if shutil.which("java") is None:  # pragma: no cover
     pytest.skip("Spark needs Java", allow_module_level=True)
 
-from test_readers import _corrupt_middle_member, pages, write_warc  # noqa: E402
+from test_readers import _corrupt_middle_member, make_page, pages, write_warc  # noqa: E402
 
 pytestmark = [
     pytest.mark.spark,
@@ -44,6 +50,15 @@ ARTICLES = [
 ]
 
 
+# One article in each compressed format, and a JSON line whose text is blank (refused, as ingest refuses it).
+GZIP_FILES = {
+    "story.txt.gz": "Council backs bridge\n\nThe council said on Monday that the bridge would open in May.\n",
+    "page.html.gz": make_page(),
+    "feed.jsonl.gz": json.dumps({"id": "feed-1", "text": '"Prices will fall," the governor said.'}) + "\n"
+    + json.dumps({"id": "feed-blank", "text": " \n "}) + "\n",
+}
+
+
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> list[Path]:
     root = tmp_path_factory.mktemp("spark-in")
@@ -53,12 +68,17 @@ def inputs(tmp_path_factory) -> list[Path]:
     lines = [json.dumps(a) for a in ARTICLES]
     lines.insert(2, '{"id": "broken", "text": ')  # line 3 is not JSON
     jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return [warc, jsonl]
+    # Compressed files, given as a directory: Spark must find and read them as ingest does.
+    packed = root / "packed"
+    packed.mkdir()
+    for name, content in GZIP_FILES.items():
+        (packed / name).write_bytes(gzip.compress(content.encode("utf-8")))
+    return [warc, jsonl, packed]
 
 
 @pytest.fixture(scope="module")
 def session():
-    spark = job.spark_session("local[2]", partitions=4)
+    spark = spark_session("local[2]", partitions=4)
     yield spark
     spark.stop()
 
@@ -67,7 +87,7 @@ def session():
 def output(inputs, session, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("spark-out") / "run"
     summary = job.run_job([str(p) for p in inputs], str(out), partitions=4, quotebank=True, session=session)
-    assert summary.counts["articles"] == 6
+    assert summary.counts["articles"] == 9
     return out
 
 
@@ -87,22 +107,17 @@ def local_articles(inputs) -> list[Article]:
 
 
 def test_parquet_schemas(session, output):
-    types = job.schemas()
-    for name in ("articles", "attributions", "speakers", "errors"):
+    types = schemas()
+    for name in job.DATASETS:
         written = session.read.parquet(str(output / name)).schema
         assert [(f.name, f.dataType) for f in written] == [(f.name, f.dataType) for f in types[name]], name
-    quotes = session.read.parquet(str(output / "quotes")).schema
-    assert quotes.names == ["quote_id", "quote", "text", "occurrences", "articles", "first_seen",
-                            "first_article", "outlets", "urls", "kinds", "speakers"]
-    assert quotes["first_seen"].dataType.typeName() == "date"
-    assert quotes["occurrences"].dataType.typeName() == "long"
 
 
 def test_articles_from_warc_and_jsonl(output):
     articles = read(output, "articles").to_pylist()
     by_id = {a["id"]: a for a in articles}
     assert {"wire-1", "wire-2", "wire-4"} <= set(by_id)  # line 4 (after the broken line 3) has no id
-    urls = sorted(a["url"] for a in articles if a["url"] and "news.example.org" in a["url"])
+    urls = sorted(a["url"] for a in articles if a["url"] and "news.example.org/story" in a["url"])
     assert urls == [f"https://news.example.org/story-{i}" for i in (0, 2, 3)]
     assert str(by_id["wire-4"]["date"]) == "2020-05-22"
     for article in articles:
@@ -151,38 +166,92 @@ def test_offsets_index_the_article_text(output):
 def test_broken_records_land_in_errors(output):
     errors = read(output, "errors").to_pylist()
     assert all(e["stage"] == "read" for e in errors)
-    origins = sorted(e["origin"] for e in errors)
-    assert len(errors) == 2, errors
-    assert "crawl.warc.gz@" in origins[0]
-    assert origins[1].endswith("wire.jsonl:3") and "bad JSON Lines record" in next(
-        e["error"] for e in errors if e["origin"] == origins[1]
-    )
+    by_origin = {e["origin"].rpartition("/")[2]: e["error"] for e in errors}
+    assert len(errors) == 3, errors
+    assert any(origin.startswith("crawl.warc.gz@") for origin in by_origin)
+    assert "bad JSON Lines record" in by_origin["wire.jsonl:3"]
+    assert by_origin["feed.jsonl.gz:2"] == "bad JSON Lines record: 'text' is blank"
 
 
-def test_quotes_group_identical_normalized_quotes(output):
+@pytest.mark.parametrize("name", sorted(GZIP_FILES))
+def test_gzip_inputs_read_as_ingest_reads_them(inputs, output, name):
+    from onrecord.readers import read_path
+
+    expected = [d for d in read_path(inputs[2] / name) if not isinstance(d, Exception)]
+    assert expected
+    articles = {a["id"]: a for a in read(output, "articles").to_pylist()}
+    for document in expected:
+        article = articles[document.id]
+        assert (article["text"], article["title"]) == (document.text, document.title)
+        assert article["origin"].endswith(f"packed/{name}" + (":1" if name.endswith(".jsonl.gz") else ""))
+
+
+def test_quotes_group_attributions_by_quote_id(output):
     attributions = read(output, "attributions").to_pylist()
     quotes = read(output, "quotes").to_pylist()
     expected: dict[str, set[str]] = {}
     for row in attributions:
-        if row["quote"] is not None:
-            assert row["kind"] in ("direct", "mixed", "block")
-            expected.setdefault(row["quote"], set()).add(row["article_id"])
-    assert {q["quote"]: q["articles"] for q in quotes} == {k: len(v) for k, v in expected.items()}
+        assert row["quote_id"] == quote_id(row["content_text"])  # the store's id
+        if row["quote_id"] is not None:
+            expected.setdefault(row["quote_id"], set()).add(row["article_id"])
+    assert {q["quote_id"]: q["articles"] for q in quotes} == {k: len(v) for k, v in expected.items()}
+    # "We will win in November," (wire-1) and "We will win in November." (wire-2) are one quote.
+    [shared] = [q for q in quotes if q["articles"] == 2]
+    assert shared["quotation"] == "We will win in November" and shared["first_article"] == "wire-1"
     for quote in quotes:
         assert quote["occurrences"] >= quote["articles"] >= 1
         assert quote["speakers"] and sum(s["occurrences"] for s in quote["speakers"]) == quote["occurrences"]
-        assert quote["first_article"] in expected[quote["quote"]]
+
+
+def read_quotebank(directory: Path) -> list[dict]:
+    return [json.loads(line) for f in sorted(directory.glob("part-*")) for line in f.read_text().splitlines() if line]
 
 
 def test_quotebank_export(output):
-    files = sorted((output / "quotebank").glob("part-*.json"))
-    records = [json.loads(line) for f in files for line in f.read_text().splitlines() if line]
+    records = read_quotebank(output / "quotebank")
     assert len(records) == read(output, "quotes").num_rows
     for record in records:
         assert set(record) == {"quoteID", "quotation", "speaker", "qids", "date", "numOccurrences",
                                "probas", "urls", "phase"}
         assert record["qids"] == [] and record["phase"] == "onrecord"
-        assert abs(sum(float(p) for _, p in record["probas"]) - 1) < 0.01
+        assert all(isinstance(share, float) for _, share in record["probas"])
+        assert abs(sum(share for _, share in record["probas"]) - 1) < 0.01
+
+
+BBC = Path(__file__).resolve().parents[2] / "shared" / "data" / "bbc" / "bbc_news.jsonl"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not BBC.exists(), reason="needs the shared BBC corpus")
+def test_store_and_spark_quotebank_exports_agree_on_bbc(session, tmp_path):
+    """`onrecord export --format quotebank` and the job's quotebank/ give the same records on 200 BBC articles."""
+    from onrecord.ingest import ingest
+    from onrecord.store import open_store
+    from onrecord.store.normalize import text_hash
+
+    records, seen = [], set()
+    with BBC.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if text_hash(record["text"]) not in seen:  # the store keeps one of identical texts
+                seen.add(text_hash(record["text"]))
+                records.append(record)
+            if len(records) == 200:
+                break
+    corpus = tmp_path / "bbc.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+    with open_store(tmp_path / "bbc.db") as store:
+        summary = ingest([corpus], store, progress=False, strategy="rules")
+        assert summary.added == 200
+        exported = io.StringIO()
+        store.export("quotebank", exported)
+    from_store = [json.loads(line) for line in exported.getvalue().splitlines()]
+    job.run_job([str(corpus)], str(tmp_path / "out"), partitions=4, quotebank=True, strategy="rules", session=session)
+    from_spark = read_quotebank(tmp_path / "out" / "quotebank")
+
+    assert len(from_store) > 100  # quotes enough to mean something
+    assert sorted(from_spark, key=lambda r: r["quoteID"]) == from_store  # the store exports in id order
 
 
 def test_rerun_overwrites_atomically(inputs, session, output, tmp_path):
@@ -213,8 +282,8 @@ def test_failed_article_becomes_error_row(monkeypatch):
         def extract_document(self, document):
             raise ExtractionFailed(document.id, RuntimeError("boom"))
 
-    monkeypatch.setitem(job._EXTRACTORS, ("failing", "learned", None), Failing())
-    [row] = job.extract_partition([Document(text="x", id="d1", origin="f.txt")], model="failing", strategy="learned")
+    monkeypatch.setitem(partition._EXTRACTORS, ("failing", "learned", None), Failing())
+    [row] = partition.extract_partition([Document(text="x", id="d1", origin="f.txt")], model="failing", strategy="learned")
     assert row["article"] is None
     assert row["error"] == {"id": "d1", "origin": "f.txt", "error": "d1: extraction failed: RuntimeError: boom",
                             "stage": "extract"}
@@ -231,15 +300,6 @@ def test_cli_registers_spark_command():
 
     result = CliRunner().invoke(main, ["spark", "--help"])
     assert result.exit_code == 0 and "--output" in result.output and "--quotebank" in result.output
-
-
-@pytest.mark.parametrize("text,key", [
-    ("“We will win,”", "we will win"),
-    ('"We  will\nWIN."', "we will win"),
-    ("‘It’s over’", "it's over"),
-])
-def test_normalize_quote(text, key):
-    assert normalize_quote(text) == key
 
 
 @pytest.mark.parametrize("value,iso", [

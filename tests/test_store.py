@@ -6,6 +6,7 @@ built by hand from substrings, so these tests do not depend on the extractor.
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import json
@@ -15,7 +16,7 @@ import pytest
 
 from onrecord.errors import StoreError
 from onrecord.model import Article, Attribution, Entity, Fragment, Speaker
-from onrecord.store import InvalidQuery, open_store
+from onrecord.store import InvalidQuery, Stored, open_store
 from onrecord.store import normalize, schema
 
 
@@ -115,8 +116,8 @@ def numbered_article(i: int) -> Article:
 @pytest.fixture
 def store(make_store):
     s = make_store()
-    assert s.add_article(ferry_article(), author="Jo Banks")
-    assert s.add_article(repeat_article())
+    assert s.add_article(ferry_article(), author="Jo Banks").added
+    assert s.add_article(repeat_article()).added
     return s
 
 
@@ -125,20 +126,22 @@ def store(make_store):
 
 def test_add_article_dedupes_on_normalized_text(make_store):
     s = make_store()
-    assert s.add_article(ferry_article()) is True
-    assert s.add_article(ferry_article()) is False
+    assert s.add_article(ferry_article()) == Stored("ferry", added=True)
+    assert s.add_article(ferry_article()) == Stored("ferry", added=False)
     same_text_other_spacing = ferry_article(text="  " + FERRY.upper().replace(" ", "\n  ") + "\n", id="other")
-    assert s.add_article(same_text_other_spacing) is False
+    # The id it was stored under, not the one given this time.
+    assert s.add_article(same_text_other_spacing) == Stored("ferry", added=False)
     assert s.stats() == {"articles": 1, "attributions": 2, "speakers": 2, "quotes": 2}
 
 
 def test_article_ids_given_taken_or_derived(make_store):
     s = make_store()
-    assert s.add_article(ferry_article())
-    assert s.add_article(repeat_article().__class__(text="Another text entirely.", id="ferry"))
-    assert s.add_article(Article(text="A text with no id."))
+    assert s.add_article(ferry_article()) == Stored("ferry", added=True)
+    taken = s.add_article(repeat_article().__class__(text="Another text entirely.", id="ferry"))
+    none = s.add_article(Article(text="A text with no id."))
     derived_taken = normalize.article_id_for(normalize.text_hash("Another text entirely."))
     derived_none = normalize.article_id_for(normalize.text_hash("A text with no id."))
+    assert (taken, none) == (Stored(derived_taken, added=True), Stored(derived_none, added=True))
     assert s.article("ferry")["text"] == FERRY
     assert s.article(derived_taken)["text"] == "Another text entirely."
     assert s.article(derived_none)["text"] == "A text with no id."
@@ -163,7 +166,7 @@ def test_untrusted_text_is_stored_verbatim(make_store):
     text = "<script>alert(1)</script> Robert'); DROP TABLE attributions;-- said \"100% of_us ? %s\"."
     article = Article(text=text, id="x'; --", attributions=(
         said(text, "\"100% of_us ? %s\"", "Robert'); DROP TABLE attributions;--", name="Robert"),))
-    assert s.add_article(article)
+    assert s.add_article(article).added
     assert s.article("x'; --")["text"] == text
     hit = s.search_quotes("of_us")["items"][0]
     assert hit["content"] == "\"100% of_us ? %s\""
@@ -190,7 +193,7 @@ def test_speakers_merge_by_normalized_name_keeping_forms(store):
 def test_pronoun_only_speaker_is_not_a_speaker_record(make_store):
     s = make_store()
     text = '"Growth is strong this year," she said.'
-    assert s.add_article(Article(text=text, attributions=(said(text, '"Growth is strong this year,"', "she"),)))
+    assert s.add_article(Article(text=text, attributions=(said(text, '"Growth is strong this year,"', "she"),))).added
     assert s.stats()["speakers"] == 0
     assert s.search_quotes("growth")["items"][0]["speaker_id"] is None
     assert s.search_quotes("growth")["items"][0]["speaker_mention"] == "she"
@@ -234,7 +237,8 @@ def test_near_identical_quotes_group_across_articles(store):
     items = store.quotes()["items"]
     grouped = items[0]
     assert grouped["num_occurrences"] == 2
-    assert grouped["quotation"] == "We will not sink money into a ferry nobody rides"
+    # The earliest occurrence's words ("March 2, 2021"), whatever the order they were stored in.
+    assert grouped["quotation"] == "We will NOT sink money into a ferry nobody rides."
     assert grouped["first_seen"] == "2021-03-02"  # "March 2, 2021" beats 2021-03-08
     assert set(grouped["outlets"]) == {"Eastport Herald", "Harbour Gazette"}
     assert set(grouped["article_ids"]) == {"ferry", "repeat"}
@@ -299,7 +303,7 @@ def test_search_by_speaker_id(store):
 def test_search_pagination_is_complete_and_newest_first(make_store):
     s = make_store()
     for i in range(23):
-        assert s.add_article(numbered_article(i))
+        assert s.add_article(numbered_article(i)).added
     s.add_article(Article(text="Undated: the harbour budget is fine, Ana Wu said.", attributions=(
         said("Undated: the harbour budget is fine, Ana Wu said.", "the harbour budget is fine", "Ana Wu", name="Ana Wu"),)))
     seen, cursor, pages = [], None, 0
@@ -369,7 +373,9 @@ def test_export_quotebank_fields(store):
     assert store.export("quotebank", buffer) == 3
     records = [json.loads(line) for line in buffer.getvalue().splitlines()]
     for record in records:
-        assert set(record) == {"quoteID", "quotation", "speaker", "probas", "date", "numOccurrences", "phase", "urls"}
+        assert set(record) == {"quoteID", "quotation", "speaker", "qids", "probas", "date", "numOccurrences",
+                               "phase", "urls"}
+        assert all(isinstance(share, float) for _, share in record["probas"])
     top = max(records, key=lambda r: r["numOccurrences"])
     assert top["speaker"] == "Lena Ortiz"
     assert top["date"] == "2021-03-02 00:00:00"
@@ -417,7 +423,7 @@ def test_version_1_database_migrates_with_its_data(store_url):
             for statement in schema.MIGRATIONS[0](s.db.dialect):
                 s.db.execute(statement)
             s.db.execute("INSERT INTO schema_version (version) VALUES (1)")
-        assert s.add_article(ferry_article())
+        assert s.add_article(ferry_article()).added
     with open_store(url) as s:
         assert s.db.schema_version() == schema.LATEST_VERSION
         assert {h["article_id"] for h in s.search_quotes("ferry")["items"]} == {"ferry"}
@@ -488,3 +494,66 @@ def test_normalize_dates():
     assert normalize.normalize_date("March 2, 2021") == "2021-03-02"
     assert normalize.normalize_date("2004-2005") is None
     assert normalize.normalize_date("2021-02-30") is None
+
+
+# -- hostile query arguments ----------------------------------------------------
+
+
+def test_a_deeply_nested_cursor_is_invalid_not_a_crash(store):
+    """json.loads raises RecursionError on `[` nested ~1,000 deep: that is a bad cursor, not a server error."""
+    cursor = base64.urlsafe_b64encode(b"[" * 1100 + b"]" * 1100).decode().rstrip("=")
+    for call in (store.search_quotes, store.speakers, store.quotes):
+        with pytest.raises(InvalidQuery, match="invalid cursor"):
+            call(cursor=cursor)
+
+
+def test_a_query_that_expands_under_nfkc_is_refused_clearly(store):
+    """U+FDFA is 18 characters under NFKC: 1,700 of them made SQLite's "LIKE pattern too complex" (a 500)."""
+    huge = "\ufdfa" * 1700
+    with pytest.raises(InvalidQuery, match="too long"):
+        store.speakers(q=huge)
+    with pytest.raises(InvalidQuery, match="too long"):
+        store.search_quotes(speaker=huge)
+    assert store.speakers(q="\ufdfa" * 10)["items"] == []  # a short one is just not found
+
+
+@pytest.mark.parametrize("typed", ["ｆｅｒｒｙ", "ＦＥＲＲＹ"])
+def test_full_width_letters_find_their_plain_forms(store, typed):
+    assert store.search_quotes(typed)["items"] == store.search_quotes("ferry")["items"] != []
+    assert store.quotes(q=typed)["items"] == store.quotes(q="ferry")["items"]
+
+
+def test_search_is_nfkc_folded(make_store):
+    s = make_store()
+    text = "The café owner, Renée Dubois, said the café would stay open all winter."
+    s.add_article(Article(text=text, id="cafe", attributions=(
+        said(text, "the café would stay open all winter", "Renée Dubois", name="Renée Dubois", kind="indirect"),
+    )))
+    decomposed = "cafe\u0301"  # e + combining acute accent, as some keyboards type it
+    assert [h["article_id"] for h in s.search_quotes(decomposed)["items"]] == ["cafe"]
+    assert [i["name"] for i in s.speakers(q="Rene\u0301e")["items"]] == ["Renée Dubois"]
+    assert [i["name"] for i in s.speakers(q="ＲＥＮÉＥ")["items"]] == ["Renée Dubois"]
+    assert [h["article_id"] for h in s.search_quotes(speaker="Rene\u0301e Dubois")["items"]] == ["cafe"]
+
+
+@pytest.mark.postgres
+def test_postgres_deadlock_is_retried(postgres_server, monkeypatch):
+    """PostgreSQL aborts one of two deadlocked transactions; running it again is what the server expects."""
+    import psycopg
+
+    from conftest import new_postgres_url
+    from onrecord.store import facade
+
+    monkeypatch.setattr(facade, "RECONNECT_FIRST_WAIT_S", 0.0)
+    with open_store(new_postgres_url(postgres_server)) as s:
+        run = s.db._run
+        failures = iter([psycopg.errors.DeadlockDetected("deadlock detected")])
+
+        def deadlocking(sql, params):
+            for error in failures:
+                raise error
+            return run(sql, params)
+
+        monkeypatch.setattr(s.db, "_run", deadlocking)
+        assert s.add_article(ferry_article()) == Stored("ferry", added=True)
+        assert s.stats()["articles"] == 1

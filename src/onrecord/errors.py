@@ -7,6 +7,7 @@
     ├── ExtractionFailed          the extractor failed on one article (a bug)
     │   └── TooComplex            one article went past its time or memory budget
     └── StoreError                the database refused or failed an operation
+        └── InvalidQuery          a malformed query argument (also a ValueError: HTTP 400)
 
 Lower-layer errors (OSError, UnicodeDecodeError, sqlite3, psycopg, Spark) are
 translated into these where they cross into onrecord, with ``raise ... from``.
@@ -75,3 +76,7 @@ class TooComplex(ExtractionFailed):
 
 class StoreError(OnrecordError):
     """The database refused or failed an operation."""
+
+
+class InvalidQuery(StoreError, ValueError):
+    """A query argument is malformed: a bad date, cursor, kind or limit (HTTP 400, not 500)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -211,11 +211,13 @@ def evaluate_files(
     progress: bool = False,
     strategy: str | None = None,
     tagger: str | None = None,
-    gold_format: str = "polnear",
+    score: Callable[[list[dict[str, Any]], list[dict[str, Any]]], dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Score the extractor (or a predictions file) against a gold file.
 
-    ``gold_format`` is ``polnear`` (SPEC §2-3) or ``ggt`` (Gender Gap Tracker, SPEC §4).
+    ``score(gold, predictions)`` turns the records into metrics: PolNeAR's
+    (``score_polnear``, the default) or another gold's, such as
+    ``evaluate_ggt.score_ggt`` for the Gender Gap Tracker.
     """
     gold = read_jsonl(gold_path)[:limit]
     if pred_path is not None:
@@ -223,10 +225,11 @@ def evaluate_files(
         predictions = [by_id.get(g.get("id"), {"attributions": []}) for g in gold]
     else:
         predictions = _extract_all(gold, n_process=n_process, progress=progress, strategy=strategy, tagger=tagger)
-    if gold_format == "ggt":
-        from .evaluate_ggt import score_ggt
+    return (score or score_polnear)(gold, predictions)
 
-        return score_ggt(gold, predictions)
+
+def score_polnear(gold: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> dict[str, Any]:
+    """The metrics of docs/scoring.md: each gold record against the prediction beside it."""
     scorer = Scorer()
     for record, prediction in zip(gold, predictions):
         scorer.add(gold_attributions(record), prediction.get("attributions") or [])

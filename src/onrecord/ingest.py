@@ -21,7 +21,7 @@ from .attribution import DEFAULT_STRATEGY
 from .errors import ReadError
 from .extract import ExtractionFailed, Extractor
 from .readers import Document, iter_documents
-from .store.base import Store
+from .store import Store
 from .store.normalize import text_hash
 
 __all__ = ["IngestSummary", "ingest"]
@@ -146,7 +146,7 @@ def ingest(
                 tally.failed.append(str(result))
                 if report:
                     report(str(result))
-            elif store.add_article(result, author=document.author):
+            elif store.add_article(result, author=document.author).added:
                 tally.added += 1
                 tally.attributions += len(result.attributions)
             else:

@@ -8,15 +8,73 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
+# typing's own TypedDict is refused by pydantic before Python 3.12 (the API validates these).
+from typing_extensions import TypedDict
+
+# The kinds of attribution, declared here only: everything else imports them.
 Kind = Literal["direct", "indirect", "mixed", "block"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
 EntityType = Literal["person", "organization", "media", "place", "other"]
 Gender = Literal["female", "male"]
 # how the gender is known: an honorific or gendered title before the name, or
 # the pronouns that refer to the person (SPEC §1 also allows "name" for a
 # first-name list, which onrecord does not use)
 GenderEvidence = Literal["honorific", "pronoun", "name"]
+
+
+# The SPEC §1 dicts ``to_dict`` returns, declared once: the store extends them
+# (``store.shapes``) and the REST API uses them as response models.
+
+
+class FragmentDict(TypedDict):
+    """A span of the article text: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+class SpeakerDict(TypedDict):
+    """A speaker, addressee or relaying source."""
+
+    mention: list[FragmentDict]
+    entity: str | None
+    name: str | None
+    description: str | None
+
+
+class AttributionDict(TypedDict):
+    id: str
+    kind: Kind
+    content: list[FragmentDict]
+    cue: list[FragmentDict]
+    speaker: SpeakerDict | None
+    addressee: SpeakerDict | None
+    via: SpeakerDict | None
+    confidence: float
+
+
+class EntityDict(TypedDict):
+    id: str
+    name: str | None
+    type: EntityType
+    descriptions: list[str]
+    mentions: list[FragmentDict]
+
+
+class ArticleDict(TypedDict):
+    """An article: ``text`` is what every offset indexes."""
+
+    id: str | None
+    title: str | None
+    published: str | None
+    url: str | None
+    outlet: str | None
+    text: str
+    attributions: list[AttributionDict]
+    entities: list[EntityDict]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +85,7 @@ class Fragment:
     end: int
     text: str
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> FragmentDict:
         return {"start": self.start, "end": self.end, "text": self.text}
 
     @classmethod
@@ -65,7 +123,7 @@ class Speaker:
         """The best human-readable label: name, else description, else mention."""
         return self.name or self.description or " ".join(f.text for f in self.mention)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> SpeakerDict:
         return {
             "mention": [f.to_dict() for f in self.mention],
             "entity": self.entity,
@@ -106,7 +164,7 @@ class Attribution:
     def content_text(self) -> str:
         return " … ".join(f.text for f in self.content)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> AttributionDict:
         return {
             "id": self.id,
             "kind": self.kind,
@@ -144,7 +202,7 @@ class Entity:
     gender: Gender | None = None
     gender_evidence: GenderEvidence | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> EntityDict:
         return {
             "id": self.id,
             "name": self.name,
@@ -185,7 +243,7 @@ class Article:
         """The entity with this id, or None."""
         return next((e for e in self.entities if e.id == entity_id), None)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ArticleDict:
         return {
             "id": self.id,
             "title": self.title,

@@ -6,41 +6,24 @@ tested, and reused by other batch back ends, without a JVM.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from ..model import Article, Attribution, Fragment, Speaker
+from ..model import KINDS, Article, Attribution, Fragment, Speaker
 from ..readers.document import Document
 from ..store.normalize import normalize_date
+from ..store.quote import quote_id
 
 __all__ = [
-    "QUOTE_KINDS",
     "article_row",
     "attribution_rows",
     "error_row",
-    "normalize_quote",
     "parse_date",
     "result_row",
     "speaker_rows",
 ]
-
-# Kinds whose content is the speaker's own words, grouped into quotes/ (an
-# indirect attribution is the reporter's paraphrase, not a quote).
-QUOTE_KINDS = frozenset({"direct", "mixed", "block"})
-
-# Characters trimmed from both ends of a quote before grouping: SPEC §3's trim set.
-_QUOTE_EDGES = "\"“”„«»‘’'.,;:—–- \t\n"
-_CURLY = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
-_SPACES = re.compile(r"\s+")
-
-
-def normalize_quote(text: str) -> str:
-    """The grouping key of a quote: straight quote marks, one space, trimmed, casefolded."""
-    text = _SPACES.sub(" ", text.translate(_CURLY))
-    return text.strip(_QUOTE_EDGES).casefold()
 
 
 def parse_date(value: str | None) -> date | None:
@@ -103,9 +86,7 @@ def _attribution_row(attribution: Attribution, context: dict[str, Any]) -> dict[
         "addressee": _speaker(attribution.addressee),
         "via": _speaker(attribution.via),
         "confidence": float(attribution.confidence),
-        "quote": normalize_quote(" ".join(f.text for f in content))
-        if attribution.kind in QUOTE_KINDS and content
-        else None,
+        "quote_id": quote_id(attribution.content_text),
     }
 
 
@@ -141,10 +122,7 @@ def speaker_rows(document: Document, article: Article) -> list[dict[str, Any]]:
                 "type": entity.type if entity else None,
                 "mentions": len(entity.mentions) if entity else len(attributions),
                 "attributions": len(attributions),
-                "direct": kinds["direct"],
-                "indirect": kinds["indirect"],
-                "mixed": kinds["mixed"],
-                "block": kinds["block"],
+                **{kind: kinds[kind] for kind in KINDS},
             }
         )
     return rows

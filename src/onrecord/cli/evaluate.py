@@ -25,13 +25,13 @@ def evaluate_command(
     strategy: str, tagger: str | None,
 ) -> None:
     """Score attributions against a PolNeAR-style or GGT gold file (docs/scoring.md)."""
-    from ..evaluate import evaluate_files, format_table
-    from ..evaluate_ggt import format_ggt_table
+    from ..evaluate import evaluate_files, format_table, score_polnear
+    from ..evaluate_ggt import format_ggt_table, score_ggt
 
+    score, table = {"polnear": (score_polnear, format_table), "ggt": (score_ggt, format_ggt_table)}[gold_format]
     with error_boundary():
         metrics = evaluate_files(
             gold, pred, n_process=jobs, limit=limit, progress=sys.stderr.isatty(), strategy=strategy, tagger=tagger,
-            gold_format=gold_format,
+            score=score,
         )
-    table = format_ggt_table(metrics) if gold_format == "ggt" else format_table(metrics)
-    click.echo(json.dumps(metrics, indent=2) if as_json else table)
+    click.echo(json.dumps(metrics, indent=2) if as_json else table(metrics))

@@ -8,6 +8,7 @@ import sys
 import click
 
 from ..errors import StoreError
+from ..model import KINDS
 from ..store.export import FORMATS
 from .boundary import PARTIAL, fail, progress_wanted, stop
 from .database import db_option, opened_store
@@ -54,7 +55,7 @@ def ingest_command(
 @click.option("--since", default=None, metavar="DATE", help="Published on or after (YYYY-MM-DD).")
 @click.option("--until", default=None, metavar="DATE", help="Published on or before (YYYY-MM-DD).")
 @click.option("--outlet", default=None, help="Outlet name (case-insensitive).")
-@click.option("--kind", type=click.Choice(["direct", "indirect", "mixed", "block"]), default=None)
+@click.option("--kind", type=click.Choice(KINDS), default=None)
 @click.option("--limit", type=click.IntRange(min=1, max=1000), default=20, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
 def search_command(

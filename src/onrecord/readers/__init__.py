@@ -1,16 +1,23 @@
-"""Readers turn files into ``Document`` records: one function per format, one dispatcher.
+"""Readers turn files into ``Document`` records: one function per format, one entry.
 
-``read_path(path)`` yields a ``Document`` for every article in a file, and a
-``ReadError`` item for a broken record inside it (a bad JSON line, a bad WARC
-record); it raises ``ReadError`` naming the file when the file itself cannot be read. ``iter_documents(paths)`` wraps that for a batch:
-it yields ``Document`` or ``ReadError`` items so one bad file never stops a run.
+``read_content(name, content)`` is the entry everything reads through (the CLI's
+``extract``, ``ingest`` and the Spark job's executors): a file's content, as
+bytes or an open binary stream, and its name (a path or URI, whose suffix picks
+the format, ``.gz`` included). It yields a ``Document`` for every article, and a
+``ReadError`` item for a broken record inside the file (a bad JSON line, a bad
+WARC record); it raises ``ReadError`` naming the file when the file itself
+cannot be read. ``read_path(path)`` opens a local file for it;
+``iter_documents(paths)`` wraps that for a batch, yielding ``Document`` or
+``ReadError`` items so one bad file never stops a run.
 """
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import ReadError
 from .document import Document
@@ -18,38 +25,47 @@ from .html import read_html
 from .text import read_jsonl, read_txt
 from .warc import read_warc
 
-__all__ = ["Document", "read_path", "iter_documents", "SUFFIXES"]
+__all__ = ["Document", "SUFFIXES", "iter_documents", "read_content", "read_path", "readable"]
 
+# Longest first, so ".warc.gz" wins over ".gz" endings of other formats.
 _READERS = {
-    ".txt": read_txt,
-    ".txt.gz": read_txt,
-    ".jsonl": read_jsonl,
-    ".jsonl.gz": read_jsonl,
-    ".html": read_html,
-    ".html.gz": read_html,
-    ".htm": read_html,
-    ".htm.gz": read_html,
-    ".warc": read_warc,
     ".warc.gz": read_warc,
+    ".jsonl.gz": read_jsonl,
+    ".html.gz": read_html,
+    ".txt.gz": read_txt,
+    ".htm.gz": read_html,
+    ".jsonl": read_jsonl,
+    ".html": read_html,
+    ".warc": read_warc,
+    ".txt": read_txt,
+    ".htm": read_html,
 }
+# The file names a directory is searched for (any other name given explicitly is read as text).
 SUFFIXES = tuple(_READERS)
 
 
-def register(suffix: str, reader) -> None:
-    """Register a reader for a file suffix (used by the html and warc readers)."""
-    _READERS[suffix] = reader
+def readable(name: str) -> bool:
+    """Whether a file of this name is read when found in a directory."""
+    return name.lower().endswith(SUFFIXES)
 
 
-def _suffix(path: Path) -> str:
-    name = path.name.lower()
-    for suffix in sorted(_READERS, key=len, reverse=True):
-        if name.endswith(suffix):
-            return suffix
-    return path.suffix.lower()
+def read_content(name: str, content: bytes | BinaryIO) -> Iterator[Document | ReadError]:
+    """Yield the documents in one file's content; raise ReadError naming it when it can't be read.
+
+    Args:
+        name: the file's path or URI: its suffix picks the reader (unknown: plain
+            text), its stem is the id of a text or HTML article, and it starts
+            every ``Document.origin`` and error message.
+        content: the bytes, or a binary stream (seekable for HTML and WARC).
+    """
+    stream = io.BytesIO(content) if isinstance(content, bytes) else content
+    lowered = name.lower()
+    reader = next((r for suffix, r in _READERS.items() if lowered.endswith(suffix)), read_txt)
+    yield from reader(name, stream)
 
 
 def read_path(path: str | os.PathLike[str]) -> Iterator[Document | ReadError]:
-    """Yield the documents in one file; raise ReadError naming it when it can't be read."""
+    """Yield the documents in one local file; raise ReadError naming it when it can't be read."""
     p = Path(path)
     if str(path) == "-":
         raise ReadError("-", "stdin is read by the CLI, not by read_path")
@@ -57,8 +73,12 @@ def read_path(path: str | os.PathLike[str]) -> Iterator[Document | ReadError]:
         raise ReadError(str(path), "no such file")
     if p.is_dir():
         raise ReadError(str(path), "is a directory")
-    reader = _READERS.get(_suffix(p), read_txt)
-    yield from reader(p)
+    try:
+        stream = p.open("rb")
+    except OSError as error:
+        raise ReadError(str(path), error.strerror or str(error)) from error
+    with stream:
+        yield from read_content(str(path), stream)
 
 
 def iter_documents(
@@ -68,7 +88,7 @@ def iter_documents(
     for path in paths:
         p = Path(path)
         if recursive and p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and _suffix(f) in _READERS)
+            files = sorted(f for f in p.rglob("*") if f.is_file() and readable(f.name))
             yield from iter_documents(files)
             continue
         try:

@@ -7,12 +7,13 @@ paragraphs the page had. A page with no article text gives no document.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
-from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import ReadError
 from .document import Document
-from .text import file_stem, read_bytes
+from .text import file_stem, is_gzip, read_all
 
 # Pages larger than this are refused rather than parsed: the largest news pages
 # in CC-NEWS samples (inline scripts and base64 images included) stay under
@@ -129,18 +130,23 @@ def document_from_html(
     )
 
 
-def read_html(path: Path) -> Iterator[Document]:
-    """The article of one HTML file; ReadError when it is unreadable or holds no article."""
-    path = Path(path)
+def _stream_size(name: str, stream: BinaryIO) -> int:
+    """The bytes left in a seekable stream (a file or bytes in memory), without reading them."""
     try:
-        size = path.stat().st_size
+        here = stream.tell()
+        size = stream.seek(0, os.SEEK_END) - here
+        stream.seek(here)
     except OSError as error:
-        raise ReadError(str(path), error.strerror or str(error)) from error
-    if size > MAX_HTML_BYTES:
+        raise ReadError(name, error.strerror or str(error)) from error
+    return size
+
+
+def read_html(name: str, stream: BinaryIO) -> Iterator[Document]:
+    """The article of one HTML file; ReadError when it is unreadable or holds no article."""
+    if not is_gzip(name) and (size := _stream_size(name, stream)) > MAX_HTML_BYTES:
         # refused before reading: a 50 MB page costs nothing (a .html.gz is checked once expanded)
-        raise ReadError(str(path), _too_large(size))
-    data = read_bytes(path)
-    document = document_from_html(data, origin=str(path), id=file_stem(path))
+        raise ReadError(name, _too_large(size))
+    document = document_from_html(read_all(name, stream), origin=name, id=file_stem(name))
     if document is None:
-        raise ReadError(str(path), "no article text found in the HTML page")
+        raise ReadError(name, "no article text found in the HTML page")
     yield document

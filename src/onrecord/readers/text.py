@@ -4,10 +4,14 @@ Text is UTF-8 (with or without a BOM) or UTF-16 with a BOM; anything else is
 refused with a ``ReadError`` naming the file. A text file with no text in it
 is not an article and is refused too, as is an HTML page with no article.
 
-JSON Lines files are read line by line, in bytes, as the Spark job reads them:
-a bad byte, a broken line or a record without ``text`` costs only its own line
-(reported as ``path:line``), and a truncated ``.jsonl.gz`` keeps every record
-before the cut.
+JSON Lines files are read line by line, in bytes: a bad byte, a broken line,
+a line over ``MAX_LINE_BYTES`` or a record without a non-blank ``text`` costs
+only its own line (reported as ``path:line``), and a truncated ``.jsonl.gz``
+keeps every record before the cut.
+
+Every reader takes the file's name (a path or URI: it names the file in errors
+and gives the article id) and a binary stream, so a local file and the bytes a
+Spark executor holds are read by the same code.
 """
 
 from __future__ import annotations
@@ -15,10 +19,12 @@ from __future__ import annotations
 import codecs
 import itertools
 import json
+import os
 import zlib
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
+from pathlib import PurePosixPath
+from typing import BinaryIO
 
 from ..errors import ReadError
 from .document import Document
@@ -40,10 +46,13 @@ _GZIP_MAGIC = b"\x1f\x8b"
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 
-__all__ = ["MAX_GUNZIPPED_BYTES", "MAX_LINE_BYTES", "decode", "read_bytes", "read_jsonl", "read_txt", "split_headline"]
+__all__ = [
+    "MAX_GUNZIPPED_BYTES", "MAX_LINE_BYTES", "decode", "file_stem", "read_all", "read_jsonl", "read_txt",
+    "split_headline",
+]
 
 
-def decode(path: Path, data: bytes) -> str:
+def decode(path: str | os.PathLike[str], data: bytes) -> str:
     """Decode UTF-8 (with or without BOM) or UTF-16 with BOM; refuse binary data."""
     if data.startswith(_UTF32_BOMS):
         # checked first: the UTF-32-LE BOM starts with the UTF-16-LE one
@@ -61,26 +70,30 @@ def decode(path: Path, data: bytes) -> str:
         raise ReadError(str(path), f"not UTF-8 text (bad byte at offset {error.start})") from error
 
 
-def is_gzip(path: Path) -> bool:
-    return path.name.lower().endswith(".gz")
+def base_name(name: str) -> str:
+    """The last part of a path or URI (``s3a://b/k/story.txt.gz`` -> ``story.txt.gz``)."""
+    return PurePosixPath(name.rstrip("/")).name
 
 
-def file_stem(path: Path) -> str:
-    """The file name without its format suffix: ``story.txt.gz`` -> ``story``."""
-    name = path.name[:-3] if is_gzip(path) else path.name
-    return Path(name).stem
+def is_gzip(name: str) -> bool:
+    return name.lower().endswith(".gz")
 
 
-def _file_chunks(path: Path) -> Iterator[bytes]:
+def file_stem(name: str) -> str:
+    """The file name without its format suffix: ``dir/story.txt.gz`` -> ``story``."""
+    base = base_name(name)
+    return PurePosixPath(base[:-3] if is_gzip(base) else base).stem
+
+
+def _file_chunks(name: str, stream: BinaryIO) -> Iterator[bytes]:
     try:
-        with path.open("rb") as fileobj:
-            while chunk := fileobj.read(_CHUNK_BYTES):
-                yield chunk
+        while chunk := stream.read(_CHUNK_BYTES):
+            yield chunk
     except OSError as error:
-        raise ReadError(str(path), error.strerror or str(error)) from error
+        raise ReadError(name, error.strerror or str(error)) from error
 
 
-def _gunzipped_chunks(path: Path) -> Iterator[bytes]:
+def _gunzipped_chunks(name: str, stream: BinaryIO) -> Iterator[bytes]:
     """The decompressed data of a gzip file (all its members), at most _CHUNK_BYTES at a time.
 
     Everything before damage is yielded first, then a ReadError is raised: a
@@ -89,17 +102,17 @@ def _gunzipped_chunks(path: Path) -> Iterator[bytes]:
     bounded per step, so a gzip bomb is caught by the caller's size limit.
     """
     decompressor = None
-    for chunk in _file_chunks(path):
+    for chunk in _file_chunks(name, stream):
         while chunk:
             if decompressor is None:
                 if not chunk.startswith(_GZIP_MAGIC[: len(chunk)]):
-                    raise ReadError(str(path), f"not a gzip file (it starts with {chunk[:4]!r})")
+                    raise ReadError(name, f"not a gzip file (it starts with {chunk[:4]!r})")
                 decompressor = zlib.decompressobj(wbits=31)
             while True:
                 try:
                     data = decompressor.decompress(chunk, _CHUNK_BYTES)
                 except zlib.error as error:
-                    raise ReadError(str(path), f"corrupt gzip data ({error})") from error
+                    raise ReadError(name, f"corrupt gzip data ({error})") from error
                 if data:
                     yield data
                 if decompressor.eof:
@@ -110,25 +123,22 @@ def _gunzipped_chunks(path: Path) -> Iterator[bytes]:
                 if not chunk and len(data) < _CHUNK_BYTES:
                     break  # all input consumed and all output out: read more
     if decompressor is not None:
-        raise ReadError(str(path), "truncated gzip file (it ends inside the compressed data)")
+        raise ReadError(name, "truncated gzip file (it ends inside the compressed data)")
 
 
-def _chunks(path: Path) -> Iterator[bytes]:
-    return _gunzipped_chunks(path) if is_gzip(path) else _file_chunks(path)
+def _chunks(name: str, stream: BinaryIO) -> Iterator[bytes]:
+    return _gunzipped_chunks(name, stream) if is_gzip(name) else _file_chunks(name, stream)
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of a file, decompressed when its name ends in ``.gz``."""
-    if not is_gzip(path):
-        try:
-            return path.read_bytes()
-        except OSError as error:
-            raise ReadError(str(path), error.strerror or str(error)) from error
+def read_all(name: str, stream: BinaryIO) -> bytes:
+    """The whole content of a file, decompressed when its name ends in ``.gz``."""
+    if not is_gzip(name):
+        return b"".join(_file_chunks(name, stream))
     data = bytearray()
-    for chunk in _gunzipped_chunks(path):
+    for chunk in _gunzipped_chunks(name, stream):
         data += chunk
         if len(data) > MAX_GUNZIPPED_BYTES:
-            raise ReadError(str(path), f"expands to more than {MAX_GUNZIPPED_BYTES // (1024 * 1024)} MiB")
+            raise ReadError(name, f"expands to more than {MAX_GUNZIPPED_BYTES // (1024 * 1024)} MiB")
     return bytes(data)
 
 
@@ -145,20 +155,20 @@ def split_headline(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def read_txt(path: Path) -> Iterator[Document]:
+def read_txt(name: str, stream: BinaryIO) -> Iterator[Document]:
     """The one article of a text file; ReadError when it is unreadable or holds no text."""
-    text = decode(path, read_bytes(path))
+    text = decode(name, read_all(name, stream))
     if not text.strip():
-        raise ReadError(str(path), "no article text (the file is empty or blank)")
+        raise ReadError(name, "no article text (the file is empty or blank)")
     title, text = split_headline(text)
-    yield Document(text=text, id=file_stem(path), title=title, origin=str(path))
+    yield Document(text=text, id=file_stem(name), title=title, origin=name)
 
 
-def _too_long(path: Path, number: int) -> ReadError:
-    return ReadError(f"{path}:{number}", f"line longer than {MAX_LINE_BYTES:,} bytes")
+def _too_long(name: str, number: int) -> ReadError:
+    return ReadError(f"{name}:{number}", f"line longer than {MAX_LINE_BYTES:,} bytes")
 
 
-def _raw_lines(path: Path, chunks: Iterator[bytes], *, complete: bool = True) -> Iterator[tuple[int, bytes | ReadError]]:
+def _raw_lines(name: str, chunks: Iterator[bytes], *, complete: bool = True) -> Iterator[tuple[int, bytes | ReadError]]:
     """Numbered lines split on b"\\n", with a ReadError in place of a line over MAX_LINE_BYTES.
 
     A last line with no newline is kept only when the data is ``complete``
@@ -176,11 +186,11 @@ def _raw_lines(path: Path, chunks: Iterator[bytes], *, complete: bool = True) ->
                 runaway = False  # the end of the line reported as too long
                 continue
             number += 1
-            yield number, line if len(line) <= MAX_LINE_BYTES else _too_long(path, number)
+            yield number, line if len(line) <= MAX_LINE_BYTES else _too_long(name, number)
         del pending[:start]  # once per chunk: deleting per line would be quadratic
         if len(pending) > MAX_LINE_BYTES and not runaway:
             number += 1
-            yield number, _too_long(path, number)
+            yield number, _too_long(name, number)
             runaway = True
         if runaway:
             pending.clear()
@@ -188,13 +198,13 @@ def _raw_lines(path: Path, chunks: Iterator[bytes], *, complete: bool = True) ->
         yield number + 1, bytes(pending)
 
 
-def _lines(path: Path) -> Iterator[tuple[int, str | ReadError]]:
+def _lines(name: str, stream: BinaryIO) -> Iterator[tuple[int, str | ReadError]]:
     """Numbered lines, each decoded on its own so a bad byte costs only its line.
 
     Lines are split on b"\\n" only: ``str.splitlines`` would also split on
     U+2028, U+0085 and \\x1c-\\x1e, which JSON allows raw inside strings.
     """
-    chunks = _chunks(path)
+    chunks = _chunks(name, stream)
     head = b""
     damage: ReadError | None = None  # a truncated file: report it after its whole lines
     try:
@@ -208,12 +218,12 @@ def _lines(path: Path) -> Iterator[tuple[int, str | ReadError]]:
         # UTF-16 is rare here and cannot be split in bytes: decode the whole file
         if damage:
             raise damage
-        text = decode(path, head + b"".join(chunks))
+        text = decode(name, head + b"".join(chunks))
         yield from enumerate(text.split("\n"), start=1)
         return
     if b"\x00" in head[:_SNIFF_BYTES]:
-        raise ReadError(str(path), "binary file, not text")
-    lines = _raw_lines(path, itertools.chain([head], chunks), complete=damage is None)
+        raise ReadError(name, "binary file, not text")
+    lines = _raw_lines(name, itertools.chain([head], chunks), complete=damage is None)
     for number, line in lines:
         if isinstance(line, ReadError):
             yield number, line
@@ -223,24 +233,24 @@ def _lines(path: Path) -> Iterator[tuple[int, str | ReadError]]:
         try:
             yield number, line.decode("utf-8")
         except UnicodeDecodeError as error:
-            yield number, ReadError(f"{path}:{number}", f"not UTF-8 text (bad byte at offset {error.start} of the line)")
+            yield number, ReadError(f"{name}:{number}", f"not UTF-8 text (bad byte at offset {error.start} of the line)")
     if damage:
         raise damage
 
 
-def read_jsonl(path: Path) -> Iterator[Document | ReadError]:
+def read_jsonl(name: str, stream: BinaryIO) -> Iterator[Document | ReadError]:
     """One article per line: `id`, `text`, optional `title`, `date`/`published`, `url`, `outlet`.
 
     A record without ``id`` gets ``<file stem>-<line number>``; a record without
     a non-blank ``text`` string is reported and skipped.
     """
-    for number, line in _lines(path):
+    for number, line in _lines(name, stream):
         if isinstance(line, ReadError):
             yield line
             continue
         if not line.strip():
             continue
-        origin = f"{path}:{number}"
+        origin = f"{name}:{number}"
         try:
             document = Document.from_record(json.loads(line), origin=origin)
         except (json.JSONDecodeError, ValueError, TypeError) as error:
@@ -251,5 +261,5 @@ def read_jsonl(path: Path) -> Iterator[Document | ReadError]:
             yield ReadError(origin, "bad JSON Lines record: 'text' is blank")
             continue
         if document.id is None:
-            document = replace(document, id=f"{file_stem(path)}-{number}")
+            document = replace(document, id=f"{file_stem(name)}-{number}")
         yield document

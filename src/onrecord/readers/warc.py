@@ -13,18 +13,15 @@ an uncompressed file) and goes on, so one damaged record costs only itself.
 
 from __future__ import annotations
 
-import io
-import os
 import zlib
 from collections.abc import Iterator
-from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from ..errors import ReadError
 from .document import Document
 from .html import MAX_HTML_BYTES, document_from_html
 
-__all__ = ["documents_from_warc_bytes", "documents_from_warc_stream", "read_warc"]
+__all__ = ["documents_from_warc_stream", "read_warc"]
 
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_MAGIC = b"WARC/1."
@@ -171,17 +168,7 @@ def documents_from_warc_stream(fileobj: IO[bytes], origin: str) -> Iterator[Docu
     yield ReadError(origin, f"gave up after {MAX_RESYNCS} damaged records")
 
 
-def documents_from_warc_bytes(data: bytes, origin: str) -> Iterator[Document | ReadError]:
-    """``documents_from_warc_stream`` over a WARC held in memory (Spark's ``binaryFiles``)."""
-    yield from documents_from_warc_stream(io.BytesIO(data), origin)
 
-
-def read_warc(path: str | os.PathLike[str]) -> Iterator[Document | ReadError]:
-    """Documents of the HTML responses in one ``.warc`` or ``.warc.gz`` file."""
-    path = Path(path)
-    try:
-        fileobj = path.open("rb")
-    except OSError as error:
-        raise ReadError(str(path), error.strerror or str(error)) from error
-    with fileobj:
-        yield from documents_from_warc_stream(fileobj, str(path))
+def read_warc(name: str, stream: BinaryIO) -> Iterator[Document | ReadError]:
+    """Documents of the HTML responses in one ``.warc`` or ``.warc.gz`` file (warcio reads the gzip)."""
+    yield from documents_from_warc_stream(stream, name)

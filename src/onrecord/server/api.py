@@ -1,25 +1,25 @@
-"""The JSON API under /api: pydantic models live here, at the boundary, and nowhere else.
+"""The JSON API under /api: request and error models live here, at the boundary.
 
 Read endpoints call the store's query methods, the same ones the CLI and the
-HTML pages use. ``POST /api/articles`` (ingest) is refused with 403 when the
+HTML pages use, and declare the store's own shapes (``store.shapes``, and
+``model``'s SPEC §1 dicts for /extract) as their response models, so the answer
+and the API's documented answer are one declaration. ``POST /api/articles`` (ingest) is refused with 403 when the
 server was started without a token, and with 401 when the request does not
 carry ``Authorization: Bearer TOKEN``.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ..model import Article
-from ..store.normalize import article_id_for, text_hash
+from ..model import Article, ArticleDict, Kind
+from ..store.shapes import QuotePage, SpeakerDetail, SpeakerPage, StoredArticle
 from .context import ServerContext
-
-Kind = Literal["direct", "indirect", "mixed", "block"]
 
 # Page sizes: the default of the store, and a ceiling that keeps one response
 # (200 hits of a few hundred characters each) well under a megabyte.
@@ -71,112 +71,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
-
-
-class _Open(BaseModel):
-    """A response record: the documented fields, plus any the store adds later."""
-
-    model_config = ConfigDict(extra="allow")
-
-
-class FragmentOut(BaseModel):
-    start: int
-    end: int
-    text: str
-
-
-class PersonOut(_Open):
-    """A speaker, addressee or relaying source (SPEC §1)."""
-
-    mention: list[FragmentOut] = []
-    entity: str | None = None
-    name: str | None = None
-    description: str | None = None
-
-
-class AttributionOut(_Open):
-    id: str
-    kind: Kind
-    content: list[FragmentOut]
-    cue: list[FragmentOut] = []
-    speaker: PersonOut | None = None
-    addressee: PersonOut | None = None
-    via: PersonOut | None = None
-    confidence: float = 1.0
-
-
-class EntityOut(_Open):
-    id: str
-    name: str | None = None
-    type: str = "other"
-    descriptions: list[str] = []
-    mentions: list[FragmentOut] = []
-
-
-class ArticleOut(_Open):
-    """An article as SPEC §1 defines it: ``text`` is what every offset indexes."""
-
-    id: str | None = None
-    title: str | None = None
-    published: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    text: str
-    attributions: list[AttributionOut] = []
-    entities: list[EntityOut] = []
-
-
-class QuoteHit(_Open):
-    """One attribution found by a search, with its article and speaker."""
-
-    id: int = Field(description="The attribution's key in the store.")
-    article_id: str
-    attribution_id: str | None = Field(default=None, description="The attribution's id within its article (a4).")
-    article_title: str | None = None
-    published: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-    kind: Kind
-    content: str = Field(description='The content text, fragments joined by " … ".')
-    content_fragments: list[FragmentOut] = Field(default=[], description="Offsets into the article text.")
-    cue: str | None = None
-    speaker_id: int | None = None
-    speaker_name: str | None = None
-    speaker_description: str | None = None
-    addressee: str | None = None
-    via: str | None = None
-    quote_id: str | None = None
-    highlights: list[list[int]] = Field(default=[], description="[start, end] of query hits within content.")
-
-
-class QuotePage(BaseModel):
-    items: list[QuoteHit]
-    next_cursor: str | None = Field(description="Pass as ?cursor= for the next page; null on the last one.")
-
-
-class SpeakerOut(_Open):
-    id: int
-    name: str | None = None
-    description: str | None = None
-    type: str | None = None
-    num_attributions: int = 0
-    forms: list[str] = Field(default=[], description="Surface names and mentions, most frequent first.")
-
-
-class SpeakerPage(BaseModel):
-    items: list[SpeakerOut]
-    next_cursor: str | None = None
-
-
-class MonthCount(BaseModel):
-    month: str
-    count: int
-
-
-class SpeakerDetail(SpeakerOut):
-    descriptions: list[str] = []
-    timeline: list[MonthCount] = []
-    attributions: list[QuoteHit] = Field(default=[], description="Newest first.")
 
 
 class ExtractIn(BaseModel):
@@ -252,7 +146,7 @@ _INGEST_BODY = {
 
 @router.post(
     "/extract",
-    response_model=ArticleOut,
+    response_model=ArticleDict,
     summary="Analyse an article without storing it",
     openapi_extra=_ARTICLE_BODY,
     responses={
@@ -320,7 +214,7 @@ def speaker(request: Request, speaker_id: Annotated[str, Path()]) -> Any:
     return found
 
 
-@router.get("/articles/{article_id:path}", response_model=ArticleOut, summary="One stored article")
+@router.get("/articles/{article_id:path}", response_model=StoredArticle, summary="One stored article")
 def article(request: Request, article_id: Annotated[str, Path()]) -> Any:
     """A stored article as SPEC §1 defines it, plus ``author`` and each attribution's ``speaker_id``."""
     found = context_of(request).store.article(article_id)
@@ -356,18 +250,17 @@ async def ingest(
 
 
 def _ingest(context: ServerContext, posted: IngestIn) -> JSONResponse:
-    """Extract and store one article; 201 when added, 200 when its text was already stored."""
-    digest = text_hash(posted.text)
+    """Extract and store one article; 201 when added, 200 when its text was already stored.
+
+    The id answered is the one the store holds the text under: the posted id,
+    the text's own when that id is taken or none was given, or, for a text
+    stored before, the id it was stored under then.
+    """
     meta = posted.model_dump(exclude={"text", "author"})
-    meta["id"] = meta["id"] or article_id_for(digest)
     article: Article = context.extract(posted.text, **meta)
-    added = context.store.add_article(article, author=posted.author)
-    stored_id = article.id
-    stored = context.store.article(stored_id)
-    if stored is None or text_hash(stored["text"]) != digest:
-        stored_id = article_id_for(digest)  # the id was taken: the store used the text's
-    body = {"id": stored_id, "added": bool(added), "attributions": len(article.attributions)}
-    return JSONResponse(body, status_code=201 if added else 200)
+    stored = context.store.add_article(article, author=posted.author)
+    body = {"id": stored.id, "added": stored.added, "attributions": len(article.attributions)}
+    return JSONResponse(body, status_code=201 if stored.added else 200)
 
 
 def _paged(method: Any, *args: Any, **kwargs: Any) -> Any:
@@ -377,4 +270,4 @@ def _paged(method: Any, *args: Any, **kwargs: Any) -> Any:
         raise HTTPException(400, str(error)) from error
 
 
-__all__ = ["router", "ErrorOut", "ArticleOut", "QuotePage", "SpeakerPage", "SpeakerDetail"]
+__all__ = ["router", "ErrorOut"]

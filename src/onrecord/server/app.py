@@ -39,7 +39,7 @@ except ImportError as error:  # pragma: no cover - exercised by test_missing_ext
     raise MissingExtra("server", error.name or "fastapi") from error
 
 from ..extract import ExtractionFailed, Extractor
-from ..store.base import InvalidQuery
+from ..store import InvalidQuery
 from . import api, web
 from .context import ServerContext
 from .csrf import FormTokens

@@ -13,7 +13,7 @@ import queue
 from collections.abc import Callable
 from typing import Any
 
-from ..store.base import Store, open_store
+from ..store import Store, open_store
 
 # Connections per server process: enough for the reads of a small team to run
 # side by side on a few cores, few enough to stay far from PostgreSQL's

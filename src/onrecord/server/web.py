@@ -18,13 +18,12 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
+from ..model import KINDS
 from .api import DATE_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, context_of, day_range
 from .csrf import FIELD
 from .render import annotate, describe, label, speaker_colours, split_highlights, timeline_chart
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
-
-KINDS = ("direct", "indirect", "mixed", "block")
 
 # Attributions listed on a speaker page; the API has them all.
 SPEAKER_PAGE_ATTRIBUTIONS = 200

@@ -1,5 +1,7 @@
 """The quote database: ``open_store(url)`` returns a ``Store`` over SQLite or PostgreSQL."""
 
-from .base import DEFAULT_DB, ENV_DB, InvalidQuery, Store, default_url, open_store
+from ..errors import InvalidQuery
+from .facade import Store, open_store
+from .shapes import Stored
 
-__all__ = ["DEFAULT_DB", "ENV_DB", "InvalidQuery", "Store", "default_url", "open_store"]
+__all__ = ["InvalidQuery", "Store", "Stored", "open_store"]

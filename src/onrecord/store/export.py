@@ -11,22 +11,16 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
-from ..errors import MissingExtra
+from ..errors import InvalidQuery, MissingExtra
+from .quote import quotebank_record
 from . import queries
-
-if TYPE_CHECKING:
-    from .base import Database
+from .database import Database
 
 FORMATS = ("jsonl", "csv", "parquet", "quotebank")
 # Rows fetched per query while exporting: bounded memory, few round trips.
 BATCH = 500
-# Quotebank's `phase` names the crawl its quotes came from (A-E); ours come
-# from the user's own articles, which we mark as such.
-QUOTEBANK_PHASE = "onrecord"
-# Quotebank writes "None" (a string) for an unknown speaker.
-QUOTEBANK_NO_SPEAKER = "None"
 
 ROW_FIELDS = (
     "id", "article_id", "attribution_id", "ordinal", "article_title", "published", "outlet", "url",
@@ -38,8 +32,6 @@ ROW_FIELDS = (
 def export(db: Database, fmt: str, out: str | os.PathLike[str] | IO[Any]) -> int:
     """Write everything in ``fmt`` to ``out``; return the number of records."""
     if fmt not in FORMATS:
-        from .base import InvalidQuery
-
         raise InvalidQuery(f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt == "parquet":
         return _parquet(db, out)
@@ -70,30 +62,18 @@ def _lines(stream: IO[str], records: Iterator[dict[str, Any]]) -> int:
 
 def _articles(db: Database) -> Iterator[dict[str, Any]]:
     last = ""
-    while True:
-        rows = db.rows(
-            f"SELECT {queries.ARTICLE_COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT ?",
-            (last, BATCH),
-        )
-        if not rows:
-            return
-        attributions = queries.article_attributions(db, [r["id"] for r in rows])
-        for row in rows:
-            yield queries.article_dict(row, attributions[row["id"]])
-        last = rows[-1]["id"]
+    while articles := queries.articles_after(db, last, BATCH):
+        yield from articles
+        last = articles[-1]["id"]
 
 
 def attribution_rows(db: Database) -> Iterator[dict[str, Any]]:
     """Every attribution as a flat hit dict (``ROW_FIELDS``), in id order."""
     last = -1
-    while True:
-        rows = db.rows(queries._HIT_SELECT + " WHERE a.id > ? ORDER BY a.id LIMIT ?", (last, BATCH))
-        if not rows:
-            return
-        for row in rows:
-            hit = queries._hit(row, [])
+    while hits := queries.hits_after(db, last, BATCH):
+        for hit in hits:
             yield {name: hit[name] for name in ROW_FIELDS}
-        last = int(rows[-1]["id"])
+        last = hits[-1]["id"]
 
 
 def _csv(db: Database, stream: IO[str]) -> int:
@@ -131,24 +111,6 @@ def _parquet(db: Database, out: str | os.PathLike[str] | IO[Any]) -> int:
 
 def _quotebank(db: Database) -> Iterator[dict[str, Any]]:
     last = ""
-    while True:
-        rows = db.rows(
-            "SELECT id, quotation, first_seen, num_occurrences FROM quotes WHERE id > ? ORDER BY id LIMIT ?",
-            (last, BATCH),
-        )
-        if not rows:
-            return
-        occurrences = queries.quote_occurrences(db, [r["id"] for r in rows])
-        for row in rows:
-            item = queries.quote_item(row, occurrences.get(row["id"]))
-            yield {
-                "quoteID": item["quote_id"],
-                "quotation": item["quotation"],
-                "speaker": item["speaker"] or QUOTEBANK_NO_SPEAKER,
-                "probas": [[label or QUOTEBANK_NO_SPEAKER, p] for label, p in item["probas"]],
-                "date": f"{item['first_seen']} 00:00:00" if item["first_seen"] else None,
-                "numOccurrences": item["num_occurrences"],
-                "phase": QUOTEBANK_PHASE,
-                "urls": item["urls"] or [f"onrecord:article/{a}" for a in item["article_ids"]],
-            }
-        last = rows[-1]["id"]
+    while quotes := queries.quotes_after(db, last, BATCH):
+        yield from map(quotebank_record, quotes)
+        last = quotes[-1].quote_id

@@ -1,4 +1,4 @@
-"""Keys the store merges on: article text hashes, quote keys, speaker keys, dates.
+"""Keys the store merges on: article text hashes, speaker keys, dates (quotes: ``quote``).
 
 Pure functions, no database: the same text always gives the same key, so a
 re-run of an ingest finds what the interrupted one already committed.
@@ -18,22 +18,12 @@ from ..model import Speaker
 # accidental collision needs billions of articles (or quotes).
 ID_HEX_DIGITS = 16
 
-# A quote whose normalized content is shorter than this is not grouped across
-# articles: "yes", "no comment" and "absolutely" would otherwise make huge
-# meaningless groups. 12 characters is about three short words.
-MIN_QUOTE_KEY_CHARS = 12
-
 # A speaker mention that is only one of these, with no name or description
 # resolved, says nothing about who spoke and is not merged into a speaker record.
 PRONOUNS = frozenset(
     "he she they it we i you him her them us me his hers their its our "
     "this that these those who one someone somebody".split()
 )
-
-# Trimmed from both ends of a content to show it as a quotation (Quotebank shows
-# "We will win" for the text `"We will win," he said`): quote marks, spaces,
-# and clause punctuation, but not . ? ! which end a sentence.
-QUOTATION_TRIM = "\"“”‘’'«» \t\n,;:—–-"
 
 _SPACE = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
@@ -70,24 +60,6 @@ def text_hash(text: str) -> str:
 def article_id_for(hash_: str) -> str:
     """The id given to an article that has none (or whose id is taken)."""
     return f"h{hash_[:ID_HEX_DIGITS]}"
-
-
-def quote_text_key(content: str) -> str:
-    """Content reduced to letters and digits: case, punctuation, quote marks and spaces dropped."""
-    return _NON_WORD.sub("", unicodedata.normalize("NFKC", content).casefold())
-
-
-def quote_id_for(content: str) -> str | None:
-    """The quote id grouping near-identical contents, or None when the content is too short."""
-    key = quote_text_key(content)
-    if len(key) < MIN_QUOTE_KEY_CHARS:
-        return None
-    return f"q{_digest(key)[:ID_HEX_DIGITS]}"
-
-
-def quotation_text(content: str) -> str:
-    """Content as a quotation: surrounding quote marks, spaces and clause punctuation trimmed."""
-    return content.strip(QUOTATION_TRIM)
 
 
 def normalize_name(name: str) -> str:

@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..errors import MissingExtra, StoreError
-from .base import Database, Dialect
+from .database import Database
+from .dialect import Dialect
 
 try:
     import psycopg
@@ -95,6 +96,14 @@ class PostgresDatabase(Database):
         # close()); the same class on a healthy connection (a lock timeout, say)
         # is not retried, nor is a call on a Store that was closed on purpose.
         return isinstance(error, psycopg.OperationalError) and self.connection.broken
+
+    def retry_reason(self, error: BaseException) -> str | None:
+        # Of two deadlocked transactions the server aborts one and expects its
+        # client to run it again (the other has gone on by then); an ingest into
+        # a busy shared database must not fail for that.
+        if isinstance(error, psycopg.errors.DeadlockDetected):
+            return "deadlock"
+        return super().retry_reason(error)
 
     def reconnect(self) -> None:
         with self.lock:

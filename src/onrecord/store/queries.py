@@ -1,7 +1,7 @@
 """The read side, shared by the CLI, the REST API and the web pages so they cannot disagree.
 
-Every function takes a ``Database`` and returns plain JSON-ready dicts (their
-shapes are documented on the ``Store`` methods). Pagination is keyset-based:
+Every function takes a ``Database`` and returns plain JSON-ready dicts, typed
+by ``shapes``. Pagination is keyset-based:
 a cursor is an opaque URL-safe string holding the sort key of the last item.
 """
 
@@ -11,20 +11,37 @@ import base64
 import binascii
 import json
 import re
-from collections import Counter
-from typing import TYPE_CHECKING, Any
+import unicodedata
+from typing import Any
 
-from ..errors import StoreError
+from ..errors import InvalidQuery
+from ..model import KINDS
+from .quote import Occurrence, QuoteGroup, group
+from .database import Database
 from .normalize import normalize_date, normalize_name
-
-if TYPE_CHECKING:
-    from .base import Database
+from .shapes import (
+    QuoteHit,
+    QuoteItem,
+    QuoteItemPage,
+    QuotePage,
+    SpeakerDetail,
+    SpeakerItem,
+    SpeakerPage,
+    Stats,
+    StoredArticle,
+    StoredAttribution,
+)
 
 # Page size when the caller gives none, and the most one page may hold: large
 # enough for an export-like scroll, small enough to answer in milliseconds.
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 1000
-KINDS = ("direct", "indirect", "mixed", "block")
+# A name filter (a speaker, a speakers search) longer than this in UTF-8 once
+# NFKC-normalized and case-folded is refused as a bad request. SQLite refuses a
+# LIKE pattern over 50,000 bytes ("LIKE or GLOB pattern too complex", a 500),
+# which 1,700 U+FDFA (18 characters each under NFKC) reached; escaping LIKE's
+# wildcards at most doubles a filter, so 10,000 bytes stays well under.
+MAX_NAME_FILTER_BYTES = 10_000
 
 # Suffixes stripped (longest first) to match query words against content words
 # for highlighting, an approximation of the stemming the full-text index does.
@@ -56,29 +73,27 @@ LEFT JOIN speakers s ON s.id = a.speaker_id
 """
 
 
-def _invalid(message: str) -> StoreError:
-    from .base import InvalidQuery
-
-    return InvalidQuery(message)
-
-
 # -- arguments ----------------------------------------------------------------
 
 
 def parse_query(q: str | None) -> list[tuple[str, ...]]:
     """Search terms: each a tuple of lowercase words; ``"quoted words"`` make one phrase.
 
+    The query is NFKC-normalized first, as stored text is compared: full-width
+    letters are their plain forms, and an accent typed as a combining mark is
+    one letter with it (else ``\w`` would cut "cafe\u0301" into "cafe").
+
     Raises:
         InvalidQuery: ``q`` is longer than MAX_QUERY_CHARS or has more than MAX_QUERY_TERMS words.
     """
     _bounded(q, "q")
     terms: list[tuple[str, ...]] = []
-    for phrase, word in _PHRASE.findall(q or ""):
+    for phrase, word in _PHRASE.findall(unicodedata.normalize("NFKC", q or "")):
         words = tuple(w.lower() for w in _WORD.findall(phrase or word))
         if words:
             terms.append(words)
     if sum(len(words) for words in terms) > MAX_QUERY_TERMS:
-        raise _invalid(f"q may hold at most {MAX_QUERY_TERMS} words")
+        raise InvalidQuery(f"q may hold at most {MAX_QUERY_TERMS} words")
     return terms
 
 
@@ -86,9 +101,9 @@ def _limit(limit: int | None) -> int:
     try:
         value = DEFAULT_LIMIT if limit is None else int(limit)
     except (TypeError, ValueError):
-        raise _invalid(f"limit must be an integer, not {limit!r}") from None
+        raise InvalidQuery(f"limit must be an integer, not {limit!r}") from None
     if not 1 <= value <= MAX_LIMIT:
-        raise _invalid(f"limit must be between 1 and {MAX_LIMIT}, not {value}")
+        raise InvalidQuery(f"limit must be between 1 and {MAX_LIMIT}, not {value}")
     return value
 
 
@@ -97,7 +112,7 @@ def _day(value: str | None, name: str) -> str | None:
         return None
     day = normalize_date(str(value))
     if day is None:
-        raise _invalid(f"{name} must be a date such as 2020-05-21, not {value!r}")
+        raise InvalidQuery(f"{name} must be a date such as 2020-05-21, not {value!r}")
     return day
 
 
@@ -125,15 +140,23 @@ def text_filter(value: str | None, name: str) -> str | None:
     stored value can match one; refusing it on both backends keeps them alike.
     """
     if value is not None and "\x00" in value:
-        raise _invalid(f"{name} must not contain NUL characters")
+        raise InvalidQuery(f"{name} must not contain NUL characters")
     return _bounded(value, name)
 
 
 def _bounded(value: str | None, name: str) -> str | None:
     """``value``, refused when longer than MAX_QUERY_CHARS."""
     if value is not None and len(value) > MAX_QUERY_CHARS:
-        raise _invalid(f"{name} may be at most {MAX_QUERY_CHARS} characters long, not {len(value)}")
+        raise InvalidQuery(f"{name} may be at most {MAX_QUERY_CHARS} characters long, not {len(value)}")
     return value
+
+
+def name_filter(value: str, name: str) -> str:
+    """A name filter NFKC-normalized, as names are compared; InvalidQuery when it is too long."""
+    folded = unicodedata.normalize("NFKC", value)
+    if (size := len(folded.casefold().encode("utf-8", "surrogatepass"))) > MAX_NAME_FILTER_BYTES:
+        raise InvalidQuery(f"{name} is too long: {size:,} bytes once normalized, at most {MAX_NAME_FILTER_BYTES:,}")
+    return folded
 
 
 def like_pattern(text: str) -> str:
@@ -161,17 +184,17 @@ def decode_cursor(view: str, cursor: str | None, types: tuple[type, ...]) -> lis
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         got_view, key = json.loads(raw)
-    except (binascii.Error, ValueError, TypeError):
-        raise _invalid("invalid cursor") from None
+    except (binascii.Error, ValueError, TypeError, RecursionError):  # RecursionError: `[` nested 1,000 deep
+        raise InvalidQuery("invalid cursor") from None
     if got_view != view or not isinstance(key, list) or len(key) != len(types):
-        raise _invalid("invalid cursor")
+        raise InvalidQuery("invalid cursor")
     for value, wanted in zip(key, types):
         if type(value) is not wanted:  # not isinstance: True is an int
-            raise _invalid("invalid cursor")
+            raise InvalidQuery("invalid cursor")
         if wanted is int and not -MAX_ID <= value <= MAX_ID:
-            raise _invalid("invalid cursor")
+            raise InvalidQuery("invalid cursor")
         if wanted is str and "\x00" in value:
-            raise _invalid("invalid cursor")
+            raise InvalidQuery("invalid cursor")
     return key
 
 
@@ -222,7 +245,7 @@ def _mention(speaker_json: str | None) -> str | None:
     return " ".join(f["text"] for f in data.get("mention") or ()) or None
 
 
-def _hit(row: dict[str, Any], terms: list[tuple[str, ...]]) -> dict[str, Any]:
+def _hit(row: dict[str, Any], terms: list[tuple[str, ...]]) -> QuoteHit:
     return {
         "id": int(row["id"]),
         "article_id": row["article_id"],
@@ -253,9 +276,9 @@ def _speaker_condition(speaker: str | int) -> tuple[str, list[Any]]:
     if ident is not None:
         return "a.speaker_id = ?", [ident]
     # Anything else is a name, even "²" or 30 digits: it then matches nobody.
-    norm = normalize_name(_bounded(str(speaker), "speaker") or "")
+    norm = normalize_name(name_filter(str(speaker), "speaker"))
     if not norm:
-        raise _invalid(f"speaker {speaker!r} has no letters or digits")
+        raise InvalidQuery(f"speaker {speaker!r} has no letters or digits")
     # Whole words: "Blair" finds "Tony Blair" but not "Blairsville".
     return "(' ' || s.norm || ' ') LIKE ?", [f"% {norm} %"]
 
@@ -271,7 +294,7 @@ def search_quotes(
     kind: str | None = None,
     limit: int = DEFAULT_LIMIT,
     cursor: str | None = None,
-) -> dict[str, Any]:
+) -> QuotePage:
     """Attribution hits, newest first (see ``Store.search_quotes``)."""
     limit = _limit(limit)
     terms = parse_query(q)
@@ -296,7 +319,7 @@ def search_quotes(
         params.append(outlet.lower())  # type: ignore[union-attr]
     if kind:
         if kind not in KINDS:
-            raise _invalid(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+            raise InvalidQuery(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         where.append("a.kind = ?")
         params.append(kind)
     key = decode_cursor("search", cursor, (str, int))
@@ -331,7 +354,7 @@ def _forms(db: Database, speaker_ids: list[int]) -> dict[int, dict[str, list[str
     return found
 
 
-def _speaker_item(row: dict[str, Any], forms: dict[str, list[str]]) -> dict[str, Any]:
+def _speaker_item(row: dict[str, Any], forms: dict[str, list[str]]) -> SpeakerItem:
     return {
         "id": int(row["id"]),
         "name": row["name"],
@@ -349,21 +372,22 @@ def speakers(
     top: int | None = None,
     limit: int = DEFAULT_LIMIT,
     cursor: str | None = None,
-) -> dict[str, Any]:
+) -> SpeakerPage:
     """Speakers by number of attributions (see ``Store.speakers``)."""
     if top is not None:
         limit, cursor = _limit(top), None
     limit = _limit(limit)
     where = ["s.num_attributions > 0"]
     params: list[Any] = []
-    if text_filter(q, "q") and normalize_name(q):  # type: ignore[arg-type]
+    folded = name_filter(q, "q") if text_filter(q, "q") else ""
+    if normalize_name(folded):
         # The form is matched as typed, so its LIKE wildcards are escaped: "L_na"
         # must not find "Lena". (The normalized name has no % or _ left.)
         where.append(
             "(s.norm LIKE ? OR EXISTS (SELECT 1 FROM speaker_forms f "
             "WHERE f.speaker_id = s.id AND LOWER(f.form) LIKE ? ESCAPE '\\'))"
         )
-        params.extend([f"%{normalize_name(q)}%", like_pattern(q.strip().lower())])  # type: ignore[union-attr]
+        params.extend([f"%{normalize_name(folded)}%", like_pattern(folded.strip().lower())])
     _after_count_cursor("speakers", cursor, "s.num_attributions", "s.id", int, where, params)
     rows = db.rows(
         "SELECT s.id, s.name, s.description, s.type, s.num_attributions FROM speakers s WHERE "
@@ -378,7 +402,7 @@ def speakers(
     return {"items": [_speaker_item(r, forms[int(r["id"])]) for r in rows], "next_cursor": next_cursor}
 
 
-def speaker(db: Database, speaker_id: int | str, *, attributions_limit: int | None = None) -> dict[str, Any] | None:
+def speaker(db: Database, speaker_id: int | str, *, attributions_limit: int | None = None) -> SpeakerDetail | None:
     """One speaker with forms, descriptions, a monthly timeline and their attributions."""
     ident = parse_id(speaker_id)
     if ident is None:
@@ -412,7 +436,7 @@ def speaker(db: Database, speaker_id: int | str, *, attributions_limit: int | No
 # -- articles -----------------------------------------------------------------
 
 
-def _attribution_dict(row: dict[str, Any]) -> dict[str, Any]:
+def _attribution_dict(row: dict[str, Any]) -> StoredAttribution:
     def role(value: str | None) -> dict[str, Any] | None:
         return json.loads(value) if value else None
 
@@ -430,9 +454,9 @@ def _attribution_dict(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def article_attributions(db: Database, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+def _article_attributions(db: Database, article_ids: list[str]) -> dict[str, list[StoredAttribution]]:
     """The SPEC attribution dicts (plus speaker_id, quote_id) of some articles, in order."""
-    found: dict[str, list[dict[str, Any]]] = {i: [] for i in article_ids}
+    found: dict[str, list[StoredAttribution]] = {i: [] for i in article_ids}
     if not article_ids:
         return found
     marks = ", ".join("?" for _ in article_ids)
@@ -447,10 +471,10 @@ def article_attributions(db: Database, article_ids: list[str]) -> dict[str, list
     return found
 
 
-ARTICLE_COLUMNS = "id, title, published, url, outlet, text, entities, author, ingested_at"
+_ARTICLE_COLUMNS = "id, title, published, url, outlet, text, entities, author, ingested_at"
 
 
-def article_dict(row: dict[str, Any], attributions: list[dict[str, Any]]) -> dict[str, Any]:
+def _article_dict(row: dict[str, Any], attributions: list[StoredAttribution]) -> StoredArticle:
     """The SPEC §1 article dict of an articles row, with author and ingested_at."""
     return {
         "id": row["id"],
@@ -466,55 +490,47 @@ def article_dict(row: dict[str, Any], attributions: list[dict[str, Any]]) -> dic
     }
 
 
-def article(db: Database, article_id: str) -> dict[str, Any] | None:
+def article(db: Database, article_id: str) -> StoredArticle | None:
     """One stored article (see ``Store.article``)."""
     if "\x00" in str(article_id):
         return None  # no stored id holds NUL (PostgreSQL text cannot)
-    row = db.one(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (str(article_id),))
+    row = db.one(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (str(article_id),))
     if row is None:
         return None
-    return article_dict(row, article_attributions(db, [row["id"]])[row["id"]])
+    return _article_dict(row, _article_attributions(db, [row["id"]])[row["id"]])
 
 
 # -- quotes -------------------------------------------------------------------
 
 
-def quote_occurrences(db: Database, quote_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Per quote: speaker, probas, outlets, urls and article_ids of its occurrences (oldest first)."""
-    found: dict[str, dict[str, Any]] = {}
+def _quote_groups(db: Database, quote_ids: list[str]) -> dict[str, QuoteGroup]:
+    """Each quote described by its occurrences (``quote.group``), as the Spark job describes it."""
     if not quote_ids:
-        return found
+        return {}
     marks = ", ".join("?" for _ in quote_ids)
     rows = db.rows(
-        "SELECT a.quote_id, a.article_id, ar.outlet, ar.url, s.name, s.description "
-        "FROM attributions a JOIN articles ar ON ar.id = a.article_id "
-        "LEFT JOIN speakers s ON s.id = a.speaker_id "
-        f"WHERE a.quote_id IN ({marks}) ORDER BY a.day, a.id",
+        "SELECT a.quote_id, a.article_id, a.day, a.kind, a.content, a.content_fragments, a.speaker, "
+        "ar.outlet, ar.url FROM attributions a JOIN articles ar ON ar.id = a.article_id "
+        f"WHERE a.quote_id IN ({marks})",
         quote_ids,
     )
-    grouped: dict[str, list[dict[str, Any]]] = {}
+    occurrences: dict[str, list[Occurrence]] = {}
     for row in rows:
-        grouped.setdefault(row["quote_id"], []).append(row)
-    for quote_id, occurrences in grouped.items():
-        labels = Counter(r["name"] or r["description"] for r in occurrences)
-        total = sum(labels.values())
-        ranked = sorted(labels.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] or ""))
-        named = [label for label, _ in ranked if label is not None]
-        found[quote_id] = {
-            "speaker": named[0] if named else None,
-            "probas": [[label, round(n / total, 4)] for label, n in ranked],
-            "outlets": _distinct(r["outlet"] for r in occurrences),
-            "urls": _distinct(r["url"] for r in occurrences),
-            "article_ids": _distinct(r["article_id"] for r in occurrences),
-        }
-    return found
+        fragments = json.loads(row["content_fragments"])
+        occurrences.setdefault(row["quote_id"], []).append(Occurrence(
+            content=row["content"],
+            article_id=row["article_id"],
+            day=row["day"] or None,
+            start=int(fragments[0]["start"]) if fragments else 0,
+            speaker=json.loads(row["speaker"]) if row["speaker"] else None,
+            kind=row["kind"],
+            outlet=row["outlet"],
+            url=row["url"],
+        ))
+    return {quote_id: group(quote_id, found) for quote_id, found in occurrences.items()}
 
 
-def _distinct(values) -> list[Any]:
-    return list(dict.fromkeys(v for v in values if v))
-
-
-def quotes(db: Database, *, q: str | None = None, limit: int = DEFAULT_LIMIT, cursor: str | None = None) -> dict[str, Any]:
+def quotes(db: Database, *, q: str | None = None, limit: int = DEFAULT_LIMIT, cursor: str | None = None) -> QuoteItemPage:
     """Quotes grouped across articles, most occurrences first (see ``Store.quotes``)."""
     limit = _limit(limit)
     where: list[str] = []
@@ -531,27 +547,25 @@ def quotes(db: Database, *, q: str | None = None, limit: int = DEFAULT_LIMIT, cu
         [*params, limit + 1],
     )
     rows, next_cursor = _page(rows, limit, "quotes", lambda r: [int(r["num_occurrences"]), r["id"]])
-    occurrences = quote_occurrences(db, [r["id"] for r in rows])
-    return {"items": [quote_item(r, occurrences.get(r["id"])) for r in rows], "next_cursor": next_cursor}
+    groups = _quote_groups(db, [r["id"] for r in rows])
+    return {"items": [_quote_item(groups[r["id"]]) for r in rows if r["id"] in groups], "next_cursor": next_cursor}
 
 
-def quote_item(row: dict[str, Any], occurrences: dict[str, Any] | None) -> dict[str, Any]:
-    """A quotes row with what its occurrences say."""
-    extra = occurrences or {"speaker": None, "probas": [], "outlets": [], "urls": [], "article_ids": []}
+def _quote_item(quote: QuoteGroup) -> QuoteItem:
     return {
-        "quote_id": row["id"],
-        "quotation": row["quotation"],
-        "speaker": extra["speaker"],
-        "probas": extra["probas"],
-        "num_occurrences": int(row["num_occurrences"]),
-        "first_seen": row["first_seen"],
-        "outlets": extra["outlets"],
-        "urls": extra["urls"],
-        "article_ids": extra["article_ids"],
+        "quote_id": quote.quote_id,
+        "quotation": quote.quotation,
+        "speaker": quote.speaker,
+        "probas": [[label, share] for label, share in quote.probas],
+        "num_occurrences": quote.num_occurrences,
+        "first_seen": quote.first_seen,
+        "outlets": quote.outlets,
+        "urls": quote.urls,
+        "article_ids": quote.article_ids,
     }
 
 
-def stats(db: Database) -> dict[str, int]:
+def stats(db: Database) -> Stats:
     """Row counts of the main tables."""
     row = db.one(
         "SELECT (SELECT COUNT(*) FROM articles) AS articles, "
@@ -560,4 +574,28 @@ def stats(db: Database) -> dict[str, int]:
         "(SELECT COUNT(*) FROM quotes) AS quotes"
     )
     assert row is not None
-    return {k: int(v) for k, v in row.items()}
+    return {"articles": int(row["articles"]), "attributions": int(row["attributions"]),
+            "speakers": int(row["speakers"]), "quotes": int(row["quotes"])}
+
+
+# -- whole-table scans, in key order, a batch at a time (for exports) -----------
+
+
+def articles_after(db: Database, last_id: str, limit: int) -> list[StoredArticle]:
+    """Up to ``limit`` stored articles whose id sorts after ``last_id`` ("" for the first), in id order."""
+    rows = db.rows(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last_id, limit))
+    attributions = _article_attributions(db, [r["id"] for r in rows])
+    return [_article_dict(row, attributions[row["id"]]) for row in rows]
+
+
+def hits_after(db: Database, last_id: int, limit: int) -> list[QuoteHit]:
+    """Up to ``limit`` attributions as hits whose key is above ``last_id`` (-1 for the first), in key order."""
+    rows = db.rows(_HIT_SELECT + " WHERE a.id > ? ORDER BY a.id LIMIT ?", (last_id, limit))
+    return [_hit(row, []) for row in rows]
+
+
+def quotes_after(db: Database, last_id: str, limit: int) -> list[QuoteGroup]:
+    """Up to ``limit`` quotes whose id sorts after ``last_id`` ("" for the first), in id order."""
+    rows = db.rows("SELECT id FROM quotes WHERE id > ? ORDER BY id LIMIT ?", (last_id, limit))
+    groups = _quote_groups(db, [r["id"] for r in rows])
+    return [groups[r["id"]] for r in rows if r["id"] in groups]

@@ -13,10 +13,8 @@ or the empty string when unknown, so that keyset ordering needs no NULL rules.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .base import Dialect
+from .dialect import Dialect
 
 _V1 = [
     """CREATE TABLE articles (

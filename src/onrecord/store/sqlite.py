@@ -8,7 +8,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..errors import StoreError
-from .base import Database, Dialect
+from .database import Database
+from .dialect import Dialect
 
 # How long a writer waits for another process's transaction before failing (ms).
 # Long enough for a parallel ingest's commit, short enough to report a stuck lock.

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..errors import StoreError
 from ..model import Article, Attribution, Entity, Speaker
+from .quote import quotation_text, quote_id
+from .database import Database
 from .normalize import (
     article_id_for,
     mention_text,
     normalize_date,
-    quotation_text,
-    quote_id_for,
     speaker_key,
     text_hash,
 )
-
-if TYPE_CHECKING:
-    from .base import Database
+from .shapes import Stored
 
 _INSERT_ARTICLE = """
 INSERT INTO articles (id, text, text_hash, title, published, day, url, outlet, author, entities, ingested_at)
@@ -74,14 +73,25 @@ def _role(speaker: Speaker | None) -> tuple[str | None, str | None]:
     return speaker.label or None, _json(speaker.to_dict())
 
 
-def insert_article(db: Database, article: Article, author: str | None) -> bool:
-    """Insert one article with everything in it, in one transaction; False when already stored."""
+def _stored_id(db: Database, hash_: str) -> str | None:
+    row = db.one("SELECT id FROM articles WHERE text_hash = ?", (hash_,))
+    return row["id"] if row else None
+
+
+def insert_article(db: Database, article: Article, author: str | None) -> Stored:
+    """Insert one article with everything in it, in one transaction.
+
+    The article keeps its own id unless it has none or another text holds it;
+    then it gets the id derived from its text (``normalize.article_id_for``).
+    When the same normalized text is already stored, nothing is written and
+    the id it was stored under is returned.
+    """
     hash_ = text_hash(article.text)
     day = normalize_date(article.published) or ""
     entities = {e.id: e for e in article.entities}
     with db.transaction():
-        if db.one("SELECT 1 AS found FROM articles WHERE text_hash = ?", (hash_,)):
-            return False
+        if (existing := _stored_id(db, hash_)) is not None:
+            return Stored(existing, added=False)
         article_id = article.id
         if not article_id or db.one("SELECT 1 AS found FROM articles WHERE id = ?", (article_id,)):
             article_id = article_id_for(hash_)
@@ -101,11 +111,16 @@ def insert_article(db: Database, article: Article, author: str | None) -> bool:
                 datetime.now(timezone.utc).isoformat(timespec="seconds"),
             ),
         )
-        if not inserted:  # lost a race with a concurrent ingest of the same text
-            return False
+        if not inserted:
+            # Lost a race with a concurrent ingest (PostgreSQL; SQLite's write lock
+            # excludes one): of the same text, whose id is the answer, or of another
+            # text that took this id in between, which a retry resolves.
+            if (existing := _stored_id(db, hash_)) is not None:
+                return Stored(existing, added=False)
+            raise StoreError(f"article id {article_id!r} was taken by a concurrent ingest; try again")
         for ordinal, attribution in enumerate(article.attributions):
             _insert_attribution(db, article_id, ordinal, attribution, day, entities)
-    return True
+    return Stored(article_id, added=True)
 
 
 def _insert_attribution(
@@ -117,9 +132,9 @@ def _insert_attribution(
     entities: dict[str, Entity],
 ) -> None:
     content = attribution.content_text
-    quote_id = quote_id_for(content)
-    if quote_id is not None:
-        db.execute(_UPSERT_QUOTE, (quote_id, quotation_text(content), day or None))
+    quote = quote_id(content)
+    if quote is not None:
+        db.execute(_UPSERT_QUOTE, (quote, quotation_text(content), day or None))
     speaker_id = _upsert_speaker(db, attribution.speaker, entities)
     addressee_name, addressee = _role(attribution.addressee)
     via_name, via = _role(attribution.via)
@@ -141,7 +156,7 @@ def _insert_attribution(
             via_name,
             via,
             float(attribution.confidence),
-            quote_id,
+            quote,
             day,
         ),
     )

@@ -1,0 +1,136 @@
+"""What the store's read methods return, declared once (SPEC §1 dicts: ``model``).
+
+The store returns plain JSON-ready dicts; these TypedDicts give them names and
+types for the code that reads them, and the REST API uses them as its response
+models (FastAPI validates and documents a TypedDict as it does a pydantic model),
+so a field added here shows in the API and its OpenAPI schema without a copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# typing's own TypedDict is refused by pydantic before Python 3.12.
+from typing_extensions import TypedDict
+
+from ..model import AttributionDict, EntityDict, FragmentDict, Kind
+
+
+class QuoteHit(TypedDict):
+    """One attribution found by a search, with its article and speaker."""
+
+    id: int  # the attribution's key in the store
+    article_id: str
+    attribution_id: str  # the attribution's id within its article ("a4")
+    ordinal: int  # its position in the article
+    article_title: str | None
+    published: str | None  # the ISO day when known, else the article's own value
+    outlet: str | None
+    url: str | None
+    kind: Kind
+    content: str  # the content text, fragments joined by " … "
+    content_fragments: list[FragmentDict]  # offsets into the article text
+    cue: str | None
+    speaker_id: int | None  # the merged speaker record
+    speaker_name: str | None
+    speaker_description: str | None
+    speaker_mention: str | None
+    addressee: str | None
+    via: str | None
+    confidence: float
+    quote_id: str | None
+    highlights: list[list[int]]  # [start, end] of query words within content
+
+
+class QuotePage(TypedDict):
+    items: list[QuoteHit]
+    next_cursor: str | None  # pass as cursor= for the next page; None on the last one
+
+
+class SpeakerItem(TypedDict):
+    """A speaker merged across articles."""
+
+    id: int
+    name: str | None
+    description: str | None
+    type: str | None
+    num_attributions: int
+    forms: list[str]  # surface names and mentions, most frequent first
+
+
+class SpeakerPage(TypedDict):
+    items: list[SpeakerItem]
+    next_cursor: str | None
+
+
+class MonthCount(TypedDict):
+    month: str  # "2020-05"
+    count: int
+
+
+class SpeakerDetail(SpeakerItem):
+    """A speaker with everything attributed to them."""
+
+    descriptions: list[str]
+    timeline: list[MonthCount]  # months with a known date, ascending
+    attributions: list[QuoteHit]  # newest first, with empty highlights
+
+
+class StoredAttribution(AttributionDict):
+    """An attribution as SPEC §1 gives it, with the store's speaker record and quote."""
+
+    speaker_id: int | None
+    quote_id: str | None
+
+
+class StoredArticle(TypedDict):
+    """An article as SPEC §1 gives it (``text`` is what every offset indexes), as stored."""
+
+    id: str
+    title: str | None
+    published: str | None
+    url: str | None
+    outlet: str | None
+    text: str
+    attributions: list[StoredAttribution]
+    entities: list[EntityDict]
+    author: str | None
+    ingested_at: str
+
+
+class QuoteItem(TypedDict):
+    """Near-identical contents grouped across articles (see ``quote``)."""
+
+    quote_id: str
+    quotation: str
+    speaker: str | None  # the most frequent speaker label
+    probas: list[list[str | float | None]]  # [label, share] pairs, most frequent first
+    num_occurrences: int
+    first_seen: str | None  # ISO day
+    outlets: list[str]
+    urls: list[str]
+    article_ids: list[str]
+
+
+class QuoteItemPage(TypedDict):
+    items: list[QuoteItem]
+    next_cursor: str | None
+
+
+class Stats(TypedDict):
+    articles: int
+    attributions: int
+    speakers: int
+    quotes: int
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What ``add_article`` did: the article's id in the store, and whether this call added it.
+
+    When the same text was already stored, ``id`` is the id it was stored under
+    (which may differ from the one given) and ``added`` is False.
+    """
+
+    id: str
+    added: bool
