@@ -11,7 +11,6 @@ binaries are not installed.
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,7 +19,7 @@ import pytest
 from onrecord.store import Store, open_store
 
 # The throwaway server recipe lives in postgres_server.py so benchmarks/load.py shares it.
-from postgres_server import PostgresCluster, PostgresUnavailable
+from postgres_server import PostgresCluster, PostgresUnavailable, new_postgres_url
 
 
 @pytest.fixture(scope="session")
@@ -35,19 +34,6 @@ def postgres_server() -> Iterator[str]:
         yield cluster.url
     finally:
         cluster.remove()
-
-
-_schemas = itertools.count(1)
-
-
-def new_postgres_url(server_url: str) -> str:
-    """A URL whose connections work in a fresh, empty schema of the test server."""
-    import psycopg
-
-    schema = f"test_{os.getpid()}_{next(_schemas)}"
-    with psycopg.connect(server_url, autocommit=True) as connection:
-        connection.execute(f"CREATE SCHEMA {schema}")
-    return f"{server_url}?options=-csearch_path%3D{schema}"
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -19,6 +19,7 @@ import os
 import pwd
 import shutil
 import socket
+import itertools
 import subprocess
 import tempfile
 from pathlib import Path
@@ -134,3 +135,16 @@ class PostgresCluster:
 
     def __exit__(self, *exc: object) -> None:
         self.remove()
+
+
+_schemas = itertools.count(1)
+
+
+def new_postgres_url(server_url: str) -> str:
+    """A URL whose connections work in a fresh, empty schema of the test server."""
+    import psycopg
+
+    schema = f"test_{os.getpid()}_{next(_schemas)}"
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        connection.execute(f"CREATE SCHEMA {schema}")
+    return f"{server_url}?options=-csearch_path%3D{schema}"

@@ -358,3 +358,15 @@ def make_client(url: str, **options: Any):
             yield client
 
     return running()
+
+
+def assert_error(response, status: int) -> str:
+    """The one error shape: exactly {"error": {"status", "message"}}; returns the message."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"status", "message"}
+    assert body["error"]["status"] == status
+    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
+    return body["error"]["message"]

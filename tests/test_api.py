@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from onrecord.errors import MissingExtra
 from onrecord.server.render import annotate, split_highlights, timeline_chart
-from server_fixtures import SQL_QUOTE, XSS, analyse_form, make_client, make_store
+from server_fixtures import SQL_QUOTE, XSS, analyse_form, assert_error, make_client, make_store
 
 ESCAPED_XSS = "&lt;script&gt;window.__xss=1&lt;/script&gt;"
 TOKEN = "s3cret-token"
@@ -29,16 +29,7 @@ def client(store_url):
         yield client
 
 
-def assert_error(response, status: int) -> str:
-    """The one error shape: exactly {"error": {"status", "message"}}; returns the message."""
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/json")
-    body = response.json()
-    assert set(body) == {"error"}
-    assert set(body["error"]) == {"status", "message"}
-    assert body["error"]["status"] == status
-    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
-    return body["error"]["message"]
+
 
 
 # -- read API ------------------------------------------------------------------

@@ -75,3 +75,13 @@ def test_json_format_is_an_array_for_one_input_too(tmp_path):
     assert result.exit_code == 0, result.output
     articles = json.loads(result.stdout)
     assert isinstance(articles, list) and [a["id"] for a in articles] == ["a"]
+
+
+def test_reading_commands_never_create_a_database(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ONRECORD_DB", raising=False)
+    for command in (["search", "x", "--db", "typo.db"], ["speakers"], ["export", "--format", "jsonl"]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 2, (command, result.output)
+        assert "no database here" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -1,4 +1,4 @@
-"""SPEC §3 scoring on hand-made cases."""
+"""docs/scoring.md scoring on hand-made cases."""
 
 from onrecord.evaluate import Scorer, names_agree, positions
 

@@ -1,4 +1,4 @@
-"""SPEC §4 scoring (Gender Gap Tracker gold) on hand-made cases."""
+"""the GGT section of docs/scoring.md scoring (Gender Gap Tracker gold) on hand-made cases."""
 
 from onrecord.evaluate import format_table
 from onrecord.evaluate_ggt import GgtScorer, format_ggt_table, full_names_agree

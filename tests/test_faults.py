@@ -39,7 +39,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import new_postgres_url
+from postgres_server import new_postgres_url
 from postgres_server import PG_SETTINGS, PostgresCluster, server_account
 from fault_ingest import (
     RulePipe,
@@ -52,8 +52,7 @@ from fault_ingest import (
     write_articles,
 )
 from server_fixtures import LiveServer, make_app
-from test_ingest import _article_count as article_count
-from test_ingest import snapshot
+from store_snapshots import article_count, snapshot
 
 from onrecord.errors import StoreError
 from onrecord.store import open_store

@@ -7,11 +7,9 @@ exactly what an uninterrupted one does.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -25,6 +23,7 @@ from onrecord.extract import Extractor
 from onrecord.ingest import IngestSummary, ingest
 from onrecord.model import Article, Attribution, Fragment, Speaker
 from onrecord.store import open_store
+from store_snapshots import article_count, snapshot
 
 FIRST = ["Lena", "Tomas", "Ana", "Piotr", "Greta", "Omar", "Ines", "Kofi", "Mara", "Jonas"]
 LAST = ["Ortiz", "Reyes", "Wu", "Nowak", "Lind", "Haddad", "Costa", "Mensah", "Berg", "Falk"]
@@ -60,28 +59,6 @@ def write_reports(folder: Path, count: int, paragraphs: int = PARAGRAPHS) -> Pat
     for i in range(count):
         (folder / f"report{i:02d}.txt").write_text(council_report(i, paragraphs), encoding="utf-8")
     return folder
-
-
-def snapshot(url: str) -> dict:
-    """Everything stored, without surrogate ids and ingestion times, for comparing databases."""
-    with open_store(url) as store:
-        speakers, cursor = {}, None
-        while True:
-            page = store.speakers(limit=200, cursor=cursor)
-            for item in page["items"]:
-                speakers[item["id"]] = (item["name"], item["description"], item["num_attributions"], tuple(sorted(item["forms"])))
-            cursor = page["next_cursor"]
-            if cursor is None:
-                break
-        buffer = io.StringIO()
-        store.export("jsonl", buffer)
-        articles = [json.loads(line) for line in buffer.getvalue().splitlines()]
-        for article in articles:
-            article.pop("ingested_at")
-            for attribution in article["attributions"]:
-                attribution["speaker_id"] = speakers.get(attribution["speaker_id"])
-        quotes = store.quotes(limit=1000)["items"]
-        return {"articles": articles, "speakers": sorted(speakers.values(), key=repr), "quotes": quotes, "stats": store.stats()}
 
 
 @pytest.fixture(scope="module")
@@ -148,24 +125,7 @@ def test_parallel_ingest_stores_what_a_serial_one_does(store_url, extractor, tmp
 # -- kill -9 mid-ingest -----------------------------------------------------------
 
 
-def _article_count(url: str, backend: str) -> int:
-    if backend == "postgres":
-        import psycopg
 
-        with psycopg.connect(url, autocommit=True) as connection:
-            try:
-                return connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-            except psycopg.errors.UndefinedTable:
-                return 0
-    if not Path(url).exists():
-        return 0
-    connection = sqlite3.connect(f"file:{url}?mode=ro", uri=True, timeout=5)
-    try:
-        return connection.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-    except sqlite3.OperationalError:  # schema not created yet
-        return 0
-    finally:
-        connection.close()
 
 
 def _ingest_command(folder: Path, url: str) -> list[str]:
@@ -190,7 +150,7 @@ def test_killed_ingest_resumes_to_exactly_an_uninterrupted_run(store_url, store_
     process = subprocess.Popen(_ingest_command(crash_articles, url), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + RUN_TIMEOUT_S
     try:
-        while _article_count(url, store_backend) < KILL_AFTER and process.poll() is None:
+        while article_count(url, store_backend) < KILL_AFTER and process.poll() is None:
             assert time.monotonic() < deadline, "ingest made no progress"
             time.sleep(POLL_S)
         os.kill(process.pid, signal.SIGKILL)
@@ -198,7 +158,7 @@ def test_killed_ingest_resumes_to_exactly_an_uninterrupted_run(store_url, store_
         process.wait(timeout=RUN_TIMEOUT_S)
         process.stderr.close()
     assert process.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
-    stored = _article_count(url, store_backend)
+    stored = article_count(url, store_backend)
     assert KILL_AFTER <= stored < CRASH_ARTICLES
 
     rerun = subprocess.run(_ingest_command(crash_articles, url), capture_output=True, text=True, timeout=RUN_TIMEOUT_S)

@@ -14,8 +14,7 @@ import pytest
 from onrecord.errors import ModelNotFound
 from onrecord.server.csrf import FormTokens
 from onrecord.server.workers import WAITING_PER_WORKER, ExtractionPool
-from server_fixtures import GatedExtractor, analyse_form, make_client, make_store
-from test_api import assert_error
+from server_fixtures import GatedExtractor, analyse_form, assert_error, make_client, make_store
 
 
 @pytest.fixture(scope="module")

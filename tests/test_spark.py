@@ -29,10 +29,12 @@ pytest.importorskip("pyspark")
 if shutil.which("java") is None:  # pragma: no cover
     pytest.skip("Spark needs Java", allow_module_level=True)
 
-from test_readers import _corrupt_middle_member, make_page, pages, write_warc  # noqa: E402
+from pages import corrupt_middle_member, make_page, pages, write_warc  # noqa: E402
 
 pytestmark = [
     pytest.mark.spark,
+    # Starting the JVM and the local Spark session alone takes 40-90 s: the full tier's.
+    pytest.mark.slow,
     # py4j and pyspark leave sockets and threads to the garbage collector.
     pytest.mark.filterwarnings("ignore::ResourceWarning"),
     pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
@@ -63,7 +65,7 @@ GZIP_FILES = {
 def inputs(tmp_path_factory) -> list[Path]:
     root = tmp_path_factory.mktemp("spark-in")
     warc = write_warc(root / "crawl.warc.gz", pages(4), extras=False)
-    _corrupt_middle_member(warc)  # story-1 is lost; 0, 2 and 3 are read
+    corrupt_middle_member(warc)  # story-1 is lost; 0, 2 and 3 are read
     jsonl = root / "wire.jsonl"
     lines = [json.dumps(a) for a in ARTICLES]
     lines.insert(2, '{"id": "broken", "text": ')  # line 3 is not JSON

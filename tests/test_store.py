@@ -433,7 +433,7 @@ def test_version_1_database_migrates_with_its_data(store_url):
 def test_postgres_search_index_has_no_pending_list(postgres_server):
     """GIN's fastupdate left new rows in a list every search scanned: a search after the
     BBC ingest took 12-20 ms instead of under 2 (benchmarks/load.py). It is off."""
-    from conftest import new_postgres_url
+    from postgres_server import new_postgres_url
 
     with open_store(new_postgres_url(postgres_server)) as s:
         s.add_article(ferry_article())
@@ -541,7 +541,7 @@ def test_postgres_deadlock_is_retried(postgres_server, monkeypatch):
     """PostgreSQL aborts one of two deadlocked transactions; running it again is what the server expects."""
     import psycopg
 
-    from conftest import new_postgres_url
+    from postgres_server import new_postgres_url
     from onrecord.store import facade
 
     monkeypatch.setattr(facade, "RECONNECT_FIRST_WAIT_S", 0.0)

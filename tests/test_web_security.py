@@ -30,7 +30,7 @@ import httpx
 import pytest
 from markupsafe import escape
 
-from conftest import new_postgres_url
+from postgres_server import new_postgres_url
 from onrecord.store.normalize import normalize_name
 from server_fixtures import (
     SQL_METACHARACTERS,

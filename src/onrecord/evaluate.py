@@ -1,4 +1,4 @@
-"""The scoring protocol of SPEC §3: content, source and cue P/R/F1, name accuracy.
+"""The scoring protocol of docs/scoring.md: content, source and cue P/R/F1, name accuracy.
 
 Roles become sets of character positions after trimming whitespace, quotation
 marks and ``. , ; : — – -`` at both ends of each fragment; contents are matched
@@ -83,7 +83,7 @@ class Counts:
 
 @dataclass
 class Scorer:
-    """Accumulates SPEC §3 counts over articles."""
+    """Accumulates docs/scoring.md counts over articles."""
 
     content: Counts = field(default_factory=Counts)
     source: Counts = field(default_factory=Counts)
@@ -99,7 +99,7 @@ class Scorer:
     bins: dict[int, list[int]] = field(default_factory=dict)
 
     def add(self, gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]) -> None:
-        """Score one article: gold attributions (PolNeAR shape) against predicted (SPEC shape)."""
+        """Score one article: gold attributions (PolNeAR shape) against predicted (docs/output.md shape)."""
         self.articles += 1
         gold_content = [positions(g["content"]) for g in gold]
         pred_content = [positions(p["content"]) for p in predicted]
@@ -186,7 +186,7 @@ def _speaker_mention(prediction: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def gold_attributions(record: dict[str, Any]) -> list[dict[str, Any]]:
-    """The attributions of the first annotator listed (SPEC §2)."""
+    """The attributions of the first annotator listed (docs/scoring.md, gold files)."""
     annotations = record.get("annotations") or {}
     annotators = record.get("annotators") or list(annotations)
     if not annotators:

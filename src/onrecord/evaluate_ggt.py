@@ -1,11 +1,11 @@
-"""Scoring against Gender Gap Tracker gold (SPEC §4): quotes, speaker names, gender of sources.
+"""Scoring against Gender Gap Tracker gold (the GGT section of docs/scoring.md): quotes, speaker names, gender of sources.
 
 GGT gold differs from PolNeAR's in three ways, and the scoring follows them:
 
 - GGT writes ``"A," X said. "B."`` as two quotes where onrecord writes one
   attribution with two fragments, so each predicted content *fragment* is
   matched on its own, inheriting its attribution's speaker (same trimming,
-  Jaccard and greedy one-to-one rule as SPEC §3);
+  Jaccard and greedy one-to-one rule as docs/scoring.md);
 - GGT marks speech only, so recall is the target and precision is shown;
 - each gold quote names its speaker in full (``speaker_reference``), so names
   are scored twice: leniently (word sets equal or one inside the other,
@@ -53,7 +53,7 @@ class GgtScorer:
     gender_missing: Counter = field(default_factory=Counter)
 
     def add(self, record: dict[str, Any], prediction: dict[str, Any]) -> None:
-        """Score one article: a GGT record against onrecord's output for it (SPEC §1 shape)."""
+        """Score one article: a GGT record against onrecord's output for it (the shape of docs/output.md)."""
         self.articles += 1
         text = record["text"]
         gold = [

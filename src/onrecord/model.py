@@ -1,7 +1,7 @@
 """The records onrecord produces: frozen dataclasses holding character offsets.
 
 They never hold spaCy objects, so they pickle for worker processes and Spark
-executors and serialise to the schema of SPEC §1 with ``to_dict``/``from_dict``.
+executors and serialise to the schema of docs/output.md with ``to_dict``/``from_dict``.
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ KINDS: tuple[Kind, ...] = get_args(Kind)
 EntityType = Literal["person", "organization", "media", "place", "other"]
 Gender = Literal["female", "male"]
 # how the gender is known: an honorific or gendered title before the name, or
-# the pronouns that refer to the person (SPEC §1 also allows "name" for a
+# the pronouns that refer to the person (docs/output.md also allows "name" for a
 # first-name list, which onrecord does not use)
 GenderEvidence = Literal["honorific", "pronoun", "name"]
 
 
-# The SPEC §1 dicts ``to_dict`` returns, declared once: the store extends them
+# The output dicts (docs/output.md) ``to_dict`` returns, declared once: the store extends them
 # (``store.shapes``) and the REST API uses them as response models.
 
 

@@ -35,7 +35,7 @@ rename is a copy, the swap is not atomic: write to a fresh ``DIR`` there).
     origin string (file or WARC record it came from), text string (what every
     offset indexes), chars int, words int, attributions int, entities int
 
-``attributions/``: one row per attribution (SPEC §1), in article order::
+``attributions/``: one row per attribution (docs/output.md), in article order::
 
     article_id string, published string, date date, outlet string, url string,
     attribution_id string, kind string (direct|indirect|mixed|block),

@@ -35,7 +35,12 @@ db_option = click.option(
 
 
 @contextlib.contextmanager
-def opened_store(db_url: str) -> Iterator[Store]:
-    """The store at ``db_url``; an OnrecordError inside becomes one error line and exit 2."""
-    with error_boundary(), open_store(db_url) as store:
+def opened_store(db_url: str, *, create: bool = False) -> Iterator[Store]:
+    """The store at ``db_url``; an OnrecordError inside becomes one error line and exit 2.
+
+    Only the commands that write (ingest, serve) pass ``create=True``: the
+    others never leave an empty ``onrecord.db`` behind in whatever directory
+    they ran from.
+    """
+    with error_boundary(), open_store(db_url, create=create) as store:
         yield store

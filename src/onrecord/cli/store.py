@@ -31,7 +31,7 @@ def ingest_command(
     # The pipeline (spaCy, the tagger) loads only for the command that extracts.
     from ..ingest import ingest
 
-    with opened_store(db_url) as store:
+    with opened_store(db_url, create=True) as store:
         try:
             summary = ingest(
                 paths, store, n_process=jobs, strategy=strategy, tagger=tagger,

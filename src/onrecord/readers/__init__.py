@@ -73,12 +73,25 @@ def read_path(path: str | os.PathLike[str]) -> Iterator[Document | ReadError]:
         raise ReadError(str(path), "no such file")
     if p.is_dir():
         raise ReadError(str(path), "is a directory")
+    if not p.is_file():
+        # Opening a FIFO blocks until a writer comes; /dev/zero never ends.
+        raise ReadError(str(path), "not a regular file (a FIFO, device or socket)")
     try:
         stream = p.open("rb")
     except OSError as error:
         raise ReadError(str(path), error.strerror or str(error)) from error
     with stream:
-        yield from read_content(str(path), stream)
+        yield from read_content(_printable_name(path), stream)
+
+
+def _printable_name(path: str | os.PathLike[str]) -> str:
+    """The path as text that can be stored and printed: bytes that were not UTF-8 as \\xNN.
+
+    A file name is bytes; Python keeps the undecodable ones as lone surrogates,
+    which no database or terminal accepts. The name becomes the article's id and
+    origin, so it is spelled out instead (caf\\xe9.txt).
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def iter_documents(

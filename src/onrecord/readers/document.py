@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +23,7 @@ class Document:
 
     @classmethod
     def from_record(cls, record: Any, *, origin: str | None = None) -> Document:
-        """A Document from a str, a Document or a mapping with SPEC/PolNeAR/BBC field names."""
+        """A Document from a str, a Document or a mapping with output/PolNeAR/BBC field names."""
         if isinstance(record, Document):
             return record
         if isinstance(record, str):
@@ -31,11 +33,13 @@ class Document:
         text = record.get("text")
         if not isinstance(text, str):
             raise ValueError("record has no 'text' string")
+        _refuse_lone_surrogates("text", text)
 
         def field(*names: str) -> str | None:
             for name in names:
                 value = record.get(name)
                 if value not in (None, "", "None"):
+                    _refuse_lone_surrogates(name, str(value))
                     return str(value)
             return None
 
@@ -48,4 +52,17 @@ class Document:
             outlet=field("outlet", "publisher", "source"),
             author=field("author"),
             origin=origin,
+        )
+
+
+# JSON may spell a UTF-16 half ("\ud800") that is no character at all: such a
+# string cannot be written as UTF-8 (to a database, a terminal, a Parquet file),
+# and replacing it would change the text every offset indexes. The record is refused.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_lone_surrogates(field: str, value: str) -> None:
+    if (found := _LONE_SURROGATE.search(value)) is not None:
+        raise ValueError(
+            f"'{field}' holds a lone surrogate (\\u{ord(found.group()):04x} at character {found.start()}), not Unicode text"
         )

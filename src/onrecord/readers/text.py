@@ -40,6 +40,8 @@ MAX_GUNZIPPED_BYTES = 256 * 1024 * 1024
 # runaway line (a file with no newlines, a bomb) cannot exhaust memory. The
 # longest BBC or PolNeAR record is under 100 KB.
 MAX_LINE_BYTES = 64 * 1024 * 1024
+# A text file is one article: the same limit as one JSON line.
+MAX_ARTICLE_BYTES = MAX_LINE_BYTES
 # Bytes read (and decompressed) at a time.
 _CHUNK_BYTES = 1 << 20
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -131,9 +133,14 @@ def _chunks(name: str, stream: BinaryIO) -> Iterator[bytes]:
 
 
 def read_all(name: str, stream: BinaryIO) -> bytes:
-    """The whole content of a file, decompressed when its name ends in ``.gz``."""
+    """The whole content of a one-article file, decompressed when its name ends in ``.gz``."""
     if not is_gzip(name):
-        return b"".join(_file_chunks(name, stream))
+        data = bytearray()
+        for chunk in _file_chunks(name, stream):
+            data += chunk
+            if len(data) > MAX_ARTICLE_BYTES:
+                raise ReadError(name, f"larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MiB: too large for one article")
+        return bytes(data)
     data = bytearray()
     for chunk in _gunzipped_chunks(name, stream):
         data += chunk

@@ -2,7 +2,7 @@
 
 Read endpoints call the store's query methods, the same ones the CLI and the
 HTML pages use, and declare the store's own shapes (``store.shapes``, and
-``model``'s SPEC §1 dicts for /extract) as their response models, so the answer
+``model``'s output dicts (docs/output.md) for /extract) as their response models, so the answer
 and the API's documented answer are one declaration. ``POST /api/articles`` (ingest) is refused with 403 when the
 server was started without a token, and with 401 when the request does not
 carry ``Authorization: Bearer TOKEN``.
@@ -216,7 +216,7 @@ def speaker(request: Request, speaker_id: Annotated[str, Path()]) -> Any:
 
 @router.get("/articles/{article_id:path}", response_model=StoredArticle, summary="One stored article")
 def article(request: Request, article_id: Annotated[str, Path()]) -> Any:
-    """A stored article as SPEC §1 defines it, plus ``author`` and each attribution's ``speaker_id``."""
+    """A stored article as docs/output.md defines it, plus ``author`` and each attribution's ``speaker_id``."""
     found = context_of(request).store.article(article_id)
     if found is None:
         raise HTTPException(404, f"no article with id {article_id}")

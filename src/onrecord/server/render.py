@@ -115,7 +115,7 @@ def annotate(article: Mapping[str, Any]) -> list[Segment]:
     """Split an article's text at every fragment boundary into annotated segments.
 
     Args:
-        article: a SPEC §1 article dict (stored or freshly extracted).
+        article: an output article dict (docs/output.md) (stored or freshly extracted).
 
     Returns:
         Segments whose texts concatenate to exactly ``article["text"]``. Fragments

@@ -1,6 +1,6 @@
 """The gender of a person as the article states it: honorifics and the pronouns that refer back.
 
-Only what the text says is used (SPEC §1: ``gender_evidence`` is ``honorific``
+Only what the text says is used (docs/output.md: ``gender_evidence`` is ``honorific``
 or ``pronoun``); no first-name list ships with the packages this project
 installs, so where the text says nothing the gender stays unknown (None).
 

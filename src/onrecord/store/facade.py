@@ -244,7 +244,7 @@ class Store:
 
     @_translated
     def article(self, article_id: str) -> StoredArticle | None:
-        """One article in the SPEC §1 shape (``Article.to_dict()``); None when unknown.
+        """One article in the shape of docs/output.md (``Article.to_dict()``); None when unknown.
 
         Added keys: ``author``, ``ingested_at``, and in each attribution
         ``speaker_id`` (the merged speaker record, or None) and ``quote_id``.
@@ -284,15 +284,19 @@ class Store:
             return export_module.export(self.db, fmt, out)
 
 
-def open_store(url: str | os.PathLike[str]) -> Store:
+def open_store(url: str | os.PathLike[str], *, create: bool = True) -> Store:
     """Open (creating and migrating as needed) the store at ``url``.
 
     Args:
         url: a SQLite file path, ``sqlite:///relative/path``, ``sqlite:////absolute/path``,
             ``sqlite://`` or ``:memory:`` (in memory), or ``postgresql://user@host:port/db``.
+        create: False for readers (search, export…): a SQLite file that does not
+            exist is an error rather than a new empty database, so a mistyped
+            path says so instead of answering "nothing found".
 
     Raises:
-        StoreError: the URL is not understood, or the database cannot be opened.
+        StoreError: the URL is not understood, the database cannot be opened, or
+            (``create=False``) there is no SQLite file at the path.
         MissingExtra: PostgreSQL without psycopg.
     """
     text = os.fspath(url)
@@ -313,6 +317,8 @@ def open_store(url: str | os.PathLike[str]) -> Store:
         else:
             path = text
         display = path
+        if not create and path != ":memory:" and not os.path.exists(path):
+            raise StoreError(f"{path}: no database here (`onrecord ingest … --db {path}` creates one)")
         db = SQLiteDatabase(path)
     store = Store(db, display_url=display)
     try:

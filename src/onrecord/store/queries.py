@@ -147,7 +147,7 @@ def text_filter(value: str | None, name: str) -> str | None:
 def _bounded(value: str | None, name: str) -> str | None:
     """``value``, refused when longer than MAX_QUERY_CHARS."""
     if value is not None and len(value) > MAX_QUERY_CHARS:
-        raise InvalidQuery(f"{name} may be at most {MAX_QUERY_CHARS} characters long, not {len(value)}")
+        raise InvalidQuery(f"{name} is too long: {len(value):,} characters, at most {MAX_QUERY_CHARS:,}")
     return value
 
 
@@ -276,7 +276,7 @@ def _speaker_condition(speaker: str | int) -> tuple[str, list[Any]]:
     if ident is not None:
         return "a.speaker_id = ?", [ident]
     # Anything else is a name, even "²" or 30 digits: it then matches nobody.
-    norm = normalize_name(name_filter(str(speaker), "speaker"))
+    norm = normalize_name(name_filter(_bounded(str(speaker), "speaker") or "", "speaker"))
     if not norm:
         raise InvalidQuery(f"speaker {speaker!r} has no letters or digits")
     # Whole words: "Blair" finds "Tony Blair" but not "Blairsville".
@@ -455,7 +455,7 @@ def _attribution_dict(row: dict[str, Any]) -> StoredAttribution:
 
 
 def _article_attributions(db: Database, article_ids: list[str]) -> dict[str, list[StoredAttribution]]:
-    """The SPEC attribution dicts (plus speaker_id, quote_id) of some articles, in order."""
+    """The output attribution dicts (plus speaker_id, quote_id) of some articles, in order."""
     found: dict[str, list[StoredAttribution]] = {i: [] for i in article_ids}
     if not article_ids:
         return found
@@ -475,7 +475,7 @@ _ARTICLE_COLUMNS = "id, title, published, url, outlet, text, entities, author, i
 
 
 def _article_dict(row: dict[str, Any], attributions: list[StoredAttribution]) -> StoredArticle:
-    """The SPEC §1 article dict of an articles row, with author and ingested_at."""
+    """The output article dict (docs/output.md) of an articles row, with author and ingested_at."""
     return {
         "id": row["id"],
         "title": row["title"],

@@ -79,7 +79,7 @@ class Occurrence:
     article_id: str
     day: str | None  # ISO day of publication
     start: int  # where the content starts in its article
-    speaker: dict[str, Any] | None  # the SPEC §1 speaker dict (``Speaker.to_dict()``)
+    speaker: dict[str, Any] | None  # the docs/output.md speaker dict (``Speaker.to_dict()``)
     kind: str
     outlet: str | None = None
     url: str | None = None

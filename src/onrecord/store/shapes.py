@@ -1,4 +1,4 @@
-"""What the store's read methods return, declared once (SPEC §1 dicts: ``model``).
+"""What the store's read methods return, declared once (output dicts (docs/output.md): ``model``).
 
 The store returns plain JSON-ready dicts; these TypedDicts give them names and
 types for the code that reads them, and the REST API uses them as its response
@@ -77,14 +77,14 @@ class SpeakerDetail(SpeakerItem):
 
 
 class StoredAttribution(AttributionDict):
-    """An attribution as SPEC §1 gives it, with the store's speaker record and quote."""
+    """An attribution as docs/output.md gives it, with the store's speaker record and quote."""
 
     speaker_id: int | None
     quote_id: str | None
 
 
 class StoredArticle(TypedDict):
-    """An article as SPEC §1 gives it (``text`` is what every offset indexes), as stored."""
+    """An article as docs/output.md gives it (``text`` is what every offset indexes), as stored."""
 
     id: str
     title: str | None
