@@ -66,6 +66,9 @@ FILLER_PARAGRAPHS = 20
 RUN_TIMEOUT_S = 120
 POLL_S = 0.005
 
+# Killing ingests, restarting PostgreSQL, filling disks: seconds each, the full tier's.
+pytestmark = pytest.mark.slow
+
 
 def ingest_command(folder: Path, url: str) -> list[str]:
     return [sys.executable, str(FAULT_INGEST), "ingest", str(folder), "--db", url, "--no-progress"]
@@ -307,7 +310,6 @@ KILL_BY_TIME = 0.3
 KILL_JITTER_S = 0.01
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(SEEDS))
 def test_ingest_killed_at_random_points_resumes_exactly(store_url, store_backend, articles, reference, seed):
     rng = random.Random(f"{store_backend}:{seed}")
