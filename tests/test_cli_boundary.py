@@ -85,3 +85,12 @@ def test_reading_commands_never_create_a_database(tmp_path, monkeypatch):
         assert result.exit_code == 2, (command, result.output)
         assert "no database here" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_eval_on_an_article_file_says_what_a_gold_file_is(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("The mayor said the bridge was safe.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", str(story), "--strategy", "rules"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"onrecord: error: {story}:1: not JSON Lines")
+    assert "one JSON object per line" in result.stderr

@@ -195,11 +195,29 @@ def gold_attributions(record: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    """The records of a gold or predictions file: one JSON object per line.
+
+    Raises:
+        ReadError: naming the file and line, and what a gold file should be
+            (people pass an article .txt here by mistake).
+    """
+    records: list[dict[str, Any]] = []
     try:
         with open(path, encoding="utf-8") as handle:
-            return [json.loads(line) for line in handle if line.strip()]
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as error:
+                    raise ReadError(f"{path}:{number}", f"not JSON Lines ({error.msg}): a gold file holds one "
+                                    "JSON object per line with `text` and `annotations` (docs/scoring.md)") from error
+                if not isinstance(record, dict):
+                    raise ReadError(f"{path}:{number}", "not a JSON object: a gold file holds one object per line")
+                records.append(record)
+    except (OSError, UnicodeDecodeError) as error:
         raise ReadError(str(path), str(error)) from error
+    return records
 
 
 def evaluate_files(
