@@ -85,3 +85,13 @@ def test_the_run_goes_on_past_every_bad_input(tmp_path, command):
     errors = [line for line in result.stderr.splitlines() if line.startswith("onrecord: error:")]
     assert any("not a regular file" in line for line in errors)
     assert any("lone surrogate" in line for line in errors)
+
+
+def test_documents_are_counted_for_a_progress_total(tmp_path):
+    from onrecord.readers import count_documents
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "many.jsonl").write_text("".join(json.dumps({"text": GOOD}) + "\n" for _ in range(5)), encoding="utf-8")
+    assert count_documents([tmp_path], recursive=True) == 6
+    (tmp_path / "crawl.warc.gz").write_bytes(b"")
+    assert count_documents([tmp_path], recursive=True) is None  # a WARC would have to be read to count

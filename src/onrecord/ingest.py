@@ -20,7 +20,7 @@ from tqdm import tqdm
 from .attribution import DEFAULT_STRATEGY
 from .errors import ReadError
 from .extract import ExtractionFailed, Extractor
-from .readers import Document, iter_documents
+from .readers import Document, count_documents, iter_documents
 from .store import Store
 from .store.normalize import text_hash
 
@@ -69,6 +69,8 @@ class _Tally:
 
     def __init__(self) -> None:
         self.read = self.added = self.duplicates = self.attributions = 0
+        # texts skipped before extraction (already stored): done as soon as read
+        self.known_before_extraction = 0
         self.failed: list[str] = []
         self.skipped: list[str] = []
 
@@ -103,6 +105,7 @@ def ingest(
         StoreError: the database failed (what was committed stays committed).
     """
     started = time.monotonic()
+    paths = list(paths)  # walked twice: once to count (the progress bar's total), once to read
     tally = _Tally()
     known = store.known_text_hashes()
     # Documents handed to the extractor, in order: its results come back in the
@@ -121,6 +124,7 @@ def ingest(
             digest = text_hash(item.text)
             if digest in known:
                 tally.duplicates += 1
+                tally.known_before_extraction += 1
                 continue
             known.add(digest)
             pending.append(item)
@@ -128,15 +132,26 @@ def ingest(
 
     extractor = extractor or Extractor(strategy=strategy, tagger=tagger, n_process=n_process)
     bar = tqdm(
-        unit="article", disable=not progress, file=sys.stderr, dynamic_ncols=True, desc="ingest"
+        total=count_documents(paths, recursive=True) if progress else None,
+        unit="article", disable=not progress, file=sys.stderr, dynamic_ncols=True, desc="ingest",
     )
 
     def flush_reports() -> None:
         while unreported:
             message = unreported.popleft()
             tally.skipped.append(message)
+            bar.update(1)
             if report:
                 report(message)
+
+    shown_known = 0
+
+    def show_known() -> None:
+        nonlocal shown_known
+        # the bar counts every input item, so its total and ETA hold on a rerun
+        known_now = tally.known_before_extraction
+        bar.update(known_now - shown_known)
+        shown_known = known_now
 
     try:
         for result in extractor.pipe(documents(), errors="yield"):
@@ -152,8 +167,12 @@ def ingest(
             else:
                 tally.duplicates += 1
             bar.update(1)
+            show_known()
             bar.set_postfix(quotes=tally.attributions, refresh=False)
         flush_reports()
+        show_known()
+        # the total was an estimate (blank lines, records without text): end on what was done
+        bar.total = bar.n
     finally:
         bar.close()
     return IngestSummary(

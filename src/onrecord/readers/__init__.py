@@ -101,10 +101,54 @@ def iter_documents(
     for path in paths:
         p = Path(path)
         if recursive and p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and readable(f.name))
-            yield from iter_documents(files)
+            yield from iter_documents(_files_under(p))
             continue
         try:
             yield from read_path(p)
         except ReadError as error:
             yield error
+
+
+def _files_under(folder: Path) -> list[Path]:
+    """The files of a folder (recursively) that a reader knows, in a stable order."""
+    return sorted(f for f in folder.rglob("*") if f.is_file() and readable(f.name))
+
+
+def count_documents(paths: Iterable[str | os.PathLike[str]], *, recursive: bool = False) -> int | None:
+    """How many documents ``iter_documents`` will yield, when that is cheap to know; else None.
+
+    For a progress bar's total and ETA: a text or HTML file is one article and
+    a plain JSON Lines file one per line (counted in bytes, not parsed). A WARC
+    or a compressed JSON Lines file would have to be read whole to count, so
+    its presence makes the total unknown.
+    """
+    total = 0
+    for path in paths:
+        p = Path(path)
+        if recursive and p.is_dir():
+            found = count_documents(_files_under(p))
+            if found is None:
+                return None
+            total += found
+            continue
+        name = p.name.lower()
+        if name.endswith((".warc", ".warc.gz", ".jsonl.gz")):
+            return None
+        if name.endswith(".jsonl"):
+            try:
+                total += _count_lines(p)
+            except OSError:
+                total += 1  # unreadable: it will be reported, as one item
+        else:
+            total += 1
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    if not path.is_file():  # a FIFO or device: read_path refuses it as one item
+        return 1
+    lines = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            lines += chunk.count(b"\n")
+    return lines
