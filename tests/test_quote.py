@@ -59,3 +59,9 @@ def test_quotebank_record():
         "numOccurrences": 2, "probas": [["None", 1.0]], "urls": ["onrecord:article/a", "onrecord:article/b"],
         "phase": "onrecord",
     }
+
+
+def test_a_quotation_is_one_line():
+    from onrecord.store.quote import quotation_text
+
+    assert quotation_text("“We will\nrebuild  the\r\nbridge,”") == "We will rebuild the bridge"

@@ -210,3 +210,13 @@ def test_the_department_is_the_one_named_before(extractor):
     )
     article = extractor.extract(text)
     assert speaker_of(article, "individual files").name == "The Department of Veterans Affairs"
+
+
+def test_names_and_descriptions_are_one_line():
+    import onrecord
+
+    text = "“We will grow,” said the company's president\nPierre Peladeau.\n\nAna Ruiz, the budget\ndirector, said it was sound."
+    article = onrecord.Extractor(strategy="rules").extract(text)
+    labels = [a.speaker.name or a.speaker.description for a in article.attributions if a.speaker]
+    labels += [e.name for e in article.entities if e.name] + [d for e in article.entities for d in e.descriptions]
+    assert labels and not any("\n" in label for label in labels), labels

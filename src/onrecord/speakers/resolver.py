@@ -820,7 +820,7 @@ class SpeakerResolver:
         recent.append(entity)
         description = description or (entity.descriptions[0] if entity.descriptions else None)
         return Speaker(
-            mention=(fragment,), entity=entity.id, name=entity.name, description=description,
+            mention=(fragment,), entity=entity.id, name=_one_line(entity.name), description=_one_line(description),
             gender=entity.gender, gender_evidence=entity.gender_evidence,  # type: ignore[arg-type]
         )
 
@@ -831,10 +831,17 @@ class SpeakerResolver:
                 continue
             mentions = tuple(Fragment.of(self.text, s, e) for s, e in sorted(set(entity.mentions)))
             result.append(
-                Entity(entity.id, entity.name, entity.type, tuple(entity.descriptions), mentions,  # type: ignore[arg-type]
+                Entity(entity.id, _one_line(entity.name), entity.type,  # type: ignore[arg-type]
+                       tuple(_one_line(d) for d in entity.descriptions), mentions,
                        entity.gender, entity.gender_evidence)  # type: ignore[arg-type]
             )
         return result
+
+
+def _one_line(label: str | None) -> str | None:
+    """A name or description as one line: it may span a line break in the text
+    ("president\nPierre Peladeau"), but it is a label, not a span, so it must not."""
+    return " ".join(label.split()) if label else label
 
 
 def resolve_speakers(

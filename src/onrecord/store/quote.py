@@ -67,8 +67,13 @@ def quote_id(content: str) -> str | None:
 
 
 def quotation_text(content: str) -> str:
-    """Content as a quotation: surrounding quote marks, spaces and clause punctuation trimmed."""
-    return content.strip(QUOTATION_TRIM)
+    """Content as a quotation: surrounding quote marks, spaces and clause punctuation trimmed.
+
+    Whitespace runs, line breaks included, become one space: a quotation is a
+    line of text to read and compare (Quotebank's are), while the exact words
+    with their offsets stay in the attribution.
+    """
+    return " ".join(content.strip(QUOTATION_TRIM).split())
 
 
 @dataclass(frozen=True, slots=True)
