@@ -125,9 +125,6 @@ def test_parallel_ingest_stores_what_a_serial_one_does(store_url, extractor, tmp
 # -- kill -9 mid-ingest -----------------------------------------------------------
 
 
-
-
-
 def _ingest_command(folder: Path, url: str) -> list[str]:
     return [sys.executable, "-m", "onrecord.cli", "ingest", str(folder), "--db", url, "--no-progress"]
 
