@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 from pathlib import Path
 
 from tqdm import tqdm
@@ -34,6 +33,7 @@ from onrecord.attribution.strategy import tagged_spans
 from onrecord.evaluate import Scorer, gold_attributions, read_jsonl
 from onrecord.model import Article
 from onrecord.speakers import resolve_speakers
+from onrecord.training.examples import split_articles
 from onrecord.training.finetune import Settings
 from onrecord.text import parse_units
 
@@ -54,9 +54,7 @@ CANDIDATES = {
 
 def held_out(records: list, fraction: float, seed: int = Settings.seed) -> list:
     """The articles ``onrecord train --fraction`` leaves out (the same seeded shuffle)."""
-    records = list(records)
-    random.Random(seed).shuffle(records)
-    return records[max(1, round(len(records) * fraction)) :]
+    return split_articles(records, fraction, seed)[1]
 
 
 def main() -> None:

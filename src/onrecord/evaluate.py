@@ -97,6 +97,8 @@ class Scorer:
     articles: int = 0
     # calibration: per confidence bin (tenths), [predicted, partially matched]
     bins: dict[int, list[int]] = field(default_factory=dict)
+    # (confidence, partially matched) of every prediction: what `onrecord calibrate` fits
+    outcomes: list[tuple[float, bool]] = field(default_factory=list)
 
     def add(self, gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]) -> None:
         """Score one article: gold attributions (PolNeAR shape) against predicted (docs/output.md shape)."""
@@ -127,6 +129,7 @@ class Scorer:
                 counts = self.bins.setdefault(min(9, max(0, int(confidence * 10))), [0, 0])
                 counts[0] += 1
                 counts[1] += pi in used_p
+                self.outcomes.append((float(confidence), pi in used_p))
 
         self.source.gold += sum(1 for g in gold if g.get("source"))
         self.source.predicted += sum(1 for p in predicted if _speaker_mention(p))
@@ -242,7 +245,7 @@ def evaluate_files(
         by_id = {p.get("id"): p for p in read_jsonl(pred_path)}
         predictions = [by_id.get(g.get("id"), {"attributions": []}) for g in gold]
     else:
-        predictions = _extract_all(gold, n_process=n_process, progress=progress, strategy=strategy, tagger=tagger)
+        predictions = predictions_for(gold, n_process=n_process, progress=progress, strategy=strategy, tagger=tagger)
     return (score or score_polnear)(gold, predictions)
 
 
@@ -254,9 +257,10 @@ def score_polnear(gold: list[dict[str, Any]], predictions: list[dict[str, Any]])
     return scorer.metrics()
 
 
-def _extract_all(
+def predictions_for(
     gold: list[dict[str, Any]], *, n_process: int, progress: bool, strategy: str | None, tagger: str | None
 ) -> list[dict[str, Any]]:
+    """The extractor's output (as dicts) for each gold record's text and metadata."""
     from tqdm import tqdm
 
     from .attribution import DEFAULT_STRATEGY

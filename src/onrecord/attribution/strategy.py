@@ -49,8 +49,12 @@ class Strategy:
     def find(self, text: str, units: list[Unit]) -> list[Candidate]:
         if self.name == "rules":
             return find_attributions(text, units)
-        tagging = tagger_module.load(self.tagger_dir).tag(text, tagged_spans(units))
-        return find_attributions(text, units, tagging)
+        tagger = tagger_module.load(self.tagger_dir)
+        candidates = find_attributions(text, units, tagger.tag(text, tagged_spans(units)))
+        if tagger.calibration is not None:
+            for candidate in candidates:
+                candidate.confidence = tagger.calibration(candidate.confidence)
+        return candidates
 
     def __repr__(self) -> str:
         return f"Strategy({self.name!r})"

@@ -23,6 +23,7 @@ import numpy as np
 from ..budget import checkpoint
 from ..errors import OnrecordError
 from ..text import paragraph_spans
+from .calibration import Calibration
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "tagger"
 
@@ -125,6 +126,7 @@ class Tagger:
         self.config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
         if self.config.get("labels") != list(LABELS):
             raise TaggerUnavailable(f"the model at {directory} was trained with other labels: retrain it with `onrecord train`")
+        self.calibration = Calibration.read(directory)
         self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()

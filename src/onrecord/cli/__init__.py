@@ -14,7 +14,7 @@ from .extract import extract
 from .serve import serve
 from .spark import spark_command
 from .store import export_command, ingest_command, search_command, show_command, speakers_command
-from .train import train_command, train_cues_command
+from .train import calibrate_command, train_command, train_cues_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,6 +27,6 @@ for command in (
     extract, evaluate_command,
     ingest_command, search_command, speakers_command, show_command, export_command,
     serve, spark_command,
-    train_command, train_cues_command,
+    train_command, train_cues_command, calibrate_command,
 ):
     main.add_command(command)

@@ -55,3 +55,23 @@ def train_cues_command(train_file: str, out: str | None) -> None:
         rows = learn(train_file)
         write_table(rows, target)
     click.echo(f"wrote {len(rows)} cue forms to {target}")
+
+
+@click.command("calibrate")
+@click.argument("train_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--scored-by", "scorer_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="A model trained with --fraction F --seed S on TRAIN_FILE (make curve: build/curve-50).")
+@click.option("--fraction", type=click.FloatRange(min=0.01, max=0.99), required=True, help="The scorer's --fraction.")
+@click.option("--seed", type=int, default=13, show_default=True, help="The scorer's --seed.")
+@click.option("--out", required=True, type=click.Path(exists=True, file_okay=False),
+              help="The model the map is for (src/onrecord/data/tagger ships it).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True)
+def calibrate_command(train_file: str, scorer_dir: str, fraction: float, seed: int, out: str, jobs: int) -> None:
+    """Fit the confidence map (calibration.json) on train articles the scorer never saw."""
+    from ..training.calibrate import calibrate
+
+    with error_boundary():
+        calibration, articles = calibrate(train_file, scorer_dir, out, fraction=fraction, seed=seed,
+                                          n_process=jobs, progress=sys.stderr.isatty())
+    click.echo(f"fitted on {articles} held-out articles: " +
+               ", ".join(f"{raw:.2f}->{right:.2f}" for raw, right in calibration.points))

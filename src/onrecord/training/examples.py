@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -58,3 +60,15 @@ def article_windows(record: dict[str, Any], tokenizer) -> Iterator[tuple[np.ndar
         ids = with_specials(encoding.ids[start:end], cls_id, sep_id)
         window_labels = np.concatenate([[IGNORE], labels[start:end], [IGNORE]])
         yield ids, window_labels
+
+
+def split_articles(records: list, fraction: float, seed: int) -> tuple[list, list]:
+    """(trained on, held out): the seeded share ``onrecord train --fraction`` uses, and the rest.
+
+    Calibration and error reading use the held-out part: articles a model
+    trained with the same fraction and seed never saw.
+    """
+    shuffled = list(records)
+    random.Random(seed).shuffle(shuffled)
+    keep = max(1, round(len(shuffled) * fraction))
+    return shuffled[:keep], shuffled[keep:]

@@ -23,7 +23,7 @@ from tqdm import tqdm
 from ..attribution.tagger import IGNORE, LABELS, PARAGRAPH_TOKEN, STRIDE, WINDOW
 from ..errors import OnrecordError
 from ..evaluate import read_jsonl
-from .examples import article_windows
+from .examples import article_windows, split_articles
 
 
 class TrainingUnavailable(OnrecordError):
@@ -66,10 +66,8 @@ def train(train_path: str | Path, out: str | Path, settings: Settings, *, progre
     if settings.threads:
         torch.set_num_threads(settings.threads)
 
-    records = read_jsonl(train_path)
-    random.Random(settings.seed).shuffle(records)
-    keep = max(1, round(len(records) * settings.fraction))
-    records = records[: min(keep, settings.limit or keep)]
+    records, _ = split_articles(read_jsonl(train_path), settings.fraction, settings.seed)
+    records = records[: settings.limit or len(records)]
 
     tokenizer = Tokenizer.from_file(str(base / "tokenizer.json"))
     tokenizer.no_padding()
