@@ -53,6 +53,7 @@ bench: setup
 	$(BIN)/python benchmarks/parse_ratio.py
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/hostile.py
+	$(BIN)/python benchmarks/hostile_post.py
 
 # The API and the explorer under load on loopback, SQLite and PostgreSQL (BBC corpus).
 # LOAD_ARGS="--reuse" skips the ingest when a previous run built the database.

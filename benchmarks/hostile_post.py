@@ -1,0 +1,99 @@
+"""One hostile post against a running server, as the issue measured it.
+
+    python benchmarks/hostile_post.py [--db onrecord.db]
+
+Starts `onrecord serve` on a free loopback port (over --db, default a fresh
+database of examples/), posts 20,000 random '"“”(),' characters to
+/api/extract while a thread polls GET /api/speakers every 50 ms, and prints
+the post's status and time with the GETs' p95 and max. `make load` measures
+the same under four posters; this is the single-request figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default=None, help="database to serve (default: examples/ ingested into a temp file)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        db = args.db or str(Path(scratch) / "examples.db")
+        if args.db is None:
+            subprocess.run([sys.executable, "-m", "onrecord.cli", "ingest", str(ROOT / "examples"), "--db", db,
+                            "--no-progress", "--strategy", "rules"], check=True, capture_output=True)
+        measure(db)
+
+
+def measure(db: str) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "onrecord.cli", "serve", "--db", db, "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def get(path: str) -> int:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+        return response.status
+
+    try:
+        deadline = time.monotonic() + 180
+        while True:  # the server listens once its extraction workers have loaded
+            try:
+                if get("/api/speakers") == 200:
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise SystemExit("the server did not start") from None
+                time.sleep(0.3)
+        text = "".join(random.Random(13).choice('"“”(),') for _ in range(20_000))
+        gets: list[float] = []
+        done = threading.Event()
+
+        def poll() -> None:
+            while not done.is_set():
+                started = time.monotonic()
+                get("/api/speakers")
+                gets.append(time.monotonic() - started)
+                time.sleep(0.05)
+
+        poller = threading.Thread(target=poll)
+        poller.start()
+        time.sleep(0.5)
+        began = time.monotonic()
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+        connection.request("POST", "/api/extract", json.dumps({"text": text}), {"Content-Type": "application/json"})
+        response = connection.getresponse()
+        response.read()
+        took = time.monotonic() - began
+        time.sleep(0.5)
+        done.set()
+        poller.join()
+        gets.sort()
+        print(f"POST /api/extract (20,000 random '\"“”(),' characters) -> {response.status} in {took:.2f} s; "
+              f"GET /api/speakers x{len(gets)} meanwhile: p95 {gets[int(len(gets) * 0.95)] * 1000:.0f} ms, "
+              f"max {gets[-1] * 1000:.0f} ms")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()
