@@ -293,17 +293,22 @@ def one_at_a_time(port: int, paths: list[str]) -> dict[str, Any]:
     latencies, sizes, errors = [], [], 0
     started = time.monotonic()
     for path in paths:
-        began = time.perf_counter()
-        connection.request("GET", path)
-        response = connection.getresponse()
-        body = response.read()
-        if response.status == 200:
-            latencies.append((time.perf_counter() - began) * 1000)
-            sizes.append(len(body))
-        else:
-            errors += 1
+        errors += timed_get(connection, path, latencies, sizes)
     connection.close()
     return summarize(latencies, time.monotonic() - started, errors, sizes)
+
+
+def timed_get(connection: http.client.HTTPConnection, path: str, latencies: list[float], sizes: list[int]) -> int:
+    """One GET: its latency (ms) and size appended when it answers 200; returns 1 for an error, else 0."""
+    began = time.perf_counter()
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = response.read()
+    if response.status != 200:
+        return 1
+    latencies.append((time.perf_counter() - began) * 1000)
+    sizes.append(len(body))
+    return 0
 
 
 def warm(port: int, paths: Iterator[str]) -> None:
@@ -322,15 +327,7 @@ def timed_gets(port: int, path: str, stop: threading.Event) -> dict[str, Any]:
     latencies, sizes, errors = [], [], 0
     started = time.monotonic()
     while not stop.is_set():
-        began = time.perf_counter()
-        connection.request("GET", path)
-        response = connection.getresponse()
-        body = response.read()
-        if response.status == 200:
-            latencies.append((time.perf_counter() - began) * 1000)
-            sizes.append(len(body))
-        else:
-            errors += 1
+        errors += timed_get(connection, path, latencies, sizes)
     connection.close()
     return summarize(latencies, time.monotonic() - started, errors, sizes) | {
         "max_ms": round(max(latencies), 2) if latencies else None

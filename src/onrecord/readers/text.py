@@ -134,18 +134,16 @@ def _chunks(name: str, stream: BinaryIO) -> Iterator[bytes]:
 
 def read_all(name: str, stream: BinaryIO) -> bytes:
     """The whole content of a one-article file, decompressed when its name ends in ``.gz``."""
-    if not is_gzip(name):
-        data = bytearray()
-        for chunk in _file_chunks(name, stream):
-            data += chunk
-            if len(data) > MAX_ARTICLE_BYTES:
-                raise ReadError(name, f"larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MiB: too large for one article")
-        return bytes(data)
+    mib = 1024 * 1024
+    if is_gzip(name):
+        limit, too_large = MAX_GUNZIPPED_BYTES, f"expands to more than {MAX_GUNZIPPED_BYTES // mib} MiB"
+    else:
+        limit, too_large = MAX_ARTICLE_BYTES, f"larger than {MAX_ARTICLE_BYTES // mib} MiB: too large for one article"
     data = bytearray()
-    for chunk in _gunzipped_chunks(name, stream):
+    for chunk in _chunks(name, stream):
         data += chunk
-        if len(data) > MAX_GUNZIPPED_BYTES:
-            raise ReadError(name, f"expands to more than {MAX_GUNZIPPED_BYTES // (1024 * 1024)} MiB")
+        if len(data) > limit:
+            raise ReadError(name, too_large)
     return bytes(data)
 
 
