@@ -336,3 +336,68 @@ def test_cli_ingest_takes_an_alias_file(tmp_path):
     result = CliRunner().invoke(main, ["speakers", "--db", db, "--unnamed", "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     assert '"named": false' in result.output
+
+
+# -- served: the API and the explorer ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    from server_fixtures import make_client
+
+    url = str(tmp_path_factory.mktemp("served") / "speakers.db")
+    with open_store(url) as s:
+        for number, (name, gender) in enumerate([("Lena Ortiz", "female"), ("Tomas Reyes", "male")]):
+            entity = person("e1", name, gender, "honorific")
+            s.add_article(article(
+                f"p{number}", f"{name} said point {number}. Analysts said more {number}.",
+                [(name, entity, named(name, entity)), ("Analysts", None, {"description": "Analysts"})],
+                outlet="Herald", published="2024-01-10",
+            ))
+    with make_client(url) as client:
+        yield client
+
+
+def test_api_speakers_named_and_gender_filters(served):
+    from server_fixtures import assert_error
+
+    every = served.get("/api/speakers").json()["items"]
+    assert len(every) == 4
+    named_items = served.get("/api/speakers", params={"named": "true"}).json()["items"]
+    assert sorted((i["name"], i["gender"], i["gender_evidence"], i["named"]) for i in named_items) == [
+        ("Lena Ortiz", "female", "honorific", True), ("Tomas Reyes", "male", "honorific", True)]
+    unnamed = served.get("/api/speakers", params={"named": "false"}).json()["items"]
+    assert [(i["description"], i["named"]) for i in unnamed] == [("Analysts", False), ("Analysts", False)]
+    women = served.get("/api/speakers", params={"gender": "female"}).json()["items"]
+    assert [i["name"] for i in women] == ["Lena Ortiz"]
+    assert_error(served.get("/api/speakers", params={"gender": "other"}), 422)
+
+
+def test_api_gender(served):
+    from server_fixtures import assert_error
+
+    body = served.get("/api/gender").json()
+    assert body["overall"] == {"female": 1, "male": 1, "unknown": 0}
+    assert body["by_outlet"] == [{"outlet": "Herald", "female": 1, "male": 1, "unknown": 0}]
+    assert body["by_month"] == [{"month": "2024-01", "female": 1, "male": 1, "unknown": 0}]
+    assert [p["name"] for p in body["top_women"]] == ["Lena Ortiz"]
+    assert [p["name"] for p in body["top_men"]] == ["Tomas Reyes"]
+    assert served.get("/api/gender", params={"since": "2024-02"}).json()["overall"] == {
+        "female": 0, "male": 0, "unknown": 0}
+    assert_error(served.get("/api/gender", params={"since": "soon"}), 422)
+
+
+def test_explorer_shows_named_and_unnamed_apart_with_gender(served):
+    page = served.get("/speakers")
+    assert page.status_code == 200
+    html = page.text
+    assert "Lena Ortiz" in html and "Tomas Reyes" in html
+    assert '<span class="unnamed">' not in html  # named speakers only, by default
+    assert 'class="gender-shares"' in html and 'class="top-women"' in html
+    assert "<script>" not in html  # a server-rendered table, no inline script
+    unnamed = served.get("/speakers", params={"sources": "unnamed"}).text
+    assert unnamed.count('<span class="unnamed">') == 2 and "Lena Ortiz</a>\n" not in unnamed.split("gender-shares")[0]
+    women = served.get("/speakers", params={"gender": "female"}).text.split("gender-shares")[0]
+    assert "Lena Ortiz" in women and "Tomas Reyes" not in women
+    assert served.get("/speakers", params={"sources": "everyone"}).status_code == 400
+    assert served.get("/speakers", params={"gender": "x"}).status_code == 400

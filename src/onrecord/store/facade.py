@@ -8,6 +8,7 @@ Layers, bottom up (each imports only those below it)::
       sqlite.py      SQLiteDatabase (WAL, FTS5)
       postgres.py    PostgresDatabase (psycopg 3, tsvector + GIN)
     normalize.py     the keys the store merges on (text hashes, speaker keys, dates)
+    identity.py      who a speaker is across articles (named, unnamed per article), the alias file
     shapes.py        the typed shapes the read side returns (also the API's response models)
     write.py         add_article: one transaction per article
     queries.py       the read side, shared by every caller
