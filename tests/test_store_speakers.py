@@ -80,7 +80,9 @@ def test_different_names_keep_different_keys(one, other):
 def test_gender_of_a_merged_speaker():
     assert merged_gender({"male:honorific": 2, "male:name": 1}) == ("male", "honorific")
     assert merged_gender({"female:pronoun": 1, "male:name": 3}) == ("female", "pronoun")  # the text beats a first name
-    assert merged_gender({"female:pronoun": 1, "male:honorific": 1}) == (None, None)  # articles disagree
+    assert merged_gender({"female:pronoun": 1, "male:honorific": 1}) == ("male", "honorific")
+    assert merged_gender({"female:pronoun": 1, "male:pronoun": 2}) == (None, None)  # articles disagree
+    assert merged_gender({"female:pronoun": 1, "male:pronoun": 3}) == ("male", "pronoun")  # one stray pronoun
     assert merged_gender({"female:name": 2}) == ("female", "name")
     assert merged_gender({"female:name": 1, "male:name": 1}) == (None, None)
     assert merged_gender({}) == (None, None)
@@ -109,6 +111,18 @@ def test_unnamed_descriptions_never_merge_across_articles(make_store):
         # A pronoun or relative is never one of a speaker's forms.
         assert not {"It", "it", "which"} & set(item["forms"])
     assert s.speakers(named=True)["items"] == []
+
+
+@pytest.mark.parametrize("taken_for_a_name", ["Government", "the government", "Analysts", "officials"])
+def test_a_generic_noun_resolved_as_a_name_stays_in_its_article(make_store, taken_for_a_name):
+    """BBC writes "the Government"; the resolver may give such a description as a name."""
+    s = make_store()
+    for number in (1, 2):
+        entity = person("e1", taken_for_a_name, type_="organization")
+        text = f"{taken_for_a_name} said taxes would rise {number}."
+        s.add_article(article(f"gov{number}", text, [(taken_for_a_name, entity, {"name": taken_for_a_name})]))
+    assert s.speakers(named=True)["items"] == []
+    assert [i["num_attributions"] for i in s.speakers(named=False)["items"]] == [1, 1]
 
 
 def test_greenspan_is_one_speaker_across_articles(make_store):

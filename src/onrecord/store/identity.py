@@ -18,16 +18,20 @@ Pure functions, no database (``write`` applies them).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..errors import InvalidAliases
 from ..model import Entity, Speaker
-from .normalize import PRONOUNS, is_pronoun, mention_text, name_key, name_words, normalize_name
+from .normalize import PRONOUNS, is_a_name, is_pronoun, mention_text, name_key, name_words, normalize_name
 
-# Gender evidence read from the text itself, which outranks a first-name list.
-TEXT_EVIDENCE = ("honorific", "pronoun")
+# Kinds of gender evidence, strongest first (an unknown kind counts as the weakest).
+EVIDENCE_ORDER = ("honorific", "pronoun", "name")
+# How many times the votes of the other gender one needs, within the deciding
+# kind of evidence, to win over them: the resolver's own rule for pronouns.
+GENDER_MAJORITY = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +122,7 @@ def speaker_identity(
         return None
     person = entity is not None and entity.type == "person"
     name = speaker.name
-    if name and not is_pronoun(name) and name_key(name):
+    if name and is_a_name(name):
         key = name_key(name)
         if key in aliases.split:
             return Identity(f"article:{article_id}:name:{key}", normalize_name(name), True, None, None, False)
@@ -141,8 +145,11 @@ def speaker_identity(
 
 
 def unnamed_description(speaker: Speaker, entity: Entity | None) -> str | None:
-    """Who an unnamed speaker is: its description, its entity's first, else its mention unless a pronoun."""
-    for text in (speaker.description, *(entity.descriptions[:1] if entity else ())):
+    """Who an unnamed speaker is: its description, its entity's first, else its mention unless a pronoun.
+
+    A "name" that ``is_a_name`` refuses ("the Government") comes before the mention.
+    """
+    for text in (speaker.description, *(entity.descriptions[:1] if entity else ()), speaker.name):
         if text and not is_pronoun(text):
             return text
     mention = mention_text(speaker)
@@ -161,21 +168,26 @@ def gender_vote(speaker: Speaker, entity: Entity | None) -> str | None:
 def merged_gender(votes: Mapping[str, int]) -> tuple[str | None, str | None]:
     """(gender, evidence) of a speaker from its attributions' ``gender_vote`` counts.
 
-    Evidence read in the text (an honorific, the pronouns) outranks a first
-    name; within the strongest kind of evidence present, genders that disagree
-    give None: a speaker merged from articles that disagree is not counted as either.
+    The strongest kind of evidence present decides, as inside an article: an
+    honorific or gendered title, else the pronouns, else a first name. Within
+    it, genders that disagree give None (a speaker whose articles disagree is
+    counted as neither) unless one has ``GENDER_MAJORITY`` times the other's
+    votes: across a hundred articles, one pronoun resolved to the wrong person
+    must not unsex Tony Blair.
     """
-    parsed = [(vote.partition(":")[0], vote.partition(":")[2]) for vote, count in votes.items() if count > 0]
-    for tier in (TEXT_EVIDENCE, None):
-        found = [(g, e) for g, e in parsed if (e in TEXT_EVIDENCE) == (tier is not None)]
-        genders = {g for g, _ in found}
-        if len(genders) > 1:
+    tiers: dict[str, Counter[str]] = {}
+    for vote, count in votes.items():
+        gender, _, evidence = vote.partition(":")
+        if count > 0:
+            tiers.setdefault(evidence if evidence in EVIDENCE_ORDER else "name", Counter())[gender] += count
+    for evidence in EVIDENCE_ORDER:
+        found = tiers.get(evidence)
+        if not found:
+            continue
+        (first, most), *rest = found.most_common()
+        if rest and most < GENDER_MAJORITY * rest[0][1]:
             return None, None
-        if genders:
-            gender = genders.pop()
-            evidence = {e for _, e in found}
-            best = next((e for e in (*TEXT_EVIDENCE, "name") if e in evidence), None)
-            return gender, best
+        return first, evidence
     return None, None
 
 

@@ -35,6 +35,17 @@ NAME_TITLES = frozenset(
     "secretary chairman chairwoman chief gen general col capt lt sgt det insp supt cmdr adm coach "
     "councillor councilman councilwoman congressman congresswoman mp".split()
 )
+# Words that alone (with "the", "Mr" or the like) describe a source rather than
+# name it, however the article capitalised them: "the Government" of one BBC
+# article is not the government of the next, so they are never a name the
+# store merges on.
+GENERIC_NAMES = frozenset(
+    "government governments police company companies firm firms group analyst analysts official officials "
+    "expert experts economist economists source sources spokesman spokeswoman spokesperson council committee "
+    "ministry department army court union party bank agency board commission administration authorities "
+    "authority team club report survey study critics campaigners residents witnesses investors traders "
+    "researchers scientists doctors lawyers prosecutors".split()
+)
 # Company-form suffixes after an organization's name: "Time Warner Inc" is Time Warner.
 NAME_SUFFIXES = frozenset("inc plc ltd llc corp co".split())
 # A leading article is no part of a name: "The Times" and "Times" are one outlet.
@@ -115,6 +126,18 @@ def name_key(name: str) -> str:
     return "".join(name_words(name))
 
 
+def is_a_name(name: str | None) -> bool:
+    """Whether a resolved name names someone: not a pronoun ("It"), not a generic noun
+    ("the Government", "Analysts"), and capitalised somewhere when its script has case
+    ("government" is a description the resolver took for a name).
+    """
+    if not name or is_pronoun(name) or not name_key(name):
+        return False
+    if not any(c.isupper() for c in name) and any(c.islower() for c in name):
+        return False
+    return not all(word in GENERIC_NAMES for word in name_words(name))
+
+
 def is_pronoun(text: str | None) -> bool:
     """Whether a name, description or mention is nothing but a pronoun or relative ("It", "which")."""
     return normalize_name(text or "") in PRONOUNS
@@ -130,7 +153,8 @@ def speaker_label_key(speaker: Speaker | None) -> tuple[str, str] | None:
     """
     if speaker is None:
         return None
-    if speaker.name and not is_pronoun(speaker.name) and name_key(speaker.name):
+    if is_a_name(speaker.name):
+        assert speaker.name is not None
         return f"name:{name_key(speaker.name)}", " ".join(speaker.name.split())
     label = speaker.description or mention_text(speaker)
     norm = normalize_name(label or "")
