@@ -411,22 +411,63 @@ def test_newer_schema_is_refused(make_store, store_url):
         open_store(url)
 
 
-def test_version_1_database_migrates_with_its_data(store_url):
-    """A database made by the first schema opens at the latest version, data and search intact."""
+def _old_schema_rows(s, article: Article, speaker_keys: list[tuple[str, str]]) -> None:
+    """Write an article as onrecord before issue 10 did: speakers keyed ``name:`` / ``desc:`` across articles."""
+    s.db.execute(
+        "INSERT INTO articles (id, text, text_hash, published, day, outlet, entities, ingested_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (article.id, article.text, normalize.text_hash(article.text), article.published,
+         normalize.normalize_date(article.published) or "", article.outlet,
+         json.dumps([e.to_dict() for e in article.entities]), "2021-01-01T00:00:00+00:00"),
+    )
+    for ordinal, (attribution, (key, label)) in enumerate(zip(article.attributions, speaker_keys, strict=True)):
+        row = s.db.one(
+            "INSERT INTO speakers (key, norm, name, description, num_attributions) VALUES (?, ?, ?, ?, 1) "
+            "ON CONFLICT (key) DO UPDATE SET num_attributions = speakers.num_attributions + 1 RETURNING id",
+            (key, label, label if key.startswith("name:") else None, None if key.startswith("name:") else label),
+        )
+        s.db.execute(
+            "INSERT INTO attributions (article_id, ordinal, attribution_id, kind, content, content_fragments, cue, "
+            "speaker_id, speaker, confidence, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id, ordinal, attribution.id, attribution.kind, attribution.content_text,
+             json.dumps([f.to_dict() for f in attribution.content]), json.dumps([f.to_dict() for f in attribution.cue]),
+             row["id"], json.dumps(attribution.speaker.to_dict()), attribution.confidence,
+             normalize.normalize_date(article.published) or ""),
+        )
+
+
+@pytest.mark.parametrize("old_version", [1, 2])
+def test_old_schema_database_migrates_and_rekeys_its_speakers(store_url, old_version):
+    """A database made before issue 10 opens at the latest version, data and search intact,
+    its speakers re-keyed: the "analysts" of two articles, one speaker there, become two."""
     url = store_url()
-    with open_store(url) as s:  # rebuilt at version 1: drop everything, apply only the first migration
-        for table in ("attributions", "speaker_forms", "quotes", "speakers", "articles", "schema_version"):
+    with open_store(url) as s:  # rebuilt at the old version: drop everything, apply only the old migrations
+        for table in ("attributions", "speaker_forms", "quotes", "speakers", "articles", "schema_version", "settings"):
             s.db.execute(f"DROP TABLE IF EXISTS {table}" + (" CASCADE" if s.backend == "postgresql" else ""))
         s.db.execute("DROP TABLE IF EXISTS attributions_fts")
         with s.db.transaction():
             s.db.execute(schema.VERSION_TABLE)
-            for statement in schema.MIGRATIONS[0](s.db.dialect):
-                s.db.execute(statement)
-            s.db.execute("INSERT INTO schema_version (version) VALUES (1)")
-        assert s.add_article(ferry_article()).added
+            for migration in schema.MIGRATIONS[:old_version]:
+                for statement in migration(s.db.dialect):
+                    s.db.execute(statement)
+            s.db.execute("INSERT INTO schema_version (version) VALUES (?)", (old_version,))
+            for number in (1, 2):
+                text = f"Story {number}. Analysts said the ferry would lose money, Lena Ortiz noted."
+                article = Article(text=text, id=f"old{number}", published="2021-03-0" + str(number), attributions=(
+                    said(text, "the ferry would lose money", "Analysts", description="Analysts", kind="indirect"),
+                    said(text, "Analysts said the ferry would lose money", "Lena Ortiz", name="Lena Ortiz",
+                         kind="indirect", cue="noted", number=2),
+                ))
+                _old_schema_rows(s, article, [("desc:analysts", "analysts"), ("name:lena ortiz", "lena ortiz")])
     with open_store(url) as s:
         assert s.db.schema_version() == schema.LATEST_VERSION
-        assert {h["article_id"] for h in s.search_quotes("ferry")["items"]} == {"ferry"}
+        assert {h["article_id"] for h in s.search_quotes("ferry")["items"]} == {"old1", "old2"}
+        items = s.speakers()["items"]
+        assert [(i["name"], i["num_attributions"], i["named"]) for i in items if i["named"]] == [("Lena Ortiz", 2, True)]
+        analysts = [i for i in items if not i["named"]]
+        assert [(i["description"], i["num_attributions"]) for i in analysts] == [("Analysts", 1), ("Analysts", 1)]
+        assert s.add_article(ferry_article()).added
+        assert s.speakers(q="Lena Ortiz")["items"][0]["num_attributions"] == 3
 
 
 @pytest.mark.postgres

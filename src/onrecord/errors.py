@@ -7,7 +7,8 @@
     ├── ExtractionFailed          the extractor failed on one article (a bug)
     │   └── TooComplex            one article went past its time or memory budget
     └── StoreError                the database refused or failed an operation
-        └── InvalidQuery          a malformed query argument (also a ValueError: HTTP 400)
+        ├── InvalidQuery          a malformed query argument (also a ValueError: HTTP 400)
+        └── InvalidAliases        a speaker alias file that does not follow its format (names the line)
 
 Lower-layer errors (OSError, UnicodeDecodeError, sqlite3, psycopg, Spark) are
 translated into these where they cross into onrecord, with ``raise ... from``.
@@ -80,3 +81,7 @@ class StoreError(OnrecordError):
 
 class InvalidQuery(StoreError, ValueError):
     """A query argument is malformed: a bad date, cursor, kind or limit (HTTP 400, not 500)."""
+
+
+class InvalidAliases(StoreError):
+    """A speaker alias file (``--aliases``) does not follow its format; the message names the line."""

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from tqdm import tqdm
 
 from .attribution import DEFAULT_STRATEGY
-from .errors import ReadError
+from .errors import InvalidAliases, ReadError
 from .extract import ExtractionFailed, Extractor
 from .readers import Document, count_documents, iter_documents
 from .store import Store
+from .store.identity import Aliases
 from .store.normalize import text_hash
 
 __all__ = ["IngestSummary", "ingest"]
@@ -64,6 +65,16 @@ class IngestSummary:
         return ", ".join(parts) + f" in {self.seconds:.1f}s ({self.rate:.1f} articles/s)"
 
 
+def read_aliases(path: str | os.PathLike[str]) -> Aliases:
+    """The rules of an alias file (UTF-8); InvalidAliases naming the file when unreadable or malformed."""
+    try:
+        with open(path, encoding="utf-8-sig") as file:
+            text = file.read()
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidAliases(f"{os.fspath(path)}: cannot read the alias file: {error}") from error
+    return Aliases.parse(text, os.fspath(path))
+
+
 class _Tally:
     """Mutable counters while the ingest runs; frozen into an IngestSummary at the end."""
 
@@ -85,6 +96,7 @@ def ingest(
     tagger: str | None = None,
     extractor: Extractor | None = None,
     report: Callable[[str], None] | None = None,
+    aliases: str | os.PathLike[str] | None = None,
 ) -> IngestSummary:
     """Read, extract and store every article under ``paths`` (files and directories, recursively).
 
@@ -97,15 +109,22 @@ def ingest(
         tagger: a model directory from ``onrecord train`` instead of the shipped one.
         extractor: an Extractor to use instead of a new one (its n_process is kept).
         report: called with a one-line message for each unreadable file or failed document.
+        aliases: a speaker alias file (format: ``onrecord.store.identity.Aliases``),
+            kept by the store for later ingests; when it differs from the one
+            kept, the speakers already stored are re-keyed with it first. None
+            keeps the store's.
 
     Returns:
         The counts, with the names of skipped files.
 
     Raises:
+        InvalidAliases: the alias file cannot be read or does not follow the format (nothing is ingested).
         StoreError: the database failed (what was committed stays committed).
     """
     started = time.monotonic()
     paths = list(paths)  # walked twice: once to count (the progress bar's total), once to read
+    if aliases is not None:
+        store.set_aliases(read_aliases(aliases))
     tally = _Tally()
     known = store.known_text_hashes()
     # Documents handed to the extractor, in order: its results come back in the

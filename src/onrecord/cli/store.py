@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from ..errors import StoreError
+from ..errors import InvalidAliases, StoreError
 from ..model import KINDS
 from ..store.export import FORMATS
 from .boundary import PARTIAL, fail, progress_wanted, stop
@@ -23,9 +23,14 @@ TEXT_QUOTE_CHARS = 300
 @db_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--progress/--no-progress", "show_progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
+@click.option(
+    "--aliases", "aliases", default=None, metavar="FILE",
+    help="Speaker alias file (README: 'Speaker aliases'): merge or split names; the store keeps it for later ingests.",
+)
 @strategy_options
 def ingest_command(
-    paths: tuple[str, ...], db_url: str, jobs: int, show_progress: bool | None, strategy: str, tagger: str | None
+    paths: tuple[str, ...], db_url: str, jobs: int, show_progress: bool | None, strategy: str, tagger: str | None,
+    aliases: str | None,
 ) -> None:
     """Extract attributions from article files and directories and store them."""
     # The pipeline (spaCy, the tagger) loads only for the command that extracts.
@@ -35,10 +40,12 @@ def ingest_command(
         try:
             summary = ingest(
                 paths, store, n_process=jobs, strategy=strategy, tagger=tagger,
-                progress=progress_wanted(show_progress), report=fail,
+                progress=progress_wanted(show_progress), report=fail, aliases=aliases,
             )
         except KeyboardInterrupt:
             stop("interrupted; every article committed so far is kept, run the same command to resume", 130)
+        except InvalidAliases as error:
+            stop(str(error))  # checked before any article is read: nothing was ingested
         except StoreError as error:
             # The database failed mid-run (a full disk, a server gone for good):
             # what was committed stays, and a rerun skips it.
@@ -83,11 +90,16 @@ def search_command(
 @db_option
 @click.option("--top", type=click.IntRange(min=1, max=1000), default=20, show_default=True)
 @click.option("-q", "query", default=None, help="Only speakers whose name or forms contain this.")
+@click.option("--named/--unnamed", "named", default=None,
+              help="Named speakers only (merged across articles), or unnamed sources only (one per article).")
+@click.option("--gender", type=click.Choice(["female", "male", "unknown"]), default=None)
 @click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
-def speakers_command(db_url: str, top: int, query: str | None, fmt: str) -> None:
+def speakers_command(
+    db_url: str, top: int, query: str | None, named: bool | None, gender: str | None, fmt: str
+) -> None:
     """The most quoted speakers."""
     with opened_store(db_url) as store:
-        result = store.speakers(q=query, top=top)
+        result = store.speakers(q=query, named=named, gender=gender, top=top)
     for item in result["items"]:
         if fmt == "jsonl":
             click.echo(json.dumps(item, ensure_ascii=False))

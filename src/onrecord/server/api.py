@@ -10,7 +10,7 @@ carry ``Authorization: Bearer TOKEN``.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..model import Article, ArticleDict, Kind
-from ..store.shapes import QuotePage, SpeakerDetail, SpeakerPage, StoredArticle
+from ..store.shapes import GenderShares, QuotePage, SpeakerDetail, SpeakerPage, StoredArticle
 from .context import ServerContext
 
 # Page sizes: the default of the store, and a ceiling that keeps one response
@@ -191,17 +191,40 @@ def quotes(
     )
 
 
+Gender = Literal["female", "male", "unknown"]
+
+
 @router.get("/speakers", response_model=SpeakerPage, summary="List speakers")
 def speakers(
     request: Request,
     q: Annotated[str | None, Query(description="Part of a name or description.")] = None,
+    named: Annotated[bool | None, Query(
+        description="true: named speakers only (merged across articles); false: unnamed sources only "
+        "(each a source of its own article); absent: both.")] = None,
+    gender: Annotated[Gender | None, Query(description="The speaker's gender; unknown: not known.")] = None,
     top: Annotated[int | None, Query(ge=1, description="Only the N most quoted speakers.")] = None,
     cursor: Annotated[str | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
 ) -> Any:
-    """Speakers merged across articles, most quoted first."""
+    """Speakers, most quoted first: named ones merged across articles, unnamed ones per article."""
     store = context_of(request).store
-    return _paged(store.speakers, q=q or None, top=top, limit=limit, cursor=cursor or None)
+    return _paged(store.speakers, q=q or None, named=named, gender=gender, top=top, limit=limit, cursor=cursor or None)
+
+
+@router.get("/gender", response_model=GenderShares, summary="Quoted people by gender")
+def gender(
+    request: Request,
+    outlet: Annotated[str | None, Query()] = None,
+    since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="Earliest date, YYYY[-MM[-DD]].")] = None,
+    until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="Latest date, YYYY[-MM[-DD]].")] = None,
+) -> Any:
+    """Distinct quoted named people by gender (female, male, unknown), overall, by outlet and by month,
+    with the most quoted women and men. Unnamed sources are not counted."""
+    store = context_of(request).store
+    return _paged(
+        store.gender_shares, outlet=outlet or None,
+        since=day_range(since, end=False), until=day_range(until, end=True),
+    )
 
 
 @router.get("/speakers/{speaker_id}", response_model=SpeakerDetail, summary="One speaker")

@@ -94,7 +94,7 @@ def _query_string(filters: Mapping[str, Any], **changes: Any) -> str:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     store = context_of(request).store
-    top = store.speakers(top=HOME_TOP_SPEAKERS, limit=HOME_TOP_SPEAKERS)["items"]
+    top = store.speakers(named=True, top=HOME_TOP_SPEAKERS, limit=HOME_TOP_SPEAKERS)["items"]
     return page("index.html", filters={}, top=top, stats=_stats(store))
 
 
@@ -116,16 +116,46 @@ def quotes(request: Request) -> HTMLResponse:
     return page("quotes.html", filters=filters, problems=[], hits=result["items"], next_url=next_url)
 
 
+# The speakers page lists one kind of source at a time: named speakers (merged
+# across articles) by default, so "analysts" of many articles never crowd out the
+# people; unnamed sources (each of its own article) on their own tab.
+SPEAKER_SOURCES = {"named": True, "unnamed": False, "all": None}
+SPEAKER_GENDERS = ("female", "male", "unknown")
+# Rows of the by-outlet and by-month gender tables on the speakers page.
+GENDER_TABLE_ROWS = 12
+
+
 @router.get("/speakers", response_class=HTMLResponse)
 def speakers(request: Request) -> HTMLResponse:
-    q = (request.query_params.get("q") or "").strip() or None
-    cursor = request.query_params.get("cursor") or None
+    params = request.query_params
+    q = (params.get("q") or "").strip() or None
+    cursor = params.get("cursor") or None
+    sources = params.get("sources") or "named"
+    gender = params.get("gender") or None
+    if sources not in SPEAKER_SOURCES:
+        raise HTTPException(400, f"sources: one of {', '.join(SPEAKER_SOURCES)}")
+    if gender is not None and gender not in SPEAKER_GENDERS:
+        raise HTTPException(400, f"gender: one of {', '.join(SPEAKER_GENDERS)}")
+    store = context_of(request).store
     try:
-        result = context_of(request).store.speakers(q=q, limit=DEFAULT_LIMIT, cursor=cursor)
+        result = store.speakers(q=q, named=SPEAKER_SOURCES[sources], gender=gender, limit=DEFAULT_LIMIT, cursor=cursor)
     except ValueError as error:
         raise HTTPException(400, str(error)) from error
-    next_url = "/speakers?" + urlencode({k: v for k, v in {"q": q, "cursor": result["next_cursor"]}.items() if v}) if result.get("next_cursor") else None
-    return page("speakers.html", q=q, speakers=result["items"], next_url=next_url)
+    kept = {"q": q, "sources": None if sources == "named" else sources, "gender": gender}
+    next_url = None
+    if result.get("next_cursor"):
+        next_url = "/speakers?" + urlencode({k: v for k, v in {**kept, "cursor": result["next_cursor"]}.items() if v})
+    # The gender summary heads the first page only: later pages are for paging the list.
+    shares = store.gender_shares() if cursor is None else None
+    tabs = [
+        {"label": label, "url": "/speakers?" + urlencode({k: v for k, v in {**kept, "sources": value}.items() if v}),
+         "current": (value or "named") == sources}
+        for label, value in (("Named", None), ("Unnamed", "unnamed"), ("All", "all"))
+    ]
+    return page(
+        "speakers.html", q=q, sources=sources, gender=gender, genders=SPEAKER_GENDERS, tabs=tabs,
+        speakers=result["items"], next_url=next_url, shares=shares, table_rows=GENDER_TABLE_ROWS,
+    )
 
 
 @router.get("/speakers/{speaker_id}", response_class=HTMLResponse)

@@ -95,6 +95,10 @@ class Database(ABC):
         with self.lock, self._snapshot():
             yield
 
+    def lock_schema(self) -> None:
+        """Inside a transaction: exclude other processes migrating or re-keying the same database."""
+        self._lock_schema()
+
     def migrate(self) -> None:
         """Create or upgrade the schema to ``schema.LATEST_VERSION``."""
         with self.transaction():

@@ -8,6 +8,7 @@ Layers, bottom up (each imports only those below it)::
       sqlite.py      SQLiteDatabase (WAL, FTS5)
       postgres.py    PostgresDatabase (psycopg 3, tsvector + GIN)
     normalize.py     the keys the store merges on (text hashes, speaker keys, dates)
+    identity.py      who a speaker is across articles (named, unnamed per article), the alias file
     shapes.py        the typed shapes the read side returns (also the API's response models)
     write.py         add_article: one transaction per article
     queries.py       the read side, shared by every caller
@@ -36,9 +37,10 @@ from . import export as export_module
 from . import queries
 from .database import Database
 from .postgres import PostgresDatabase, redact
-from .shapes import QuoteItemPage, QuotePage, SpeakerDetail, SpeakerPage, Stats, Stored, StoredArticle
+from .shapes import GenderShares, QuoteItemPage, QuotePage, SpeakerDetail, SpeakerPage, Stats, Stored, StoredArticle
 from .sqlite import SQLiteDatabase
-from .write import insert_article
+from .identity import Aliases
+from .write import ensure_speaker_keys, insert_article, stored_aliases
 
 __all__ = ["Store", "open_store"]
 
@@ -141,6 +143,9 @@ class Store:
     @_translated
     def _migrate(self) -> None:
         self.db.migrate()
+        # A database keyed by older rules (before issue 10: unnamed sources merged
+        # across articles) gets its speakers rebuilt from its attributions.
+        ensure_speaker_keys(self.db)
 
     def _error(self, error: BaseException) -> StoreError:
         """The StoreError for a driver error: one line naming the database."""
@@ -168,6 +173,28 @@ class Store:
             StoreError: the database failed.
         """
         return insert_article(self.db, article, author)
+
+    @_translated
+    def set_aliases(self, aliases: Aliases | str) -> bool:
+        """Key speakers with this alias file from now on (its format: ``identity.Aliases``).
+
+        The store keeps the file, so later ingests (and ``POST /api/articles``)
+        use it too; when it differs from the one kept, every stored speaker is
+        re-keyed with it at once (speaker ids change). An empty file removes the aliases.
+
+        Returns:
+            True when the speakers were rebuilt.
+
+        Raises:
+            InvalidAliases: ``aliases`` is text that does not follow the format.
+        """
+        parsed = Aliases.parse(aliases) if isinstance(aliases, str) else aliases
+        return ensure_speaker_keys(self.db, parsed)
+
+    @_translated
+    def aliases(self) -> Aliases:
+        """The alias file the store keys speakers with (empty when none was given)."""
+        return stored_aliases(self.db)
 
     @_translated
     def known_text_hashes(self) -> set[str]:
@@ -219,6 +246,8 @@ class Store:
         self,
         *,
         q: str | None = None,
+        named: bool | None = None,
+        gender: str | None = None,
         top: int | None = None,
         limit: int = queries.DEFAULT_LIMIT,
         cursor: str | None = None,
@@ -227,11 +256,38 @@ class Store:
 
         Args:
             q: substring of the speaker's name, description or any surface form.
+            named: True for named speakers only (merged across articles), False for
+                unnamed sources only (each of its own article), None for both.
+            gender: ``female``, ``male`` or ``unknown``.
             top: just the first ``top`` speakers (one page, no cursor).
             limit, cursor: pagination as in ``search_quotes``.
+
+        Raises:
+            InvalidQuery: a malformed gender, limit or cursor.
         """
         with self.db.snapshot():
-            return queries.speakers(self.db, q=q, top=top, limit=limit, cursor=cursor)
+            return queries.speakers(self.db, q=q, named=named, gender=gender, top=top, limit=limit, cursor=cursor)
+
+    @_translated
+    def gender_shares(
+        self, *, outlet: str | None = None, since: str | None = None, until: str | None = None
+    ) -> GenderShares:
+        """Who is quoted by gender: distinct named people, overall, by outlet and by month.
+
+        A person is counted under the gender the store holds for them
+        (``SpeakerItem.gender``; unknown when no article says or they disagree),
+        once per group they are quoted in. Also the ``queries.GENDER_TOP`` most
+        quoted women and men. Unnamed sources are not counted.
+
+        Args:
+            outlet: exact outlet name, case-insensitive.
+            since, until: ISO dates (inclusive) on the article's publication day.
+
+        Raises:
+            InvalidQuery: a malformed date or outlet.
+        """
+        with self.db.snapshot():
+            return queries.gender_shares(self.db, outlet=outlet, since=since, until=until)
 
     @_translated
     def speaker(self, speaker_id: int | str, *, attributions_limit: int | None = None) -> SpeakerDetail | None:

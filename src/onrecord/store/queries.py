@@ -20,6 +20,8 @@ from .quote import Occurrence, QuoteGroup, group
 from .database import Database
 from .normalize import normalize_date, normalize_name
 from .shapes import (
+    GenderShares,
+    QuotedPerson,
     QuoteHit,
     QuoteItem,
     QuoteItemPage,
@@ -344,7 +346,7 @@ def _forms(db: Database, speaker_ids: list[int]) -> dict[int, dict[str, list[str
     marks = ", ".join("?" for _ in speaker_ids)
     rows = db.rows(
         f"SELECT speaker_id, kind, form FROM speaker_forms WHERE speaker_id IN ({marks}) "
-        "ORDER BY count DESC, kind DESC, form",
+        "AND kind IN ('name', 'mention', 'description') ORDER BY count DESC, kind DESC, form",
         speaker_ids,
     )
     for row in rows:
@@ -354,21 +356,42 @@ def _forms(db: Database, speaker_ids: list[int]) -> dict[int, dict[str, list[str
     return found
 
 
+_SPEAKER_COLUMNS = "s.id, s.name, s.description, s.type, s.named, s.gender, s.gender_evidence, s.num_attributions"
+# The gender filter's values; "unknown" is a speaker whose gender is not known.
+GENDERS = ("female", "male", "unknown")
+
+
 def _speaker_item(row: dict[str, Any], forms: dict[str, list[str]]) -> SpeakerItem:
     return {
         "id": int(row["id"]),
         "name": row["name"],
         "description": row["description"],
         "type": row["type"],
+        "named": bool(row["named"]),
+        "gender": row["gender"],
+        "gender_evidence": row["gender_evidence"],
         "num_attributions": int(row["num_attributions"]),
         "forms": forms["forms"],
     }
+
+
+def _gender_condition(gender: str | None, column: str = "s.gender") -> tuple[str | None, list[Any]]:
+    """A condition for the gender filter (``GENDERS``); InvalidQuery for another value."""
+    if gender in (None, ""):
+        return None, []
+    if gender not in GENDERS:
+        raise InvalidQuery(f"gender must be one of {', '.join(GENDERS)}, not {gender!r}")
+    if gender == "unknown":
+        return f"{column} IS NULL", []
+    return f"{column} = ?", [gender]
 
 
 def speakers(
     db: Database,
     *,
     q: str | None = None,
+    named: bool | None = None,
+    gender: str | None = None,
     top: int | None = None,
     limit: int = DEFAULT_LIMIT,
     cursor: str | None = None,
@@ -379,6 +402,13 @@ def speakers(
     limit = _limit(limit)
     where = ["s.num_attributions > 0"]
     params: list[Any] = []
+    if named is not None:
+        where.append("s.named = ?")
+        params.append(int(bool(named)))
+    condition, values = _gender_condition(gender)
+    if condition:
+        where.append(condition)
+        params.extend(values)
     folded = name_filter(q, "q") if text_filter(q, "q") else ""
     if normalize_name(folded):
         # The form is matched as typed, so its LIKE wildcards are escaped: "L_na"
@@ -390,7 +420,7 @@ def speakers(
         params.extend([f"%{normalize_name(folded)}%", like_pattern(folded.strip().lower())])
     _after_count_cursor("speakers", cursor, "s.num_attributions", "s.id", int, where, params)
     rows = db.rows(
-        "SELECT s.id, s.name, s.description, s.type, s.num_attributions FROM speakers s WHERE "
+        f"SELECT {_SPEAKER_COLUMNS} FROM speakers s WHERE "
         + " AND ".join(where)
         + " ORDER BY s.num_attributions DESC, s.id LIMIT ?",
         [*params, limit + 1],
@@ -407,10 +437,7 @@ def speaker(db: Database, speaker_id: int | str, *, attributions_limit: int | No
     ident = parse_id(speaker_id)
     if ident is None:
         return None
-    row = db.one(
-        "SELECT s.id, s.name, s.description, s.type, s.num_attributions FROM speakers s WHERE s.id = ?",
-        (ident,),
-    )
+    row = db.one(f"SELECT {_SPEAKER_COLUMNS} FROM speakers s WHERE s.id = ?", (ident,))
     if row is None:
         return None
     forms = _forms(db, [ident])[ident]
@@ -430,6 +457,66 @@ def speaker(db: Database, speaker_id: int | str, *, attributions_limit: int | No
         "descriptions": forms["descriptions"],
         "timeline": [{"month": t["month"], "count": int(t["count"])} for t in timeline],
         "attributions": hits,
+    }
+
+
+# The most quoted women and men listed by ``gender_shares``.
+GENDER_TOP = 10
+
+
+def _gender_counts(rows: list[dict[str, Any]]) -> dict[str, int]:
+    counts = {"female": 0, "male": 0, "unknown": 0}
+    for row in rows:
+        counts[row["gender"] if row["gender"] in ("female", "male") else "unknown"] += int(row["people"])
+    return counts
+
+
+def gender_shares(
+    db: Database, *, outlet: str | None = None, since: str | None = None, until: str | None = None
+) -> GenderShares:
+    """Distinct quoted named people by gender, overall, by outlet and by month (see ``Store.gender_shares``)."""
+    where = ["s.named = 1", "s.type = 'person'"]
+    params: list[Any] = []
+    if text_filter(outlet, "outlet"):
+        where.append("LOWER(ar.outlet) = ?")
+        params.append(outlet.lower())  # type: ignore[union-attr]
+    first, last = _day(since, "since"), _day(until, "until")
+    if first:
+        where.append("a.day >= ?")
+        params.append(first)
+    if last:
+        where.append("a.day <> '' AND a.day <= ?")
+        params.append(last)
+    source = (
+        "FROM attributions a JOIN speakers s ON s.id = a.speaker_id JOIN articles ar ON ar.id = a.article_id WHERE "
+        + " AND ".join(where)
+    )
+    overall = db.rows(f"SELECT s.gender, COUNT(DISTINCT s.id) AS people {source} GROUP BY s.gender", params)
+    outlets: dict[str | None, list[dict[str, Any]]] = {}
+    for row in db.rows(f"SELECT ar.outlet, s.gender, COUNT(DISTINCT s.id) AS people {source} "
+                       "GROUP BY ar.outlet, s.gender", params):
+        outlets.setdefault(row["outlet"], []).append(row)
+    months: dict[str, list[dict[str, Any]]] = {}
+    for row in db.rows(f"SELECT SUBSTR(a.day, 1, 7) AS month, s.gender, COUNT(DISTINCT s.id) AS people {source} "
+                       "AND a.day <> '' GROUP BY SUBSTR(a.day, 1, 7), s.gender", params):
+        months.setdefault(row["month"], []).append(row)
+    by_outlet = [{"outlet": name, **_gender_counts(rows)} for name, rows in outlets.items()]
+    by_outlet.sort(key=lambda o: (-(o["female"] + o["male"] + o["unknown"]), o["outlet"] is None, o["outlet"] or ""))
+
+    def top(gender: str) -> list[QuotedPerson]:
+        rows = db.rows(
+            f"SELECT s.id, s.name, COUNT(*) AS n {source} AND s.gender = ? "
+            "GROUP BY s.id, s.name ORDER BY n DESC, s.id LIMIT ?",
+            [*params, gender, GENDER_TOP],
+        )
+        return [{"id": int(r["id"]), "name": r["name"], "num_attributions": int(r["n"])} for r in rows]
+
+    return {
+        "overall": _gender_counts(overall),  # type: ignore[typeddict-item]
+        "by_outlet": by_outlet,  # type: ignore[typeddict-item]
+        "by_month": [{"month": m, **_gender_counts(rows)} for m, rows in sorted(months.items())],  # type: ignore[misc]
+        "top_women": top("female"),
+        "top_men": top("male"),
     }
 
 

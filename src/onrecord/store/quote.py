@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Speaker
-from .normalize import ID_HEX_DIGITS, mention_text, speaker_key
+from .normalize import ID_HEX_DIGITS, speaker_label_key
 
 # A content whose key is shorter than this is not grouped across articles:
 # "yes", "no comment" and "absolutely" would otherwise make huge meaningless
@@ -123,16 +123,10 @@ class QuoteGroup:
 def _speaker_label(speaker: dict[str, Any] | None) -> tuple[str, str] | None:
     """(merge key, label as written) of an occurrence's speaker; None for none or a bare pronoun.
 
-    Speakers merge as the store merges them (``normalize.speaker_key``): a name
-    typed with two spaces is the same person.
+    Names merge as the store merges them (``normalize.name_key``): a name typed
+    with two spaces, or after "Mr", is the same person.
     """
-    resolved = Speaker.from_dict(speaker)
-    key = speaker_key(resolved)
-    if resolved is None or key is None:
-        return None
-    named = key[0].startswith("name:")
-    label = (resolved.name if named else resolved.description or mention_text(resolved)) or ""
-    return key[0], " ".join(label.split())
+    return speaker_label_key(Speaker.from_dict(speaker))
 
 
 def _distinct(values: Iterable[str | None]) -> list[str]:

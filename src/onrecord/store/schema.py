@@ -114,8 +114,25 @@ def _v2(dialect: Dialect) -> list[str]:
     ]
 
 
+# Speakers across articles (issue 10): whether a speaker is named (unnamed ones
+# are keyed per article, never merged across articles), its gender and how that
+# is known, and the surname of a multi-word person name (a surname-only speaker
+# of another article may join it). ``settings`` keeps the alias file and the
+# version of the keying rules the speakers table was built with: when either
+# changes, the store rebuilds the speakers from the attributions it holds
+# (``write.rebuild_speakers``), so a database of version 2 is re-keyed on opening.
+_V3 = [
+    "ALTER TABLE speakers ADD COLUMN named INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE speakers ADD COLUMN gender TEXT",
+    "ALTER TABLE speakers ADD COLUMN gender_evidence TEXT",
+    "ALTER TABLE speakers ADD COLUMN surname TEXT",
+    "CREATE INDEX speakers_named ON speakers (named, num_attributions DESC, id)",
+    "CREATE INDEX speakers_surname ON speakers (surname)",
+    "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+]
+
 # MIGRATIONS[n] takes a database at version n to version n + 1. Append, never edit.
-MIGRATIONS: list[Callable[[Dialect], list[str]]] = [_render(_V1), _v2]
+MIGRATIONS: list[Callable[[Dialect], list[str]]] = [_render(_V1), _v2, _render(_V3)]
 LATEST_VERSION = len(MIGRATIONS)
 
 VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"

@@ -9,6 +9,7 @@ so a field added here shows in the API and its OpenAPI schema without a copy.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 # typing's own TypedDict is refused by pydantic before Python 3.12.
 from typing_extensions import TypedDict
@@ -48,12 +49,15 @@ class QuotePage(TypedDict):
 
 
 class SpeakerItem(TypedDict):
-    """A speaker merged across articles."""
+    """A speaker: a named one merged across articles, an unnamed one a source of its article."""
 
     id: int
     name: str | None
     description: str | None
-    type: str | None
+    type: str | None  # person, organization, media, place, other: the type its attributions give most
+    named: bool  # False for an unnamed source ("analysts"), which stays in its own article
+    gender: Literal["female", "male"] | None  # None: unknown, or its articles disagree
+    gender_evidence: Literal["honorific", "pronoun", "name"] | None  # the strongest kind that backs it
     num_attributions: int
     forms: list[str]  # surface names and mentions, most frequent first
 
@@ -115,6 +119,38 @@ class QuoteItem(TypedDict):
 class QuoteItemPage(TypedDict):
     items: list[QuoteItem]
     next_cursor: str | None
+
+
+class GenderCounts(TypedDict):
+    """Distinct quoted named people by gender."""
+
+    female: int
+    male: int
+    unknown: int
+
+
+class OutletGender(GenderCounts):
+    outlet: str | None
+
+
+class MonthGender(GenderCounts):
+    month: str  # "2020-05"
+
+
+class QuotedPerson(TypedDict):
+    id: int
+    name: str | None
+    num_attributions: int  # attributions within the filters
+
+
+class GenderShares(TypedDict):
+    """Who is quoted, by gender: named people only (an unnamed source has no gender to count)."""
+
+    overall: GenderCounts
+    by_outlet: list[OutletGender]  # most people first
+    by_month: list[MonthGender]  # months with a known date, ascending
+    top_women: list[QuotedPerson]
+    top_men: list[QuotedPerson]
 
 
 class Stats(TypedDict):
