@@ -146,3 +146,48 @@ def test_cli_search_orders_filters_and_counts(store_url):
     result = runner.invoke(main, ["search", "--db", url, "--min-confidence", "1"])
     assert result.exit_code == 0 and "0 of 0 hits" in result.stderr
     assert runner.invoke(main, ["search", "--db", url, "--order", "random"]).exit_code == 2
+
+
+class PagedStore:
+    """A stand-in for the store answering ``pages`` pages of made-up hits, counting its calls."""
+
+    def __init__(self, pages: int, per_page: int) -> None:
+        self.pages, self.per_page, self.calls = pages, per_page, 0
+
+    def search_quotes(self, q, *, limit, cursor=None, total=True, **filters):
+        assert total is False  # a download never counts
+        number = int(cursor or 0)
+        self.calls += 1
+        hit = {name: f"value {number}" for name in downloads.ROW_FIELDS} | {"content": "x" * 400}
+        items = [dict(hit, id=number * self.per_page + i) for i in range(self.per_page)]
+        return {"items": items, "next_cursor": str(number + 1) if number + 1 < self.pages else None}
+
+
+def test_download_reads_the_store_page_by_page_as_it_streams():
+    store = PagedStore(pages=5, per_page=3)
+    chunks = downloads._csv_chunks(downloads.search_hits(store, None))
+    assert store.calls == 1  # the first page is read before the response starts (a bad filter is a 400)
+    next(chunks)
+    assert store.calls == 1
+    rest = list(chunks)
+    assert store.calls == 5 and len(rest) == 4
+
+
+def test_download_memory_is_flat():
+    """The memory a CSV download takes does not grow with its rows: 40,000 rows need what 10,000 do."""
+    import tracemalloc
+
+    def peak_streaming(pages: int) -> tuple[int, int]:
+        store = PagedStore(pages=pages, per_page=1000)
+        tracemalloc.start()
+        try:
+            size = sum(len(chunk) for chunk in downloads._csv_chunks(downloads.search_hits(store, None)))
+            return tracemalloc.get_traced_memory()[1], size
+        finally:
+            tracemalloc.stop()
+
+    small_peak, small_size = peak_streaming(10)
+    large_peak, large_size = peak_streaming(40)
+    assert large_size > 4 * small_size * 0.99 and large_size > 20_000_000
+    assert large_peak < 1.25 * small_peak, (small_peak, large_peak)
+    assert large_peak < large_size / 4
