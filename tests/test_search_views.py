@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -83,6 +84,13 @@ def test_search_api_totals_facets_order_and_confidence(client):
     assert client.get("/api/quotes", params={"q": "ferry", "order": "date"}).json()["order"] == "date"
     assert client.get("/api/quotes", params={"facets": "false"}).json()["facets"] is None
     assert client.get("/api/quotes", params={"min_confidence": 1}).json()["total"] == 0
+    # every facet's count is what the filter it stands for finds (speaker types: test_store, these have no entities)
+    for name in ("named", "confidence"):
+        assert body["facets"][name], name
+        for facet in body["facets"][name]:
+            param = "min_confidence" if name == "confidence" else name
+            assert client.get("/api/quotes", params={param: facet["value"]}).json()["total"] == facet["count"], facet
+    assert client.get("/api/quotes", params={"named": "maybe"}).status_code == 422
     assert client.get("/api/quotes", params={"order": "random"}).status_code == 422
     assert client.get("/api/quotes", params={"min_confidence": 2}).status_code == 422
 
@@ -126,7 +134,10 @@ def test_search_page_has_facets_totals_and_download_links(client):
     assert 'href="/quotes?q=ferry&amp;since=2024-03&amp;until=2024-03"' in html
     narrowed = client.get("/quotes", params={"q": "ferry", "min_confidence": "0.5", "order": "date"}).text
     assert 'href="/api/quotes.csv?q=ferry&amp;min_confidence=0.5&amp;order=date"' in narrowed
+    assert 'href="/quotes?q=ferry&amp;named=named"' in html
+    assert re.search(r'href="/quotes\?q=ferry&amp;min_confidence=0\.\d"', html)
     assert client.get("/quotes", params={"min_confidence": "lots"}).status_code == 400
+    assert client.get("/quotes", params={"named": "maybe"}).status_code == 400
 
 
 def test_cli_search_orders_filters_and_counts(store_url):
@@ -143,6 +154,8 @@ def test_cli_search_orders_filters_and_counts(store_url):
     result = runner.invoke(main, ["search", "--db", url, "--order", "date", "--limit", "1", "--format", "jsonl"])
     assert json.loads(result.stdout)["article_id"] == "formula-6"  # the newest
     assert "newest first" in result.stderr
+    result = runner.invoke(main, ["search", "--db", url, "--named", "named", "--speaker-type", "place"])
+    assert result.exit_code == 0 and "0 of 0 hits" in result.stderr
     result = runner.invoke(main, ["search", "--db", url, "--min-confidence", "1"])
     assert result.exit_code == 0 and "0 of 0 hits" in result.stderr
     assert runner.invoke(main, ["search", "--db", url, "--order", "random"]).exit_code == 2

@@ -363,6 +363,16 @@ def test_search_total_and_facets_count_the_whole_result(make_store):
     assert {f["value"]: f["count"] for f in facets["month"]} == {"2021-03": 4, "2020-01": 1, "2020-02": 1, "2020-03": 1}
     wu = next(f for f in facets["speaker"] if f["label"] == "Ana Wu")
     assert wu["count"] == 3 and s.search_quotes(speaker=wu["value"])["total"] == 3
+    assert {f["value"]: f["count"] for f in facets["named"]} == {"named": 6, "unnamed": 1}
+    assert facets["speaker_type"] == [{"value": "person", "label": "person", "count": 2}]  # Ortiz, an entity
+    assert facets["confidence"] == [
+        {"value": "0.7", "label": "at least 0.7", "count": 7}, {"value": "0.5", "label": "at least 0.5", "count": 7},
+    ]
+    # Each count is what its filter finds.
+    for name, filters in (("named", {"named": "unnamed"}), ("speaker_type", {"speaker_type": "person"})):
+        assert s.search_quotes(**filters)["total"] == next(f["count"] for f in facets[name] if f["value"] in filters.values())
+    assert [h["speaker_description"] for h in s.search_quotes(named="unnamed")["items"]] == ["spokeswoman for the port authority"]
+    assert s.search_quotes(named="none")["total"] == 0
     # Facets follow the filters, and a filtered total is the filtered count.
     narrowed = s.search_quotes("ferry", kind="direct", facets=True)
     assert narrowed["total"] == 2
@@ -404,7 +414,7 @@ def test_quote_shows_how_it_spread(store):
 @pytest.mark.parametrize(
     "bad",
     [{"cursor": "garbage"}, {"since": "yesterday-ish"}, {"kind": "rumour"}, {"limit": 0}, {"limit": 100000},
-     {"order": "random"}, {"min_confidence": 1.5}, {"min_confidence": "nan"}, {"min_confidence": "high"},
+     {"order": "random"}, {"min_confidence": 1.5}, {"speaker_type": "robot"}, {"named": "maybe"}, {"min_confidence": "nan"}, {"min_confidence": "high"},
      {"cursor": "WyJzZWFyY2gtcmVsZXZhbmNlIixbTmFOLDFdXQ"}],
 )
 def test_search_rejects_bad_arguments(store, bad):

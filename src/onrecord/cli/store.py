@@ -10,7 +10,7 @@ import click
 from ..errors import StoreError
 from ..model import KINDS
 from ..store.export import FORMATS
-from ..store.queries import ORDERS
+from ..store.queries import NAMED, ORDERS, SPEAKER_TYPES
 from .boundary import PARTIAL, fail, progress_wanted, stop
 from .database import db_option, opened_store
 from .options import strategy_options
@@ -57,6 +57,9 @@ def ingest_command(
 @click.option("--until", default=None, metavar="DATE", help="Published on or before (YYYY-MM-DD).")
 @click.option("--outlet", default=None, help="Outlet name (case-insensitive).")
 @click.option("--kind", type=click.Choice(KINDS), default=None)
+@click.option("--speaker-type", type=click.Choice(SPEAKER_TYPES), default=None, help="The speaker's type.")
+@click.option("--named", type=click.Choice(NAMED), default=None,
+              help="named speakers, unnamed ones (only described: an anonymous source), or none.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, help="Only attributions at least this confident.")
 @click.option(
     "--order", type=click.Choice(ORDERS), default=None,
@@ -66,7 +69,7 @@ def ingest_command(
 @click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
 def search_command(
     query: str, db_url: str, speaker: str | None, since: str | None, until: str | None,
-    outlet: str | None, kind: str | None, min_confidence: float | None, order: str | None, limit: int, fmt: str,
+    outlet: str | None, kind: str | None, speaker_type: str | None, named: str | None, min_confidence: float | None, order: str | None, limit: int, fmt: str,
 ) -> None:
     """Full-text search over what was said (all words must match; "quote" a phrase).
 
@@ -75,7 +78,7 @@ def search_command(
     with opened_store(db_url) as store:
         result = store.search_quotes(
             query or None, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
-            min_confidence=min_confidence, order=order, limit=limit,
+            speaker_type=speaker_type, named=named, min_confidence=min_confidence, order=order, limit=limit,
         )
     for hit in result["items"]:
         if fmt == "jsonl":

@@ -17,7 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ..model import Article, ArticleDict, Kind
+from ..model import Article, ArticleDict, EntityType, Kind
 from ..store.shapes import QuoteDetail, QuotePage, SpeakerDetail, SpeakerPage, StoredArticle
 from . import downloads
 from .context import ServerContext
@@ -172,6 +172,11 @@ def search_filters(
     until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="Latest date, YYYY[-MM[-DD]].")] = None,
     outlet: Annotated[str | None, Query()] = None,
     kind: Annotated[Kind | None, Query()] = None,
+    speaker_type: Annotated[EntityType | None, Query(description="The speaker's type.")] = None,
+    named: Annotated[
+        Literal["named", "unnamed", "none"] | None,
+        Query(description="named (the speaker has a name), unnamed (only described: an anonymous source) or none."),
+    ] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Only attributions at least this confident.")] = None,
     order: Annotated[
         Literal["relevance", "date"] | None,
@@ -186,6 +191,8 @@ def search_filters(
         "until": day_range(until, end=True),
         "outlet": outlet or None,
         "kind": kind,
+        "speaker_type": speaker_type,
+        "named": named,
         "min_confidence": min_confidence,
         "order": order,
     }
@@ -205,7 +212,8 @@ def quotes(
     """Attributions matching a full-text query and filters, best match first when ``q`` is given.
 
     ``total`` counts every hit; ``facets`` the most frequent values of the whole
-    result. The same filters download every hit from ``/api/quotes.csv`` and ``/api/quotes.jsonl``.
+    result (kind, outlet, month, speaker, speaker type, named) and its hits at
+    or above a few confidences. The same filters download every hit from ``/api/quotes.csv`` and ``/api/quotes.jsonl``.
     """
     store = context_of(request).store
     return _paged(store.search_quotes, **filters, facets=facets, limit=limit, cursor=cursor or None)

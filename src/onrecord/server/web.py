@@ -19,7 +19,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
 from ..model import KINDS
-from ..store.queries import ORDERS
+from ..store.queries import NAMED, ORDERS, SPEAKER_TYPES
 from .api import DATE_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, context_of, day_range
 from .csrf import FIELD
 from .render import annotate, describe, label, speaker_colours, split_highlights, timeline_chart
@@ -49,6 +49,8 @@ env.globals.update(
     describe=describe,
     kinds=KINDS,
     orders=ORDERS,
+    speaker_types=SPEAKER_TYPES,
+    named_values=NAMED,
 )
 
 router = APIRouter(include_in_schema=False)
@@ -68,7 +70,7 @@ def _filters(params: Mapping[str, str]) -> tuple[dict[str, Any], list[str]]:
     """Search filters from a query string: blanks dropped, bad values reported."""
     problems = []
     filters: dict[str, Any] = {}
-    for name in ("q", "speaker", "outlet", "since", "until", "kind", "min_confidence", "order", "cursor"):
+    for name in ("q", "speaker", "outlet", "since", "until", "kind", "speaker_type", "named", "min_confidence", "order", "cursor"):
         value = (params.get(name) or "").strip()
         filters[name] = value or None
     for name in ("since", "until"):
@@ -78,6 +80,10 @@ def _filters(params: Mapping[str, str]) -> tuple[dict[str, Any], list[str]]:
     if filters["kind"] and filters["kind"] not in KINDS:
         problems.append(f"kind: one of {', '.join(KINDS)}")
         filters["kind"] = None
+    for name, allowed in (("speaker_type", SPEAKER_TYPES), ("named", NAMED)):
+        if filters[name] and filters[name] not in allowed:
+            problems.append(f"{name.replace('_', ' ')}: one of {', '.join(allowed)}")
+            filters[name] = None
     if filters["order"] and filters["order"] not in ORDERS:
         problems.append(f"order: one of {', '.join(ORDERS)}")
         filters["order"] = None
@@ -104,11 +110,16 @@ def _query_string(filters: Mapping[str, Any], **changes: Any) -> str:
 
 
 # What each facet is called on the page, and the filters one of its values sets.
-FACET_TITLES = {"kind": "Kind", "outlet": "Outlet", "month": "Month", "speaker": "Speaker"}
+FACET_TITLES = {
+    "kind": "Kind", "outlet": "Outlet", "month": "Month", "speaker": "Speaker",
+    "speaker_type": "Speaker type", "named": "Named or not", "confidence": "Confidence",
+}
 
 
 def _facet_filters(name: str, value: str) -> dict[str, str]:
-    return {"since": value, "until": value} if name == "month" else {name: value}
+    if name == "month":
+        return {"since": value, "until": value}
+    return {"min_confidence" if name == "confidence" else name: value}
 
 
 def facet_links(filters: Mapping[str, Any], facets: Mapping[str, list[Mapping[str, Any]]] | None) -> list[dict[str, Any]]:

@@ -186,6 +186,8 @@ class Store:
         until: str | None = None,
         outlet: str | None = None,
         kind: str | None = None,
+        speaker_type: str | None = None,
+        named: str | None = None,
         min_confidence: float | None = None,
         order: str | None = None,
         limit: int = queries.DEFAULT_LIMIT,
@@ -202,6 +204,9 @@ class Store:
             since, until: ISO dates (inclusive) on the article's publication day.
             outlet: exact outlet name, case-insensitive.
             kind: ``direct``, ``indirect``, ``mixed`` or ``block``.
+            speaker_type: the speaker's type: ``person``, ``organization``, ``media``, ``place``, ``other``.
+            named: ``named`` (the speaker has a name), ``unnamed`` (only a
+                description: "a spokeswoman") or ``none`` (no speaker).
             min_confidence: only attributions at least this confident (0 to 1).
             order: ``relevance`` (the full-text index's ranking: FTS5 bm25,
                 PostgreSQL ts_rank) or ``date`` (newest first). Default: relevance
@@ -209,20 +214,21 @@ class Store:
             limit: page size, 1 to ``queries.MAX_LIMIT``.
             cursor: ``next_cursor`` of the previous page (of the same order).
             total: count the hits of the whole filtered result (``total``; None when False).
-            facets: count the most frequent kinds, outlets, months and speakers
-                of the whole filtered result (``facets``; None when False).
+            facets: count the most frequent kinds, outlets, months, speakers,
+                speaker types and named / unnamed of the whole filtered result,
+                and its hits at or above a few confidences (``facets``; None when False).
 
         Returns:
             A ``QuotePage`` of ``QuoteHit`` items; highlights are offsets into
             ``content`` of words matching ``q``.
 
         Raises:
-            InvalidQuery: a malformed date, kind, confidence, order, limit or cursor.
+            InvalidQuery: a malformed date, kind, speaker type, named, confidence, order, limit or cursor.
         """
         with self.db.snapshot():
             return queries.search_quotes(
                 self.db, q, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
-                min_confidence=min_confidence, order=order, limit=limit, cursor=cursor, total=total, facets=facets,
+                speaker_type=speaker_type, named=named, min_confidence=min_confidence, order=order, limit=limit, cursor=cursor, total=total, facets=facets,
             )
 
     @_translated

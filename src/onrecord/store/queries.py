@@ -13,10 +13,10 @@ import json
 import math
 import re
 import unicodedata
-from typing import Any
+from typing import Any, get_args
 
 from ..errors import InvalidQuery
-from ..model import KINDS
+from ..model import KINDS, EntityType
 from .quote import Occurrence, QuoteGroup, group
 from .database import Database
 from .normalize import normalize_date, normalize_name
@@ -67,8 +67,17 @@ MAX_QUERY_TERMS = 32
 # How a search may be sorted: by the full-text index's own ranking (FTS5 bm25,
 # PostgreSQL ts_rank; needs words to rank by) or newest first.
 ORDERS = ("relevance", "date")
-# Values listed per facet (kind, outlet, month, speaker), most hits first.
+# Values listed per facet (kind, outlet, month, speaker...), most hits first.
 FACET_SIZE = 10
+# The types a speaker can have (an entity's type, docs/output.md).
+SPEAKER_TYPES: tuple[str, ...] = get_args(EntityType)
+# Whether a hit's speaker is named ("Lena Ortiz"), only described ("a
+# spokeswoman", an unnamed source) or absent (no source, or a bare pronoun).
+NAMED = ("named", "unnamed", "none")
+_NAMED_SQL = "CASE WHEN s.name IS NOT NULL THEN 'named' WHEN a.speaker_id IS NOT NULL THEN 'unnamed' ELSE 'none' END"
+# The confidence facet counts the hits at or above each of these, so that a
+# count is what the min_confidence filter it links to finds.
+CONFIDENCE_STEPS = (0.9, 0.7, 0.5)
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"|(\S+)')
@@ -326,6 +335,8 @@ def _filtered(
     until: str | None,
     outlet: str | None,
     kind: str | None,
+    speaker_type: str | None,
+    named: str | None,
     min_confidence: float | str | None,
 ) -> tuple[str, list[str], list[Any]]:
     """FROM clause, WHERE conditions and their parameters of a search's whole result.
@@ -358,6 +369,16 @@ def _filtered(
             raise InvalidQuery(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         where.append("a.kind = ?")
         params.append(kind)
+    if speaker_type:
+        if speaker_type not in SPEAKER_TYPES:
+            raise InvalidQuery(f"speaker_type must be one of {', '.join(SPEAKER_TYPES)}, not {speaker_type!r}")
+        where.append("s.type = ?")
+        params.append(speaker_type)
+    if named:
+        if named not in NAMED:
+            raise InvalidQuery(f"named must be one of {', '.join(NAMED)}, not {named!r}")
+        where.append(f"{_NAMED_SQL} = ?")
+        params.append(named)
     threshold = _confidence(min_confidence)
     if threshold is not None:
         where.append("a.confidence >= ?")
@@ -375,6 +396,8 @@ _FACETS: dict[str, tuple[str, str, str]] = {
     "outlet": ("ar.outlet", "ar.outlet", "ar.outlet"),
     "month": ("SUBSTR(a.day, 1, 7)", "SUBSTR(a.day, 1, 7)", "SUBSTR(a.day, 1, 7)"),
     "speaker": ("a.speaker_id", "COALESCE(s.name, s.description)", "a.speaker_id, s.name, s.description"),
+    "speaker_type": ("s.type", "s.type", "s.type"),
+    "named": (_NAMED_SQL, _NAMED_SQL, _NAMED_SQL),
 }
 
 
@@ -392,6 +415,13 @@ def _facets(db: Database, source: str, where: list[str], params: list[Any]) -> F
             {"value": str(r["value"]), "label": str(r["label"] if r["label"] is not None else r["value"]), "count": int(r["n"])}
             for r in rows
         ]
+    steps = ", ".join(f"SUM(CASE WHEN a.confidence >= {step} THEN 1 ELSE 0 END) AS c{n}" for n, step in enumerate(CONFIDENCE_STEPS))
+    counts = db.one(f"SELECT {steps} {source}{_where(where)}", params) or {}
+    found["confidence"] = [
+        {"value": str(step), "label": f"at least {step}", "count": int(counts.get(f"c{n}") or 0)}
+        for n, step in enumerate(CONFIDENCE_STEPS)
+        if counts.get(f"c{n}")
+    ]
     return found  # type: ignore[return-value]
 
 
@@ -404,6 +434,8 @@ def search_quotes(
     until: str | None = None,
     outlet: str | None = None,
     kind: str | None = None,
+    speaker_type: str | None = None,
+    named: str | None = None,
     min_confidence: float | str | None = None,
     order: str | None = None,
     limit: int = DEFAULT_LIMIT,
@@ -416,7 +448,8 @@ def search_quotes(
     terms = parse_query(q)
     sort = _order(order, terms)
     source, where, params = _filtered(
-        db, terms, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind, min_confidence=min_confidence
+        db, terms, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
+        speaker_type=speaker_type, named=named, min_confidence=min_confidence,
     )
     counted = int(db.one(f"SELECT COUNT(*) AS n {source}{_where(where)}", params)["n"]) if total else None  # type: ignore[index]
     summary = _facets(db, source, where, params) if facets else None

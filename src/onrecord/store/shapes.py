@@ -57,6 +57,9 @@ class Facets(TypedDict):
     outlet: list[FacetCount]
     month: list[FacetCount]
     speaker: list[FacetCount]
+    speaker_type: list[FacetCount]  # person, organization, media, place, other
+    named: list[FacetCount]  # named, unnamed (described only), none
+    confidence: list[FacetCount]  # hits at or above 0.9, 0.7, 0.5 (value: the min_confidence to set)
 
 
 class QuotePage(TypedDict):
