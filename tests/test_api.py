@@ -37,8 +37,9 @@ def client(store_url):
 
 def test_search_finds_and_highlights(client):
     body = client.get("/api/quotes", params={"q": "ferry"}).json()
-    assert set(body) == {"items", "next_cursor"}
+    assert set(body) == {"items", "next_cursor", "total", "order", "facets"}
     assert {hit["article_id"] for hit in body["items"]} == {"ferry-1", "union-3"}
+    assert body["total"] == 4 and body["order"] == "relevance"
     for hit in body["items"]:
         assert hit["highlights"], hit
         for start, end in hit["highlights"]:

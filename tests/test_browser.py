@@ -155,6 +155,43 @@ def test_search_speaker_and_article(site, page):
     assert_inert(page)
 
 
+def test_quote_page_and_download_link(site, page):
+    import csv
+
+    page.goto(site + "/quotes?q=ferry")
+    total = int(page.locator("p.summary .count").inner_text())
+    assert total >= 3 and page.locator("aside.facets a").count() >= 3
+
+    # a facet adds its filter and the count it showed is the new total
+    kind = page.locator("section.facet-kind li").first
+    label, count = kind.locator("a").inner_text(), int(kind.locator(".count").inner_text())
+    kind.locator("a").click()
+    page.wait_for_url(re.compile(rf"kind={label}"))
+    assert int(page.locator("p.summary .count").inner_text()) == count
+    assert {k.lower() for k in page.locator("li.hit .kind").all_inner_texts()} == {label}
+
+    # the download link answers every hit of the filtered view as a CSV file
+    with page.expect_download() as info:
+        page.click("a.download >> text=CSV")
+    download = info.value
+    assert download.suggested_filename == "onrecord-quotes.csv"
+    with open(download.path(), encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert len(rows) == count and {row["kind"] for row in rows} == {label}
+
+    # the quote page: where and when it was first seen, every occurrence, its wordings
+    page.goto(site + "/quotes?q=" + "sink money")
+    page.click("li.hit a.quote")
+    page.wait_for_url(re.compile(r"/quotes/q[0-9a-f]+$"))
+    assert page.locator("blockquote.quotation").inner_text() == "We will not sink money into a ferry nobody rides"
+    assert "2024-01-15" in page.locator("dl.quote-facts").inner_text()
+    assert page.locator("table.occurrences tbody tr").count() == 1
+    assert page.locator("figure.variant").count() == 1
+    page.click("table.occurrences a >> text=Council delays vote on river ferry")
+    page.wait_for_url(re.compile(r"/articles/ferry-1$"))
+    assert_inert(page)
+
+
 def test_posted_article_shows_payloads_as_text(site, page):
     page.goto(site + "/articles/tunnel-4")
     assert page.locator("h1").inner_text() == POSTED_TITLE

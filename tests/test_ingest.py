@@ -196,12 +196,12 @@ def filled_url(store_url) -> str:
 
 def test_cli_search_speakers_show_export(filled_url, tmp_path):
     runner = CliRunner()
-    result = runner.invoke(main, ["search", "ferry", "--db", filled_url])
+    result = runner.invoke(main, ["search", "ferry", "--db", filled_url, "--order", "date"])
     assert result.exit_code == 0, result.output
-    assert result.output.index("Lena Ortiz") < result.output.index("Tomas Reyes")  # newest first
+    assert result.stdout.index("Lena Ortiz") < result.stdout.index("Tomas Reyes")  # newest first
 
     result = runner.invoke(main, ["search", "ferry", "--db", filled_url, "--format", "jsonl", "--outlet", "harbour gazette"])
-    hits = [json.loads(line) for line in result.output.splitlines()]
+    hits = [json.loads(line) for line in result.stdout.splitlines()]
     assert [h["article_id"] for h in hits] == ["fares"]
 
     result = runner.invoke(main, ["search", "ferry", "--db", filled_url, "--speaker", "Ortiz", "--since", "2021-01-01"])

@@ -308,7 +308,7 @@ def test_search_pagination_is_complete_and_newest_first(make_store):
         said("Undated: the harbour budget is fine, Ana Wu said.", "the harbour budget is fine", "Ana Wu", name="Ana Wu"),)))
     seen, cursor, pages = [], None, 0
     while True:
-        page = s.search_quotes("harbour budget", limit=5, cursor=cursor)
+        page = s.search_quotes("harbour budget", order="date", limit=5, cursor=cursor)
         seen += page["items"]
         pages += 1
         cursor = page["next_cursor"]
@@ -321,9 +321,101 @@ def test_search_pagination_is_complete_and_newest_first(make_store):
     assert seen[-1]["published"] is None  # unknown dates last
 
 
+def test_search_by_relevance_is_the_index_ranking_and_pages_completely(make_store):
+    s = make_store()
+    for i in range(12):
+        assert s.add_article(numbered_article(i)).added
+    # "harbour" three times in a short content: the best match by bm25 and ts_rank alike.
+    text = "Harbour, harbour, harbour: the harbour budget, Ana Wu said."
+    assert s.add_article(Article(text=text, id="best", published="1999-01-01", attributions=(
+        said(text, "Harbour, harbour, harbour: the harbour budget", "Ana Wu", name="Ana Wu"),))).added
+    first = s.search_quotes("harbour", limit=5)
+    assert first["order"] == "relevance"  # the default when there are words
+    assert first["items"][0]["article_id"] == "best"  # though it is the oldest
+    assert s.search_quotes("harbour", order="date", limit=1)["items"][0]["article_id"] != "best"
+    seen, cursor = [], None
+    while True:
+        page = s.search_quotes("harbour", limit=5, cursor=cursor)
+        seen += page["items"]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert len(seen) == len({h["id"] for h in seen}) == 13
+    # A cursor of one order is refused by the other.
+    with pytest.raises(InvalidQuery):
+        s.search_quotes("harbour", order="date", cursor=first["next_cursor"])
+    # Without words there is nothing to rank: newest first.
+    assert s.search_quotes(order="relevance")["order"] == "date"
+
+
+def test_search_total_and_facets_count_the_whole_result(make_store):
+    s = make_store()
+    s.add_article(ferry_article())
+    s.add_article(repeat_article())
+    for i in range(3):
+        s.add_article(numbered_article(i))
+    page = s.search_quotes(limit=1, facets=True)
+    assert page["total"] == 7 and len(page["items"]) == 1
+    facets = page["facets"]
+    assert {f["value"]: f["count"] for f in facets["kind"]} == {"indirect": 5, "direct": 2}
+    assert {f["value"]: f["count"] for f in facets["outlet"]} == {"Ledger": 3, "Eastport Herald": 2, "Harbour Gazette": 2}
+    assert facets["outlet"][0] == {"value": "Ledger", "label": "Ledger", "count": 3}  # most hits first
+    assert {f["value"]: f["count"] for f in facets["month"]} == {"2021-03": 4, "2020-01": 1, "2020-02": 1, "2020-03": 1}
+    wu = next(f for f in facets["speaker"] if f["label"] == "Ana Wu")
+    assert wu["count"] == 3 and s.search_quotes(speaker=wu["value"])["total"] == 3
+    assert {f["value"]: f["count"] for f in facets["named"]} == {"named": 6, "unnamed": 1}
+    assert facets["speaker_type"] == [{"value": "person", "label": "person", "count": 2}]  # Ortiz, an entity
+    assert facets["confidence"] == [
+        {"value": "0.7", "label": "at least 0.7", "count": 7}, {"value": "0.5", "label": "at least 0.5", "count": 7},
+    ]
+    # Each count is what its filter finds.
+    for name, filters in (("named", {"named": "unnamed"}), ("speaker_type", {"speaker_type": "person"})):
+        assert s.search_quotes(**filters)["total"] == next(f["count"] for f in facets[name] if f["value"] in filters.values())
+    assert [h["speaker_description"] for h in s.search_quotes(named="unnamed")["items"]] == ["spokeswoman for the port authority"]
+    assert s.search_quotes(named="none")["total"] == 0
+    # Facets follow the filters, and a filtered total is the filtered count.
+    narrowed = s.search_quotes("ferry", kind="direct", facets=True)
+    assert narrowed["total"] == 2
+    assert narrowed["facets"]["kind"] == [{"value": "direct", "label": "direct", "count": 2}]
+    assert s.search_quotes()["facets"] is None
+    assert s.search_quotes(total=False)["total"] is None
+
+
+def test_search_min_confidence(make_store):
+    s = make_store()
+    s.add_article(ferry_article())
+    assert s.search_quotes(min_confidence=0.875)["total"] == 2
+    assert s.search_quotes(min_confidence=0.9)["total"] == 0
+    assert s.search_quotes(min_confidence=0)["total"] == 2
+
+
+def test_quote_shows_how_it_spread(store):
+    quote_id = store.search_quotes("ferry nobody")["items"][0]["quote_id"]
+    found = store.quote(quote_id)
+    assert found["quote_id"] == quote_id and found["num_occurrences"] == 2
+    # Earliest first: the Gazette's March 2 repetition before the Herald's March 8 article.
+    assert [o["article_id"] for o in found["occurrences"]] == ["repeat", "ferry"]
+    assert [o["published"] for o in found["occurrences"]] == ["2021-03-02", "2021-03-08"]
+    assert found["first_seen"] == "2021-03-02"
+    assert found["outlets"] == ["Harbour Gazette", "Eastport Herald"]
+    assert [o["speaker_mention"] for o in found["occurrences"]] == ["Ortiz", "Mayor Lena Ortiz"]
+    assert [v["content"] for v in found["variants"]] == [
+        "\u201cWe will NOT sink money into a ferry nobody rides.\u201d",
+        '"We will not sink money into a ferry nobody rides,"',
+    ]
+    assert found["variants"][0] == {
+        "content": "\u201cWe will NOT sink money into a ferry nobody rides.\u201d",
+        "count": 1, "first_seen": "2021-03-02", "outlets": ["Harbour Gazette"],
+    }
+    assert store.quote("q0000000000000000") is None
+    assert store.quote("q\x00") is None
+
+
 @pytest.mark.parametrize(
     "bad",
-    [{"cursor": "garbage"}, {"since": "yesterday-ish"}, {"kind": "rumour"}, {"limit": 0}, {"limit": 100000}],
+    [{"cursor": "garbage"}, {"since": "yesterday-ish"}, {"kind": "rumour"}, {"limit": 0}, {"limit": 100000},
+     {"order": "random"}, {"min_confidence": 1.5}, {"speaker_type": "robot"}, {"named": "maybe"}, {"min_confidence": "nan"}, {"min_confidence": "high"},
+     {"cursor": "WyJzZWFyY2gtcmVsZXZhbmNlIixbTmFOLDFdXQ"}],
 )
 def test_search_rejects_bad_arguments(store, bad):
     with pytest.raises(InvalidQuery):

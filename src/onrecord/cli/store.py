@@ -10,6 +10,7 @@ import click
 from ..errors import InvalidAliases, StoreError
 from ..model import KINDS
 from ..store.export import FORMATS
+from ..store.queries import NAMED, ORDERS, SPEAKER_TYPES
 from .boundary import PARTIAL, fail, progress_wanted, stop
 from .database import db_option, opened_store
 from .options import strategy_options
@@ -63,16 +64,28 @@ def ingest_command(
 @click.option("--until", default=None, metavar="DATE", help="Published on or before (YYYY-MM-DD).")
 @click.option("--outlet", default=None, help="Outlet name (case-insensitive).")
 @click.option("--kind", type=click.Choice(KINDS), default=None)
+@click.option("--speaker-type", type=click.Choice(SPEAKER_TYPES), default=None, help="The speaker's type.")
+@click.option("--named", type=click.Choice(NAMED), default=None,
+              help="named speakers, unnamed ones (only described: an anonymous source), or none.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, help="Only attributions at least this confident.")
+@click.option(
+    "--order", type=click.Choice(ORDERS), default=None,
+    help="relevance (the full-text index's ranking; the default with a query) or date (newest first).",
+)
 @click.option("--limit", type=click.IntRange(min=1, max=1000), default=20, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True)
 def search_command(
     query: str, db_url: str, speaker: str | None, since: str | None, until: str | None,
-    outlet: str | None, kind: str | None, limit: int, fmt: str,
+    outlet: str | None, kind: str | None, speaker_type: str | None, named: str | None, min_confidence: float | None, order: str | None, limit: int, fmt: str,
 ) -> None:
-    """Full-text search over what was said (all words must match; "quote" a phrase)."""
+    """Full-text search over what was said (all words must match; "quote" a phrase).
+
+    Prints the first LIMIT hits; how many there are in all goes to stderr.
+    """
     with opened_store(db_url) as store:
         result = store.search_quotes(
-            query or None, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind, limit=limit
+            query or None, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
+            speaker_type=speaker_type, named=named, min_confidence=min_confidence, order=order, limit=limit,
         )
     for hit in result["items"]:
         if fmt == "jsonl":
@@ -84,6 +97,8 @@ def search_command(
             content = content[:TEXT_QUOTE_CHARS] + "…"
         where = " · ".join(x for x in (hit["published"], hit["outlet"], hit["article_id"]) if x)
         click.echo(f"{who} [{hit['kind']}] {content}\n    {where}")
+    # On stderr, so jsonl output stays one hit per line.
+    click.echo(f"{len(result['items'])} of {result['total']} hits, {'best match' if result['order'] == 'relevance' else 'newest'} first", err=True)
 
 
 @click.command("speakers")

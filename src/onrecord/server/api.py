@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Header, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ..model import Article, ArticleDict, Kind
-from ..store.shapes import GenderShares, QuotePage, SpeakerDetail, SpeakerPage, StoredArticle
+from ..model import Article, ArticleDict, EntityType, Kind
+from ..store.shapes import GenderShares, QuoteDetail, QuotePage, SpeakerDetail, SpeakerPage, StoredArticle
+from . import downloads
 from .context import ServerContext
 
 # Page sizes: the default of the store, and a ceiling that keeps one response
@@ -164,31 +165,79 @@ async def extract(request: Request) -> Any:
     return article.to_dict()
 
 
-@router.get("/quotes", response_model=QuotePage, summary="Search attributions")
-def quotes(
-    request: Request,
+def search_filters(
     q: Annotated[str | None, Query(description="Full-text query on the quote content.")] = None,
     speaker: Annotated[str | None, Query(description="Speaker name (or id).")] = None,
     since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="Earliest date, YYYY[-MM[-DD]].")] = None,
     until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="Latest date, YYYY[-MM[-DD]].")] = None,
     outlet: Annotated[str | None, Query()] = None,
     kind: Annotated[Kind | None, Query()] = None,
+    speaker_type: Annotated[EntityType | None, Query(description="The speaker's type.")] = None,
+    named: Annotated[
+        Literal["named", "unnamed", "none"] | None,
+        Query(description="named (the speaker has a name), unnamed (only described: an anonymous source) or none."),
+    ] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Only attributions at least this confident.")] = None,
+    order: Annotated[
+        Literal["relevance", "date"] | None,
+        Query(description="relevance (the full-text index's ranking; the default with q) or date (newest first)."),
+    ] = None,
+) -> dict[str, Any]:
+    """The search filters shared by the search and its downloads, as ``Store.search_quotes`` takes them."""
+    return {
+        "q": q or None,
+        "speaker": speaker or None,
+        "since": day_range(since, end=False),
+        "until": day_range(until, end=True),
+        "outlet": outlet or None,
+        "kind": kind,
+        "speaker_type": speaker_type,
+        "named": named,
+        "min_confidence": min_confidence,
+        "order": order,
+    }
+
+
+SearchFilters = Annotated[dict[str, Any], Depends(search_filters)]
+
+
+@router.get("/quotes", response_model=QuotePage, summary="Search attributions")
+def quotes(
+    request: Request,
+    filters: SearchFilters,
+    facets: Annotated[bool, Query(description="Count kinds, outlets, months and speakers of the whole result.")] = True,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page.")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
 ) -> Any:
-    """Attributions matching a full-text query and filters, best match first when ``q`` is given."""
+    """Attributions matching a full-text query and filters, best match first when ``q`` is given.
+
+    ``total`` counts every hit; ``facets`` the most frequent values of the whole
+    result (kind, outlet, month, speaker, speaker type, named) and its hits at
+    or above a few confidences. The same filters download every hit from ``/api/quotes.csv`` and ``/api/quotes.jsonl``.
+    """
     store = context_of(request).store
-    return _paged(
-        store.search_quotes,
-        q or None,
-        speaker=speaker or None,
-        since=day_range(since, end=False),
-        until=day_range(until, end=True),
-        outlet=outlet or None,
-        kind=kind,
-        limit=limit,
-        cursor=cursor or None,
-    )
+    return _paged(store.search_quotes, **filters, facets=facets, limit=limit, cursor=cursor or None)
+
+
+@router.get(
+    "/quotes.{fmt}",
+    summary="Download every hit of a search",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}, "description": "The whole result"}},
+)
+def quotes_download(request: Request, fmt: Annotated[Literal["csv", "jsonl"], Path()], filters: SearchFilters) -> Any:
+    """Every attribution a search finds (not one page), streamed as CSV (one row per hit) or JSON Lines (one hit per line)."""
+    store = context_of(request).store
+    return downloads.download(fmt, _paged(downloads.search_hits, store, **filters), "onrecord-quotes")
+
+
+@router.get("/quotes/{quote_id}", response_model=QuoteDetail, summary="One quote and how it spread")
+def quote(request: Request, quote_id: Annotated[str, Path()]) -> Any:
+    """A quote grouped across articles: every occurrence earliest first, its outlets in order, and each wording."""
+    found = context_of(request).store.quote(quote_id)
+    if found is None:
+        raise HTTPException(404, f"no quote with id {quote_id}")
+    return found
 
 
 Gender = Literal["female", "male", "unknown"]

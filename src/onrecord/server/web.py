@@ -19,6 +19,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
 from ..model import KINDS
+from ..store.queries import NAMED, ORDERS, SPEAKER_TYPES
 from .api import DATE_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, context_of, day_range
 from .csrf import FIELD
 from .render import annotate, describe, label, speaker_colours, split_highlights, timeline_chart
@@ -47,6 +48,9 @@ env.globals.update(
     label=label,
     describe=describe,
     kinds=KINDS,
+    orders=ORDERS,
+    speaker_types=SPEAKER_TYPES,
+    named_values=NAMED,
 )
 
 router = APIRouter(include_in_schema=False)
@@ -66,7 +70,7 @@ def _filters(params: Mapping[str, str]) -> tuple[dict[str, Any], list[str]]:
     """Search filters from a query string: blanks dropped, bad values reported."""
     problems = []
     filters: dict[str, Any] = {}
-    for name in ("q", "speaker", "outlet", "since", "until", "kind", "cursor"):
+    for name in ("q", "speaker", "outlet", "since", "until", "kind", "speaker_type", "named", "min_confidence", "order", "cursor"):
         value = (params.get(name) or "").strip()
         filters[name] = value or None
     for name in ("since", "until"):
@@ -76,6 +80,20 @@ def _filters(params: Mapping[str, str]) -> tuple[dict[str, Any], list[str]]:
     if filters["kind"] and filters["kind"] not in KINDS:
         problems.append(f"kind: one of {', '.join(KINDS)}")
         filters["kind"] = None
+    for name, allowed in (("speaker_type", SPEAKER_TYPES), ("named", NAMED)):
+        if filters[name] and filters[name] not in allowed:
+            problems.append(f"{name.replace('_', ' ')}: one of {', '.join(allowed)}")
+            filters[name] = None
+    if filters["order"] and filters["order"] not in ORDERS:
+        problems.append(f"order: one of {', '.join(ORDERS)}")
+        filters["order"] = None
+    if filters["min_confidence"]:
+        try:
+            if not 0 <= float(filters["min_confidence"]) <= 1:
+                raise ValueError
+        except ValueError:
+            problems.append("minimum confidence: a number from 0 to 1")
+            filters["min_confidence"] = None
     try:
         filters["limit"] = max(1, min(MAX_LIMIT, int(params.get("limit") or DEFAULT_LIMIT)))
     except ValueError:
@@ -91,6 +109,43 @@ def _query_string(filters: Mapping[str, Any], **changes: Any) -> str:
     return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
 
 
+# What each facet is called on the page, and the filters one of its values sets.
+FACET_TITLES = {
+    "kind": "Kind", "outlet": "Outlet", "month": "Month", "speaker": "Speaker",
+    "speaker_type": "Speaker type", "named": "Named or not", "confidence": "Confidence",
+}
+
+
+def _facet_filters(name: str, value: str) -> dict[str, str]:
+    if name == "month":
+        return {"since": value, "until": value}
+    return {"min_confidence" if name == "confidence" else name: value}
+
+
+def facet_links(filters: Mapping[str, Any], facets: Mapping[str, list[Mapping[str, Any]]] | None) -> list[dict[str, Any]]:
+    """Each facet's values as links that add (or, when set already, keep) their filter, first page."""
+    shown = []
+    for name, title in FACET_TITLES.items():
+        values = []
+        for facet in (facets or {}).get(name) or ():
+            wanted = _facet_filters(name, facet["value"])
+            values.append({
+                "label": facet["label"],
+                "count": facet["count"],
+                "url": "/quotes?" + _query_string(filters, cursor=None, **wanted),
+                "active": all(str(filters.get(k) or "") == v for k, v in wanted.items()),
+            })
+        if values:
+            shown.append({"name": name, "title": title, "choices": values})
+    return shown
+
+
+def download_links(filters: Mapping[str, Any]) -> dict[str, str]:
+    """The API's download of the whole filtered result (no cursor, no page size), per format."""
+    query = _query_string(filters, cursor=None, limit=DEFAULT_LIMIT)
+    return {fmt: f"/api/quotes.{fmt}" + (f"?{query}" if query else "") for fmt in ("csv", "jsonl")}
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     store = context_of(request).store
@@ -98,22 +153,43 @@ def home(request: Request) -> HTMLResponse:
     return page("index.html", filters={}, top=top, stats=_stats(store))
 
 
+def _search_page(filters: dict[str, Any], status: int = 200, problems: list[str] | None = None, **found: Any) -> HTMLResponse:
+    values = {"hits": [], "next_url": None, "total": None, "facets": [], "downloads": None, **found}
+    return page("quotes.html", status=status, filters=filters, problems=problems or [], **values)
+
+
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes(request: Request) -> HTMLResponse:
     filters, problems = _filters(request.query_params)
     if problems:
-        return page("quotes.html", status=400, filters=filters, problems=problems, hits=[], next_url=None)
+        return _search_page(filters, 400, problems)
     store = context_of(request).store
     search = {k: v for k, v in filters.items() if k != "q"}
     search.update(since=day_range(filters["since"], end=False), until=day_range(filters["until"], end=True))
     try:
-        result = store.search_quotes(filters["q"], **search)
+        result = store.search_quotes(filters["q"], **search, facets=True)
     except ValueError as error:
-        return page("quotes.html", status=400, filters=filters, problems=[str(error)], hits=[], next_url=None)
+        return _search_page(filters, 400, [str(error)])
     next_url = None
     if result.get("next_cursor"):
         next_url = "/quotes?" + _query_string(filters, cursor=result["next_cursor"])
-    return page("quotes.html", filters=filters, problems=[], hits=result["items"], next_url=next_url)
+    return _search_page(
+        filters,
+        hits=result["items"],
+        next_url=next_url,
+        total=result["total"],
+        order=result["order"],
+        facets=facet_links(filters, result["facets"]),
+        downloads=download_links(filters),
+    )
+
+
+@router.get("/quotes/{quote_id}", response_class=HTMLResponse)
+def quote_page(request: Request, quote_id: str) -> HTMLResponse:
+    found = context_of(request).store.quote(quote_id)
+    if found is None:
+        raise HTTPException(404, f"no quote with id {quote_id}")
+    return page("quote.html", quote=found)
 
 
 # The speakers page lists one kind of source at a time: named speakers (merged

@@ -21,6 +21,10 @@ class Dialect:
     fts_ddl: tuple[str, ...]
     # A condition on attribution alias ``a`` with one placeholder for ``fts_query``.
     fts_condition: str
+    # A join onto attribution alias ``a``, with one placeholder for ``fts_query``,
+    # that keeps only matching rows and gives each its relevance as ``fts.score``
+    # (higher is better): the index's own ranking, FTS5 bm25 or ts_rank.
+    fts_scored: str
     # Turns parsed search terms (tuples of words; several words = a phrase) into the parameter.
     fts_query: Callable[[list[tuple[str, ...]]], str]
 

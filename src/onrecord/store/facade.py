@@ -37,7 +37,9 @@ from . import export as export_module
 from . import queries
 from .database import Database
 from .postgres import PostgresDatabase, redact
-from .shapes import GenderShares, QuoteItemPage, QuotePage, SpeakerDetail, SpeakerPage, Stats, Stored, StoredArticle
+from .shapes import (
+    GenderShares, QuoteDetail, QuoteItemPage, QuotePage, SpeakerDetail, SpeakerPage, Stats, Stored, StoredArticle,
+)
 from .sqlite import SQLiteDatabase
 from .identity import Aliases
 from .write import ensure_speaker_keys, insert_article, stored_aliases
@@ -213,10 +215,16 @@ class Store:
         until: str | None = None,
         outlet: str | None = None,
         kind: str | None = None,
+        speaker_type: str | None = None,
+        named: str | None = None,
+        min_confidence: float | None = None,
+        order: str | None = None,
         limit: int = queries.DEFAULT_LIMIT,
         cursor: str | None = None,
+        total: bool = True,
+        facets: bool = False,
     ) -> QuotePage:
-        """Attributions matching a full-text query and filters, newest first.
+        """Attributions matching a full-text query and filters, best match or newest first.
 
         Args:
             q: words that must all occur in the content (stemmed); ``"a phrase"``
@@ -225,21 +233,44 @@ class Store:
             since, until: ISO dates (inclusive) on the article's publication day.
             outlet: exact outlet name, case-insensitive.
             kind: ``direct``, ``indirect``, ``mixed`` or ``block``.
+            speaker_type: the speaker's type: ``person``, ``organization``, ``media``, ``place``, ``other``.
+            named: ``named`` (the speaker has a name), ``unnamed`` (only a
+                description: "a spokeswoman") or ``none`` (no speaker).
+            min_confidence: only attributions at least this confident (0 to 1).
+            order: ``relevance`` (the full-text index's ranking: FTS5 bm25,
+                PostgreSQL ts_rank) or ``date`` (newest first). Default: relevance
+                when ``q`` has words, else date; relevance without words is date.
             limit: page size, 1 to ``queries.MAX_LIMIT``.
-            cursor: ``next_cursor`` of the previous page.
+            cursor: ``next_cursor`` of the previous page (of the same order).
+            total: count the hits of the whole filtered result (``total``; None when False).
+            facets: count the most frequent kinds, outlets, months, speakers,
+                speaker types and named / unnamed of the whole filtered result,
+                and its hits at or above a few confidences (``facets``; None when False).
 
         Returns:
             A ``QuotePage`` of ``QuoteHit`` items; highlights are offsets into
             ``content`` of words matching ``q``.
 
         Raises:
-            InvalidQuery: a malformed date, kind, limit or cursor.
+            InvalidQuery: a malformed date, kind, speaker type, named, confidence, order, limit or cursor.
         """
         with self.db.snapshot():
             return queries.search_quotes(
-                self.db, q, speaker=speaker, since=since, until=until, outlet=outlet,
-                kind=kind, limit=limit, cursor=cursor,
+                self.db, q, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
+                speaker_type=speaker_type, named=named, min_confidence=min_confidence, order=order, limit=limit, cursor=cursor, total=total, facets=facets,
             )
+
+    @_translated
+    def quote(self, quote_id: str) -> QuoteDetail | None:
+        """One quote and how it spread; None when there is no such id.
+
+        The grouped quote (as ``quotes`` lists it) plus every occurrence, earliest
+        first (undated last), with the article, outlet, day, the speaker as named
+        there and the exact words; and ``variants``, each distinct wording with
+        its count, first day and outlets.
+        """
+        with self.db.snapshot():
+            return queries.quote(self.db, quote_id)
 
     @_translated
     def speakers(

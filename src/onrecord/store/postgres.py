@@ -41,6 +41,11 @@ DIALECT = Dialect(
         "CREATE INDEX attributions_fts ON attributions USING GIN (content_tsv)",
     ),
     fts_condition=f"a.content_tsv @@ to_tsquery('{TS_CONFIG}', ?)",
+    # float8: ts_rank is float4, and a cursor holding its value must compare equal to it.
+    fts_scored=(
+        f"JOIN (SELECT m.id, ts_rank(m.content_tsv, query)::float8 AS score "
+        f"FROM attributions m, to_tsquery('{TS_CONFIG}', ?) query WHERE m.content_tsv @@ query) fts ON fts.id = a.id"
+    ),
     fts_query=_tsquery,
 )
 

@@ -10,18 +10,23 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 import re
 import unicodedata
-from typing import Any
+from typing import Any, get_args
 
 from ..errors import InvalidQuery
-from ..model import KINDS
+from ..model import KINDS, EntityType
 from .quote import Occurrence, QuoteGroup, group
 from .database import Database
 from .normalize import normalize_date, normalize_name
 from .shapes import (
+    FacetCount,
+    Facets,
     GenderShares,
+    QuoteDetail,
     QuotedPerson,
+    QuoteVariant,
     QuoteHit,
     QuoteItem,
     QuoteItemPage,
@@ -61,18 +66,35 @@ _ASCII_DIGITS = re.compile(r"[0-9]+")
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_TERMS = 32
 
+# How a search may be sorted: by the full-text index's own ranking (FTS5 bm25,
+# PostgreSQL ts_rank; needs words to rank by) or newest first.
+ORDERS = ("relevance", "date")
+# Values listed per facet (kind, outlet, month, speaker...), most hits first.
+FACET_SIZE = 10
+# The types a speaker can have (an entity's type, docs/output.md).
+SPEAKER_TYPES: tuple[str, ...] = get_args(EntityType)
+# Whether a hit's speaker is named ("Lena Ortiz"), only described ("a
+# spokeswoman", an unnamed source) or absent (no source, or a bare pronoun).
+NAMED = ("named", "unnamed", "none")
+_NAMED_SQL = "CASE WHEN s.name IS NOT NULL THEN 'named' WHEN a.speaker_id IS NOT NULL THEN 'unnamed' ELSE 'none' END"
+# The confidence facet counts the hits at or above each of these, so that a
+# count is what the min_confidence filter it links to finds.
+CONFIDENCE_STEPS = (0.9, 0.7, 0.5)
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"|(\S+)')
 
-_HIT_SELECT = """
+_HIT_COLUMNS = """
 SELECT a.id, a.article_id, a.attribution_id, a.ordinal, a.kind, a.content, a.content_fragments,
        a.cue_text, a.speaker_id, a.speaker, a.addressee_name, a.via_name, a.quote_id,
        a.confidence, a.day, ar.title AS article_title, ar.published, ar.outlet, ar.url,
-       s.name AS speaker_name, s.description AS speaker_description
+       s.name AS speaker_name, s.description AS speaker_description"""
+_HIT_FROM = """
 FROM attributions a
 JOIN articles ar ON ar.id = a.article_id
 LEFT JOIN speakers s ON s.id = a.speaker_id
 """
+_HIT_SELECT = _HIT_COLUMNS + _HIT_FROM
 
 
 # -- arguments ----------------------------------------------------------------
@@ -195,6 +217,8 @@ def decode_cursor(view: str, cursor: str | None, types: tuple[type, ...]) -> lis
             raise InvalidQuery("invalid cursor")
         if wanted is int and not -MAX_ID <= value <= MAX_ID:
             raise InvalidQuery("invalid cursor")
+        if wanted is float and not math.isfinite(value):
+            raise InvalidQuery("invalid cursor")
         if wanted is str and "\x00" in value:
             raise InvalidQuery("invalid cursor")
     return key
@@ -285,26 +309,49 @@ def _speaker_condition(speaker: str | int) -> tuple[str, list[Any]]:
     return "(' ' || s.norm || ' ') LIKE ?", [f"% {norm} %"]
 
 
-def search_quotes(
+def _confidence(value: float | str | None) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise InvalidQuery(f"min_confidence must be a number from 0 to 1, not {value!r}") from None
+    if not 0.0 <= number <= 1.0:  # also refuses NaN
+        raise InvalidQuery(f"min_confidence must be a number from 0 to 1, not {value!r}")
+    return number
+
+
+def _order(order: str | None, terms: list[tuple[str, ...]]) -> str:
+    """The order a search runs in: relevance when there are words to rank by, else date."""
+    if order not in (None, "", *ORDERS):
+        raise InvalidQuery(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
+    return "relevance" if terms and order in (None, "", "relevance") else "date"
+
+
+def _filtered(
     db: Database,
-    q: str | None = None,
+    terms: list[tuple[str, ...]],
     *,
-    speaker: str | int | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    outlet: str | None = None,
-    kind: str | None = None,
-    limit: int = DEFAULT_LIMIT,
-    cursor: str | None = None,
-) -> QuotePage:
-    """Attribution hits, newest first (see ``Store.search_quotes``)."""
-    limit = _limit(limit)
-    terms = parse_query(q)
-    where: list[str] = []
+    speaker: str | int | None,
+    since: str | None,
+    until: str | None,
+    outlet: str | None,
+    kind: str | None,
+    speaker_type: str | None,
+    named: str | None,
+    min_confidence: float | str | None,
+) -> tuple[str, list[str], list[Any]]:
+    """FROM clause, WHERE conditions and their parameters of a search's whole result.
+
+    The hits, their total and every facet are read from this one description,
+    so the counts are always counts of the hits listed.
+    """
+    source = _HIT_FROM
     params: list[Any] = []
     if terms:
-        where.append(db.dialect.fts_condition)
+        source += " " + db.dialect.fts_scored
         params.append(db.dialect.fts_query(terms))
+    where: list[str] = []
     if speaker not in (None, ""):
         condition, values = _speaker_condition(speaker)  # type: ignore[arg-type]
         where.append(condition)
@@ -324,15 +371,115 @@ def search_quotes(
             raise InvalidQuery(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         where.append("a.kind = ?")
         params.append(kind)
-    key = decode_cursor("search", cursor, (str, int))
-    if key is not None:
-        where.append("(a.day < ? OR (a.day = ? AND a.id < ?))")
-        params.extend([key[0], key[0], key[1]])
-    sql = _HIT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY a.day DESC, a.id DESC LIMIT ?"
-    rows = db.rows(sql, [*params, limit + 1])
-    rows, next_cursor = _page(rows, limit, "search", lambda r: [r["day"], int(r["id"])])
-    return {"items": [_hit(r, terms) for r in rows], "next_cursor": next_cursor}
+    if speaker_type:
+        if speaker_type not in SPEAKER_TYPES:
+            raise InvalidQuery(f"speaker_type must be one of {', '.join(SPEAKER_TYPES)}, not {speaker_type!r}")
+        where.append("s.type = ?")
+        params.append(speaker_type)
+    if named:
+        if named not in NAMED:
+            raise InvalidQuery(f"named must be one of {', '.join(NAMED)}, not {named!r}")
+        where.append(f"{_NAMED_SQL} = ?")
+        params.append(named)
+    threshold = _confidence(min_confidence)
+    if threshold is not None:
+        where.append("a.confidence >= ?")
+        params.append(threshold)
+    return source, where, params
+
+
+def _where(conditions: list[str]) -> str:
+    return " WHERE " + " AND ".join(conditions) if conditions else ""
+
+
+# Each facet: the value filtered on, the label shown, and what to group by.
+_FACETS: dict[str, tuple[str, str, str]] = {
+    "kind": ("a.kind", "a.kind", "a.kind"),
+    "outlet": ("ar.outlet", "ar.outlet", "ar.outlet"),
+    "month": ("SUBSTR(a.day, 1, 7)", "SUBSTR(a.day, 1, 7)", "SUBSTR(a.day, 1, 7)"),
+    "speaker": ("a.speaker_id", "COALESCE(s.name, s.description)", "a.speaker_id, s.name, s.description"),
+    "speaker_type": ("s.type", "s.type", "s.type"),
+    "named": (_NAMED_SQL, _NAMED_SQL, _NAMED_SQL),
+}
+
+
+def _facets(db: Database, source: str, where: list[str], params: list[Any]) -> Facets:
+    """The FACET_SIZE most frequent values of each facet over the whole filtered result."""
+    found: dict[str, list[FacetCount]] = {}
+    for name, (value, label, group_by) in _FACETS.items():
+        known = [*where, f"{value} IS NOT NULL", *(["a.day <> ''"] if name == "month" else [])]
+        rows = db.rows(
+            f"SELECT {value} AS value, {label} AS label, COUNT(*) AS n {source}{_where(known)} "
+            f"GROUP BY {group_by} ORDER BY n DESC, {value} LIMIT ?",
+            [*params, FACET_SIZE],
+        )
+        found[name] = [
+            {"value": str(r["value"]), "label": str(r["label"] if r["label"] is not None else r["value"]), "count": int(r["n"])}
+            for r in rows
+        ]
+    steps = ", ".join(f"SUM(CASE WHEN a.confidence >= {step} THEN 1 ELSE 0 END) AS c{n}" for n, step in enumerate(CONFIDENCE_STEPS))
+    counts = db.one(f"SELECT {steps} {source}{_where(where)}", params) or {}
+    found["confidence"] = [
+        {"value": str(step), "label": f"at least {step}", "count": int(counts.get(f"c{n}") or 0)}
+        for n, step in enumerate(CONFIDENCE_STEPS)
+        if counts.get(f"c{n}")
+    ]
+    return found  # type: ignore[return-value]
+
+
+def search_quotes(
+    db: Database,
+    q: str | None = None,
+    *,
+    speaker: str | int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    speaker_type: str | None = None,
+    named: str | None = None,
+    min_confidence: float | str | None = None,
+    order: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    cursor: str | None = None,
+    total: bool = True,
+    facets: bool = False,
+) -> QuotePage:
+    """Attribution hits by relevance or date (see ``Store.search_quotes``)."""
+    limit = _limit(limit)
+    terms = parse_query(q)
+    sort = _order(order, terms)
+    source, where, params = _filtered(
+        db, terms, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
+        speaker_type=speaker_type, named=named, min_confidence=min_confidence,
+    )
+    counted = int(db.one(f"SELECT COUNT(*) AS n {source}{_where(where)}", params)["n"]) if total else None  # type: ignore[index]
+    summary = _facets(db, source, where, params) if facets else None
+    page_where, page_params = list(where), list(params)
+    if sort == "relevance":
+        # Keyset on (score, id): a score is a float read back exactly from the cursor's JSON.
+        key = decode_cursor("search-relevance", cursor, (float, int))
+        if key is not None:
+            page_where.append("(fts.score < ? OR (fts.score = ? AND a.id < ?))")
+            page_params.extend([key[0], key[0], key[1]])
+        sql = f"{_HIT_COLUMNS}, fts.score AS score {source}{_where(page_where)} ORDER BY fts.score DESC, a.id DESC LIMIT ?"
+        view, key_of = "search-relevance", lambda r: [float(r["score"]), int(r["id"])]
+    else:
+        key = decode_cursor("search", cursor, (str, int))
+        if key is not None:
+            page_where.append("(a.day < ? OR (a.day = ? AND a.id < ?))")
+            page_params.extend([key[0], key[0], key[1]])
+        sql = f"{_HIT_COLUMNS} {source}{_where(page_where)} ORDER BY a.day DESC, a.id DESC LIMIT ?"
+        view, key_of = "search", lambda r: [r["day"], int(r["id"])]
+    rows = db.rows(sql, [*page_params, limit + 1])
+    rows, next_cursor = _page(rows, limit, view, key_of)
+    return {
+        "items": [_hit(r, terms) for r in rows],
+        "next_cursor": next_cursor,
+        "total": counted,
+        "order": sort,
+        "facets": summary,
+    }
 
 
 # -- speakers -----------------------------------------------------------------
@@ -603,18 +750,49 @@ def _quote_groups(db: Database, quote_ids: list[str]) -> dict[str, QuoteGroup]:
     )
     occurrences: dict[str, list[Occurrence]] = {}
     for row in rows:
-        fragments = json.loads(row["content_fragments"])
-        occurrences.setdefault(row["quote_id"], []).append(Occurrence(
-            content=row["content"],
-            article_id=row["article_id"],
-            day=row["day"] or None,
-            start=int(fragments[0]["start"]) if fragments else 0,
-            speaker=json.loads(row["speaker"]) if row["speaker"] else None,
-            kind=row["kind"],
-            outlet=row["outlet"],
-            url=row["url"],
-        ))
+        occurrences.setdefault(row["quote_id"], []).append(_occurrence(row))
     return {quote_id: group(quote_id, found) for quote_id, found in occurrences.items()}
+
+
+def _occurrence(row: dict[str, Any]) -> Occurrence:
+    """What quote grouping needs of an attribution row (with its article's outlet and url)."""
+    fragments = json.loads(row["content_fragments"])
+    return Occurrence(
+        content=row["content"],
+        article_id=row["article_id"],
+        day=row["day"] or None,
+        start=int(fragments[0]["start"]) if fragments else 0,
+        speaker=json.loads(row["speaker"]) if row["speaker"] else None,
+        kind=row["kind"],
+        outlet=row["outlet"],
+        url=row["url"],
+    )
+
+
+def quote(db: Database, quote_id: str) -> QuoteDetail | None:
+    """One quote and how it spread (see ``Store.quote``); None when there is no such id."""
+    if "\x00" in str(quote_id):
+        return None  # no stored id holds NUL (PostgreSQL text cannot)
+    rows = db.rows(_HIT_SELECT + " WHERE a.quote_id = ?", (str(quote_id),))
+    if not rows:
+        return None
+    # Earliest first, by the order quote grouping uses, so "first seen" is the first row.
+    ordered = sorted(((_occurrence(r), r) for r in rows), key=lambda pair: pair[0].order())
+    described = group(str(quote_id), [occurrence for occurrence, _ in ordered])
+    variants: dict[str, QuoteVariant] = {}
+    for occurrence, _ in ordered:
+        variant = variants.setdefault(
+            occurrence.content, {"content": occurrence.content, "count": 0, "first_seen": occurrence.day, "outlets": []}
+        )
+        variant["count"] += 1
+        if occurrence.outlet and occurrence.outlet not in variant["outlets"]:
+            variant["outlets"].append(occurrence.outlet)
+    return {
+        **_quote_item(described),
+        "occurrences": [_hit(row, []) for _, row in ordered],
+        # Stable sort: equally frequent wordings stay earliest first.
+        "variants": sorted(variants.values(), key=lambda v: -v["count"]),
+    }
 
 
 def quotes(db: Database, *, q: str | None = None, limit: int = DEFAULT_LIMIT, cursor: str | None = None) -> QuoteItemPage:

@@ -43,9 +43,32 @@ class QuoteHit(TypedDict):
     highlights: list[list[int]]  # [start, end] of query words within content
 
 
+class FacetCount(TypedDict):
+    """One value of a facet and how many hits of the whole filtered result have it."""
+
+    value: str  # what to filter on: a kind, an outlet, a month "2020-05", a speaker id
+    label: str  # what to show: the same, or the speaker's name
+    count: int
+
+
+class Facets(TypedDict):
+    """The most frequent values per facet over the whole filtered result, most hits first."""
+
+    kind: list[FacetCount]
+    outlet: list[FacetCount]
+    month: list[FacetCount]
+    speaker: list[FacetCount]
+    speaker_type: list[FacetCount]  # person, organization, media, place, other
+    named: list[FacetCount]  # named, unnamed (described only), none
+    confidence: list[FacetCount]  # hits at or above 0.9, 0.7, 0.5 (value: the min_confidence to set)
+
+
 class QuotePage(TypedDict):
     items: list[QuoteHit]
     next_cursor: str | None  # pass as cursor= for the next page; None on the last one
+    total: int  # hits of the whole filtered result, every page together
+    order: str  # "relevance" or "date"
+    facets: Facets | None  # None unless asked for
 
 
 class SpeakerItem(TypedDict):
@@ -114,6 +137,22 @@ class QuoteItem(TypedDict):
     outlets: list[str]
     urls: list[str]
     article_ids: list[str]
+
+
+class QuoteVariant(TypedDict):
+    """One exact wording of a quote, with where it appeared."""
+
+    content: str
+    count: int
+    first_seen: str | None
+    outlets: list[str]  # distinct, earliest first
+
+
+class QuoteDetail(QuoteItem):
+    """A quote and how it spread: every occurrence, earliest first, and each wording."""
+
+    occurrences: list[QuoteHit]  # earliest first (undated last), each with the speaker as named there
+    variants: list[QuoteVariant]  # most occurrences first
 
 
 class QuoteItemPage(TypedDict):

@@ -39,6 +39,11 @@ DIALECT = Dialect(
         "VALUES ('delete', old.id, old.content); END",
     ),
     fts_condition="a.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)",
+    # bm25 is lower for better matches; negated so every backend sorts score descending.
+    fts_scored=(
+        "JOIN (SELECT rowid AS id, -bm25(attributions_fts) AS score FROM attributions_fts "
+        "WHERE attributions_fts MATCH ?) fts ON fts.id = a.id"
+    ),
     fts_query=_match,
 )
 
