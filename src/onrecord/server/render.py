@@ -248,3 +248,35 @@ def timeline_chart(timeline: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
         )
     chart["max"] = peak
     return chart
+
+
+def outlet_lines(rows: Iterable[Mapping[str, Any]], chart: Mapping[str, Any], *, top: int = 5) -> list[dict[str, Any]]:
+    """One polyline per outlet (the ``top`` with most attributions) over a ``timeline_chart``'s bars.
+
+    ``rows`` are ``Store.timeline()`` rows (month, outlet, count); the lines
+    share the bars' x positions and scale, so a line under its bars' tops
+    reads as that outlet's share of the month.
+
+    Returns:
+        ``[{"outlet", "total", "points": "x,y x,y …", "index"}]``, biggest outlet first;
+        ``index`` numbers the lines for their CSS colour.
+    """
+    bars = chart.get("bars") or []
+    if not bars:
+        return []
+    per_outlet: dict[str, dict[str, int]] = {}
+    for row in rows:
+        month = str(row.get("month") or "")[:7]
+        outlet = str(row.get("outlet") or "no outlet")
+        per_outlet.setdefault(outlet, {})
+        per_outlet[outlet][month] = per_outlet[outlet].get(month, 0) + int(row.get("count") or 0)
+    peak = chart.get("max") or 1
+    biggest = sorted(per_outlet.items(), key=lambda item: (-sum(item[1].values()), item[0]))[:top]
+    lines = []
+    for index, (outlet, counts) in enumerate(biggest):
+        points = " ".join(
+            f"{bar['centre']},{round(CHART_HEIGHT - 16 - (CHART_HEIGHT - 20) * counts.get(bar['month'], 0) / peak, 1)}"
+            for bar in bars
+        )
+        lines.append({"outlet": outlet, "total": sum(counts.values()), "points": points, "index": index})
+    return lines

@@ -22,7 +22,7 @@ from ..model import KINDS
 from ..store.queries import NAMED, ORDERS, SPEAKER_TYPES
 from .api import DATE_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, context_of, day_range
 from .csrf import FIELD
-from .render import annotate, describe, label, speaker_colours, split_highlights, timeline_chart
+from .render import annotate, describe, label, outlet_lines, speaker_colours, split_highlights, timeline_chart
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -148,9 +148,27 @@ def download_links(filters: Mapping[str, Any]) -> dict[str, str]:
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
+    """The corpus at a glance: counts, most quoted, attributions per month by outlet, gender of sources.
+
+    ``outlet``, ``since`` and ``until`` (YYYY, YYYY-MM or a day) narrow the
+    timeline and the gender table.
+    """
+    params = request.query_params
+    outlet = (params.get("outlet") or "").strip() or None
+    since, until = params.get("since") or None, params.get("until") or None
+    for name, value in (("since", since), ("until", until)):
+        if value and not re.fullmatch(DATE_PATTERN, value):
+            raise HTTPException(400, f"{name}: YYYY, YYYY-MM or YYYY-MM-DD")
+    window = {"outlet": outlet, "since": day_range(since, end=False), "until": day_range(until, end=True)}
     store = context_of(request).store
     top = store.speakers(named=True, top=HOME_TOP_SPEAKERS, limit=HOME_TOP_SPEAKERS)["items"]
-    return page("index.html", filters={}, top=top, stats=_stats(store))
+    rows = store.timeline(**window)
+    chart = timeline_chart(rows)
+    return page(
+        "index.html", filters={}, top=top, stats=_stats(store), chart=chart, lines=outlet_lines(rows, chart),
+        shares=store.gender_shares(**window), table_rows=GENDER_TABLE_ROWS,
+        dashboard={"outlet": outlet or "", "since": since or "", "until": until or ""},
+    )
 
 
 def _search_page(filters: dict[str, Any], status: int = 200, problems: list[str] | None = None, **found: Any) -> HTMLResponse:

@@ -38,7 +38,7 @@ from . import queries
 from .database import Database
 from .postgres import PostgresDatabase, redact
 from .shapes import (
-    GenderShares, QuoteDetail, QuoteItemPage, QuotePage, SpeakerDetail, SpeakerPage, Stats, Stored, StoredArticle,
+    GenderShares, OutletMonthCount, QuoteDetail, QuoteItemPage, QuotePage, SpeakerDetail, SpeakerPage, Stats, Stored, StoredArticle,
 )
 from .sqlite import SQLiteDatabase
 from .identity import Aliases
@@ -298,6 +298,19 @@ class Store:
         """
         with self.db.snapshot():
             return queries.speakers(self.db, q=q, named=named, gender=gender, top=top, limit=limit, cursor=cursor)
+
+    @_translated
+    def timeline(
+        self, *, outlet: str | None = None, since: str | None = None, until: str | None = None
+    ) -> list[OutletMonthCount]:
+        """Attributions per month and outlet, for the corpus timeline.
+
+        Args:
+            outlet: exact outlet name, case-insensitive.
+            since, until: ISO dates (inclusive) on the article's publication day.
+        """
+        with self.db.snapshot():
+            return queries.timeline(self.db, outlet=outlet, since=since, until=until)
 
     @_translated
     def gender_shares(

@@ -25,6 +25,7 @@ from .shapes import (
     FacetCount,
     Facets,
     GenderShares,
+    OutletMonthCount,
     QuoteDetail,
     QuotedPerson,
     QuoteVariant,
@@ -644,6 +645,32 @@ def _gender_counts(rows: list[dict[str, Any]]) -> dict[str, int]:
     for row in rows:
         counts[row["gender"] if row["gender"] in ("female", "male") else "unknown"] += int(row["people"])
     return counts
+
+
+def timeline(
+    db: Database, *, outlet: str | None = None, since: str | None = None, until: str | None = None
+) -> list[OutletMonthCount]:
+    """Attributions per month and outlet (see ``Store.timeline``); undated ones under month ''."""
+    where: list[str] = []
+    params: list[Any] = []
+    if text_filter(outlet, "outlet"):
+        where.append("LOWER(ar.outlet) = ?")
+        params.append(outlet.lower())  # type: ignore[union-attr]
+    first, last = _day(since, "since"), _day(until, "until")
+    if first:
+        where.append("a.day >= ?")
+        params.append(first)
+    if last:
+        where.append("a.day <> '' AND a.day <= ?")
+        params.append(last)
+    rows = db.rows(
+        "SELECT SUBSTR(a.day, 1, 7) AS month, ar.outlet AS outlet, COUNT(*) AS count "
+        "FROM attributions a JOIN articles ar ON ar.id = a.article_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
+        + " GROUP BY SUBSTR(a.day, 1, 7), ar.outlet ORDER BY month, outlet",
+        params,
+    )
+    return [{"month": r["month"] or "", "outlet": r["outlet"], "count": int(r["count"])} for r in rows]
 
 
 def gender_shares(

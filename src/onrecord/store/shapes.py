@@ -182,6 +182,14 @@ class QuotedPerson(TypedDict):
     num_attributions: int  # attributions within the filters
 
 
+class OutletMonthCount(TypedDict):
+    """Attributions of one month ("YYYY-MM", "" when undated) in one outlet (None: no outlet)."""
+
+    month: str
+    outlet: str | None
+    count: int
+
+
 class GenderShares(TypedDict):
     """Who is quoted, by gender: named people only (an unnamed source has no gender to count)."""
 
