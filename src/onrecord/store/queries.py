@@ -358,16 +358,7 @@ def _filtered(
         condition, values = _speaker_condition(speaker)  # type: ignore[arg-type]
         where.append(condition)
         params.extend(values)
-    first, last = _day(since, "since"), _day(until, "until")
-    if first:
-        where.append("a.day >= ?")
-        params.append(first)
-    if last:
-        where.append("a.day <> '' AND a.day <= ?")
-        params.append(last)
-    if text_filter(outlet, "outlet"):
-        where.append("LOWER(ar.outlet) = ?")
-        params.append(outlet.lower())  # type: ignore[union-attr]
+    _add_window(where, params, outlet=outlet, since=since, until=until)
     if kind:
         if kind not in KINDS:
             raise InvalidQuery(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -388,6 +379,24 @@ def _filtered(
         where.append("a.confidence >= ?")
         params.append(threshold)
     return source, where, params
+
+
+def _add_window(where: list[str], params: list[Any], *, outlet: str | None, since: str | None, until: str | None) -> None:
+    """The conditions of an outlet (case-insensitive) and a day range on attributions ``a`` of articles ``ar``.
+
+    An undated attribution is outside every range with an end: it cannot be
+    said to come before a day.
+    """
+    if text_filter(outlet, "outlet"):
+        where.append("LOWER(ar.outlet) = ?")
+        params.append(outlet.lower())  # type: ignore[union-attr]
+    first, last = _day(since, "since"), _day(until, "until")
+    if first:
+        where.append("a.day >= ?")
+        params.append(first)
+    if last:
+        where.append("a.day <> '' AND a.day <= ?")
+        params.append(last)
 
 
 def _where(conditions: list[str]) -> str:
@@ -653,16 +662,7 @@ def timeline(
     """Attributions per month and outlet (see ``Store.timeline``); undated ones under month ''."""
     where: list[str] = []
     params: list[Any] = []
-    if text_filter(outlet, "outlet"):
-        where.append("LOWER(ar.outlet) = ?")
-        params.append(outlet.lower())  # type: ignore[union-attr]
-    first, last = _day(since, "since"), _day(until, "until")
-    if first:
-        where.append("a.day >= ?")
-        params.append(first)
-    if last:
-        where.append("a.day <> '' AND a.day <= ?")
-        params.append(last)
+    _add_window(where, params, outlet=outlet, since=since, until=until)
     rows = db.rows(
         "SELECT SUBSTR(a.day, 1, 7) AS month, ar.outlet AS outlet, COUNT(*) AS count "
         "FROM attributions a JOIN articles ar ON ar.id = a.article_id"
@@ -679,16 +679,7 @@ def gender_shares(
     """Distinct quoted named people by gender, overall, by outlet and by month (see ``Store.gender_shares``)."""
     where = ["s.named = 1", "s.type = 'person'"]
     params: list[Any] = []
-    if text_filter(outlet, "outlet"):
-        where.append("LOWER(ar.outlet) = ?")
-        params.append(outlet.lower())  # type: ignore[union-attr]
-    first, last = _day(since, "since"), _day(until, "until")
-    if first:
-        where.append("a.day >= ?")
-        params.append(first)
-    if last:
-        where.append("a.day <> '' AND a.day <= ?")
-        params.append(last)
+    _add_window(where, params, outlet=outlet, since=since, until=until)
     source = (
         "FROM attributions a JOIN speakers s ON s.id = a.speaker_id JOIN articles ar ON ar.id = a.article_id WHERE "
         + " AND ".join(where)
