@@ -226,6 +226,7 @@ def test_pipe_keeps_order_and_metadata(extractor):
     assert articles[2].attributions == ()
 
 
+@pytest.mark.slow  # worker processes each load the pipeline
 def test_parallel_pipe_equals_serial():
     records = [f"Speaker {i} said the vote number {i} would pass easily." for i in range(6)]
     serial = [a.to_dict() for a in Extractor().pipe(records)]

@@ -157,7 +157,7 @@ def test_too_complex_crosses_process_boundaries():
     assert type(error) is TooComplex and str(error) == "a1: too complex: took more than 60 s"
 
 
-@pytest.mark.parametrize("n_process", [1, 2], ids=["in-process", "workers"])
+@pytest.mark.parametrize("n_process", [1, pytest.param(2, marks=pytest.mark.slow)], ids=["in-process", "workers"])
 def test_pipe_yields_the_failure_in_place_and_goes_on(monkeypatch, n_process):
     monkeypatch.setattr(budget_module, "MAX_SECONDS", 0)  # reaches spawned workers through the Extractor
     records = [{"id": "a", "text": STORY}, {"id": "b", "text": OTHER_STORY}]

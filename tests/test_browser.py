@@ -21,7 +21,8 @@ import pytest
 
 from server_fixtures import XSS, XSS_PAYLOADS, LiveServer, hostile_articles, make_app, make_store
 
-pytestmark = pytest.mark.browser
+# A real Chromium per module: the full tier's (make test), not the fast one.
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

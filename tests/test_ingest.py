@@ -111,6 +111,7 @@ def test_ingest_of_a_missing_path_is_reported_not_raised(make_store, extractor, 
     assert summary.skipped and "nope.txt" in summary.skipped[0]
 
 
+@pytest.mark.slow  # worker processes each load the pipeline
 def test_parallel_ingest_stores_what_a_serial_one_does(store_url, extractor, tmp_path):
     folder = write_reports(tmp_path / "in", 6, paragraphs=2)
     serial, parallel = store_url(), store_url()
