@@ -156,6 +156,21 @@ def test_search_speaker_and_article(site, page):
     assert_inert(page)
 
 
+def test_dashboard_charts_outlets_and_narrows(site, page):
+    page.goto(site + "/")
+    lines = page.locator("figure.timeline polyline.outlet")
+    assert lines.count() >= 2
+    # the SVG is drawn, not left to a script: each line has a visible stroke
+    assert page.evaluate("getComputedStyle(document.querySelector('polyline.outlet')).stroke") not in ("none", "")
+    assert "Harbour Gazette" in page.locator("ul.legend").inner_text()
+    assert page.locator("table.gender").count() == 1
+    page.fill("form.dashboard-filters input[name=outlet]", "Harbour Gazette")
+    page.click("form.dashboard-filters button[type=submit]")
+    page.wait_for_url(re.compile(r"/\?outlet=Harbour"))
+    assert page.locator("figure.timeline polyline.outlet").count() == 1
+    assert_inert(page)
+
+
 def test_quote_page_and_download_link(site, page):
     import csv
 
