@@ -17,7 +17,8 @@ _LOCALES = ("en", "en_US", "en_GB", "en_IE", "fr_CA", "fr_FR")
 
 
 @lru_cache(maxsize=1)
-def _lists() -> tuple[frozenset[str], frozenset[str]]:
+def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(only women's, only men's, given to both) lowercased first names of Faker's lists."""
     female: set[str] = set()
     male: set[str] = set()
     for locale in _LOCALES:
@@ -28,28 +29,13 @@ def _lists() -> tuple[frozenset[str], frozenset[str]]:
         female.update(n.lower() for n in getattr(provider, "first_names_female", ()))
         male.update(n.lower() for n in getattr(provider, "first_names_male", ()))
     both = female & male
-    return frozenset(female - both), frozenset(male - both)
+    return frozenset(female - both), frozenset(male - both), frozenset(both)
 
 
 def is_first_name(word: str) -> bool:
     """Whether the lists hold ``word`` as anyone's first name (either gender, or both)."""
-    female, male = _lists()
     word = word.lower()
-    return word in female or word in male or word in _both()
-
-
-@lru_cache(maxsize=1)
-def _both() -> frozenset[str]:
-    female: set[str] = set()
-    male: set[str] = set()
-    for locale in _LOCALES:
-        try:
-            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        except ImportError:
-            continue
-        female.update(n.lower() for n in getattr(provider, "first_names_female", ()))
-        male.update(n.lower() for n in getattr(provider, "first_names_male", ()))
-    return frozenset(female & male)
+    return any(word in names for names in _lists())
 
 
 def first_name_gender(name: str | None) -> str | None:
@@ -58,7 +44,7 @@ def first_name_gender(name: str | None) -> str | None:
     if len(words) < 2:
         return None  # a surname alone says nothing
     first = words[0].strip(".").lower()
-    female, male = _lists()
+    female, male, _ = _lists()
     if first in female:
         return "female"
     if first in male:
