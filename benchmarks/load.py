@@ -189,6 +189,7 @@ def build_sqlite(db_path: Path, args: argparse.Namespace) -> dict[str, Any]:
             return {**built, "reused": True, "stats": stats, "database_mb": round(database_bytes(db_path) / 1e6, 2)}
         print(f"{db_path} was built from another corpus: building it anew", file=sys.stderr)
     print(f"building {db_path} ...", file=sys.stderr)
+    commit = git_commit()  # the code that extracts: read before the ingest, which takes minutes
     for stale in [*db_path.parent.glob(db_path.name + "*"), meta_path]:
         stale.unlink(missing_ok=True)
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -208,7 +209,7 @@ def build_sqlite(db_path: Path, args: argparse.Namespace) -> dict[str, Any]:
             stats = store.stats()
     built = {
         "key": key,
-        "commit": git_commit(),
+        "commit": commit,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "reuters": reuters,
         "articles_read": summary.read,
