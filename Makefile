@@ -9,7 +9,7 @@ DB     ?= onrecord.db
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: setup run test eval candidates train calibrate curve bench load robustness train-cues clean
+.PHONY: setup run test eval candidates train calibrate curve bench load robustness train-cues screenshots clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON)"; exit 1; }
@@ -66,6 +66,10 @@ robustness: setup
 
 train-cues: setup
 	$(BIN)/onrecord train-cues ../shared/data/polnear/train.jsonl
+
+# The README's screenshots of the explorer (docs/screenshots/): examples/ served and shot in headless Chromium.
+screenshots: setup
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -261,7 +261,7 @@ def test_responses_are_the_store_shapes(client):
 
 def test_openapi_and_docs(client):
     schema = client.get("/openapi.json").json()
-    assert {"/api/extract", "/api/quotes", "/api/speakers", "/api/speakers/{speaker_id}", "/api/articles"} <= set(schema["paths"])
+    assert {"/api/extract", "/api/quotes", "/api/most-quoted", "/api/speakers", "/api/speakers/{speaker_id}", "/api/articles"} <= set(schema["paths"])
     assert "ErrorOut" in schema["components"]["schemas"]
     docs = client.get("/docs")
     assert docs.status_code == 200 and 'id="swagger-ui"' in docs.text

@@ -108,7 +108,7 @@ def test_search_speaker_and_article(site, page):
     page.goto(site + "/")
     page.fill("#q", "budget")
     page.fill("input[name=speaker]", "Lena Ortiz")
-    page.select_option("select[name=kind]", "direct")
+    page.select_option("form.search select[name=kind]", "direct")
     page.click("form.search button[type=submit]")
     page.wait_for_url(re.compile(r"/quotes\?"))
     (quote,) = page.locator("li.hit blockquote").all_inner_texts()
@@ -169,6 +169,24 @@ def test_dashboard_charts_outlets_and_narrows(site, page):
     page.wait_for_url(re.compile(r"/\?outlet=Harbour"))
     assert page.locator("figure.timeline polyline.outlet").count() == 1
     assert_inert(page)
+
+
+def test_dashboard_most_quoted_follows_its_filters(site, page):
+    page.goto(site + "/")
+    assert "Lena Ortiz" in page.locator("ol.most-quoted li a").all_inner_texts()
+    # indirect attributions only: the mayor's quotes are all direct, so she leaves the list
+    page.select_option("form.dashboard-filters select[name=kind]", "indirect")
+    page.click("form.dashboard-filters button[type=submit]")
+    page.wait_for_url(re.compile(r"/\?.*kind=indirect"))
+    names = page.locator("ol.most-quoted li a").all_inner_texts()
+    assert "Tomas Reyes" in names and "Lena Ortiz" not in names
+    assert set(page.locator("ol.most-quoted li .count").all_inner_texts()) == {"1"}  # counted under the filter
+    assert page.locator("form.dashboard-filters select[name=named]").input_value() == "named"  # the default, kept
+    assert page.locator("form.dashboard-filters select[name=kind]").input_value() == "indirect"
+    assert_inert(page)
+    page.click("ol.most-quoted a >> text=Tomas Reyes")
+    page.wait_for_url(re.compile(r"/speakers/\d+$"))
+    assert page.locator("h1").inner_text() == "Tomas Reyes"
 
 
 def test_quote_page_and_download_link(site, page):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -21,3 +22,12 @@ def test_ingest_then_search_the_examples(tmp_path):
     hits = [json.loads(line) for line in found.stdout.splitlines()]
     assert hits and all(hit["speaker_name"] == "Dana Whitfield" for hit in hits)
     assert any("audit" in hit["content"] for hit in hits)
+
+
+def test_the_readme_screenshots_are_there_and_small():
+    """Each screenshot the README shows is a PNG in the repository (``make screenshots`` writes them)."""
+    shown = re.findall(r"\]\((docs/screenshots/[^)]+)\)", (ROOT / "README.md").read_text(encoding="utf-8"))
+    assert len(shown) >= 6
+    assert all((ROOT / path).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for path in shown)
+    # Viewport shots, not whole pages: under 2 MB together.
+    assert sum((ROOT / path).stat().st_size for path in set(shown)) < 2_000_000

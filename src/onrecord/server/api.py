@@ -18,7 +18,8 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..model import Article, ArticleDict, EntityType, Kind
-from ..store.shapes import GenderShares, QuoteDetail, QuotePage, SpeakerDetail, SpeakerPage, StoredArticle
+from ..store.queries import FACET_SIZE
+from ..store.shapes import GenderShares, MostQuoted, QuoteDetail, QuotePage, SpeakerDetail, SpeakerPage, StoredArticle
 from . import downloads
 from .context import ServerContext
 
@@ -165,7 +166,7 @@ async def extract(request: Request) -> Any:
     return article.to_dict()
 
 
-def search_filters(
+def attribution_filters(
     q: Annotated[str | None, Query(description="Full-text query on the quote content.")] = None,
     speaker: Annotated[str | None, Query(description="Speaker name (or id).")] = None,
     since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="Earliest date, YYYY[-MM[-DD]].")] = None,
@@ -178,12 +179,8 @@ def search_filters(
         Query(description="named (the speaker has a name), unnamed (only described: an anonymous source) or none."),
     ] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Only attributions at least this confident.")] = None,
-    order: Annotated[
-        Literal["relevance", "date"] | None,
-        Query(description="relevance (the full-text index's ranking; the default with q) or date (newest first)."),
-    ] = None,
 ) -> dict[str, Any]:
-    """The search filters shared by the search and its downloads, as ``Store.search_quotes`` takes them."""
+    """Which attributions count, as ``Store.search_quotes`` and ``Store.most_quoted`` take them."""
     return {
         "q": q or None,
         "speaker": speaker or None,
@@ -194,8 +191,21 @@ def search_filters(
         "speaker_type": speaker_type,
         "named": named,
         "min_confidence": min_confidence,
-        "order": order,
     }
+
+
+AttributionFilters = Annotated[dict[str, Any], Depends(attribution_filters)]
+
+
+def search_filters(
+    filters: AttributionFilters,
+    order: Annotated[
+        Literal["relevance", "date"] | None,
+        Query(description="relevance (the full-text index's ranking; the default with q) or date (newest first)."),
+    ] = None,
+) -> dict[str, Any]:
+    """The search filters shared by the search and its downloads: which attributions, and in what order."""
+    return {**filters, "order": order}
 
 
 SearchFilters = Annotated[dict[str, Any], Depends(search_filters)]
@@ -229,6 +239,22 @@ def quotes_download(request: Request, fmt: Annotated[Literal["csv", "jsonl"], Pa
     """Every attribution a search finds (not one page), streamed as CSV (one row per hit) or JSON Lines (one hit per line)."""
     store = context_of(request).store
     return downloads.download(fmt, _paged(downloads.search_hits, store, **filters), "onrecord-quotes")
+
+
+@router.get("/most-quoted", response_model=MostQuoted, summary="The most quoted speakers of a search")
+def most_quoted(
+    request: Request,
+    filters: AttributionFilters,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = FACET_SIZE,  # as many as the search's speaker facet
+) -> Any:
+    """The speakers with the most attributions among those the filters of ``/api/quotes`` keep, most first.
+
+    ``num_attributions`` counts those attributions only, not the speaker's
+    whole record. The explorer's dashboard lists the same, with ``named=named``
+    unless asked otherwise.
+    """
+    store = context_of(request).store
+    return _paged(store.most_quoted, **filters, limit=limit)
 
 
 @router.get("/quotes/{quote_id}", response_model=QuoteDetail, summary="One quote and how it spread")

@@ -66,40 +66,45 @@ def error_page(status: int, message: str, headers: Mapping[str, str] | None = No
     return page("error.html", status=status, headers=headers, status_code=status, message=message)
 
 
-def _filters(params: Mapping[str, str]) -> tuple[dict[str, Any], list[str]]:
-    """Search filters from a query string: blanks dropped, bad values reported."""
+# The query-string filters the search page reads, and the dashboard's share of them.
+SEARCH_FILTERS = ("q", "speaker", "outlet", "since", "until", "kind", "speaker_type", "named", "min_confidence", "order",
+                  "cursor", "limit")
+DASHBOARD_FILTERS = ("outlet", "since", "until", "kind", "speaker_type", "named")
+# The filters whose values are a few names.
+_CHOICES = {"kind": KINDS, "speaker_type": SPEAKER_TYPES, "named": NAMED, "order": ORDERS}
+
+
+def _filters(params: Mapping[str, str], names: tuple[str, ...] = SEARCH_FILTERS) -> tuple[dict[str, Any], list[str]]:
+    """The filters ``names`` from a query string: blanks dropped, bad values reported and dropped."""
     problems = []
-    filters: dict[str, Any] = {}
-    for name in ("q", "speaker", "outlet", "since", "until", "kind", "speaker_type", "named", "min_confidence", "order", "cursor"):
-        value = (params.get(name) or "").strip()
-        filters[name] = value or None
+    filters: dict[str, Any] = {name: (params.get(name) or "").strip() or None for name in names}
     for name in ("since", "until"):
-        if filters[name] and not re.match(DATE_PATTERN, filters[name]):
+        if filters.get(name) and not re.match(DATE_PATTERN, filters[name]):
             problems.append(f"{name}: use a date like 2020, 2020-05 or 2020-05-21")
             filters[name] = None
-    if filters["kind"] and filters["kind"] not in KINDS:
-        problems.append(f"kind: one of {', '.join(KINDS)}")
-        filters["kind"] = None
-    for name, allowed in (("speaker_type", SPEAKER_TYPES), ("named", NAMED)):
-        if filters[name] and filters[name] not in allowed:
+    for name, allowed in _CHOICES.items():
+        if filters.get(name) and filters[name] not in allowed:
             problems.append(f"{name.replace('_', ' ')}: one of {', '.join(allowed)}")
             filters[name] = None
-    if filters["order"] and filters["order"] not in ORDERS:
-        problems.append(f"order: one of {', '.join(ORDERS)}")
-        filters["order"] = None
-    if filters["min_confidence"]:
+    if filters.get("min_confidence"):
         try:
             if not 0 <= float(filters["min_confidence"]) <= 1:
                 raise ValueError
         except ValueError:
             problems.append("minimum confidence: a number from 0 to 1")
             filters["min_confidence"] = None
-    try:
-        filters["limit"] = max(1, min(MAX_LIMIT, int(params.get("limit") or DEFAULT_LIMIT)))
-    except ValueError:
-        problems.append("limit: a whole number")
-        filters["limit"] = DEFAULT_LIMIT
+    if "limit" in names:
+        try:
+            filters["limit"] = max(1, min(MAX_LIMIT, int(params.get("limit") or DEFAULT_LIMIT)))
+        except ValueError:
+            problems.append("limit: a whole number")
+            filters["limit"] = DEFAULT_LIMIT
     return filters, problems
+
+
+def _days(filters: Mapping[str, Any]) -> dict[str, str | None]:
+    """The filters' since and until (a year, a month or a day) as the first and last ISO day the store compares."""
+    return {"since": day_range(filters["since"], end=False), "until": day_range(filters["until"], end=True)}
 
 
 def _query_string(filters: Mapping[str, Any], **changes: Any) -> str:
@@ -150,24 +155,30 @@ def download_links(filters: Mapping[str, Any]) -> dict[str, str]:
 def home(request: Request) -> HTMLResponse:
     """The corpus at a glance: counts, most quoted, attributions per month by outlet, gender of sources.
 
-    ``outlet``, ``since`` and ``until`` (YYYY, YYYY-MM or a day) narrow the
-    timeline and the gender table.
+    ``outlet``, ``since`` and ``until`` (YYYY, YYYY-MM or a day) narrow every
+    panel; ``kind``, ``named`` and ``speaker_type`` narrow the most quoted,
+    counted over the attributions all these filters keep (``Store.most_quoted``,
+    as ``/api/most-quoted``).
     """
-    params = request.query_params
-    outlet = (params.get("outlet") or "").strip() or None
-    since, until = params.get("since") or None, params.get("until") or None
-    for name, value in (("since", since), ("until", until)):
-        if value and not re.fullmatch(DATE_PATTERN, value):
-            raise HTTPException(400, f"{name}: YYYY, YYYY-MM or YYYY-MM-DD")
-    window = {"outlet": outlet, "since": day_range(since, end=False), "until": day_range(until, end=True)}
+    filters, problems = _filters(request.query_params, DASHBOARD_FILTERS)
+    if problems:
+        raise HTTPException(400, "; ".join(problems))
+    # Named speakers unless asked otherwise, so that unnamed "analysts" of many
+    # articles do not crowd out the people. The form always sends ``named``
+    # (blank for any), so only a link without it gets this default.
+    if "named" not in request.query_params:
+        filters["named"] = "named"
+    window = {"outlet": filters["outlet"], **_days(filters)}
     store = context_of(request).store
-    top = store.speakers(named=True, top=HOME_TOP_SPEAKERS, limit=HOME_TOP_SPEAKERS)["items"]
+    top = store.most_quoted(
+        **window, kind=filters["kind"], speaker_type=filters["speaker_type"], named=filters["named"],
+        limit=HOME_TOP_SPEAKERS,
+    )["items"]
     rows = store.timeline(**window)
     chart = timeline_chart(rows)
     return page(
         "index.html", filters={}, top=top, stats=_stats(store), chart=chart, lines=outlet_lines(rows, chart),
-        shares=store.gender_shares(**window), table_rows=GENDER_TABLE_ROWS,
-        dashboard={"outlet": outlet or "", "since": since or "", "until": until or ""},
+        shares=store.gender_shares(**window), table_rows=GENDER_TABLE_ROWS, dashboard=filters,
     )
 
 
@@ -183,7 +194,7 @@ def quotes(request: Request) -> HTMLResponse:
         return _search_page(filters, 400, problems)
     store = context_of(request).store
     search = {k: v for k, v in filters.items() if k != "q"}
-    search.update(since=day_range(filters["since"], end=False), until=day_range(filters["until"], end=True))
+    search.update(_days(filters))
     try:
         result = store.search_quotes(filters["q"], **search, facets=True)
     except ValueError as error:

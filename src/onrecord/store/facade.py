@@ -38,7 +38,7 @@ from . import queries
 from .database import Database
 from .postgres import PostgresDatabase, redact
 from .shapes import (
-    GenderShares, OutletMonthCount, QuoteDetail, QuoteItemPage, QuotePage, SpeakerDetail, SpeakerPage, Stats, Stored, StoredArticle,
+    GenderShares, MostQuoted, OutletMonthCount, QuoteDetail, QuoteItemPage, QuotePage, SpeakerDetail, SpeakerPage, Stats, Stored, StoredArticle,
 )
 from .sqlite import SQLiteDatabase
 from .identity import Aliases
@@ -258,6 +258,42 @@ class Store:
             return queries.search_quotes(
                 self.db, q, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
                 speaker_type=speaker_type, named=named, min_confidence=min_confidence, order=order, limit=limit, cursor=cursor, total=total, facets=facets,
+            )
+
+    @_translated
+    def most_quoted(
+        self,
+        q: str | None = None,
+        *,
+        speaker: str | int | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        kind: str | None = None,
+        speaker_type: str | None = None,
+        named: str | None = None,
+        min_confidence: float | None = None,
+        limit: int = queries.FACET_SIZE,
+    ) -> MostQuoted:
+        """The speakers with the most attributions among those a search keeps, most first (``items``).
+
+        Counted over the attributions ``search_quotes`` finds with the same
+        arguments (its speaker facet is the first ``queries.FACET_SIZE`` of this
+        list), not over the speaker's whole record; equal counts in speaker id order.
+        Attributions without a speaker are not counted.
+
+        Args:
+            q, speaker, since, until, outlet, kind, speaker_type, named,
+                min_confidence: the filters of ``search_quotes``.
+            limit: how many speakers, 1 to ``queries.MAX_LIMIT``.
+
+        Raises:
+            InvalidQuery: a malformed filter or limit.
+        """
+        with self.db.snapshot():
+            return queries.most_quoted(
+                self.db, q, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
+                speaker_type=speaker_type, named=named, min_confidence=min_confidence, limit=limit,
             )
 
     @_translated

@@ -25,9 +25,11 @@ from .shapes import (
     FacetCount,
     Facets,
     GenderShares,
+    MostQuoted,
     OutletMonthCount,
     QuoteDetail,
     QuotedPerson,
+    QuotedSpeaker,
     QuoteVariant,
     QuoteHit,
     QuoteItem,
@@ -443,14 +445,9 @@ def _facets(db: Database, source: str, where: list[str], params: list[Any]) -> t
         for name, counter in counters.items()
     }
     # Speakers are many: their own query, sorted and cut by the database.
-    speakers = db.rows(
-        f"SELECT a.speaker_id AS value, COALESCE(s.name, s.description) AS label, COUNT(*) AS n {source}"
-        f"{_where([*where, 'a.speaker_id IS NOT NULL'])} "
-        "GROUP BY a.speaker_id, s.name, s.description ORDER BY n DESC, a.speaker_id LIMIT ?",
-        [*params, FACET_SIZE],
-    )
     found["speaker"] = [
-        {"value": str(r["value"]), "label": str(r["label"] or r["value"]), "count": int(r["n"])} for r in speakers
+        {"value": str(s["id"]), "label": s["name"] or s["description"] or str(s["id"]), "count": s["num_attributions"]}
+        for s in _most_quoted(db, source, where, params, FACET_SIZE)
     ]
     # Cumulative: the hits at or above each step are what min_confidence=step finds.
     found["confidence"] = [
@@ -459,6 +456,43 @@ def _facets(db: Database, source: str, where: list[str], params: list[Any]) -> t
         if (reached := sum(bands[band] for band in range(n + 1)))
     ]
     return found, sum(bands.values())  # type: ignore[return-value]
+
+
+def _most_quoted(db: Database, source: str, where: list[str], params: list[Any], limit: int) -> list[QuotedSpeaker]:
+    """The ``limit`` speakers with the most attributions in a filtered result (``_filtered``), most first."""
+    rows = db.rows(
+        f"SELECT a.speaker_id AS id, s.name, s.description, s.type, s.named, COUNT(*) AS n {source}"
+        f"{_where([*where, 'a.speaker_id IS NOT NULL'])} "
+        "GROUP BY a.speaker_id, s.name, s.description, s.type, s.named ORDER BY n DESC, a.speaker_id LIMIT ?",
+        [*params, limit],
+    )
+    return [
+        {"id": int(r["id"]), "name": r["name"], "description": r["description"], "type": r["type"],
+         "named": bool(r["named"]), "num_attributions": int(r["n"])}
+        for r in rows
+    ]
+
+
+def most_quoted(
+    db: Database,
+    q: str | None = None,
+    *,
+    speaker: str | int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    speaker_type: str | None = None,
+    named: str | None = None,
+    min_confidence: float | str | None = None,
+    limit: int = FACET_SIZE,
+) -> MostQuoted:
+    """The most quoted speakers of a search's whole result (see ``Store.most_quoted``)."""
+    source, where, params = _filtered(
+        db, parse_query(q), speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
+        speaker_type=speaker_type, named=named, min_confidence=min_confidence,
+    )
+    return {"items": _most_quoted(db, source, where, params, _limit(limit))}
 
 
 def search_quotes(

@@ -182,6 +182,18 @@ class QuotedPerson(TypedDict):
     num_attributions: int  # attributions within the filters
 
 
+class QuotedSpeaker(QuotedPerson):
+    """A speaker of the most quoted list, counted over the attributions a search's filters keep."""
+
+    description: str | None
+    type: str | None  # person, organization, media, place, other
+    named: bool  # False for an unnamed source ("analysts"), which stays in its own article
+
+
+class MostQuoted(TypedDict):
+    items: list[QuotedSpeaker]  # most attributions first; equal counts in speaker id order
+
+
 class OutletMonthCount(TypedDict):
     """Attributions of one month ("YYYY-MM", "" when undated) in one outlet (None: no outlet)."""
 
