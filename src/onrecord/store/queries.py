@@ -99,6 +99,15 @@ JOIN articles ar ON ar.id = a.article_id
 LEFT JOIN speakers s ON s.id = a.speaker_id
 """
 _HIT_SELECT = _HIT_COLUMNS + _HIT_FROM
+# What a search counts (its total, facets, most quoted) reads: every condition a
+# search may hold is on the attribution (its outlet and day are copies of its
+# article's) or its speaker, and every attribution has exactly one article, so
+# the join with articles, whose rows hold the whole text, is left to the page of hits.
+_COUNT_FROM = """
+FROM attributions a
+LEFT JOIN speakers s ON s.id = a.speaker_id
+"""
+_ARTICLE_JOIN = " JOIN articles ar ON ar.id = a.article_id"
 
 
 # -- arguments ----------------------------------------------------------------
@@ -348,9 +357,10 @@ def _filtered(
     """FROM clause, WHERE conditions and their parameters of a search's whole result.
 
     The hits, their total and every facet are read from this one description,
-    so the counts are always counts of the hits listed.
+    so the counts are always counts of the hits listed. The FROM clause is
+    ``_COUNT_FROM``'s, without the articles (a page of hits adds ``_ARTICLE_JOIN``).
     """
-    source = _HIT_FROM
+    source = _COUNT_FROM
     params: list[Any] = []
     if terms:
         source += " " + db.dialect.fts_scored
@@ -384,13 +394,13 @@ def _filtered(
 
 
 def _add_window(where: list[str], params: list[Any], *, outlet: str | None, since: str | None, until: str | None) -> None:
-    """The conditions of an outlet (case-insensitive) and a day range on attributions ``a`` of articles ``ar``.
+    """The conditions of an outlet (case-insensitive) and a day range on attributions ``a`` (their article's).
 
     An undated attribution is outside every range with an end: it cannot be
     said to come before a day.
     """
     if text_filter(outlet, "outlet"):
-        where.append("LOWER(ar.outlet) = ?")
+        where.append("LOWER(a.outlet) = ?")
         params.append(outlet.lower())  # type: ignore[union-attr]
     first, last = _day(since, "since"), _day(until, "until")
     if first:
@@ -411,7 +421,7 @@ def _where(conditions: list[str]) -> str:
 # speaker type) and '' (an undated month) are left out of the counts.
 _SMALL_FACETS = {
     "kind": "a.kind",
-    "outlet": "ar.outlet",
+    "outlet": "a.outlet",
     "month": "SUBSTR(a.day, 1, 7)",
     "speaker_type": "s.type",
     "named": _NAMED_SQL,
@@ -534,14 +544,15 @@ def search_quotes(
         if key is not None:
             page_where.append("(fts.score < ? OR (fts.score = ? AND a.id < ?))")
             page_params.extend([key[0], key[0], key[1]])
-        sql = f"{_HIT_COLUMNS}, fts.score AS score {source}{_where(page_where)} ORDER BY fts.score DESC, a.id DESC LIMIT ?"
+        sql = (f"{_HIT_COLUMNS}, fts.score AS score {source}{_ARTICLE_JOIN}{_where(page_where)} "
+               "ORDER BY fts.score DESC, a.id DESC LIMIT ?")
         view, key_of = "search-relevance", lambda r: [float(r["score"]), int(r["id"])]
     else:
         key = decode_cursor("search", cursor, (str, int))
         if key is not None:
             page_where.append("(a.day < ? OR (a.day = ? AND a.id < ?))")
             page_params.extend([key[0], key[0], key[1]])
-        sql = f"{_HIT_COLUMNS} {source}{_where(page_where)} ORDER BY a.day DESC, a.id DESC LIMIT ?"
+        sql = f"{_HIT_COLUMNS} {source}{_ARTICLE_JOIN}{_where(page_where)} ORDER BY a.day DESC, a.id DESC LIMIT ?"
         view, key_of = "search", lambda r: [r["day"], int(r["id"])]
     rows = db.rows(sql, [*page_params, limit + 1])
     rows, next_cursor = _page(rows, limit, view, key_of)
@@ -698,10 +709,9 @@ def timeline(
     params: list[Any] = []
     _add_window(where, params, outlet=outlet, since=since, until=until)
     rows = db.rows(
-        "SELECT SUBSTR(a.day, 1, 7) AS month, ar.outlet AS outlet, COUNT(*) AS count "
-        "FROM attributions a JOIN articles ar ON ar.id = a.article_id"
+        "SELECT SUBSTR(a.day, 1, 7) AS month, a.outlet AS outlet, COUNT(*) AS count FROM attributions a"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " GROUP BY SUBSTR(a.day, 1, 7), ar.outlet ORDER BY month, outlet",
+        + " GROUP BY SUBSTR(a.day, 1, 7), a.outlet ORDER BY month, outlet",
         params,
     )
     return [{"month": r["month"] or "", "outlet": r["outlet"], "count": int(r["count"])} for r in rows]
@@ -714,14 +724,11 @@ def gender_shares(
     where = ["s.named = 1", "s.type = 'person'"]
     params: list[Any] = []
     _add_window(where, params, outlet=outlet, since=since, until=until)
-    source = (
-        "FROM attributions a JOIN speakers s ON s.id = a.speaker_id JOIN articles ar ON ar.id = a.article_id WHERE "
-        + " AND ".join(where)
-    )
+    source = "FROM attributions a JOIN speakers s ON s.id = a.speaker_id WHERE " + " AND ".join(where)
     overall = db.rows(f"SELECT s.gender, COUNT(DISTINCT s.id) AS people {source} GROUP BY s.gender", params)
     outlets: dict[str | None, list[dict[str, Any]]] = {}
-    for row in db.rows(f"SELECT ar.outlet, s.gender, COUNT(DISTINCT s.id) AS people {source} "
-                       "GROUP BY ar.outlet, s.gender", params):
+    for row in db.rows(f"SELECT a.outlet, s.gender, COUNT(DISTINCT s.id) AS people {source} "
+                       "GROUP BY a.outlet, s.gender", params):
         outlets.setdefault(row["outlet"], []).append(row)
     months: dict[str, list[dict[str, Any]]] = {}
     for row in db.rows(f"SELECT SUBSTR(a.day, 1, 7) AS month, s.gender, COUNT(DISTINCT s.id) AS people {source} "
