@@ -415,16 +415,23 @@ def _where(conditions: list[str]) -> str:
     return " WHERE " + " AND ".join(conditions) if conditions else ""
 
 
-# Facets with few values, counted together in one scan (one GROUP BY over all
-# of them, summed per facet in Python): on the 18,000 BBC attributions that
-# took 43 ms where one query per facet took 96 ms. NULL (no outlet, no
-# speaker type) and '' (an undated month) are left out of the counts.
-_SMALL_FACETS = {
+# Facets with few values. Those of the attribution itself are counted together
+# in one scan (one GROUP BY over all of them, summed per facet in Python): on the
+# 18,000 BBC attributions that took 43 ms where one query per facet took 96 ms.
+# Those of its speaker are counted per speaker first, then summed by the
+# speaker's type and namedness: the count per speaker streams over an index in
+# speaker order, and the sort that the GROUP BY does is over rows of four values
+# instead of six (on SQLite, over the 27,449 attributions of the BBC + Reuters
+# load corpus: 21 ms instead of 30). NULL (no outlet, no speaker type) and ''
+# (an undated month) are left out of the counts.
+_ATTRIBUTION_FACETS = {
     "kind": "a.kind",
     "outlet": "a.outlet",
     "month": "SUBSTR(a.day, 1, 7)",
-    "speaker_type": "s.type",
-    "named": _NAMED_SQL,
+}
+_SPEAKER_FACETS = {
+    "speaker_type": "sp.type",
+    "named": "CASE WHEN sp.name IS NOT NULL THEN 'named' WHEN per.speaker_id IS NOT NULL THEN 'unnamed' ELSE 'none' END",
 }
 # The confidence band of a hit: the index of the first step it reaches (len: none).
 _BAND_SQL = (
@@ -436,19 +443,33 @@ _BAND_SQL = (
 
 def _facets(db: Database, source: str, where: list[str], params: list[Any]) -> tuple[Facets, int]:
     """The FACET_SIZE most frequent values of each facet over the whole filtered result, and its size."""
-    columns = [*_SMALL_FACETS.values(), _BAND_SQL]
+    counters: dict[str, Counter[str]] = {name: Counter() for name in (*_ATTRIBUTION_FACETS, *_SPEAKER_FACETS)}
+    bands: Counter[int] = Counter()
+    columns = [*_ATTRIBUTION_FACETS.values(), _BAND_SQL]
     rows = db.rows(
         f"SELECT {', '.join(f'{c} AS f{n}' for n, c in enumerate(columns))}, COUNT(*) AS n {source}{_where(where)} "
         f"GROUP BY {', '.join(str(n + 1) for n in range(len(columns)))}",
         params,
     )
-    counters: dict[str, Counter[str]] = {name: Counter() for name in _SMALL_FACETS}
-    bands: Counter[int] = Counter()
     for row in rows:
-        for n, name in enumerate(_SMALL_FACETS):
+        for n, name in enumerate(_ATTRIBUTION_FACETS):
             if row[f"f{n}"]:
                 counters[name][row[f"f{n}"]] += int(row["n"])
-        bands[int(row[f"f{len(_SMALL_FACETS)}"])] += int(row["n"])
+        bands[int(row[f"f{len(_ATTRIBUTION_FACETS)}"])] += int(row["n"])
+    per_speaker = (
+        f"(SELECT a.speaker_id, COUNT(*) AS n {source}{_where(where)} GROUP BY a.speaker_id) per "
+        "LEFT JOIN speakers sp ON sp.id = per.speaker_id"
+    )
+    # Per speaker (NULL: none), then by what the speaker is.
+    rows = db.rows(
+        f"SELECT {', '.join(f'{c} AS f{n}' for n, c in enumerate(_SPEAKER_FACETS.values()))}, SUM(per.n) AS n "
+        f"FROM {per_speaker} GROUP BY {', '.join(str(n + 1) for n in range(len(_SPEAKER_FACETS)))}",
+        params,
+    )
+    for row in rows:
+        for n, name in enumerate(_SPEAKER_FACETS):
+            if row[f"f{n}"]:
+                counters[name][row[f"f{n}"]] += int(row["n"])
     found: dict[str, list[FacetCount]] = {
         name: [{"value": value, "label": value, "count": count}
                for value, count in sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:FACET_SIZE]]
@@ -469,11 +490,17 @@ def _facets(db: Database, source: str, where: list[str], params: list[Any]) -> t
 
 
 def _most_quoted(db: Database, source: str, where: list[str], params: list[Any], limit: int) -> list[QuotedSpeaker]:
-    """The ``limit`` speakers with the most attributions in a filtered result (``_filtered``), most first."""
+    """The ``limit`` speakers with the most attributions in a filtered result (``_filtered``), most first.
+
+    Counted per speaker id alone, then the few speakers named: grouped by the id
+    (and no speaker column) the count streams over an index in speaker order
+    instead of sorting every attribution.
+    """
     rows = db.rows(
-        f"SELECT a.speaker_id AS id, s.name, s.description, s.type, s.named, COUNT(*) AS n {source}"
-        f"{_where([*where, 'a.speaker_id IS NOT NULL'])} "
-        "GROUP BY a.speaker_id, s.name, s.description, s.type, s.named ORDER BY n DESC, a.speaker_id LIMIT ?",
+        "SELECT counted.id, s.name, s.description, s.type, s.named, counted.n FROM ("
+        f"SELECT a.speaker_id AS id, COUNT(*) AS n {source}{_where([*where, 'a.speaker_id IS NOT NULL'])} "
+        "GROUP BY a.speaker_id ORDER BY n DESC, a.speaker_id LIMIT ?"
+        ") counted JOIN speakers s ON s.id = counted.id ORDER BY counted.n DESC, counted.id",
         [*params, limit],
     )
     return [
