@@ -398,6 +398,20 @@ def _mixed_corpus(s) -> None:
     )
     s.add_article(Article(text=text, id="undated", outlet="LEDGER", attributions=attributions))
     s.add_article(Article(text=text + " Again.", id="nowhere", published="2021-03-20", attributions=attributions))
+    # People of known gender (an honorific), quoted in several outlets and months.
+    people = [("Mara Jovic", "female"), ("Ines Alvarez", "female"), ("Piet Smits", "male"), ("Kofi Mensah", None)]
+    for number, (name, gender) in enumerate(people):
+        for repeat in range(number + 1):
+            text = f"{name} said item {number}-{repeat} was done."
+            entity = Entity("e1", name, "person", (), (frag(text, name),), gender, "honorific" if gender else None)
+            attribution = replace(said(text, f"item {number}-{repeat} was done", name, name=name, entity=entity,
+                                       kind="indirect"),
+                                  speaker=Speaker((frag(text, name),), "e1", name, None, gender,
+                                                  "honorific" if gender else None))
+            s.add_article(Article(
+                text=text, id=f"g{number}-{repeat}", published=f"2020-0{1 + repeat}-15" if repeat < 3 else None,
+                outlet=("Ledger", "Eastport Herald")[number % 2], attributions=(attribution,), entities=(entity,),
+            ))
 
 
 def _every_hit(s, q, filters) -> list[dict]:
@@ -476,6 +490,8 @@ def test_timeline_and_gender_shares_are_the_counts_of_the_hits(make_store, windo
 
     quoted = [h for h in hits if h["speaker_id"] in people]
     shares = s.gender_shares(**window)
+    if not window:  # the corpus has women, men, and people of unknown gender, dated and not
+        assert shares["top_women"] and shares["top_men"] and shares["overall"]["unknown"]
     assert shares["overall"] == by_gender(h["speaker_id"] for h in quoted)
     outlets = {h["outlet"] for h in quoted}
     assert {o["outlet"]: {g: o[g] for g in ("female", "male", "unknown")} for o in shares["by_outlet"]} == {
@@ -485,6 +501,11 @@ def test_timeline_and_gender_shares_are_the_counts_of_the_hits(make_store, windo
     assert {m["month"]: {g: m[g] for g in ("female", "male", "unknown")} for m in shares["by_month"]} == {
         month: by_gender(h["speaker_id"] for h in quoted if (h["published"] or "")[:7] == month) for month in months
     }
+    for gender, listed in (("female", shares["top_women"]), ("male", shares["top_men"])):
+        counts = Counter(h["speaker_id"] for h in quoted if people[h["speaker_id"]]["gender"] == gender)
+        most = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:10]
+        assert [(p["id"], p["name"], p["num_attributions"]) for p in listed] == [
+            (i, people[i]["name"], n) for i, n in most]
 
 
 def test_counts_read_no_article_row(make_store, monkeypatch):

@@ -721,10 +721,11 @@ def speaker(db: Database, speaker_id: int | str, *, attributions_limit: int | No
 GENDER_TOP = 10
 
 
-def _gender_counts(rows: list[dict[str, Any]]) -> dict[str, int]:
+def _gender_counts(people: dict[int, str | None]) -> dict[str, int]:
+    """How many of ``people`` (id -> gender) are women, men, and of unknown gender."""
     counts = {"female": 0, "male": 0, "unknown": 0}
-    for row in rows:
-        counts[row["gender"] if row["gender"] in ("female", "male") else "unknown"] += int(row["people"])
+    for gender in people.values():
+        counts[gender if gender in ("female", "male") else "unknown"] += 1
     return counts
 
 
@@ -751,31 +752,39 @@ def gender_shares(
     where = ["s.named = 1", "s.type = 'person'"]
     params: list[Any] = []
     _add_window(where, params, outlet=outlet, since=since, until=until)
-    source = "FROM attributions a JOIN speakers s ON s.id = a.speaker_id WHERE " + " AND ".join(where)
-    overall = db.rows(f"SELECT s.gender, COUNT(DISTINCT s.id) AS people {source} GROUP BY s.gender", params)
-    outlets: dict[str | None, list[dict[str, Any]]] = {}
-    for row in db.rows(f"SELECT a.outlet, s.gender, COUNT(DISTINCT s.id) AS people {source} "
-                       "GROUP BY a.outlet, s.gender", params):
-        outlets.setdefault(row["outlet"], []).append(row)
-    months: dict[str, list[dict[str, Any]]] = {}
-    for row in db.rows(f"SELECT SUBSTR(a.day, 1, 7) AS month, s.gender, COUNT(DISTINCT s.id) AS people {source} "
-                       "AND a.day <> '' GROUP BY SUBSTR(a.day, 1, 7), s.gender", params):
-        months.setdefault(row["month"], []).append(row)
-    by_outlet = [{"outlet": name, **_gender_counts(rows)} for name, rows in outlets.items()]
+    # One scan: each person's attributions per outlet and month, from which the
+    # distinct people of each group and the most quoted are counted here (five
+    # queries, one per table, took twice as long on PostgreSQL).
+    rows = db.rows(
+        "SELECT s.id, s.name, s.gender, a.outlet, SUBSTR(a.day, 1, 7) AS month, COUNT(*) AS n "
+        "FROM attributions a JOIN speakers s ON s.id = a.speaker_id WHERE " + " AND ".join(where)
+        + " GROUP BY s.id, s.name, s.gender, a.outlet, SUBSTR(a.day, 1, 7)",
+        params,
+    )
+    overall: dict[int, str | None] = {}
+    outlets: dict[str | None, dict[int, str | None]] = {}
+    months: dict[str, dict[int, str | None]] = {}
+    quoted: Counter[int] = Counter()
+    names: dict[int, str] = {}
+    for row in rows:
+        person, gender = int(row["id"]), row["gender"]
+        overall[person] = gender
+        outlets.setdefault(row["outlet"], {})[person] = gender
+        if row["month"]:  # undated attributions count overall and per outlet, in no month
+            months.setdefault(row["month"], {})[person] = gender
+        quoted[person] += int(row["n"])
+        names[person] = row["name"]
+    by_outlet = [{"outlet": name, **_gender_counts(people)} for name, people in outlets.items()]
     by_outlet.sort(key=lambda o: (-(o["female"] + o["male"] + o["unknown"]), o["outlet"] is None, o["outlet"] or ""))
 
     def top(gender: str) -> list[QuotedPerson]:
-        rows = db.rows(
-            f"SELECT s.id, s.name, COUNT(*) AS n {source} AND s.gender = ? "
-            "GROUP BY s.id, s.name ORDER BY n DESC, s.id LIMIT ?",
-            [*params, gender, GENDER_TOP],
-        )
-        return [{"id": int(r["id"]), "name": r["name"], "num_attributions": int(r["n"])} for r in rows]
+        most = sorted((person for person in quoted if overall[person] == gender), key=lambda i: (-quoted[i], i))
+        return [{"id": i, "name": names[i], "num_attributions": quoted[i]} for i in most[:GENDER_TOP]]
 
     return {
         "overall": _gender_counts(overall),  # type: ignore[typeddict-item]
         "by_outlet": by_outlet,  # type: ignore[typeddict-item]
-        "by_month": [{"month": m, **_gender_counts(rows)} for m, rows in sorted(months.items())],  # type: ignore[misc]
+        "by_month": [{"month": m, **_gender_counts(people)} for m, people in sorted(months.items())],  # type: ignore[misc]
         "top_women": top("female"),
         "top_men": top("male"),
     }
