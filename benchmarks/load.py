@@ -73,10 +73,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from store_bbc import DEFAULT_DATA, SEARCH_BUDGET_MS, database_bytes, percentile
-
 ROOT = Path(__file__).resolve().parent.parent
+# The code of this checkout, for the ingest here as for the server it starts
+# (an installed onrecord may be another checkout's, a git worktree's main one).
+sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))  # the throwaway PostgreSQL server the tests use too
+
+from store_bbc import DEFAULT_DATA, SEARCH_BUDGET_MS, database_bytes, percentile  # noqa: E402
 
 from postgres_server import PostgresCluster  # noqa: E402
 
