@@ -666,7 +666,7 @@ def print_table(report: dict[str, Any]) -> None:
     print(f"\nCSV download of every attribution (issue 12: {DOWNLOAD_ROWS:,} rows in under {DOWNLOAD_BUDGET_S:g} s, "
           "server memory flat)")
     header = (f"{'backend':<11} {'rows':>7} {'MB':>6} {'seconds':>8} {f'to row {DOWNLOAD_ROWS:,}':>13} "
-              f"{'RSS before MB':>14} {'peak MB':>8} {'after MB':>9} {'verdict':>7}")
+              f"{'RSS before MiB':>14} {'peak MiB':>8} {'after MiB':>9} {'verdict':>7}")
     print(header)
     print("-" * len(header))
     for name, result in backends.items():
