@@ -10,6 +10,7 @@ import base64
 import csv
 import io
 import json
+from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -381,6 +382,151 @@ def test_search_total_and_facets_count_the_whole_result(make_store):
     assert s.search_quotes(total=False)["total"] is None
 
 
+def _mixed_corpus(s) -> None:
+    """Articles of several outlets (one in another case, one with none), dated and not,
+    with speakers named, unnamed and absent, of several types, at several confidences."""
+    s.add_article(ferry_article())
+    s.add_article(repeat_article())
+    for i in range(4):
+        s.add_article(numbered_article(i))
+    text = "Analysts said the harbour budget was too small. The plan, the minister noted, is fine."
+    attributions = (
+        replace(said(text, "the harbour budget was too small", "Analysts", description="Analysts", kind="indirect"),
+                confidence=0.55),
+        replace(said(text, "The plan", "the minister", name="Ana Wu", cue="noted", number=2), confidence=0.95),
+        replace(said(text, "is fine", "the minister", number=3), speaker=None, confidence=0.3),
+    )
+    s.add_article(Article(text=text, id="undated", outlet="LEDGER", attributions=attributions))
+    s.add_article(Article(text=text + " Again.", id="nowhere", published="2021-03-20", attributions=attributions))
+    # People of known gender (an honorific), quoted in several outlets and months.
+    people = [("Mara Jovic", "female"), ("Ines Alvarez", "female"), ("Piet Smits", "male"), ("Kofi Mensah", None)]
+    for number, (name, gender) in enumerate(people):
+        for repeat in range(number + 1):
+            text = f"{name} said item {number}-{repeat} was done."
+            entity = Entity("e1", name, "person", (), (frag(text, name),), gender, "honorific" if gender else None)
+            attribution = replace(said(text, f"item {number}-{repeat} was done", name, name=name, entity=entity,
+                                       kind="indirect"),
+                                  speaker=Speaker((frag(text, name),), "e1", name, None, gender,
+                                                  "honorific" if gender else None))
+            s.add_article(Article(
+                text=text, id=f"g{number}-{repeat}", published=f"2020-0{1 + repeat}-15" if repeat < 3 else None,
+                outlet=("Ledger", "Eastport Herald")[number % 2], attributions=(attribution,), entities=(entity,),
+            ))
+
+
+def _every_hit(s, q, filters) -> list[dict]:
+    hits, cursor = [], None
+    while True:
+        page = s.search_quotes(q, **filters, limit=1000, cursor=cursor)
+        hits += page["items"]
+        if (cursor := page["next_cursor"]) is None:
+            return hits
+
+
+def _top(counts) -> list[dict]:
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:10]
+    return [{"value": value, "label": value, "count": count} for value, count in ordered]
+
+
+COUNTED_FILTERS = [
+    (None, {}), (None, {"outlet": "ledger"}), (None, {"outlet": "Eastport Herald"}), (None, {"since": "2021-01-01"}),
+    (None, {"until": "2020-02-15"}), (None, {"kind": "indirect"}), (None, {"named": "unnamed"}),
+    (None, {"named": "none"}), (None, {"speaker_type": "person"}), (None, {"min_confidence": 0.8}),
+    (None, {"speaker": "Ana Wu"}), ("ferry", {}), ("harbour budget", {"outlet": "LEDGER", "since": "2020-02-01"}),
+]
+
+
+@pytest.mark.parametrize(("q", "filters"), COUNTED_FILTERS)
+def test_counts_are_the_counts_of_the_hits(make_store, q, filters):
+    """The total, every facet and the most quoted of a search are what its hits say, each hit
+    read with its article (issue 12: the counts read each attribution's copy of its article's
+    outlet and day, and count per speaker first; these pin their results)."""
+    s = make_store()
+    _mixed_corpus(s)
+    hits = _every_hit(s, q, filters)
+    page = s.search_quotes(q, **filters, limit=1, facets=True)
+    assert page["total"] == len(hits) > 0
+    speakers = {h["speaker_id"]: s.speaker(h["speaker_id"]) for h in hits if h["speaker_id"] is not None}
+    facets = page["facets"]
+    assert facets["kind"] == _top(Counter(h["kind"] for h in hits))
+    assert facets["outlet"] == _top(Counter(h["outlet"] for h in hits if h["outlet"]))
+    assert facets["month"] == _top(Counter(h["published"][:7] for h in hits if h["published"]))
+    assert facets["speaker_type"] == _top(Counter(
+        speakers[h["speaker_id"]]["type"] for h in hits if h["speaker_id"] is not None and speakers[h["speaker_id"]]["type"]
+    ))
+    assert facets["named"] == _top(Counter(
+        "named" if h["speaker_name"] else "unnamed" if h["speaker_id"] is not None else "none" for h in hits
+    ))
+    per_speaker = Counter(h["speaker_id"] for h in hits if h["speaker_id"] is not None)
+    most = sorted(per_speaker.items(), key=lambda item: (-item[1], item[0]))[:10]
+    assert facets["speaker"] == [
+        {"value": str(i), "label": speakers[i]["name"] or speakers[i]["description"], "count": n} for i, n in most
+    ]
+    assert [(m["id"], m["num_attributions"]) for m in s.most_quoted(q, **filters)["items"]] == most
+    assert facets["confidence"] == [
+        {"value": str(step), "label": f"at least {step}", "count": n}
+        for step in (0.9, 0.7, 0.5) if (n := sum(h["confidence"] >= step for h in hits))
+    ]
+
+
+@pytest.mark.parametrize("window", [{}, {"outlet": "ledger"}, {"since": "2021-01-01"}, {"until": "2020-03-31"},
+                                    {"outlet": "Harbour Gazette", "since": "2021-03-01", "until": "2021-03-31"}])
+def test_timeline_and_gender_shares_are_the_counts_of_the_hits(make_store, window):
+    """The dashboard's attributions per month and outlet, and its distinct quoted people by
+    gender, are what the hits of the same window say (each hit read with its article)."""
+    s = make_store()
+    _mixed_corpus(s)
+    hits = _every_hit(s, None, window)
+    per_month = Counter(((h["published"] or "")[:7] if h["published"] and h["published"][:1].isdigit() else "",
+                         h["outlet"]) for h in hits)
+    assert sorted((r["month"], r["outlet"] or "", r["count"]) for r in s.timeline(**window)) == sorted(
+        (month, outlet or "", n) for (month, outlet), n in per_month.items())
+    people = {h["speaker_id"]: s.speaker(h["speaker_id"]) for h in hits if h["speaker_id"] is not None}
+    people = {i: p for i, p in people.items() if p["named"] and p["type"] == "person"}
+
+    def by_gender(ids) -> dict[str, int]:
+        counts = Counter(people[i]["gender"] or "unknown" for i in set(ids))
+        return {g: counts.get(g, 0) for g in ("female", "male", "unknown")}
+
+    quoted = [h for h in hits if h["speaker_id"] in people]
+    shares = s.gender_shares(**window)
+    if not window:  # the corpus has women, men, and people of unknown gender, dated and not
+        assert shares["top_women"] and shares["top_men"] and shares["overall"]["unknown"]
+    assert shares["overall"] == by_gender(h["speaker_id"] for h in quoted)
+    outlets = {h["outlet"] for h in quoted}
+    assert {o["outlet"]: {g: o[g] for g in ("female", "male", "unknown")} for o in shares["by_outlet"]} == {
+        outlet: by_gender(h["speaker_id"] for h in quoted if h["outlet"] == outlet) for outlet in outlets
+    }
+    months = {h["published"][:7] for h in quoted if h["published"]}
+    assert {m["month"]: {g: m[g] for g in ("female", "male", "unknown")} for m in shares["by_month"]} == {
+        month: by_gender(h["speaker_id"] for h in quoted if (h["published"] or "")[:7] == month) for month in months
+    }
+    for gender, listed in (("female", shares["top_women"]), ("male", shares["top_men"])):
+        counts = Counter(h["speaker_id"] for h in quoted if people[h["speaker_id"]]["gender"] == gender)
+        most = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:10]
+        assert [(p["id"], p["name"], p["num_attributions"]) for p in listed] == [
+            (i, people[i]["name"], n) for i, n in most]
+
+
+def test_counts_read_no_article_row(make_store, monkeypatch):
+    """A search's total, facets and most quoted, the timeline and the gender table read the
+    attributions' copies of their article's outlet and day, never the articles, whose rows
+    hold the whole text: only a page of hits joins them (issue 12's load benchmark)."""
+    s = make_store()
+    _mixed_corpus(s)
+    seen: list[str] = []
+    rows = s.db.rows
+    monkeypatch.setattr(s.db, "rows", lambda sql, params=(): seen.append(sql) or rows(sql, params))
+    s.search_quotes("harbour", outlet="ledger", since="2020-01-01", facets=True)
+    s.search_quotes(outlet="ledger", facets=True)
+    s.most_quoted(outlet="ledger", since="2020-01-01")
+    s.timeline(outlet="ledger", since="2020-01-01")
+    s.gender_shares(outlet="ledger", since="2020-01-01")
+    pages = [sql for sql in seen if "article_title" in sql]
+    assert len(pages) == 2
+    assert [sql for sql in seen if "articles" in sql and sql not in pages] == []
+
+
 def test_search_min_confidence(make_store):
     s = make_store()
     s.add_article(ferry_article())
@@ -528,10 +674,11 @@ def _old_schema_rows(s, article: Article, speaker_keys: list[tuple[str, str]]) -
         )
 
 
-@pytest.mark.parametrize("old_version", [1, 2])
+@pytest.mark.parametrize("old_version", [1, 2, 3])
 def test_old_schema_database_migrates_and_rekeys_its_speakers(store_url, old_version):
     """A database made before issue 10 opens at the latest version, data and search intact,
-    its speakers re-keyed: the "analysts" of two articles, one speaker there, become two."""
+    its speakers re-keyed: the "analysts" of two articles, one speaker there, become two.
+    Its attributions get their article's outlet (version 4), which the counts read."""
     url = store_url()
     with open_store(url) as s:  # rebuilt at the old version: drop everything, apply only the old migrations
         for table in ("attributions", "speaker_forms", "quotes", "speakers", "articles", "schema_version", "settings"):
@@ -545,7 +692,8 @@ def test_old_schema_database_migrates_and_rekeys_its_speakers(store_url, old_ver
             s.db.execute("INSERT INTO schema_version (version) VALUES (?)", (old_version,))
             for number in (1, 2):
                 text = f"Story {number}. Analysts said the ferry would lose money, Lena Ortiz noted."
-                article = Article(text=text, id=f"old{number}", published="2021-03-0" + str(number), attributions=(
+                article = Article(text=text, id=f"old{number}", published="2021-03-0" + str(number),
+                                  outlet=("Old Herald", "Old Gazette")[number - 1], attributions=(
                     said(text, "the ferry would lose money", "Analysts", description="Analysts", kind="indirect"),
                     said(text, "Analysts said the ferry would lose money", "Lena Ortiz", name="Lena Ortiz",
                          kind="indirect", cue="noted", number=2),
@@ -560,6 +708,11 @@ def test_old_schema_database_migrates_and_rekeys_its_speakers(store_url, old_ver
         assert [(i["description"], i["num_attributions"]) for i in analysts] == [("Analysts", 1), ("Analysts", 1)]
         assert s.add_article(ferry_article()).added
         assert s.speakers(q="Lena Ortiz")["items"][0]["num_attributions"] == 3
+        assert {f["value"]: f["count"] for f in s.search_quotes(facets=True)["facets"]["outlet"]} == {
+            "Old Herald": 2, "Old Gazette": 2, "Eastport Herald": 2}
+        assert {h["article_id"] for h in s.search_quotes(outlet="old herald")["items"]} == {"old1"}
+        assert {(r["month"], r["outlet"], r["count"]) for r in s.timeline()} == {
+            ("2021-03", "Old Herald", 2), ("2021-03", "Old Gazette", 2), ("2021-03", "Eastport Herald", 2)}
 
 
 @pytest.mark.postgres

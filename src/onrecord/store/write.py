@@ -67,8 +67,8 @@ ON CONFLICT (id) DO UPDATE SET
 _INSERT_ATTRIBUTION = """
 INSERT INTO attributions (
     article_id, ordinal, attribution_id, kind, content, content_fragments, cue, cue_text,
-    speaker_id, speaker, addressee_name, addressee, via_name, via, confidence, quote_id, day
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    speaker_id, speaker, addressee_name, addressee, via_name, via, confidence, quote_id, day, outlet
+) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 
 
@@ -144,7 +144,7 @@ def insert_article(db: Database, article: Article, author: str | None) -> Stored
         # Read in the transaction: another process may have changed the aliases.
         aliases = stored_aliases(db)
         for ordinal, attribution in enumerate(article.attributions):
-            _insert_attribution(db, article_id, ordinal, attribution, day, entities, aliases)
+            _insert_attribution(db, article_id, ordinal, attribution, day, article.outlet, entities, aliases)
     return Stored(article_id, added=True)
 
 
@@ -154,6 +154,7 @@ def _insert_attribution(
     ordinal: int,
     attribution: Attribution,
     day: str,
+    outlet: str | None,
     entities: dict[str, Entity],
     aliases: Aliases,
 ) -> None:
@@ -184,6 +185,7 @@ def _insert_attribution(
             float(attribution.confidence),
             quote,
             day,
+            outlet,
         ),
     )
 
