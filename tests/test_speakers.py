@@ -220,3 +220,13 @@ def test_names_and_descriptions_are_one_line():
     labels = [a.speaker.name or a.speaker.description for a in article.attributions if a.speaker]
     labels += [e.name for e in article.entities if e.name] + [d for e in article.entities for d in e.descriptions]
     assert labels and not any("\n" in label for label in labels), labels
+
+
+def test_a_relative_pronoun_is_the_noun_it_follows(extractor):
+    article = extractor.extract(
+        "The plan was drafted by the county planner Marisol Okonjo, who has argued for years that the "
+        "ferry should run at night.\n\n"
+        "The Harbor Trust, which said last week that the bridge was unsafe, declined to comment."
+    )
+    assert speaker_of(article, "ferry should run at night").name == "Marisol Okonjo"
+    assert speaker_of(article, "the bridge was unsafe").name.endswith("Harbor Trust")

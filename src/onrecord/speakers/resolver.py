@@ -41,6 +41,7 @@ from ..text import Unit, paragraph_spans, quotations
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "it", "who", "which", "that"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Role nouns that name one kind of speaker: "the spokesperson" refers back to
 # "a spokeswoman"; each group is one family.
 _ROLE_FAMILIES = (
@@ -625,6 +626,10 @@ class SpeakerResolver:
         words = [t.lower_ for t in span]
         if len(span) == 1 and pronoun_gender(words[0]) is not None:
             return self._antecedent(m.start, pronoun_gender(words[0]), exclude), None
+        if len(span) == 1 and words[0] in _RELATIVE_PRONOUNS:
+            antecedent = _relative_antecedent(m)
+            if antecedent is not None:
+                return self.resolve(antecedent, exclude)
         if len(span) == 1 and words[0] in _PERSON_PRONOUNS:
             return self.registry.latest(lambda e: e.type == "person"), None
         if len(span) == 1 and words[0] in _GROUP_PRONOUNS:
@@ -836,6 +841,23 @@ class SpeakerResolver:
                        entity.gender, entity.gender_evidence)  # type: ignore[arg-type]
             )
         return result
+
+
+def _relative_antecedent(m: Mention) -> Mention | None:
+    """The noun phrase a relative pronoun stands for: "Haugland, who has argued …" is Haugland.
+
+    The words of the phrase up to its head noun only: the clause that follows
+    it is what the speaker said or did, not who they are.
+    """
+    clause = m.span.root.head  # type: ignore[union-attr]
+    if clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return None
+    noun = clause.head
+    if noun.pos_ not in ("PROPN", "NOUN"):
+        return None
+    phrase = noun.doc[noun.left_edge.i : noun.i + 1]
+    base = m.start - m.span.start_char  # type: ignore[union-attr]
+    return Mention(base + phrase.start_char, base + phrase.end_char, phrase)
 
 
 def _one_line(label: str | None) -> str | None:
