@@ -232,24 +232,3 @@ def test_parallel_pipe_equals_serial():
     serial = [a.to_dict() for a in Extractor().pipe(records)]
     parallel = [a.to_dict() for a in Extractor(n_process=2).pipe(records)]  # the learned strategy in workers
     assert parallel == serial
-
-
-@pytest.mark.parametrize(
-    "text, speaker",
-    [
-        # the subject of the verb the cue is coordinated with, passive included
-        ("By noon, Mr. Hadley was forced into a rare retreat and said that the vote had been misread.", "Mr. Hadley"),
-        # a participle under a preposition speaks for the clause's subject
-        ("The senator left the hearing before saying that the bill was dead.", "The senator"),
-    ],
-)
-def test_a_cue_without_its_own_subject_takes_its_governors(extractor, text, speaker):
-    said = [a for a in extractor.extract(text).attributions if texts(a.cue) and texts(a.cue)[0].startswith(("said", "saying"))]
-    assert said, "no attribution on the cue"
-    assert said[0].speaker is not None
-    assert texts(said[0].speaker.mention) == [speaker]
-
-
-def test_a_passive_subject_of_the_cue_itself_is_no_speaker(extractor):
-    article = extractor.extract("It was said that the bridge would close in May.")
-    assert all(a.speaker is None for a in article.attributions)

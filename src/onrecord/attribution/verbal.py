@@ -27,8 +27,6 @@ CONFIDENCE_XCOMP = 0.55
 CONFIDENCE_OBJECT = 0.5
 
 _SUBJECTS = ("nsubj",)
-# The subjects of a cue's governor that speak for the cue (see ``subject_of``).
-_GOVERNOR_SUBJECTS = ("nsubj", "nsubjpass")
 # Dependents that belong to the cue's own clause ("the source also added").
 _CUE_CLAUSE_DEPS = ("nsubj", "aux", "auxpass", "neg", "advmod", "npadvmod")
 # Dependents after a cue that start a clause of their own ("…, adding that …").
@@ -55,31 +53,21 @@ def find_in_sentence(sent: Span, base: int) -> Iterator[Candidate]:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The speaker token of a cue verb: its subject, or its governor's.
-
-    The governor's subject speaks for "…and added", ", saying", "before
-    saying" (a participle under a preposition). There a passive subject counts
-    too ("Trump was forced into damage control and said …", "she was asked
-    about it, saying …"), though never the cue's own: in "it was said that …"
-    the subject is not a speaker.
-    """
-    current, subjects = verb, _SUBJECTS
+    """The speaker token of a cue verb: its subject, or its governor's (``…and added``, ``saying``)."""
+    current = verb
     for _ in range(3):
         for child in current.children:
-            if child.dep_ in subjects:
+            if child.dep_ in _SUBJECTS:
                 return child
         agent = next((c for c in current.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.i != current.head.i:
-            current = current.head.head
-        elif current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
+        if current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
             current = current.head
         else:
             return None
-        subjects = _GOVERNOR_SUBJECTS
     return None
 
 
