@@ -345,14 +345,14 @@ def _filtered(
     db: Database,
     terms: list[tuple[str, ...]],
     *,
-    speaker: str | int | None,
-    since: str | None,
-    until: str | None,
-    outlet: str | None,
-    kind: str | None,
-    speaker_type: str | None,
-    named: str | None,
-    min_confidence: float | str | None,
+    speaker: str | int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    speaker_type: str | None = None,
+    named: str | None = None,
+    min_confidence: float | str | None = None,
 ) -> tuple[str, list[str], list[Any]]:
     """FROM clause, WHERE conditions and their parameters of a search's whole result.
 
@@ -510,25 +510,12 @@ def _most_quoted(db: Database, source: str, where: list[str], params: list[Any],
     ]
 
 
-def most_quoted(
-    db: Database,
-    q: str | None = None,
-    *,
-    speaker: str | int | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    outlet: str | None = None,
-    kind: str | None = None,
-    speaker_type: str | None = None,
-    named: str | None = None,
-    min_confidence: float | str | None = None,
-    limit: int = FACET_SIZE,
-) -> MostQuoted:
-    """The most quoted speakers of a search's whole result (see ``Store.most_quoted``)."""
-    source, where, params = _filtered(
-        db, parse_query(q), speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
-        speaker_type=speaker_type, named=named, min_confidence=min_confidence,
-    )
+def most_quoted(db: Database, q: str | None = None, *, limit: int = FACET_SIZE, **filters: Any) -> MostQuoted:
+    """The most quoted speakers of a search's whole result (see ``Store.most_quoted``).
+
+    ``filters``: the keyword filters of ``search_quotes`` (``_filtered`` names them).
+    """
+    source, where, params = _filtered(db, parse_query(q), **filters)
     return {"items": _most_quoted(db, source, where, params, _limit(limit))}
 
 
