@@ -219,6 +219,36 @@ def test_cloudflare_placeholder_is_one_token(extractor):
     assert "[email protected]" in [t.text for t in doc]
 
 
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ('the audit,"Maya Ortiz said.', ["audit", ",", '"', "Maya"]),
+        ('He said:"We will build it."', ["said", ":", '"', "We"]),
+        ("“Go,”Ortiz said.", ["Go", ",", "”", "Ortiz"]),
+        ('It is 5" wide.', ["5", '"', "wide"]),
+    ],
+)
+def test_a_quotation_mark_glued_to_a_word_is_split_off(extractor, text, words):
+    tokens = [t.text for t in extractor.nlp(text)]
+    assert any(tokens[i : i + len(words)] == words for i in range(len(tokens))), tokens
+
+
+def test_speaker_after_a_glued_closing_mark(extractor):
+    text = '"The council never read the audit,"Maya Ortiz, who chairs the board, said in a statement.'
+    assert only(extractor.extract(text)).speaker.name == "Maya Ortiz"
+
+
+def test_a_subject_inside_the_quotation_gives_way_to_the_name_after_it(extractor):
+    # the parse makes "President" (inside the quotation) the subject and the name its apposition
+    text = (
+        "“That was a good speech you gave last night, Mr. President,” Representative Steve Cohen, "
+        "Democrat of Tennessee, told Mr. Obama as he stopped to have his picture taken."
+    )
+    told = only(extractor.extract(text))
+    assert told.speaker.name == "Steve Cohen"
+    assert told.content[-1].text.endswith("Mr. President,”")
+
+
 def test_pipe_keeps_order_and_metadata(extractor):
     records = [{"id": "a", "text": "Ana said she would run."}, "Bo said he would not.", {"id": "c", "text": ""}]
     articles = list(extractor.pipe(records))

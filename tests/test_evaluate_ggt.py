@@ -50,6 +50,21 @@ def test_a_surname_is_a_right_name_but_not_a_full_name():
     assert metrics["gender_wrong"] == 50.0
 
 
+def test_wrong_names_are_counted_by_what_was_wrong():
+    scorer = GgtScorer()
+    scorer.add(RECORD, prediction("Bo Chan", None))
+    unnamed = prediction(None, None)
+    unnamed["attributions"][0]["speaker"]["description"] = "a spokeswoman"
+    scorer.add(RECORD, unnamed)
+    bare = prediction(None, None)
+    bare["attributions"][0]["speaker"]["mention"] = [frag(15, 17)]
+    bare["attributions"][0]["speaker"]["mention"][0]["text"] = "She"
+    scorer.add(RECORD, bare)
+    metrics = scorer.metrics()
+    assert metrics["speaker_name_errors"] == {"another name": 2, "an unnamed description": 2, "a bare pronoun": 2}
+    assert "wrong names: another name 2" in format_ggt_table(metrics)
+
+
 def test_full_names_ignore_honorifics_but_not_missing_words():
     assert full_names_agree("Ms. Ada Lovell", "Ada Lovell")
     assert not full_names_agree("Lovell", "Ada Lovell")

@@ -36,6 +36,20 @@ def _speaker_label(speaker: dict[str, Any] | None) -> str | None:
     return speaker.get("name") or speaker.get("description")
 
 
+def _name_error(speaker: dict[str, Any] | None) -> str:
+    """What a wrong speaker was: none at all, a pronoun left bare, an unnamed description, or another name."""
+    speaker = speaker or {}
+    if speaker.get("name"):
+        return "another name"
+    if speaker.get("description"):
+        return "an unnamed description"
+    mention = " ".join(m.get("text", "") for m in speaker.get("mention") or ()).lower()
+    return "a bare pronoun" if mention in PRONOUNS else "no speaker"
+
+
+PRONOUNS = frozenset("he she they it i we you who which that him her them".split())
+
+
 @dataclass
 class GgtScorer:
     """Accumulates GGT counts over articles."""
@@ -51,6 +65,8 @@ class GgtScorer:
     gender_wrong: int = 0
     # why a source's gender was not right: "not found" or "unknown"
     gender_missing: Counter = field(default_factory=Counter)
+    # why a found quote's speaker name was wrong (see _name_error)
+    name_errors: Counter = field(default_factory=Counter)
 
     def add(self, record: dict[str, Any], prediction: dict[str, Any]) -> None:
         """Score one article: a GGT record against onrecord's output for it (the shape of docs/output.md)."""
@@ -81,8 +97,11 @@ class GgtScorer:
             self.found += 1
             name = _speaker_label(fragments[pi][1])
             reference = record["quotes"][gi].get("speaker_reference") or ""
-            self.names_right += names_agree(name, reference)
+            right = names_agree(name, reference)
+            self.names_right += right
             self.full_names_right += full_names_agree(name, reference)
+            if not right:
+                self.name_errors[_name_error(fragments[pi][1])] += 1
         self._add_gender(record, prediction)
 
     def _add_gender(self, record: dict[str, Any], prediction: dict[str, Any]) -> None:
@@ -132,6 +151,7 @@ class GgtScorer:
             "gender_wrong": pct(self.gender_wrong, self.sources),
             "gender_not_found": pct(self.gender_missing["not found"], self.sources),
             "gender_unknown": pct(self.gender_missing["unknown"], self.sources),
+            "speaker_name_errors": dict(self.name_errors.most_common()),
         }
 
 
@@ -156,6 +176,7 @@ def format_ggt_table(metrics: dict[str, Any]) -> str:
         f"quote precision (GGT marks speech only): {show(metrics['quote_precision'])}  ({found} / {metrics['predicted_fragments']})",
         f"speaker name accuracy (found quotes):    {show(metrics['speaker_name_accuracy'])}  (n={found})",
         f"full-name accuracy (found quotes):       {show(metrics['full_name_accuracy'])}  (n={found})",
+        "  wrong names: " + (", ".join(f"{kind} {n}" for kind, n in metrics["speaker_name_errors"].items()) or "none"),
         "",
         f"gender of quoted people (n={sources}):",
         f"  found with the right gender:           {show(metrics['gender_right'])}",

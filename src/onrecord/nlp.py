@@ -27,6 +27,16 @@ DISABLED = ("lemmatizer",)
 # Web residue that must stay one opaque token (Cloudflare's e-mail obfuscation).
 OPAQUE_TOKENS = ("[email protected]", "[email\u00a0protected]")
 
+# Crawled text drops the space at a quotation's edge: `audiences,"Katie Packer
+# said`, `said:"We`. Left whole, the glued token hides the speaker's name from
+# the parse; these infixes split the mark off where punctuation and a letter
+# sit on its two sides.
+GLUED_MARKS = (
+    r"(?<=[A-Za-z])[,.!?;:](?=[\"\u201c\u201d][A-Za-z])",
+    r"(?<=[,.!?;:])[\"\u201c\u201d](?=[A-Za-z])",
+    r"(?<=[A-Za-z])[\"\u201c\u201d](?=[,.!?;:])",
+)
+
 # spaCy refuses texts over nlp.max_length; we parse paragraph-sized pieces, so
 # this only guards against one enormous paragraph (see text.MAX_PIECE_CHARS).
 MAX_LENGTH = 2_000_000
@@ -48,6 +58,7 @@ def load(model: str | None = None) -> Language:
         nlp.max_length = MAX_LENGTH
         for token in OPAQUE_TOKENS:
             nlp.tokenizer.add_special_case(token, [{ORTH: token}])
+        nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, *GLUED_MARKS]).finditer
         return nlp
     raise ModelNotFound(names)
 

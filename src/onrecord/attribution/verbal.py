@@ -221,10 +221,13 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     fragments = [tokens_offsets(p, base) for p in pieces if p]
     subject = subject_of(verb)
     source = source_mention(subject, base, fragments) if subject is not None else None
-    if source is not None and confidence == CONFIDENCE_INVERTED:
+    if subject is not None and confidence == CONFIDENCE_INVERTED:
         closer = _closing_mark_before(verb, sent, subject.left_edge.i)
         if closer is not None and closer.i + 1 < subject.left_edge.i:
             source = mention([sent.doc[i] for i in range(closer.i + 1, subject.right_edge.i + 1)], base)
+        inside = _closing_mark_in_subject(verb, subject.left_edge.i)
+        if inside is not None:
+            source = mention([sent.doc[i] for i in range(inside.i + 1, min(subject.right_edge.i + 1, verb.i))], base)
     return Candidate(
         kind="indirect",
         content=fragments,
@@ -329,6 +332,21 @@ def _closing_mark_before(verb: Token, sent: Span, clause_start: int) -> Token | 
     return None
 
 
+def _closing_mark_in_subject(verb: Token, clause_start: int) -> Token | None:
+    """A closing mark between the cue's subject and the cue: the subject starts inside the quotation.
+
+    “That was a good speech, Mr. President,” Representative Steve Cohen,
+    Democrat of Tennessee, told Mr. Obama: the parse makes "President" the
+    subject and the name its apposition; the speaker is what follows the mark.
+    """
+    doc = verb.doc
+    marks = [t for t in doc[clause_start : verb.i] if t.text in DOUBLE_MARKS]
+    if not marks or marks[-1].i == clause_start:
+        return None
+    after = doc[marks[-1].i + 1 : verb.i]
+    return marks[-1] if any(t.pos_ in ("PROPN", "NOUN") for t in after) else None
+
+
 def _quote_closes_before(before: list[Token], verb: Token) -> bool:
     """Whether a closing quotation mark ends the clause before the cue: “…,” X said."""
     doc = verb.doc
@@ -385,7 +403,7 @@ def _around_cue_clause(verb: Token, sent: Span) -> list[list[Token]]:
     """
     own = [c for c in verb.children if c.dep_ in _CUE_CLAUSE_DEPS]
     clause_start = min([verb.i] + [c.left_edge.i for c in own if c.i < verb.i])
-    closer = _closing_mark_before(verb, sent, clause_start)
+    closer = _closing_mark_before(verb, sent, clause_start) or _closing_mark_in_subject(verb, clause_start)
     if closer is not None:
         # “…,” Tulsa police Chief Jordan said: a misparse hangs "Tulsa" off the
         # quote; the closing mark ends the content, the name is the speaker's
