@@ -230,3 +230,20 @@ def test_a_relative_pronoun_is_the_noun_it_follows(extractor):
     )
     assert speaker_of(article, "ferry should run at night").name == "Marisol Okonjo"
     assert speaker_of(article, "the bridge was unsafe").name.endswith("Harbor Trust")
+
+
+def test_a_pronoun_after_a_pronoun_and_a_name_casts_no_gender_vote(extractor):
+    # "her answers" may be She's, not Comey's: Comey stays unknown from the text
+    text = (
+        "Investigator Paul Rennick testified on Thursday. Mayor Ines Carvalho defended her records.\n\n"
+        "She said explicitly that Rennick had called her answers truthful."
+    )
+    article = extractor.extract(text)
+    rennick = next(e for e in article.entities if e.name == "Paul Rennick")
+    assert (rennick.gender, rennick.gender_evidence) != ("female", "pronoun")
+
+
+def test_a_name_the_ner_takes_for_a_place_after_an_organization(extractor):
+    text = '"The issue had been an ongoing one for some time," said Deutsche Bank\'s Simon Champion.'
+    article = extractor.extract(text)
+    assert speaker_of(article, "ongoing one").name == "Simon Champion"

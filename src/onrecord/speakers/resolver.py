@@ -370,6 +370,14 @@ def _affiliation_of(ent: Span) -> str | None:
     return None
 
 
+def _same_entity(a, b) -> bool:
+    """Whether tokens ``a`` and ``b`` (a before b) lie in one named entity."""
+    doc = a.doc
+    return bool(a.ent_type_) and all(
+        doc[i].ent_type_ == a.ent_type_ and (i == a.i or doc[i].ent_iob_ == "I") for i in range(a.i, b.i + 1)
+    )
+
+
 def _role_family(words: list[str]) -> frozenset[str] | None:
     for word in words:
         for family in _ROLE_FAMILIES:
@@ -545,6 +553,8 @@ class SpeakerResolver:
                 own = token.dep_ not in ("dobj", "dative", "pobj", "iobj") or token.lower_.endswith("self")
                 nearest = self._nearest_people(unit.start + token.idx, lambda e: True, reach=2, own_sentence=own)
                 people = list({id(e): e for e in nearest}.values())
+                if len(people) == 1 and self._pronoun_before_the_name(people[0], unit.start + token.idx, gender):
+                    continue
                 if len(people) == 1:
                     people[0].evidence.pronouns[gender] += 1
                 elif people:
@@ -555,6 +565,25 @@ class SpeakerResolver:
             if len(left) == 1:
                 left[0].evidence.pronouns[gender] += 1
         self._decide_gender()
+
+    def _pronoun_before_the_name(self, entity: _Entity, position: int, gender: str) -> bool:
+        """"She said Comey had called her answers truthful. … she said": her and she may be She's.
+
+        A pronoun's only candidate is named in a sentence that a pronoun of the
+        same gender opens before the name: that earlier pronoun's person is a
+        candidate too, so the pronoun casts no vote.
+        """
+        i = bisect_right(self.mention_starts, position) - 1
+        while i >= 0 and self.person_mentions[i].entity is not entity:
+            i -= 1
+        if i < 0:
+            return False
+        named = self.person_mentions[i]
+        sentence_start = self.sentences[named.sentence][0]
+        return any(
+            pronoun_gender(match.group(0)) == gender
+            for match in _RAW_PRONOUN.finditer(self.text, sentence_start, named.start)
+        )
 
     def _decide_gender(self) -> None:
         """What the article states; else, marked as such, what the first name suggests."""
@@ -703,7 +732,11 @@ class SpeakerResolver:
         """The capitalised tokens that end ``tokens``, titles set aside: a name's words."""
         run = []
         for token in reversed(tokens):
-            if not token.text[:1].isupper() or token.is_punct or token.ent_type_ in ("ORG", "GPE", "NORP"):
+            if not token.text[:1].isupper() or token.is_punct:
+                break
+            if token.ent_type_ in ("ORG", "GPE", "NORP") and not _same_entity(token, tokens[-1]):
+                # "FSIN Vice-Chief Heather Bear": the organization before the name is no part of it;
+                # a name the NER took for a place ("Simon Champion" as GPE) is still one name
                 break
             run.insert(0, token)
         return [t for t in run if t.lower_.strip(".") not in _TITLE_WORDS and t.lower_ not in _ROLE_TITLES]
