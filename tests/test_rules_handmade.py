@@ -67,3 +67,36 @@ def test_complement_clause_is_the_content(verb):
     assert offsets_text(d, candidate.content) == ["the plan failed"]
     assert offsets_text(d, candidate.cue) == [verb]
     assert d.text[candidate.source.start : candidate.source.end] == "Smith"
+
+
+def test_a_cue_hung_off_another_verb_takes_that_verbs_subject():
+    # Durbin, noting the size, said the race mattered.  (the parse: said as parataxis of noting)
+    words = ["Durbin", ",", "noting", "the", "size", ",", "said", "the", "race", "mattered", "."]
+    heads = [2, 0, 2, 4, 2, 2, 2, 8, 9, 6, 2]
+    deps = ["nsubj", "punct", "ROOT", "det", "dobj", "punct", "parataxis", "det", "nsubj", "ccomp", "punct"]
+    tags = ["NNP", ",", "VBG", "DT", "NN", ",", "VBD", "DT", "NN", "VBD", "."]
+    pos = ["PROPN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT", "VERB", "DET", "NOUN", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    said = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["said"]]
+    assert said and d.text[said[0].source.start : said[0].source.end] == "Durbin"
+
+
+def test_a_passive_governor_lends_its_subject_but_a_passive_cue_does_not():
+    # Trump was pressed and said the deal was dead.   /   It was said that the deal was dead.
+    words = ["Trump", "was", "pressed", "and", "said", "the", "deal", "was", "dead", "."]
+    heads = [2, 2, 2, 2, 2, 6, 7, 4, 7, 2]
+    deps = ["nsubjpass", "auxpass", "ROOT", "cc", "conj", "det", "nsubj", "ccomp", "acomp", "punct"]
+    tags = ["NNP", "VBD", "VBN", "CC", "VBD", "DT", "NN", "VBD", "JJ", "."]
+    pos = ["PROPN", "AUX", "VERB", "CCONJ", "VERB", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    said = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["said"]]
+    assert said and d.text[said[0].source.start : said[0].source.end] == "Trump"
+
+    words = ["It", "was", "said", "that", "the", "deal", "was", "dead", "."]
+    heads = [2, 2, 2, 6, 5, 6, 2, 6, 2]
+    deps = ["nsubjpass", "auxpass", "ROOT", "mark", "det", "nsubj", "ccomp", "acomp", "punct"]
+    tags = ["PRP", "VBD", "VBN", "IN", "DT", "NN", "VBD", "JJ", "."]
+    pos = ["PRON", "AUX", "VERB", "SCONJ", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    for candidate in find_in_sentence(d[:], 0):
+        assert candidate.source is None or d.text[candidate.source.start : candidate.source.end] != "It"

@@ -27,6 +27,8 @@ CONFIDENCE_XCOMP = 0.55
 CONFIDENCE_OBJECT = 0.5
 
 _SUBJECTS = ("nsubj",)
+# The subjects of a cue's governor that speak for the cue (see ``subject_of``).
+_GOVERNOR_SUBJECTS = ("nsubj", "nsubjpass")
 # Dependents that belong to the cue's own clause ("the source also added").
 _CUE_CLAUSE_DEPS = ("nsubj", "aux", "auxpass", "neg", "advmod", "npadvmod")
 # Dependents after a cue that start a clause of their own ("…, adding that …").
@@ -53,21 +55,29 @@ def find_in_sentence(sent: Span, base: int) -> Iterator[Candidate]:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The speaker token of a cue verb: its subject, or its governor's (``…and added``, ``saying``)."""
-    current = verb
+    """The speaker token of a cue verb: its subject, or its governor's.
+
+    The governor's subject speaks for "…and added", ", saying" and a cue the
+    parse hangs off another verb ("Durbin, noting …, said": said as parataxis
+    of noting). There a passive subject counts too ("Trump was forced into
+    damage control and said …"), though never the cue's own: in "it was said
+    that …" the subject is not a speaker.
+    """
+    current, subjects = verb, _SUBJECTS
     for _ in range(3):
         for child in current.children:
-            if child.dep_ in _SUBJECTS:
+            if child.dep_ in subjects:
                 return child
         agent = next((c for c in current.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-        if current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
+        if current.dep_ in ("conj", "advcl", "xcomp", "parataxis") and current.head.i != current.i:
             current = current.head
         else:
             return None
+        subjects = _GOVERNOR_SUBJECTS
     return None
 
 
