@@ -262,3 +262,41 @@ def test_parallel_pipe_equals_serial():
     serial = [a.to_dict() for a in Extractor().pipe(records)]
     parallel = [a.to_dict() for a in Extractor(n_process=2).pipe(records)]  # the learned strategy in workers
     assert parallel == serial
+
+
+def test_a_name_and_a_colon_before_a_quotation_is_its_speaker(extractor):
+    text = (
+        "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Our analysis of party affiliation finds "
+        "that 20 states lean Republican.”\n\n"
+        "What it means - More from Jones: “The partisanship of a state is a starting point.”\n\n"
+        'Rep. Trey Gowdy (R-S.C.):"I have not heard anyone else cite that figure."\n\n'
+        'Update: "The vote has been delayed until next week," officials said.'
+    )
+    article = extractor.extract(text)
+    by_content = {a.content[0].text[1:12]: a for a in article.attributions}
+    assert by_content["Our analysi"].speaker.name == "Jeffrey M. Jones"
+    assert by_content["Our analysi"].cue[0].text == ":"
+    assert by_content["The partisa"].speaker.name == "Jeffrey M. Jones"
+    assert by_content["I have not "].speaker.name == "Trey Gowdy"
+    # "Update:" names no one; the quotation is the officials'
+    assert by_content["The vote ha"].cue[0].text == "said"
+    assert len(article.attributions) == 4
+
+
+def test_a_quoted_sentence_after_a_paraphrase_goes_on_with_it(extractor):
+    text = (
+        "Lena Coan argues that her client never encouraged anyone toward violence. "
+        "“The government is alleging that his rallying calls were a threat.”"
+    )
+    argues = only(extractor.extract(text))
+    assert texts(argues.content) == [
+        "that her client never encouraged anyone toward violence",
+        "“The government is alleging that his rallying calls were a threat.”",
+    ]
+    assert argues.kind == "mixed"
+
+
+def test_a_scare_quote_inside_a_sentence_is_not_joined(extractor):
+    text = "Lena Coan argues that her client was never violent, calling the charge a “political stunt from the start.”"
+    article = extractor.extract(text)
+    assert all("her client" not in a.content_text or len(a.content) == 1 for a in article.attributions)

@@ -100,3 +100,15 @@ def test_a_passive_governor_lends_its_subject_but_a_passive_cue_does_not():
     d = doc(words, heads, deps, tags, pos)
     for candidate in find_in_sentence(d[:], 0):
         assert candidate.source is None or d.text[candidate.source.start : candidate.source.end] != "It"
+
+
+def test_a_participle_under_a_preposition_takes_the_clause_subject():
+    # Sullivan responded by explaining that it was impossible.
+    words = ["Sullivan", "responded", "by", "explaining", "that", "it", "was", "impossible", "."]
+    heads = [1, 1, 1, 2, 6, 6, 3, 6, 1]
+    deps = ["nsubj", "ROOT", "prep", "pcomp", "mark", "nsubj", "ccomp", "acomp", "punct"]
+    tags = ["NNP", "VBD", "IN", "VBG", "IN", "PRP", "VBD", "JJ", "."]
+    pos = ["PROPN", "VERB", "ADP", "VERB", "SCONJ", "PRON", "AUX", "ADJ", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    explaining = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["explaining"]]
+    assert explaining and d.text[explaining[0].source.start : explaining[0].source.end] == "Sullivan"

@@ -32,7 +32,7 @@ OPAQUE_TOKENS = ("[email protected]", "[email\u00a0protected]")
 # the parse; these infixes split the mark off where punctuation and a letter
 # sit on its two sides.
 GLUED_MARKS = (
-    r"(?<=[A-Za-z])[,.!?;:](?=[\"\u201c\u201d][A-Za-z])",
+    r"(?<=[A-Za-z)\]])[,.!?;:](?=[\"\u201c\u201d][A-Za-z])",
     r"(?<=[,.!?;:])[\"\u201c\u201d](?=[A-Za-z])",
     r"(?<=[A-Za-z])[\"\u201c\u201d](?=[,.!?;:])",
 )

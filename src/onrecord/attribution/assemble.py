@@ -10,7 +10,7 @@ from ..text import Unit
 from .block import block_candidate
 from .candidate import Candidate, Offsets
 from .context import ArticleContext, Rule
-from .labels import labelled_paragraphs
+from .labels import labelled_paragraphs, labelled_quotations
 from .learned import DROP_BELOW, RULE_SPANS, learned_attributions
 from .orphans import orphan_quotations
 from .quotes import QuoteIndex, attach_quotations, kind_of, signed_quotations
@@ -78,8 +78,15 @@ def signed(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:
 
 
 def labelled(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:
-    """"PENCE: …" transcript turns and "Poll: …" headlines."""
-    return found + list(labelled_paragraphs(article.text, article.units))
+    """"PENCE: …" transcript turns, "Poll: …" headlines and "Jeffrey M. Jones: “…”" excerpts."""
+    paragraphs = labelled_paragraphs(article.text, article.units)
+    # a quotation a paragraph label already opens is that label's, not a second attribution's
+    taken = {c.content[0][0] for c in paragraphs}
+    quotations = [
+        c for c in labelled_quotations(article.text, article.quotes, article.units)
+        if not any(start <= c.start <= start + 2 for start in taken)
+    ]
+    return found + paragraphs + quotations
 
 
 def attach(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:

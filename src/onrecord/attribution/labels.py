@@ -1,16 +1,19 @@
-"""Speaker labels: a name and a colon opening a paragraph.
+"""Speaker labels: a name and a colon before what that speaker said.
 
-Two news forms attribute a paragraph this way: transcripts
-("PENCE: Well, the question really should be …") and headlines that name
-their source ("Poll: Wealthy voters abandon …"). The colon is the cue, the
-label the source, the rest of the paragraph the content.
+Three news forms attribute words this way: transcripts ("PENCE: Well, the
+question really should be …") and headlines that name their source ("Poll:
+Wealthy voters abandon …") open a paragraph with the label; digests and
+hearing excerpts put it before a quotation anywhere in a paragraph ("RED
+STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Gallup's analysis …”",
+"Rep. Trey Gowdy (R-S.C.): "I have not heard …""). The colon is the cue, the
+label the source, the paragraph's rest or the quotation the content.
 """
 
 from __future__ import annotations
 
-from ..text import Unit, speaker_label
+from ..text import Quotation, Unit, speaker_label
 from .candidate import Candidate, Mention
-from .spans import unit_span
+from .spans import ParsedUnits, mention, unit_span
 
 CONFIDENCE_LABEL = 0.9
 # Fewer words than this after the label is a caption or a list item.
@@ -39,3 +42,65 @@ def labelled_paragraphs(text: str, units: list[Unit]) -> list[Candidate]:
             )
         )
     return found
+
+
+# What ends the label on its left: a dash after a headline, a sentence's end.
+_LABEL_STARTS = frozenset({"-", "—", "–", "--", ".", ";", "|", "―"})
+# A label longer than this many tokens is a sentence, not a name.
+MAX_LABEL_TOKENS = 12
+
+
+def labelled_quotations(text: str, quotes: list[Quotation], units: list[Unit]) -> list[Candidate]:
+    """Quotations right after a colon that a verbless name ends: the name is the speaker.
+
+    "More from Jones: “…”" names Jones; a clause with a verb before the colon
+    ("He said: “…”", "Here is what she wrote: “…”") is left to the verb's rule.
+    """
+    found = []
+    parsed = ParsedUnits(units)
+    for quote in quotes:
+        before = text[: quote.start].rstrip(" \t\u00a0")
+        if not before.endswith(":"):
+            continue
+        colon = len(before) - 1
+        unit = parsed.holding(colon, colon + 1)
+        if unit is None:
+            continue
+        doc = unit.doc
+        colon_token = next((t for t in doc if t.idx == colon - unit.start), None)
+        if colon_token is None:
+            continue
+        label = []
+        for token in reversed(doc[colon_token.sent.start : colon_token.i]):
+            spaced = token.i > 0 and bool(doc[token.i - 1].whitespace_)
+            if (token.text in _LABEL_STARTS and (spaced or token.text == ".")) or token.text in "”\"’":
+                break  # "HEADLINE - Name:", but not the hyphen of "(R-S.C.)"
+            label.insert(0, token)
+        from_ = next((t for t in label[:3] if t.lower_ == "from"), None)
+        if from_ is not None:
+            label = label[label.index(from_) + 1 :]  # "More from Jones", "From Bush's Facebook post"
+        if (
+            not label
+            or len(label) > MAX_LABEL_TOKENS
+            or any(t.pos_ in ("VERB", "AUX") for t in label)
+            or not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in label)
+            or label[0].lower_.strip(".") in _NOT_LABELS
+        ):
+            continue
+        source = mention(label, unit.start)
+        if source is None:
+            continue
+        found.append(
+            Candidate(
+                kind="direct",
+                content=list(quote.spans),
+                cue=[(colon, colon + 1)],
+                source=source,
+                confidence=CONFIDENCE_LABEL,
+            )
+        )
+    return found
+
+
+# First words of a colon's lead-in that name no speaker ("Update: “…”").
+_NOT_LABELS = frozenset("update watch read listen video photo related note editor correction breaking".split())

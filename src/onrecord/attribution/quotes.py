@@ -207,6 +207,16 @@ def attach_quotations(
             quoted.content = sorted(quoted.content + list(quote.spans))
             free.take(i)
             continue
+        if (
+            previous is not None and previous.source is not None and paragraph is not None
+            and paragraphs.find(previous.start) == paragraph and previous.end <= quote.start
+            and quote.end - quote.start >= MIN_FLOATING_CHARS and _opens_sentence(text, quote.start)
+        ):
+            # "Coan argues that his client was never violent. “The government is alleging …”":
+            # a quoted sentence after a paraphrase goes on with it (PolNeAR: one content)
+            previous.content = sorted(previous.content + list(quote.spans))
+            free.take(i)
+            continue
         if paragraph is not None and quote.start == paragraph[0] and quote.end - quote.start >= MIN_FLOATING_CHARS:
             if previous is not None and previous.source is not None:
                 floating.append(
@@ -311,6 +321,12 @@ _SPEAKER_GAP_CHARS = 80
 def _just_before(text: str, quote_end: int, cue_start: int) -> bool:
     gap = text[quote_end:cue_start]
     return len(gap) <= _SPEAKER_GAP_CHARS and not any(ch in gap for ch in ".?!;:\n“”\"")
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """Whether a sentence ends (or a colon opens) just before ``position``."""
+    before = text[max(0, position - 40) : position].rstrip()
+    return before.endswith((".", "!", "?", ":", ".”", ".\"", "?”", "!”", ".’"))
 
 
 def _quoted(candidate: Candidate, index: QuoteIndex) -> bool:

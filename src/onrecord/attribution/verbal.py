@@ -73,7 +73,9 @@ def subject_of(verb: Token) -> Token | None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-        if current.dep_ in ("conj", "advcl", "xcomp", "parataxis") and current.head.i != current.i:
+        if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep" and current.head.head.i != current.head.i:
+            current = current.head.head
+        elif current.dep_ in ("conj", "advcl", "xcomp", "parataxis") and current.head.i != current.i:
             current = current.head
         else:
             return None
