@@ -112,3 +112,18 @@ def test_a_participle_under_a_preposition_takes_the_clause_subject():
     d = doc(words, heads, deps, tags, pos)
     explaining = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["explaining"]]
     assert explaining and d.text[explaining[0].source.start : explaining[0].source.end] == "Sullivan"
+
+
+def test_a_cue_set_off_by_commas_inside_its_content():
+    # In both cases, Trump said, those donations paid for sponsorships.  (the parse: said as
+    # parataxis of the noun "donations", the sentence's root)
+    words = ["In", "both", "cases", ",", "Trump", "said", ",", "those", "donations", "paid", "for", "sponsorships", "."]
+    heads = [8, 2, 0, 5, 5, 8, 5, 8, 8, 8, 9, 10, 8]
+    deps = ["prep", "det", "pobj", "punct", "nsubj", "parataxis", "punct", "det", "ROOT", "acl", "prep", "pobj", "punct"]
+    tags = ["IN", "DT", "NNS", ",", "NNP", "VBD", ",", "DT", "NNS", "VBN", "IN", "NNS", "."]
+    pos = ["ADP", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"]
+    spaces = [True, True, False, True, True, False, True, True, True, True, True, False, False]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [said] = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["said"]]
+    assert offsets_text(d, said.content) == ["In both cases", "those donations paid for sponsorships."]
+    assert d.text[said.source.start : said.source.end] == "Trump"

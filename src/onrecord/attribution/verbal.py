@@ -227,7 +227,8 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
         pieces[-1] = _without_trailing_aside(pieces[-1])
     # a named object is content on its own: "the union endorses Clinton"
     named = bool(pieces) and confidence == CONFIDENCE_OBJECT and len(pieces[0]) == 1 and pieces[0][0].pos_ == "PROPN"
-    if not pieces or (len(pieces[0]) < MIN_CONTENT_TOKENS and not named):
+    # a short opening before an interrupting cue ("Perhaps, he said, …") counts with what follows
+    if not pieces or (sum(map(len, pieces)) < MIN_CONTENT_TOKENS and not named):
         # maybe "X called the plan “a very expensive promise”": ``quotes`` attaches the quote
         return _quote_holder(verb, lemma, base)
     fragments = [tokens_offsets(p, base) for p in pieces if p]
@@ -378,7 +379,13 @@ def _participle_after_comma(token: Token) -> bool:
 def _hangs_off_content(verb: Token) -> bool:
     """"We will win, he said." parsed with the cue as a dependent of the content's verb."""
     head = verb.head
-    if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or cue_lemma(head.lower_):
+    if head.i == verb.i:
+        return False
+    if verb.dep_ == "parataxis" and _set_off_by_commas(verb):
+        # "Perhaps, he said, this town …", "In both cases, Trump said, those donations …",
+        # "Back then, Ripert said, she found …": the cue interrupts the content, whatever its head
+        return True
+    if head.pos_ not in ("VERB", "AUX") or cue_lemma(head.lower_):
         return False
     if verb.dep_ == "parataxis":
         # "…, he said." and the interrupted "Too often, he said, the debate is …"
@@ -388,6 +395,14 @@ def _hangs_off_content(verb: Token) -> bool:
     # a ccomp after its head is an inverted cue only when punctuation sets it off
     left = verb.left_edge
     return verb.dep_ == "ccomp" and left.i > 0 and verb.doc[left.i - 1].is_punct
+
+
+def _set_off_by_commas(verb: Token) -> bool:
+    """", he said, ": the cue's clause has a comma on each side inside its sentence."""
+    doc = verb.doc
+    left = min([verb.i] + [c.left_edge.i for c in verb.children if c.dep_ in _CUE_CLAUSE_DEPS and c.i < verb.i])
+    right = max([verb.i] + [c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ != "punct"])
+    return left > 0 and doc[left - 1].text == "," and right + 1 < len(doc) and doc[right + 1].text == ","
 
 
 def _quote_holder(verb: Token, lemma: str, base: int) -> Candidate | None:
