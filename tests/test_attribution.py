@@ -300,3 +300,13 @@ def test_a_scare_quote_inside_a_sentence_is_not_joined(extractor):
     text = "Lena Coan argues that her client was never violent, calling the charge a “political stunt from the start.”"
     article = extractor.extract(text)
     assert all("her client" not in a.content_text or len(a.content) == 1 for a in article.attributions)
+
+
+def test_a_quotation_ending_its_sentence_is_not_the_next_sentences_cue(extractor):
+    text = (
+        'Ian Moray, an editor, said: "It was a stupid remark by the first minister. '
+        '"If you come out with something like this, it is going to cause trouble." The executive disagreed.'
+    )
+    said = only(extractor.extract(text))
+    assert said.speaker.name == "Ian Moray"
+    assert [f.text[:9] for f in said.content] == ['"It was a', '"If you c']

@@ -26,6 +26,9 @@ def test_paragraphs_split_at_blank_lines_and_keep_offsets():
         ("“I’d rather live in what he calls “hell” than here.” ― A reader", ["“I’d rather live in what he calls “hell” than here.”"]),
         ("“Unclosed and “reopened,” she said.", ["“Unclosed and “reopened,”"]),
         ('"An excerpt quoting “someone” inside it', ['"An excerpt quoting “someone” inside it']),
+        # copy that lost its paragraph breaks reopens the quote without closing it
+        ('said: "It was a stupid remark. "If you say that, there is trouble."', ['"It was a stupid remark.', '"If you say that, there is trouble."']),
+        ('He called it "a mess. " Then he left.', ['"a mess. "']),
     ],
 )
 def test_quote_pairing(text, expected):

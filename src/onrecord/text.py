@@ -93,6 +93,12 @@ def _opens(text: str, i: int) -> bool:
     return before.isspace() or before in "([{—–-:/" or i == 0
 
 
+def _reopens(text: str, i: int, open_at: int) -> bool:
+    """A straight mark inside an open quotation that opens a new sentence: ". "Word"."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i - open_at > 2 and text[i - 2 : i] in (". ", "? ", "! ") and after.isupper()
+
+
 def _closes_twice(text: str, start: int, end: int) -> bool:
     """Whether two closing curly marks follow before any opening one (a nested quotation)."""
     closers = 0
@@ -187,6 +193,16 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     spans.append((single, i + 1))
             elif open_at is None:
                 open_at = i
+            elif text[open_at] == STRAIGHT and _reopens(text, i, open_at):
+                # `said: "I think … minister. "If you come out …`: copy that lost its
+                # paragraph breaks reopens the quote at each old paragraph; the open
+                # quotation ends before the new one
+                close = i
+                while close > open_at + 1 and text[close - 1].isspace():
+                    close -= 1
+                spans.append((open_at, close))
+                open_at = i
+                nested = False
             elif text[open_at] in "'" + STRAIGHT or not _opens(text, i):
                 spans.append((open_at, i + 1))
                 open_at = None

@@ -320,7 +320,11 @@ _SPEAKER_GAP_CHARS = 80
 
 def _just_before(text: str, quote_end: int, cue_start: int) -> bool:
     gap = text[quote_end:cue_start]
-    return len(gap) <= _SPEAKER_GAP_CHARS and not any(ch in gap for ch in ".?!;:\n“”\"")
+    if len(gap) > _SPEAKER_GAP_CHARS or any(ch in gap for ch in ".?!;:\n“”\""):
+        return False
+    # “… cause trouble.” The executive disagreed.: a quotation that ends its sentence
+    # with a full stop, and a new sentence after it, is not the cue's inverted quote
+    return not (text[quote_end - 2 : quote_end - 1] == "." and gap.strip()[:1].isupper() and gap[:1].isspace())
 
 
 def _opens_sentence(text: str, position: int) -> bool:
