@@ -310,3 +310,15 @@ def test_a_quotation_ending_its_sentence_is_not_the_next_sentences_cue(extractor
     said = only(extractor.extract(text))
     assert said.speaker.name == "Ian Moray"
     assert [f.text[:9] for f in said.content] == ['"It was a', '"If you c']
+
+
+def test_a_cue_inside_another_content_claims_no_quotation(extractor):
+    text = (
+        '"Leadership is about solving the problem," Rubio said. "And the approach that was tried '
+        'has no chance of passage in this Congress."\n'
+        "He said that the only thing the American people would support is a border-first approach."
+    )
+    article = extractor.extract(text)
+    said = article.attributions[0]
+    assert len(said.content) == 2 and said.content[1].text.startswith('"And the approach')
+    assert all(a.cue[0].text == "said" for a in article.attributions)

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 
 from ..text import Quotation, Unit
 from .candidate import Candidate, Mention, Offsets
-from .spans import ParsedUnits, SpanIndex, unit_span
+from .spans import DisjointSpans, ParsedUnits, SpanIndex, unit_span
 
 CONFIDENCE_FLOATING = 0.6
 # A quotation this short (in characters) inside narration is a scare quote or
@@ -157,9 +157,14 @@ def attach_quotations(
                 for i in index.touching(*fragment):
                     free.take(i)
     # A cue with no clause takes the first free quotation after it in its sentence,
-    # or, when its paragraph ends with a colon, the quotation opening the next one.
+    # or, when its paragraph ends with a colon, the quotation opening the next one;
+    # not a cue inside another's content ("said that the only thing people would
+    # support is …" leaves the quotation before it alone)
+    contents = DisjointSpans()
+    for fragment in (f for c in candidates for f in c.content):
+        contents.add(fragment)
     for candidate in candidates:
-        if candidate.content or not candidate.cue:
+        if candidate.content or not candidate.cue or contents.contains(candidate.cue[0][0]):
             continue
         governed = _governed_quotation(text, candidate, index, free, sentences, paragraphs)
         if governed is not None:
