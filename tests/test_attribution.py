@@ -322,3 +322,18 @@ def test_a_cue_inside_another_content_claims_no_quotation(extractor):
     said = article.attributions[0]
     assert len(said.content) == 2 and said.content[1].text.startswith('"And the approach')
     assert all(a.cue[0].text == "said" for a in article.attributions)
+
+
+def test_a_name_and_a_verb_right_after_a_quotation_speak_it(extractor):
+    text = "The reporter kept asking.\n\n“Go back to your seat,” Dunmore barked and a guard escorted him out."
+    barked = next(a for a in extractor.extract(text).attributions if a.content[0].text.startswith("“Go"))
+    assert barked.cue[0].text == "barked" and barked.speaker.name == "Dunmore"
+
+
+def test_from_a_document_and_a_colon(extractor):
+    text = (
+        "The study compared nine web panels. From the report: “In general, samples with more elaborate "
+        "weighting produced more accurate results.”"
+    )
+    [label] = [a for a in extractor.extract(text).attributions if a.cue[0].text == ":"]
+    assert label.content[0].text.startswith("“In general") and label.speaker.description == "report"

@@ -78,13 +78,17 @@ def labelled_quotations(text: str, quotes: list[Quotation], units: list[Unit]) -
             label.insert(0, token)
         from_ = next((t for t in label[:3] if t.lower_ == "from"), None)
         if from_ is not None:
-            label = label[label.index(from_) + 1 :]  # "More from Jones", "From Bush's Facebook post"
+            label = label[label.index(from_) + 1 :]  # "More from Jones", "From the report"
         if (
             not label
             or len(label) > MAX_LABEL_TOKENS
             or any(t.pos_ in ("VERB", "AUX") for t in label)
-            or not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in label)
             or label[0].lower_.strip(".") in _NOT_LABELS
+        ):
+            continue
+        # a name, or after "from" any noun phrase ("From the report: “…”")
+        if not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in label) and not (
+            from_ is not None and label[-1].pos_ in ("NOUN", "PROPN")
         ):
             continue
         source = mention(label, unit.start)

@@ -39,7 +39,7 @@ def orphan_quotations(text: str, units: list[Unit], index: QuoteIndex, candidate
         span = unit_span(unit, quote.start, quote.end) if unit is not None else None
         if span is None:
             continue
-        candidate = _governed(span.root, unit.start)
+        candidate = _governed(span.root, unit.start) or _inverted(span, unit.start)
         if candidate is not None and not taken.overlaps(candidate.content[0]):
             stretch_to_quotations(candidate, index)  # the parse may leave a closing mark out
             found.append(candidate)
@@ -99,3 +99,31 @@ def _governed(root: Token, base: int) -> Candidate | None:
         confidence=CONFIDENCE_ORPHAN,
         anchor=verb,
     )
+
+
+# How many tokens after a quotation its speaker and verb may follow: “…,” Trump barked.
+_INVERTED_REACH = 5
+
+
+def _inverted(quote, base: int) -> Candidate | None:
+    """“Go back to Univision,” Trump barked: a name (or he/she) and a verb right after the
+    quotation speak it, even a verb no lexicon lists; read off the words, since the parse
+    of such a sentence is unreliable (it made "barked" an apposition of "Go")."""
+    doc = quote.doc
+    end = min(quote.end + _INVERTED_REACH, quote[-1].sent.end, len(doc))
+    names = []
+    for token in doc[quote.end : end]:
+        if token.pos_ == "PROPN" or (not names and token.lower_ in ("he", "she", "they")):
+            names.append(token)
+            continue
+        if names and token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
+            return Candidate(
+                kind="direct",
+                content=[tokens_offsets(list(quote), base)],
+                cue=[token_offsets(token, base)],
+                source=mention(names, base),
+                confidence=CONFIDENCE_ORPHAN,
+                anchor=token,
+            )
+        return None
+    return None
