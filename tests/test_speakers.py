@@ -247,3 +247,21 @@ def test_a_name_the_ner_takes_for_a_place_after_an_organization(extractor):
     text = '"The issue had been an ongoing one for some time," said Deutsche Bank\'s Simon Champion.'
     article = extractor.extract(text)
     assert speaker_of(article, "ongoing one").name == "Simon Champion"
+
+
+def test_a_closing_mark_hung_off_the_speakers_is_not_theirs(extractor):
+    text = (
+        '"Every band should take a kicking before it makes a success," singer Gary Lightbody and '
+        'drummer Jonny Quinn said. "It has been good for us, but also hard."'
+    )
+    speaker = speaker_of(extractor.extract(text), "a kicking")
+    assert speaker is not None and speaker.name == "Gary Lightbody"
+    assert speaker.mention[0].text == "singer Gary Lightbody and drummer Jonny Quinn"
+
+
+def test_a_named_apposition_is_a_person_not_the_organization_it_describes(extractor):
+    text = (
+        "When asked if Vendrel would seek compensation from Bosch, the carmaker's chief executive "
+        'Helmut Panke said: "we will first solve the problem before talking about who will pay".'
+    )
+    assert speaker_of(extractor.extract(text), "first solve").name == "Helmut Panke"

@@ -78,8 +78,19 @@ def subject_of(verb: Token) -> Token | None:
         elif current.dep_ in ("conj", "advcl", "xcomp", "parataxis") and current.head.i != current.i:
             current = current.head
         else:
-            return None
+            break
         subjects = _GOVERNOR_SUBJECTS
+    return _name_just_before(verb)
+
+
+def _name_just_before(verb: Token) -> Token | None:
+    """A name right before a subjectless cue that the parse hung elsewhere: "When asked about
+    Bosch, the carmaker's chief executive Helmut Panke said:" (Panke as an apposition of Bosch)."""
+    if verb.i == 0 or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ == "PROPN" and before.head.i != verb.i and before.dep_ in ("appos", "conj", "pobj", "dobj", "compound"):
+        return before
     return None
 
 
@@ -89,6 +100,9 @@ def source_mention(subject: Token, base: int, avoid: list[tuple[int, int]] = ())
         t for t in subtree_tokens(subject)
         if not any(start <= base + t.idx < end for start, end in avoid)
     ]
+    # a closing mark the parse hangs off the subject (“…,” singer Gary Lightbody said) is the quotation's
+    while tokens and tokens[0].text in DOUBLE_MARKS:
+        tokens = tokens[1:]
     return mention(tokens, base)
 
 
@@ -430,6 +444,8 @@ def _around_cue_clause(verb: Token, sent: Span) -> list[list[Token]]:
     """
     own = [c for c in verb.children if c.dep_ in _CUE_CLAUSE_DEPS]
     clause_start = min([verb.i] + [c.left_edge.i for c in own if c.i < verb.i])
+    while clause_start < verb.i and sent.doc[clause_start].text in DOUBLE_MARKS:
+        clause_start += 1  # the quotation's closing mark, hung off the subject by the parse
     closer = _closing_mark_before(verb, sent, clause_start) or _closing_mark_in_subject(verb, clause_start)
     if closer is not None:
         # “…,” Tulsa police Chief Jordan said: a misparse hangs "Tulsa" off the

@@ -774,6 +774,8 @@ class SpeakerResolver:
         spokeswoman for X") introduces someone new; a plural one is a group.
         """
         root = span.root
+        if any(t.ent_type_ == "PERSON" for t in span):
+            return None  # a name of its own: "the carmaker's chief executive Helmut Panke"
         if words[0] in _DEFINITE:
             # the very words the article described someone with: "the 19-year-old"
             exact = span[1:].text.lower()
