@@ -265,3 +265,16 @@ def test_a_named_apposition_is_a_person_not_the_organization_it_describes(extrac
         'Helmut Panke said: "we will first solve the problem before talking about who will pay".'
     )
     assert speaker_of(extractor.extract(text), "first solve").name == "Helmut Panke"
+
+
+@pytest.mark.parametrize(
+    "text, name, description",
+    [
+        ('"No one was more concerned than myself," said eighth seed Agassi.', "Agassi", "eighth seed"),
+        ('"It was a great goal," said striker Rooney.', "Rooney", "striker"),
+        ('"We are delighted," said chipmaker Intel.', "Intel", "chipmaker"),
+    ],
+)
+def test_a_role_word_before_one_name(extractor, text, name, description):
+    speaker = extractor.extract(text).attributions[0].speaker
+    assert (speaker.name, speaker.description) == (name, description)

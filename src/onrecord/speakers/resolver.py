@@ -172,12 +172,18 @@ class _Registry:
     def person(self, name: str, at: int | None = None, gender: str | None = None) -> _Entity:
         """The person a name refers to; ``at``: where a bare surname is read, to pick the latest one named."""
         cleaned = name.replace("’s", "").replace("'s", "").split()
+        lowercase = 0
+        while lowercase < len(cleaned) - 1 and cleaned[lowercase][:1].islower():
+            lowercase += 1  # "striker Rooney": the NER took the role word into the name
+        if lowercase:
+            self_description = " ".join(cleaned[:lowercase])
+            cleaned = cleaned[lowercase:]
         last_title = max((i for i, w in enumerate(cleaned[:-1]) if _is_title(w)), default=-1)
         if last_title >= 0:
             # "Veterans Affairs Minister Seamus O'Regan": the name starts after the title
             self_description = " ".join(cleaned[: last_title + 1])
             cleaned = cleaned[last_title + 1 :]
-        else:
+        elif not lowercase:
             self_description = None
         titles = [w for w in cleaned if w.lower().strip(".") in _TITLE_WORDS]
         words = [w for w in cleaned if w.lower().strip(".") not in _TITLE_WORDS] or cleaned
@@ -368,6 +374,32 @@ def _affiliation_of(ent: Span) -> str | None:
         if org is not None:
             return doc[ent.end : org.end].text
     return None
+
+
+def _after_a_role_word(span: Span, root) -> bool:
+    """"eighth seed Agassi", "striker Rooney": one name after a lowercase word that describes a person."""
+    if root.i == span.start or root.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "PRODUCT"):
+        return False
+    before = root.doc[root.i - 1]
+    return before.pos_ == "NOUN" and before.text.islower() and before.dep_ == "compound" and _is_person_noun(before.lower_)
+
+
+# Head nouns of a description that can stand for a person: "seed", "striker", "officer".
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee")
+_NOT_PERSON_SUFFIXES = ("ment", "paper", "letter", "number", "order", "matter", "center", "centre", "sector", "maker")
+_PERSON_NOUNS = frozenset(
+    "seed candidate nominee minister premier general chief head leader mother father woman man girl boy wife "
+    "husband son daughter sister brother veteran mayor host star actress coach captain judge senator governor "
+    "president mp rookie goalkeeper midfielder defender winger champion".split()
+)
+
+
+def _is_person_noun(word: str) -> bool:
+    if word in _PERSON_NOUNS:
+        return True
+    if word in _ORG_NOUNS or word in _CARRIERS or word in _BUSINESS_NOUNS or word in _MEDIA_WORDS:
+        return False
+    return word.endswith(_PERSON_SUFFIXES) and not word.endswith(_NOT_PERSON_SUFFIXES)
 
 
 def _same_entity(a, b) -> bool:
@@ -694,6 +726,9 @@ class SpeakerResolver:
             if named is not None:
                 return named, None
         if not ents:
+            named = self._named_by_apposition(span, m.start)
+            if named is not None:
+                return named, None
             entity = self._unnamed(span, words)
             return entity, None
         chosen = head_ent or (ents[-1] if span.root.lower_ in _CARRIERS or span.root.pos_ in ("NOUN",) else ents[0])
@@ -723,9 +758,25 @@ class SpeakerResolver:
         if shouting:
             words = [w.capitalize() for w in words]
         known = self.registry.person_by_surname(words[-1])
-        if not (known or shouting or (len(words) > 1 and is_first_name(words[0]))):
+        if not (known or shouting or (len(words) > 1 and is_first_name(words[0])) or _after_a_role_word(span, root)):
             return None
         return self.registry.person(" ".join(words), at=position, gender=honorific_before(self.text, position))
+
+    def _named_by_apposition(self, span: Span, position: int) -> _Entity | None:
+        """"eighth seed Agassi" parsed as "seed" with "Agassi" in apposition: the name is the speaker."""
+        root = span.root
+        if root.pos_ != "NOUN" or not root.text.islower() or not _is_person_noun(root.lower_):
+            return None
+        appos = next((c for c in root.children if c.dep_ == "appos" and c.i == root.i + 1 and c.i < span.end), None)
+        if appos is None or appos.pos_ != "PROPN" or appos.ent_type_ in ("ORG", "NORP"):
+            return None
+        run = self._name_run(span.doc[appos.left_edge.i : appos.i + 1])
+        if not run:
+            return None
+        start = position + run[0].idx - span[0].idx
+        entity = self.registry.person(" ".join(t.text for t in run), at=start, gender=honorific_before(self.text, start))
+        entity.describe(span.doc[span.start + (span[0].lower_ in _DETERMINERS) : root.i + 1].text)
+        return entity
 
     @staticmethod
     def _name_run(tokens) -> list:
