@@ -84,6 +84,14 @@ _BUSINESS_NOUNS = frozenset(
     "company firm corporation retailer airline bank insurer manufacturer carrier chain business "
     "automaker developer operator utility brand startup grocer".split()
 )
+# Head nouns of a description that can stand for a person: "seed", "striker", "officer".
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee")
+_NOT_PERSON_SUFFIXES = ("ment", "paper", "letter", "number", "order", "matter", "center", "centre", "sector", "maker")
+_PERSON_NOUNS = frozenset(
+    "seed candidate nominee minister premier general chief head leader mother father woman man girl boy wife "
+    "husband son daughter sister brother veteran mayor host star actress coach captain judge senator governor "
+    "president mp rookie goalkeeper midfielder defender winger champion".split()
+)
 # how many sentences back a he/she looks for its antecedent before falling back
 # on the speakers referred to so far
 _PRONOUN_REACH = 8
@@ -172,19 +180,14 @@ class _Registry:
     def person(self, name: str, at: int | None = None, gender: str | None = None) -> _Entity:
         """The person a name refers to; ``at``: where a bare surname is read, to pick the latest one named."""
         cleaned = name.replace("’s", "").replace("'s", "").split()
-        lowercase = 0
-        while lowercase < len(cleaned) - 1 and cleaned[lowercase][:1].islower():
-            lowercase += 1  # "striker Rooney": the NER took the role word into the name
-        if lowercase:
-            self_description = " ".join(cleaned[:lowercase])
-            cleaned = cleaned[lowercase:]
+        # "striker Rooney": the NER took a lowercase role word into the name
+        lead = next((i for i, w in enumerate(cleaned[:-1]) if not w[:1].islower()), len(cleaned) - 1)
+        role, cleaned = cleaned[:lead], cleaned[lead:]
         last_title = max((i for i, w in enumerate(cleaned[:-1]) if _is_title(w)), default=-1)
         if last_title >= 0:
             # "Veterans Affairs Minister Seamus O'Regan": the name starts after the title
-            self_description = " ".join(cleaned[: last_title + 1])
-            cleaned = cleaned[last_title + 1 :]
-        elif not lowercase:
-            self_description = None
+            role, cleaned = role + cleaned[: last_title + 1], cleaned[last_title + 1 :]
+        self_description = " ".join(role) or None
         titles = [w for w in cleaned if w.lower().strip(".") in _TITLE_WORDS]
         words = [w for w in cleaned if w.lower().strip(".") not in _TITLE_WORDS] or cleaned
         surname = words[-1].lower()
@@ -382,16 +385,6 @@ def _after_a_role_word(span: Span, root) -> bool:
         return False
     before = root.doc[root.i - 1]
     return before.pos_ == "NOUN" and before.text.islower() and before.dep_ == "compound" and _is_person_noun(before.lower_)
-
-
-# Head nouns of a description that can stand for a person: "seed", "striker", "officer".
-_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee")
-_NOT_PERSON_SUFFIXES = ("ment", "paper", "letter", "number", "order", "matter", "center", "centre", "sector", "maker")
-_PERSON_NOUNS = frozenset(
-    "seed candidate nominee minister premier general chief head leader mother father woman man girl boy wife "
-    "husband son daughter sister brother veteran mayor host star actress coach captain judge senator governor "
-    "president mp rookie goalkeeper midfielder defender winger champion".split()
-)
 
 
 def _is_person_noun(word: str) -> bool:
