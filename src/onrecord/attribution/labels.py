@@ -48,6 +48,8 @@ def labelled_paragraphs(text: str, units: list[Unit]) -> list[Candidate]:
 _LABEL_STARTS = frozenset({"-", "—", "–", "--", ".", ";", "|", "―"})
 # A label longer than this many tokens is a sentence, not a name.
 MAX_LABEL_TOKENS = 12
+# First words of a colon's lead-in that name no speaker ("Update: “…”").
+_NOT_LABELS = frozenset("update watch read listen video photo related note editor correction breaking".split())
 
 
 def labelled_quotations(text: str, quotes: list[Quotation], units: list[Unit]) -> list[Candidate]:
@@ -104,7 +106,3 @@ def labelled_quotations(text: str, quotes: list[Quotation], units: list[Unit]) -
             )
         )
     return found
-
-
-# First words of a colon's lead-in that name no speaker ("Update: “…”").
-_NOT_LABELS = frozenset("update watch read listen video photo related note editor correction breaking".split())
