@@ -597,6 +597,21 @@ def test_export_csv_one_row_per_attribution(store):
     assert {r["speaker_name"] for r in rows} >= {"Lena Ortiz", "Tomas Reyes"}
 
 
+def test_export_csv_writes_a_would_be_formula_as_text(make_store):
+    text = "=HYPERLINK(\"http://evil.example\") was all Mallory Vane said about it."
+    article = Article(
+        text=text, id="formula",
+        attributions=(said(text, '=HYPERLINK("http://evil.example")', "Mallory Vane", name="Mallory Vane", kind="indirect"),),
+    )
+    store = make_store()
+    store.add_article(article)
+    buffer = io.StringIO()
+    assert store.export("csv", buffer) == 1
+    [row] = list(csv.DictReader(io.StringIO(buffer.getvalue())))
+    assert row["content"] == "'=HYPERLINK(\"http://evil.example\")"
+    assert row["speaker_name"] == "Mallory Vane"
+
+
 def test_export_parquet(store, tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
     out = tmp_path / "a.parquet"

@@ -17,7 +17,7 @@ from typing import Any
 
 from fastapi.responses import StreamingResponse
 
-from ..store.export import ROW_FIELDS
+from ..store.export import ROW_FIELDS, safe_cell
 from ..store.queries import MAX_LIMIT
 from ..store.shapes import QuotePage
 
@@ -29,19 +29,6 @@ FORMATS = {
     # JSON Lines has no registered type; NDJSON's is what clients recognise.
     "jsonl": "application/x-ndjson; charset=utf-8",
 }
-
-# A spreadsheet runs a cell starting with one of these as a formula (CSV
-# injection: "=HYPERLINK(...)" in a quote would run on the researcher's
-# machine). Such a cell is written with a leading apostrophe, as OWASP advises.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> Any:
-    """A CSV cell a spreadsheet shows as text: strings that would start a formula get a leading '."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
 
 def search_hits(store: Any, q: str | None, **filters: Any) -> Iterator[list[dict[str, Any]]]:
     """Every hit of a search, a page at a time, in the search's own order.

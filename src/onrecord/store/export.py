@@ -76,12 +76,25 @@ def attribution_rows(db: Database) -> Iterator[dict[str, Any]]:
         last = hits[-1]["id"]
 
 
+# A spreadsheet runs a cell starting with one of these as a formula (CSV
+# injection: "=HYPERLINK(...)" in a quote would run on the researcher's
+# machine). Such a cell is written with a leading apostrophe, as OWASP advises.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: strings that would start a formula get a leading '."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(db: Database, stream: IO[str]) -> int:
     writer = csv.DictWriter(stream, fieldnames=ROW_FIELDS)
     writer.writeheader()
     count = 0
     for row in attribution_rows(db):
-        writer.writerow(row)
+        writer.writerow({name: safe_cell(value) for name, value in row.items()})
         count += 1
     return count
 
