@@ -63,12 +63,19 @@ def test_by_default_agreeing_contents_keep_the_rules_spans(nlp):
     [kept] = run(nlp, text, agreeing)
     assert texts(text, kept.content) == ["that the plan would fail in the House"]
     assert texts(text, kept.cue) == ["said"]
-    # under half the rules' content: the rules misread it, the tagger's spans win
-    disagreeing = HandTagging(text, [("cue", "said on Friday"), ("content", "the plan")])
-    disagreeing.spans[-1] = disagreeing.spans[-1].__class__("content", text.index("the plan"), text.index("the plan") + 8, 0.9)
+    # under half the rules' content and reaching outside it: the rules misread it, the tagger's spans win
+    disagreeing = HandTagging(text, [("cue", "said on"), ("content", "Friday that the plan")])
     [reshaped] = run(nlp, text, disagreeing)
-    assert texts(text, reshaped.content) == ["the plan"]
-    assert texts(text, reshaped.cue) == ["said on Friday"]
+    assert texts(text, reshaped.content) == ["Friday that the plan"]
+    assert texts(text, reshaped.cue) == ["said on"]
+
+
+def test_tagged_runs_broken_inside_the_rules_content_keep_the_rules_spans(nlp):
+    # the tagger's gaps ("the plan | House", under half the content) are not a disagreement over its ends
+    text = "The senator said on Friday that the plan would fail in the House."
+    broken = HandTagging(text, [("cue", "said"), ("content", "the plan"), ("content", "House")])
+    [kept] = run(nlp, text, broken)
+    assert texts(text, kept.content) == ["that the plan would fail in the House"]
 
 
 def test_a_tagged_content_over_a_found_attributions_words_is_not_new(nlp):

@@ -134,8 +134,16 @@ def _keeps_rule_spans(policy: str, candidate: Candidate, tagged: list[TaggedSpan
     if policy == "always":
         return True
     if policy == "agree":
-        return _jaccard(candidate.content, [(t.start, t.end) for t in tagged]) >= 0.5
+        tagged_spans = [(t.start, t.end) for t in tagged]
+        # tagged runs broken by a few untagged words inside the rule's content ("internationally |
+        # for foreign governments") are the tagger's gaps, not a disagreement over the boundaries
+        return _jaccard(candidate.content, tagged_spans) >= 0.5 or _inside(tagged_spans, candidate.content)
     return False
+
+
+def _inside(spans: list[Offsets], within: list[Offsets]) -> bool:
+    """Whether every span lies inside one of ``within``'s fragments."""
+    return all(any(s >= a and e <= b for a, b in within) for s, e in spans)
 
 
 def _jaccard(a: list[Offsets], b: list[Offsets]) -> float:
