@@ -6,9 +6,11 @@ structure (which content goes with which cue and source, the addressee, the
 relaying source, a quotation continued in the next paragraph). So:
 
 1. a rule candidate whose content the tagger also finds keeps its own spans
-   where the two contents overlap by half or more (the rules' boundaries are
-   exact more often) and takes the tagger's content, cue and source
-   boundaries where they disagree (the rules misread the structure);
+   where the two contents overlap by half or more, or the tagged runs lie
+   inside its content (the rules' boundaries are exact more often; runs
+   broken by untagged words are the tagger's gaps), and takes the tagger's
+   content, cue and source boundaries where they disagree (the rules
+   misread the structure);
 2. a rule candidate the tagger gives no content to is dropped when the
    tagger is confident it is not a content (``DROP_BELOW``);
 3. a tagged content no rule found becomes an attribution of its own, linked
@@ -36,8 +38,9 @@ from .tagger import TaggedSpan, Tagging
 DROP_BELOW = 0.2
 # Where the rules and the tagger both find a content, whose boundaries win:
 # "never" the tagger's, "agree" the rules' where the two contents overlap by
-# half or more (the rules' boundaries are exact more often) and the tagger's
-# where they disagree, "always" the rules'.
+# half or more or the tagged runs lie inside the rule's content (the rules'
+# boundaries are exact more often) and the tagger's where they disagree,
+# "always" the rules'.
 RULE_SPANS = "agree"
 # Tagged contents shorter than this many characters are tagging noise, not statements.
 MIN_CONTENT_CHARS = 8
