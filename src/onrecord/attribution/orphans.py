@@ -5,7 +5,9 @@ as “entirely true”", "Lynch agreed to an interview for “Women in Power”"
 "the bill, known as the “Justice Against Sponsors of Terrorism Act”". A
 quotation left over once every cue has taken its own is someone's words (or
 a name someone gave); the phrase that holds it, hanging off a verb, is the
-content, that verb the cue and its subject the source.
+content, that verb the cue and its subject the source. A quotation with no
+verb above it in the parse but a name and a verb right after it ("“Go back
+to Univision,” Trump barked") is that name's, with that verb as the cue.
 """
 
 from __future__ import annotations
