@@ -127,3 +127,19 @@ def test_a_cue_set_off_by_commas_inside_its_content():
     [said] = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["said"]]
     assert offsets_text(d, said.content) == ["In both cases", "those donations paid for sponsorships."]
     assert d.text[said.source.start : said.source.end] == "Trump"
+
+
+def test_a_second_that_clause_of_the_same_cue_stays_in_the_content():
+    # Ana said that trade helped and that the chamber thinks jobs depend on it.
+    words = ["Ana", "said", "that", "trade", "helped", "and", "that", "the", "chamber", "thinks",
+             "jobs", "depend", "on", "it", "."]
+    heads = [1, 1, 4, 4, 1, 4, 9, 8, 9, 4, 11, 9, 11, 12, 1]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "cc", "mark", "det", "nsubj", "conj",
+            "nsubj", "ccomp", "prep", "pobj", "punct"]
+    tags = ["NNP", "VBD", "IN", "NN", "VBD", "CC", "IN", "DT", "NN", "VBZ", "NNS", "VBP", "IN", "PRP", "."]
+    pos = ["PROPN", "VERB", "SCONJ", "NOUN", "VERB", "CCONJ", "SCONJ", "DET", "NOUN", "VERB",
+           "NOUN", "VERB", "ADP", "PRON", "PUNCT"]
+    spaces = [True] * 13 + [False, False]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [said] = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["said"]]
+    assert offsets_text(d, said.content) == ["that trade helped and that the chamber thinks jobs depend on it"]

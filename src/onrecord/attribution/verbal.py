@@ -304,7 +304,8 @@ def _before_next_attribution(tokens: list[Token]) -> list[Token]:
     for token in tokens[1:]:
         if _speakers_next_act(token, inside):
             return [t for t in tokens if t.i < token.left_edge.i]
-        if token.dep_ != "conj":
+        if token.dep_ != "conj" or any(c.dep_ == "mark" and c.lower_ == "that" and c.i < token.i for c in token.children):
+            # "said that A and that B thinks C": a second complement of the same cue, not a new statement
             continue
         own_cue = any(
             t.pos_ in ("VERB", "AUX") and cue_lemma(t.lower_) and any(c.dep_ in _SUBJECTS for c in t.children)
