@@ -69,9 +69,10 @@ def labelled_quotations(text: str, quotes: list[Quotation], units: list[Unit]) -
         if unit is None:
             continue
         doc = unit.doc
-        colon_token = next((t for t in doc if t.idx == colon - unit.start), None)
-        if colon_token is None:
-            continue
+        colon_span = unit_span(unit, colon, colon + 1)
+        if colon_span is None or len(colon_span) != 1 or colon_span[0].text != ":":
+            continue  # the colon is glued inside a token
+        colon_token = colon_span[0]
         label = []
         for token in reversed(doc[colon_token.sent.start : colon_token.i]):
             spaced = token.i > 0 and bool(doc[token.i - 1].whitespace_)
