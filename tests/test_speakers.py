@@ -278,3 +278,59 @@ def test_a_named_apposition_is_a_person_not_the_organization_it_describes(extrac
 def test_a_role_word_before_one_name(extractor, text, name, description):
     speaker = extractor.extract(text).attributions[0].speaker
     assert (speaker.name, speaker.description) == (name, description)
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        (
+            "Dorian Kettle, for the Liberal Democrats, called for an audit. "
+            '"There are some serious loose ends in public spending," Mr Kettle told MPs.',
+            "loose ends",
+            "Dorian Kettle",
+        ),
+        (
+            "\"I am sure of it,\" said the Observer's Philip Marchbank. \"Sideways should win.\"\n\n"
+            '"I think Swank will win," said Mr Marchbank.',
+            "Swank will win",
+            "Philip Marchbank",
+        ),
+    ],
+)
+def test_a_name_the_article_writes_with_an_honorific_is_a_person(extractor, text, words, name):
+    # the NER may call "Dorian Kettle" and "Mr Kettle" organizations; "Mr" says otherwise
+    article = extractor.extract(text)
+    speaker = speaker_of(article, words)
+    assert speaker.name == name
+    assert next(e for e in article.entities if e.id == speaker.entity).type == "person"
+
+
+@pytest.mark.parametrize(
+    "text, words, description",
+    [
+        (
+            "The lack of outrage is an indictment of human rights groups, Amnesty International's chief has said.",
+            "lack of outrage",
+            "Amnesty International's chief",
+        ),
+        (
+            "In a lecture, Irene Khan said rights had been flouted. "
+            "The Amnesty secretary-general said a growing gap was fuelling scepticism.",
+            "growing gap",
+            "Amnesty secretary-general",
+        ),
+    ],
+)
+def test_an_organizations_role_noun_is_a_person_not_the_organization(extractor, text, words, description):
+    article = extractor.extract(text)
+    speaker = speaker_of(article, words)
+    assert (speaker.name, speaker.description) == (None, description)
+    assert next(e for e in article.entities if e.id == speaker.entity).type == "person"
+
+
+def test_an_organizations_role_noun_is_the_person_it_named_so(extractor):
+    text = (
+        "Chester chairman Terry Vaughan said the offer stood. "
+        '"It is over," the Chester chairman added.'
+    )
+    assert speaker_of(extractor.extract(text), "It is over").name == "Terry Vaughan"

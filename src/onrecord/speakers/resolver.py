@@ -103,6 +103,8 @@ _RAW_PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]erself|[H
 # ("O'Regan", "Bédard", "Jong-un", "MacKay")
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-](?=[^\W\d_]))*[a-zß-öø-ÿ]"
 _NAME_IN_RAW_TEXT = re.compile(rf"(?<![\w'’-])((?:[A-Z][a-z]+\.?\s+){{0,2}}{_NAME_WORD}(?:\s+{_NAME_WORD})+)(?![\w'’-])")
+# "Mr Cable", "Ms. Errigo": whoever the article calls so is a person
+_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Mme|Dr|Sir|Dame)\.?\s+([A-Z][\w’'-]+)")
 _WORDS_BEFORE = 6
 _RAW_STOP = frozenset(
     "that the a an and or but of to in on for by with from as at is was said says told which who when".split()
@@ -440,6 +442,7 @@ class SpeakerResolver:
         self.person_mentions: list[_PersonMention] = []
         self.mention_starts: list[int] = []
         self.completion_tried: set[tuple[int, str]] = set()
+        self.honorific_surnames = {m.group(1).lower() for m in _HONORIFIC_NAME.finditer(text)}
         self._collect(units)
         self._complete_names()
         self._weigh_gender(units)
@@ -461,8 +464,7 @@ class SpeakerResolver:
                 start = unit.start + ent.start_char
                 if ent.label_ == "PERSON" and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
                     continue  # "the Clintons": a family, no one person
-                if ent.label_ == "PERSON" or (ent.label_ == "ORG" and len(ent) == 1 and self.registry.person_by_surname(ent.text)):
-                    # a bare surname the tagger took for an organization is still the person
+                if self._names_a_person(ent):
                     entity = self._person_at(ent.text, start, _rank(ent.root))
                     entity.describe(_title_run_before(self.text, start))
                 elif ent.label_ == "ORG":
@@ -500,6 +502,28 @@ class SpeakerResolver:
                     entity.mentions.append((start, start + len(token.text)))
         self.person_mentions.sort(key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.person_mentions]
+
+    def _names_a_person(self, ent: Span) -> bool:
+        """Whether a named entity is a person, whatever the NER called it.
+
+        A bare surname the tagger took for an organization is still the person
+        ("Okafor"); so is a short capitalised name the article also writes with
+        an honorific ("Vincent Cable, for the Liberal Democrats" … "Mr Cable
+        told MPs"): the NER often calls both an organization, and then "Mr Cable"
+        never found his first name.
+        """
+        if ent.label_ == "PERSON":
+            return True
+        if ent.label_ != "ORG":
+            return False
+        if len(ent) == 1 and self.registry.person_by_surname(ent.text):
+            return True
+        words = [t for t in ent if not t.is_punct]
+        return (
+            1 <= len(words) <= 3
+            and all(t.text[:1].isupper() and t.lower_ not in _ORG_NOUNS and t.lower_ not in _MEDIA_WORDS for t in words)
+            and words[-1].text.replace("’s", "").replace("'s", "").lower() in self.honorific_surnames
+        )
 
     def _person_at(self, name: str, start: int, rank: int) -> _Entity:
         """The person a name at ``start`` refers to, registered as a mention there."""
@@ -725,8 +749,11 @@ class SpeakerResolver:
             entity = self._unnamed(span, words)
             return entity, None
         chosen = head_ent or (ents[-1] if span.root.lower_ in _CARRIERS or span.root.pos_ in ("NOUN",) else ents[0])
+        if head_ent is None and not self._names_a_person(chosen) and span.root.text.islower() and _is_person_noun(span.root.lower_):
+            # "Amnesty International's chief", "the chairman of the CRE": someone of the organization, not it
+            return self._role_holder(span, words, m.start), None
         at = m.start + (chosen.start_char - span.start_char)
-        if chosen.label_ == "PERSON" or (len(chosen) == 1 and self.registry.person_by_surname(chosen.text)):
+        if self._names_a_person(chosen):
             entity = self.registry.person(chosen.text, at=at, gender=honorific_before(self.text, at))
         else:
             entity = self.registry.organization(chosen.text)
@@ -854,6 +881,30 @@ class SpeakerResolver:
             return None
         return max(named, key=lambda e: e.mentioned_before(position))
 
+    def _role_holder(self, span: Span, words: list[str], position: int) -> _Entity:
+        """The person an organization's role noun stands for: "the Chester chairman".
+
+        The person the article gave that role at that organization before
+        ("Chester chairman Terry Smith"), else an unnamed person so described
+        (one for each description: the second "Amnesty secretary-general" is the first).
+        """
+        head = span.root.lower_
+        organization = {w for e in span.ents for w in _org_key(e.text)}
+        named = [
+            e for e in self.registry.entities
+            if e.type == "person" and e.name and head in e.title_heads and organization & e.title_words
+            and e.mentioned_before(position) >= 0
+        ]
+        if named:
+            return max(named, key=lambda e: e.mentioned_before(position))
+        description = span[1:].text if words[0] in _DETERMINERS else span.text
+        same = next((e for e in self.registry.entities if e.type == "person" and e.name is None and description in e.descriptions), None)
+        if same is not None:
+            return same
+        entity = self.registry.new("person", None)
+        entity.describe(description)
+        return entity
+
     def _unnamed(self, span: Span, words: list[str]) -> _Entity | None:
         """A described speaker: "A spokeswoman for the Sessions campaign", "The spokesperson"."""
         content_words = [w for w in words if w not in _DETERMINERS]
@@ -887,11 +938,13 @@ class SpeakerResolver:
         if entity.type == "person" and entity.gender is None:
             # someone first met here ("a spokeswoman for …"): what the description says
             entity.gender, entity.gender_evidence = entity.evidence.verdict()
-        if entity.type == "person" and pronoun_gender(fragment.text) is not None:
-            # a resolved he/she carries its person on: "He said he did not recall whether the Clintons …"
-            index = bisect_right(self.mention_starts, m.start)
+        index = bisect_left(self.mention_starts, m.start)
+        if entity.type == "person" and entity.name and (index == len(self.mention_starts) or self.mention_starts[index] != m.start):
+            # a resolved he/she or description carries its person on: "He said he did not recall whether
+            # the Clintons …", "the minister said … He said"
             self.mention_starts.insert(index, m.start)
             self.person_mentions.insert(index, _PersonMention(m.start, entity, self._sentence_of(m.start), 0))
+        if entity.type == "person" and pronoun_gender(fragment.text) is not None:
             if entity.gender is None or entity.gender_evidence == "name":
                 # nothing in the text said it yet: the pronoun that, by the rules above, refers to them does
                 entity.evidence.pronouns[pronoun_gender(fragment.text) or ""] += 1
