@@ -334,3 +334,21 @@ def test_an_organizations_role_noun_is_the_person_it_named_so(extractor):
         '"It is over," the Chester chairman added.'
     )
     assert speaker_of(extractor.extract(text), "It is over").name == "Terry Vaughan"
+
+
+def test_a_first_name_described_as_a_person_is_one(extractor):
+    text = (
+        "The agency is chasing unpaid support.\n\n"
+        "Marisol, a mother of twins, said she had not received a penny. "
+        '"I do not receive correspondence," she said.'
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "correspondence").name == "Marisol"
+
+
+def test_an_acronym_is_no_transcript_speaker(extractor):
+    text = 'The bourse was approached about a bid.\n\n"The approach is at an early stage," LSX said.'
+    article = extractor.extract(text)
+    speaker = speaker_of(article, "early stage")
+    assert speaker.name == "LSX"
+    assert next(e for e in article.entities if e.id == speaker.entity).type != "person"

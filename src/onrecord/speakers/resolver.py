@@ -397,6 +397,11 @@ def _is_person_noun(word: str) -> bool:
     return word.endswith(_PERSON_SUFFIXES) and not word.endswith(_NOT_PERSON_SUFFIXES)
 
 
+def _described_as_a_person(token) -> bool:
+    """Whether a name's apposition calls it a person: "Michelle, a mother of twins"."""
+    return any(c.dep_ == "appos" and c.text.islower() and _is_person_noun(c.lower_) for c in token.children)
+
+
 def _same_entity(a, b) -> bool:
     """Whether tokens ``a`` and ``b`` (a before b) lie in one named entity."""
     doc = a.doc
@@ -509,8 +514,9 @@ class SpeakerResolver:
         A bare surname the tagger took for an organization is still the person
         ("Okafor"); so is a short capitalised name the article also writes with
         an honorific ("Vincent Cable, for the Liberal Democrats" … "Mr Cable
-        told MPs"): the NER often calls both an organization, and then "Mr Cable"
-        never found his first name.
+        told MPs"), or whose apposition describes a person: the NER often calls
+        these organizations, and then "Mr Cable" never found his first name and
+        "she" had no one to refer to.
         """
         if ent.label_ == "PERSON":
             return True
@@ -519,11 +525,14 @@ class SpeakerResolver:
         if len(ent) == 1 and self.registry.person_by_surname(ent.text):
             return True
         words = [t for t in ent if not t.is_punct]
-        return (
-            1 <= len(words) <= 3
-            and all(t.text[:1].isupper() and t.lower_ not in _ORG_NOUNS and t.lower_ not in _MEDIA_WORDS for t in words)
-            and words[-1].text.replace("’s", "").replace("'s", "").lower() in self.honorific_surnames
-        )
+        if not (1 <= len(words) <= 3) or not all(
+            t.text[:1].isupper() and t.lower_ not in _ORG_NOUNS and t.lower_ not in _MEDIA_WORDS for t in words
+        ):
+            return False
+        if words[-1].text.replace("’s", "").replace("'s", "").lower() in self.honorific_surnames:
+            return True
+        # "Michelle, a mother of twins, said": what the apposition calls it is a person
+        return _described_as_a_person(ent.root)
 
     def _person_at(self, name: str, start: int, rank: int) -> _Entity:
         """The person a name at ``start`` refers to, registered as a mention there."""
@@ -774,13 +783,21 @@ class SpeakerResolver:
         words = [t.text for t in self._name_run(span[: root.i - span.start + 1])]
         if not words:
             return None
-        shouting = all(w.isupper() and len(w) > 1 for w in words)
+        # a transcript's speaker ("JAKE TAPPER:"), not an acronym ("LSE said")
+        shouting = all(w.isupper() and len(w) > 1 for w in words) and (
+            len(words) > 1 or self.text[span.end_char - span.start_char + position :].lstrip().startswith(":")
+        )
         if shouting:
             words = [w.capitalize() for w in words]
         known = self.registry.person_by_surname(words[-1])
-        if not (known or shouting or (len(words) > 1 and is_first_name(words[0])) or _after_a_role_word(span, root)):
+        described = _described_as_a_person(root)  # "Marisol, a mother of twins,"
+        if not (known or shouting or described or (len(words) > 1 and is_first_name(words[0])) or _after_a_role_word(span, root)):
             return None
-        return self.registry.person(" ".join(words), at=position, gender=honorific_before(self.text, position))
+        entity = self.registry.person(" ".join(words), at=position, gender=honorific_before(self.text, position))
+        for appos in (c for c in root.children if c.dep_ == "appos" and described):
+            phrase = root.doc[appos.left_edge.i + (appos.left_edge.lower_ in _DETERMINERS) : appos.right_edge.i + 1]
+            entity.describe(phrase.text)
+        return entity
 
     def _named_by_apposition(self, span: Span, position: int) -> _Entity | None:
         """"eighth seed Agassi" parsed as "seed" with "Agassi" in apposition: the name is the speaker."""
