@@ -352,3 +352,11 @@ def test_an_acronym_is_no_transcript_speaker(extractor):
     speaker = speaker_of(article, "early stage")
     assert speaker.name == "LSX"
     assert next(e for e in article.entities if e.id == speaker.entity).type != "person"
+
+
+def test_the_paper_is_the_outlet_named_before(extractor):
+    text = (
+        "A weekend report in the Telegraph quoted an executive at the exchange. "
+        '"We already own the market in London," the newspaper quoted the executive as saying.'
+    )
+    assert speaker_of(extractor.extract(text), "already own").name == "Telegraph"

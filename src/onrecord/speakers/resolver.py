@@ -79,6 +79,8 @@ _ROLE_TITLES = frozenset(
     "coach captain ambassador deputy leader spokesperson spokeswoman spokesman ceo president".split()
 )
 _DEFINITE = frozenset({"the", "this", "that"})
+# what an outlet is called once named: "the paper says" refers back to it
+_OUTLET_NOUNS = frozenset("paper newspaper daily tabloid broadsheet magazine broadcaster network channel station".split())
 # what a business is called once named: "the company" refers back to it
 _BUSINESS_NOUNS = frozenset(
     "company firm corporation retailer airline bank insurer manufacturer carrier chain business "
@@ -894,6 +896,9 @@ class SpeakerResolver:
         if not named and words[0] in _DEFINITE and head in _BUSINESS_NOUNS and len(said) == 1:
             # "the company": the organization the article last named, when none was called so
             named = [e for e in self.registry.organizations if e.type == "organization" and e.mentioned_before(position) >= 0]
+        if not named and words[0] in _DEFINITE and head in _OUTLET_NOUNS and len(said) == 1:
+            # "the paper says": the outlet the article last named ("Spanish daily ABC")
+            named = [e for e in self.registry.organizations if e.type == "media" and e.mentioned_before(position) >= 0]
         if not named:
             return None
         return max(named, key=lambda e: e.mentioned_before(position))
