@@ -360,3 +360,21 @@ def test_the_paper_is_the_outlet_named_before(extractor):
         '"We already own the market in London," the newspaper quoted the executive as saying.'
     )
     assert speaker_of(extractor.extract(text), "already own").name == "Telegraph"
+
+
+def test_an_honorific_makes_a_name_the_ner_missed_and_a_date_is_no_first_name(extractor):
+    text = (
+        "Mr Ebbers played down his relationship with Mr Sullivan. However, during the case on Tuesday "
+        'Mr Ebbers denied the allegations. "I was not advised of anything," he said.'
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "not advised").name == "Ebbers"
+    assert all("Tuesday" not in (e.name or "") for e in article.entities)
+
+
+def test_a_title_without_a_name_is_an_unnamed_person(extractor):
+    text = 'Her comments were called "outrageous".\n\n"The threat is real," the Salford MP told the committee.'
+    article = extractor.extract(text)
+    speaker = speaker_of(article, "threat is real")
+    assert (speaker.name, speaker.description) == (None, "Salford MP")
+    assert next(e for e in article.entities if e.id == speaker.entity).type == "person"

@@ -106,7 +106,10 @@ _RAW_PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]erself|[H
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-](?=[^\W\d_]))*[a-zß-öø-ÿ]"
 _NAME_IN_RAW_TEXT = re.compile(rf"(?<![\w'’-])((?:[A-Z][a-z]+\.?\s+){{0,2}}{_NAME_WORD}(?:\s+{_NAME_WORD})+)(?![\w'’-])")
 # "Mr Cable", "Ms. Errigo": whoever the article calls so is a person
-_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Mme|Dr|Sir|Dame)\.?\s+([A-Z][\w’'-]+)")
+_HONORIFICS = ("Mr", "Mrs", "Ms", "Mme", "Dr", "Sir", "Dame")
+_HONORIFIC_NAME = re.compile(rf"\b(?:{'|'.join(_HONORIFICS)})\.?\s+([A-Z][\w’'-]+)")
+# entity types that are never part of a person's name
+_NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _WORDS_BEFORE = 6
 _RAW_STOP = frozenset(
     "that the a an and or but of to in on for by with from as at is was said says told which who when".split()
@@ -492,8 +495,9 @@ class SpeakerResolver:
                 if token.ent_type_ or token.pos_ != "PROPN" or (token.i + 1 < len(unit.doc) and token.nbor().pos_ == "PROPN"):
                     continue
                 run = self._name_run(unit.doc[token.left_edge.i : token.i + 1])
-                if len(run) > 1 and is_first_name(run[0].text):
-                    # "Vice-Chief Heather Bear", where the NER saw no person
+                honorific = bool(run) and run[0].i > 0 and run[0].nbor(-1).text.rstrip(".") in _HONORIFICS
+                if (len(run) > 1 and is_first_name(run[0].text)) or honorific:
+                    # "Vice-Chief Heather Bear", "Mr Ebbers", where the NER saw no person
                     start = unit.start + run[0].idx
                     entity = self._person_at(" ".join(t.text for t in run), start, _rank(token))
                     entity.mentions.append((start, unit.start + token.idx + len(token.text)))
@@ -822,8 +826,11 @@ class SpeakerResolver:
         """The capitalised tokens that end ``tokens``, titles set aside: a name's words."""
         run = []
         for token in reversed(tokens):
-            if not token.text[:1].isupper() or token.is_punct:
-                break
+            if not token.text[:1].isupper() or token.is_punct or token.ent_type_ in _NOT_NAME_ENTS:
+                break  # "on Tuesday Mr Ebbers": a date is no first name
+            if run and token.text.rstrip(".") in _HONORIFICS:
+                run.insert(0, token)
+                break  # the name starts after its honorific
             if token.ent_type_ in ("ORG", "GPE", "NORP") and not _same_entity(token, tokens[-1]):
                 # "FSIN Vice-Chief Heather Bear": the organization before the name is no part of it;
                 # a name the NER took for a place ("Simon Champion" as GPE) is still one name
@@ -940,9 +947,12 @@ class SpeakerResolver:
                 return earlier
         description_tokens = [t for t in span if not (t.i == span.start and t.lower_ in _DETERMINERS)]
         description = span.doc[description_tokens[0].i : description_tokens[-1].i + 1].text if description_tokens else span.text
-        if family is None and (span.root.pos_ == "PROPN" or span.root.ent_type_ == "ORG" or span.root.lower_ in _ORG_NOUNS):
+        titled = _is_title(span.root.text)  # "the Salford MP", "the Labour leader"
+        if family is None and not titled and (
+            span.root.pos_ == "PROPN" or span.root.ent_type_ == "ORG" or span.root.lower_ in _ORG_NOUNS
+        ):
             return self.registry.organization(description)
-        entity = self.registry.new("person" if family else "other", None, role=family)
+        entity = self.registry.new("person" if family or titled else "other", None, role=family)
         entity.describe(description)
         return entity
 
