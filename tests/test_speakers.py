@@ -378,3 +378,14 @@ def test_a_title_without_a_name_is_an_unnamed_person(extractor):
     speaker = speaker_of(article, "threat is real")
     assert (speaker.name, speaker.description) == (None, "Salford MP")
     assert next(e for e in article.entities if e.id == speaker.entity).type == "person"
+
+
+def test_a_floating_quote_continues_a_statement_that_took_in_a_quoted_phrase(extractor):
+    # the quote paragraph continues the mixed statement before it, whose quoted
+    # phrase was first a statement of its own
+    text = (
+        "The government is scrapping old tax records.\n\n"
+        'By declaring their assets, people would be able to "legalise their property", Mr Vardanyan stressed.\n\n'
+        '"No one will have the right to check the origin of this money. It must go back into the economy."'
+    )
+    assert speaker_of(extractor.extract(text), "No one will have").name == "Vardanyan"

@@ -526,6 +526,10 @@ class SpeakerResolver:
         """
         if ent.label_ == "PERSON":
             return True
+        if ent.label_ in _NOT_NAME_ENTS:
+            return False
+        if ent.start > 0 and ent.doc[ent.start - 1].text.rstrip(".") in _HONORIFICS:
+            return True  # "Mr Vardanyan", whatever the NER took the name for
         if ent.label_ != "ORG":
             return False
         if len(ent) == 1 and self.registry.person_by_surname(ent.text):
@@ -1051,7 +1055,7 @@ def resolve_speakers(
     for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
         if candidate.continues is not None:
             # a floating quote: the previous statement's speaker, without a mention of its own
-            speaker = _continued(speakers.get(id(candidate.continues)))
+            speaker = _continued(speakers.get(id(_kept(candidate.continues, candidates))))
         elif candidate.source is None and previous is not None and _opens_paragraph(text, units, candidate):
             # a paragraph that is only a quotation continues the statement before it
             speaker = _continued(previous)
@@ -1088,6 +1092,22 @@ def resolve_speakers(
         for number, candidate in enumerate(candidates, start=1)
     ]
     return attributions, resolver.entities()
+
+
+def _kept(statement: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """The candidate that stands for ``statement`` after assembly: itself, or the one that took in its content.
+
+    A floating quote keeps a link to the statement before it; that statement may
+    have been merged into another ("legalise their property" quoted inside
+    "people would be able to …, Mr Saakashvili stressed").
+    """
+    if any(c is statement for c in candidates):
+        return statement
+    return next(
+        (c for c in candidates if c.continues is None and any(
+            a < e and s < b for a, b in c.content for s, e in statement.content)),
+        None,
+    )
 
 
 def _inside(starts: list[int], reach: list[int], position: int) -> bool:
