@@ -143,3 +143,20 @@ def test_a_second_that_clause_of_the_same_cue_stays_in_the_content():
     d = doc(words, heads, deps, tags, pos, spaces)
     [said] = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["said"]]
     assert offsets_text(d, said.content) == ["that trade helped and that the chamber thinks jobs depend on it"]
+
+
+def test_a_name_whose_apposition_ends_at_the_comma_before_a_subjectless_cue():
+    # In response, Ieuan Jones, leader of the group, said it was a mess.
+    # (the parser hangs the name off "response" and leaves "said" without a subject)
+    words = ["In", "response", ",", "Ieuan", "Jones", ",", "leader", "of", "the", "group", ",", "said",
+             "it", "was", "a", "mess", "."]
+    heads = [11, 0, 1, 4, 1, 4, 4, 6, 9, 7, 4, 11, 13, 11, 15, 13, 11]
+    deps = ["prep", "pobj", "punct", "compound", "appos", "punct", "appos", "prep", "det", "pobj", "punct",
+            "ROOT", "nsubj", "ccomp", "det", "attr", "punct"]
+    tags = ["IN", "NN", ",", "NNP", "NNP", ",", "NN", "IN", "DT", "NN", ",", "VBD", "PRP", "VBD", "DT", "NN", "."]
+    pos = ["ADP", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "VERB",
+           "PRON", "AUX", "DET", "NOUN", "PUNCT"]
+    spaces = [next_word not in (",", ".") for next_word in words[1:]] + [False]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    said = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["said"]]
+    assert said and d.text[said[0].source.start : said[0].source.end] == "Ieuan Jones, leader of the group"

@@ -83,13 +83,30 @@ def subject_of(verb: Token) -> Token | None:
     return _name_just_before(verb)
 
 
+# where the parse hangs a name that is really a subjectless cue's subject
+_HUNG_NAME_DEPS = frozenset({"appos", "conj", "pobj", "dobj", "compound", "npadvmod"})
+# how far up an apposition ("leader of the group in the assembly") the search climbs to its name
+_APPOSITION_DEPTH = 6
+
+
 def _name_just_before(verb: Token) -> Token | None:
     """A name right before a subjectless cue that the parse hung elsewhere: "When asked about
     Bosch, the carmaker's chief executive Helmut Panke said:" (Panke as an apposition of Bosch)."""
     if verb.i == 0 or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
         return None
     before = verb.doc[verb.i - 1]
-    if before.pos_ == "PROPN" and before.head.i != verb.i and before.dep_ in ("appos", "conj", "pobj", "dobj", "compound"):
+    if before.text == "," and verb.i >= 2:
+        # "…, George Osborne, said:", "Ieuan Wyn Jones, leader of the group in the assembly, said:":
+        # the name, or the name whose apposition ends at the comma
+        before = verb.doc[verb.i - 2]
+        for _ in range(_APPOSITION_DEPTH):
+            if before.dep_ == "appos" and before.head.pos_ == "PROPN" and before.head.i < before.i:
+                before = before.head
+                break
+            if before.pos_ == "PROPN" or before.head.i >= verb.i or before.head.i == before.i:
+                break
+            before = before.head
+    if before.pos_ == "PROPN" and before.head.i != verb.i and before.dep_ in _HUNG_NAME_DEPS:
         return before
     return None
 
