@@ -160,3 +160,16 @@ def test_a_name_whose_apposition_ends_at_the_comma_before_a_subjectless_cue():
     d = doc(words, heads, deps, tags, pos, spaces)
     said = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["said"]]
     assert said and d.text[said[0].source.start : said[0].source.end] == "Ieuan Jones, leader of the group"
+
+
+def test_a_subject_the_parse_split_in_two_is_one_source():
+    # Usdaw general secretary John Hannett added that the days were special.
+    # (the parser gives "added" two subjects: "Usdaw" and "general secretary John Hannett")
+    words = ["Usdaw", "general", "secretary", "John", "Hannett", "added", "that", "the", "days", "were", "special", "."]
+    heads = [5, 2, 4, 4, 5, 5, 9, 8, 9, 5, 9, 5]
+    deps = ["nsubj", "amod", "compound", "compound", "nsubj", "ROOT", "mark", "det", "nsubj", "ccomp", "acomp", "punct"]
+    tags = ["VBD", "JJ", "NN", "NNP", "NNP", "VBD", "IN", "DT", "NNS", "VBD", "JJ", "."]
+    pos = ["VERB", "ADJ", "NOUN", "PROPN", "PROPN", "VERB", "SCONJ", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    added = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["added"]]
+    assert added and d.text[added[0].source.start : added[0].source.end] == "Usdaw general secretary John Hannett"

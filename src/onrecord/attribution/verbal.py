@@ -65,9 +65,10 @@ def subject_of(verb: Token) -> Token | None:
     """
     current, subjects = verb, _SUBJECTS
     for _ in range(3):
-        for child in current.children:
-            if child.dep_ in subjects:
-                return child
+        found = [child for child in current.children if child.dep_ in subjects]
+        if found:
+            # several: one subject the parse split ("the ex - Wallaby"); the head is the last
+            return found[-1]
         agent = next((c for c in current.children if c.dep_ == "agent"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -111,10 +112,26 @@ def _name_just_before(verb: Token) -> Token | None:
     return None
 
 
+def _whole_subject(subject: Token) -> list[Token]:
+    """The subject's subtree, with the sibling subjects the parse split off just before it.
+
+    "Usdaw general secretary John Hannett added" gives "added" two subjects,
+    Usdaw and Hannett; "the ex-Wallaby added" three. Together they are one phrase.
+    """
+    tokens = subtree_tokens(subject)
+    siblings = [c for c in subject.head.children if c.dep_ == subject.dep_ and c.i < subject.i] if subject.head.i != subject.i else []
+    for sibling in reversed(siblings):
+        before = subtree_tokens(sibling)
+        if not before or before[-1].i + 1 != tokens[0].i:
+            break
+        tokens = before + tokens
+    return tokens
+
+
 def source_mention(subject: Token, base: int, avoid: list[tuple[int, int]] = ()) -> Mention | None:
     """The source span of a subject token: its subtree, without what lies in the content."""
     tokens = [
-        t for t in subtree_tokens(subject)
+        t for t in _whole_subject(subject)
         if not any(start <= base + t.idx < end for start, end in avoid)
     ]
     # a closing mark the parse hangs off the subject (“…,” singer Gary Lightbody said) is the quotation's
