@@ -337,3 +337,15 @@ def test_from_a_document_and_a_colon(extractor):
     )
     [label] = [a for a in extractor.extract(text).attributions if a.cue[0].text == ":"]
     assert label.content[0].text.startswith("“In general") and label.speaker.description == "report"
+
+
+def test_the_following_statement_introduces_the_quotation_after_it(extractor):
+    text = (
+        "On Sunday, the governor issued the following statement:\n\n"
+        "“Our prayers are with all those affected by this attack. We must be vigilant.”\n\n"
+        "The attack happened on Saturday."
+    )
+    statement = only(extractor.extract(text))
+    assert texts(statement.content) == ["“Our prayers are with all those affected by this attack. We must be vigilant.”"]
+    assert " ".join(texts(statement.cue)) == "issued the following statement"
+    assert statement.speaker.mention[0].text == "the governor"

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..text import DOUBLE_MARKS
 from .candidate import Candidate, Mention
-from .cues import ADDRESSEE_VERBS, NOUNS, XCOMP_CUES, cue_lemma
+from .cues import ADDRESSEE_VERBS, BLOCK_NOUNS, NOUNS, XCOMP_CUES, cue_lemma
 from .phrases import cue_tokens, object_content, quoted_object_with_complement, with_complement
 from .spans import mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
 
@@ -259,6 +259,14 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
         # "X called for the ratification of …", "X questioned the integrity of …"
         obj = object_content(verb, lemma) or quoted_object_with_complement(verb, lemma)
         charge = _charge(verb, lemma, obj) or _light_object_topic(obj)
+        if obj is not None and obj.lower_ in BLOCK_NOUNS and sent.text.rstrip().endswith(":"):
+            # "issued the following statement:" introduces the quotation after it; the
+            # statement is part of the cue (PolNeAR), not what was said
+            holder = _quote_holder(verb, lemma, base)
+            if holder is not None:
+                cue_words = sorted(set(cue_words) | set(subtree_tokens(obj)), key=lambda t: t.i)
+                holder.cue = [token_offsets(t, base) for t in cue_words]
+            return holder
         if charge is not None:
             # "accused the North's leader of “fanatic recklessness”": PolNeAR's cue runs
             # through the accused, the content is the charge
