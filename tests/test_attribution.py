@@ -349,3 +349,27 @@ def test_the_following_statement_introduces_the_quotation_after_it(extractor):
     assert texts(statement.content) == ["“Our prayers are with all those affected by this attack. We must be vigilant.”"]
     assert " ".join(texts(statement.cue)) == "issued the following statement"
     assert statement.speaker.mention[0].text == "the governor"
+
+
+@pytest.mark.parametrize(
+    "text, content, cue, source",
+    [
+        (
+            "The senator issued a statement saying she would vote against the bill.",
+            "she would vote against the bill",
+            "issued a statement saying",
+            "The senator",
+        ),
+        (
+            "Chris Carr, the committee's political director, released a statement confirming it will double the staff.",
+            "it will double the staff",
+            "released a statement confirming",
+            "Chris Carr, the committee's political director",
+        ),
+    ],
+)
+def test_a_statement_saying_is_one_cue(extractor, text, content, cue, source):
+    statement = only(extractor.extract(text))
+    assert texts(statement.content) == [content]
+    assert " ".join(texts(statement.cue)) == cue
+    assert statement.speaker.mention[0].text == source

@@ -76,6 +76,8 @@ def subject_of(verb: Token) -> Token | None:
                 return pobj
         if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep" and current.head.head.i != current.head.i:
             current = current.head.head
+        elif _statement_of(current) is not None:
+            current = _statement_of(current).head  # "Carr released a statement confirming …": Carr
         elif current.dep_ in ("conj", "advcl", "xcomp", "parataxis") and current.head.i != current.i:
             current = current.head
         else:
@@ -211,9 +213,23 @@ def _inverted_after_quote(verb: Token, base: int) -> Candidate | None:
     )
 
 
+def _statement_of(verb: Token) -> Token | None:
+    """The statement a participle describes: "released a statement confirming …" -> statement."""
+    noun = verb.head
+    if verb.dep_ == "acl" and noun.lower_ in BLOCK_NOUNS and noun.dep_ == "dobj" and noun.head.i != noun.i:
+        return noun
+    return None
+
+
 def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     if verb.lower_ in _SEEM_FORMS:
         return _seeming(verb, base)
+    if any(
+        _statement_of(c) is not None and cue_lemma(c.lower_) and any(g.dep_ == "ccomp" for g in c.children)
+        for n in verb.children for c in n.children
+    ):
+        return None  # "issued a statement saying …": the participle's cue and clause carry it
+    statement = _statement_of(verb)
     inverted = _inverted_after_quote(verb, base)
     if inverted is not None:
         return inverted
@@ -254,6 +270,9 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
             if on is not None:
                 # "called on Howard Dean to apologize": PolNeAR's cue is "called on Howard Dean"
                 extra_cue = [verb.doc[i] for i in range(verb.i + 1, on.right_edge.i + 1)]
+    if statement is not None:
+        # PolNeAR's cue runs from the verb through the participle: "issued a statement saying"
+        extra_cue = [verb.doc[i] for i in range(statement.head.i, verb.i)]
     cue_words = sorted(set(cue_tokens(verb)) | set(extra_cue), key=lambda t: t.i)
     if not pieces:
         # "X called for the ratification of …", "X questioned the integrity of …"
