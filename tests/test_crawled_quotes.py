@@ -35,6 +35,14 @@ def test_quotation_opened_with_one_mark_and_closed_with_another():
     assert quoted(text) == [["‘We are done here,”"]]
 
 
+def test_an_opening_mark_typed_for_the_closing_one():
+    text = "“Apparently not,“ he said. “A leopard doesn’t change its spots.”"
+    assert quoted(text) == [["“Apparently not,“"], ["“A leopard doesn’t change its spots.”"]]
+    # a nested quotation that opens after punctuation is still nested
+    text = "“He called it “hell,” and left,” she said."
+    assert quoted(text) == [["“He called it “hell,” and left,”"]]
+
+
 def test_an_apostrophe_never_opens_a_quotation():
     text = "It's over,\" the coach said, and the players' bus left."
     assert quoted(text) == []

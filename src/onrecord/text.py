@@ -99,6 +99,12 @@ def _reopens(text: str, i: int, open_at: int) -> bool:
     return i - open_at > 2 and text[i - 2 : i] in (". ", "? ", "! ") and after.isupper()
 
 
+def _ends_quotation(text: str, i: int) -> bool:
+    """Whether a mark at i stands where a quotation ends: after its last punctuation, before a space."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i > 0 and text[i - 1] in ",.!?" and after.isspace()
+
+
 def _closes_twice(text: str, start: int, end: int) -> bool:
     """Whether two closing curly marks follow before any opening one (a nested quotation)."""
     closers = 0
@@ -165,6 +171,10 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif char in DOUBLE_OPEN:
             if open_at is None:
                 open_at = i
+            elif text[open_at] in DOUBLE_OPEN and not nested and _ends_quotation(text, i):
+                # “Apparently not,“ he said: an opening mark typed for the closing one
+                spans.append((open_at, i + 1))
+                open_at = None
             elif text[open_at] == STRAIGHT or _closes_twice(text, i + 1, end):
                 # “… what he calls “hell” than …”: a quotation nested with the same marks
                 nested = True
