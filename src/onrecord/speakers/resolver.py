@@ -6,6 +6,12 @@ over spaCy's parse and named entities:
 - a named person is keyed by surname: ``Glassner`` -> ``Michael Glassner``
   (the most recently named one when two share it; a different first name is
   another person), even where the tagger calls the bare surname an organization;
+  a name the article writes with an honorific (``Mr Cable``) or describes as a
+  person in apposition (``Michelle, a mother of twins``) is a person whatever
+  the NER called it;
+- an organization's role noun is a person of it, not the organization
+  (``Amnesty International's chief``, ``the Chester chairman``): the person the
+  article gave that role there, else an unnamed person;
 - an organization or outlet by its words: ``the Times`` -> ``The New York Times``;
 - a described speaker (``A spokeswoman for the Sessions campaign``) becomes an
   unnamed entity whose description later definite mentions (``The
@@ -17,8 +23,10 @@ over spaCy's parse and named entities:
 - a definite description (``the minister``, ``the rookie defenceman``, ``the
   firm``) goes to the most recent entity the article gave that description
   (apposition, title before the name) before it becomes an unnamed speaker;
+  ``the paper`` goes to the outlet named last;
 - a quotation that is a paragraph of its own, without a source, continues the
-  speaker of the statement before it;
+  speaker of the statement before it (the statement as assembled: one that was
+  merged into another continues through it);
 - each person's gender is what the article states (``gender.py``).
 - a relaying phrase (``the Times' piece``, ``a report by the New York Times``)
   resolves to the outlet inside it.
