@@ -389,3 +389,9 @@ def test_a_floating_quote_continues_a_statement_that_took_in_a_quoted_phrase(ext
         '"No one will have the right to check the origin of this money. It must go back into the economy."'
     )
     assert speaker_of(extractor.extract(text), "No one will have").name == "Vardanyan"
+
+
+def test_a_title_run_starts_after_the_sentence_before():
+    text = 'The study was run at Novastream. Dr Johan Pouwelse said it was flawed. "It cannot work," he said.'
+    speaker = speaker_of(Extractor(strategy="rules").extract(text), "cannot work")
+    assert (speaker.name, speaker.description) == ("Johan Pouwelse", "Dr")

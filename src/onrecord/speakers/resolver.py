@@ -202,7 +202,10 @@ class _Registry:
         if last_title >= 0:
             # "Veterans Affairs Minister Seamus O'Regan": the name starts after the title
             role, cleaned = role + cleaned[: last_title + 1], cleaned[last_title + 1 :]
-        self_description = " ".join(role) or None
+        # what stood before the name describes them when it holds a role or title, not an honorific
+        # alone or a place the parse took along ("Speaking in Harrogate Mr Kennedy")
+        described = [w for w in role if w.rstrip(".") not in _HONORIFICS]
+        self_description = " ".join(described) if any(w[:1].islower() or _is_title(w) for w in described) else None
         titles = [w for w in cleaned if w.lower().strip(".") in _TITLE_WORDS]
         words = [w for w in cleaned if w.lower().strip(".") not in _TITLE_WORDS] or cleaned
         surname = words[-1].lower()
@@ -332,6 +335,13 @@ def _title_run_before(text: str, start: int) -> str | None:
     if not match:
         return None
     words = match.group(1).split()
+    # "… at Novastream. Dr Johan Pouwelse": the run starts after the last sentence's end
+    ends = [i for i, w in enumerate(words) if w.endswith(".") and len(w) > 2 and w.lower().strip(".") not in _TITLE_WORDS]
+    if ends:
+        words = words[ends[-1] + 1 :]
+    honorifics = [i for i, w in enumerate(words) if w.rstrip(".") in _HONORIFICS]
+    if honorifics:
+        words = words[honorifics[-1] :]  # "Speaking in Harrogate Mr Kennedy": the place is no title
     while words and (words[0].lower() in _RAW_STOP or words[0].lower() in _DETERMINERS):
         words = words[1:]
     if not words or not any(w.lower().strip(".") in _TITLE_WORDS or w.lower() in _ROLE_TITLES for w in words):
