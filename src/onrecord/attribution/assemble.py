@@ -103,10 +103,29 @@ def _finished(text: str, candidates: list[Candidate], quotes: QuoteIndex) -> lis
     """Roles apart, nested attributions dropped, kinds set, cue words joined, in text order."""
     candidates = _roles_apart(candidates)
     candidates = _drop_nested(candidates)
+    _relink_floating(candidates)
     for candidate in candidates:
         candidate.kind = kind_of(candidate, quotes)
         candidate.cue = _joined(text, candidate.cue)
     return sorted(candidates, key=lambda c: (c.start, c.end))
+
+
+def _relink_floating(candidates: list[Candidate]) -> None:
+    """A floating quote continues its statement as assembled.
+
+    The statement it followed may have been dropped or merged into another
+    ("legalise their property", quoted inside "people would be able to …, Mr
+    Saakashvili stressed"); the quote then continues the candidate that took in
+    that statement's content.
+    """
+    kept = {id(c) for c in candidates}
+    for candidate in candidates:
+        statement = candidate.continues
+        if statement is None or id(statement) in kept:
+            continue
+        survivor = next((c for c in candidates if c.continues is None and _content_overlap(c, statement)), None)
+        if survivor is not None:
+            candidate.continues = survivor
 
 
 def _joined(text: str, fragments: list[Offsets]) -> list[Offsets]:

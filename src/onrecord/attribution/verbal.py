@@ -76,8 +76,8 @@ def subject_of(verb: Token) -> Token | None:
                 return pobj
         if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep" and current.head.head.i != current.head.i:
             current = current.head.head
-        elif _statement_of(current) is not None:
-            current = _statement_of(current).head  # "Carr released a statement confirming …": Carr
+        elif (statement := _statement_of(current)) is not None:
+            current = statement.head  # "Carr released a statement confirming …": Carr
         elif current.dep_ in ("conj", "advcl", "xcomp", "parataxis") and current.head.i != current.i:
             current = current.head
         else:

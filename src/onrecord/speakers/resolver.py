@@ -25,8 +25,8 @@ over spaCy's parse and named entities:
   (apposition, title before the name) before it becomes an unnamed speaker;
   ``the paper`` goes to the outlet named last;
 - a quotation that is a paragraph of its own, without a source, continues the
-  speaker of the statement before it (the statement as assembled: one that was
-  merged into another continues through it);
+  speaker of the statement before it (as assembled: ``assemble`` relinks a
+  quote whose statement was merged into another);
 - each person's gender is what the article states (``gender.py``).
 - a relaying phrase (``the Times' piece``, ``a report by the New York Times``)
   resolves to the outlet inside it.
@@ -118,6 +118,7 @@ _HONORIFICS = ("Mr", "Mrs", "Ms", "Mme", "Dr", "Sir", "Dame")
 _HONORIFIC_NAME = re.compile(rf"\b(?:{'|'.join(_HONORIFICS)})\.?\s+([A-Z][\w’'-]+)")
 # entity types that are never part of a person's name
 _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_COLON_NEXT = re.compile(r"\s*:")
 _WORDS_BEFORE = 6
 _RAW_STOP = frozenset(
     "that the a an and or but of to in on for by with from as at is was said says told which who when".split()
@@ -420,6 +421,11 @@ def _is_person_noun(word: str) -> bool:
     return word.endswith(_PERSON_SUFFIXES) and not word.endswith(_NOT_PERSON_SUFFIXES)
 
 
+def _after_honorific(token) -> bool:
+    """Whether an honorific stands right before a token: "Mr Ebbers", "Dr. Pouwelse"."""
+    return token.i > 0 and token.nbor(-1).text.rstrip(".") in _HONORIFICS
+
+
 def _described_as_a_person(token) -> bool:
     """Whether a name's apposition calls it a person: "Michelle, a mother of twins"."""
     return any(c.dep_ == "appos" and c.text.islower() and _is_person_noun(c.lower_) for c in token.children)
@@ -513,8 +519,7 @@ class SpeakerResolver:
                 if token.ent_type_ or token.pos_ != "PROPN" or (token.i + 1 < len(unit.doc) and token.nbor().pos_ == "PROPN"):
                     continue
                 run = self._name_run(unit.doc[token.left_edge.i : token.i + 1])
-                honorific = bool(run) and run[0].i > 0 and run[0].nbor(-1).text.rstrip(".") in _HONORIFICS
-                if (len(run) > 1 and is_first_name(run[0].text)) or honorific:
+                if run and ((len(run) > 1 and is_first_name(run[0].text)) or _after_honorific(run[0])):
                     # "Vice-Chief Heather Bear", "Mr Ebbers", where the NER saw no person
                     start = unit.start + run[0].idx
                     entity = self._person_at(" ".join(t.text for t in run), start, _rank(token))
@@ -546,7 +551,7 @@ class SpeakerResolver:
             return True
         if ent.label_ in _NOT_NAME_ENTS:
             return False
-        if ent.start > 0 and ent.doc[ent.start - 1].text.rstrip(".") in _HONORIFICS:
+        if _after_honorific(ent[0]):
             return True  # "Mr Vardanyan", whatever the NER took the name for
         if ent.label_ != "ORG":
             return False
@@ -786,11 +791,12 @@ class SpeakerResolver:
             entity = self._unnamed(span, words)
             return entity, None
         chosen = head_ent or (ents[-1] if span.root.lower_ in _CARRIERS or span.root.pos_ in ("NOUN",) else ents[0])
-        if head_ent is None and not self._names_a_person(chosen) and span.root.text.islower() and _is_person_noun(span.root.lower_):
+        person = self._names_a_person(chosen)
+        if head_ent is None and not person and span.root.text.islower() and _is_person_noun(span.root.lower_):
             # "Amnesty International's chief", "the chairman of the CRE": someone of the organization, not it
             return self._role_holder(span, words, m.start), None
         at = m.start + (chosen.start_char - span.start_char)
-        if self._names_a_person(chosen):
+        if person:
             entity = self.registry.person(chosen.text, at=at, gender=honorific_before(self.text, at))
         else:
             entity = self.registry.organization(chosen.text)
@@ -813,7 +819,7 @@ class SpeakerResolver:
             return None
         # a transcript's speaker ("JAKE TAPPER:"), not an acronym ("LSE said")
         shouting = all(w.isupper() and len(w) > 1 for w in words) and (
-            len(words) > 1 or self.text[span.end_char - span.start_char + position :].lstrip().startswith(":")
+            len(words) > 1 or _COLON_NEXT.match(self.text, position + len(span.text)) is not None
         )
         if shouting:
             words = [w.capitalize() for w in words]
@@ -822,9 +828,10 @@ class SpeakerResolver:
         if not (known or shouting or described or (len(words) > 1 and is_first_name(words[0])) or _after_a_role_word(span, root)):
             return None
         entity = self.registry.person(" ".join(words), at=position, gender=honorific_before(self.text, position))
-        for appos in (c for c in root.children if c.dep_ == "appos" and described):
-            phrase = root.doc[appos.left_edge.i + (appos.left_edge.lower_ in _DETERMINERS) : appos.right_edge.i + 1]
-            entity.describe(phrase.text)
+        if described:
+            for appos in (c for c in root.children if c.dep_ == "appos"):
+                phrase = root.doc[appos.left_edge.i + (appos.left_edge.lower_ in _DETERMINERS) : appos.right_edge.i + 1]
+                entity.describe(phrase.text)
         return entity
 
     def _named_by_apposition(self, span: Span, position: int) -> _Entity | None:
@@ -1073,7 +1080,7 @@ def resolve_speakers(
     for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
         if candidate.continues is not None:
             # a floating quote: the previous statement's speaker, without a mention of its own
-            speaker = _continued(speakers.get(id(_kept(candidate.continues, candidates))))
+            speaker = _continued(speakers.get(id(candidate.continues)))
         elif candidate.source is None and previous is not None and _opens_paragraph(text, units, candidate):
             # a paragraph that is only a quotation continues the statement before it
             speaker = _continued(previous)
@@ -1110,22 +1117,6 @@ def resolve_speakers(
         for number, candidate in enumerate(candidates, start=1)
     ]
     return attributions, resolver.entities()
-
-
-def _kept(statement: Candidate, candidates: list[Candidate]) -> Candidate | None:
-    """The candidate that stands for ``statement`` after assembly: itself, or the one that took in its content.
-
-    A floating quote keeps a link to the statement before it; that statement may
-    have been merged into another ("legalise their property" quoted inside
-    "people would be able to …, Mr Saakashvili stressed").
-    """
-    if any(c is statement for c in candidates):
-        return statement
-    return next(
-        (c for c in candidates if c.continues is None and any(
-            a < e and s < b for a, b in c.content for s, e in statement.content)),
-        None,
-    )
 
 
 def _inside(starts: list[int], reach: list[int], position: int) -> bool:
