@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse
 
 from ..model import KINDS
 from ..store.queries import NAMED, ORDERS, SPEAKER_TYPES
+from ..store.shapes import QuoteFilters
 from .api import DATE_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, context_of, day_range
 from .csrf import FIELD
 from .render import annotate, describe, label, outlet_lines, speaker_colours, split_highlights, timeline_chart
@@ -67,8 +68,7 @@ def error_page(status: int, message: str, headers: Mapping[str, str] | None = No
 
 
 # The query-string filters the search page reads, and the dashboard's share of them.
-SEARCH_FILTERS = ("q", "speaker", "outlet", "since", "until", "kind", "speaker_type", "named", "min_confidence", "order",
-                  "cursor", "limit")
+SEARCH_FILTERS = ("q", *QuoteFilters.__annotations__, "order", "cursor", "limit")
 DASHBOARD_FILTERS = ("outlet", "since", "until", "kind", "speaker_type", "named")
 # The filters whose values are a few names.
 _CHOICES = {"kind": KINDS, "speaker_type": SPEAKER_TYPES, "named": NAMED, "order": ORDERS}

@@ -2,6 +2,6 @@
 
 from ..errors import InvalidQuery
 from .facade import Store, open_store
-from .shapes import Stored
+from .shapes import QuoteFilters, Stored
 
-__all__ = ["InvalidQuery", "Store", "Stored", "open_store"]
+__all__ = ["InvalidQuery", "QuoteFilters", "Store", "Stored", "open_store"]

@@ -29,7 +29,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
-from typing import IO, Any, TypeVar
+from typing import IO, Any, TypeVar, Unpack
 
 from ..errors import StoreError
 from ..model import Article
@@ -38,7 +38,7 @@ from . import queries
 from .database import Database
 from .postgres import PostgresDatabase, redact
 from .shapes import (
-    GenderShares, MostQuoted, OutletMonthCount, QuoteDetail, QuoteItemPage, QuotePage, SpeakerDetail, SpeakerPage, Stats, Stored, StoredArticle,
+    GenderShares, MostQuoted, OutletMonthCount, QuoteDetail, QuoteFilters, QuoteItemPage, QuotePage, SpeakerDetail, SpeakerPage, Stats, Stored, StoredArticle,
 )
 from .sqlite import SQLiteDatabase
 from .identity import Aliases
@@ -210,33 +210,18 @@ class Store:
         self,
         q: str | None = None,
         *,
-        speaker: str | int | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        outlet: str | None = None,
-        kind: str | None = None,
-        speaker_type: str | None = None,
-        named: str | None = None,
-        min_confidence: float | None = None,
         order: str | None = None,
         limit: int = queries.DEFAULT_LIMIT,
         cursor: str | None = None,
         total: bool = True,
         facets: bool = False,
+        **filters: Unpack[QuoteFilters],
     ) -> QuotePage:
         """Attributions matching a full-text query and filters, best match or newest first.
 
         Args:
             q: words that must all occur in the content (stemmed); ``"a phrase"``
                 in double quotes must occur as a phrase. None or blank: no text filter.
-            speaker: a speaker id, or a name / description matched on whole words.
-            since, until: ISO dates (inclusive) on the article's publication day.
-            outlet: exact outlet name, case-insensitive.
-            kind: ``direct``, ``indirect``, ``mixed`` or ``block``.
-            speaker_type: the speaker's type: ``person``, ``organization``, ``media``, ``place``, ``other``.
-            named: ``named`` (the speaker has a name), ``unnamed`` (only a
-                description: "a spokeswoman") or ``none`` (no speaker).
-            min_confidence: only attributions at least this confident (0 to 1).
             order: ``relevance`` (the full-text index's ranking: FTS5 bm25,
                 PostgreSQL ts_rank) or ``date`` (newest first). Default: relevance
                 when ``q`` has words, else date; relevance without words is date.
@@ -246,6 +231,8 @@ class Store:
             facets: count the most frequent kinds, outlets, months, speakers,
                 speaker types and named / unnamed of the whole filtered result,
                 and its hits at or above a few confidences (``facets``; None when False).
+            filters: which attributions (``QuoteFilters``: speaker, since, until,
+                outlet, kind, speaker_type, named, min_confidence).
 
         Returns:
             A ``QuotePage`` of ``QuoteHit`` items; highlights are offsets into
@@ -256,8 +243,7 @@ class Store:
         """
         with self.db.snapshot():
             return queries.search_quotes(
-                self.db, q, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
-                speaker_type=speaker_type, named=named, min_confidence=min_confidence, order=order, limit=limit, cursor=cursor, total=total, facets=facets,
+                self.db, q, order=order, limit=limit, cursor=cursor, total=total, facets=facets, **filters,
             )
 
     @_translated
@@ -265,15 +251,8 @@ class Store:
         self,
         q: str | None = None,
         *,
-        speaker: str | int | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        outlet: str | None = None,
-        kind: str | None = None,
-        speaker_type: str | None = None,
-        named: str | None = None,
-        min_confidence: float | None = None,
         limit: int = queries.FACET_SIZE,
+        **filters: Unpack[QuoteFilters],
     ) -> MostQuoted:
         """The speakers with the most attributions among those a search keeps, most first (``items``).
 
@@ -283,18 +262,14 @@ class Store:
         Attributions without a speaker are not counted.
 
         Args:
-            q, speaker, since, until, outlet, kind, speaker_type, named,
-                min_confidence: the filters of ``search_quotes``.
+            q, filters: those of ``search_quotes``.
             limit: how many speakers, 1 to ``queries.MAX_LIMIT``.
 
         Raises:
             InvalidQuery: a malformed filter or limit.
         """
         with self.db.snapshot():
-            return queries.most_quoted(
-                self.db, q, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
-                speaker_type=speaker_type, named=named, min_confidence=min_confidence, limit=limit,
-            )
+            return queries.most_quoted(self.db, q, limit=limit, **filters)
 
     @_translated
     def quote(self, quote_id: str) -> QuoteDetail | None:

@@ -14,7 +14,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from typing import Any, get_args
+from typing import Any, Unpack, get_args
 
 from ..errors import InvalidQuery
 from ..model import KINDS, EntityType
@@ -34,6 +34,7 @@ from .shapes import (
     QuoteHit,
     QuoteItem,
     QuoteItemPage,
+    QuoteFilters,
     QuotePage,
     SpeakerDetail,
     SpeakerItem,
@@ -354,7 +355,7 @@ def _filtered(
     named: str | None = None,
     min_confidence: float | str | None = None,
 ) -> tuple[str, list[str], list[Any]]:
-    """FROM clause, WHERE conditions and their parameters of a search's whole result.
+    """FROM clause, WHERE conditions and their parameters of a search's whole result (``QuoteFilters``).
 
     The hits, their total and every facet are read from this one description,
     so the counts are always counts of the hits listed. The FROM clause is
@@ -510,11 +511,8 @@ def _most_quoted(db: Database, source: str, where: list[str], params: list[Any],
     ]
 
 
-def most_quoted(db: Database, q: str | None = None, *, limit: int = FACET_SIZE, **filters: Any) -> MostQuoted:
-    """The most quoted speakers of a search's whole result (see ``Store.most_quoted``).
-
-    ``filters``: the keyword filters of ``search_quotes`` (``_filtered`` names them).
-    """
+def most_quoted(db: Database, q: str | None = None, *, limit: int = FACET_SIZE, **filters: Unpack[QuoteFilters]) -> MostQuoted:
+    """The most quoted speakers of a search's whole result (see ``Store.most_quoted``)."""
     source, where, params = _filtered(db, parse_query(q), **filters)
     return {"items": _most_quoted(db, source, where, params, _limit(limit))}
 
@@ -523,28 +521,18 @@ def search_quotes(
     db: Database,
     q: str | None = None,
     *,
-    speaker: str | int | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    outlet: str | None = None,
-    kind: str | None = None,
-    speaker_type: str | None = None,
-    named: str | None = None,
-    min_confidence: float | str | None = None,
     order: str | None = None,
     limit: int = DEFAULT_LIMIT,
     cursor: str | None = None,
     total: bool = True,
     facets: bool = False,
+    **filters: Unpack[QuoteFilters],
 ) -> QuotePage:
     """Attribution hits by relevance or date (see ``Store.search_quotes``)."""
     limit = _limit(limit)
     terms = parse_query(q)
     sort = _order(order, terms)
-    source, where, params = _filtered(
-        db, terms, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
-        speaker_type=speaker_type, named=named, min_confidence=min_confidence,
-    )
+    source, where, params = _filtered(db, terms, **filters)
     # The facets' scan counts the hits too, so with facets the total costs nothing more.
     summary, counted = _facets(db, source, where, params) if facets else (None, None)
     if not total:

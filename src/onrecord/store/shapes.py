@@ -17,6 +17,23 @@ from typing_extensions import TypedDict
 from ..model import AttributionDict, EntityDict, FragmentDict, Kind
 
 
+class QuoteFilters(TypedDict, total=False):
+    """Which attributions a search keeps: ``Store.search_quotes`` and ``Store.most_quoted`` take these as keywords.
+
+    Written once here; ``queries._filtered`` turns them into SQL conditions.
+    Every one is optional and None (or "") means no filter.
+    """
+
+    speaker: str | int | None  # a speaker id, or a name / description matched on whole words
+    since: str | None  # ISO date (inclusive) on the article's publication day
+    until: str | None  # ISO date (inclusive)
+    outlet: str | None  # exact outlet name, case-insensitive
+    kind: str | None  # direct, indirect, mixed or block
+    speaker_type: str | None  # person, organization, media, place, other
+    named: str | None  # named (the speaker has a name), unnamed (only a description: "a spokeswoman") or none (no speaker)
+    min_confidence: float | str | None  # only attributions at least this confident (0 to 1)
+
+
 class QuoteHit(TypedDict):
     """One attribution found by a search, with its article and speaker."""
 
