@@ -15,7 +15,6 @@ import argparse
 import http.client
 import json
 import random
-import socket
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))  # `onrecord serve` in its own process
+from served import get, serving  # noqa: E402
 
 
 def main() -> None:
@@ -39,30 +40,8 @@ def main() -> None:
 
 
 def measure(db: str) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "onrecord.cli", "serve", "--db", db, "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-    def get(path: str) -> int:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-        connection.request("GET", path)
-        response = connection.getresponse()
-        response.read()
-        connection.close()
-        return response.status
-
-    try:
-        deadline = time.monotonic() + 180
-        while True:  # the server listens once its extraction workers have loaded
-            try:
-                if get("/api/speakers") == 200:
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise SystemExit("the server did not start") from None
-                time.sleep(0.3)
+    with serving(db) as server:
+        port = server.port
         text = "".join(random.Random(13).choice('"“”(),') for _ in range(20_000))
         gets: list[float] = []
         done = threading.Event()
@@ -70,7 +49,7 @@ def measure(db: str) -> None:
         def poll() -> None:
             while not done.is_set():
                 started = time.monotonic()
-                get("/api/speakers")
+                get(port, "/api/speakers", timeout=120)
                 gets.append(time.monotonic() - started)
                 time.sleep(0.05)
 
@@ -90,9 +69,6 @@ def measure(db: str) -> None:
         print(f"POST /api/extract (20,000 random '\"“”(),' characters) -> {response.status} in {took:.2f} s; "
               f"GET /api/speakers x{len(gets)} meanwhile: p95 {gets[int(len(gets) * 0.95)] * 1000:.0f} ms, "
               f"max {gets[-1] * 1000:.0f} ms")
-    finally:
-        server.terminate()
-        server.wait()
 
 
 if __name__ == "__main__":

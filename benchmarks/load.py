@@ -68,7 +68,6 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -82,6 +81,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the throwaway PostgreSQL server the t
 from store_bbc import DEFAULT_DATA, SEARCH_BUDGET_MS, database_bytes, percentile  # noqa: E402
 
 from postgres_server import PostgresCluster  # noqa: E402
+from served import get, serving  # noqa: E402
 
 from onrecord.attribution import DEFAULT_STRATEGY  # noqa: E402
 from onrecord.ingest import ingest  # noqa: E402
@@ -258,51 +258,8 @@ def copy_store(source_url: str, target_url: str) -> dict[str, Any]:
 # -- the server -----------------------------------------------------------------------
 
 
-@contextmanager
-def serving(db_url: str, log_path: Path) -> Iterator[tuple[int, int]]:
-    """``onrecord serve`` over ``db_url`` in its own process on 127.0.0.1; yields its port and process id."""
-    from postgres_server import free_port
-
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
-    command = [sys.executable, "-m", "onrecord.cli", "serve", "--db", db_url, "--host", "127.0.0.1", "--port", str(port)]
-    with open(log_path, "w", encoding="utf-8") as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
-        try:
-            deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-            while True:
-                if process.poll() is not None:
-                    raise RuntimeError(f"onrecord serve exited with {process.returncode}; see {log_path}")
-                try:
-                    if fetch(port, "/api/speakers?limit=1")[0] == 200:
-                        break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"onrecord serve did not answer in {SERVER_START_TIMEOUT_S} s; see {log_path}")
-                time.sleep(0.2)
-            yield port, process.pid
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def fetch(port: int, path: str) -> tuple[int, bytes]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        connection.request("GET", path)
-        response = connection.getresponse()
-        return response.status, response.read()
-    finally:
-        connection.close()
-
-
 def fetch_json(port: int, path: str) -> Any:
-    status, body = fetch(port, path)
+    status, body = get(port, path, timeout=30)
     if status != 200:
         raise RuntimeError(f"GET {path}: {status} {body[:200]!r}")
     return json.loads(body)
@@ -511,7 +468,7 @@ def timed_get(connection: http.client.HTTPConnection, path: str, latencies: list
 
 def warm(port: int, paths: Iterator[str]) -> None:
     for path in itertools.islice(paths, WARMUP_REQUESTS):
-        fetch(port, path)
+        get(port, path, timeout=30)
 
 
 def hostile_body(rng: random.Random) -> bytes:
@@ -588,7 +545,8 @@ def attack(port: int, *, seconds: float, concurrency: int, rng: random.Random) -
 def run_backend(name: str, db_url: str, args: argparse.Namespace, log_path: Path) -> dict[str, Any]:
     """Serve ``db_url`` and run every measurement against it."""
     rng = random.Random(SEED)
-    with serving(db_url, log_path) as (port, pid):
+    with open(log_path, "w", encoding="utf-8") as log, serving(db_url, log=log, timeout=SERVER_START_TIMEOUT_S) as server:
+        port, pid = server.port, server.process.pid
         queries = search_queries(port, rng)
         ids = speaker_ids(port)
         quotes = quote_ids(port)

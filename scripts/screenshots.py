@@ -13,19 +13,18 @@ and most quoted on a phone.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import http.client
 import json
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))  # `onrecord serve` in its own process, as the benchmarks start it
+from served import get, serving  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
 # The flags tests/test_browser.py runs Chromium with: headless, and nothing that calls out.
 CHROMIUM_ARGS = [
@@ -39,8 +38,6 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "i
 # count), and of the quote shot: a direct quote in examples/harbor-bridge.txt.
 SEARCH = "bridge"
 QUOTE = '"blank check"'
-# Seconds `onrecord serve` may take to listen (its extraction worker loads the pipeline first).
-START_TIMEOUT_S = 180
 
 
 def main() -> None:
@@ -51,8 +48,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         db = str(Path(scratch) / "examples.db")
         onrecord("ingest", str(ROOT / "examples"), "--db", db, "--no-progress")
-        with serving(db) as base:
-            for name, size in shoot(base, args.out):
+        with serving(db, args=["--extract-workers", "1"]) as server:
+            for name, size in shoot(server.url, args.out):
                 print(f"{name}  {size / 1024:.0f} KB")
 
 
@@ -61,47 +58,10 @@ def onrecord(*args: str) -> None:
     subprocess.run([sys.executable, "-m", "onrecord.cli", *args], check=True)
 
 
-@contextlib.contextmanager
-def serving(db: str) -> Iterator[str]:
-    """`onrecord serve` over ``db`` on a free loopback port; yields its base URL and stops it after."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "onrecord.cli", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port),
-         "--extract-workers", "1"],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while True:
-            try:
-                get_json(port, "/api/speakers?limit=1")
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit("onrecord serve did not start") from None
-                time.sleep(0.3)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
 def get_json(port: int, path: str) -> dict:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        connection.request("GET", path)
-        response = connection.getresponse()
-        body = response.read()
-    finally:
-        connection.close()
-    if response.status != 200:
-        raise SystemExit(f"GET {path}: {response.status} {body[:200]!r}")
+    status, body = get(port, path)
+    if status != 200:
+        raise SystemExit(f"GET {path}: {status} {body[:200]!r}")
     return json.loads(body)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from onrecord.model import Article, Attribution, Fragment, Speaker
+from postgres_server import free_port
 
 XSS = "<script>window.__xss=1</script>"
 SQL_QUOTE = "Robert'); DROP TABLE attributions;-- 100% of_us"
@@ -296,15 +297,6 @@ def make_app(url: str, **options: Any):
 
     options.setdefault("extractor", RuleExtractor())
     return create_app(url, **options)
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class LiveServer:
