@@ -395,3 +395,37 @@ def test_a_title_run_starts_after_the_sentence_before():
     text = 'The study was run at Novastream. Dr Johan Pouwelse said it was flawed. "It cannot work," he said.'
     speaker = speaker_of(Extractor(strategy="rules").extract(text), "cannot work")
     assert (speaker.name, speaker.description) == ("Johan Pouwelse", "Dr")
+
+
+def test_a_role_noun_in_man_yields_to_the_pronoun_the_article_uses(extractor):
+    text = (
+        "Tenants' Union chairman Morwenna Pask said landlords should repair the flats.\n\n"
+        '"They should not be allowed to wait another winter," she said. Work starts in May.'
+    )
+    article = extractor.extract(text)
+    speaker = speaker_of(article, "another winter")
+    assert speaker.name == "Morwenna Pask"
+    pask = next(e for e in article.entities if e.id == speaker.entity)
+    assert (pask.gender, pask.gender_evidence) == ("female", "pronoun")
+
+
+def test_role_noun_evidence_decides_only_where_nothing_else_does():
+    evidence = GenderEvidence()
+    evidence.add_title("chairman")
+    assert evidence.verdict() == ("male", "honorific")
+    evidence.pronouns["female"] += 1
+    assert evidence.verdict() == ("female", "pronoun")
+    evidence.add_title("Ms")
+    evidence.pronouns["male"] += 5
+    assert evidence.verdict() == ("female", "honorific")
+
+
+def test_a_place_the_ner_once_takes_for_a_person_is_no_person(extractor):
+    # "If England lose" tags England a person; the article names it as a place too
+    text = (
+        "Tavis Quenby, a former wing, thinks the team is struggling. He watched every match in England this winter.\n\n"
+        '"If England lose on Saturday, the coach will go," he said.'
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "coach will go").name == "Tavis Quenby"
+    assert [e.name for e in article.entities if e.type == "person"] == ["Tavis Quenby"]

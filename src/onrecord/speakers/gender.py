@@ -9,6 +9,8 @@ installs, so where the text says nothing the gender stays unknown (None).
 - Otherwise each he/him/his or she/her pronoun whose antecedent is unambiguous
   (one person only in the nearest stretch of text before it that names anyone)
   votes; a clear majority decides.
+- A role noun in -man ("chairman", "spokesman") is said of women too: it
+  decides only where no honorific and no pronoun does.
 """
 
 from __future__ import annotations
@@ -28,6 +30,12 @@ _MALE_TITLES = frozenset(
     "mr sir lord king prince duke count baron brother father monsignor "
     "councilman congressman chairman spokesman businessman assemblyman alderman policeman "
     "sportsman statesman grandfather husband son uncle".split()
+)
+# Role nouns in -man that writers use of women too ("Police Federation chairman
+# Jan Berry said … she said"): weaker than an honorific or a kinship word, they
+# decide only where no honorific and no pronoun does.
+_GENERIC_ROLES = frozenset(
+    "chairman spokesman councilman congressman assemblyman alderman businessman sportsman statesman policeman".split()
 )
 # how many capitalised words (first and middle names) may stand between a title and the name read
 _NAMES_BETWEEN = 2
@@ -53,13 +61,17 @@ def title_gender(word: str) -> str | None:
     return None
 
 
+def _decisive(word: str) -> bool:
+    return word.lower().strip(".") not in _GENERIC_ROLES
+
+
 def honorific_before(text: str, start: int) -> str | None:
-    """The gender an honorific or gendered title just before ``start`` gives, if any."""
+    """The gender an honorific or gendered title just before ``start`` gives, if any (not a generic role noun)."""
     words = re.findall(r"[\w'’.-]+", text[max(0, start - 60) : start])
     for word in reversed(words[-(_NAMES_BETWEEN + 1) :]):
         gender = title_gender(word)
         if gender or not word[:1].isupper():
-            return gender
+            return gender if _decisive(word) else None
     return None
 
 
@@ -69,10 +81,17 @@ class GenderEvidence:
     def __init__(self) -> None:
         self.honorifics: Counter[str] = Counter()
         self.pronouns: Counter[str] = Counter()
+        self.roles: Counter[str] = Counter()
+
+    def add_title(self, word: str) -> None:
+        """A title or role noun the article gave the person ("Ms", "spokeswoman", "chairman")."""
+        gender = title_gender(word)
+        if gender:
+            (self.honorifics if _decisive(word) else self.roles)[gender] += 1
 
     def verdict(self) -> tuple[str | None, str | None]:
-        """(gender, evidence): honorifics first, then a clear majority of pronouns."""
-        for votes, evidence in ((self.honorifics, "honorific"), (self.pronouns, "pronoun")):
+        """(gender, evidence): honorifics first, then a clear majority of pronouns, then generic role nouns."""
+        for votes, evidence in ((self.honorifics, "honorific"), (self.pronouns, "pronoun"), (self.roles, "honorific")):
             if not votes:
                 continue
             (top, n), *rest = votes.most_common()

@@ -118,6 +118,7 @@ _HONORIFICS = ("Mr", "Mrs", "Ms", "Mme", "Dr", "Sir", "Dame")
 _HONORIFIC_NAME = re.compile(rf"\b(?:{'|'.join(_HONORIFICS)})\.?\s+([A-Z][\w’'-]+)")
 # entity types that are never part of a person's name
 _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_PLACE_ENTS = frozenset({"GPE", "LOC"})
 _COLON_NEXT = re.compile(r"\s*:")
 _WORDS_BEFORE = 6
 _RAW_STOP = frozenset(
@@ -155,9 +156,7 @@ class _Entity:
                 head = part_words[-1].strip(".")
                 self.title_heads.add(head)
                 # the head only ("a spokeswoman for …", not "… whose husband …"): the writer's word for the person
-                gender = title_gender(head)
-                if gender:
-                    self.evidence.honorifics[gender] += 1
+                self.evidence.add_title(head)
         if description not in self.descriptions and description != self.name:
             self.descriptions.append(description)
 
@@ -229,9 +228,7 @@ class _Registry:
         entity.describe(self_description)
         for title in titles:
             entity.describe(title)
-            gender = title_gender(title)
-            if gender:
-                entity.evidence.honorifics[gender] += 1
+            entity.evidence.add_title(title)
         return entity
 
     def person_by_surname(self, word: str) -> bool:
@@ -477,6 +474,8 @@ class SpeakerResolver:
         self.mention_starts: list[int] = []
         self.completion_tried: set[tuple[int, str]] = set()
         self.honorific_surnames = {m.group(1).lower() for m in _HONORIFIC_NAME.finditer(text)}
+        # what the NER calls a place somewhere in the article ("If England lost that" tags England a person)
+        self.place_names = {e.text for u in units if u.doc is not None for e in u.doc.ents if e.label_ in _PLACE_ENTS}
         self._collect(units)
         self._complete_names()
         self._weigh_gender(units)
@@ -548,7 +547,8 @@ class SpeakerResolver:
         "she" had no one to refer to.
         """
         if ent.label_ == "PERSON":
-            return True
+            # a place the article names as such is no person, unless an honorific or a full name says so
+            return ent.text not in self.place_names or _after_honorific(ent[0]) or self.registry.person_by_surname(ent.text)
         if ent.label_ in _NOT_NAME_ENTS:
             return False
         if _after_honorific(ent[0]):
