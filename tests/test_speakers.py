@@ -429,3 +429,12 @@ def test_a_place_the_ner_once_takes_for_a_person_is_no_person(extractor):
     article = extractor.extract(text)
     assert speaker_of(article, "coach will go").name == "Tavis Quenby"
     assert [e.name for e in article.entities if e.type == "person"] == ["Tavis Quenby"]
+
+
+def test_a_name_split_off_before_its_description_names_the_speaker(extractor):
+    # the parse gives "said" two subjects: the name, and the description after the comma
+    text = 'The targets were missed again. Eluned Morgan Price, Plaid Cymru health spokesman said: "It is the same target."'
+    article = extractor.extract(text)
+    speaker = speaker_of(article, "same target")
+    assert (speaker.name, speaker.description) == ("Eluned Morgan Price", "Plaid Cymru health spokesman")
+    assert next(e for e in article.entities if e.id == speaker.entity).type == "person"

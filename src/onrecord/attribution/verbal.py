@@ -119,12 +119,19 @@ def _whole_subject(subject: Token) -> list[Token]:
 
     "Usdaw general secretary John Hannett added" gives "added" two subjects,
     Usdaw and Hannett; "the ex-Wallaby added" three. Together they are one phrase.
+    So is a name the parse split off before a comma and the description after
+    it: "Rhian Price, Plaid Cymru health spokesman said".
     """
     tokens = subtree_tokens(subject)
     siblings = [c for c in subject.head.children if c.dep_ == subject.dep_ and c.i < subject.i] if subject.head.i != subject.i else []
     for sibling in reversed(siblings):
         before = subtree_tokens(sibling)
-        if not before or before[-1].i + 1 != tokens[0].i:
+        if not before:
+            break
+        between = before[-1].doc[before[-1].i + 1 : tokens[0].i]
+        if len(between) == 1 and between[0].text == "," and sibling.pos_ == "PROPN" and subject.pos_ != "PROPN":
+            before = before + [between[0]]
+        elif len(between):
             break
         tokens = before + tokens
     return tokens

@@ -305,7 +305,7 @@ def _description_of(ent: Span) -> str | None:
     parts = []
     if start < ent.start:
         parts.append(doc[start : ent.start].text)
-    appos = next((c for c in head.children if c.dep_ == "appos" and c.i >= ent.end), None)
+    appos = _apposition(head, after=ent.end)
     if appos is not None:
         words = [t for t in doc[appos.left_edge.i : appos.right_edge.i + 1] if not t.is_punct or t.text in "&-"]
         while words and words[0].lower_ in _DETERMINERS:
@@ -423,9 +423,26 @@ def _after_honorific(token) -> bool:
     return token.i > 0 and token.nbor(-1).text.rstrip(".") in _HONORIFICS
 
 
+def _apposition(token, after: int | None = None):
+    """The head of a name's apposition (after token ``after``): "Michelle, a mother of twins".
+
+    Also the subject the parse split off after a comma ("Rhian Price, Plaid
+    Cymru health spokesman said" gives "said" two subjects, Price and spokesman).
+    """
+    after = token.i + 1 if after is None else after
+    appos = next((c for c in token.children if c.dep_ == "appos" and c.i >= after), None)
+    if appos is not None or token.dep_ not in ("nsubj", "nsubjpass") or token.i + 1 >= len(token.doc):
+        return appos
+    split = next((c for c in token.head.children if c.dep_ == token.dep_ and c.i > token.i), None)
+    if split is not None and token.nbor().text == "," and split.left_edge.i == token.i + 2 and split.pos_ != "PROPN":
+        return split
+    return None
+
+
 def _described_as_a_person(token) -> bool:
     """Whether a name's apposition calls it a person: "Michelle, a mother of twins"."""
-    return any(c.dep_ == "appos" and c.text.islower() and _is_person_noun(c.lower_) for c in token.children)
+    appos = _apposition(token)
+    return appos is not None and appos.text.islower() and _is_person_noun(appos.lower_)
 
 
 def _same_entity(a, b) -> bool:
