@@ -438,3 +438,8 @@ def test_a_name_split_off_before_its_description_names_the_speaker(extractor):
     speaker = speaker_of(article, "same target")
     assert (speaker.name, speaker.description) == ("Eluned Morgan Price", "Plaid Cymru health spokesman")
     assert next(e for e in article.entities if e.id == speaker.entity).type == "person"
+
+
+def test_a_cue_that_opens_its_sentence_without_a_subject_goes_on_from_the_speaker_before(extractor):
+    text = 'The bill is due next week. Ms Tallow insisted: "We have a good record here." And continued: "We can be proud of it."'
+    assert speaker_of(extractor.extract(text), "proud of it").name == "Tallow"

@@ -118,6 +118,8 @@ _HONORIFICS = ("Mr", "Mrs", "Ms", "Mme", "Dr", "Sir", "Dame")
 _HONORIFIC_NAME = re.compile(rf"\b(?:{'|'.join(_HONORIFICS)})\.?\s+([A-Z][\w’'-]+)")
 # entity types that are never part of a person's name
 _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# words that may come before a cue that opens its sentence without a subject
+_SENTENCE_LINKS = frozenset({"and", "but", "also", "then", "later"})
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
 _COLON_NEXT = re.compile(r"\s*:")
 _WORDS_BEFORE = 6
@@ -496,6 +498,14 @@ class SpeakerResolver:
         self._collect(units)
         self._complete_names()
         self._weigh_gender(units)
+
+    def opens_sentence(self, candidate: Candidate) -> bool:
+        """Whether a candidate's cue opens its sentence, but for a conjunction ("And continued:")."""
+        if not candidate.cue:
+            return False
+        cue = min(candidate.cue)[0]
+        start = self.sentences[self._sentence_of(cue)][0] if self.sentences else 0
+        return all(w.lower() in _SENTENCE_LINKS for w in self.text[start:cue].split())
 
     def _sentence_of(self, position: int) -> int:
         index = bisect_right(self.sentences, (position, 1 << 60)) - 1
@@ -1100,6 +1110,9 @@ def resolve_speakers(
             speaker = _continued(speakers.get(id(candidate.continues)))
         elif candidate.source is None and previous is not None and _opens_paragraph(text, units, candidate):
             # a paragraph that is only a quotation continues the statement before it
+            speaker = _continued(previous)
+        elif candidate.source is None and previous is not None and resolver.opens_sentence(candidate):
+            # "Ms Jowell insisted: "…" And continued: "…"": a cue without a subject goes on from the speaker before
             speaker = _continued(previous)
         else:
             speaker = resolver.speaker(candidate.source, exclude=candidate.content + quoted)
