@@ -443,3 +443,14 @@ def test_a_name_split_off_before_its_description_names_the_speaker(extractor):
 def test_a_cue_that_opens_its_sentence_without_a_subject_goes_on_from_the_speaker_before(extractor):
     text = 'The bill is due next week. Ms Tallow insisted: "We have a good record here." And continued: "We can be proud of it."'
     assert speaker_of(extractor.extract(text), "proud of it").name == "Tallow"
+
+
+def test_a_possessive_is_not_part_of_a_name(extractor):
+    text = (
+        "Fans were left fuming when Carlos Reis' late strike was ruled out in Sri Lanka's capital. "
+        'Reis was furious after watching the replay. He said: "I wanted to celebrate."'
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "wanted to celebrate").name == "Carlos Reis"
+    people = [e.name for e in article.entities if e.type == "person"]
+    assert people == ["Carlos Reis"]

@@ -196,7 +196,7 @@ class _Registry:
 
     def person(self, name: str, at: int | None = None, gender: str | None = None) -> _Entity:
         """The person a name refers to; ``at``: where a bare surname is read, to pick the latest one named."""
-        cleaned = name.replace("’s", "").replace("'s", "").split()
+        cleaned = _without_possessive(name).split()
         # "striker Rooney": the NER took a lowercase role word into the name
         lead = next((i for i, w in enumerate(cleaned[:-1]) if not w[:1].islower()), len(cleaned) - 1)
         role, cleaned = cleaned[:lead], cleaned[lead:]
@@ -234,7 +234,7 @@ class _Registry:
         return entity
 
     def person_by_surname(self, word: str) -> bool:
-        return bool(self.by_surname.get(word.replace("’s", "").replace("'s", "").lower()))
+        return bool(self.by_surname.get(_without_possessive(word).lower()))
 
     def organization(self, name: str) -> _Entity:
         key = _org_key(name)
@@ -273,7 +273,7 @@ def _gender_of(entity: _Entity) -> str | None:
 
 
 def _org_key(name: str) -> tuple[str, ...]:
-    words = re.findall(r"[\w&]+", name.lower().replace("’s", "").replace("'s", ""))
+    words = re.findall(r"[\w&]+", _without_possessive(name.lower()))
     return tuple(w for w in words if w not in _DETERMINERS)
 
 
@@ -412,6 +412,14 @@ def _after_a_role_word(span: Span, root) -> bool:
     return before.pos_ == "NOUN" and before.text.islower() and before.dep_ == "compound" and _is_person_noun(before.lower_)
 
 
+_POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
+
+
+def _without_possessive(name: str) -> str:
+    """"Sri Lanka's" -> "Sri Lanka", "Pedro Mendes'" -> "Pedro Mendes": the name, not its case."""
+    return _POSSESSIVE.sub("", name)
+
+
 def _is_person_noun(word: str) -> bool:
     if word in _PERSON_NOUNS:
         return True
@@ -494,7 +502,9 @@ class SpeakerResolver:
         self.completion_tried: set[tuple[int, str]] = set()
         self.honorific_surnames = {m.group(1).lower() for m in _HONORIFIC_NAME.finditer(text)}
         # what the NER calls a place somewhere in the article ("If England lost that" tags England a person)
-        self.place_names = {e.text for u in units if u.doc is not None for e in u.doc.ents if e.label_ in _PLACE_ENTS}
+        self.place_names = {
+            _without_possessive(e.text) for u in units if u.doc is not None for e in u.doc.ents if e.label_ in _PLACE_ENTS
+        }
         self._collect(units)
         self._complete_names()
         self._weigh_gender(units)
@@ -575,7 +585,8 @@ class SpeakerResolver:
         """
         if ent.label_ == "PERSON":
             # a place the article names as such is no person, unless an honorific or a full name says so
-            return ent.text not in self.place_names or _after_honorific(ent[0]) or self.registry.person_by_surname(ent.text)
+            return (_without_possessive(ent.text) not in self.place_names or _after_honorific(ent[0])
+                    or self.registry.person_by_surname(ent.text))
         if ent.label_ in _NOT_NAME_ENTS:
             return False
         if _after_honorific(ent[0]):
@@ -589,7 +600,7 @@ class SpeakerResolver:
             t.text[:1].isupper() and t.lower_ not in _ORG_NOUNS and t.lower_ not in _MEDIA_WORDS for t in words
         ):
             return False
-        if words[-1].text.replace("’s", "").replace("'s", "").lower() in self.honorific_surnames:
+        if _without_possessive(words[-1].text).lower() in self.honorific_surnames:
             return True
         # "Michelle, a mother of twins, said": what the apposition calls it is a person
         return _described_as_a_person(ent.root)
