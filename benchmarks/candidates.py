@@ -41,6 +41,9 @@ CANDIDATES = {
     "rules": lambda text, units, tag: find_attributions(text, units),
     "tagger": lambda text, units, tag: find_attributions(text, units, tag(None), rules=False),
     "hybrid, tagger's bounds": lambda text, units, tag: find_attributions(text, units, tag(None), rule_spans="never"),
+    "hybrid, tagger's content, rules' cue and source": lambda text, units, tag: find_attributions(
+        text, units, tag(None), rule_spans="content"
+    ),
     "hybrid, rules' bounds where agreeing": lambda text, units, tag: find_attributions(text, units, tag(None), rule_spans="agree"),
     "hybrid, rules' bounds": lambda text, units, tag: find_attributions(text, units, tag(None), rule_spans="always"),
     "hybrid, rules' bounds, drop none": lambda text, units, tag: find_attributions(

@@ -57,6 +57,15 @@ def test_rule_candidate_takes_the_taggers_boundaries(nlp):
     assert learned.confidence == pytest.approx(0.9)
 
 
+def test_content_policy_takes_the_taggers_content_and_keeps_the_rules_cue_and_source(nlp):
+    text = "The senator said on Friday that the plan would fail in the House."
+    tagging = HandTagging(text, [("source", "senator"), ("cue", "said on Friday"), ("content", "the plan would fail")])
+    [learned] = run(nlp, text, tagging, rule_spans="content")
+    assert texts(text, learned.content) == ["the plan would fail"]
+    assert texts(text, learned.cue) == ["said"]
+    assert text[learned.source.start : learned.source.end] == "The senator"
+
+
 def test_by_default_agreeing_contents_keep_the_rules_spans(nlp):
     text = "The senator said on Friday that the plan would fail in the House."
     agreeing = HandTagging(text, [("cue", "said on Friday"), ("content", "the plan would fail in the House")])

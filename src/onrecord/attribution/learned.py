@@ -37,7 +37,8 @@ from .tagger import TaggedSpan, Tagging
 # under this is dropped (the rules' false positives: "support", "shows").
 DROP_BELOW = 0.2
 # Where the rules and the tagger both find a content, whose boundaries win:
-# "never" the tagger's, "agree" the rules' where the two contents overlap by
+# "never" the tagger's, "content" the tagger's for the content and the rules'
+# for cue and source, "agree" the rules' where the two contents overlap by
 # half or more or the tagged runs lie inside the rule's content (the rules'
 # boundaries are exact more often) and the tagger's where they disagree,
 # "always" the rules'.
@@ -88,9 +89,10 @@ def learned_attributions(
         if not _keeps_rule_spans(rule_spans, candidate, mine):
             candidate.content = [(c.start, c.end) for c in mine]
             stretch_to_quotations(candidate, quote_index)
-            candidate.cue = _reshaped(candidate.cue, cues)
-            if candidate.source is not None:
-                candidate.source = _reshaped_mention(candidate.source, sources, parsed)
+            if rule_spans != "content":  # "content": the rules' cue and source around the tagger's content
+                candidate.cue = _reshaped(candidate.cue, cues)
+                if candidate.source is not None:
+                    candidate.source = _reshaped_mention(candidate.source, sources, parsed)
         candidate.confidence = tagging.role_probability("content", candidate.content)
         kept.append(candidate)
 
