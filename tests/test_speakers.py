@@ -454,3 +454,8 @@ def test_a_possessive_is_not_part_of_a_name(extractor):
     assert speaker_of(article, "wanted to celebrate").name == "Carlos Reis"
     people = [e.name for e in article.entities if e.type == "person"]
     assert people == ["Carlos Reis"]
+
+
+def test_a_hyphenated_modifier_is_described_whole(extractor):
+    text = 'Four-time champion Lena Moss said: "It was hard."'
+    assert speaker_of(extractor.extract(text), "was hard").description == "Four-time champion"

@@ -304,6 +304,9 @@ def _description_of(ent: Span) -> str | None:
     start = ent.start
     while start > 0 and _modifies(doc[start - 1], start, ent.end):
         start -= 1
+    # a hyphenated word is one modifier, all of it: "Four-time champion", "19-year-old"
+    while 0 < start < ent.start and "-" in (doc[start].text, doc[start - 1].text) and not doc[start - 1].whitespace_:
+        start -= 1
     parts = []
     if start < ent.start:
         parts.append(doc[start : ent.start].text)
