@@ -60,7 +60,7 @@ def train_cues_command(train_file: str, out: str | None) -> None:
 @click.command("calibrate")
 @click.argument("train_file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--scored-by", "scorer_dir", required=True, type=click.Path(exists=True, file_okay=False),
-              help="A model trained with --fraction F --seed S on TRAIN_FILE (make curve: build/curve-50).")
+              help="A model trained with --fraction F --seed S on TRAIN_FILE (make sibling: build/half-5ep).")
 @click.option("--fraction", type=click.FloatRange(min=0.01, max=0.99), required=True, help="The scorer's --fraction.")
 @click.option("--seed", type=int, default=13, show_default=True, help="The scorer's --seed.")
 @click.option("--out", required=True, type=click.Path(exists=True, file_okay=False),

@@ -3,8 +3,8 @@
 The shipped tagger was trained on all of PolNeAR train, so its scores on
 train are overconfident, and dev is kept for choosing and the final number.
 So the scores come from a sibling model trained the same way on a seeded
-share of train (``onrecord train --fraction F``; ``make curve`` builds
-build/curve-50), run over the rest of train; each prediction is right when it
+share of train (``onrecord train --fraction F``; ``make sibling`` builds
+build/half-5ep), run over the rest of train; each prediction is right when it
 matches a gold content (Jaccard >= 0.5, as in eval). The fitted map is then
 written beside the model it will serve.
 """
