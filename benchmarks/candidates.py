@@ -29,7 +29,6 @@ from tqdm import tqdm
 from onrecord import nlp as nlp_module
 from onrecord.attribution import find_attributions, may_attribute
 from onrecord.attribution import tagger as tagger_module
-from onrecord.attribution.strategy import tagged_spans
 from onrecord.evaluate import Scorer, gold_attributions, read_jsonl
 from onrecord.model import Article
 from onrecord.speakers import resolve_speakers
@@ -38,20 +37,17 @@ from onrecord.training.finetune import Settings
 from onrecord.text import parse_units
 
 CANDIDATES = {
-    "rules": lambda text, units, tag: find_attributions(text, units),
-    "tagger": lambda text, units, tag: find_attributions(text, units, tag(None), rules=False),
-    "hybrid, tagger's bounds": lambda text, units, tag: find_attributions(text, units, tag(None), rule_spans="never"),
-    "hybrid, tagger's content, rules' cue and source": lambda text, units, tag: find_attributions(
-        text, units, tag(None), rule_spans="content"
+    "rules": lambda text, units, tagging: find_attributions(text, units),
+    "tagger": lambda text, units, tagging: find_attributions(text, units, tagging, rules=False),
+    "hybrid, tagger's bounds": lambda text, units, tagging: find_attributions(text, units, tagging, rule_spans="never"),
+    "hybrid, tagger's content, rules' cue and source": lambda text, units, tagging: find_attributions(
+        text, units, tagging, rule_spans="content"
     ),
-    "hybrid, rules' bounds where agreeing": lambda text, units, tag: find_attributions(text, units, tag(None), rule_spans="agree"),
-    "hybrid, rules' bounds": lambda text, units, tag: find_attributions(text, units, tag(None), rule_spans="always"),
-    "hybrid, rules' bounds, drop none": lambda text, units, tag: find_attributions(
-        text, units, tag(None), rule_spans="always", drop_below=0.0
+    "hybrid, rules' bounds": lambda text, units, tagging: find_attributions(text, units, tagging, rule_spans="always"),
+    "hybrid, rules' bounds, drop none": lambda text, units, tagging: find_attributions(
+        text, units, tagging, rule_spans="always", drop_below=0.0
     ),
-    "learned (the default: agreeing bounds, worth-parsing paragraphs)": lambda text, units, tag: find_attributions(
-        text, units, tag(tagged_spans(units))
-    ),
+    "learned (the default: the rules' bounds where agreeing)": lambda text, units, tagging: find_attributions(text, units, tagging),
 }
 
 
@@ -80,17 +76,10 @@ def main() -> None:
     for record in tqdm(records, unit="article"):
         text = record["text"]
         units = parse_units(text, nlp, worth_parsing=may_attribute)
-        taggings: dict = {}
-
-        def tag(spans):
-            # each article is tagged once per set of spans
-            key = None if spans is None else tuple(spans)
-            if key not in taggings:
-                taggings[key] = tagger.tag(text, spans)
-            return taggings[key]
+        tagging = tagger.tag(text)  # once per article, for every candidate
 
         for name, find in CANDIDATES.items():
-            candidates = find(text, units, tag)
+            candidates = find(text, units, tagging)
             attributions, entities = resolve_speakers(text, units, candidates)
             article = Article(text=text, id=record["id"], attributions=tuple(attributions), entities=tuple(entities))
             scorers[name].add(gold_attributions(record), article.to_dict()["attributions"])

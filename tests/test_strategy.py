@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from onrecord import Extractor
-from onrecord.attribution import STRATEGIES, UnknownStrategy
+from onrecord.attribution import STRATEGIES, UnknownStrategy, may_attribute
 from onrecord.attribution.tagger import TaggerUnavailable
 from onrecord.cli import main
 
@@ -53,3 +53,12 @@ def test_cli_missing_model_is_one_line(tmp_path):
     assert result.exit_code == 2
     assert "onrecord: error: no trained model at" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_tagger_reads_paragraphs_no_cue_word_marks():
+    # "fumed" is in no cue table: the paragraph is not parsed, but the tagger still reads it
+    text = "The council met on Monday.\n\nUnion leaders fumed that the deal would cost jobs."
+    assert not may_attribute(text.split("\n\n")[1])
+    [attribution] = Extractor(strategy="learned").extract(text).attributions
+    assert attribution.content_text == "that the deal would cost jobs"
+    assert attribution.speaker.description == "Union leaders"

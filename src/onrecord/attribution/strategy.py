@@ -26,12 +26,6 @@ class UnknownStrategy(OnrecordError, ValueError):
     """A strategy name that is not one of ``STRATEGIES``."""
 
 
-def tagged_spans(units: list[Unit]) -> list[tuple[int, int]]:
-    """What the tagger reads: the units worth parsing (a cue word, a quotation
-    mark, a colon); a content elsewhere would have no cue to link to."""
-    return [(unit.start, unit.end) for unit in units if unit.doc is not None]
-
-
 class Strategy:
     """Finds an article's attributions; ``tagger`` overrides the shipped model directory."""
 
@@ -50,7 +44,9 @@ class Strategy:
         if self.name == "rules":
             return find_attributions(text, units)
         tagger = tagger_module.load(self.tagger_dir)
-        candidates = find_attributions(text, units, tagger.tag(text, tagged_spans(units)))
+        # the whole article, not only the paragraphs worth parsing: the tagger knows cues
+        # the cue table does not (README, Two strategies: chosen on held-out train)
+        candidates = find_attributions(text, units, tagger.tag(text))
         if tagger.calibration is not None:
             for candidate in candidates:
                 candidate.confidence = tagger.calibration(candidate.confidence)

@@ -916,7 +916,14 @@ class SpeakerResolver:
         names = [w for w in words if w[:1].isupper() and w.lower().strip(".") not in _TITLE_WORDS]
         if names and (self.registry.person_by_surname(names[-1]) or (len(names) > 1 and is_first_name(names[0]))):
             return self.registry.person(" ".join(names), at=m.start, gender=honorific_before(self.text, m.start))
-        return None
+        while words and words[0].lower() in _DETERMINERS:
+            words = words[1:]
+        if not words or any(w.lower() in _RELATIVE_PRONOUNS or pronoun_gender(w) for w in words):
+            return None
+        # "Union leaders fumed that …" in a paragraph the tagger read but no rule parsed: described by its words
+        entity = self.registry.new("other", None)
+        entity.describe(" ".join(words))
+        return entity
 
     def _antecedent(self, position: int, gender: str | None, exclude) -> _Entity | None:
         """He/she: the nearest earlier person of agreeing gender, else the latest such speaker."""
