@@ -437,7 +437,7 @@ def _after_honorific(token) -> bool:
 
 
 def _apposition(token, after: int | None = None):
-    """The head of a name's apposition (after token ``after``): "Michelle, a mother of twins".
+    """The head of a name's apposition (at token index ``after`` or later): "Michelle, a mother of twins".
 
     Also the subject the parse split off after a comma ("Rhian Price, Plaid
     Cymru health spokesman said" gives "said" two subjects, Price and spokesman).
