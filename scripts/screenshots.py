@@ -76,6 +76,8 @@ def pages(base: str) -> list[tuple[str, str, dict, str | None]]:
         ("dashboard.png", "/", DESKTOP, None),
         # On a phone the search form fills the first screen: the shot starts at the dashboard's own form.
         ("dashboard-phone.png", "/", PHONE, "form.dashboard-filters"),
+        # Below the most quoted: attributions per month and outlet, and who is quoted by gender.
+        ("dashboard-charts.png", "/", DESKTOP, "h2:text('Attributions per month')"),
         ("search.png", f"/quotes?q={quote(SEARCH)}", DESKTOP, None),
         ("quote.png", f"/quotes/{quote(hits[0]['quote_id'], safe='')}", DESKTOP, None),
         ("speaker.png", f"/speakers/{top['id']}", DESKTOP, None),

@@ -1,5 +1,6 @@
 """In-article speaker resolution on sentences written for these tests, and the README's examples."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,20 @@ def test_harbor_bridge_credits_each_speaker(extractor):
     assert speaker_of(article, "stands behind its assessment").name == "Castell & Ruiz"
     whitfield = next(e for e in article.entities if e.name == "Dana Whitfield")
     assert (whitfield.gender, whitfield.gender_evidence) == ("female", "honorific")
+
+
+def test_regional_wire_example_speakers(extractor):
+    """examples/regional-wire.jsonl: three dated articles from two outlets."""
+    records = [json.loads(line) for line in (EXAMPLES / "regional-wire.jsonl").read_text(encoding="utf-8").splitlines()]
+    ferry, bridge, library = (extractor.extract(r["text"]) for r in records)
+    assert speaker_of(ferry, "fuel bill has doubled").name == "Ines Halvorsen"
+    assert speaker_of(ferry, "we lose riders").name == "Tomas Reyes"
+    assert speaker_of(bridge, "will be safe").name == "Arturo Benes"
+    whitfield = speaker_of(bridge, "not a blank check")
+    assert (whitfield.name, whitfield.gender, whitfield.gender_evidence) == ("Dana Whitfield", "female", "honorific")
+    oduya = speaker_of(library, "every night")
+    assert (oduya.name, oduya.description, oduya.gender) == ("Grace Oduya", "head librarian", "female")
+    assert speaker_of(library, "extra hours").description == "spokesman for the city"
 
 
 def test_school_meals_example_speakers(extractor):
