@@ -43,11 +43,14 @@ CANDIDATES = {
     "hybrid, tagger's content, rules' cue and source": lambda text, units, tagging: find_attributions(
         text, units, tagging, rule_spans="content"
     ),
+    "hybrid, rules' bounds where agreeing": lambda text, units, tagging: find_attributions(
+        text, units, tagging, rule_spans="agree"
+    ),
     "hybrid, rules' bounds": lambda text, units, tagging: find_attributions(text, units, tagging, rule_spans="always"),
     "hybrid, rules' bounds, drop none": lambda text, units, tagging: find_attributions(
         text, units, tagging, rule_spans="always", drop_below=0.0
     ),
-    "learned (the default: the rules' bounds where agreeing)": lambda text, units, tagging: find_attributions(text, units, tagging),
+    "learned (the default: agreeing bounds, the tagger's where it extends the rules')": lambda text, units, tagging: find_attributions(text, units, tagging),
 }
 
 

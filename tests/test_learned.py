@@ -79,6 +79,16 @@ def test_by_default_agreeing_contents_keep_the_rules_spans(nlp):
     assert texts(text, reshaped.cue) == ["said on"]
 
 
+def test_a_tagged_content_that_extends_the_rules_takes_over(nlp):
+    # the rule's content lies inside the tagged one, which reaches past it: the rules cut it short
+    text = "The senator said on Friday that the plan would fail in the House."
+    longer = HandTagging(text, [("cue", "said"), ("content", "on Friday that the plan would fail in the House")])
+    [grown] = run(nlp, text, longer)
+    assert texts(text, grown.content) == ["on Friday that the plan would fail in the House"]
+    [agreed] = run(nlp, text, longer, rule_spans="agree")
+    assert texts(text, agreed.content) == ["that the plan would fail in the House"]
+
+
 def test_tagged_runs_broken_inside_the_rules_content_keep_the_rules_spans(nlp):
     # the tagger's gaps ("the plan | House", under half the content) are not a disagreement over its ends
     text = "The senator said on Friday that the plan would fail in the House."
