@@ -29,6 +29,7 @@ from tqdm import tqdm
 from onrecord import nlp as nlp_module
 from onrecord.attribution import find_attributions, may_attribute
 from onrecord.attribution import tagger as tagger_module
+from onrecord.attribution.strategy import tagged_spans
 from onrecord.evaluate import Scorer, gold_attributions, read_jsonl
 from onrecord.model import Article
 from onrecord.speakers import resolve_speakers
@@ -79,7 +80,7 @@ def main() -> None:
     for record in tqdm(records, unit="article"):
         text = record["text"]
         units = parse_units(text, nlp, worth_parsing=may_attribute)
-        tagging = tagger.tag(text)  # once per article, for every candidate
+        tagging = tagger.tag(text, tagged_spans(text, units))  # once per article, for every candidate
 
         for name, find in CANDIDATES.items():
             candidates = find(text, units, tagging)

@@ -9,8 +9,10 @@ from click.testing import CliRunner
 
 from onrecord import Extractor
 from onrecord.attribution import STRATEGIES, UnknownStrategy, may_attribute
+from onrecord.attribution.strategy import TAG_EVERY_PARAGRAPH_CHARS, tagged_spans
 from onrecord.attribution.tagger import TaggerUnavailable
 from onrecord.cli import main
+from onrecord.text import Unit
 
 TEXT = "“We cannot sign a blank check,” said Dana Whitfield, the council’s budget chair."
 
@@ -53,6 +55,13 @@ def test_cli_missing_model_is_one_line(tmp_path):
     assert result.exit_code == 2
     assert "onrecord: error: no trained model at" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_very_long_text_has_only_its_paragraphs_worth_parsing_tagged():
+    # tagging every paragraph of a 5 MB page would overrun the deadline (test_cli's five-megabyte article)
+    units = [Unit(0, 10, 0), Unit(12, 30, 1, doc=object())]
+    assert tagged_spans("x" * TAG_EVERY_PARAGRAPH_CHARS, units) is None
+    assert tagged_spans("x" * (TAG_EVERY_PARAGRAPH_CHARS + 1), units) == [(12, 30)]
 
 
 def test_the_tagger_reads_paragraphs_no_cue_word_marks():

@@ -61,15 +61,15 @@ class TaggedSpan:
     probability: float  # mean probability of the run's labels
 
 
-def encode(text: str, tokenizer) -> Encoding:
-    """Wordpieces of every paragraph, a paragraph-break token between them."""
+def encode(text: str, tokenizer, spans: list[tuple[int, int]] | None = None) -> Encoding:
+    """Wordpieces of every paragraph (or of ``spans``), a paragraph-break token between them."""
     break_id = tokenizer.token_to_id(PARAGRAPH_TOKEN)
     ids: list[int] = []
     starts: list[int] = []
     ends: list[int] = []
     words: list[int] = []
     next_word = 0  # word numbers run on across paragraphs
-    spans = paragraph_spans(text)
+    spans = paragraph_spans(text) if spans is None else spans
     pieces = tokenizer.encode_batch([text[a:b] for a, b in spans], add_special_tokens=False)
     for (offset, _), piece in zip(spans, pieces):
         if ids:
@@ -168,9 +168,9 @@ class Tagger:
                 result[s:e][mine] = probs[row, 1 : 1 + e - s][mine]
         return result
 
-    def tag(self, text: str) -> Tagging:
-        """The role spans of an article and their probabilities."""
-        encoding = encode(text, self.tokenizer)
+    def tag(self, text: str, spans: list[tuple[int, int]] | None = None) -> Tagging:
+        """The role spans of an article (of its ``spans`` only, when given) and their probabilities."""
+        encoding = encode(text, self.tokenizer, spans)
         return Tagging(encoding, self.probabilities(encoding))
 
 

@@ -1,0 +1,95 @@
+"""Where the GGT dev errors lie, as counts only: no article text is printed.
+
+    python benchmarks/ggt_diagnostics.py [../shared/data/ggt/dev.jsonl] [--strategy rules]
+
+GGT dev measures; its errors are not read one by one (rules read on dev errors
+do not carry over to the held-back half). These counts say which component
+to work on, without showing any article:
+
+- missed gold quotes, by how the nearest predicted fragment relates to them
+  (none overlaps, too long, too short, crossing) and whether they are quoted;
+- wrong speaker names, by the kind of mistake (``evaluate_ggt``'s categories)
+  and by whether the gold name is one of the article's person entities, only
+  an entity of another type, or no entity at all (resolution, typing or NER);
+- pronoun speakers, right and wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+from onrecord.evaluate import PARTIAL, jaccard, names_agree, positions, predictions_for, read_jsonl
+from onrecord.evaluate_ggt import PRONOUNS, _name_error, _speaker_label
+
+GGT_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ggt" / "dev.jsonl"
+
+
+def _matches(record: dict, prediction: dict):
+    """(gold quote index, its span, predicted fragment span or None, speaker) for every gold quote, as the scorer pairs them."""
+    text = record["text"]
+    gold = [
+        positions([{"start": q["quote_start"], "end": q["quote_end"], "text": text[q["quote_start"] : q["quote_end"]]}])
+        for q in record.get("quotes") or ()
+    ]
+    fragments = [(positions([f]), a.get("speaker")) for a in prediction["attributions"] for f in a["content"]]
+    pairs = sorted(
+        ((jaccard(g, f), gi, pi) for gi, g in enumerate(gold) for pi, (f, _) in enumerate(fragments) if g & f), reverse=True
+    )
+    used_gold, used_pred, matched = set(), set(), {}
+    for score, gi, pi in pairs:
+        if score < PARTIAL or gi in used_gold or pi in used_pred:
+            continue
+        used_gold.add(gi)
+        used_pred.add(pi)
+        matched[gi] = pi
+    for gi, span in enumerate(gold):
+        pi = matched.get(gi)
+        overlapping = [f for f, _ in fragments if span & f]
+        yield gi, span, fragments[pi] if pi is not None else None, overlapping
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", nargs="?", default=str(GGT_DEV))
+    parser.add_argument("--strategy", default=None)
+    parser.add_argument("-j", "--jobs", type=int, default=2)
+    args = parser.parse_args()
+    records = read_jsonl(args.gold)
+    predictions = predictions_for(records, n_process=args.jobs, progress=False, strategy=args.strategy, tagger=None)
+    missed: Counter = Counter()
+    wrong: Counter = Counter()
+    pronouns: Counter = Counter()
+    for record, prediction in zip(records, predictions):
+        text = record["text"]
+        for gi, span, found, overlapping in _matches(record, prediction):
+            quote = record["quotes"][gi]
+            if found is None:
+                quoted = any(mark in text[quote["quote_start"] : quote["quote_end"]] for mark in '"“”')
+                best = max(overlapping, key=lambda f: len(span & f), default=None)
+                shape = ("no overlap" if best is None else "too long" if best > span
+                         else "too short" if best < span else "crossing")
+                missed[(shape, "quoted" if quoted else "unquoted")] += 1
+                continue
+            speaker, gold_name = found[1], quote.get("speaker_reference") or ""
+            mention = " ".join(m.get("text", "") for m in (speaker or {}).get("mention") or ()).lower()
+            right = names_agree(_speaker_label(speaker), gold_name)
+            if mention in PRONOUNS:
+                pronouns["right" if right else "wrong"] += 1
+            if right:
+                continue
+            types = {e.get("type") for e in prediction["entities"] if e.get("name") and names_agree(e["name"], gold_name)}
+            where = "a person entity" if "person" in types else "only another entity type" if types else "no entity"
+            wrong[(_name_error(speaker), where)] += 1
+    print("missed gold quotes (shape of the nearest prediction):")
+    for key, count in missed.most_common():
+        print(f"  {count:4d}  {key[0]}, {key[1]}")
+    print("wrong speaker names (kind; where the gold name is among the article's entities):")
+    for key, count in wrong.most_common():
+        print(f"  {count:4d}  {key[0]}; gold is {key[1]}")
+    print(f"pronoun speakers: {pronouns['right']} right, {pronouns['wrong']} wrong")
+
+
+if __name__ == "__main__":
+    main()
