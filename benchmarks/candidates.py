@@ -51,7 +51,9 @@ CANDIDATES = {
     "hybrid, rules' bounds, drop none": lambda text, units, tagging: find_attributions(
         text, units, tagging, rule_spans="always", drop_below=0.0
     ),
-    "learned (the default: agreeing bounds, the tagger's where it extends the rules')": lambda text, units, tagging: find_attributions(text, units, tagging),
+    "learned (the default: agreeing bounds, the tagger's where it extends the rules')": lambda text, units, tagging: (
+        find_attributions(text, units, tagging)
+    ),
 }
 
 
