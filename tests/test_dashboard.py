@@ -61,6 +61,13 @@ def test_lines_share_the_bars_scale():
     assert len(heights) == 3 and re.fullmatch(r"[\d.]+,[\d.]+( [\d.]+,[\d.]+)*", lines[1]["points"])
 
 
+def test_an_outlet_with_only_undated_attributions_draws_no_line():
+    rows = [{"month": "", "outlet": None, "count": 17}, {"month": "2024-01", "outlet": "A", "count": 4},
+            {"month": "", "outlet": "A", "count": 3}]
+    lines = outlet_lines(rows, timeline_chart(rows))
+    assert [(line["outlet"], line["total"]) for line in lines] == [("A", 4)]
+
+
 # -- the most quoted, under filters (issue 12) ----------------------------------------------
 
 PIER = (

@@ -251,7 +251,7 @@ def timeline_chart(timeline: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
 
 
 def outlet_lines(rows: Iterable[Mapping[str, Any]], chart: Mapping[str, Any], *, top: int = 5) -> list[dict[str, Any]]:
-    """One polyline per outlet (the ``top`` with most attributions) over a ``timeline_chart``'s bars.
+    """One polyline per outlet (the ``top`` with most dated attributions) over a ``timeline_chart``'s bars.
 
     ``rows`` are ``Store.timeline()`` rows (month, outlet, count); the lines
     share the bars' x positions and scale, so a line under its bars' tops
@@ -267,6 +267,8 @@ def outlet_lines(rows: Iterable[Mapping[str, Any]], chart: Mapping[str, Any], *,
     per_outlet: dict[str, dict[str, int]] = {}
     for row in rows:
         month = str(row.get("month") or "")[:7]
+        if not month:
+            continue  # undated attributions have no bar: an outlet with only those gets no line at zero
         outlet = str(row.get("outlet") or "no outlet")
         per_outlet.setdefault(outlet, {})
         per_outlet[outlet][month] = per_outlet[outlet].get(month, 0) + int(row.get("count") or 0)
