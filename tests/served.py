@@ -63,18 +63,19 @@ def serving(db: str, *, args: Sequence[str] = (), log: IO[str] | None = None,
     command = [sys.executable, "-m", "onrecord.cli", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port), *args]
     output = log if log is not None else subprocess.DEVNULL
     process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT if log is not None else subprocess.DEVNULL, env=env)
+    see = f"; see {log.name}" if log is not None and hasattr(log, "name") else ""
     try:
         deadline = time.monotonic() + timeout
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"onrecord serve exited with {process.returncode}")
+                raise RuntimeError(f"onrecord serve exited with {process.returncode}{see}")
             try:
                 if get(port, "/api/speakers?limit=1")[0] == 200:
                     break
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                raise RuntimeError(f"onrecord serve did not answer in {timeout:.0f} s")
+                raise RuntimeError(f"onrecord serve did not answer in {timeout:.0f} s{see}")
             time.sleep(0.2)
         yield Served(port, process)
     finally:
