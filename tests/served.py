@@ -61,8 +61,7 @@ def serving(db: str, *, args: Sequence[str] = (), log: IO[str] | None = None,
     port = free_port()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
     command = [sys.executable, "-m", "onrecord.cli", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port), *args]
-    output = log if log is not None else subprocess.DEVNULL
-    process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT if log is not None else subprocess.DEVNULL, env=env)
+    process = subprocess.Popen(command, stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT if log else subprocess.DEVNULL, env=env)
     see = f"; see {log.name}" if log is not None and hasattr(log, "name") else ""
     try:
         deadline = time.monotonic() + timeout

@@ -128,13 +128,25 @@ def _whole_subject(subject: Token) -> list[Token]:
         before = subtree_tokens(sibling)
         if not before:
             break
-        between = before[-1].doc[before[-1].i + 1 : tokens[0].i]
-        if len(between) == 1 and between[0].text == "," and sibling.pos_ == "PROPN" and subject.pos_ != "PROPN":
-            before = before + [between[0]]
-        elif len(between):
-            break
+        if before[-1].i + 1 != tokens[0].i:
+            split = split_description(sibling)
+            if not (sibling.pos_ == "PROPN" and split is not None and split.i == subject.i):
+                break
+            before = before + [sibling.nbor()]  # the comma between the name and its description
         tokens = before + tokens
     return tokens
+
+
+def split_description(name: Token) -> Token | None:
+    """The description the parse split off a name as a second subject after a comma:
+    "Rhian Price, Plaid Cymru health spokesman said" gives "said" the subjects Price
+    and spokesman. The speaker resolver reads it as the name's apposition."""
+    if name.dep_ not in ("nsubj", "nsubjpass") or name.i + 1 >= len(name.doc) or name.nbor().text != ",":
+        return None
+    split = next((c for c in name.head.children if c.dep_ == name.dep_ and c.i > name.i), None)
+    if split is None or split.left_edge.i != name.i + 2 or split.pos_ == "PROPN":
+        return None
+    return split
 
 
 def source_mention(subject: Token, base: int, avoid: list[tuple[int, int]] = ()) -> Mention | None:

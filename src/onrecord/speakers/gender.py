@@ -34,9 +34,7 @@ _MALE_TITLES = frozenset(
 # Role nouns in -man that writers use of women too ("Police Federation chairman
 # Jan Berry said … she said"): weaker than an honorific or a kinship word, they
 # decide only where no honorific and no pronoun does.
-_GENERIC_ROLES = frozenset(
-    "chairman spokesman councilman congressman assemblyman alderman businessman sportsman statesman policeman".split()
-)
+_GENERIC_ROLES = frozenset(w for w in _MALE_TITLES if w.endswith("man"))
 # how many capitalised words (first and middle names) may stand between a title and the name read
 _NAMES_BETWEEN = 2
 # a clear majority of pronoun votes: at least this many times the other side
@@ -65,13 +63,17 @@ def _decisive(word: str) -> bool:
     return word.lower().strip(".") not in _GENERIC_ROLES
 
 
+def honorific_gender(word: str) -> str | None:
+    """The gender a title decides on its own ("Ms", "Councilwoman"; not "chairman")."""
+    return title_gender(word) if _decisive(word) else None
+
+
 def honorific_before(text: str, start: int) -> str | None:
-    """The gender an honorific or gendered title just before ``start`` gives, if any (not a generic role noun)."""
+    """The gender an honorific or gendered title just before ``start`` decides, if any."""
     words = re.findall(r"[\w'’.-]+", text[max(0, start - 60) : start])
     for word in reversed(words[-(_NAMES_BETWEEN + 1) :]):
-        gender = title_gender(word)
-        if gender or not word[:1].isupper():
-            return gender if _decisive(word) else None
+        if title_gender(word) or not word[:1].isupper():
+            return honorific_gender(word)
     return None
 
 

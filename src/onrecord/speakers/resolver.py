@@ -42,7 +42,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span
 
 from ..attribution.candidate import Candidate, Mention
-from .gender import GenderEvidence, honorific_before, pronoun_gender, title_gender
+from ..attribution.verbal import split_description
+from .gender import GenderEvidence, honorific_before, honorific_gender, pronoun_gender, title_gender
 from .names import first_name_gender, is_first_name
 from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit, paragraph_spans, quotations
@@ -120,6 +121,7 @@ _HONORIFIC_NAME = re.compile(rf"\b(?:{'|'.join(_HONORIFICS)})\.?\s+([A-Z][\w’'
 _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # words that may come before a cue that opens its sentence without a subject
 _SENTENCE_LINKS = frozenset({"and", "but", "also", "then", "later"})
+# what the NER calls places: a PERSON string it also tags so is a place
 _PLACE_ENTS = frozenset({"GPE", "LOC"})
 _COLON_NEXT = re.compile(r"\s*:")
 _WORDS_BEFORE = 6
@@ -437,19 +439,11 @@ def _after_honorific(token) -> bool:
 
 
 def _apposition(token, after: int | None = None):
-    """The head of a name's apposition (at token index ``after`` or later): "Michelle, a mother of twins".
-
-    Also the subject the parse split off after a comma ("Rhian Price, Plaid
-    Cymru health spokesman said" gives "said" two subjects, Price and spokesman).
-    """
+    """The head of a name's apposition (at token index ``after`` or later): "Michelle, a mother of twins",
+    or the description the parse split off as a second subject (``split_description``)."""
     after = token.i + 1 if after is None else after
     appos = next((c for c in token.children if c.dep_ == "appos" and c.i >= after), None)
-    if appos is not None or token.dep_ not in ("nsubj", "nsubjpass") or token.i + 1 >= len(token.doc):
-        return appos
-    split = next((c for c in token.head.children if c.dep_ == token.dep_ and c.i > token.i), None)
-    if split is not None and token.nbor().text == "," and split.left_edge.i == token.i + 2 and split.pos_ != "PROPN":
-        return split
-    return None
+    return appos if appos is not None else split_description(token)
 
 
 def _described_as_a_person(token) -> bool:
@@ -611,7 +605,7 @@ class SpeakerResolver:
     def _person_at(self, name: str, start: int, rank: int) -> _Entity:
         """The person a name at ``start`` refers to, registered as a mention there."""
         gender = honorific_before(self.text, start) or next(
-            (title_gender(w) for w in name.split()[:-1] if title_gender(w)), None
+            (honorific_gender(w) for w in name.split()[:-1] if honorific_gender(w)), None
         )
         entity = self.registry.person(name, at=start, gender=gender)
         if gender:
@@ -870,9 +864,9 @@ class SpeakerResolver:
             return None
         entity = self.registry.person(" ".join(words), at=position, gender=honorific_before(self.text, position))
         if described:
-            for appos in (c for c in root.children if c.dep_ == "appos"):
-                phrase = root.doc[appos.left_edge.i + (appos.left_edge.lower_ in _DETERMINERS) : appos.right_edge.i + 1]
-                entity.describe(phrase.text)
+            appos = _apposition(root)
+            phrase = root.doc[appos.left_edge.i + (appos.left_edge.lower_ in _DETERMINERS) : appos.right_edge.i + 1]
+            entity.describe(phrase.text)
         return entity
 
     def _named_by_apposition(self, span: Span, position: int) -> _Entity | None:
@@ -918,8 +912,8 @@ class SpeakerResolver:
             return self.registry.person(" ".join(names), at=m.start, gender=honorific_before(self.text, m.start))
         while words and words[0].lower() in _DETERMINERS:
             words = words[1:]
-        if not words or any(w.lower() in _RELATIVE_PRONOUNS or pronoun_gender(w) for w in words):
-            return None
+        if not words or (len(words) == 1 and words[0].lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS):
+            return None  # a pronoun no parse resolved stays a bare mention, as it always did
         # "Union leaders fumed that …" in a paragraph the tagger read but no rule parsed: described by its words
         entity = self.registry.new("other", None)
         entity.describe(" ".join(words))
