@@ -11,7 +11,10 @@ to work on, without showing any article:
 - wrong speaker names, by the kind of mistake (``evaluate_ggt``'s categories)
   and by whether the gold name is one of the article's person entities, only
   an entity of another type, or no entity at all (resolution, typing or NER);
-- pronoun speakers, right and wrong.
+- pronoun speakers, right and wrong;
+- right names that are not the full name, by whether the prediction is
+  shorter or longer than the gold name and whether the article has an
+  entity whose name is exactly the gold name.
 """
 
 from __future__ import annotations
@@ -20,8 +23,8 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from onrecord.evaluate import PARTIAL, jaccard, names_agree, positions, predictions_for, read_jsonl
-from onrecord.evaluate_ggt import PRONOUNS, _name_error, _speaker_label
+from onrecord.evaluate import PARTIAL, jaccard, name_words, names_agree, positions, predictions_for, read_jsonl
+from onrecord.evaluate_ggt import PRONOUNS, _name_error, _speaker_label, full_names_agree
 
 GGT_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ggt" / "dev.jsonl"
 
@@ -61,6 +64,7 @@ def main() -> None:
     missed: Counter = Counter()
     wrong: Counter = Counter()
     pronouns: Counter = Counter()
+    partial_names: Counter = Counter()
     for record, prediction in zip(records, predictions):
         text = record["text"]
         for gi, span, found, overlapping in _matches(record, prediction):
@@ -78,6 +82,11 @@ def main() -> None:
             if mention in PRONOUNS:
                 pronouns["right" if right else "wrong"] += 1
             if right:
+                label = _speaker_label(speaker)
+                if not full_names_agree(label, gold_name):
+                    shape = "shorter" if name_words(label) < name_words(gold_name) else "longer"
+                    named = any(full_names_agree(e.get("name"), gold_name) for e in prediction["entities"])
+                    partial_names[(shape, "an entity has the full name" if named else "no entity has it")] += 1
                 continue
             types = {e.get("type") for e in prediction["entities"] if e.get("name") and names_agree(e["name"], gold_name)}
             where = "a person entity" if "person" in types else "only another entity type" if types else "no entity"
@@ -89,6 +98,9 @@ def main() -> None:
     for key, count in wrong.most_common():
         print(f"  {count:4d}  {key[0]}; gold is {key[1]}")
     print(f"pronoun speakers: {pronouns['right']} right, {pronouns['wrong']} wrong")
+    print("right names short of the full name (shape; whether an article entity has the gold name):")
+    for key, count in partial_names.most_common():
+        print(f"  {count:4d}  {key[0]}; {key[1]}")
 
 
 if __name__ == "__main__":

@@ -412,6 +412,22 @@ def test_a_title_run_starts_after_the_sentence_before():
     assert (speaker.name, speaker.description) == ("Johan Pouwelse", "Dr")
 
 
+def test_a_title_run_stays_on_the_names_line():
+    text = "Carver defends the harbour levy in Dunmore\n\nPrime Minister Ella Carver said the levy would stay."
+    article = Extractor(strategy="rules").extract(text)
+    for words in ("harbour levy", "levy would stay"):
+        speaker = speaker_of(article, words)
+        assert (speaker.name, speaker.description) == ("Ella Carver", "Prime Minister")
+
+
+def test_an_age_with_a_noun_after_it_is_the_person_of_that_age(extractor):
+    text = 'Jane Dowd, 34, was arrested in March. "I did nothing wrong," the 34-year-old mother said.'
+    assert speaker_of(extractor.extract(text), "nothing wrong").name == "Jane Dowd"
+    # two people of one age: the age names neither
+    text = 'Tom Hale, 22, and Ann Ray, 22, won the final. "It was great," the 22-year-old striker said.'
+    assert speaker_of(extractor.extract(text), "was great").name is None
+
+
 def test_a_role_noun_in_man_yields_to_the_pronoun_the_article_uses(extractor):
     text = (
         "Tenants' Union chairman Morwenna Pask said landlords should repair the flats.\n\n"

@@ -331,7 +331,11 @@ def _description_of(ent: Span) -> str | None:
 
 
 # A capitalised title run right before a name: "Minister of Crown-Indigenous Relations Carolyn Bennett"
-_TITLE_RUN = re.compile(r"((?:[A-Z][\w.-]*|of|for|and|the)(?:\s+(?:[A-Z][\w.-]*|of|for|and|the))*)\s+$")
+# (within one line: a headline's last word above "Prime Minister Justin Trudeau" is no title)
+_TITLE_RUN = re.compile(r"((?:[A-Z][\w.-]*|of|for|and|the)(?:[^\S\n]+(?:[A-Z][\w.-]*|of|for|and|the))*)[^\S\n]+$")
+
+
+_AGE = re.compile(r"\b\d{1,3}-year-old\b")
 
 
 def _title_run_before(text: str, start: int) -> str | None:
@@ -951,6 +955,13 @@ class SpeakerResolver:
                     and any(d.lower() == exact for d in e.descriptions)]
             if same:
                 return max(same, key=lambda e: e.mentioned_before(position))
+            # an age the article gave someone, with a noun after it: "the 34-year-old mother"
+            # for "Jane Doe, 34," (an age picks one person where a role noun could pick many)
+            age = _AGE.search(exact)
+            same = [e for e in self.registry.entities if e.type == "person" and e.name and age
+                    and e.mentioned_before(position) >= 0 and age.group() in (d.lower() for d in e.descriptions)]
+            if len(same) == 1:
+                return same[0]
         if words[0] in ("a", "an", "another") or root.tag_ in ("NNS", "NNPS") or root.pos_ not in ("NOUN", "PROPN"):
             return None
         if root.ent_type_ in ("PERSON", "ORG") or any(t.ent_type_ == "PERSON" for t in span):
