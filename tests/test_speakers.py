@@ -490,3 +490,20 @@ def test_a_possessive_is_not_part_of_a_name(extractor):
 def test_a_hyphenated_modifier_is_described_whole(extractor):
     text = 'Four-time champion Lena Moss said: "It was hard."'
     assert speaker_of(extractor.extract(text), "was hard").description == "Four-time champion"
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        ('Jody Wilson-Raybould testified. "I was pressured," Wilson-Raybould said.', "pressured", "Jody Wilson-Raybould"),
+        ('Dominic LeBlanc spoke to reporters. "We are ready," LeBlanc told them.', "are ready", "Dominic LeBlanc"),
+        ('Former MP Celina Caesar-Chavannes left the party. "I felt unheard," said Caesar-Chavannes.', "unheard",
+         "Celina Caesar-Chavannes"),
+    ],
+)
+def test_a_name_and_its_surname_are_one_person_whatever_the_ner_calls_them(extractor, text, words, name):
+    article = extractor.extract(text)
+    speaker = speaker_of(article, words)
+    assert speaker.name == name
+    entity = article.entity(speaker.entity)
+    assert entity.type == "person" and len(entity.mentions) == 2

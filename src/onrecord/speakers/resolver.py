@@ -502,6 +502,12 @@ class SpeakerResolver:
         self.mention_starts: list[int] = []
         self.completion_tried: set[tuple[int, str]] = set()
         self.honorific_surnames = {m.group(1).lower() for m in _HONORIFIC_NAME.finditer(text)}
+        # one-word names the NER calls a person somewhere ("LeBlanc told them"): a first name
+        # before one of them makes a name the NER took for an organization a person's
+        self.surnames_alone = {
+            _without_possessive(e.text).lower() for u in units if u.doc is not None for e in u.doc.ents
+            if e.label_ == "PERSON" and " " not in e.text
+        }
         # what the NER calls a place somewhere in the article ("If England lost that" tags England a person)
         self.place_names = {
             _without_possessive(e.text) for u in units if u.doc is not None for e in u.doc.ents if e.label_ in _PLACE_ENTS
@@ -594,14 +600,20 @@ class SpeakerResolver:
             return True  # "Mr Vardanyan", whatever the NER took the name for
         if ent.label_ != "ORG":
             return False
-        if len(ent) == 1 and self.registry.person_by_surname(ent.text):
-            return True
+        if " " not in ent.text and self.registry.person_by_surname(ent.text):
+            return True  # one written word, hyphens and all: "Wilson-Raybould"
         words = [t for t in ent if not t.is_punct]
         if not (1 <= len(words) <= 3) or not all(
             t.text[:1].isupper() and t.lower_ not in _ORG_NOUNS and t.lower_ not in _MEDIA_WORDS for t in words
         ):
             return False
-        if _without_possessive(words[-1].text).lower() in self.honorific_surnames:
+        surname = _without_possessive(ent.text.split()[-1]).lower()
+        if surname in self.honorific_surnames:
+            return True
+        if len(words) > 1 and is_first_name(words[0].text) and (
+            surname in self.surnames_alone or (ent.start > 0 and _is_title(ent.doc[ent.start - 1].text))
+        ):
+            # "Dominic LeBlanc" (ORG) … "LeBlanc told them" (PERSON); "Former MP Celina Caesar-Chavannes"
             return True
         # "Michelle, a mother of twins, said": what the apposition calls it is a person
         return _described_as_a_person(ent.root)
