@@ -507,3 +507,15 @@ def test_a_name_and_its_surname_are_one_person_whatever_the_ner_calls_them(extra
     assert speaker.name == name
     entity = article.entity(speaker.entity)
     assert entity.type == "person" and len(entity.mentions) == 2
+
+
+def test_a_title_and_name_the_ner_took_for_one_organization_is_the_person(extractor):
+    text = (
+        "Manitoba Premier Brian Pallister said the plan would work. \"We are on track,\" Pallister said.\n\n"
+        "The premier later said the deficit would shrink. Premier League clubs said they would pay."
+    )
+    article = extractor.extract(text)
+    for words in ("plan would work", "on track", "deficit would shrink"):
+        speaker = speaker_of(article, words)
+        assert (speaker.name, speaker.description) == ("Brian Pallister", "Manitoba Premier")
+    assert speaker_of(article, "would pay").name is None

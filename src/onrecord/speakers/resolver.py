@@ -603,9 +603,15 @@ class SpeakerResolver:
         if " " not in ent.text and self.registry.person_by_surname(ent.text):
             return True  # one written word, hyphens and all: "Wilson-Raybould"
         words = [t for t in ent if not t.is_punct]
-        if not (1 <= len(words) <= 3) or not all(
-            t.text[:1].isupper() and t.lower_ not in _ORG_NOUNS and t.lower_ not in _MEDIA_WORDS for t in words
-        ):
+        if not all(t.text[:1].isupper() and t.lower_ not in _ORG_NOUNS and t.lower_ not in _MEDIA_WORDS for t in words):
+            return False
+        title = max((i for i, t in enumerate(words[:-1]) if _is_title(t.text)), default=-1)
+        if title >= 0:
+            # "Manitoba Premier Brian Pallister" as one organization: a first name after the title
+            # ("Premier League" has none) makes it a person, whom registry.person tells from the title
+            name = words[title + 1 :]
+            return 1 < len(name) <= 3 and is_first_name(name[0].text)
+        if not 1 <= len(words) <= 3:
             return False
         surname = _without_possessive(ent.text.split()[-1]).lower()
         if surname in self.honorific_surnames:
