@@ -519,3 +519,15 @@ def test_a_title_and_name_the_ner_took_for_one_organization_is_the_person(extrac
         speaker = speaker_of(article, words)
         assert (speaker.name, speaker.description) == ("Brian Pallister", "Manitoba Premier")
     assert speaker_of(article, "would pay").name is None
+
+
+def test_an_age_after_a_quotation_is_its_speaker_not_its_content(extractor):
+    text = (
+        "Mira Osei, a nurse at a Halifax clinic, said her unit had been short-staffed since March.\n\n"
+        '"We are running on empty," the 41-year-old said.'
+    )
+    article = extractor.extract(text)
+    attribution = next(a for a in article.attributions if "running on empty" in a.content[0].text)
+    assert [f.text for f in attribution.content] == ['"We are running on empty,"']
+    assert [f.text for f in attribution.speaker.mention] == ["the 41-year-old"]
+    assert attribution.speaker.name == "Mira Osei"

@@ -335,6 +335,11 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
         inside = _closing_mark_in_subject(verb, subject.left_edge.i)
         if inside is not None:
             source = mention([sent.doc[i] for i in range(inside.i + 1, min(subject.right_edge.i + 1, verb.i))], base)
+    if subject is None and confidence == CONFIDENCE_INVERTED:
+        # “…,” the 41-year-old said: the parse gave the cue no subject, only the words of one
+        closer = _closing_mark_before(verb, sent, verb.i)
+        if closer is not None and closer.i + 1 < verb.i:
+            source = mention([sent.doc[i] for i in range(closer.i + 1, verb.i)], base)
     return Candidate(
         kind="indirect",
         content=fragments,
@@ -429,15 +434,26 @@ def _speakers_next_act(token: Token, inside: set[int]) -> bool:
 
 
 def _closing_mark_before(verb: Token, sent: Span, clause_start: int) -> Token | None:
-    """A closing quotation mark a few name words before the cue's subject, if any."""
+    """A closing quotation mark a few name words before the cue's subject, if any.
+
+    The words between may be a name ("Tulsa police Chief Jordan") or an age the
+    parse hangs off the cue word by word (“…,” the 41-year-old said).
+    """
     doc = verb.doc
-    for i in range(clause_start - 1, max(sent.start, clause_start - 4) - 1, -1):
+    for i in range(clause_start - 1, max(sent.start, clause_start - _WORDS_AFTER_MARK) - 1, -1):
         token = doc[i]
         if token.text in DOUBLE_MARKS and i > sent.start:
             return token
-        if not (token.is_alpha and (token.pos_ in ("PROPN", "NOUN", "ADJ") or token.is_title)):
+        name_word = token.is_alpha and (token.pos_ in ("PROPN", "NOUN", "ADJ") or token.is_title)
+        age_word = token.text == "-" or token.like_num
+        opens = token.pos_ == "DET" and i > sent.start and doc[i - 1].text in DOUBLE_MARKS
+        if not (name_word or age_word or opens):
             return None
     return None
+
+
+# how many words a speaker's phrase between a closing mark and its cue may have
+_WORDS_AFTER_MARK = 7
 
 
 def _closing_mark_in_subject(verb: Token, clause_start: int) -> Token | None:

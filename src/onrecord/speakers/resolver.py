@@ -976,10 +976,17 @@ class SpeakerResolver:
             # an age the article gave someone, with a noun after it: "the 34-year-old mother"
             # for "Jane Doe, 34," (an age picks one person where a role noun could pick many)
             age = _AGE.search(exact)
-            same = [e for e in self.registry.entities if e.type == "person" and e.name and age
-                    and e.mentioned_before(position) >= 0 and age.group() in (d.lower() for d in e.descriptions)]
-            if len(same) == 1:
-                return same[0]
+            if age is not None:
+                same = [e for e in self.registry.entities if e.type == "person" and e.name
+                        and e.mentioned_before(position) >= 0 and age.group() in (d.lower() for d in e.descriptions)]
+                if len(same) == 1:
+                    return same[0]
+                if not same:
+                    # an age the article gave no one: the writer's word for a person it just quoted,
+                    # as a pronoun would be (“…,” the 41-year-old said), never one of another age
+                    return self.registry.latest(
+                        lambda e: e.type == "person" and e.name is not None and not any(_AGE.search(d.lower()) for d in e.descriptions)
+                    )
         if words[0] in ("a", "an", "another") or root.tag_ in ("NNS", "NNPS") or root.pos_ not in ("NOUN", "PROPN"):
             return None
         if root.ent_type_ in ("PERSON", "ORG") or any(t.ent_type_ == "PERSON" for t in span):
