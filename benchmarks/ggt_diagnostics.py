@@ -53,6 +53,31 @@ def _matches(record: dict, prediction: dict):
         yield gi, span, fragments[pi] if pi is not None else None, overlapping
 
 
+def _first_mention(entity: dict) -> int:
+    return min((m["start"] for m in entity.get("mentions") or ()), default=-1)
+
+
+def _pronoun_error(prediction: dict, speaker: dict, gold_name: str) -> str:
+    """How a wrong pronoun speaker went wrong: no antecedent, or another person (gender known or not)."""
+    if not (speaker or {}).get("name"):
+        return "no antecedent"
+    gold = [e for e in prediction["entities"] if names_agree(e.get("name"), gold_name)]
+    if not gold:
+        return "the gold person is no entity"
+    chosen = next((e for e in prediction["entities"] if e["id"] == speaker.get("entity")), None)
+    gender = (chosen or {}).get("gender") or "unknown"
+    return f"another person (theirs {gender}, the gold's {gold[0].get('gender') or 'unknown'})"
+
+
+def _named_where(prediction: dict, speaker: dict, gold_name: str) -> str:
+    """Whether the gold person is named before or only after the description's mention."""
+    at = min((m["start"] for m in (speaker or {}).get("mention") or ()), default=None)
+    gold = [e for e in prediction["entities"] if e.get("type") == "person" and names_agree(e.get("name"), gold_name)]
+    if at is None or not gold:
+        return "(no mention)"
+    return "before it" if min(_first_mention(e) for e in gold) < at else "only after it"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="?", default=str(GGT_DEV))
@@ -81,16 +106,27 @@ def main() -> None:
             right = names_agree(_speaker_label(speaker), gold_name)
             if mention in PRONOUNS:
                 pronouns["right" if right else "wrong"] += 1
+                if not right:
+                    pronouns[("wrong", _pronoun_error(prediction, speaker, gold_name))] += 1
             if right:
                 label = _speaker_label(speaker)
                 if not full_names_agree(label, gold_name):
                     shape = "shorter" if name_words(label) < name_words(gold_name) else "longer"
-                    named = any(full_names_agree(e.get("name"), gold_name) for e in prediction["entities"])
-                    partial_names[(shape, "an entity has the full name" if named else "no entity has it")] += 1
+                    named = [e for e in prediction["entities"] if full_names_agree(e.get("name"), gold_name)]
+                    where = "no entity has it"
+                    if named:
+                        sharing = [e for e in prediction["entities"] if e.get("type") == "person"
+                                   and name_words(e.get("name")) and name_words(e.get("name")) <= name_words(gold_name)]
+                        where = ("an entity has the full name, " +
+                                 ("one other shares the short one" if len(sharing) > 1 + len(named) - 1 else "no other shares the short one"))
+                    partial_names[(shape, where)] += 1
                 continue
             types = {e.get("type") for e in prediction["entities"] if e.get("name") and names_agree(e["name"], gold_name)}
             where = "a person entity" if "person" in types else "only another entity type" if types else "no entity"
-            wrong[(_name_error(speaker), where)] += 1
+            kind = _name_error(speaker)
+            if kind == "an unnamed description" and where == "a person entity":
+                where += ", named " + _named_where(prediction, speaker, gold_name)
+            wrong[(kind, where)] += 1
     print("missed gold quotes (shape of the nearest prediction):")
     for key, count in missed.most_common():
         print(f"  {count:4d}  {key[0]}, {key[1]}")
@@ -98,6 +134,8 @@ def main() -> None:
     for key, count in wrong.most_common():
         print(f"  {count:4d}  {key[0]}; gold is {key[1]}")
     print(f"pronoun speakers: {pronouns['right']} right, {pronouns['wrong']} wrong")
+    for key, count in sorted((k, v) for k, v in pronouns.items() if isinstance(k, tuple)):
+        print(f"  {count:4d}  wrong: {key[1]}")
     print("right names short of the full name (shape; whether an article entity has the gold name):")
     for key, count in partial_names.most_common():
         print(f"  {count:4d}  {key[0]}; {key[1]}")

@@ -531,3 +531,18 @@ def test_an_age_after_a_quotation_is_its_speaker_not_its_content(extractor):
     assert [f.text for f in attribution.content] == ['"We are running on empty,"']
     assert [f.text for f in attribution.speaker.mention] == ["the 41-year-old"]
     assert attribution.speaker.name == "Mira Osei"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mark Van Dusen, a city councillor, disagreed. "We need balance," Van Dusen said.',
+        '"We need balance," Van Dusen said.\n\nMark Van Dusen, a city councillor, spoke on Monday.',
+    ],
+)
+def test_a_surname_of_several_words_is_the_person_with_that_full_name(extractor, text):
+    article = extractor.extract(text)
+    speaker = speaker_of(article, "need balance")
+    assert speaker.name == "Mark Van Dusen"
+    assert [e.name for e in article.entities if e.type == "person"] == ["Mark Van Dusen"]
+

@@ -224,6 +224,9 @@ class _Registry:
         else:
             first = words[0].lower()
             entity = next((e for e in same if len((e.name or "").split()) == 1 or (e.name or "").split()[0].lower() == first), None)
+            if entity is None:
+                # a surname of several words: "Van Dusen" before or after "Mark Van Dusen"
+                entity = next((e for e in same if _one_ends_the_other(words, (e.name or "").split())), None)
         if entity is None:
             entity = self.new("person", full)
             self.by_surname[surname].append(entity)
@@ -263,6 +266,14 @@ class _Registry:
 def _is_title(word: str) -> bool:
     word = word.lower().strip(".")
     return word in _TITLE_WORDS or word in _ROLE_TITLES or title_gender(word) is not None
+
+
+def _one_ends_the_other(a: list[str], b: list[str]) -> bool:
+    """Whether the shorter of two names is the end of the longer after a first name:
+    "Van Dusen", "Mark Van Dusen" (not "Conservative Adam Vaughan", "Adam Vaughan")."""
+    short, long = sorted((a, b), key=len)
+    return (len(long) == len(short) + 1 and is_first_name(long[0])
+            and [w.lower() for w in long[1:]] == [w.lower() for w in short])
 
 
 def _gender_of(entity: _Entity) -> str | None:
