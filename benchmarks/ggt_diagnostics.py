@@ -78,6 +78,17 @@ def _named_where(prediction: dict, speaker: dict, gold_name: str) -> str:
     return "before it" if min(_first_mention(e) for e in gold) < at else "only after it"
 
 
+def _excess(text: str, gold: frozenset, predicted: frozenset) -> str:
+    """Where a too-long prediction reaches past the gold quote, and what the excess holds."""
+    before = [i for i in predicted if i < min(gold)]
+    after = [i for i in predicted if i > max(gold)]
+    side = "both sides" if before and after else "before it" if before else "after it"
+    excess = "".join(text[i] for i in sorted(before + after))
+    holds = ("a paragraph break" if "\n" in text[min(predicted) : max(predicted)] else
+             "quotation marks" if any(m in excess for m in '"“”') else "plain words")
+    return f"reaches {side}; the excess holds {holds}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="?", default=str(GGT_DEV))
@@ -100,6 +111,8 @@ def main() -> None:
                 shape = ("no overlap" if best is None else "too long" if best > span
                          else "too short" if best < span else "crossing")
                 missed[(shape, "quoted" if quoted else "unquoted")] += 1
+                if shape == "too long":
+                    missed[("too long", _excess(text, span, best))] += 1
                 continue
             speaker, gold_name = found[1], quote.get("speaker_reference") or ""
             mention = " ".join(m.get("text", "") for m in (speaker or {}).get("mention") or ()).lower()
@@ -128,7 +141,7 @@ def main() -> None:
                 where += ", named " + _named_where(prediction, speaker, gold_name)
             wrong[(kind, where)] += 1
     print("missed gold quotes (shape of the nearest prediction):")
-    for key, count in missed.most_common():
+    for key, count in sorted(missed.items(), key=lambda kv: (kv[0][0], -kv[1])):
         print(f"  {count:4d}  {key[0]}, {key[1]}")
     print("wrong speaker names (kind; where the gold name is among the article's entities):")
     for key, count in wrong.most_common():
