@@ -546,3 +546,11 @@ def test_a_surname_of_several_words_is_the_person_with_that_full_name(extractor,
     assert speaker.name == "Mark Van Dusen"
     assert [e.name for e in article.entities if e.type == "person"] == ["Mark Van Dusen"]
 
+
+
+def test_a_narrators_subject_pronoun_keeps_its_person_for_the_pronouns_after_it(extractor):
+    text = (
+        "Owen Pryce said the bill was flawed. He was elected in 2015 after defeating Carl Imrie.\n\n"
+        '"It is a bad bill," he said.'
+    )
+    assert speaker_of(extractor.extract(text), "bad bill").name == "Owen Pryce"

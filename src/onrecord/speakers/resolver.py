@@ -42,6 +42,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span
 
 from ..attribution.candidate import Candidate, Mention
+from ..attribution.spans import SpanIndex
 from ..attribution.verbal import split_description
 from .gender import GenderEvidence, honorific_before, honorific_gender, pronoun_gender, title_gender
 from .names import first_name_gender, is_first_name
@@ -502,7 +503,8 @@ def _rank(token) -> int:
 class SpeakerResolver:
     """Resolves mentions of one article, in text order."""
 
-    def __init__(self, text: str, units: list[Unit], outlet: str | None) -> None:
+    def __init__(self, text: str, units: list[Unit], outlet: str | None, *, quoted: list[tuple[int, int]] = ()) -> None:
+        """``quoted``: the spans inside quotation marks, whose he/she are the quoted speakers'."""
         self.text = text
         self.registry = _Registry(outlet)
         self.ent_at: dict[int, _Entity] = {}
@@ -526,6 +528,7 @@ class SpeakerResolver:
         self._collect(units)
         self._complete_names()
         self._weigh_gender(units)
+        self._chain_subject_pronouns(units, list(quoted))
 
     def opens_sentence(self, candidate: Candidate) -> bool:
         """Whether a candidate's cue opens its sentence, but for a conjunction ("And continued:")."""
@@ -725,6 +728,33 @@ class SpeakerResolver:
                 left[0].evidence.pronouns[gender] += 1
         self._decide_gender()
 
+    def _chain_subject_pronouns(self, units: list[Unit], quoted: list[tuple[int, int]]) -> None:
+        """A narrator's subject he/she counts as a mention of its antecedent for the pronouns after it.
+
+        "John Smith said the bill was flawed. He was elected after defeating Bob
+        Jones. “…,” he said.": the second sentence is about Smith, so the quote is
+        his, not Jones's, the only name in the sentence before it. Read in text
+        order, so a chain of pronouns stays with its person. Done after the gender
+        votes, which count names only.
+        """
+        inside = SpanIndex(quoted)
+        for unit in units:
+            if unit.doc is None:
+                continue
+            for token in unit.doc:
+                gender = pronoun_gender(token.text)
+                if gender is None or token.dep_ not in _SUBJECT_DEPS or token.lower_ not in ("he", "she"):
+                    continue
+                position = unit.start + token.idx
+                if inside.find(position) is not None:
+                    continue  # a quoted speaker's he/she is no narrator's
+                entity = self._antecedent(position, gender, quoted)
+                if entity is None:
+                    continue
+                at = bisect_left(self.mention_starts, position)
+                self.person_mentions.insert(at, _PersonMention(position, entity, self._sentence_of(position), 0))
+                self.mention_starts.insert(at, position)
+
     def _pronoun_before_the_name(self, entity: _Entity, position: int, gender: str) -> bool:
         """"She said Comey had called her answers truthful. … she said": her and she may be She's.
 
@@ -759,7 +789,8 @@ class SpeakerResolver:
         Subjects first, then in text order; the pronoun's own sentence counts up to it.
         """
         here = self._sentence_of(position)
-        start = bisect_right(self.mention_starts, position)
+        # before the position, not at it: a subject pronoun's own chained mention is no antecedent of it
+        start = bisect_left(self.mention_starts, position)
         found: list[_PersonMention] = []
         for m in reversed(self.person_mentions[:start]):
             if m.sentence < here - reach:
@@ -1156,12 +1187,12 @@ def resolve_speakers(
     Speakers are resolved in text order, so "the speakers referred to so far"
     and "the statement before" mean what a reader means by them.
     """
-    resolver = SpeakerResolver(text, units, outlet)
+    # people named inside quotations are the speakers' topics, not a narrator's he/she
+    quoted = [span for quotation in quotations(text, paragraph_spans(text)) for span in quotation.spans]
+    resolver = SpeakerResolver(text, units, outlet, quoted=quoted)
     speakers: dict[int, Speaker | None] = {}
     roles: dict[int, tuple[Speaker | None, Speaker | None]] = {}
     previous: Speaker | None = None
-    # people named inside quotations are the speakers' topics, not a narrator's he/she
-    quoted = [span for quotation in quotations(text, paragraph_spans(text)) for span in quotation.spans]
     # every content fragment by start, with the furthest end reached so far: "is this inside another's content"
     fragments = sorted(span for c in candidates for span in c.content)
     content_starts = [a for a, _ in fragments]
