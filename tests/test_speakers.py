@@ -554,3 +554,15 @@ def test_a_narrators_subject_pronoun_keeps_its_person_for_the_pronouns_after_it(
         '"It is a bad bill," he said.'
     )
     assert speaker_of(extractor.extract(text), "bad bill").name == "Owen Pryce"
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        ('Dr. Ilse Varga gave an update on Monday. "Cases are rising," the doctor said.', "rising", "Ilse Varga"),
+        ('Sen. Pavel Ostrow spoke in Winnipeg. "This is about justice," the senator said.', "justice", "Pavel Ostrow"),
+        ('Const. Ravi Lal said two men were hurt. "They were taken to hospital," the officer said.', "hospital", "Ravi Lal"),
+    ],
+)
+def test_an_abbreviated_title_is_the_noun_a_later_description_uses(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name

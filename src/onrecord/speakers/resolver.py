@@ -107,6 +107,15 @@ _PERSON_NOUNS = frozenset(
 # how many sentences back a he/she looks for its antecedent before falling back
 # on the speakers referred to so far
 _PRONOUN_REACH = 8
+# an abbreviated title before a name, and the nouns a later description calls its holder by
+_ABBREVIATED_TITLES = {
+    "dr": ("doctor",), "prof": ("professor",), "sen": ("senator",), "gov": ("governor",),
+    "rep": ("representative", "congressman", "congresswoman"), "rev": ("reverend", "pastor", "priest"),
+    "gen": ("general",), "capt": ("captain",), "lt": ("lieutenant", "officer"), "col": ("colonel", "officer"),
+    "const": ("constable", "officer"), "cst": ("constable", "officer"), "cpl": ("corporal", "officer"),
+    "sgt": ("sergeant", "officer"), "det": ("detective", "officer"), "insp": ("inspector", "officer"),
+    "supt": ("superintendent", "officer"), "coun": ("councillor", "councilor"),
+}
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _RAW_PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]erself|[Hh]imself)\b")
 
@@ -154,6 +163,10 @@ class _Entity:
             return  # a stray quotation mark or comma is no description
         words = [w.lower() for w in re.findall(r"[\w-]+", description)]
         self.title_words.update(words)
+        # "Dr. Bonnie Henry" is "the doctor", "Const. Victor Kwong" "the officer"
+        nouns = [noun for w in words for noun in _ABBREVIATED_TITLES.get(w, ())]
+        self.title_words.update(nouns)
+        self.title_heads.update(nouns)
         for part in re.split(r",", description):
             # the head of "Minister of X" is "minister"; of "engineering firm", "firm"
             part_words = re.split(_POST_NOMINAL, part.strip().lower())[0].split()
