@@ -139,6 +139,9 @@ def main() -> None:
             kind = _name_error(speaker)
             if kind == "an unnamed description" and where == "a person entity":
                 where += ", named " + _named_where(prediction, speaker, gold_name)
+            if kind == "another name":
+                kind += " from " + ("a pronoun" if mention in PRONOUNS else "a name or description" if mention
+                                    else "the statement before (no mention)")
             wrong[(kind, where)] += 1
     print("missed gold quotes (shape of the nearest prediction):")
     for key, count in sorted(missed.items(), key=lambda kv: (kv[0][0], -kv[1])):

@@ -566,3 +566,15 @@ def test_a_narrators_subject_pronoun_keeps_its_person_for_the_pronouns_after_it(
 )
 def test_an_abbreviated_title_is_the_noun_a_later_description_uses(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        ("The Public Service Alliance of Canada represents 200,000 workers. The union said the deal was fair.",
+         "deal was fair", "The Public Service Alliance of Canada"),
+        ("Statistics Canada released new data on Friday. The agency said unemployment rose.", "unemployment", "Statistics Canada"),
+    ],
+)
+def test_the_union_or_the_agency_is_the_body_named_before(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name

@@ -96,6 +96,8 @@ _BUSINESS_NOUNS = frozenset(
     "company firm corporation retailer airline bank insurer manufacturer carrier chain business "
     "automaker developer operator utility brand startup grocer".split()
 )
+# what a public body or union is called once named: "Unifor" … "the union said"
+_BODY_NOUNS = frozenset("union agency department ministry association organization organisation board commission authority regulator".split())
 # Head nouns of a description that can stand for a person: "seed", "striker", "officer".
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee")
 _NOT_PERSON_SUFFIXES = ("ment", "paper", "letter", "number", "order", "matter", "center", "centre", "sector", "maker")
@@ -1062,9 +1064,12 @@ class SpeakerResolver:
                 if head in _org_key(e.name or "") and said <= set(_org_key(e.name or "")) | e.title_words
                 and e.mentioned_before(position) >= 0
             ]
-        if not named and words[0] in _DEFINITE and head in _BUSINESS_NOUNS and len(said) == 1:
-            # "the company": the organization the article last named, when none was called so
-            named = [e for e in self.registry.organizations if e.type == "organization" and e.mentioned_before(position) >= 0]
+        if not named and words[0] in _DEFINITE and head in _BUSINESS_NOUNS | _BODY_NOUNS and len(said) == 1:
+            # "the company", "the union": the organization the article last named, when none was
+            # called so, and none whose name says it is another kind ("Unifor", not "Ford Motor Company")
+            kinds = _BUSINESS_NOUNS if head in _BUSINESS_NOUNS else _BODY_NOUNS
+            named = [e for e in self.registry.organizations if e.type == "organization" and e.mentioned_before(position) >= 0
+                     and not (set(_org_key(e.name or "")) & (_ORG_NOUNS | _BUSINESS_NOUNS) - kinds)]
         if not named and words[0] in _DEFINITE and head in _OUTLET_NOUNS and len(said) == 1:
             # "the paper says": the outlet the article last named ("Spanish daily ABC")
             named = [e for e in self.registry.organizations if e.type == "media" and e.mentioned_before(position) >= 0]
