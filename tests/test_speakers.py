@@ -578,3 +578,12 @@ def test_an_abbreviated_title_is_the_noun_a_later_description_uses(extractor, te
 )
 def test_the_union_or_the_agency_is_the_body_named_before(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
+
+
+def test_of_the_people_before_a_pronoun_the_one_who_spoke_last_goes_on_speaking(extractor):
+    text = (
+        '"We will fight," said Omar Haddad, the union president.\n\n'
+        "Haddad's comments came after Premier Dale Wynter cut the budget.\n\n"
+        '"It is a bad plan," he said.'
+    )
+    assert speaker_of(extractor.extract(text), "bad plan").name == "Omar Haddad"

@@ -529,6 +529,8 @@ class SpeakerResolver:
         self.person_mentions: list[_PersonMention] = []
         self.mention_starts: list[int] = []
         self.completion_tried: set[tuple[int, str]] = set()
+        # the speaker of the latest statement not nested in another's (resolve_speakers sets it)
+        self.last_speaker: _Entity | None = None
         self.honorific_surnames = {m.group(1).lower() for m in _HONORIFIC_NAME.finditer(text)}
         # one-word names the NER calls a person somewhere ("LeBlanc told them"): a first name
         # before one of them makes a name the NER took for an organization a person's
@@ -1010,7 +1012,8 @@ class SpeakerResolver:
         for accept in (agrees, agrees_but_for_the_name):
             people = self._nearest_people(position, accept, reach=_PRONOUN_REACH, exclude=exclude)
             if people:
-                return people[0]
+                # among the people of that sentence, the one whose statement came last goes on speaking
+                return self.last_speaker if any(p is self.last_speaker for p in people) else people[0]
         return self.registry.latest(agrees)
 
     def _described(self, span: Span, words: list[str], position: int) -> _Entity | None:
@@ -1160,6 +1163,9 @@ class SpeakerResolver:
             gender=entity.gender, gender_evidence=entity.gender_evidence,  # type: ignore[arg-type]
         )
 
+    def entity(self, entity_id: str) -> _Entity | None:
+        return next((e for e in self.registry.entities if e.id == entity_id), None)
+
     def entities(self) -> list[Entity]:
         result = []
         for entity in self.registry.entities:
@@ -1232,6 +1238,7 @@ def resolve_speakers(
         if speaker is not None and speaker.entity is not None and not nested:
             # a statement reported inside another's quotation is not who spoke last
             previous = speaker
+            resolver.last_speaker = resolver.entity(speaker.entity)
         roles[id(candidate)] = (resolver.speaker(candidate.addressee), resolver.speaker(candidate.via))
     # gender is known only once the whole article is read: every speaker gets its entity's final verdict
     final = {e.id: (e.gender, e.gender_evidence) for e in resolver.registry.entities}
