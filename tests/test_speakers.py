@@ -587,3 +587,9 @@ def test_of_the_people_before_a_pronoun_the_one_who_spoke_last_goes_on_speaking(
         '"It is a bad plan," he said.'
     )
     assert speaker_of(extractor.extract(text), "bad plan").name == "Omar Haddad"
+
+
+def test_a_first_name_the_ner_left_out_of_a_name_is_no_description(extractor):
+    article = extractor.extract('Canadian Olympian Penny Oleksiak said it was hard. "It was hard," Oleksiak said.')
+    speaker = speaker_of(article, "It was hard")
+    assert (speaker.name, speaker.description) == ("Penny Oleksiak", "Canadian Olympian")

@@ -325,6 +325,11 @@ def _modifies(token, start: int, end: int) -> bool:
     return token.dep_ in _MODIFIER_DEPS and start - 1 <= token.head.i <= end and token.text not in ",()"
 
 
+def _first_name_of(token) -> bool:
+    """A capitalised first name (no title) the NER left out of the name after it."""
+    return token.is_title and is_first_name(token.text) and not _is_title(token.text)
+
+
 def _description_of(ent: Span) -> str | None:
     """Titles and affiliations around a named entity: pre-modifiers and an appositive."""
     head = ent.root
@@ -336,9 +341,12 @@ def _description_of(ent: Span) -> str | None:
     # a hyphenated word is one modifier, all of it: "Four-time champion", "19-year-old"
     while 0 < start < ent.start and "-" in (doc[start].text, doc[start - 1].text) and not doc[start - 1].whitespace_:
         start -= 1
+    end = ent.start
+    while end > start and _first_name_of(doc[end - 1]):
+        end -= 1  # "Canadian Olympian Penny" before "Oleksiak": the first name is the name's
     parts = []
-    if start < ent.start:
-        parts.append(doc[start : ent.start].text)
+    if start < end:
+        parts.append(doc[start:end].text)
     appos = _apposition(head, after=ent.end)
     if appos is not None:
         words = [t for t in doc[appos.left_edge.i : appos.right_edge.i + 1] if not t.is_punct or t.text in "&-"]
