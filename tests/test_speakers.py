@@ -593,3 +593,8 @@ def test_a_first_name_the_ner_left_out_of_a_name_is_no_description(extractor):
     article = extractor.extract('Canadian Olympian Penny Oleksiak said it was hard. "It was hard," Oleksiak said.')
     speaker = speaker_of(article, "It was hard")
     assert (speaker.name, speaker.description) == ("Penny Oleksiak", "Canadian Olympian")
+
+
+def test_an_addressee_is_no_later_it(extractor):
+    text = 'The Veltro Institute told Harbour Radio that growth would slow.\n\n"Strong profits will help," it added.'
+    assert speaker_of(extractor.extract(text), "Strong profits").name == "The Veltro Institute"

@@ -1134,7 +1134,9 @@ class SpeakerResolver:
         entity.describe(description)
         return entity
 
-    def speaker(self, m: Mention | None, exclude=()) -> Speaker | None:
+    def speaker(self, m: Mention | None, exclude=(), *, speaking: bool = True) -> Speaker | None:
+        """The resolved speaker of a mention; ``speaking=False`` for an addressee or a relaying
+        source, who is no later "it" or "they" (“…,” the OECD told World Business Report. “…,” it added)."""
         if m is None:
             return None
         entity, description = self.resolve(m, exclude)
@@ -1162,9 +1164,10 @@ class SpeakerResolver:
                 if gender is not None:
                     entity.gender, entity.gender_evidence = gender, evidence
         recent = self.registry.recent
-        if entity in recent:
-            recent.remove(entity)
-        recent.append(entity)
+        if speaking:
+            if entity in recent:
+                recent.remove(entity)
+            recent.append(entity)
         description = description or (entity.descriptions[0] if entity.descriptions else None)
         return Speaker(
             mention=(fragment,), entity=entity.id, name=_one_line(entity.name), description=_one_line(description),
@@ -1247,7 +1250,9 @@ def resolve_speakers(
             # a statement reported inside another's quotation is not who spoke last
             previous = speaker
             resolver.last_speaker = resolver.entity(speaker.entity)
-        roles[id(candidate)] = (resolver.speaker(candidate.addressee), resolver.speaker(candidate.via))
+        roles[id(candidate)] = (
+            resolver.speaker(candidate.addressee, speaking=False), resolver.speaker(candidate.via, speaking=False)
+        )
     # gender is known only once the whole article is read: every speaker gets its entity's final verdict
     final = {e.id: (e.gender, e.gender_evidence) for e in resolver.registry.entities}
 
