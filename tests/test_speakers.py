@@ -8,6 +8,7 @@ import pytest
 from onrecord import Extractor
 from onrecord.attribution import STRATEGIES
 from onrecord.speakers.gender import GenderEvidence, honorific_before
+from onrecord.speakers.resolver import _Registry
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -598,3 +599,15 @@ def test_a_first_name_the_ner_left_out_of_a_name_is_no_description(extractor):
 def test_an_addressee_is_no_later_it(extractor):
     text = 'The Veltro Institute told Harbour Radio that growth would slow.\n\n"Strong profits will help," it added.'
     assert speaker_of(extractor.extract(text), "Strong profits").name == "The Veltro Institute"
+
+
+def test_a_sentences_first_word_the_ner_took_into_a_name_is_not_the_name():
+    registry = _Registry(None)
+    paula = registry.person("Paula Radcliffe", at=0)
+    assert registry.person("If Radcliffe", at=50) is paula and paula.name == "Paula Radcliffe"
+    assert registry.person("May Tanaka", at=80).name == "May Tanaka"  # a first name stays
+
+
+def test_a_pronoun_in_apposition_is_no_description(extractor):
+    article = extractor.extract("Liz Yelling, herself a marathon runner, said the course was hard.")
+    assert "herself" not in (speaker_of(article, "course was hard").description or "")

@@ -215,6 +215,8 @@ class _Registry:
     def person(self, name: str, at: int | None = None, gender: str | None = None) -> _Entity:
         """The person a name refers to; ``at``: where a bare surname is read, to pick the latest one named."""
         cleaned = _without_possessive(name).split()
+        while len(cleaned) > 1 and cleaned[0].lower() in _SENTENCE_OPENERS and not is_first_name(cleaned[0]):
+            cleaned = cleaned[1:]  # "If Radcliffe", "Meanwhile Singh": the NER took a sentence's first word along
         # "striker Rooney": the NER took a lowercase role word into the name
         lead = next((i for i, w in enumerate(cleaned[:-1]) if not w[:1].islower()), len(cleaned) - 1)
         role, cleaned = cleaned[:lead], cleaned[lead:]
@@ -348,7 +350,7 @@ def _description_of(ent: Span) -> str | None:
     if start < end:
         parts.append(doc[start:end].text)
     appos = _apposition(head, after=ent.end)
-    if appos is not None:
+    if appos is not None and appos.pos_ != "PRON":  # "Yelling, herself a marathon runner": no "herself"
         words = [t for t in doc[appos.left_edge.i : appos.right_edge.i + 1] if not t.is_punct or t.text in "&-"]
         while words and words[0].lower_ in _DETERMINERS:
             words = words[1:]
