@@ -611,3 +611,15 @@ def test_a_sentences_first_word_the_ner_took_into_a_name_is_not_the_name():
 def test_a_pronoun_in_apposition_is_no_description(extractor):
     article = extractor.extract("Liz Yelling, herself a marathon runner, said the course was hard.")
     assert "herself" not in (speaker_of(article, "course was hard").description or "")
+
+
+def test_a_description_that_goes_on_with_added_is_the_person_who_spoke_before(extractor):
+    text = (
+        '"It is a fantastic job," Gordon Strachan told the BBC. Club director Terry Brady held talks with '
+        "Strachan on Saturday. The former Scotland international added that joining the rivals would not be wise."
+    )
+    speaker = speaker_of(extractor.extract(text), "joining the rivals")
+    assert (speaker.name, speaker.description) == ("Gordon Strachan", "former Scotland international")
+    # an organization named before stays itself
+    text = "Ford Motor Co. reported a loss. Mark Fields, the chief executive, said sales fell. The company added that it would cut jobs."
+    assert speaker_of(extractor.extract(text), "cut jobs").name == "Ford Motor Co."

@@ -1136,12 +1136,24 @@ class SpeakerResolver:
         entity.describe(description)
         return entity
 
-    def speaker(self, m: Mention | None, exclude=(), *, speaking: bool = True) -> Speaker | None:
+    def speaker(
+        self, m: Mention | None, exclude=(), *, speaking: bool = True, going_on: _Entity | None = None
+    ) -> Speaker | None:
         """The resolved speaker of a mention; ``speaking=False`` for an addressee or a relaying
-        source, who is no later "it" or "they" (“…,” the OECD told World Business Report. “…,” it added)."""
+        source, who is no later "it" or "they" (“…,” the OECD told World Business Report. “…,” it added).
+
+        ``going_on``: the named person whose statement a cue like "added" continues; a definite
+        description no one else was given is the writer's word for them ("“…,” Strachan told
+        the BBC. The former Scotland international added that …").
+        """
         if m is None:
             return None
         entity, description = self.resolve(m, exclude)
+        if going_on is not None and entity is not None and (entity.name is None or not entity.mentions) and _epithet(m):
+            # (an entity without mentions was made from these very words: no one the article named)
+            words = m.span[1:].text  # type: ignore[index]
+            going_on.describe(words)
+            entity, description = going_on, words
         fragment = Fragment.of(self.text, m.start, m.end)
         if entity is None:
             return Speaker(mention=(fragment,), description=None)
@@ -1191,6 +1203,18 @@ class SpeakerResolver:
                        entity.gender, entity.gender_evidence)  # type: ignore[arg-type]
             )
         return result
+
+
+def _epithet(m: Mention) -> bool:
+    """A definite singular description of a person: "the former Scotland international"."""
+    span = m.span
+    return (span is not None and len(span) > 1 and span[0].lower_ == "the" and span.root.text.isalpha()
+            and span.root.text.islower() and not span.root.tag_.endswith("S")
+            and not any(e.label_ in ("PERSON", "ORG") for e in span.ents))
+
+
+# cue words that go on with the statement before: "the veteran added"
+_GOING_ON = frozenset({"added", "adds", "continued", "continues"})
 
 
 def _relative_antecedent(m: Mention) -> Mention | None:
@@ -1245,7 +1269,11 @@ def resolve_speakers(
             # "Ms Jowell insisted: "…" And continued: "…"": a cue without a subject goes on from the speaker before
             speaker = _continued(previous)
         else:
-            speaker = resolver.speaker(candidate.source, exclude=candidate.content + quoted)
+            going_on = None
+            if previous is not None and previous.name and candidate.cue and text[slice(*candidate.cue[0])].lower() in _GOING_ON:
+                going_on = resolver.entity(previous.entity) if previous.entity else None
+                going_on = going_on if going_on is not None and going_on.type == "person" else None
+            speaker = resolver.speaker(candidate.source, exclude=candidate.content + quoted, going_on=going_on)
         speakers[id(candidate)] = speaker
         nested = _inside(content_starts, content_reach, candidate.start)
         if speaker is not None and speaker.entity is not None and not nested:
