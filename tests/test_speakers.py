@@ -623,3 +623,15 @@ def test_a_description_that_goes_on_with_added_is_the_person_who_spoke_before(ex
     # an organization named before stays itself
     text = "Ford Motor Co. reported a loss. Mark Fields, the chief executive, said sales fell. The company added that it would cut jobs."
     assert speaker_of(extractor.extract(text), "cut jobs").name == "Ford Motor Co."
+
+
+def test_descriptions_take_the_whole_role_and_no_list_dash_or_stray_abbreviation(extractor):
+    text = (
+        '- Kelso boss Martin Adair: "We are not confident."\n\n'
+        'But Newcastle director of rugby Rob Andrew said: "He is fine." Fraud cost £644m. '
+        "Edward Leigh, chairman of the committee, said it was bad."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "not confident").description == "Kelso boss"
+    assert speaker_of(article, "He is fine").description == "Newcastle director of rugby"
+    assert speaker_of(article, "it was bad").description == "chairman of the committee"

@@ -142,6 +142,10 @@ _RAW_STOP = frozenset(
 )
 
 
+# two letters in a row: what a description needs to be one
+_WORDLIKE = re.compile(r"[^\W\d_]{2}")
+
+
 @dataclass
 class _Entity:
     id: str
@@ -161,8 +165,8 @@ class _Entity:
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def describe(self, description: str | None) -> None:
-        if not description or not any(c.isalnum() for c in description):
-            return  # a stray quotation mark or comma is no description
+        if not description or not _WORDLIKE.search(description):
+            return  # a stray quotation mark, comma or "m." (of "£644m.") is no description
         words = [w.lower() for w in re.findall(r"[\w-]+", description)]
         self.title_words.update(words)
         # "Dr. Bonnie Henry" is "the doctor", "Const. Victor Kwong" "the officer"
@@ -340,6 +344,12 @@ def _description_of(ent: Span) -> str | None:
     start = ent.start
     while start > 0 and _modifies(doc[start - 1], start, ent.end):
         start -= 1
+    # "Newcastle director of rugby Rob Andrew": the role the modifier completes, and its own modifiers
+    if start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].pos_ == "NOUN" and doc[start - 2].is_lower:
+        role = doc[start - 2]
+        start = role.i
+        while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i == role.i:
+            start -= 1
     # a hyphenated word is one modifier, all of it: "Four-time champion", "19-year-old"
     while 0 < start < ent.start and "-" in (doc[start].text, doc[start - 1].text) and not doc[start - 1].whitespace_:
         start -= 1
@@ -350,13 +360,17 @@ def _description_of(ent: Span) -> str | None:
     if start < end:
         parts.append(doc[start:end].text)
     appos = _apposition(head, after=ent.end)
+    if appos is not None and any(t.text in ":\"“”" for t in doc[ent.end : appos.left_edge.i + 1]):
+        appos = None  # "Kelso boss Martin Adair: “We are …”": a quotation the parse hung off the name
     if appos is not None and appos.pos_ != "PRON":  # "Yelling, herself a marathon runner": no "herself"
         words = [t for t in doc[appos.left_edge.i : appos.right_edge.i + 1] if not t.is_punct or t.text in "&-"]
         while words and words[0].lower_ in _DETERMINERS:
             words = words[1:]
         if words:
             parts.append(doc[words[0].i : words[-1].i + 1].text)
-    text = ", ".join(p.strip(" ,") for p in parts if p.strip(" ,"))
+    # a list's dash ("- Brentford boss Martin Allen:") is no part of a description, a stray "m." none
+    parts = [p.strip(" ,-–—•*") for p in parts]
+    text = ", ".join(p for p in parts if _WORDLIKE.search(p))
     words = text.split()
     while words and words[0].lower() in _DETERMINERS:
         words = words[1:]
