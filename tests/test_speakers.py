@@ -635,3 +635,18 @@ def test_descriptions_take_the_whole_role_and_no_list_dash_or_stray_abbreviation
     assert speaker_of(article, "not confident").description == "Kelso boss"
     assert speaker_of(article, "He is fine").description == "Newcastle director of rugby"
     assert speaker_of(article, "it was bad").description == "chairman of the committee"
+
+
+def test_a_name_described_as_a_business_is_an_organization(extractor):
+    article = extractor.extract("Shares in Russian oil giant Yukos fell on Monday. Yukos said it would appeal the ruling.")
+    speaker = speaker_of(article, "appeal the ruling")
+    entity = article.entity(speaker.entity)
+    assert (entity.name, entity.type, entity.gender) == ("Yukos", "organization", None)
+    assert [e.name for e in article.entities if e.type == "person"] == []
+
+
+def test_a_relation_of_a_person_is_not_their_description(extractor):
+    text = "The son of Liberal MP Jane Doe, Tom Doe, said he was proud. Jane Doe said she would run again."
+    speaker = speaker_of(extractor.extract(text), "run again")
+    assert (speaker.name, speaker.description) == ("Jane Doe", "Liberal MP")
+    assert speaker.gender == "female"

@@ -96,6 +96,17 @@ _BUSINESS_NOUNS = frozenset(
     "company firm corporation retailer airline bank insurer manufacturer carrier chain business "
     "automaker developer operator utility brand startup grocer".split()
 )
+# people named for someone else: "lawyer for X", "an aide to X" describe another person than X
+_RELATIONS = frozenset(
+    "friend partner lawyer attorney aide adviser advisor spokesman spokeswoman spokesperson colleague "
+    "rival ally successor predecessor child children parent parents widow widower fiancee fiance".split()
+)
+# head nouns that describe an organization, not a person: "oil giant Yukos", "the band Keane"
+# (not "party", "team" or "union": "Green Party's Elizabeth May" is the party's, not it)
+_ORGANIZATION_HEADS = frozenset(
+    "firm company corporation group giant conglomerate maker producer manufacturer retailer airline bank "
+    "insurer carrier chain business operator brand supplier exporter band network broadcaster website".split()
+)
 # what a public body or union is called once named: "Unifor" … "the union said"
 _BODY_NOUNS = frozenset("union agency department ministry association organization organisation board commission authority regulator".split())
 # Head nouns of a description that can stand for a person: "seed", "striker", "officer".
@@ -210,6 +221,8 @@ class _Registry:
         self.outlet = outlet
         # speakers in the order they were last referred to: pronouns pick from the end
         self.recent: list[_Entity] = []
+        # names the NER calls people that the article shows are organizations (lowercased)
+        self.not_people: set[str] = set()
 
     def new(self, type_: str, name: str | None, role: frozenset[str] | None = None) -> _Entity:
         entity = _Entity(f"e{len(self.entities) + 1}", type_, name, role=role)
@@ -259,6 +272,14 @@ class _Registry:
             entity.describe(title)
             entity.evidence.add_title(title)
         return entity
+
+    def no_person(self, entity: _Entity) -> None:
+        """An entity taken for a person is an organization: no surname or later mention finds it as one."""
+        entity.type = "organization"
+        for people in self.by_surname.values():
+            if entity in people:
+                people.remove(entity)
+        self.not_people.add((entity.name or "").lower())
 
     def person_by_surname(self, word: str) -> bool:
         return bool(self.by_surname.get(_without_possessive(word).lower()))
@@ -345,7 +366,10 @@ def _description_of(ent: Span) -> str | None:
     while start > 0 and _modifies(doc[start - 1], start, ent.end):
         start -= 1
     # "Newcastle director of rugby Rob Andrew": the role the modifier completes, and its own modifiers
-    if start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].pos_ == "NOUN" and doc[start - 2].is_lower:
+    # (not "son of Liberal MP Jane Doe", "lawyer for former minister John Roe": someone else)
+    if (start >= 2 and start < ent.start and doc[start - 1].lower_ in ("of", "for") and doc[start].is_lower
+            and doc[start - 2].pos_ == "NOUN" and doc[start - 2].is_lower
+            and title_gender(doc[start - 2].lower_) is None and doc[start - 2].lower_ not in _RELATIONS):
         role = doc[start - 2]
         start = role.i
         while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i == role.i:
@@ -567,6 +591,7 @@ class SpeakerResolver:
             _without_possessive(e.text) for u in units if u.doc is not None for e in u.doc.ents if e.label_ in _PLACE_ENTS
         }
         self._collect(units)
+        self._organizations_taken_for_people()
         self._complete_names()
         self._weigh_gender(units)
         self._chain_subject_pronouns(units, list(quoted))
@@ -635,6 +660,35 @@ class SpeakerResolver:
         self.person_mentions.sort(key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.person_mentions]
 
+    def _organizations_taken_for_people(self) -> None:
+        """Names the NER calls people that the article shows are organizations.
+
+        A name without an honorific whose descriptions' head nouns say
+        organization more often than person ("embattled Russian oil giant
+        Yukos", "Russian oil firm Yukos"); and a one-word name, with no first
+        name or honorific anywhere, that the NER also calls an organization
+        (the same "Yukos" tagged ORG once and PERSON in the next sentence).
+        """
+        registry = self.registry
+        for entity in registry.entities:
+            if entity.type != "person" or not entity.name or entity.evidence.honorifics:
+                continue
+            heads = {h[:-1] if h.endswith("s") and h[:-1] in _ORGANIZATION_HEADS else h for h in entity.title_heads}
+            kinds = sum(h in _ORGANIZATION_HEADS for h in heads)
+            if kinds and kinds >= sum(_is_person_noun(h) for h in heads):
+                registry.no_person(entity)
+                registry.organizations.append(entity)
+        organizations = {e.name.lower(): e for e in registry.organizations if e.name}
+        for entity in registry.entities:
+            one_word = entity.type == "person" and len((entity.name or "").split()) == 1
+            same = organizations.get((entity.name or "").lower()) if one_word else None
+            if same is not None and not entity.evidence.honorifics:
+                same.mentions.extend(entity.mentions)
+                entity.mentions.clear()
+                registry.no_person(entity)
+        self.person_mentions = [m for m in self.person_mentions if m.entity.type == "person"]
+        self.mention_starts = [m.start for m in self.person_mentions]
+
     def _names_a_person(self, ent: Span) -> bool:
         """Whether a named entity is a person, whatever the NER called it.
 
@@ -645,6 +699,8 @@ class SpeakerResolver:
         these organizations, and then "Mr Cable" never found his first name and
         "she" had no one to refer to.
         """
+        if _without_possessive(ent.text).lower() in self.registry.not_people:
+            return False
         if ent.label_ == "PERSON":
             # a place the article names as such is no person, unless an honorific or a full name says so
             return (_without_possessive(ent.text) not in self.place_names or _after_honorific(ent[0])
