@@ -650,3 +650,9 @@ def test_a_relation_of_a_person_is_not_their_description(extractor):
     speaker = speaker_of(extractor.extract(text), "run again")
     assert (speaker.name, speaker.description) == ("Jane Doe", "Liberal MP")
     assert speaker.gender == "female"
+
+
+def test_a_name_after_the_is_a_party_or_a_family_not_a_person(extractor):
+    article = extractor.extract('The Lib Dems said the tax was unfair. "We will win," said Charles Kennedy.')
+    entity = article.entity(speaker_of(article, "tax was unfair").entity)
+    assert (entity.name, entity.type, entity.gender) == ("Lib Dems", "organization", None)

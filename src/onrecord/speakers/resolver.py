@@ -619,7 +619,7 @@ class SpeakerResolver:
                 self.sentences.append((unit.start + sent.start_char, unit.start + sent.end_char))
             for ent in unit.doc.ents:
                 start = unit.start + ent.start_char
-                if ent.label_ == "PERSON" and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
+                if ent.label_ == "PERSON" and not self._names_a_person(ent) and ent.doc[max(0, ent.start - 1)].lower_ == "the":
                     continue  # "the Clintons": a family, no one person
                 if self._names_a_person(ent):
                     entity = self._person_at(ent.text, start, _rank(ent.root))
@@ -701,6 +701,8 @@ class SpeakerResolver:
         """
         if _without_possessive(ent.text).lower() in self.registry.not_people:
             return False
+        if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
+            return False  # "the Lib Dems", "the Clintons": a party or a family, no one person
         if ent.label_ == "PERSON":
             # a place the article names as such is no person, unless an honorific or a full name says so
             return (_without_possessive(ent.text) not in self.place_names or _after_honorific(ent[0])
