@@ -656,3 +656,12 @@ def test_a_name_after_the_is_a_party_or_a_family_not_a_person(extractor):
     article = extractor.extract('The Lib Dems said the tax was unfair. "We will win," said Charles Kennedy.')
     entity = article.entity(speaker_of(article, "tax was unfair").entity)
     assert (entity.name, entity.type, entity.gender) == ("Lib Dems", "organization", None)
+
+
+def test_a_pronoun_after_a_gendered_noun_casts_no_vote_for_a_name(extractor):
+    text = (
+        "Columnist Ravi Sood writes this week.\n\n"
+        "A couple of weeks ago my girlfriend lost her modem and she was offline for days, Sood said."
+    )
+    speaker = speaker_of(extractor.extract(text), "offline for days")
+    assert speaker.name == "Ravi Sood" and speaker.gender != "female"

@@ -24,12 +24,13 @@ MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_TITLES = frozenset(
     "ms mrs miss madam madame mme dame lady queen princess duchess countess baroness sister "
     "councilwoman congresswoman chairwoman spokeswoman businesswoman assemblywoman alderwoman "
-    "policewoman sportswoman stateswoman grandmother mother wife daughter aunt".split()
+    "policewoman sportswoman stateswoman grandmother mother wife daughter aunt girlfriend widow niece "
+    "granddaughter actress".split()
 )
 _MALE_TITLES = frozenset(
     "mr sir lord king prince duke count baron brother father monsignor "
     "councilman congressman chairman spokesman businessman assemblyman alderman policeman "
-    "sportsman statesman grandfather husband son uncle".split()
+    "sportsman statesman grandfather husband son uncle boyfriend widower nephew grandson".split()
 )
 # Role nouns in -man that writers use of women too ("Police Federation chairman
 # Jan Berry said … she said"): weaker than an honorific or a kinship word, they

@@ -808,7 +808,7 @@ class SpeakerResolver:
                 continue
             for token in unit.doc:
                 gender = pronoun_gender(token.text)
-                if gender is None:
+                if gender is None or _gendered_noun_before(token, gender):
                     continue
                 # "Reyes met her": an object pronoun is not the subject of its own clause
                 own = token.dep_ not in ("dobj", "dative", "pobj", "iobj") or token.lower_.endswith("self")
@@ -1287,6 +1287,17 @@ def _epithet(m: Mention) -> bool:
 
 # cue words that go on with the statement before: "the veteran added"
 _GOING_ON = frozenset({"added", "adds", "continued", "continues"})
+
+
+def _gendered_noun_before(pronoun, gender: str) -> bool:
+    """A common noun of the pronoun's gender in its sentence or the one before ("my girlfriend
+    had suffered when her cable modem blew up"): the likelier antecedent, so no vote for a name."""
+    sent = pronoun.sent
+    start = sent.start
+    if start > 0:
+        start = pronoun.doc[start - 1].sent.start
+    return any(t.pos_ == "NOUN" and not t.ent_type_ and title_gender(t.lower_) == gender
+               for t in pronoun.doc[start : pronoun.i])
 
 
 def _relative_antecedent(m: Mention) -> Mention | None:
