@@ -665,3 +665,15 @@ def test_a_pronoun_after_a_gendered_noun_casts_no_vote_for_a_name(extractor):
     )
     speaker = speaker_of(extractor.extract(text), "offline for days")
     assert speaker.name == "Ravi Sood" and speaker.gender != "female"
+
+
+def test_a_club_is_no_person_and_a_plural_is_no_description(extractor):
+    article = extractor.extract(
+        "Sheffield United host Bolton.\n\nWarnock was delighted to be paired with United, although he said it was hard."
+    )
+    assert not [e.name for e in article.entities if e.type == "person" and "United" in (e.name or "")]
+    article = extractor.extract(
+        'Next year will be "make or break" for development in poorer countries Gordon Brown will say on Monday.'
+    )
+    brown = next(e for e in article.entities if e.name == "Gordon Brown")
+    assert "poorer countries" not in brown.descriptions

@@ -96,6 +96,8 @@ _BUSINESS_NOUNS = frozenset(
     "company firm corporation retailer airline bank insurer manufacturer carrier chain business "
     "automaker developer operator utility brand startup grocer".split()
 )
+# the last word of a sports club's name, which the NER may take for a person's
+_TEAM_WORDS = frozenset("United City Rovers Athletic Wanderers Albion Town County Rangers Hotspur FC".split())
 # people named for someone else: "lawyer for X", "an aide to X" describe another person than X
 _RELATIONS = frozenset(
     "friend partner lawyer attorney aide adviser advisor spokesman spokeswoman spokesperson colleague "
@@ -440,8 +442,8 @@ def _noun_before(ent: Span) -> str | None:
     start = ent.start
     while start > 0 and doc[start - 1].pos_ in ("NOUN", "ADJ") and not doc[start - 1].ent_type_:
         start -= 1
-    if start == ent.start or doc[ent.start - 1].pos_ != "NOUN":
-        return None
+    if start == ent.start or doc[ent.start - 1].pos_ != "NOUN" or doc[ent.start - 1].tag_ == "NNS":
+        return None  # (a plural is no one's description: "… in poorer countries Gordon Brown will say")
     return doc[start : ent.start].text
 
 
@@ -703,6 +705,8 @@ class SpeakerResolver:
             return False
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
             return False  # "the Lib Dems", "the Clintons": a party or a family, no one person
+        if ent[-1].text in _TEAM_WORDS:
+            return False  # "Sheffield United", "Bristol Rovers": a club
         if ent.label_ == "PERSON":
             # a place the article names as such is no person, unless an honorific or a full name says so
             return (_without_possessive(ent.text) not in self.place_names or _after_honorific(ent[0])
@@ -911,7 +915,7 @@ class SpeakerResolver:
         """
         for match in _NAME_IN_RAW_TEXT.finditer(self.text, unit.start, unit.end):
             name = match.group(1)
-            if name.split()[0] == "The":
+            if name.split()[0] == "The" or name.split()[-1] in _TEAM_WORDS:
                 self.registry.organization(name).mentions.append((match.start(1), match.end(1)))
                 continue
             if name.split()[0] in ("A", "An") or any(_is_suffix(_org_key(name), _org_key(o.name or "")) or _org_key(name) == _org_key(o.name or "") for o in self.registry.organizations):
