@@ -677,3 +677,13 @@ def test_a_club_is_no_person_and_a_plural_is_no_description(extractor):
     )
     brown = next(e for e in article.entities if e.name == "Gordon Brown")
     assert "poorer countries" not in brown.descriptions
+
+
+def test_a_description_with_a_clause_after_it_is_read_up_to_its_noun(extractor):
+    text = (
+        "Tory leader Michael Howard wants a cap on immigration. The Tory leader, who argues he is ensuring "
+        "honesty, said the system was chaotic.\n\nThe MP, who is consulting his lawyers, said he was innocent."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "system was chaotic").name == "Michael Howard"
+    assert speaker_of(article, "was innocent").description == "MP"

@@ -963,9 +963,13 @@ class SpeakerResolver:
             run = self._name_run(span[: span.root.i - span.start + 1])
             name = " ".join(t.text for t in run) if run else span.root.text
             return self.registry.person(name, at=m.start, gender=honorific_before(self.text, m.start)), None
-        described = self._described(span, words, m.start)
+        core = _before_aside(span)
+        described = self._described(core, [t.lower_ for t in core], m.start)
         if described is not None:
             return described, None
+        if core.root.i == span.root.i and len(core) < len(span) and not span.ents:
+            # "The MP, who is consulting his lawyers": described by the noun phrase, not the clause
+            span, words = core, [t.lower_ for t in core]
         if _role_family([span.root.lower_]) is not None:
             named = next((e for e in span.ents if e.label_ == "PERSON" and e.root.dep_ == "appos"), None)
             if named is not None:
@@ -1279,6 +1283,12 @@ class SpeakerResolver:
                        entity.gender, entity.gender_evidence)  # type: ignore[arg-type]
             )
         return result
+
+
+def _before_aside(span: Span) -> Span:
+    """A mention up to the comma after its head: "The Tory leader[, who argues …]"."""
+    comma = next((t.i for t in span if t.i > span.root.i and t.text == ","), None)
+    return span.doc[span.start : comma] if comma is not None else span
 
 
 def _epithet(m: Mention) -> bool:
