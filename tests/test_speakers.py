@@ -687,3 +687,14 @@ def test_a_description_with_a_clause_after_it_is_read_up_to_its_noun(extractor):
     article = extractor.extract(text)
     assert speaker_of(article, "system was chaotic").name == "Michael Howard"
     assert speaker_of(article, "was innocent").description == "MP"
+
+
+def test_a_first_name_alone_is_the_one_person_the_article_gave_it(extractor):
+    text = (
+        'Sarah Lee, a nurse in Regina, lost her job in March.\n\n"It was devastating," Sarah said. '
+        "Her husband, Tom Lee, said they would move."
+    )
+    article = extractor.extract(text)
+    speaker = speaker_of(article, "devastating")
+    assert (speaker.name, speaker.gender) == ("Sarah Lee", "female")
+    assert sorted(e.name for e in article.entities if e.type == "person") == ["Sarah Lee", "Tom Lee"]

@@ -258,6 +258,14 @@ class _Registry:
         if len(words) == 1:
             # a bare surname: the one of that surname named last before it
             entity = max(same, key=lambda e: (e.mentioned_before(at if at is not None else 1 << 60), -same.index(e)), default=None)
+            if entity is None and is_first_name(words[0]):
+                # a first name alone ("Sarah said" after "Sarah Lee"): the one person the article gave it
+                firsts = [e for e in self.entities if e.type == "person" and len((e.name or "").split()) > 1
+                          and (e.name or "").split()[0].lower() == surname
+                          and (at is None or e.mentioned_before(at) >= 0)]
+                entity = firsts[0] if len(firsts) == 1 else None
+                if entity is not None:
+                    return entity
         else:
             first = words[0].lower()
             entity = next((e for e in same if len((e.name or "").split()) == 1 or (e.name or "").split()[0].lower() == first), None)
