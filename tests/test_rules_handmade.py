@@ -7,7 +7,7 @@ does with one fixed tree.
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.lang.en import English
 
 from onrecord.attribution.verbal import find_in_sentence
@@ -173,3 +173,26 @@ def test_a_subject_the_parse_split_in_two_is_one_source():
     d = doc(words, heads, deps, tags, pos)
     added = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["added"]]
     assert added and d.text[added[0].source.start : added[0].source.end] == "Usdaw general secretary John Hannett"
+
+
+def test_a_date_the_parse_hangs_inside_a_that_less_complement_is_not_content():
+    # Trudeau said Tuesday the tax would stay.  ("Tuesday" an npadvmod of "stay", a DATE entity)
+    words = ["Trudeau", "said", "Tuesday", "the", "tax", "would", "stay", "."]
+    heads = [1, 1, 6, 4, 6, 6, 1, 1]
+    deps = ["nsubj", "ROOT", "npadvmod", "det", "nsubj", "aux", "ccomp", "punct"]
+    tags = ["NNP", "VBD", "NNP", "DT", "NN", "MD", "VB", "."]
+    pos = ["PROPN", "VERB", "PROPN", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    d.ents = [Span(d, 2, 3, label="DATE")]
+    [candidate] = list(find_in_sentence(d[:], 0))
+    assert offsets_text(d, candidate.content) == ["the tax would stay"]
+    # a date that is the clause's subject stays: "Trudeau said Tuesday was the deadline."
+    words = ["Trudeau", "said", "Tuesday", "was", "the", "deadline", "."]
+    heads = [1, 1, 3, 1, 5, 3, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "det", "attr", "punct"]
+    tags = ["NNP", "VBD", "NNP", "VBD", "DT", "NN", "."]
+    pos = ["PROPN", "VERB", "PROPN", "AUX", "DET", "NOUN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    d.ents = [Span(d, 2, 3, label="DATE")]
+    [candidate] = list(find_in_sentence(d[:], 0))
+    assert offsets_text(d, candidate.content) == ["Tuesday was the deadline"]
