@@ -698,3 +698,9 @@ def test_a_first_name_alone_is_the_one_person_the_article_gave_it(extractor):
     speaker = speaker_of(article, "devastating")
     assert (speaker.name, speaker.gender) == ("Sarah Lee", "female")
     assert sorted(e.name for e in article.entities if e.type == "person") == ["Sarah Lee", "Tom Lee"]
+
+
+def test_an_economist_in_apposition_makes_a_person_of_a_name_the_ner_took_for_an_organization(extractor):
+    article = extractor.extract('"Growth will slow," said Jean-Philippe Cotis, the OECD\'s chief economist.')
+    entity = article.entity(speaker_of(article, "Growth will slow").entity)
+    assert (entity.name, entity.type) == ("Jean-Philippe Cotis", "person")

@@ -517,7 +517,8 @@ def _without_possessive(name: str) -> str:
 def _is_person_noun(word: str) -> bool:
     if word in _PERSON_NOUNS:
         return True
-    if word in _ORG_NOUNS or word in _CARRIERS or word in _BUSINESS_NOUNS or word in _MEDIA_WORDS:
+    # (not the outlets' words: lowercase, an "economist" or an "observer" is a person)
+    if word in _ORG_NOUNS or word in _CARRIERS or word in _BUSINESS_NOUNS:
         return False
     return word.endswith(_PERSON_SUFFIXES) and not word.endswith(_NOT_PERSON_SUFFIXES)
 
