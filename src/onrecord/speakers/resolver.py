@@ -98,6 +98,10 @@ _BUSINESS_NOUNS = frozenset(
 )
 # the last word of a sports club's name, which the NER may take for a person's
 _TEAM_WORDS = frozenset("United City Rovers Athletic Wanderers Albion Town County Rangers Hotspur FC".split())
+# the last word of a political party's name, which the NER may take for a person's
+_PARTY_WORDS = frozenset(
+    "Dems Tories Labour Conservatives Liberals Democrats Republicans Greens Nationalists Unionists GOP NDP SNP UKIP".split()
+)
 # people named for someone else: "lawyer for X", "an aide to X" describe another person than X
 _RELATIONS = frozenset(
     "friend partner lawyer attorney aide adviser advisor spokesman spokeswoman spokesperson colleague "
@@ -714,8 +718,8 @@ class SpeakerResolver:
             return False
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
             return False  # "the Lib Dems", "the Clintons": a party or a family, no one person
-        if ent[-1].text in _TEAM_WORDS:
-            return False  # "Sheffield United", "Bristol Rovers": a club
+        if ent[-1].text in _TEAM_WORDS or ent[-1].text in _PARTY_WORDS:
+            return False  # "Sheffield United", "Bristol Rovers": a club; "Lib Dems", "Tories": a party
         if ent.label_ == "PERSON":
             # a place the article names as such is no person, unless an honorific or a full name says so
             return (_without_possessive(ent.text) not in self.place_names or _after_honorific(ent[0])
