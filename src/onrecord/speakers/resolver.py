@@ -268,8 +268,6 @@ class _Registry:
                           and (e.name or "").split()[0].lower() == surname
                           and (at is None or e.mentioned_before(at) >= 0)]
                 entity = firsts[0] if len(firsts) == 1 else None
-                if entity is not None:
-                    return entity
         else:
             first = words[0].lower()
             entity = next((e for e in same if len((e.name or "").split()) == 1 or (e.name or "").split()[0].lower() == first), None)
@@ -323,6 +321,12 @@ class _Registry:
 def _is_title(word: str) -> bool:
     word = word.lower().strip(".")
     return word in _TITLE_WORDS or word in _ROLE_TITLES or title_gender(word) is not None
+
+
+def _club_or_party(name: str) -> bool:
+    """"Sheffield United", "Bristol Rovers": a club; "Lib Dems", "Labour": a party (by the last word)."""
+    words = name.split()
+    return bool(words) and (words[-1] in _TEAM_WORDS or words[-1] in _PARTY_WORDS)
 
 
 def _one_ends_the_other(a: list[str], b: list[str]) -> bool:
@@ -634,8 +638,6 @@ class SpeakerResolver:
                 self.sentences.append((unit.start + sent.start_char, unit.start + sent.end_char))
             for ent in unit.doc.ents:
                 start = unit.start + ent.start_char
-                if ent.label_ == "PERSON" and not self._names_a_person(ent) and ent.doc[max(0, ent.start - 1)].lower_ == "the":
-                    continue  # "the Clintons": a family, no one person
                 if self._names_a_person(ent):
                     entity = self._person_at(ent.text, start, _rank(ent.root))
                     entity.describe(_title_run_before(self.text, start))
@@ -718,8 +720,8 @@ class SpeakerResolver:
             return False
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
             return False  # "the Lib Dems", "the Clintons": a party or a family, no one person
-        if ent[-1].text in _TEAM_WORDS or ent[-1].text in _PARTY_WORDS:
-            return False  # "Sheffield United", "Bristol Rovers": a club; "Lib Dems", "Tories": a party
+        if _club_or_party(ent.text):
+            return False
         if ent.label_ == "PERSON":
             # a place the article names as such is no person, unless an honorific or a full name says so
             return (_without_possessive(ent.text) not in self.place_names or _after_honorific(ent[0])
@@ -928,7 +930,7 @@ class SpeakerResolver:
         """
         for match in _NAME_IN_RAW_TEXT.finditer(self.text, unit.start, unit.end):
             name = match.group(1)
-            if name.split()[0] == "The" or name.split()[-1] in _TEAM_WORDS:
+            if name.split()[0] == "The" or _club_or_party(name):
                 self.registry.organization(name).mentions.append((match.start(1), match.end(1)))
                 continue
             if name.split()[0] in ("A", "An") or any(_is_suffix(_org_key(name), _org_key(o.name or "")) or _org_key(name) == _org_key(o.name or "") for o in self.registry.organizations):
@@ -1284,6 +1286,11 @@ class SpeakerResolver:
     def entity(self, entity_id: str) -> _Entity | None:
         return next((e for e in self.registry.entities if e.id == entity_id), None)
 
+    def named_person(self, speaker: Speaker | None) -> _Entity | None:
+        """The entity of a speaker who is a named person, else None."""
+        entity = self.entity(speaker.entity) if speaker is not None and speaker.entity else None
+        return entity if entity is not None and entity.type == "person" and entity.name else None
+
     def entities(self) -> list[Entity]:
         result = []
         for entity in self.registry.entities:
@@ -1314,6 +1321,10 @@ def _epithet(m: Mention) -> bool:
 
 # cue words that go on with the statement before: "the veteran added"
 _GOING_ON = frozenset({"added", "adds", "continued", "continues"})
+
+
+def _goes_on(text: str, candidate: Candidate) -> bool:
+    return bool(candidate.cue) and text[slice(*candidate.cue[0])].lower() in _GOING_ON
 
 
 def _gendered_noun_before(pronoun, gender: str) -> bool:
@@ -1379,17 +1390,15 @@ def resolve_speakers(
             # "Ms Jowell insisted: "…" And continued: "…"": a cue without a subject goes on from the speaker before
             speaker = _continued(previous)
         else:
-            going_on = None
-            if previous is not None and previous.name and candidate.cue and text[slice(*candidate.cue[0])].lower() in _GOING_ON:
-                going_on = resolver.entity(previous.entity) if previous.entity else None
-                going_on = going_on if going_on is not None and going_on.type == "person" else None
+            # "… added": a description no one was given may be the writer's word for who spoke before
+            going_on = resolver.named_person(previous) if _goes_on(text, candidate) else None
             speaker = resolver.speaker(candidate.source, exclude=candidate.content + quoted, going_on=going_on)
         speakers[id(candidate)] = speaker
         nested = _inside(content_starts, content_reach, candidate.start)
         if speaker is not None and speaker.entity is not None and not nested:
             # a statement reported inside another's quotation is not who spoke last
             previous = speaker
-            resolver.last_speaker = resolver.entity(speaker.entity)
+            resolver.last_speaker = resolver.entity(speaker.entity)  # type: ignore[arg-type]
         roles[id(candidate)] = (
             resolver.speaker(candidate.addressee, speaking=False), resolver.speaker(candidate.via, speaking=False)
         )
