@@ -8,7 +8,7 @@ import pytest
 from onrecord import Extractor
 from onrecord.attribution import STRATEGIES
 from onrecord.speakers.gender import GenderEvidence, honorific_before
-from onrecord.speakers.resolver import _Registry
+from onrecord.speakers.resolver import _Entity, _Registry
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -603,23 +603,23 @@ def test_an_addressee_is_no_later_it(extractor):
 
 def test_a_sentences_first_word_the_ner_took_into_a_name_is_not_the_name():
     registry = _Registry(None)
-    paula = registry.person("Paula Radcliffe", at=0)
-    assert registry.person("If Radcliffe", at=50) is paula and paula.name == "Paula Radcliffe"
+    runner = registry.person("Ines Calder", at=0)
+    assert registry.person("If Calder", at=50) is runner and runner.name == "Ines Calder"
     assert registry.person("May Tanaka", at=80).name == "May Tanaka"  # a first name stays
 
 
 def test_a_pronoun_in_apposition_is_no_description(extractor):
-    article = extractor.extract("Liz Yelling, herself a marathon runner, said the course was hard.")
-    assert "herself" not in (speaker_of(article, "course was hard").description or "")
+    article = extractor.extract("Tova Brennan, herself a former swimmer, said the pool was too cold.")
+    assert "herself" not in (speaker_of(article, "pool was too cold").description or "")
 
 
 def test_a_description_that_goes_on_with_added_is_the_person_who_spoke_before(extractor):
     text = (
-        '"It is a fantastic job," Gordon Strachan told the BBC. Club director Terry Brady held talks with '
-        "Strachan on Saturday. The former Scotland international added that joining the rivals would not be wise."
+        '"The squad is ready," Idris Maelor told Harbour Radio. Chairman Colm Reddy met Maelor on Sunday. '
+        "The veteran midfielder added that leaving for a rival club was out of the question."
     )
-    speaker = speaker_of(extractor.extract(text), "joining the rivals")
-    assert (speaker.name, speaker.description) == ("Gordon Strachan", "former Scotland international")
+    speaker = speaker_of(extractor.extract(text), "leaving for a rival")
+    assert (speaker.name, speaker.description) == ("Idris Maelor", "veteran midfielder")
     # an organization named before stays itself
     text = "Ford Motor Co. reported a loss. Mark Fields, the chief executive, said sales fell. The company added that it would cut jobs."
     assert speaker_of(extractor.extract(text), "cut jobs").name == "Ford Motor Co."
@@ -628,13 +628,14 @@ def test_a_description_that_goes_on_with_added_is_the_person_who_spoke_before(ex
 def test_descriptions_take_the_whole_role_and_no_list_dash_or_stray_abbreviation(extractor):
     text = (
         '- Kelso boss Martin Adair: "We are not confident."\n\n'
-        'But Newcastle director of rugby Rob Andrew said: "He is fine." Fraud cost £644m. '
-        "Edward Leigh, chairman of the committee, said it was bad."
+        'But Dunmore director of hockey Gareth Price said: "She is fit."'
     )
     article = extractor.extract(text)
     assert speaker_of(article, "not confident").description == "Kelso boss"
-    assert speaker_of(article, "He is fine").description == "Newcastle director of rugby"
-    assert speaker_of(article, "it was bad").description == "chairman of the committee"
+    assert speaker_of(article, "She is fit").description == "Dunmore director of hockey"
+    entity = _Entity("e1", "person", "Nia Owusu")
+    entity.describe("m.")  # what the parse can leave of "£312m." before a name
+    assert entity.descriptions == []
 
 
 def test_a_name_described_as_a_business_is_an_organization(extractor):
@@ -663,31 +664,31 @@ def test_a_name_after_the_is_a_party_or_a_family_not_a_person(extractor):
 def test_a_pronoun_after_a_gendered_noun_casts_no_vote_for_a_name(extractor):
     text = (
         "Columnist Ravi Sood writes this week.\n\n"
-        "A couple of weeks ago my girlfriend lost her modem and she was offline for days, Sood said."
+        "Last month my girlfriend's laptop died and she could not work for a week, Sood said."
     )
-    speaker = speaker_of(extractor.extract(text), "offline for days")
+    speaker = speaker_of(extractor.extract(text), "could not work")
     assert speaker.name == "Ravi Sood" and speaker.gender != "female"
 
 
 def test_a_club_is_no_person_and_a_plural_is_no_description(extractor):
     article = extractor.extract(
-        "Sheffield United host Bolton.\n\nWarnock was delighted to be paired with United, although he said it was hard."
+        "Sheffield United host Leeds.\n\nMoran was pleased to draw United, though he said the tie would be hard."
     )
     assert not [e.name for e in article.entities if e.type == "person" and "United" in (e.name or "")]
     article = extractor.extract(
-        'Next year will be "make or break" for development in poorer countries Gordon Brown will say on Monday.'
+        'Clean water is the "test of the decade" for small farms across poorer regions Maria Lund will argue on Monday.'
     )
-    brown = next(e for e in article.entities if e.name == "Gordon Brown")
-    assert "poorer countries" not in brown.descriptions
+    lund = next(e for e in article.entities if e.name == "Maria Lund")
+    assert "poorer regions" not in lund.descriptions
 
 
 def test_a_description_with_a_clause_after_it_is_read_up_to_its_noun(extractor):
     text = (
-        "Tory leader Michael Howard wants a cap on immigration. The Tory leader, who argues he is ensuring "
-        "honesty, said the system was chaotic.\n\nThe MP, who is consulting his lawyers, said he was innocent."
+        "Green leader Oren Falk wants a cap on fares. The Green leader, who says the plan is fair to "
+        "drivers, said the system was chaotic.\n\nThe MP, who is taking legal advice, said he was innocent."
     )
     article = extractor.extract(text)
-    assert speaker_of(article, "system was chaotic").name == "Michael Howard"
+    assert speaker_of(article, "system was chaotic").name == "Oren Falk"
     assert speaker_of(article, "was innocent").description == "MP"
 
 
@@ -703,6 +704,6 @@ def test_a_first_name_alone_is_the_one_person_the_article_gave_it(extractor):
 
 
 def test_an_economist_in_apposition_makes_a_person_of_a_name_the_ner_took_for_an_organization(extractor):
-    article = extractor.extract('"Growth will slow," said Jean-Philippe Cotis, the OECD\'s chief economist.')
+    article = extractor.extract('"Growth will slow," said Jean-Philippe Marouc, the OECD\'s chief economist.')
     entity = article.entity(speaker_of(article, "Growth will slow").entity)
-    assert (entity.name, entity.type) == ("Jean-Philippe Cotis", "person")
+    assert (entity.name, entity.type) == ("Jean-Philippe Marouc", "person")

@@ -183,7 +183,7 @@ class _Entity:
 
     def describe(self, description: str | None) -> None:
         if not description or not _WORDLIKE.search(description):
-            return  # a stray quotation mark, comma or "m." (of "£644m.") is no description
+            return  # a stray quotation mark, comma or "m." (of "£312m.") is no description
         words = [w.lower() for w in re.findall(r"[\w-]+", description)]
         self.title_words.update(words)
         # "Dr. Bonnie Henry" is "the doctor", "Const. Victor Kwong" "the officer"
@@ -239,7 +239,7 @@ class _Registry:
         """The person a name refers to; ``at``: where a bare surname is read, to pick the latest one named."""
         cleaned = _without_possessive(name).split()
         while len(cleaned) > 1 and cleaned[0].lower() in _SENTENCE_OPENERS and not is_first_name(cleaned[0]):
-            cleaned = cleaned[1:]  # "If Radcliffe", "Meanwhile Singh": the NER took a sentence's first word along
+            cleaned = cleaned[1:]  # "If Calder", "Meanwhile Singh": the NER took a sentence's first word along
         # "striker Rooney": the NER took a lowercase role word into the name
         lead = next((i for i, w in enumerate(cleaned[:-1]) if not w[:1].islower()), len(cleaned) - 1)
         role, cleaned = cleaned[:lead], cleaned[lead:]
@@ -383,7 +383,7 @@ def _description_of(ent: Span) -> str | None:
     start = ent.start
     while start > 0 and _modifies(doc[start - 1], start, ent.end):
         start -= 1
-    # "Newcastle director of rugby Rob Andrew": the role the modifier completes, and its own modifiers
+    # "Dunmore director of hockey Gareth Price": the role the modifier completes, and its own modifiers
     # (not "son of Liberal MP Jane Doe", "lawyer for former minister John Roe": someone else)
     if (start >= 2 and start < ent.start and doc[start - 1].lower_ in ("of", "for") and doc[start].is_lower
             and doc[start - 2].pos_ == "NOUN" and doc[start - 2].is_lower
@@ -404,13 +404,13 @@ def _description_of(ent: Span) -> str | None:
     appos = _apposition(head, after=ent.end)
     if appos is not None and any(t.text in ":\"“”" for t in doc[ent.end : appos.left_edge.i + 1]):
         appos = None  # "Kelso boss Martin Adair: “We are …”": a quotation the parse hung off the name
-    if appos is not None and appos.pos_ != "PRON":  # "Yelling, herself a marathon runner": no "herself"
+    if appos is not None and appos.pos_ != "PRON":  # "Tova Brennan, herself a former swimmer": no "herself"
         words = [t for t in doc[appos.left_edge.i : appos.right_edge.i + 1] if not t.is_punct or t.text in "&-"]
         while words and words[0].lower_ in _DETERMINERS:
             words = words[1:]
         if words:
             parts.append(doc[words[0].i : words[-1].i + 1].text)
-    # a list's dash ("- Brentford boss Martin Allen:") is no part of a description, a stray "m." none
+    # a list's dash ("- Kelso boss Martin Adair:") is no part of a description, a stray "m." none
     parts = [p.strip(" ,-–—•*") for p in parts]
     text = ", ".join(p for p in parts if _WORDLIKE.search(p))
     words = text.split()
@@ -459,7 +459,7 @@ def _noun_before(ent: Span) -> str | None:
     while start > 0 and doc[start - 1].pos_ in ("NOUN", "ADJ") and not doc[start - 1].ent_type_:
         start -= 1
     if start == ent.start or doc[ent.start - 1].pos_ != "NOUN" or doc[ent.start - 1].tag_ == "NNS":
-        return None  # (a plural is no one's description: "… in poorer countries Gordon Brown will say")
+        return None  # (a plural is no one's description: "… across poorer regions Maria Lund will argue")
     return doc[start : ent.start].text
 
 
@@ -681,8 +681,8 @@ class SpeakerResolver:
         """Names the NER calls people that the article shows are organizations.
 
         A name without an honorific whose descriptions' head nouns say
-        organization more often than person ("embattled Russian oil giant
-        Yukos", "Russian oil firm Yukos"); and a one-word name, with no first
+        organization more often than person ("oil giant Yukos", "the oil
+        firm Yukos"); and a one-word name, with no first
         name or honorific anywhere, that the NER also calls an organization
         (the same "Yukos" tagged ORG once and PERSON in the next sentence).
         """
@@ -1235,11 +1235,11 @@ class SpeakerResolver:
         self, m: Mention | None, exclude=(), *, speaking: bool = True, going_on: _Entity | None = None
     ) -> Speaker | None:
         """The resolved speaker of a mention; ``speaking=False`` for an addressee or a relaying
-        source, who is no later "it" or "they" (“…,” the OECD told World Business Report. “…,” it added).
+        source, who is no later "it" or "they" (“…,” the Veltro Institute told Harbour Radio. “…,” it added).
 
         ``going_on``: the named person whose statement a cue like "added" continues; a definite
-        description no one else was given is the writer's word for them ("“…,” Strachan told
-        the BBC. The former Scotland international added that …").
+        description no one else was given is the writer's word for them ("“…,” Idris Maelor told
+        Harbour Radio. … The veteran midfielder added that …").
         """
         if m is None:
             return None
@@ -1306,13 +1306,13 @@ class SpeakerResolver:
 
 
 def _before_aside(span: Span) -> Span:
-    """A mention up to the comma after its head: "The Tory leader[, who argues …]"."""
+    """A mention up to the comma after its head: "The Green leader[, who says …]"."""
     comma = next((t.i for t in span if t.i > span.root.i and t.text == ","), None)
     return span.doc[span.start : comma] if comma is not None else span
 
 
 def _epithet(m: Mention) -> bool:
-    """A definite singular description of a person: "the former Scotland international"."""
+    """A definite singular description of a person: "the veteran midfielder"."""
     span = m.span
     return (span is not None and len(span) > 1 and span[0].lower_ == "the" and span.root.text.isalpha()
             and span.root.text.islower() and not span.root.tag_.endswith("S")
@@ -1328,8 +1328,8 @@ def _goes_on(text: str, candidate: Candidate) -> bool:
 
 
 def _gendered_noun_before(pronoun, gender: str) -> bool:
-    """A common noun of the pronoun's gender in its sentence or the one before ("my girlfriend
-    had suffered when her cable modem blew up"): the likelier antecedent, so no vote for a name."""
+    """A common noun of the pronoun's gender in its sentence or the one before ("my girlfriend's
+    laptop died and she could not work"): the likelier antecedent, so no vote for a name."""
     sent = pronoun.sent
     start = sent.start
     if start > 0:
