@@ -222,6 +222,7 @@ class _Registry:
 
     def __init__(self, outlet: str | None) -> None:
         self.entities: list[_Entity] = []
+        self.by_id: dict[str, _Entity] = {}
         self.by_surname: dict[str, list[_Entity]] = {}
         self.organizations: list[_Entity] = []
         self.outlet = outlet
@@ -233,6 +234,7 @@ class _Registry:
     def new(self, type_: str, name: str | None, role: frozenset[str] | None = None) -> _Entity:
         entity = _Entity(f"e{len(self.entities) + 1}", type_, name, role=role)
         self.entities.append(entity)
+        self.by_id[entity.id] = entity
         return entity
 
     def person(self, name: str, at: int | None = None, gender: str | None = None) -> _Entity:
@@ -1284,7 +1286,7 @@ class SpeakerResolver:
         )
 
     def entity(self, entity_id: str) -> _Entity | None:
-        return next((e for e in self.registry.entities if e.id == entity_id), None)
+        return self.registry.by_id.get(entity_id)
 
     def named_person(self, speaker: Speaker | None) -> _Entity | None:
         """The entity of a speaker who is a named person, else None."""
