@@ -14,7 +14,11 @@ to work on, without showing any article:
 - pronoun speakers, right and wrong;
 - right names that are not the full name, by whether the prediction is
   shorter or longer than the gold name and whether the article has an
-  entity whose name is exactly the gold name.
+  entity whose name is exactly the gold name;
+- quoted people (``sources_female`` / ``sources_male``) whose gender is not
+  found right: not among the speakers (and whether an entity has the name),
+  found with no gender (what the speaker's name gives the first-name lists),
+  or found with the wrong one (on what evidence).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from pathlib import Path
 
 from onrecord.evaluate import PARTIAL, jaccard, name_words, names_agree, positions, predictions_for, read_jsonl
 from onrecord.evaluate_ggt import PRONOUNS, _name_error, _speaker_label, full_names_agree
+from onrecord.speakers.names import _lists
 
 GGT_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ggt" / "dev.jsonl"
 
@@ -89,6 +94,55 @@ def _excess(text: str, gold: frozenset, predicted: frozenset) -> str:
     return f"reaches {side}; the excess holds {holds}"
 
 
+def _first_name_kind(name: str) -> str:
+    """What the first-name lists make of a speaker name's first word."""
+    words = name.split()
+    if len(words) < 2:
+        return "one word"
+    first = words[0].strip(".").lower()
+    female, male, both = _lists()
+    if first in both:
+        return "a first name of both genders"
+    if first in female or first in male:
+        return "a one-gender first name"
+    if "-" in first:
+        return "a hyphenated first word, not in the lists"
+    return "a first word not in the lists"
+
+
+def _gender_misses(record: dict, prediction: dict, counts: Counter) -> None:
+    """Why each quoted person's gender is not found right, as ``evaluate_ggt`` decides it."""
+    entities = {e.get("id"): e for e in prediction.get("entities") or ()}
+    speakers: Counter = Counter()
+    for attribution in prediction.get("attributions") or ():
+        speaker = attribution.get("speaker") or {}
+        entity = entities.get(speaker.get("entity")) or {}
+        if speaker.get("name"):
+            gender = speaker.get("gender", entity.get("gender"))
+            evidence = speaker.get("gender_evidence", entity.get("gender_evidence"))
+            speakers[(speaker["name"], gender, evidence)] += 1
+    for gold_gender, names in (("female", record.get("sources_female")), ("male", record.get("sources_male"))):
+        for name in names or ():
+            matching = Counter({key: n for key, n in speakers.items() if names_agree(key[0], name)})
+            if not matching:
+                types = {e.get("type") for e in entities.values() if e.get("name") and names_agree(e["name"], name)}
+                where = ("a person entity" if "person" in types else "only another entity type" if types
+                         else "no entity")
+                counts[("not found among speakers", f"{gold_gender}; {where} has the name")] += 1
+                continue
+            known = Counter()
+            for (_, gender, evidence), n in matching.items():
+                if gender in ("female", "male"):
+                    known[(gender, evidence)] += n
+            if not known:
+                top = matching.most_common(1)[0][0][0]
+                counts[("found, gender unknown", f"{gold_gender}; the name has {_first_name_kind(top)}")] += 1
+                continue
+            (gender, evidence), _ = known.most_common(1)[0]
+            if gender != gold_gender:
+                counts[("found, wrong gender", f"{gold_gender} taken for {gender}, from {evidence}")] += 1
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="?", default=str(GGT_DEV))
@@ -101,8 +155,10 @@ def main() -> None:
     wrong: Counter = Counter()
     pronouns: Counter = Counter()
     partial_names: Counter = Counter()
+    genders: Counter = Counter()
     for record, prediction in zip(records, predictions):
         text = record["text"]
+        _gender_misses(record, prediction, genders)
         for gi, span, found, overlapping in _matches(record, prediction):
             quote = record["quotes"][gi]
             if found is None:
@@ -155,6 +211,9 @@ def main() -> None:
     print("right names short of the full name (shape; whether an article entity has the gold name):")
     for key, count in partial_names.most_common():
         print(f"  {count:4d}  {key[0]}; {key[1]}")
+    print("quoted people whose gender is not found right:")
+    for key, count in sorted(genders.items()):
+        print(f"  {count:4d}  {key[0]}: {key[1]}")
 
 
 if __name__ == "__main__":

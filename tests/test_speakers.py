@@ -135,6 +135,17 @@ def test_first_name_gender_is_marked_as_inferred(extractor):
     assert (teacher.gender, teacher.gender_evidence) == ("female", "name")
 
 
+def test_a_first_name_the_english_and_french_lists_lack_is_looked_up_in_the_others():
+    pytest.importorskip("faker")
+    from onrecord.speakers.names import first_name_gender
+
+    assert first_name_gender("Wojciech Baran", fallback=False) is None
+    assert first_name_gender("Wojciech Baran") == "male"
+    assert first_name_gender("Ewa Baran") == "female"
+    # a name the main lists give to both stays undecided: the fallback only fills gaps
+    assert first_name_gender("Jordan Baran") is None
+
+
 def test_the_company_is_the_business_named_before(extractor):
     text = (
         "Air Canada said on Monday that it had cancelled 40 flights because of the storm.\n\n"

@@ -1,8 +1,9 @@
 """The gender of a person as the article states it: honorifics and the pronouns that refer back.
 
-Only what the text says is used (docs/output.md: ``gender_evidence`` is ``honorific``
-or ``pronoun``); no first-name list ships with the packages this project
-installs, so where the text says nothing the gender stays unknown (None).
+Only what the text says is used here (docs/output.md: ``gender_evidence`` is
+``honorific`` or ``pronoun``); where the text says nothing, the resolver may
+guess from the first name (``names.py``, evidence ``name``), else the gender
+stays unknown (None).
 
 - An honorific or gendered title right before a mention of the name ("Ms.
   Lovell", "Councilwoman Dana Whitfield") is decisive: the writer chose it.

@@ -1,27 +1,34 @@
 """A person's likely gender from the first name, where the article itself says nothing.
 
 The lists are Faker's person providers (PyPI ``faker``, MIT; census and
-registry first names), read offline. Only the English and French locales
-are used (the outlets onrecord reads), and a name the lists give to both
-women and men (Jordan, Kim, Robin) is no evidence. The verdict is marked
-``gender_evidence: "name"`` so no one takes it for what the text states.
-Without ``faker`` installed, nothing is inferred.
+registry first names), read offline. The English and French locales (the
+outlets onrecord reads) decide first, and a name they give to both women and
+men (Jordan, Kim, Robin) is no evidence. A first name they do not hold at all
+(news quotes people of every origin: Jagdeep, Olumide, Ewa) is looked up in
+every other locale's lists, where it counts only if no list gives it to the
+other gender. The verdict is marked ``gender_evidence: "name"`` so no one
+takes it for what the text states. Without ``faker`` installed, nothing is
+inferred.
+
+`python benchmarks/first_names.py` measures both steps against the people
+whose gender BBC articles state (honorific or pronoun).
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from functools import lru_cache
 
 _LOCALES = ("en", "en_US", "en_GB", "en_IE", "fr_CA", "fr_FR")
 
 
-@lru_cache(maxsize=1)
-def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(only women's, only men's, given to both) lowercased first names of Faker's lists."""
+@lru_cache(maxsize=2)
+def _lists(locales: tuple[str, ...] = _LOCALES) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(only women's, only men's, given to both) lowercased first names of these locales' lists."""
     female: set[str] = set()
     male: set[str] = set()
-    for locale in _LOCALES:
+    for locale in locales:
         try:
             provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         except ImportError:
@@ -32,19 +39,36 @@ def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(female - both), frozenset(male - both), frozenset(both)
 
 
+@lru_cache(maxsize=1)
+def _all_locales() -> tuple[str, ...]:
+    """Every locale Faker has person lists for (the fallback for names the main locales lack)."""
+    try:
+        package = importlib.import_module("faker.providers.person")
+    except ImportError:
+        return ()
+    return tuple(sorted(module.name for module in pkgutil.iter_modules(package.__path__)))
+
+
 def is_first_name(word: str) -> bool:
     """Whether the lists hold ``word`` as anyone's first name (either gender, or both)."""
     word = word.lower()
     return any(word in names for names in _lists())
 
 
-def first_name_gender(name: str | None) -> str | None:
-    """``female``/``male`` when the first word of a full name is only one gender's first name."""
+def first_name_gender(name: str | None, *, fallback: bool = True) -> str | None:
+    """``female``/``male`` when the first word of a full name is only one gender's first name.
+
+    ``fallback``: look a name the English and French lists lack up in every
+    other locale's (the default; the benchmark turns it off to compare)."""
     words = (name or "").split()
     if len(words) < 2:
         return None  # a surname alone says nothing
     first = words[0].strip(".").lower()
-    female, male, _ = _lists()
+    female, male, both = _lists()
+    if first in both:
+        return None
+    if first not in female and first not in male and fallback:
+        female, male, _ = _lists(_all_locales())
     if first in female:
         return "female"
     if first in male:
