@@ -372,6 +372,14 @@ def _modifies(token, start: int, end: int) -> bool:
     return token.dep_ in _MODIFIER_DEPS and start - 1 <= token.head.i <= end and token.text not in ",()"
 
 
+def _settle_gender(entity: _Entity) -> None:
+    """What the article states of a person's gender; else, marked as such, what the first name suggests."""
+    entity.gender, entity.gender_evidence = entity.evidence.verdict()
+    if entity.gender is None:
+        entity.gender = first_name_gender(entity.name)
+        entity.gender_evidence = "name" if entity.gender else None
+
+
 def _first_name_of(token) -> bool:
     """A capitalised first name (no title) the NER left out of the name after it."""
     return token.is_title and is_first_name(token.text) and not _is_title(token.text)
@@ -898,10 +906,7 @@ class SpeakerResolver:
         """What the article states; else, marked as such, what the first name suggests."""
         for entity in self.registry.entities:
             if entity.type == "person":
-                entity.gender, entity.gender_evidence = entity.evidence.verdict()
-                if entity.gender is None:
-                    entity.gender = first_name_gender(entity.name)
-                    entity.gender_evidence = "name" if entity.gender else None
+                _settle_gender(entity)
 
     def _nearest_people(self, position: int, accept, *, reach: int, exclude=(), own_sentence: bool = True) -> list[_Entity]:
         """The people named in the nearest sentence before ``position`` that names any ``accept`` takes.
@@ -1260,7 +1265,7 @@ class SpeakerResolver:
         self._complete_name(entity)  # a surname first met here, after the article was read
         if entity.type == "person" and entity.gender is None:
             # someone first met here ("a spokeswoman for …"): what the description says
-            entity.gender, entity.gender_evidence = entity.evidence.verdict()
+            _settle_gender(entity)
         index = bisect_left(self.mention_starts, m.start)
         if entity.type == "person" and entity.name and (index == len(self.mention_starts) or self.mention_starts[index] != m.start):
             # a resolved he/she or description carries its person on: "He said he did not recall whether
