@@ -196,3 +196,34 @@ def test_a_date_the_parse_hangs_inside_a_that_less_complement_is_not_content():
     d.ents = [Span(d, 2, 3, label="DATE")]
     [candidate] = list(find_in_sentence(d[:], 0))
     assert offsets_text(d, candidate.content) == ["Tuesday was the deadline"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "source"),
+    [
+        (["speaking", "on", "condition", "of", "anonymity"], "An official"),
+        # any other clause stays: PolNeAR keeps and drops those about evenly
+        (["speaking", "at", "the", "end", "of", "May"], "An official, speaking at the end of May"),
+    ],
+)
+def test_a_clause_on_the_terms_of_speaking_is_not_the_source(clause, source):
+    # An official, speaking on condition of anonymity, said the talks failed.
+    # ("speaking" an acl of "official"; its prepositional phrase nested under it)
+    words = ["An", "official", ","] + clause + [",", "said", "the", "talks", "failed", "."]
+    n = len(clause)
+    said = 3 + n + 1
+    heads = [1, said, 1, 1, 3, 4, 5, 6] if n == 5 else [1, said, 1, 1, 3, 6, 4, 6, 7]
+    heads += [1, said, said + 2, said + 3, said, said]
+    deps = ["det", "nsubj", "punct", "acl", "prep", "pobj", "prep", "pobj"] if n == 5 else \
+        ["det", "nsubj", "punct", "acl", "prep", "det", "pobj", "prep", "pobj"]
+    deps += ["punct", "ROOT", "det", "nsubj", "ccomp", "punct"]
+    tags = ["DT", "NN", ",", "VBG", "IN", "NN", "IN", "NN"] if n == 5 else ["DT", "NN", ",", "VBG", "IN", "DT", "NN", "IN", "NNP"]
+    tags += [",", "VBD", "DT", "NNS", "VBD", "."]
+    pos = ["DET", "NOUN", "PUNCT", "VERB", "ADP", "NOUN", "ADP", "NOUN"] if n == 5 else \
+        ["DET", "NOUN", "PUNCT", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN"]
+    pos += ["PUNCT", "VERB", "DET", "NOUN", "VERB", "PUNCT"]
+    spaces = [True] * len(words)
+    spaces[1] = spaces[said - 2] = spaces[-2] = False
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["said"]]
+    assert d.text[candidate.source.start : candidate.source.end] == source
