@@ -175,3 +175,25 @@ def test_a_run_of_narration_punctuation_is_no_content(nlp):
     for candidate in run(nlp, text, tagging, rules=False):
         assert all(end > start for start, end in candidate.content)
         assert texts(text, candidate.content) != [""]
+
+
+def test_a_few_untagged_words_inside_a_content_do_not_split_it(nlp):
+    text = "Officials said the new bridge would certainly ease traffic on the river road. Drivers cheered."
+    tagging = HandTagging(
+        text,
+        [("source", "Officials"), ("cue", "said"), ("content", "the new bridge would"),
+         ("content", "ease traffic on the river road")],
+    )
+    [found] = run(nlp, text, tagging, rules=False)
+    assert texts(text, found.content) == ["the new bridge would certainly ease traffic on the river road"]
+
+
+def test_a_sentence_end_between_two_fragments_keeps_them_apart(nlp):
+    text = "The mayor admitted the bridge is late. It will open next spring."
+    tagging = HandTagging(
+        text,
+        [("source", "The mayor"), ("cue", "admitted"), ("content", "the bridge is late"),
+         ("content", "It will open next spring")],
+    )
+    [found] = run(nlp, text, tagging, rules=False)
+    assert texts(text, found.content) == ["the bridge is late", "It will open next spring"]

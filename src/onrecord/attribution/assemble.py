@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import accumulate
 
 from ..budget import checkpoint
-from ..text import Unit
+from ..text import DOUBLE_MARKS, Unit
 from .block import block_candidate
 from .candidate import Candidate, Offsets
 from .context import ArticleContext, Rule
@@ -104,10 +105,51 @@ def _finished(text: str, candidates: list[Candidate], quotes: QuoteIndex) -> lis
     candidates = _roles_apart(candidates)
     candidates = _drop_nested(candidates)
     _relink_floating(candidates)
+    # what a gap inside a content may not hold: any attribution's roles, any content
+    taken = DisjointSpans()
+    for c in candidates:
+        for span in c.cue + c.content + [(m.start, m.end) for m in (c.source, c.addressee, c.via) if m is not None]:
+            taken.add(span)
     for candidate in candidates:
         candidate.kind = kind_of(candidate, quotes)
         candidate.cue = _joined(text, candidate.cue)
+        candidate.content = _gaps_closed(text, candidate.content, taken)
     return sorted(candidates, key=lambda c: (c.start, c.end))
+
+
+# the most words a gap between two fragments of one content may hold and still be closed
+_GAP_WORDS = 6
+_SENTENCE_END = re.compile(r"[.?!]")
+
+
+def _gaps_closed(text: str, fragments: list[Offsets], taken: DisjointSpans) -> list[Offsets]:
+    """Fragments of one content apart only by a few words of the same sentence, as one.
+
+    The tagger leaves words inside a paraphrase untagged ("would derail | his
+    campaign", "threatened" left out as if it were a cue), and the fragments
+    come out split where PolNeAR has one span (read on held-out train
+    articles; README, "Choosing the model"). A gap that holds a cue, source,
+    addressee or content of any attribution, a quotation mark, a line break or
+    a sentence end ("A," he said. "B.") stays open.
+    """
+    closed: list[Offsets] = []
+    for start, end in sorted(fragments):
+        if closed and _closable(text, closed[-1][1], start, taken):
+            closed[-1] = (closed[-1][0], max(end, closed[-1][1]))
+        else:
+            closed.append((start, end))
+    return closed
+
+
+def _closable(text: str, lo: int, hi: int, taken: DisjointSpans) -> bool:
+    gap = text[lo:hi]
+    # with the fragments' own edges: "… minister." "If you …" are two sentences, two quotations
+    edges = text[max(0, lo - 1) : hi + 1]
+    if len(gap.split()) > _GAP_WORDS or "\n" in gap or _SENTENCE_END.search(edges):
+        return False
+    if any(mark in edges for mark in DOUBLE_MARKS) or "''" in edges:
+        return False
+    return lo >= hi or not taken.overlaps((lo, hi))
 
 
 def _relink_floating(candidates: list[Candidate]) -> None:
