@@ -312,6 +312,17 @@ def test_a_quotation_ending_its_sentence_is_not_the_next_sentences_cue(extractor
     assert [f.text[:9] for f in said.content] == ['"It was a', '"If you c']
 
 
+@pytest.mark.parametrize("strategy", ["rules", "learned"])
+def test_two_quotations_in_a_row_are_two_fragments(strategy):
+    # copy that lost its paragraph break: one speaker, two quotations back to back
+    text = (
+        'Ms Okafor, the port director, said prices had risen. "While costs have moved up, they have not '
+        'moved up a lot." "If trade should slow, the port would feel free to pause its expansion."'
+    )
+    said = only(Extractor(strategy=strategy).extract(text))
+    assert [f.text[:12] for f in said.content] == ["prices had r", '"While costs', '"If trade sh']
+
+
 def test_a_cue_inside_another_content_claims_no_quotation(extractor):
     text = (
         '"Leadership is about solving the problem," Rubio said. "And the approach that was tried '
