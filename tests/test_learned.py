@@ -197,3 +197,11 @@ def test_a_sentence_end_between_two_fragments_keeps_them_apart(nlp):
     )
     [found] = run(nlp, text, tagging, rules=False)
     assert texts(text, found.content) == ["the bridge is late", "It will open next spring"]
+
+
+def test_a_source_that_is_only_an_article_names_no_one(nlp):
+    text = "The committee said the plan would fail."
+    tagging = HandTagging(text, [("source", "The"), ("cue", "said"), ("content", "the plan would fail")])
+    [found] = run(nlp, text, tagging, rules=False)
+    assert texts(text, found.cue) == ["said"]
+    assert found.source is None

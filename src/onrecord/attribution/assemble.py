@@ -103,6 +103,9 @@ def orphans(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:
 def _finished(text: str, candidates: list[Candidate], quotes: QuoteIndex) -> list[Candidate]:
     """Roles apart, nested attributions dropped, kinds set, cue words joined, in text order."""
     candidates = _roles_apart(candidates)
+    for candidate in candidates:
+        if candidate.source is not None and _NO_ONE.fullmatch(text[candidate.source.start : candidate.source.end]):
+            candidate.source = None  # "The" or a quotation mark: what is left of a misread span
     candidates = _drop_nested(candidates)
     _relink_floating(candidates)
     # what a gap inside a content may not hold: any attribution's roles, any content
@@ -117,6 +120,8 @@ def _finished(text: str, candidates: list[Candidate], quotes: QuoteIndex) -> lis
     return sorted(candidates, key=lambda c: (c.start, c.end))
 
 
+# a source mention that names no one: an article alone, punctuation alone
+_NO_ONE = re.compile(r"[\W_]*(?:(?:the|a|an)[\W_]*)?", re.IGNORECASE)
 # the most words a gap between two fragments of one content may hold and still be closed
 _GAP_WORDS = 6
 _SENTENCE_END = re.compile(r"[.?!]")
