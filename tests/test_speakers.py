@@ -718,3 +718,47 @@ def test_an_economist_in_apposition_makes_a_person_of_a_name_the_ner_took_for_an
     article = extractor.extract('"Growth will slow," said Jean-Philippe Marouc, the OECD\'s chief economist.')
     entity = article.entity(speaker_of(article, "Growth will slow").entity)
     assert (entity.name, entity.type) == ("Jean-Philippe Marouc", "person")
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "Dana Okoro, the premier, toured the flooded towns on Monday.",
+        "The premier, Dana Okoro, toured the flooded towns on Monday.",
+        "Premier Dana Okoro toured the flooded towns on Monday.",
+    ],
+)
+def test_the_premier_is_the_person_the_article_gave_that_role(extractor, introduction):
+    text = introduction + ' "We will rebuild every bridge," the premier said.'
+    speaker = speaker_of(extractor.extract(text), "rebuild every bridge")
+    assert speaker.name == "Dana Okoro"
+
+
+def test_words_of_place_narrow_a_role_down_to_its_one_holder(extractor):
+    text = (
+        "Dr. Ines Carvalho warned that the outbreak was spreading. "
+        "The country's top doctor said hospitals should prepare.\n\n"
+        "Premier Dana Okoro toured the flooded towns. "
+        '"We will rebuild every bridge," the Manitoba premier said.'
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "hospitals should prepare").name == "Ines Carvalho"
+    assert speaker_of(article, "rebuild every bridge").name == "Dana Okoro"
+
+
+def test_a_role_another_holder_was_given_is_not_narrowed_to_them(extractor):
+    # the seventh seed is not "the top seed", the Norfolk police chief not the Yorkshire one
+    text = (
+        "The seventh seed, Marta Ruiz, lost in three sets. The top seed said the court was too slow.\n\n"
+        "Norfolk police chief Alan Pryce was at the scene. The Yorkshire police chief said roads would close."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "court was too slow").name is None
+    assert speaker_of(article, "roads would close").name is None
+
+
+def test_a_word_that_only_qualifies_a_role_is_no_description(extractor):
+    text = "Former Halden Mining chief Ole Berg said the mine would close. Halden Mining said it would appeal."
+    article = extractor.extract(text)
+    company = next(e for e in article.entities if e.name == "Halden Mining")
+    assert "Former" not in company.descriptions and "former" not in company.descriptions

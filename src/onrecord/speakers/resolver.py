@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from itertools import accumulate
 from dataclasses import dataclass, field, replace
 
@@ -89,6 +90,11 @@ _ROLE_TITLES = frozenset(
     "coach captain ambassador deputy leader spokesperson spokeswoman spokesman ceo president".split()
 )
 _DEFINITE = frozenset({"the", "this", "that"})
+# words that are no description on their own: courtesy titles, and what qualifies a role
+# ("former Yukos boss …" gives the company no "former")
+_NO_DESCRIPTION = frozenset("mr mrs ms miss mx messrs mme sir former acting vice deputy then late".split())
+# words that narrow a role to where it is held, never to another kind of role ("the country's top doctor")
+_NARROWING = frozenset("country nation province state city town region top".split())
 # what an outlet is called once named: "the paper says" refers back to it
 _OUTLET_NOUNS = frozenset("paper newspaper daily tabloid broadsheet magazine broadcaster network channel station".split())
 # what a business is called once named: "the company" refers back to it
@@ -372,6 +378,25 @@ def _modifies(token, start: int, end: int) -> bool:
     return token.dep_ in _MODIFIER_DEPS and start - 1 <= token.head.i <= end and token.text not in ",()"
 
 
+def _modifiers_of(entity: _Entity, head: str) -> set[str]:
+    """The words before ``head`` in the entity's descriptions ("Norfolk police" of "Norfolk police chief")."""
+    words: set[str] = set()
+    for description in entity.descriptions:
+        for part in description.lower().split(","):
+            tokens = re.findall(r"[\w-]+", re.split(_POST_NOMINAL, part.strip())[0])
+            if tokens and tokens[-1].strip(".") == head:
+                words.update(tokens[:-1])
+    return words
+
+
+def _fullest(description: str | None, known: Iterable[str]) -> str | None:
+    """A one-word role at its fullest as the article gave it ("Secretary" of "Trade and Industry Secretary")."""
+    if not description or " " in description:
+        return description
+    fuller = [d for d in known if len(d) > len(description) and d.lower().split()[-1] == description.lower()]
+    return max(fuller, key=len, default=description)
+
+
 def _settle_gender(entity: _Entity) -> None:
     """What the article states of a person's gender; else, marked as such, what the first name suggests."""
     entity.gender, entity.gender_evidence = entity.evidence.verdict()
@@ -420,6 +445,14 @@ def _description_of(ent: Span) -> str | None:
             words = words[1:]
         if words:
             parts.append(doc[words[0].i : words[-1].i + 1].text)
+    described = head.head
+    if (not parts and head.dep_ == "appos" and described.pos_ == "NOUN" and described.i < ent.start
+            and described.tag_ not in ("NNS", "NNPS") and described.left_edge.i < described.i
+            and _describes_someone(described.lower_)):
+        # "The premier, Doug Ford, …": the name in apposition to the description before it
+        words = [t for t in doc[described.left_edge.i : described.i + 1] if not t.is_punct]
+        if words and words[0].lower_ in ("the", "a", "an"):
+            parts.append(doc[words[1].i : described.i + 1].text if len(words) > 1 else "")
     # a list's dash ("- Kelso boss Martin Adair:") is no part of a description, a stray "m." none
     parts = [p.strip(" ,-–—•*") for p in parts]
     text = ", ".join(p for p in parts if _WORDLIKE.search(p))
@@ -428,8 +461,8 @@ def _description_of(ent: Span) -> str | None:
         words = words[1:]
     text = " ".join(words)
     text = text.strip(" \"“”‘’'")
-    if not any(c.isalnum() for c in text) or text.lower().rstrip(".") in _TITLE_WORDS:
-        return None
+    if not any(c.isalnum() for c in text) or text.lower().rstrip(".") in _NO_DESCRIPTION:
+        return None  # "Mr." says nothing of who someone is; "the premier" does ("Doug Ford, the premier")
     return text
 
 
@@ -539,6 +572,12 @@ def _is_person_noun(word: str) -> bool:
     if word in _ORG_NOUNS or word in _CARRIERS or word in _BUSINESS_NOUNS:
         return False
     return word.endswith(_PERSON_SUFFIXES) and not word.endswith(_NOT_PERSON_SUFFIXES)
+
+
+def _describes_someone(noun: str) -> bool:
+    """A noun that says who someone or some body is: a role, a title, a kind of organization (not "the story")."""
+    return (_is_person_noun(noun) or _is_title(noun) or noun in _ORG_NOUNS or noun in _BUSINESS_NOUNS
+            or noun in _BODY_NOUNS or noun in _OUTLET_NOUNS or noun in _ORGANIZATION_HEADS)
 
 
 def _after_honorific(token) -> bool:
@@ -1030,7 +1069,7 @@ class SpeakerResolver:
             entity = self.registry.organization(chosen.text)
         description = _description_of(chosen) if head_ent is not None else None
         entity.describe(description)
-        return entity, description
+        return entity, _fullest(description, entity.descriptions)
 
     def _unlabelled_name(self, span: Span, position: int) -> _Entity | None:
         """A person's name the NER did not mark: "JAKE TAPPER:", "McCain challenger Kelli Ward".
@@ -1172,6 +1211,16 @@ class SpeakerResolver:
             e for e in self.registry.entities
             if e.name and head in e.title_heads and said <= e.title_words and e.mentioned_before(position) >= 0
         ]
+        if not named and words[0] in _DEFINITE:
+            # "the Ontario premier", "the country's top doctor" for the one person given that role:
+            # words of place and rank narrow a role down, they name no other one
+            # (not "the Scottish Executive", a name; not "the top seed" for the seventh seed)
+            narrowing = {t.lower_ for t in span if t.ent_type_ in ("GPE", "NORP") or t.lower_ in _NARROWING}
+            holders = [e for e in self.registry.entities if e.type == "person" and e.name and head in e.title_heads
+                       and e.mentioned_before(position) >= 0]
+            if (len(holders) == 1 and root.is_lower and said - holders[0].title_words <= narrowing
+                    and _modifiers_of(holders[0], head) <= said):
+                named = holders
         if not named and words[0] in _DEFINITE and head in _ORG_NOUNS:
             # "the department": the organization named with that word ("Department of Veterans Affairs")
             named = [
