@@ -199,29 +199,24 @@ def test_a_date_the_parse_hangs_inside_a_that_less_complement_is_not_content():
 
 
 @pytest.mark.parametrize(
-    ("clause", "source"),
+    ("clause", "heads", "deps", "tags", "pos", "source"),
     [
-        (["speaking", "on", "condition", "of", "anonymity"], "An official"),
-        # any other clause stays: PolNeAR keeps and drops those about evenly
-        (["speaking", "at", "the", "end", "of", "May"], "An official, speaking at the end of May"),
+        # a participle on how the source spoke is left out ("speaking" an acl of "official")
+        (["speaking", "on", "condition", "of", "anonymity"], [1, 3, 4, 5, 6], ["acl", "prep", "pobj", "prep", "pobj"],
+         ["VBG", "IN", "NN", "IN", "NN"], ["VERB", "ADP", "NOUN", "ADP", "NOUN"], "An official"),
+        # a relative clause stays: PolNeAR keeps and drops those about evenly
+        (["who", "joined", "in", "May"], [4, 1, 4, 5], ["nsubj", "relcl", "prep", "pobj"],
+         ["WP", "VBD", "IN", "NNP"], ["PRON", "VERB", "ADP", "PROPN"], "An official, who joined in May"),
     ],
 )
-def test_a_clause_on_the_terms_of_speaking_is_not_the_source(clause, source):
-    # An official, speaking on condition of anonymity, said the talks failed.
-    # ("speaking" an acl of "official"; its prepositional phrase nested under it)
+def test_a_clause_on_how_the_source_spoke_is_not_the_source(clause, heads, deps, tags, pos, source):
+    # An official, <clause>, said the talks failed.
     words = ["An", "official", ","] + clause + [",", "said", "the", "talks", "failed", "."]
-    n = len(clause)
-    said = 3 + n + 1
-    heads = [1, said, 1, 1, 3, 4, 5, 6] if n == 5 else [1, said, 1, 1, 3, 6, 4, 6, 7]
-    heads += [1, said, said + 2, said + 3, said, said]
-    deps = ["det", "nsubj", "punct", "acl", "prep", "pobj", "prep", "pobj"] if n == 5 else \
-        ["det", "nsubj", "punct", "acl", "prep", "det", "pobj", "prep", "pobj"]
-    deps += ["punct", "ROOT", "det", "nsubj", "ccomp", "punct"]
-    tags = ["DT", "NN", ",", "VBG", "IN", "NN", "IN", "NN"] if n == 5 else ["DT", "NN", ",", "VBG", "IN", "DT", "NN", "IN", "NNP"]
-    tags += [",", "VBD", "DT", "NNS", "VBD", "."]
-    pos = ["DET", "NOUN", "PUNCT", "VERB", "ADP", "NOUN", "ADP", "NOUN"] if n == 5 else \
-        ["DET", "NOUN", "PUNCT", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN"]
-    pos += ["PUNCT", "VERB", "DET", "NOUN", "VERB", "PUNCT"]
+    said = 3 + len(clause) + 1
+    heads = [1, said, 1] + heads + [1, said, said + 2, said + 3, said, said]
+    deps = ["det", "nsubj", "punct"] + deps + ["punct", "ROOT", "det", "nsubj", "ccomp", "punct"]
+    tags = ["DT", "NN", ","] + tags + [",", "VBD", "DT", "NNS", "VBD", "."]
+    pos = ["DET", "NOUN", "PUNCT"] + pos + ["PUNCT", "VERB", "DET", "NOUN", "VERB", "PUNCT"]
     spaces = [True] * len(words)
     spaces[1] = spaces[said - 2] = spaces[-2] = False
     d = doc(words, heads, deps, tags, pos, spaces)

@@ -153,8 +153,8 @@ _REOPENED = re.compile(r"(?<=[.?!,][\"”])\s+(?=[\"“])")
 def _split_at_reopened_quotations(text: str, fragments: list[Offsets]) -> list[Offsets]:
     """“A.” “B.” in one fragment (copy that lost its paragraph break) as two fragments of one content.
 
-    PolNeAR train splits such a content there 10 times and keeps it whole 6;
-    the Gender Gap Tracker counts two quotes.
+    PolNeAR train splits such a content there 10 times and keeps it whole 6
+    (``python benchmarks/gold_spans.py``); the Gender Gap Tracker counts two quotes.
     """
     split: list[Offsets] = []
     for start, end in fragments:

@@ -1,0 +1,76 @@
+"""How PolNeAR train's gold draws three span boundaries the rules follow.
+
+    python benchmarks/gold_spans.py [../shared/data/polnear/train.jsonl]
+
+The counts behind three choices, read on train, never on dev:
+
+- a ", speaking …" clause between a source and its cue ("An official,
+  speaking on condition of anonymity, said"): in the gold source or left out
+  of it (``attribution.verbal._without_speaking_clause``), beside the same
+  count for a clause on the terms of speaking ("…, who spoke on condition of
+  anonymity") and any other ", who …" clause (both kept);
+- two quotations back to back (`"A." "B."`) in one attribution: one gold
+  fragment or two (``attribution.assemble._split_at_reopened_quotations``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter
+from pathlib import Path
+
+from onrecord.evaluate import gold_attributions, read_jsonl
+
+TRAIN = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear" / "train.jsonl"
+# a clause set off by a comma right after a source: ", speaking on …", ", who …"
+CLAUSE = re.compile(r",\s+((?:who|speaking|requesting|asking|declining)\b[^,]*)")
+# what a clause on the terms of speaking says ("not authorized to discuss", "asked not to be named")
+ANONYMITY = re.compile(r"\banonymity\b|\bnot authorized\b|\bto be (named|identified)\b")
+BACK_TO_BACK = re.compile(r"[.?!,][\"”]\s+[\"“]")
+
+
+def _clause_kind(clause: str) -> str:
+    if clause.startswith("speaking"):
+        return "a 'speaking …' clause"
+    if ANONYMITY.search(clause.lower()):
+        return "a clause on the terms of speaking"
+    return "another who-clause"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", nargs="?", default=str(TRAIN))
+    args = parser.parse_args()
+    counts: Counter = Counter()
+    for record in read_jsonl(args.gold):
+        text = record["text"]
+        for attribution in gold_attributions(record):
+            cues = attribution.get("cue") or []
+            for source in attribution.get("source") or []:
+                inside = CLAUSE.search(source["text"])
+                after = CLAUSE.match(text, source["end"])
+                if inside is not None and any(c["start"] >= source["end"] for c in cues):
+                    kind = _clause_kind(inside.group(1))
+                    if kind == "another who-clause" and not inside.group(1).startswith("who"):  # "requesting …"
+                        continue
+                    counts[(kind, "in the source")] += 1
+                elif after is not None and any(c["start"] >= after.end() for c in cues):
+                    kind = _clause_kind(after.group(1))
+                    if kind == "another who-clause" and not after.group(1).startswith("who"):
+                        continue
+                    counts[(kind, "left out")] += 1
+            fragments = sorted(attribution["content"], key=lambda f: f["start"])
+            for fragment in fragments:
+                counts[("quotations back to back", "in one fragment")] += len(
+                    BACK_TO_BACK.findall(text, fragment["start"], fragment["end"]))
+            for first, second in zip(fragments, fragments[1:]):
+                between = text[first["end"] - 2 : second["start"] + 2]
+                if "\n" not in between and BACK_TO_BACK.search(between):
+                    counts[("quotations back to back", "two fragments")] += 1
+    for (what, where), n in sorted(counts.items()):
+        print(f"{n:5d}  {what}: {where}")
+
+
+if __name__ == "__main__":
+    main()
