@@ -222,3 +222,23 @@ def test_a_clause_on_how_the_source_spoke_is_not_the_source(clause, heads, deps,
     d = doc(words, heads, deps, tags, pos, spaces)
     [candidate] = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["said"]]
     assert d.text[candidate.source.start : candidate.source.end] == source
+
+
+def test_a_source_that_runs_into_a_content_keeps_the_words_before_it():
+    # “We regret it,” said Oleg Varga, head of Nordgold, whose motto is “Gold first”.
+    # (the motto taken for a content fragment: the source keeps "Oleg Varga, head of Nordgold")
+    from onrecord.attribution.assemble import _roles_apart
+    from onrecord.attribution.candidate import Candidate, Mention
+
+    words = ["Oleg", "Varga", ",", "head", "of", "Nordgold", ",", "whose", "motto", "is", "“", "Gold", "first", "”"]
+    spaces = [True, False, True, True, True, False, True, True, True, True, False, True, False, False]
+    heads = [1, 1, 1, 1, 3, 4, 1, 8, 9, 1, 12, 12, 9, 12]
+    deps = ["compound", "ROOT", "punct", "appos", "prep", "pobj", "punct", "poss", "nsubj", "relcl", "punct", "compound", "attr", "punct"]
+    tags = ["NNP", "NNP", ",", "NN", "IN", "NNP", ",", "WP$", "NN", "VBZ", "``", "NNP", "NN", "''"]
+    pos = ["PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "AUX", "PUNCT", "PROPN", "NOUN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    motto = (d[10].idx, d[13].idx + 1)
+    candidate = Candidate(kind="direct", content=[(100, 120), motto], cue=[(90, 94)], source=Mention(0, len(d.text), d[:]))
+    [kept] = _roles_apart([candidate])
+    assert d.text[kept.source.start : kept.source.end] == "Oleg Varga, head of Nordgold"
+    assert kept.source.span.text == "Oleg Varga, head of Nordgold"

@@ -9,7 +9,7 @@ from itertools import accumulate
 from ..budget import checkpoint
 from ..text import DOUBLE_MARKS, Unit
 from .block import block_candidate
-from .candidate import Candidate, Offsets
+from .candidate import Candidate, Mention, Offsets
 from .context import ArticleContext, Rule
 from .labels import labelled_paragraphs, labelled_quotations
 from .learned import DROP_BELOW, RULE_SPANS, learned_attributions
@@ -234,12 +234,32 @@ def _roles_apart(candidates: list[Candidate]) -> list[Candidate]:
     for candidate in candidates:
         source = candidate.source
         if source is not None and any(_overlap(f, (source.start, source.end)) for f in candidate.cue + candidate.content):
-            candidate.source = None
+            candidate.source = _before(source, min(f[0] for f in candidate.cue + candidate.content
+                                                   if _overlap(f, (source.start, source.end))))
         content = [piece for fragment in candidate.content for piece in _minus(fragment, candidate.cue)]
         if content:
             candidate.content = content
             kept.append(candidate)
     return kept
+
+
+def _before(source: Mention, cut: int) -> Mention | None:
+    """The words of a source before ``cut``: "X, deputy chairman of a firm whose motto is “…”"
+    keeps "X, deputy chairman of a firm" when the motto was taken for content."""
+    if source.span is None or cut <= source.start:
+        return None
+    base = source.start - source.span[0].idx
+    tokens = [t for t in source.span if base + t.idx + len(t) <= cut]
+    inside = next((t for t in source.span if base + t.idx >= cut), None)
+    clause = next((a for a in inside.ancestors if a.dep_ in ("relcl", "acl")), None) if inside is not None else None
+    if clause is not None and clause.left_edge.i > source.span.start:
+        tokens = [t for t in tokens if t.i < clause.left_edge.i]  # the whole clause the content began in
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep", "mark", "det")):
+        tokens = tokens[:-1]
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in tokens):
+        return None
+    doc = tokens[0].doc
+    return Mention(base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1]), doc[tokens[0].i : tokens[-1].i + 1])
 
 
 def _minus(fragment: Offsets, taken: list[Offsets]) -> list[Offsets]:
