@@ -242,3 +242,25 @@ def test_a_source_that_runs_into_a_content_keeps_the_words_before_it():
     [kept] = _roles_apart([candidate])
     assert d.text[kept.source.start : kept.source.end] == "Oleg Varga, head of Nordgold"
     assert kept.source.span.text == "Oleg Varga, head of Nordgold"
+
+
+def test_an_inverted_cue_parsed_as_a_second_clause_takes_the_sentence_before_it():
+    # The plant is hanging on, said the chief executive.  ("said" a conj of "hanging", its subject after it)
+    words = ["The", "plant", "is", "hanging", "on", ",", "said", "the", "chief", "executive", "."]
+    heads = [1, 3, 3, 3, 3, 3, 3, 9, 9, 6, 3]
+    deps = ["det", "nsubj", "aux", "ROOT", "prt", "punct", "conj", "det", "amod", "nsubj", "punct"]
+    tags = ["DT", "NN", "VBZ", "VBG", "RP", ",", "VBD", "DT", "JJ", "NN", "."]
+    pos = ["DET", "NOUN", "AUX", "VERB", "ADP", "PUNCT", "VERB", "DET", "ADJ", "NOUN", "PUNCT"]
+    spaces = [True, True, True, True, False, True, True, True, True, False, False]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = list(find_in_sentence(d[:], 0))
+    assert offsets_text(d, candidate.content) == ["The plant is hanging on"]
+    assert d.text[candidate.source.start : candidate.source.end] == "the chief executive"
+    # "…, and the chief executive said" is a statement of its own, not an inverted cue
+    words = ["The", "plant", "is", "hanging", "on", ",", "and", "the", "chief", "said", "so", "."]
+    heads = [1, 3, 3, 3, 3, 3, 3, 8, 9, 3, 9, 3]
+    deps = ["det", "nsubj", "aux", "ROOT", "prt", "punct", "cc", "det", "nsubj", "conj", "advmod", "punct"]
+    tags = ["DT", "NN", "VBZ", "VBG", "RP", ",", "CC", "DT", "NN", "VBD", "RB", "."]
+    pos = ["DET", "NOUN", "AUX", "VERB", "ADP", "PUNCT", "CCONJ", "DET", "NOUN", "VERB", "ADV", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    assert all("The plant is hanging on" not in offsets_text(d, c.content) for c in find_in_sentence(d[:], 0))

@@ -539,9 +539,19 @@ def _hangs_off_content(verb: Token) -> bool:
         return True
     if head.i > verb.i:
         return False
+    if verb.dep_ == "conj" and verb.doc[verb.i - 1].text == "," and _inverted_subject(verb):
+        # "The plant is hanging on, said the chief executive." parsed as a second clause of the content
+        return True
     # a ccomp after its head is an inverted cue only when punctuation sets it off
     left = verb.left_edge
     return verb.dep_ == "ccomp" and left.i > 0 and verb.doc[left.i - 1].is_punct
+
+
+def _inverted_subject(verb: Token) -> bool:
+    """Whether the cue's subject follows it and nothing else of its own comes first ("…, said the mayor")."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    return bool(subjects) and all(c.i > verb.i for c in subjects) and not any(
+        c.dep_ in ("cc", "aux", "neg") for c in verb.children)
 
 
 def _set_off_by_commas(verb: Token) -> bool:
