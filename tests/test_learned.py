@@ -205,3 +205,11 @@ def test_a_source_that_is_only_an_article_names_no_one(nlp):
     [found] = run(nlp, text, tagging, rules=False)
     assert texts(text, found.cue) == ["said"]
     assert found.source is None
+
+
+def test_a_content_cut_around_its_cue_has_no_space_at_its_edge(nlp):
+    text = "The mayor is calling for a ban on night flights."
+    tagging = HandTagging(text, [("source", "The mayor"), ("cue", "calling for"), ("content", "calling for a ban on night flights")])
+    for candidate in run(nlp, text, tagging, rules=False):
+        for start, end in candidate.content:
+            assert not text[start].isspace() and not text[end - 1].isspace()

@@ -239,7 +239,7 @@ def test_a_source_that_runs_into_a_content_keeps_the_words_before_it():
     d = doc(words, heads, deps, tags, pos, spaces)
     motto = (d[10].idx, d[13].idx + 1)
     candidate = Candidate(kind="direct", content=[(100, 120), motto], cue=[(90, 94)], source=Mention(0, len(d.text), d[:]))
-    [kept] = _roles_apart([candidate])
+    [kept] = _roles_apart(d.text + " " * 200, [candidate])
     assert d.text[kept.source.start : kept.source.end] == "Oleg Varga, head of Nordgold"
     assert kept.source.span.text == "Oleg Varga, head of Nordgold"
 

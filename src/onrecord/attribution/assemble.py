@@ -102,7 +102,7 @@ def orphans(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:
 
 def _finished(text: str, candidates: list[Candidate], quotes: QuoteIndex) -> list[Candidate]:
     """Roles apart, nested attributions dropped, kinds set, cue words joined, in text order."""
-    candidates = _roles_apart(candidates)
+    candidates = _roles_apart(text, candidates)
     for candidate in candidates:
         if candidate.source is not None and _NO_ONE.fullmatch(text[candidate.source.start : candidate.source.end]):
             candidate.source = None  # "The" or a quotation mark: what is left of a misread span
@@ -220,7 +220,7 @@ def according_as_via(article: ArticleContext, candidates: list[Candidate]) -> li
     return kept
 
 
-def _roles_apart(candidates: list[Candidate]) -> list[Candidate]:
+def _roles_apart(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Content, cue and source never overlap (issue 5, found by tests/test_fuzz.py).
 
     A quotation attached or stretched after parsing can swallow the source a
@@ -236,7 +236,7 @@ def _roles_apart(candidates: list[Candidate]) -> list[Candidate]:
         if source is not None and any(_overlap(f, (source.start, source.end)) for f in candidate.cue + candidate.content):
             candidate.source = _before(source, min(f[0] for f in candidate.cue + candidate.content
                                                    if _overlap(f, (source.start, source.end))))
-        content = [piece for fragment in candidate.content for piece in _minus(fragment, candidate.cue)]
+        content = [_stripped(text, piece) for fragment in candidate.content for piece in _minus(fragment, candidate.cue)]
         if content:
             candidate.content = content
             kept.append(candidate)
@@ -260,6 +260,16 @@ def _before(source: Mention, cut: int) -> Mention | None:
         return None
     doc = tokens[0].doc
     return Mention(base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1]), doc[tokens[0].i : tokens[-1].i + 1])
+
+
+def _stripped(text: str, piece: Offsets) -> Offsets:
+    """A piece cut around a cue without the spaces at its edges ("calling for| a ban" is "a ban")."""
+    start, end = piece
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else piece
 
 
 def _minus(fragment: Offsets, taken: list[Offsets]) -> list[Offsets]:

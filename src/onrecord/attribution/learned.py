@@ -115,8 +115,6 @@ def learned_attributions(
         if roles.overlaps((content.start, content.end)):
             continue
         linked = _linked(content, cues, sources, sentences, parsed, taken, tagging)
-        if linked.source is not None and roles.overlaps((linked.source.start, linked.source.end)):
-            continue
         if not linked.cue:
             # a tagged content with no cue near it is rarely an attribution (one in
             # six on held-out train articles): PolNeAR's few cue-less ones are found
