@@ -264,3 +264,19 @@ def test_an_inverted_cue_parsed_as_a_second_clause_takes_the_sentence_before_it(
     pos = ["DET", "NOUN", "AUX", "VERB", "ADP", "PUNCT", "CCONJ", "DET", "NOUN", "VERB", "ADV", "PUNCT"]
     d = doc(words, heads, deps, tags, pos)
     assert all("The plant is hanging on" not in offsets_text(d, c.content) for c in find_in_sentence(d[:], 0))
+
+
+def test_a_cue_after_and_inside_a_content_is_the_speakers_next_statement():
+    # The senator said the plan was sound and added that the state would pay.
+    # (the parse makes "added" a conj of "was", inside the first statement, with the subject "the plan")
+    words = ["The", "senator", "said", "the", "plan", "was", "sound", "and", "added", "that", "the", "state", "would", "pay", "."]
+    heads = [1, 2, 2, 4, 5, 2, 5, 5, 5, 13, 11, 13, 13, 8, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "nsubj", "ccomp", "acomp", "cc", "conj", "mark", "det", "nsubj", "aux", "ccomp", "punct"]
+    tags = ["DT", "NN", "VBD", "DT", "NN", "VBD", "JJ", "CC", "VBD", "IN", "DT", "NN", "MD", "VB", "."]
+    pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "AUX", "ADJ", "CCONJ", "VERB", "SCONJ", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    found = {tuple(offsets_text(d, c.cue)): c for c in find_in_sentence(d[:], 0)}
+    assert offsets_text(d, found[("said",)].content) == ["the plan was sound"]
+    added = found[("added",)]
+    assert offsets_text(d, added.content) == ["that the state would pay"]
+    assert d.text[added.source.start : added.source.end] == "The senator"

@@ -64,6 +64,11 @@ def subject_of(verb: Token) -> Token | None:
     that …" the subject is not a speaker.
     """
     current, subjects = verb, _SUBJECTS
+    if _coordinated_cue(verb):
+        # "X said the plan was sound and added that …": X, not "the plan"
+        speaking = next((a for a in verb.ancestors if a.pos_ == "VERB" and cue_lemma(a.lower_)), None)
+        if speaking is not None:
+            current, subjects = speaking, _GOVERNOR_SUBJECTS
     for _ in range(3):
         found = [child for child in current.children if child.dep_ in subjects]
         if found:
@@ -425,6 +430,9 @@ def _before_next_attribution(tokens: list[Token]) -> list[Token]:
     for token in tokens[1:]:
         if _speakers_next_act(token, inside):
             return [t for t in tokens if t.i < token.left_edge.i]
+        if _coordinated_cue(token) and token.i - 1 in inside:
+            # "said the plan was sound and added that …": the same speaker's next statement
+            return trimmed([t for t in tokens if t.i < token.i - 1])
         if token.dep_ != "conj" or any(c.dep_ == "mark" and c.lower_ == "that" and c.i < token.i for c in token.children):
             # "said that A and that B thinks C": a second complement of the same cue, not a new statement
             continue
@@ -462,6 +470,17 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
         if after_quote and token.dep_ == "advcl" and token.left_edge.lower_ in _ADVERBIAL_MARKS:
             return [t for t in tokens if t.i < left]
     return tokens
+
+
+def _coordinated_cue(token: Token) -> bool:
+    """"… and added that …": a cue verb right after "and"/"but", with no subject of its own and a
+    clause of its own, that the parse may hang inside the statement before it."""
+    return (
+        token.pos_ == "VERB" and token.dep_ in ("ccomp", "conj") and token.i > 0
+        and token.doc[token.i - 1].lower_ in ("and", "but") and cue_lemma(token.lower_) is not None
+        and not any(c.dep_ in _SUBJECTS for c in token.children)
+        and any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "punct" and c.text == ":") for c in token.children)
+    )
 
 
 def _speakers_next_act(token: Token, inside: set[int]) -> bool:
