@@ -10,7 +10,9 @@ The counts behind three choices, read on train, never on dev:
   count for a clause on the terms of speaking ("…, who spoke on condition of
   anonymity") and any other ", who …" clause (both kept);
 - two quotations back to back (`"A." "B."`) in one attribution: one gold
-  fragment or two (``attribution.assemble._split_at_reopened_quotations``).
+  fragment or two (``attribution.assemble._split_at_reopened_quotations``);
+- attributions whose cue follows "and"/"but" with the content after it
+  ("… and added that …", ``attribution.verbal._coordinated_cue``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ CLAUSE = re.compile(r",\s+((?:who|speaking|requesting|asking|declining)\b[^,]*)"
 # what a clause on the terms of speaking says ("not authorized to discuss", "asked not to be named")
 ANONYMITY = re.compile(r"\banonymity\b|\bnot authorized\b|\bto be (named|identified)\b")
 BACK_TO_BACK = re.compile(r"[.?!,][\"”]\s+[\"“]")
+AND_BEFORE = re.compile(r"\b(and|but)\s+$")
 
 
 def _clause_kind(clause: str) -> str:
@@ -60,6 +63,11 @@ def main() -> None:
                     if kind == "another who-clause" and not after.group(1).startswith("who"):
                         continue
                     counts[(kind, "left out")] += 1
+            if cues and attribution["content"]:
+                first = min(cues, key=lambda c: c["start"])
+                after = min(f["start"] for f in attribution["content"]) > first["end"]
+                if after and AND_BEFORE.search(text, max(0, first["start"] - 6), first["start"]):
+                    counts[("a cue after 'and'/'but'", "content after it")] += 1
             fragments = sorted(attribution["content"], key=lambda f: f["start"])
             for fragment in fragments:
                 counts[("quotations back to back", "in one fragment")] += len(
