@@ -102,7 +102,9 @@ def learned_attributions(
     taken = SpanIndex(f for c in kept for f in c.content + c.cue)
     # the words of the attributions kept so far that are not content: a tagged
     # content over one of them ("Glassner criticized", according to the Times)
-    # is a misreading of an attribution already found, not a new one
+    # is a misreading of an attribution already found, not a new one; a tagged
+    # content whose *source* is one of them is not: the same speaker goes on
+    # ("calling for a ban … and taunting the appearance of …")
     roles = DisjointSpans()
     for candidate in kept:
         for fragment in candidate.cue + [(m.start, m.end) for m in (candidate.source, candidate.via, candidate.addressee) if m]:
