@@ -101,7 +101,12 @@ def orphans(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:
 
 
 def _finished(text: str, candidates: list[Candidate], quotes: QuoteIndex) -> list[Candidate]:
-    """Roles apart, nested attributions dropped, kinds set, cue words joined, in text order."""
+    """Roles apart, nested attributions dropped, kinds set, cue words joined, in text order.
+
+    A source that names no one goes; a content's fragments apart by a few
+    words of one sentence become one, and quotations back to back in one
+    fragment become two.
+    """
     candidates = _roles_apart(text, candidates)
     for candidate in candidates:
         if candidate.source is not None and _NO_ONE.fullmatch(text[candidate.source.start : candidate.source.end]):
@@ -226,9 +231,10 @@ def _roles_apart(text: str, candidates: list[Candidate]) -> list[Candidate]:
     A quotation attached or stretched after parsing can swallow the source a
     misparse took from inside it (``"Dana Whitfield," Dana Whitfield said.``
     has two subjects), and a non-projective parse can give a subject whose
-    subtree spans the cue. A source overlapping either is dropped (it is the
-    misparse); a content holding its cue is cut around it, since PolNeAR's
-    content still matches what is left.
+    subtree spans the cue. A source overlapping either keeps only its words
+    before the overlap (``_before``), and is dropped when none name anyone (it
+    is the misparse); a content holding its cue is cut around it, since
+    PolNeAR's content still matches what is left.
     """
     kept = []
     for candidate in candidates:
