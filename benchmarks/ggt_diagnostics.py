@@ -28,8 +28,8 @@ from collections import Counter
 from pathlib import Path
 
 from onrecord.evaluate import PARTIAL, jaccard, name_words, names_agree, positions, predictions_for, read_jsonl
-from onrecord.evaluate_ggt import PRONOUNS, _name_error, _speaker_label, full_names_agree
-from onrecord.speakers.names import _lists
+from onrecord.evaluate_ggt import PRONOUNS, _name_error, _speaker_label, full_names_agree, gender_verdict, quoted_people
+from onrecord.speakers.names import first_name_verdict
 
 GGT_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ggt" / "dev.jsonl"
 
@@ -94,53 +94,27 @@ def _excess(text: str, gold: frozenset, predicted: frozenset) -> str:
     return f"reaches {side}; the excess holds {holds}"
 
 
-def _first_name_kind(name: str) -> str:
-    """What the first-name lists make of a speaker name's first word."""
-    words = name.split()
-    if len(words) < 2:
-        return "one word"
-    first = words[0].strip(".").lower()
-    female, male, both = _lists()
-    if first in both:
-        return "a first name of both genders"
-    if first in female or first in male:
-        return "a one-gender first name"
-    if "-" in first:
-        return "a hyphenated first word, not in the lists"
-    return "a first word not in the lists"
+# what the first-name lists make of a speaker's name (``speakers.names.first_name_verdict``)
+_FIRST_NAME_KINDS = {None: "one word", "both": "a first name of both genders", "female": "a one-gender first name",
+                     "male": "a one-gender first name", "unknown": "a first word in none of the lists"}
 
 
 def _gender_misses(record: dict, prediction: dict, counts: Counter) -> None:
     """Why each quoted person's gender is not found right, as ``evaluate_ggt`` decides it."""
-    entities = {e.get("id"): e for e in prediction.get("entities") or ()}
-    speakers: Counter = Counter()
-    for attribution in prediction.get("attributions") or ():
-        speaker = attribution.get("speaker") or {}
-        entity = entities.get(speaker.get("entity")) or {}
-        if speaker.get("name"):
-            gender = speaker.get("gender", entity.get("gender"))
-            evidence = speaker.get("gender_evidence", entity.get("gender_evidence"))
-            speakers[(speaker["name"], gender, evidence)] += 1
-    for gold_gender, names in (("female", record.get("sources_female")), ("male", record.get("sources_male"))):
-        for name in names or ():
-            matching = Counter({key: n for key, n in speakers.items() if names_agree(key[0], name)})
-            if not matching:
-                types = {e.get("type") for e in entities.values() if e.get("name") and names_agree(e["name"], name)}
-                where = ("a person entity" if "person" in types else "only another entity type" if types
-                         else "no entity")
-                counts[("not found among speakers", f"{gold_gender}; {where} has the name")] += 1
-                continue
-            known = Counter()
-            for (_, gender, evidence), n in matching.items():
-                if gender in ("female", "male"):
-                    known[(gender, evidence)] += n
-            if not known:
-                top = matching.most_common(1)[0][0][0]
-                counts[("found, gender unknown", f"{gold_gender}; the name has {_first_name_kind(top)}")] += 1
-                continue
-            (gender, evidence), _ = known.most_common(1)[0]
-            if gender != gold_gender:
-                counts[("found, wrong gender", f"{gold_gender} taken for {gender}, from {evidence}")] += 1
+    entities = prediction.get("entities") or ()
+    for gold_gender, name, matching in quoted_people(record, prediction):
+        if not matching:
+            types = {e.get("type") for e in entities if e.get("name") and names_agree(e["name"], name)}
+            where = "a person entity" if "person" in types else "only another entity type" if types else "no entity"
+            counts[("not found among speakers", f"{gold_gender}; {where} has the name")] += 1
+            continue
+        verdict = gender_verdict(matching)
+        if verdict is None:
+            top = matching.most_common(1)[0][0][0]
+            kind = _FIRST_NAME_KINDS[first_name_verdict(top)]
+            counts[("found, gender unknown", f"{gold_gender}; the name has {kind}")] += 1
+        elif verdict[0] != gold_gender:
+            counts[("found, wrong gender", f"{gold_gender} taken for {verdict[0]}, from {verdict[1]}")] += 1
 
 
 def main() -> None:

@@ -1,8 +1,12 @@
-"""How PolNeAR train's gold draws three span boundaries the rules follow.
+"""How PolNeAR train's gold draws the span boundaries the rules follow.
 
     python benchmarks/gold_spans.py [../shared/data/polnear/train.jsonl]
 
-The counts behind three choices, read on train, never on dev:
+The counts behind these choices, read on train, never on dev:
+
+- a day right after the cue ("said Tuesday the tax would stay"): whether the
+  gold content starts after the day or at it
+  (``attribution.verbal._without_leading_time``);
 
 - a ", speaking …" clause between a source and its cue ("An official,
   speaking on condition of anonymity, said"): in the gold source or left out
@@ -10,7 +14,7 @@ The counts behind three choices, read on train, never on dev:
   count for a clause on the terms of speaking ("…, who spoke on condition of
   anonymity") and any other ", who …" clause (both kept);
 - two quotations back to back (`"A." "B."`) in one attribution: one gold
-  fragment or two (``attribution.assemble._split_at_reopened_quotations``);
+  fragment or two (``attribution.assemble._split_between_quotations``);
 - attributions whose cue follows "and"/"but" with the content after it
   ("… and added that …", ``attribution.verbal._coordinated_cue``).
 """
@@ -31,6 +35,10 @@ CLAUSE = re.compile(r",\s+((?:who|speaking|requesting|asking|declining)\b[^,]*)"
 ANONYMITY = re.compile(r"\banonymity\b|\bnot authorized\b|\bto be (named|identified)\b")
 BACK_TO_BACK = re.compile(r"[.?!,][\"”]\s+[\"“]")
 AND_BEFORE = re.compile(r"\b(and|but)\s+$")
+CUE_AND_DAY = re.compile(
+    r"\b(said|told \w+|says|announced|argued|added|wrote)( on)? "
+    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)( that)? "
+)
 
 
 def _clause_kind(clause: str) -> str:
@@ -41,6 +49,19 @@ def _clause_kind(clause: str) -> str:
     return "another who-clause"
 
 
+def _day_after_cue(text: str, starts: set[int], counts: Counter) -> None:
+    for match in CUE_AND_DAY.finditer(text):
+        day = match.start(2) + 1 if match.group(2) else match.start(3)
+        after_that = match.end() - len(" that ") + 1 if match.group(4) else None
+        if day in starts:
+            where = "the content starts at the day"
+        elif match.end() in starts or after_that in starts:
+            where = "the content starts after the day"
+        else:
+            where = "no content starts there"
+        counts[("a day after the cue", where)] += 1
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="?", default=str(TRAIN))
@@ -48,6 +69,7 @@ def main() -> None:
     counts: Counter = Counter()
     for record in read_jsonl(args.gold):
         text = record["text"]
+        _day_after_cue(text, {f["start"] for g in gold_attributions(record) for f in g["content"]}, counts)
         for attribution in gold_attributions(record):
             cues = attribution.get("cue") or []
             for source in attribution.get("source") or []:

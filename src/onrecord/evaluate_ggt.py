@@ -18,7 +18,7 @@ GGT gold differs from PolNeAR's in three ways, and the scoring follows them:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,33 +105,18 @@ class GgtScorer:
         self._add_gender(record, prediction)
 
     def _add_gender(self, record: dict[str, Any], prediction: dict[str, Any]) -> None:
-        entities = {e.get("id"): e for e in prediction.get("entities") or ()}
-        # every predicted speaker, weighted by how many attributions it speaks
-        speakers: Counter = Counter()
-        for attribution in prediction.get("attributions") or ():
-            speaker = attribution.get("speaker") or {}
-            entity = entities.get(speaker.get("entity")) or {}
-            if speaker.get("name"):
-                gender = speaker.get("gender", entity.get("gender"))
-                speakers[(speaker["name"], gender)] += 1
-        for gold_gender, names in (("female", record.get("sources_female")), ("male", record.get("sources_male"))):
-            for name in names or ():
-                self.sources += 1
-                matching = Counter({key: n for key, n in speakers.items() if names_agree(key[0], name)})
-                if not matching:
-                    self.gender_missing["not found"] += 1
-                    continue
-                # the speaker that says most under a matching name carries the verdict
-                genders = Counter()
-                for (_, gender), n in matching.items():
-                    genders[gender] += n
-                known = [(n, g) for g, n in genders.items() if g in ("female", "male")]
-                if not known:
-                    self.gender_missing["unknown"] += 1
-                elif max(known)[1] == gold_gender:
-                    self.gender_right += 1
-                else:
-                    self.gender_wrong += 1
+        for gold_gender, _, matching in quoted_people(record, prediction):
+            self.sources += 1
+            if not matching:
+                self.gender_missing["not found"] += 1
+                continue
+            verdict = gender_verdict(matching)
+            if verdict is None:
+                self.gender_missing["unknown"] += 1
+            elif verdict[0] == gold_gender:
+                self.gender_right += 1
+            else:
+                self.gender_wrong += 1
 
     def metrics(self) -> dict[str, Any]:
         def pct(a: int, b: int) -> float | None:
@@ -153,6 +138,37 @@ class GgtScorer:
             "gender_unknown": pct(self.gender_missing["unknown"], self.sources),
             "speaker_name_errors": dict(self.name_errors.most_common()),
         }
+
+
+def quoted_people(record: dict[str, Any], prediction: dict[str, Any]) -> Iterator[tuple[str, str, Counter]]:
+    """Each quoted person of the gold (``sources_female`` / ``sources_male``): its gold gender, its
+    name, and the predicted speakers of that name (rule 7, lenient) as a Counter of
+    (speaker name, gender, gender evidence) -> attributions spoken."""
+    entities = {e.get("id"): e for e in prediction.get("entities") or ()}
+    speakers: Counter = Counter()
+    for attribution in prediction.get("attributions") or ():
+        speaker = attribution.get("speaker") or {}
+        entity = entities.get(speaker.get("entity")) or {}
+        if speaker.get("name"):
+            gender = speaker.get("gender", entity.get("gender"))
+            evidence = speaker.get("gender_evidence", entity.get("gender_evidence"))
+            speakers[(speaker["name"], gender, evidence)] += 1
+    for gold_gender, names in (("female", record.get("sources_female")), ("male", record.get("sources_male"))):
+        for name in names or ():
+            yield gold_gender, name, Counter({key: n for key, n in speakers.items() if names_agree(key[0], name)})
+
+
+def gender_verdict(matching: Counter) -> tuple[str, str | None] | None:
+    """The known gender said most under a matching name, and the evidence behind most of it (None: unknown)."""
+    genders: Counter = Counter()
+    for (_, gender, _), n in matching.items():
+        if gender in ("female", "male"):
+            genders[gender] += n
+    if not genders:
+        return None
+    gender = max((n, g) for g, n in genders.items())[1]
+    evidence = max((n, e or "") for (_, g, e), n in matching.items() if g == gender)[1]
+    return gender, evidence or None
 
 
 def score_ggt(records: Sequence[dict[str, Any]], predictions: Sequence[dict[str, Any]]) -> dict[str, Any]:

@@ -391,7 +391,7 @@ _TOPIC_PREPS = ("for", "on", "about", "into", "over", "to", "with", "against", "
 def _without_leading_time(tokens: list[Token]) -> list[Token]:
     """A that-less complement without the date the parse hangs inside it: "said [on] Tuesday the tax
     would stay" (PolNeAR train: the content starts after the day 58 times, at it once, by
-    ``benchmarks/date_after_cue.py``)."""
+    ``benchmarks/gold_spans.py``)."""
     start = 0
     if len(tokens) > 1 and tokens[0].lower_ in ("on", "at") and tokens[1].ent_type_ in ("DATE", "TIME"):
         start = 1

@@ -55,8 +55,9 @@ def is_first_name(word: str) -> bool:
     return any(word in names for names in _lists())
 
 
-def first_name_gender(name: str | None, *, fallback: bool = True) -> str | None:
-    """``female``/``male`` when the first word of a full name is only one gender's first name.
+def first_name_verdict(name: str | None, *, fallback: bool = True) -> str | None:
+    """What the lists make of the first word of a full name: ``female``, ``male``, ``both``
+    (given to both), ``unknown`` (in no list), or None for a surname alone.
 
     ``fallback``: look a name the English and French lists lack up in every
     other locale's (the default; the benchmark turns it off to compare)."""
@@ -66,11 +67,17 @@ def first_name_gender(name: str | None, *, fallback: bool = True) -> str | None:
     first = words[0].strip(".").lower()
     female, male, both = _lists()
     if first in both:
-        return None
+        return "both"
     if first not in female and first not in male and fallback:
-        female, male, _ = _lists(_all_locales())
+        female, male, both = _lists(_all_locales())
     if first in female:
         return "female"
     if first in male:
         return "male"
-    return None
+    return "both" if first in both else "unknown"
+
+
+def first_name_gender(name: str | None, *, fallback: bool = True) -> str | None:
+    """``female``/``male`` when the first word of a full name is only one gender's first name."""
+    verdict = first_name_verdict(name, fallback=fallback)
+    return verdict if verdict in ("female", "male") else None
