@@ -762,3 +762,45 @@ def test_a_word_that_only_qualifies_a_role_is_no_description(extractor):
     article = extractor.extract(text)
     company = next(e for e in article.entities if e.name == "Halden Mining")
     assert "Former" not in company.descriptions and "former" not in company.descriptions
+
+
+def test_a_body_named_by_no_word_is_an_unnamed_organization_of_its_article(extractor):
+    # "the government" names no one: the store merges names only, so it must not be a name
+    text = (
+        "The government said it would cut fuel duty. Its central bank said rates would rise. "
+        "Norvania said it would protest. The bank added that inflation was falling. "
+        "The government later said the cut would be small."
+    )
+    article = extractor.extract(text)
+    government = speaker_of(article, "cut fuel duty")
+    assert (government.name, government.description) == (None, "government")
+    assert speaker_of(article, "cut would be small").entity == government.entity
+    assert speaker_of(article, "inflation was falling").entity == speaker_of(article, "rates would rise").entity
+    assert speaker_of(article, "would protest").name == "Norvania"  # a place that speaks is named
+
+
+def test_a_title_before_a_name_the_ner_missed_makes_a_person(extractor):
+    text = "Shares fell on Monday. Halden Oil chief executive Lord Pelham said profits rose."
+    speaker = speaker_of(extractor.extract(text), "profits rose")
+    assert (speaker.name, speaker.description) == ("Pelham", "Halden Oil chief executive")
+
+
+def test_a_definite_description_can_be_named_in_the_next_sentence(extractor):
+    text = (
+        'Confidence fell. "The economy is at a pause," the economy minister said. '
+        '"Growth will come back," said economy minister Kenji Aramaki.'
+    )
+    speaker = speaker_of(extractor.extract(text), "economy is at a pause")
+    assert speaker.name == "Kenji Aramaki"
+
+
+def test_a_description_with_a_company_name_narrows_to_the_one_holder(extractor):
+    text = (
+        "Founder Stelian Varga-Ioannou has pledged to fight the action. "
+        "The Orbitel founder also said he would add a disclaimer."
+    )
+    article = extractor.extract(text)
+    speaker = speaker_of(article, "add a disclaimer")
+    assert speaker.name == "Stelian Varga-Ioannou"
+    founder = next(e for e in article.entities if e.name == "Stelian Varga-Ioannou")
+    assert "Founder Stelian" not in founder.descriptions

@@ -151,6 +151,7 @@ _NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-](?=[^\W\d_]))*[a-zß-öø-ÿ]"
 _NAME_IN_RAW_TEXT = re.compile(rf"(?<![\w'’-])((?:[A-Z][a-z]+\.?\s+){{0,2}}{_NAME_WORD}(?:\s+{_NAME_WORD})+)(?![\w'’-])")
 # "Mr Cable", "Ms. Errigo": whoever the article calls so is a person
 _HONORIFICS = ("Mr", "Mrs", "Ms", "Mme", "Dr", "Sir", "Dame")
+_PEERAGE = frozenset({"lord", "lady", "baroness", "baron"})
 _HONORIFIC_NAME = re.compile(rf"\b(?:{'|'.join(_HONORIFICS)})\.?\s+([A-Z][\w’'-]+)")
 # entity types that are never part of a person's name
 _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -251,6 +252,9 @@ class _Registry:
         # "striker Rooney": the NER took a lowercase role word into the name
         lead = next((i for i, w in enumerate(cleaned[:-1]) if not w[:1].islower()), len(cleaned) - 1)
         role, cleaned = cleaned[:lead], cleaned[lead:]
+        if not role and len(cleaned) > 2 and _is_person_noun(cleaned[0].lower()) and not is_first_name(cleaned[0]):
+            # "Founder Stelios Haji-Ioannou" at a sentence's start: the role is capitalised, still no name
+            role, cleaned = [cleaned[0].lower()], cleaned[1:]
         last_title = max((i for i, w in enumerate(cleaned[:-1]) if _is_title(w)), default=-1)
         if last_title >= 0:
             # "Veterans Affairs Minister Seamus O'Regan": the name starts after the title
@@ -433,6 +437,12 @@ def _description_of(ent: Span) -> str | None:
     end = ent.start
     while end > start and _first_name_of(doc[end - 1]):
         end -= 1  # "Canadian Olympian Penny" before "Oleksiak": the first name is the name's
+    while end > start and (doc[end - 1].text.rstrip(".") in _HONORIFICS or doc[end - 1].lower_ in _PEERAGE):
+        end -= 1  # "chief executive Lord Browne": the honorific is no part of the role
+    if (end - 1 > start and ent.label_ == "PERSON" and doc[end - 1].pos_ == "PROPN" and doc[end - 1].is_title
+            and not doc[end - 1].ent_type_ and not _describes_someone(doc[end - 1].lower_)
+            and doc[end - 1].lower_ != "executive" and _describes_someone(doc[end - 2].lower_)):
+        end -= 1  # "Founder Stelios" before "Haji-Ioannou": a first name no list knows is the name's too
     parts = []
     if start < end:
         parts.append(doc[start:end].text)
@@ -507,6 +517,9 @@ def _noun_before(ent: Span) -> str | None:
 
 
 _PREDICATE_WORDS = 8
+# how many sentences after a definite description ("the economy minister") the one person
+# given those words may be named
+_NAMED_AFTER = 2
 # words that open sentences and are no first name ("Meanwhile Singh", "Today Singh")
 _SENTENCE_OPENERS = frozenset(
     "if as after while then so yet still also however meanwhile today yesterday now here there "
@@ -578,6 +591,12 @@ def _describes_someone(noun: str) -> bool:
     """A noun that says who someone or some body is: a role, a title, a kind of organization (not "the story")."""
     return (_is_person_noun(noun) or _is_title(noun) or noun in _ORG_NOUNS or noun in _BUSINESS_NOUNS
             or noun in _BODY_NOUNS or noun in _OUTLET_NOUNS or noun in _ORGANIZATION_HEADS)
+
+
+def _names_something(token) -> bool:
+    """A word of a name, not of a description: "Exxon", "Ministry" in "Ministry of Communications",
+    not "the", "government" or the "Ontario" of "the Ontario government" (an adjective is no PROPN)."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in ("GPE", "LOC")
 
 
 def _after_honorific(token) -> bool:
@@ -1092,9 +1111,17 @@ class SpeakerResolver:
             words = [w.capitalize() for w in words]
         known = self.registry.person_by_surname(words[-1])
         described = _described_as_a_person(root)  # "Marisol, a mother of twins,"
-        if not (known or shouting or described or (len(words) > 1 and is_first_name(words[0])) or _after_a_role_word(span, root)):
+        # "BP chief executive Lord Browne", "Dr Pouwelse": a capitalised title before the name
+        first = root.i - len(words) + 1
+        titled = first > span.start and root.doc[first - 1].is_title and _is_title(root.doc[first - 1].text)
+        if not (known or shouting or described or titled or (len(words) > 1 and is_first_name(words[0]))
+                or _after_a_role_word(span, root)):
             return None
         entity = self.registry.person(" ".join(words), at=position, gender=honorific_before(self.text, position))
+        if titled:
+            # what stands before the title describes the person: "BP chief executive" (not "Lord")
+            role = [t for t in root.doc[span.start : first - 1] if t.lower_ not in _DETERMINERS]
+            entity.describe(" ".join(t.text for t in role) or None)
         if described:
             appos = _apposition(root)
             phrase = root.doc[appos.left_edge.i + (appos.left_edge.lower_ in _DETERMINERS) : appos.right_edge.i + 1]
@@ -1184,6 +1211,14 @@ class SpeakerResolver:
                     and any(d.lower() == exact for d in e.descriptions)]
             if same:
                 return max(same, key=lambda e: e.mentioned_before(position))
+            # “…,” the economy minister said. “…,” said economy minister Heizo Takenaka: the one person
+            # the next sentences give those very words, named right after the description
+            here = self._sentence_of(position)
+            later = [e for e in self.registry.entities if e.type == "person" and e.name and e.mentions
+                     and any(d.lower() == exact for d in e.descriptions)
+                     and 0 < self._sentence_of(min(s for s, _ in e.mentions)) - here <= _NAMED_AFTER]
+            if len(later) == 1:
+                return later[0]
             # an age the article gave someone, with a noun after it: "the 34-year-old mother"
             # for "Jane Doe, 34," (an age picks one person where a role noun could pick many)
             age = _AGE.search(exact)
@@ -1215,7 +1250,9 @@ class SpeakerResolver:
             # "the Ontario premier", "the country's top doctor" for the one person given that role:
             # words of place and rank narrow a role down, they name no other one
             # (not "the Scottish Executive", a name; not "the top seed" for the seventh seed)
-            narrowing = {t.lower_ for t in span if t.ent_type_ in ("GPE", "NORP") or t.lower_ in _NARROWING}
+            # (and a name: "the Easyjet founder" for "Founder Stelios Haji-Ioannou", the one founder)
+            narrowing = {t.lower_ for t in span if t.ent_type_ in ("GPE", "NORP", "ORG") or t.lower_ in _NARROWING
+                         or (t.i > span.start and _names_something(t))}
             holders = [e for e in self.registry.entities if e.type == "person" and e.name and head in e.title_heads
                        and e.mentioned_before(position) >= 0]
             if (len(holders) == 1 and root.is_lower and said - holders[0].title_words <= narrowing
@@ -1228,12 +1265,17 @@ class SpeakerResolver:
                 if head in _org_key(e.name or "") and said <= set(_org_key(e.name or "")) | e.title_words
                 and e.mentioned_before(position) >= 0
             ]
+        if not named and words[0] in _DEFINITE and head in _ORG_NOUNS | _BUSINESS_NOUNS | _BODY_NOUNS and len(said) == 1:
+            # "The Australian firm said" … "the firm added": the unnamed organization called so
+            named = [e for e in self.registry.entities if e.type == "organization" and e.name is None
+                     and head in e.title_heads and e.mentioned_before(position) >= 0]
         if not named and words[0] in _DEFINITE and head in _BUSINESS_NOUNS | _BODY_NOUNS and len(said) == 1:
             # "the company", "the union": the organization the article last named, when none was
             # called so, and none whose name says it is another kind ("Unifor", not "Ford Motor Company")
             kinds = _BUSINESS_NOUNS if head in _BUSINESS_NOUNS else _BODY_NOUNS
             named = [e for e in self.registry.organizations if e.type == "organization" and e.mentioned_before(position) >= 0
                      and not (set(_org_key(e.name or "")) & (_ORG_NOUNS | _BUSINESS_NOUNS) - kinds)]
+
         if not named and words[0] in _DEFINITE and head in _OUTLET_NOUNS and len(said) == 1:
             # "the paper says": the outlet the article last named ("Spanish daily ABC")
             named = [e for e in self.registry.organizations if e.type == "media" and e.mentioned_before(position) >= 0]
@@ -1282,7 +1324,18 @@ class SpeakerResolver:
         if family is None and not titled and (
             span.root.pos_ == "PROPN" or span.root.ent_type_ == "ORG" or span.root.lower_ in _ORG_NOUNS
         ):
-            return self.registry.organization(description)
+            if span.root.pos_ == "PROPN" or span.root.ent_type_ == "ORG" or any(_names_something(t) for t in description_tokens):
+                return self.registry.organization(description)  # "Russia", "Exxon", "the Sessions campaign"
+            # "the government", "the French government", "its central bank": a kind of body, named by
+            # no word, is an unnamed organization of this article (the store merges names only, and
+            # one "government" from every article would be the most quoted speaker of all)
+            same = next((e for e in self.registry.entities if e.type == "organization" and e.name is None
+                         and description in e.descriptions), None)
+            if same is not None:
+                return same
+            entity = self.registry.new("organization", None)
+            entity.describe(description)
+            return entity
         entity = self.registry.new("person" if family or titled else "other", None, role=family)
         entity.describe(description)
         return entity
