@@ -804,3 +804,14 @@ def test_a_description_with_a_company_name_narrows_to_the_one_holder(extractor):
     assert speaker.name == "Stelian Varga-Ioannou"
     founder = next(e for e in article.entities if e.name == "Stelian Varga-Ioannou")
     assert "Founder Stelian" not in founder.descriptions
+
+
+def test_an_organization_name_the_ner_cut_at_its_place_is_whole(extractor):
+    text = (
+        "Officials with the Public Health Agency of Canada met on Monday. "
+        "The agency said it would update its advice. "
+        "The Department of Fisheries and Oceans said the stock was low."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "update its advice").name == "The Public Health Agency of Canada"
+    assert speaker_of(article, "stock was low").name == "The Department of Fisheries and Oceans"

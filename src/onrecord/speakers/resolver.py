@@ -593,6 +593,23 @@ def _describes_someone(noun: str) -> bool:
             or noun in _BODY_NOUNS or noun in _OUTLET_NOUNS or noun in _ORGANIZATION_HEADS)
 
 
+def _whole_organization(ent: Span) -> Span:
+    """An organization's name where the NER cut it short: "the Public Health Agency" + "of Canada",
+    "The Department of Fisheries and" + "Oceans"."""
+    doc = ent.doc
+    end = ent.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_iob_ == "B" and doc[end + 1].ent_type_ == "GPE":
+        end += 1
+    elif end < len(doc) and ent[-1].lower_ in ("and", "of", "for") and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "ORG":
+        pass
+    else:
+        return ent
+    end += 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[ent.start : end]
+
+
 def _names_something(token) -> bool:
     """A word of a name, not of a description: "Exxon", "Ministry" in "Ministry of Communications",
     not "the", "government" or the "Ontario" of "the Ontario government" (an adjective is no PROPN)."""
@@ -704,12 +721,17 @@ class SpeakerResolver:
                 continue
             for sent in unit.doc.sents:
                 self.sentences.append((unit.start + sent.start_char, unit.start + sent.end_char))
+            covered = 0  # the end of an organization's name that took the next entity in
             for ent in unit.doc.ents:
                 start = unit.start + ent.start_char
+                if ent.start < covered:
+                    continue
                 if self._names_a_person(ent):
                     entity = self._person_at(ent.text, start, _rank(ent.root))
                     entity.describe(_title_run_before(self.text, start))
                 elif ent.label_ == "ORG":
+                    ent = _whole_organization(ent)
+                    covered = ent.end
                     entity = self.registry.organization(ent.text)
                 else:
                     entity = None
@@ -1085,7 +1107,7 @@ class SpeakerResolver:
         if person:
             entity = self.registry.person(chosen.text, at=at, gender=honorific_before(self.text, at))
         else:
-            entity = self.registry.organization(chosen.text)
+            entity = self.registry.organization(_whole_organization(chosen).text)
         description = _description_of(chosen) if head_ent is not None else None
         entity.describe(description)
         return entity, _fullest(description, entity.descriptions)
