@@ -58,7 +58,17 @@ def test_decode_runs_of_one_role():
     assert [(s.role, TEXT[s.start : s.end]) for s in spans] == [
         ("source", "Smith"), ("cue", "said"), ("content", "the plan failed"), ("content", "It did"),
     ]
-    assert all(abs(s.probability - 0.9) < 1e-6 for s in spans)
+    # a run's probability is its role's: the label's and the role's other label's
+    assert all(abs(s.probability - (0.9 + 0.1 / 6)) < 1e-6 for s in spans)
+
+
+def test_a_wordpiece_takes_its_likeliest_role_b_and_i_summed():
+    probs = _probs(["B-source", "B-cue", "B-content", "I-content", "I-content", "O", "O", "O", "O", "O"])
+    # "It": 0.4 outside against 0.3 B-content and 0.3 I-content is content (a B: it starts a run)
+    probs[7] = [0.4, 0, 0, 0, 0, 0.3, 0.3]
+    probs[8] = [0.4, 0, 0, 0, 0, 0.25, 0.35]
+    spans = decode(_encoding(WORDS), probs)
+    assert [(s.role, TEXT[s.start : s.end]) for s in spans][-1] == ("content", "It did")
 
 
 def test_a_b_label_starts_a_new_run_and_a_paragraph_break_ends_one():
