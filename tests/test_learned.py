@@ -213,3 +213,38 @@ def test_a_content_cut_around_its_cue_has_no_space_at_its_edge(nlp):
     for candidate in run(nlp, text, tagging, rules=False):
         for start, end in candidate.content:
             assert not text[start].isspace() and not text[end - 1].isspace()
+
+
+def _sourceless(nlp, text, content, cue):
+    """The text's article context and a rule candidate with no source, as a misread parse leaves it."""
+    from onrecord.attribution.candidate import Candidate
+    from onrecord.attribution.context import ArticleContext
+
+    units = parse_units(text, nlp, worth_parsing=may_attribute)
+    article = ArticleContext(text, units)
+    start, cue_start = text.index(content), text.index(cue)
+    anchor = next(t for u in units if u.doc is not None for t in u.doc if u.start + t.idx == cue_start)
+    candidate = Candidate("indirect", [(start, start + len(content))], [(cue_start, cue_start + len(cue))], anchor=anchor)
+    return article, candidate
+
+
+def test_an_attribution_with_no_source_takes_the_tagged_one_before_its_cue(nlp):
+    from onrecord.attribution.learned import learned_attributions
+
+    text = "The senator, in a long speech on Friday in the capital, warned that the plan would fail."
+    article, candidate = _sourceless(nlp, text, "that the plan would fail", "warned")
+    tagging = HandTagging(text, [("source", "The senator"), ("content", "that the plan would fail")])
+    [found] = learned_attributions(article, [candidate], tagging)
+    assert text[found.source.start : found.source.end] == "The senator"
+
+
+@pytest.mark.parametrize("source", ["of", "The senator"])
+def test_no_tagged_source_for_a_passive_cue_or_a_function_word(nlp, source):
+    from onrecord.attribution.learned import learned_attributions
+
+    text = "The senator of the state was asked whether the plan would fail."
+    cue = "was asked" if source == "The senator" else "asked"
+    article, candidate = _sourceless(nlp, text, "whether the plan would fail", cue)
+    tagging = HandTagging(text, [("source", source), ("content", "whether the plan would fail")])
+    [found] = learned_attributions(article, [candidate], tagging)
+    assert found.source is None

@@ -16,7 +16,10 @@ relaying source, a quotation continued in the next paragraph). So:
    tagger is confident it is not a content (``DROP_BELOW``);
 3. a tagged content no rule found becomes an attribution of its own, linked
    to the nearest tagged cue of its sentence and the nearest source of that
-   cue; one with no cue near it is dropped.
+   cue; one with no cue near it is dropped;
+4. an attribution left with a cue and no source (the rules found no subject)
+   takes the tagged source nearest before its cue in the cue's sentence, not
+   for a passive cue ("was asked") nor a run of function words.
 
 An attribution's ``confidence`` is the tagger's mean probability of its
 content (for a layout-found statement, that or the rule's own, whichever is
@@ -25,6 +28,7 @@ higher); the README's calibration table reads it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
@@ -46,6 +50,11 @@ DROP_BELOW = 0.2
 # reaches past it (chosen on held-out train: README, Choosing the model),
 # "always" the rules'.
 RULE_SPANS = "grow"
+# A tagged source given to an attribution with none needs at least this mean probability.
+SOURCE_ABOVE = 0.5
+# a passive cue ("was asked", "might be expected", "when asked about"), not a progressive ("is saying")
+_PASSIVE = re.compile(r"\b(?:(?:is|was|were|are|been|be|being|get|got)\s+(?:\w+ly\s+)?(?!\w+ing\b)\w+|when\s+asked)\b", re.IGNORECASE)
+_FUNCTION_WORDS = frozenset("a an the of for to in on at by and or but with from former s".split())
 # Tagged contents shorter than this many characters are tagging noise, not statements.
 MIN_CONTENT_CHARS = 8
 
@@ -135,7 +144,37 @@ def learned_attributions(
         # a tagged run that stops short of its closing mark, or a multi-paragraph
         # quotation tagged paragraph by paragraph, covers the whole quotation
         stretch_to_quotations(candidate, quote_index)
+    _give_sources(article.text, kept, sources, sentences, parsed)
     return kept
+
+
+def _give_sources(text: str, kept: list[Candidate], sources: _ByPosition, sentences: SpanIndex, parsed: ParsedUnits) -> None:
+    """A tagged source for an attribution with a cue and none: the nearest free one of the cue's sentence.
+
+    The rules find no subject for a participle ("…, vowing to protect …") or a
+    clause the parse misreads, where the tagger marks the source anyway.
+    """
+    used = DisjointSpans()
+    for candidate in kept:
+        for fragment in candidate.content + candidate.cue:
+            used.add(fragment)
+        for mention in (candidate.source, candidate.via, candidate.addressee):
+            if mention is not None:
+                used.add((mention.start, mention.end))
+    for candidate in kept:
+        if candidate.source is not None or not candidate.cue or _structural(candidate):
+            continue
+        cue = candidate.cue[0]
+        if _PASSIVE.search(text[cue[0] : cue[1]]):
+            continue  # "he was asked", "it is expected": the subject of a passive cue is no source
+        sentence = sentences.find(cue[0]) or cue
+        # before the cue, as sources mostly are, and a whole phrase: not "of", "a former" or "for the"
+        free = [s for s in sources.inside(sentence[0], cue[0]) if not used.overlaps((s.start, s.end))
+                and s.probability >= SOURCE_ABOVE and text[s.start : s.end].split()[-1].lower() not in _FUNCTION_WORDS]
+        best = max(free, key=lambda s: s.end, default=None)
+        if best is not None:
+            candidate.source = _mention(best, parsed)
+            used.add((best.start, best.end))
 
 
 def _keeps_rule_spans(policy: str, candidate: Candidate, tagged: list[TaggedSpan]) -> bool:
