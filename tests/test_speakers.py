@@ -815,3 +815,11 @@ def test_an_organization_name_the_ner_cut_at_its_place_is_whole(extractor):
     article = extractor.extract(text)
     assert speaker_of(article, "update its advice").name == "The Public Health Agency of Canada"
     assert speaker_of(article, "stock was low").name == "The Department of Fisheries and Oceans"
+
+
+def test_a_first_word_that_looks_like_a_role_noun_stays_in_the_name(extractor):
+    # "-ian" and "-er" make person nouns, but "Lian" and "Dresdner" are names
+    text = "Lian Wei Tan, an economist at a bank, said rates would rise. Dresdner Kleinwort Brenner said it agreed."
+    article = extractor.extract(text)
+    assert speaker_of(article, "rates would rise").name == "Lian Wei Tan"
+    assert speaker_of(article, "it agreed").name == "Dresdner Kleinwort Brenner"

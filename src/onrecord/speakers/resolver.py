@@ -90,6 +90,9 @@ _ROLE_TITLES = frozenset(
     "coach captain ambassador deputy leader spokesperson spokeswoman spokesman ceo president".split()
 )
 _DEFINITE = frozenset({"the", "this", "that"})
+# roles a sentence's first word may be, capitalised before a name ("Founder Stelios Haji-Ioannou")
+# (a list, not the person-noun suffixes: "Lian Chia Liang", "Dresdner Kleinwort Wasserstein")
+_ROLE_NOUNS = frozenset("founder boss owner chairman chairwoman manager analyst economist spokesman spokeswoman".split())
 # words that are no description on their own: courtesy titles, and what qualifies a role
 # ("former Yukos boss …" gives the company no "former")
 _NO_DESCRIPTION = frozenset("mr mrs ms miss mx messrs mme sir former acting vice deputy then late".split())
@@ -252,7 +255,7 @@ class _Registry:
         # "striker Rooney": the NER took a lowercase role word into the name
         lead = next((i for i, w in enumerate(cleaned[:-1]) if not w[:1].islower()), len(cleaned) - 1)
         role, cleaned = cleaned[:lead], cleaned[lead:]
-        if not role and len(cleaned) > 2 and _is_person_noun(cleaned[0].lower()) and not is_first_name(cleaned[0]):
+        if not role and len(cleaned) > 2 and cleaned[0].lower() in _ROLE_NOUNS and not is_first_name(cleaned[0]):
             # "Founder Stelios Haji-Ioannou" at a sentence's start: the role is capitalised, still no name
             role, cleaned = [cleaned[0].lower()], cleaned[1:]
         last_title = max((i for i, w in enumerate(cleaned[:-1]) if _is_title(w)), default=-1)
