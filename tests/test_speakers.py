@@ -823,3 +823,17 @@ def test_a_first_word_that_looks_like_a_role_noun_stays_in_the_name(extractor):
     article = extractor.extract(text)
     assert speaker_of(article, "rates would rise").name == "Lian Wei Tan"
     assert speaker_of(article, "it agreed").name == "Dresdner Kleinwort Brenner"
+
+
+def test_an_organization_named_beside_its_description_is_named_by_its_name(extractor):
+    text = (
+        "Dairvale, the Italian food group at the centre of a scandal, said it would sue its banks. "
+        "The firm, Paionex, said its drug worked. "
+        "Rival local club Harwick Rovers said it would not sell."
+    )
+    article = extractor.extract(text)
+    dairvale = speaker_of(article, "sue its banks")
+    assert (dairvale.name, dairvale.description) == ("Dairvale", "Italian food group at the centre of a scandal")
+    assert speaker_of(article, "drug worked").name == "Paionex"
+    rovers = speaker_of(article, "would not sell")
+    assert (rovers.name, rovers.description) == ("Harwick Rovers", "Rival local club")

@@ -613,6 +613,42 @@ def _whole_organization(ent: Span) -> Span:
     return doc[ent.start : end]
 
 
+def _organization_named_in(span: Span) -> tuple[str, str | None] | None:
+    """The name and description of an organization that a mention names beside a description
+    the NER did not separate: "Parmalat, the Italian food group …", "Rival local club Manchester
+    City", "The firm, Paion". None when the mention is a name alone or holds no name."""
+    root = span.root
+    doc = span.doc
+    if root.pos_ == "PROPN" and root.text[:1].isupper():
+        name_root, role = root, None
+    elif root.lower_ in _ORG_NOUNS | _BUSINESS_NOUNS | _BODY_NOUNS:
+        # "The firm, Paion": the name in apposition to the kind of body
+        name_root = next((c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.i < span.end
+                          and c.pos_ == "PROPN" and c.text[:1].isupper()), None)
+        if name_root is None:
+            return None
+        first = span.start + (span[0].lower_ in _DETERMINERS)
+        role = doc[first : root.i + 1].text
+    else:
+        return None
+    start = name_root.i
+    while start > span.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+        start -= 1
+    if role is None:
+        before = [t for t in doc[span.start : start] if t.lower_ not in _DETERMINERS]
+        appos = next((c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.i < span.end
+                      and c.pos_ == "NOUN" and c.right_edge.i < span.end), None)
+        if appos is not None:
+            words = [t for t in doc[appos.left_edge.i : min(appos.right_edge.i + 1, span.end)]
+                     if not (t.i == appos.left_edge.i and t.lower_ in _DETERMINERS)]
+            role = doc[words[0].i : words[-1].i + 1].text.strip(" ,") if words else None
+        elif before and any(t.is_lower for t in before) and any(t.pos_ == "NOUN" for t in before):
+            role = doc[before[0].i : before[-1].i + 1].text  # "Rival local club"
+        else:
+            return None  # a name alone ("the Sessions campaign" stays whole)
+    return doc[start : name_root.i + 1].text, role or None
+
+
 def _names_something(token) -> bool:
     """A word of a name, not of a description: "Exxon", "Ministry" in "Ministry of Communications",
     not "the", "government" or the "Ontario" of "the Ontario government" (an adjective is no PROPN)."""
@@ -1069,6 +1105,12 @@ class SpeakerResolver:
             name = " ".join(t.text for t in run) if run else span.root.text
             return self.registry.person(name, at=m.start, gender=honorific_before(self.text, m.start)), None
         core = _before_aside(span)
+        if span.root.lower_ in _ORG_NOUNS | _BUSINESS_NOUNS | _BODY_NOUNS:
+            named = _organization_named_in(span)
+            if named is not None:  # "The firm, Paion, said": the apposition names it
+                entity = self.registry.organization(named[0])
+                entity.describe(named[1])
+                return entity, None
         described = self._described(core, [t.lower_ for t in core], m.start)
         if described is not None:
             return described, None
@@ -1346,6 +1388,13 @@ class SpeakerResolver:
         description_tokens = [t for t in span if not (t.i == span.start and t.lower_ in _DETERMINERS)]
         description = span.doc[description_tokens[0].i : description_tokens[-1].i + 1].text if description_tokens else span.text
         titled = _is_title(span.root.text)  # "the Salford MP", "the Labour leader"
+        if family is None and not titled:
+            named = _organization_named_in(span)
+            if named is not None:
+                name, described = named
+                entity = self.registry.organization(name)
+                entity.describe(described)
+                return entity
         if family is None and not titled and (
             span.root.pos_ == "PROPN" or span.root.ent_type_ == "ORG" or span.root.lower_ in _ORG_NOUNS
         ):
