@@ -248,3 +248,30 @@ def test_no_tagged_source_for_a_passive_cue_or_a_function_word(nlp, source):
     tagging = HandTagging(text, [("source", source), ("content", "whether the plan would fail")])
     [found] = learned_attributions(article, [candidate], tagging)
     assert found.source is None
+
+
+def test_a_tagged_content_that_runs_into_the_next_sentence_does_not_take_over(nlp):
+    # the next sentence's quotation is another statement, not more of this one
+    text = 'The senator said that the plan would fail. "The House will not pass it," she added.'
+    tagging = HandTagging(text, [("cue", "said"), ("content", 'that the plan would fail. "The House will not pass it')])
+    found = run(nlp, text, tagging)
+    assert texts(text, found[0].content) == ["that the plan would fail"]
+    assert texts(text, found[1].content) == ['"The House will not pass it,"']
+
+
+def test_a_tagged_content_is_cut_where_a_quotation_opens_the_next_sentence(nlp):
+    # the next quotation is the pastor's, with a cue of its own
+    text = 'Aid was late, the mayor wrote. "We waited for days." "Nobody came," the pastor said.'
+    tagging = HandTagging(text, [
+        ("source", "the mayor"), ("cue", "wrote"), ("content", '"We waited for days." "Nobody came,"'),
+        ("source", "the pastor"), ("cue", "said"),
+    ])
+    found = run(nlp, text, tagging, rules=False)
+    assert [(texts(text, a.content), text[a.source.start : a.source.end]) for a in found] == [
+        (['"We waited for days."'], "the mayor"), (['"Nobody came,"'], "the pastor"),
+    ]
+    # a piece with no cue of its own stays a fragment of the statement before it
+    text = 'Aid was late, the mayor wrote. "We waited for days." "Nobody came."'
+    tagging = HandTagging(text, [("source", "the mayor"), ("cue", "wrote"), ("content", '"We waited for days." "Nobody came."')])
+    found = run(nlp, text, tagging, rules=False)
+    assert [texts(text, a.content) for a in found] == [['"We waited for days."', '"Nobody came."']]

@@ -11,10 +11,12 @@ relaying source, a quotation continued in the next paragraph). So:
    broken by untagged words are the tagger's gaps), and takes the tagger's
    content, cue and source boundaries where they disagree (the rules
    misread the structure) or where the tagged content holds the rule's and
-   reaches past it (the rules cut it short);
+   reaches past it (the rules cut it short), unless it reaches across a
+   sentence's end (the next sentence is another statement);
 2. a rule candidate the tagger gives no content to is dropped when the
    tagger is confident it is not a content (``DROP_BELOW``);
-3. a tagged content no rule found becomes an attribution of its own, linked
+3. a tagged content no rule found (cut where a sentence ends and a
+   quotation opens the next) becomes an attribution of its own, linked
    to the nearest tagged cue of its sentence and the nearest source of that
    cue; one with no cue near it is dropped;
 4. an attribution left with a cue and no source (the rules found no subject)
@@ -71,7 +73,11 @@ def learned_attributions(
     spans = tagging.spans
     cues = _ByPosition(s for s in spans if s.role == "cue")
     sources = _ByPosition(s for s in spans if s.role == "source")
-    trimmed = (_trimmed(article.text, s) for s in _glued(article.text, [s for s in spans if s.role == "content"]))
+    pieces = [_at_new_quotations(article.text, s) for s in _glued(article.text, [s for s in spans if s.role == "content"])]
+    # where a run was cut at a new quotation, the pieces after the first: with no cue of their
+    # own, they stay fragments of the first piece's attribution ("A," she wrote. "B." "C.")
+    continuing = {p.start for run in pieces for p in run[1:]}
+    trimmed = (_trimmed(article.text, p) for run in pieces for p in run)
     contents = [s for s in trimmed if s.end - s.start >= MIN_CONTENT_CHARS]
     parsed = article.parsed
 
@@ -98,7 +104,7 @@ def learned_attributions(
             kept.append(candidate)
             continue
         claimed.update(owned[n])
-        if not _keeps_rule_spans(rule_spans, candidate, mine):
+        if not _keeps_rule_spans(article.text, rule_spans, candidate, mine):
             candidate.content = [(c.start, c.end) for c in mine]
             stretch_to_quotations(candidate, quote_index)
             if rule_spans != "content":  # "content": the rules' cue and source around the tagger's content
@@ -120,12 +126,19 @@ def learned_attributions(
             roles.add(fragment)
     sentences = _sentences(article)
     by_cue: dict[Offsets, Candidate] = {}
+    previous: Candidate | None = None  # the attribution the content before went into
     for i, content in enumerate(contents):
+        owner, previous = previous, None
         if i in claimed or taken.find(content.start) is not None:
             continue
         if roles.overlaps((content.start, content.end)):
             continue
         linked = _linked(content, cues, sources, sentences, parsed, taken, tagging)
+        if not linked.cue and content.start in continuing and owner is not None:
+            owner.content.append((content.start, content.end))
+            owner.confidence = tagging.role_probability("content", owner.content)
+            previous = owner
+            continue
         if not linked.cue:
             # a tagged content with no cue near it is rarely an attribution (one in
             # six on held-out train articles): PolNeAR's few cue-less ones are found
@@ -137,9 +150,11 @@ def learned_attributions(
             earlier = by_cue[key]
             earlier.content.append((content.start, content.end))
             earlier.confidence = tagging.role_probability("content", earlier.content)
+            previous = earlier
             continue
         by_cue[key] = linked
         kept.append(linked)
+        previous = linked
     for candidate in by_cue.values():
         # a tagged run that stops short of its closing mark, or a multi-paragraph
         # quotation tagged paragraph by paragraph, covers the whole quotation
@@ -177,19 +192,33 @@ def _give_sources(text: str, kept: list[Candidate], sources: _ByPosition, senten
             used.add((best.start, best.end))
 
 
-def _keeps_rule_spans(policy: str, candidate: Candidate, tagged: list[TaggedSpan]) -> bool:
+def _keeps_rule_spans(text: str, policy: str, candidate: Candidate, tagged: list[TaggedSpan]) -> bool:
     if policy == "always":
         return True
     if policy not in ("agree", "grow"):
         return False
     tagged_spans = [(t.start, t.end) for t in tagged]
-    if policy == "grow" and _inside(candidate.content, tagged_spans) and not _inside(tagged_spans, candidate.content):
+    if policy == "grow" and _inside(candidate.content, tagged_spans) and not _inside(tagged_spans, candidate.content) \
+            and not _past_a_sentence(text, candidate.content, tagged_spans):
         # the tagger's content holds the rule's and reaches past it: the rules cut it short
         # (a mixed quote cut to its quoted words, a paraphrase stopped at a clause)
         return False
     # tagged runs broken by a few untagged words inside the rule's content ("internationally |
     # for foreign governments") are the tagger's gaps, not a disagreement over the boundaries
     return _jaccard(candidate.content, tagged_spans) >= 0.5 or _inside(tagged_spans, candidate.content)
+
+
+_SENTENCE_BREAK = re.compile(r"""[.!?]["”’']*\s+["“‘']*[A-Z]""")
+
+
+def _past_a_sentence(text: str, content: list[Offsets], tagged: list[Offsets]) -> bool:
+    """Whether the tagged content reaches past the rule's across a sentence's end: the next
+    sentence ("… through the summer. “The Bank is having to juggle …,” he said") is another statement."""
+    start, end = min(s for s, _ in content), max(e for _, e in content)
+    reach_start, reach_end = min(s for s, _ in tagged), max(e for _, e in tagged)
+    before = text[reach_start : start + 1] if reach_start < start else ""
+    after = text[max(end - 1, 0) : reach_end] if reach_end > end else ""
+    return bool(_SENTENCE_BREAK.search(before) or _SENTENCE_BREAK.search(after))
 
 
 def _inside(spans: list[Offsets], within: list[Offsets]) -> bool:
@@ -219,6 +248,24 @@ def _glued(text: str, contents: list[TaggedSpan]) -> list[TaggedSpan]:
         else:
             joined.append(span)
     return joined
+
+
+# a sentence's end and the whitespace before a quotation that opens the next sentence
+_NEW_QUOTATION = re.compile(r"""[.!?]["”’']*\s+(?=["“])""")
+
+
+def _at_new_quotations(text: str, span: TaggedSpan) -> list[TaggedSpan]:
+    """A tagged content cut where a sentence ends and a quotation opens the next: another statement."""
+    pieces, start = [], span.start
+    for match in _NEW_QUOTATION.finditer(text, span.start, span.end):
+        if match.end() < span.end:
+            # the first piece keeps its stop with a closing mark (a quotation's), else ends before it
+            stop = match.group().rstrip()
+            end = match.start() + len(stop) if len(stop) > 1 else match.start()
+            pieces.append(TaggedSpan(span.role, start, end, span.probability))
+            start = match.end()
+    pieces.append(TaggedSpan(span.role, start, span.end, span.probability))
+    return pieces
 
 
 def _trimmed(text: str, span: TaggedSpan) -> TaggedSpan:
