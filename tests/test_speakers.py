@@ -804,6 +804,9 @@ def test_a_description_with_a_company_name_narrows_to_the_one_holder(extractor):
     assert speaker.name == "Stelian Varga-Ioannou"
     founder = next(e for e in article.entities if e.name == "Stelian Varga-Ioannou")
     assert "Founder Stelian" not in founder.descriptions
+    # a role at a sentence's start stays out of the name, even one a first-name list holds ("Boss")
+    boss = speaker_of(extractor.extract("Shares rose. Boss Henk Addink said the euro was to blame."), "euro was to blame")
+    assert boss.name == "Henk Addink"
 
 
 def test_an_organization_name_the_ner_cut_at_its_place_is_whole(extractor):

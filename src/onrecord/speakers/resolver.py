@@ -255,7 +255,7 @@ class _Registry:
         # "striker Rooney": the NER took a lowercase role word into the name
         lead = next((i for i, w in enumerate(cleaned[:-1]) if not w[:1].islower()), len(cleaned) - 1)
         role, cleaned = cleaned[:lead], cleaned[lead:]
-        if not role and len(cleaned) > 2 and cleaned[0].lower() in _ROLE_NOUNS and not is_first_name(cleaned[0]):
+        if not role and len(cleaned) > 2 and cleaned[0].lower() in _ROLE_NOUNS:
             # "Founder Stelios Haji-Ioannou" at a sentence's start: the role is capitalised, still no name
             role, cleaned = [cleaned[0].lower()], cleaned[1:]
         last_title = max((i for i, w in enumerate(cleaned[:-1]) if _is_title(w)), default=-1)
