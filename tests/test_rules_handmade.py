@@ -280,3 +280,29 @@ def test_a_cue_after_and_inside_a_content_is_the_speakers_next_statement():
     added = found[("added",)]
     assert offsets_text(d, added.content) == ["that the state would pay"]
     assert d.text[added.source.start : added.source.end] == "The senator"
+
+
+def test_according_to_after_a_coordination_takes_all_of_it():
+    # Kasich surged and pulled ahead, according to the poll.
+    words = ["Kasich", "surged", "and", "pulled", "ahead", ",", "according", "to", "the", "poll", "."]
+    spaces = [True, True, True, True, False, True, True, True, True, False, False]
+    heads = [1, 1, 1, 1, 3, 3, 3, 6, 9, 7, 1]
+    deps = ["nsubj", "ROOT", "cc", "conj", "advmod", "punct", "prep", "prep", "det", "pobj", "punct"]
+    tags = ["NNP", "VBD", "CC", "VBD", "RB", ",", "VBG", "IN", "DT", "NN", "."]
+    pos = ["PROPN", "VERB", "CCONJ", "VERB", "ADV", "PUNCT", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.lower_ == "according"]
+    assert offsets_text(d, candidate.content) == ["Kasich surged and pulled ahead"]
+
+
+def test_according_to_inside_a_clause_keeps_both_sides():
+    # In Iowa, Trump leads, according to the average, although Carson is close.
+    words = ["In", "Iowa", ",", "Trump", "leads", ",", "according", "to", "the", "average", ",", "although", "Carson", "is", "close", "."]
+    spaces = [True, False, True, True, False, True, True, True, True, False, True, True, True, True, False, False]
+    heads = [4, 0, 4, 4, 4, 4, 4, 6, 9, 7, 4, 13, 13, 4, 13, 4]
+    deps = ["prep", "pobj", "punct", "nsubj", "ROOT", "punct", "prep", "prep", "det", "pobj", "punct", "mark", "nsubj", "advcl", "acomp", "punct"]
+    tags = ["IN", "NNP", ",", "NNP", "VBZ", ",", "VBG", "IN", "DT", "NN", ",", "IN", "NNP", "VBZ", "JJ", "."]
+    pos = ["ADP", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT", "VERB", "ADP", "DET", "NOUN", "PUNCT", "SCONJ", "PROPN", "AUX", "ADJ", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.lower_ == "according"]
+    assert offsets_text(d, candidate.content) == ["In Iowa, Trump leads", "although Carson is close."]

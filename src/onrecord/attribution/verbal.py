@@ -653,6 +653,11 @@ def _according(token: Token, sent: Span, base: int) -> Candidate | None:
         if comma is not None:
             phrase = [t for t in phrase if t.i < comma.i]
     phrase_ids = {t.i for t in phrase}
+    while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i != token.i and token.i > head.i:
+        # "Kasich has been surging and has pulled within 4 points, according to …": the whole
+        # coordination is what the source says, not its last verb without a subject (but
+        # "…, and according to the Times, had distributed a mailer" is said of that verb only)
+        head = head.head
     if head.i == token.i:
         clause = list(sent)
     else:
@@ -660,16 +665,17 @@ def _according(token: Token, sent: Span, base: int) -> Candidate | None:
     content_tokens = trimmed([t for t in clause if t.i not in phrase_ids and not _is_cc_before(t, phrase)])
     if len(content_tokens) < MIN_CONTENT_TOKENS:
         return None
-    # Keep the content contiguous: the larger side of the according-to phrase.
-    left = [t for t in content_tokens if t.i < phrase[0].i]
-    right = [t for t in content_tokens if t.i > phrase[-1].i]
-    side = trimmed(right if len(right) >= len(left) else left)
-    if len(side) < MIN_CONTENT_TOKENS:
+    # the content on each side of the phrase ("In Iowa, Trump is first, according to the average,
+    # although Carson keeps it close": two fragments), each long enough to say something
+    left = trimmed([t for t in content_tokens if t.i < phrase[0].i])
+    right = trimmed([t for t in content_tokens if t.i > phrase[-1].i])
+    sides = [side for side in (left, right) if len(side) >= MIN_CONTENT_TOKENS]
+    if not sides:
         return None
     to = next(c for c in token.children if c.lower_ == "to")
     return Candidate(
         kind="indirect",
-        content=[tokens_offsets(side, base)],
+        content=[tokens_offsets(side, base) for side in sides],
         cue=[tokens_offsets([token, to], base)],
         source=mention([t for t in subtree_tokens(pobj) if t.i in phrase_ids], base),
         confidence=CONFIDENCE_ACCORDING,
