@@ -164,7 +164,7 @@ def learned_attributions(
 
 
 def _give_sources(text: str, kept: list[Candidate], sources: _ByPosition, sentences: SpanIndex, parsed: ParsedUnits) -> None:
-    """A tagged source for an attribution with a cue and none: the nearest free one of the cue's sentence.
+    """A tagged source for an attribution with a cue and none: the free one nearest before the cue, in its sentence.
 
     The rules find no subject for a participle ("…, vowing to protect …") or a
     clause the parse misreads, where the tagger marks the source anyway.

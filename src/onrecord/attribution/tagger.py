@@ -244,16 +244,19 @@ def decode(encoding: Encoding, probs: np.ndarray) -> list[TaggedSpan]:
 DECODE = "roles"
 
 
-def _labels(probs: np.ndarray, decode: str | None = None) -> tuple[np.ndarray, np.ndarray]:
+def _labels(probs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each wordpiece's label index and the probability its decision rests on."""
-    if (decode or DECODE) == "labels" or not len(probs):
+    rows = np.arange(len(probs))
+    if DECODE == "labels" or not len(probs):
         labels = probs.argmax(axis=-1)
-        return labels, probs[np.arange(len(probs)), labels]
-    role_probs = np.stack([probs[:, 0]] + [probs[:, 1 + 2 * r] + probs[:, 2 + 2 * r] for r in range(len(ROLES))], axis=1)
+        return labels, probs[rows, labels]
+    # LABELS: 0 outside, then B and I of each role: role r (1-based) has B at 2r - 1 and I at 2r
+    role_probs = np.stack([probs[:, 0]] + [probs[:, 2 * r - 1] + probs[:, 2 * r] for r in range(1, len(ROLES) + 1)], axis=1)
     roles = role_probs.argmax(axis=-1)
-    inside = probs[np.arange(len(probs)), np.maximum(2 * roles, 1)] > probs[np.arange(len(probs)), np.maximum(2 * roles - 1, 0)]
-    labels = np.where(roles == 0, 0, 2 * roles - 1 + inside)
-    return labels, role_probs[np.arange(len(probs)), roles]
+    b_index = np.maximum(2 * roles - 1, 0)
+    inside = probs[rows, 2 * roles] > probs[rows, b_index]
+    labels = np.where(roles == 0, 0, b_index + inside)
+    return labels, role_probs[rows, roles]
 
 
 @lru_cache(maxsize=2)

@@ -445,7 +445,9 @@ def _description_of(ent: Span) -> str | None:
     if (end - 1 > start and ent.label_ == "PERSON" and doc[end - 1].pos_ == "PROPN" and doc[end - 1].is_title
             and not doc[end - 1].ent_type_ and not _describes_someone(doc[end - 1].lower_)
             and doc[end - 1].lower_ != "executive" and _describes_someone(doc[end - 2].lower_)):
-        end -= 1  # "Founder Stelios" before "Haji-Ioannou": a first name no list knows is the name's too
+        # "Founder Stelios" before "Haji-Ioannou": a first name no list knows is the name's too
+        # (not a capitalised role word: "Chief Executive Martin Sorrell")
+        end -= 1
     parts = []
     if start < end:
         parts.append(doc[start:end].text)
@@ -1106,11 +1108,9 @@ class SpeakerResolver:
             return self.registry.person(name, at=m.start, gender=honorific_before(self.text, m.start)), None
         core = _before_aside(span)
         if span.root.lower_ in _ORG_NOUNS | _BUSINESS_NOUNS | _BODY_NOUNS:
-            named = _organization_named_in(span)
-            if named is not None:  # "The firm, Paion, said": the apposition names it
-                entity = self.registry.organization(named[0])
-                entity.describe(named[1])
-                return entity, None
+            named = self._named_organization(span)
+            if named is not None:  # "The firm, Paion, said": the apposition names it, not the last firm named
+                return named, None
         described = self._described(core, [t.lower_ for t in core], m.start)
         if described is not None:
             return described, None
@@ -1342,7 +1342,6 @@ class SpeakerResolver:
             kinds = _BUSINESS_NOUNS if head in _BUSINESS_NOUNS else _BODY_NOUNS
             named = [e for e in self.registry.organizations if e.type == "organization" and e.mentioned_before(position) >= 0
                      and not (set(_org_key(e.name or "")) & (_ORG_NOUNS | _BUSINESS_NOUNS) - kinds)]
-
         if not named and words[0] in _DEFINITE and head in _OUTLET_NOUNS and len(said) == 1:
             # "the paper says": the outlet the article last named ("Spanish daily ABC")
             named = [e for e in self.registry.organizations if e.type == "media" and e.mentioned_before(position) >= 0]
@@ -1374,6 +1373,16 @@ class SpeakerResolver:
         entity.describe(description)
         return entity
 
+    def _named_organization(self, span: Span) -> _Entity | None:
+        """The organization a mention names beside its description ("Parmalat, the Italian food group …")."""
+        named = _organization_named_in(span)
+        if named is None:
+            return None
+        name, description = named
+        entity = self.registry.organization(name)
+        entity.describe(description)
+        return entity
+
     def _unnamed(self, span: Span, words: list[str]) -> _Entity | None:
         """A described speaker: "A spokeswoman for the Sessions campaign", "The spokesperson"."""
         content_words = [w for w in words if w not in _DETERMINERS]
@@ -1389,12 +1398,9 @@ class SpeakerResolver:
         description = span.doc[description_tokens[0].i : description_tokens[-1].i + 1].text if description_tokens else span.text
         titled = _is_title(span.root.text)  # "the Salford MP", "the Labour leader"
         if family is None and not titled:
-            named = _organization_named_in(span)
+            named = self._named_organization(span)
             if named is not None:
-                name, described = named
-                entity = self.registry.organization(name)
-                entity.describe(described)
-                return entity
+                return named
         if family is None and not titled and (
             span.root.pos_ == "PROPN" or span.root.ent_type_ == "ORG" or span.root.lower_ in _ORG_NOUNS
         ):
