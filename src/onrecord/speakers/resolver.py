@@ -300,6 +300,16 @@ class _Registry:
             entity.evidence.add_title(title)
         return entity
 
+    def unnamed(self, type_: str, description: str) -> _Entity:
+        """The unnamed entity of this type the article described so, else a new one: the second
+        "Amnesty secretary-general", the second "the government", is the first."""
+        same = next((e for e in self.entities if e.type == type_ and e.name is None and description in e.descriptions), None)
+        if same is not None:
+            return same
+        entity = self.new(type_, None)
+        entity.describe(description)
+        return entity
+
     def no_person(self, entity: _Entity) -> None:
         """An entity taken for a person is an organization: no surname or later mention finds it as one."""
         entity.type = "organization"
@@ -1365,13 +1375,7 @@ class SpeakerResolver:
         ]
         if named:
             return max(named, key=lambda e: e.mentioned_before(position))
-        description = span[1:].text if words[0] in _DETERMINERS else span.text
-        same = next((e for e in self.registry.entities if e.type == "person" and e.name is None and description in e.descriptions), None)
-        if same is not None:
-            return same
-        entity = self.registry.new("person", None)
-        entity.describe(description)
-        return entity
+        return self.registry.unnamed("person", span[1:].text if words[0] in _DETERMINERS else span.text)
 
     def _named_organization(self, span: Span) -> _Entity | None:
         """The organization a mention names beside its description ("Parmalat, the Italian food group …")."""
@@ -1409,13 +1413,7 @@ class SpeakerResolver:
             # "the government", "the French government", "its central bank": a kind of body, named by
             # no word, is an unnamed organization of this article (the store merges names only, and
             # one "government" from every article would be the most quoted speaker of all)
-            same = next((e for e in self.registry.entities if e.type == "organization" and e.name is None
-                         and description in e.descriptions), None)
-            if same is not None:
-                return same
-            entity = self.registry.new("organization", None)
-            entity.describe(description)
-            return entity
+            return self.registry.unnamed("organization", description)
         entity = self.registry.new("person" if family or titled else "other", None, role=family)
         entity.describe(description)
         return entity
