@@ -306,3 +306,17 @@ def test_according_to_inside_a_clause_keeps_both_sides():
     d = doc(words, heads, deps, tags, pos, spaces)
     [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.lower_ == "according"]
     assert offsets_text(d, candidate.content) == ["In Iowa, Trump leads", "although Carson is close."]
+
+
+def test_a_that_clause_the_parse_hangs_off_the_medium_is_the_content():
+    # Lemarne said in a statement that he was proud.  ("that …" parsed as an acl of "statement")
+    words = ["Lemarne", "said", "in", "a", "statement", "that", "he", "was", "proud", "."]
+    heads = [1, 1, 1, 4, 2, 7, 7, 4, 7, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "mark", "nsubj", "acl", "acomp", "punct"]
+    tags = ["NNP", "VBD", "IN", "DT", "NN", "IN", "PRP", "VBD", "JJ", "."]
+    pos = ["PROPN", "VERB", "ADP", "DET", "NOUN", "SCONJ", "PRON", "AUX", "ADJ", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    [candidate] = list(find_in_sentence(d[:], 0))
+    assert offsets_text(d, candidate.content) == ["that he was proud"]
+    assert " ".join(offsets_text(d, candidate.cue)) == "said in a statement"
+    assert d.text[candidate.source.start : candidate.source.end] == "Lemarne"

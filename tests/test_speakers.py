@@ -809,6 +809,48 @@ def test_a_description_with_a_company_name_narrows_to_the_one_holder(extractor):
     assert boss.name == "Henk Addink"
 
 
+@pytest.mark.parametrize(
+    "ner_name, name, description",
+    [
+        # a name the NER ran across a sentence's end ("… were British. For Andrea Arnold, who won")
+        ("British. For Gwenda Thorley", "Gwenda Thorley", None),
+        ("Lib Dem Norris Palfrey", "Norris Palfrey", "Lib Dem"),
+        ("Tory Dominic Arkwright", "Dominic Arkwright", "Tory"),
+        ("EADS Pascal Lemarne", "Pascal Lemarne", "EADS"),
+        ("Again Ruddock", "Ruddock", None),
+        # initials stay in the name; a party's members stay a group, not a person named "MPs"
+        ("JP Malloy", "JP Malloy", None),
+        ("Lib Dem MPs", "Lib Dem MPs", None),
+    ],
+)
+def test_words_the_ner_took_into_a_persons_name(ner_name, name, description):
+    entity = _Registry(None).person(ner_name)
+    assert entity.name == name
+    assert entity.descriptions == ([description] if description else [])
+
+
+@pytest.mark.parametrize(
+    "text, words, name, description",
+    [
+        # a party before the name describes its member; so does an employer in capitals
+        ('But Lib Dem Norris Palfrey accused ministers of "dithering".', "dithering", "Norris Palfrey", "Lib Dem"),
+        (
+            "The co-head of aerospace group AVRO Pascal Lemarne is to leave. Mr Lemarne said he was proud.",
+            "was proud",
+            "Pascal Lemarne",
+            "AVRO",
+        ),
+        ("Again Ruddock said he was happy with his serve.", "happy with", "Ruddock", None),
+    ],
+)
+def test_words_the_ner_ran_into_a_name_stay_out_of_it(extractor, text, words, name, description):
+    article = extractor.extract(text)
+    speaker = speaker_of(article, words)
+    assert speaker.name == name
+    entity = next(e for e in article.entities if e.name == name)
+    assert description is None or description in entity.descriptions
+
+
 def test_an_organization_name_the_ner_cut_at_its_place_is_whole(extractor):
     text = (
         "Officials with the Public Health Agency of Canada met on Monday. "

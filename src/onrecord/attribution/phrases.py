@@ -22,7 +22,7 @@ _CUE_AFTER_WORDS = frozenset("then again".split())
 
 
 # The medium of a statement belongs to its cue in PolNeAR: "said in an interview".
-_MEDIUM_NOUNS = frozenset("interview interviews statement briefing call conference speech email e-mail tweet letter".split())
+MEDIUM_NOUNS = frozenset("interview interviews statement briefing call conference speech email e-mail tweet letter".split())
 
 
 def cue_tokens(verb: Token) -> list[Token]:
@@ -54,7 +54,7 @@ def cue_tokens(verb: Token) -> list[Token]:
     prep = doc[end + 1] if end + 1 < len(doc) else None
     if prep is not None and prep.dep_ == "prep" and prep.head.i == verb.i and prep.lower_ in ("in", "at", "during", "on"):
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if pobj is not None and pobj.lower_ in _MEDIUM_NOUNS:
+        if pobj is not None and pobj.lower_ in MEDIUM_NOUNS:
             tokens.extend(doc[prep.i : pobj.i + 1])
     return sorted(set(tokens), key=lambda t: t.i)
 

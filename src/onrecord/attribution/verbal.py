@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from ..text import DOUBLE_MARKS
 from .candidate import Candidate, Mention
 from .cues import ADDRESSEE_VERBS, BLOCK_NOUNS, NOUNS, XCOMP_CUES, cue_lemma
-from .phrases import cue_tokens, object_content, quoted_object_with_complement, with_complement
+from .phrases import MEDIUM_NOUNS, cue_tokens, object_content, quoted_object_with_complement, with_complement
 from .spans import mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
 
 # How sure each rule is, from its precision on PolNeAR train/dev.
@@ -265,6 +265,19 @@ def _statement_of(verb: Token) -> Token | None:
     return None
 
 
+def _clause_of_medium(verb: Token) -> list[Token]:
+    """"said in a statement that …": the parse may hang the that-clause off the medium
+    ("statement", "interview") instead of the verb; it is still what was said."""
+    for prep in verb.children:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" and prep.i > verb.i else None
+        if pobj is not None and pobj.lower_ in MEDIUM_NOUNS:
+            return [
+                c for c in pobj.children
+                if c.dep_ in ("acl", "relcl", "ccomp") and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "that"
+            ]
+    return []
+
+
 def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     if verb.lower_ in _SEEM_FORMS:
         return _seeming(verb, base)
@@ -282,7 +295,7 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
         if c.dep_ in _CLAUSE_DEPS
         and not (c.left_edge.dep_ == "mark" and c.left_edge.lower_ in _ADVERBIAL_MARKS)
         and not _participle_after_comma(c)
-    ]
+    ] or _clause_of_medium(verb)
     confidence = CONFIDENCE_COMPLEMENT
     pieces: list[list[Token]] = []
     extra_cue: list[Token] = []

@@ -107,6 +107,9 @@ _BUSINESS_NOUNS = frozenset(
 )
 # the last word of a sports club's name, which the NER may take for a person's
 _TEAM_WORDS = frozenset("United City Rovers Athletic Wanderers Albion Town County Rangers Hotspur FC".split())
+# a party's member, capitalised before a name: "Lib Dem Norman Baker", "Labour Janner"
+# (compared without a plural s: "Tories", "Dems")
+_PARTY_MEMBERS = frozenset("lib dem labour tory torie conservative liberal democrat republican ndp snp ukip gop".split())
 # the last word of a political party's name, which the NER may take for a person's
 _PARTY_WORDS = frozenset(
     "Dems Tories Labour Conservatives Liberals Democrats Republicans Greens Nationalists Unionists GOP NDP SNP UKIP".split()
@@ -249,7 +252,7 @@ class _Registry:
 
     def person(self, name: str, at: int | None = None, gender: str | None = None) -> _Entity:
         """The person a name refers to; ``at``: where a bare surname is read, to pick the latest one named."""
-        cleaned = _without_possessive(name).split()
+        cleaned = _after_sentence_end(_without_possessive(name).split())
         while len(cleaned) > 1 and cleaned[0].lower() in _SENTENCE_OPENERS and not is_first_name(cleaned[0]):
             cleaned = cleaned[1:]  # "If Calder", "Meanwhile Singh": the NER took a sentence's first word along
         # "striker Rooney": the NER took a lowercase role word into the name
@@ -258,6 +261,15 @@ class _Registry:
         if not role and len(cleaned) > 2 and cleaned[0].lower() in _ROLE_NOUNS:
             # "Founder Stelios Haji-Ioannou" at a sentence's start: the role is capitalised, still no name
             role, cleaned = [cleaned[0].lower()], cleaned[1:]
+        party = 0
+        while party < len(cleaned) - 1 and cleaned[party].lower().rstrip("s") in _PARTY_MEMBERS:
+            party += 1
+        if not role and party == 0 and len(cleaned) > 2 and _is_acronym(cleaned[0]):
+            party = 1  # "group EADS Philippe Camus": the NER ran the employer into the name
+        if party and not _is_title(cleaned[party].rstrip("s")):
+            # "Lib Dem Norman Baker", "Labour Janner": the party describes them, it is no name
+            # (but "Lib Dem MPs" are no person named "MPs")
+            role, cleaned = role + cleaned[:party], cleaned[party:]
         last_title = max((i for i, w in enumerate(cleaned[:-1]) if _is_title(w)), default=-1)
         if last_title >= 0:
             # "Veterans Affairs Minister Seamus O'Regan": the name starts after the title
@@ -265,7 +277,7 @@ class _Registry:
         # what stood before the name describes them when it holds a role or title, not an honorific
         # alone or a place the parse took along ("Speaking in Harrogate Mr Kennedy")
         described = [w for w in role if w.rstrip(".") not in _HONORIFICS]
-        self_description = " ".join(described) if any(w[:1].islower() or _is_title(w) for w in described) else None
+        self_description = " ".join(described) if party or any(w[:1].islower() or _is_title(w) for w in described) else None
         titles = [w for w in cleaned if w.lower().strip(".") in _TITLE_WORDS]
         words = [w for w in cleaned if w.lower().strip(".") not in _TITLE_WORDS] or cleaned
         surname = words[-1].lower()
@@ -341,6 +353,19 @@ class _Registry:
             if accept(entity):
                 return entity
         return None
+
+
+def _after_sentence_end(words: list[str]) -> list[str]:
+    """The words after the last sentence end inside a name the NER ran across it ("…were
+    British. For Andrea Arnold, who won"): a word of three letters or more that ends in a stop,
+    not an abbreviated title ("Sen.", "Gov.")."""
+    ends = [i for i, w in enumerate(words[:-1]) if w[-1:] in ".!?" and len(w.rstrip(".!?")) > 2 and not _is_title(w)]
+    return words[ends[-1] + 1 :] if ends else words
+
+
+def _is_acronym(word: str) -> bool:
+    """"EADS", "BP": capitals only (three or more, so not initials like "JP")."""
+    return len(word) >= 3 and word.isalpha() and word.isupper()
 
 
 def _is_title(word: str) -> bool:
@@ -538,6 +563,7 @@ _NAMED_AFTER = 2
 # words that open sentences and are no first name ("Meanwhile Singh", "Today Singh")
 _SENTENCE_OPENERS = frozenset(
     "if as after while then so yet still also however meanwhile today yesterday now here there "
+    "but and or nor for again even indeed instead later earlier "
     "in on at by with from to since because although though despite according last next this "
     "these those his her their our my its when where why how what who before during under over "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
