@@ -128,6 +128,19 @@ def test_tagged_content_no_rule_found_is_linked_to_its_cue_and_source(nlp):
     assert text[found[0].source.start : found[0].source.end] == "Republicans"
 
 
+@pytest.mark.parametrize("probability, kept", [(0.9, True), (0.65, False)])
+def test_a_tagged_content_no_rule_found_needs_the_taggers_confidence(nlp, probability, kept):
+    # under LINK_ABOVE, about a third of such contents were attributions on held-out train
+    text = "Republicans are weighing in on the nominee, whose record troubles the base."
+    tagging = HandTagging(
+        text,
+        [("source", "Republicans"), ("cue", "are weighing in on"), ("content", "the nominee, whose record troubles the base")],
+        probability,
+    )
+    found = [c for c in run(nlp, text, tagging) if texts(text, c.content) == ["the nominee, whose record troubles the base"]]
+    assert bool(found) == kept
+
+
 def test_tagger_alone_links_without_rules(nlp):
     text = "Officials said the bridge will open in May. The mayor disagreed."
     tagging = HandTagging(text, [("source", "Officials"), ("cue", "said"), ("content", "the bridge will open in May")])

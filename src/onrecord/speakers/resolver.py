@@ -46,7 +46,7 @@ from ..attribution.candidate import Candidate, Mention
 from ..attribution.spans import SpanIndex
 from ..attribution.verbal import split_description
 from .gender import GenderEvidence, honorific_before, honorific_gender, pronoun_gender, title_gender
-from .names import first_name_gender, is_first_name
+from .names import first_name_gender, first_name_verdict, is_first_name
 from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit, paragraph_spans, quotations
 
@@ -87,7 +87,7 @@ _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those"})
 # Capitalised role words that, before a name, make a title ("Premier Doug Ford")
 _ROLE_TITLES = frozenset(
     "premier chancellor commissioner chief officer director inspector sergeant constable detective "
-    "coach captain ambassador deputy leader spokesperson spokeswoman spokesman ceo president".split()
+    "coach captain ambassador deputy leader spokesperson spokeswoman spokesman ceo president dj".split()
 )
 _DEFINITE = frozenset({"the", "this", "that"})
 # roles a sentence's first word may be, capitalised before a name ("Founder Stelios Haji-Ioannou")
@@ -123,7 +123,8 @@ _RELATIONS = frozenset(
 # (not "party", "team" or "union": "Green Party's Elizabeth May" is the party's, not it)
 _ORGANIZATION_HEADS = frozenset(
     "firm company corporation group giant conglomerate maker producer manufacturer retailer airline bank "
-    "insurer carrier chain business operator brand supplier exporter band network broadcaster website".split()
+    "insurer carrier chain business operator brand supplier exporter band network broadcaster website "
+    "charity foundation institute trust society club".split()
 )
 # what a public body or union is called once named: "Unifor" … "the union said"
 _BODY_NOUNS = frozenset("union agency department ministry association organization organisation board commission authority regulator".split())
@@ -252,7 +253,7 @@ class _Registry:
 
     def person(self, name: str, at: int | None = None, gender: str | None = None) -> _Entity:
         """The person a name refers to; ``at``: where a bare surname is read, to pick the latest one named."""
-        cleaned = _after_sentence_end(_without_possessive(name).split())
+        cleaned = _one_name(_without_possessive(name).split())
         while len(cleaned) > 1 and cleaned[0].lower() in _SENTENCE_OPENERS and not is_first_name(cleaned[0]):
             cleaned = cleaned[1:]  # "If Calder", "Meanwhile Singh": the NER took a sentence's first word along
         # "striker Rooney": the NER took a lowercase role word into the name
@@ -355,12 +356,18 @@ class _Registry:
         return None
 
 
-def _after_sentence_end(words: list[str]) -> list[str]:
-    """The words after the last sentence end inside a name the NER ran across it ("…were
-    British. For Andrea Arnold, who won"): a word of three letters or more that ends in a stop,
-    not an abbreviated title ("Sen.", "Gov.")."""
+def _one_name(words: list[str]) -> list[str]:
+    """The words of the one name in a run the NER took across a sentence's end or a dash.
+
+    After the last sentence end ("… were British. For Andrea Arnold, who won": a word of three
+    letters or more ending in a stop, not an abbreviated title like "Sen."); before a dash
+    ("Florian Hamm - Borussia Dortmund's largest investor": the aside follows the name).
+    """
     ends = [i for i, w in enumerate(words[:-1]) if w[-1:] in ".!?" and len(w.rstrip(".!?")) > 2 and not _is_title(w)]
-    return words[ends[-1] + 1 :] if ends else words
+    if ends:
+        words = words[ends[-1] + 1 :]
+    dash = next((i for i, w in enumerate(words) if w in ("-", "–", "—", "--")), None)
+    return words[:dash] if dash else words
 
 
 def _is_acronym(word: str) -> bool:
@@ -849,9 +856,9 @@ class SpeakerResolver:
 
         A name without an honorific whose descriptions' head nouns say
         organization more often than person ("oil giant Yukos", "the oil
-        firm Yukos"); and a one-word name, with no first
-        name or honorific anywhere, that the NER also calls an organization
-        (the same "Yukos" tagged ORG once and PERSON in the next sentence).
+        firm Yukos"); and a name with no first name and no honorific
+        anywhere that the NER also calls an organization (the same "Yukos"
+        or "Age Concern" tagged ORG once and PERSON in the next sentence).
         """
         registry = self.registry
         for entity in registry.entities:
@@ -864,8 +871,13 @@ class SpeakerResolver:
                 registry.organizations.append(entity)
         organizations = {e.name.lower(): e for e in registry.organizations if e.name}
         for entity in registry.entities:
-            one_word = entity.type == "person" and len((entity.name or "").split()) == 1
-            same = organizations.get((entity.name or "").lower()) if one_word else None
+            # a name of several words counts only when its first word is nobody's first name and
+            # the NER calls it an organization at least as often ("Borussia Dortmund", not the
+            # "Cate Blanchett" it once tagged ORG)
+            verdict = first_name_verdict(entity.name) if entity.type == "person" else "person"
+            same = organizations.get((entity.name or "").lower()) if verdict in (None, "unknown") else None
+            if same is not None and verdict is not None and len(same.mentions) < len(entity.mentions):
+                same = None
             if same is not None and not entity.evidence.honorifics:
                 same.mentions.extend(entity.mentions)
                 entity.mentions.clear()
