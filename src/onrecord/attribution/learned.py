@@ -89,6 +89,7 @@ def learned_attributions(
     owned: dict[int, list[int]] = {}
     for i, n in _owners(contents, rule_candidates).items():
         owned.setdefault(n, []).append(i)
+    sentences = _sentences(article)
     kept: list[Candidate] = []
     claimed: set[int] = set()
     quote_index = article.quote_index
@@ -109,7 +110,7 @@ def learned_attributions(
             kept.append(candidate)
             continue
         claimed.update(owned[n])
-        if not _keeps_rule_spans(article.text, rule_spans, candidate, mine):
+        if not _keeps_rule_spans(rule_spans, candidate, mine, sentences):
             candidate.content = [(c.start, c.end) for c in mine]
             stretch_to_quotations(candidate, quote_index)
             if rule_spans != "content":  # "content": the rules' cue and source around the tagger's content
@@ -129,7 +130,6 @@ def learned_attributions(
     for candidate in kept:
         for fragment in candidate.cue + [(m.start, m.end) for m in (candidate.source, candidate.via, candidate.addressee) if m]:
             roles.add(fragment)
-    sentences = _sentences(article)
     by_cue: dict[Offsets, Candidate] = {}
     previous: Candidate | None = None  # the attribution the content before went into
     for i, content in enumerate(contents):
@@ -199,14 +199,14 @@ def _give_sources(text: str, kept: list[Candidate], sources: _ByPosition, senten
             used.add((best.start, best.end))
 
 
-def _keeps_rule_spans(text: str, policy: str, candidate: Candidate, tagged: list[TaggedSpan]) -> bool:
+def _keeps_rule_spans(policy: str, candidate: Candidate, tagged: list[TaggedSpan], sentences: SpanIndex) -> bool:
     if policy == "always":
         return True
     if policy not in ("agree", "grow"):
         return False
     tagged_spans = [(t.start, t.end) for t in tagged]
     if policy == "grow" and _inside(candidate.content, tagged_spans) and not _inside(tagged_spans, candidate.content) \
-            and not _past_a_sentence(text, candidate.content, tagged_spans):
+            and not _past_a_sentence(candidate.content, tagged_spans, sentences):
         # the tagger's content holds the rule's and reaches past it: the rules cut it short
         # (a mixed quote cut to its quoted words, a paraphrase stopped at a clause)
         return False
@@ -215,17 +215,14 @@ def _keeps_rule_spans(text: str, policy: str, candidate: Candidate, tagged: list
     return _jaccard(candidate.content, tagged_spans) >= 0.5 or _inside(tagged_spans, candidate.content)
 
 
-_SENTENCE_BREAK = re.compile(r"""[.!?]["”’']*\s+["“‘']*[A-Z]""")
-
-
-def _past_a_sentence(text: str, content: list[Offsets], tagged: list[Offsets]) -> bool:
+def _past_a_sentence(content: list[Offsets], tagged: list[Offsets], sentences: SpanIndex) -> bool:
     """Whether the tagged content reaches past the rule's across a sentence's end: the next
     sentence ("… through the summer. “The Bank is having to juggle …,” he said") is another statement."""
     start, end = min(s for s, _ in content), max(e for _, e in content)
     reach_start, reach_end = min(s for s, _ in tagged), max(e for _, e in tagged)
-    before = text[reach_start : start + 1] if reach_start < start else ""
-    after = text[max(end - 1, 0) : reach_end] if reach_end > end else ""
-    return bool(_SENTENCE_BREAK.search(before) or _SENTENCE_BREAK.search(after))
+    return (reach_start < start and sentences.find(reach_start) != sentences.find(start)) or (
+        reach_end > end and sentences.find(reach_end - 1) != sentences.find(end - 1)
+    )
 
 
 def _inside(spans: list[Offsets], within: list[Offsets]) -> bool:
