@@ -863,6 +863,22 @@ def test_a_charity_the_ner_calls_a_person_is_an_organization(extractor):
     assert next(e for e in article.entities if e.name == "Age Concern").type == "organization"
 
 
+def test_the_ledes_description_is_the_person_the_body_names_so(extractor):
+    text = (
+        "A judge has dismissed an attempt by the oil firm Varnek to gain bankruptcy protection.\n\n"
+        "The firm had filed in Houston. Varnek said it would appeal. "
+        "In her ruling, Judge Letitia Clark said that the case belonged in Russia."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "an attempt by").name == "Letitia Clark"
+    # further down, a description stays what it was: the lede introduces, the body names
+    later = (
+        "Prices rose on Monday. Shares fell.\n\nTraders were calm. "
+        "A judge said the fund was sound. Judge Letitia Clark ruled last week."
+    )
+    assert speaker_of(extractor.extract(later), "fund was sound").name is None
+
+
 def test_an_organization_name_the_ner_cut_at_its_place_is_whole(extractor):
     text = (
         "Officials with the Public Health Agency of Canada met on Monday. "

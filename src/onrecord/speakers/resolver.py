@@ -567,6 +567,9 @@ _PREDICATE_WORDS = 8
 # how many sentences after a definite description ("the economy minister") the one person
 # given those words may be named
 _NAMED_AFTER = 2
+# the sentences of an article's lede (with its headline), whose description of someone the
+# body names anywhere further down
+_LEDE_SENTENCES = 2
 # words that open sentences and are no first name ("Meanwhile Singh", "Today Singh")
 _SENTENCE_OPENERS = frozenset(
     "if as after while then so yet still also however meanwhile today yesterday now here there "
@@ -1319,6 +1322,15 @@ class SpeakerResolver:
         root = span.root
         if any(t.ent_type_ == "PERSON" for t in span):
             return None  # a name of its own: "the carmaker's chief executive Helmut Panke"
+        if self._sentence_of(position) < _LEDE_SENTENCES and words[0] not in _DEFINITE and root.tag_ not in ("NNS", "NNPS"):
+            # the lede's "A judge has dismissed …", "India's finance minister lashed out …": the
+            # one person the article, further down, gives those very words ("… the judge, Letitia Clark");
+            # ("the home secretary" is read as any definite description is, below)
+            exact = (span[1:] if words[0] in _DETERMINERS else span).text.lower()
+            later = [e for e in self.registry.entities if e.type == "person" and e.name
+                     and any(d.lower() == exact for d in e.descriptions)]
+            if len(later) == 1:
+                return later[0]
         if words[0] in _DEFINITE:
             # the very words the article described someone with: "the 19-year-old"
             exact = span[1:].text.lower()
