@@ -822,6 +822,7 @@ def test_a_description_with_a_company_name_narrows_to_the_one_holder(extractor):
         ("Again Ruddock", "Ruddock", None),
         # initials stay in the name; a party's members stay a group, not a person named "MPs"
         ("JP Malloy", "JP Malloy", None),
+        ("J.R.R. Tolliver", "J.R.R. Tolliver", None),
         ("Lib Dem MPs", "Lib Dem MPs", None),
     ],
 )

@@ -360,10 +360,12 @@ def _one_name(words: list[str]) -> list[str]:
     """The words of the one name in a run the NER took across a sentence's end or a dash.
 
     After the last sentence end ("… were British. For Andrea Arnold, who won": a word of three
-    letters or more ending in a stop, not an abbreviated title like "Sen."); before a dash
+    letters or more ending in a stop, not an abbreviated title like "Sen." nor initials like
+    "J.R.R."); before a dash
     ("Florian Hamm - Borussia Dortmund's largest investor": the aside follows the name).
     """
-    ends = [i for i, w in enumerate(words[:-1]) if w[-1:] in ".!?" and len(w.rstrip(".!?")) > 2 and not _is_title(w)]
+    ends = [i for i, w in enumerate(words[:-1])
+            if w[-1:] in ".!?" and len(w.rstrip(".!?")) > 2 and w.rstrip(".!?").isalpha() and not _is_title(w)]
     if ends:
         words = words[ends[-1] + 1 :]
     dash = next((i for i, w in enumerate(words) if w in ("-", "–", "—", "--")), None)
