@@ -149,8 +149,6 @@ def learned_attributions(
             # six on held-out train articles): PolNeAR's few cue-less ones are found
             # by the rules ("X seems to be Y")
             continue
-        if linked.cue[0] not in by_cue and linked.confidence < LINK_ABOVE:
-            continue
         key = linked.cue[0]
         if key in by_cue:
             # “A,” X said, “B.”: two contents of one cue are one attribution's fragments
@@ -159,6 +157,8 @@ def learned_attributions(
             earlier.confidence = tagging.role_probability("content", earlier.content)
             previous = earlier
             continue
+        if linked.confidence < LINK_ABOVE:
+            continue  # a statement of its own the tagger is not sure enough of
         by_cue[key] = linked
         kept.append(linked)
         previous = linked

@@ -107,9 +107,11 @@ _BUSINESS_NOUNS = frozenset(
 )
 # the last word of a sports club's name, which the NER may take for a person's
 _TEAM_WORDS = frozenset("United City Rovers Athletic Wanderers Albion Town County Rangers Hotspur FC".split())
-# a party's member, capitalised before a name: "Lib Dem Norman Baker", "Labour Janner"
-# (compared without a plural s: "Tories", "Dems")
-_PARTY_MEMBERS = frozenset("lib dem labour tory torie conservative liberal democrat republican ndp snp ukip gop".split())
+# a party's member, capitalised before a name: "Lib Dem Norman Baker", "Labour Janner", "Tories Ken Clarke"
+_PARTY_MEMBERS = frozenset(
+    "lib dem dems labour tory tories conservative conservatives liberal liberals democrat democrats "
+    "republican republicans ndp snp ukip gop".split()
+)
 # the last word of a political party's name, which the NER may take for a person's
 _PARTY_WORDS = frozenset(
     "Dems Tories Labour Conservatives Liberals Democrats Republicans Greens Nationalists Unionists GOP NDP SNP UKIP".split()
@@ -262,15 +264,16 @@ class _Registry:
         if not role and len(cleaned) > 2 and cleaned[0].lower() in _ROLE_NOUNS:
             # "Founder Stelios Haji-Ioannou" at a sentence's start: the role is capitalised, still no name
             role, cleaned = [cleaned[0].lower()], cleaned[1:]
-        party = 0
-        while party < len(cleaned) - 1 and cleaned[party].lower().rstrip("s") in _PARTY_MEMBERS:
-            party += 1
-        if not role and party == 0 and len(cleaned) > 2 and _is_acronym(cleaned[0]):
-            party = 1  # "group EADS Philippe Camus": the NER ran the employer into the name
-        if party and not _is_title(cleaned[party].rstrip("s")):
+        # capitalised words before the name that say whose side they are on or work for
+        leading = 0
+        while leading < len(cleaned) - 1 and cleaned[leading].lower() in _PARTY_MEMBERS:
+            leading += 1
+        if not role and leading == 0 and len(cleaned) > 2 and _is_acronym(cleaned[0]):
+            leading = 1  # "group EADS Philippe Camus": the NER ran the employer into the name
+        if leading and not _is_title(cleaned[leading].rstrip("s")):
             # "Lib Dem Norman Baker", "Labour Janner": the party describes them, it is no name
             # (but "Lib Dem MPs" are no person named "MPs")
-            role, cleaned = role + cleaned[:party], cleaned[party:]
+            role, cleaned = role + cleaned[:leading], cleaned[leading:]
         last_title = max((i for i, w in enumerate(cleaned[:-1]) if _is_title(w)), default=-1)
         if last_title >= 0:
             # "Veterans Affairs Minister Seamus O'Regan": the name starts after the title
@@ -278,7 +281,7 @@ class _Registry:
         # what stood before the name describes them when it holds a role or title, not an honorific
         # alone or a place the parse took along ("Speaking in Harrogate Mr Kennedy")
         described = [w for w in role if w.rstrip(".") not in _HONORIFICS]
-        self_description = " ".join(described) if party or any(w[:1].islower() or _is_title(w) for w in described) else None
+        self_description = " ".join(described) if leading or any(w[:1].islower() or _is_title(w) for w in described) else None
         titles = [w for w in cleaned if w.lower().strip(".") in _TITLE_WORDS]
         words = [w for w in cleaned if w.lower().strip(".") not in _TITLE_WORDS] or cleaned
         surname = words[-1].lower()
@@ -361,8 +364,8 @@ def _one_name(words: list[str]) -> list[str]:
 
     After the last sentence end ("… were British. For Andrea Arnold, who won": a word of three
     letters or more ending in a stop, not an abbreviated title like "Sen." nor initials like
-    "J.R.R."); before a dash
-    ("Florian Hamm - Borussia Dortmund's largest investor": the aside follows the name).
+    "J.R.R."); before a dash ("Florian Hamm - Borussia Dortmund's largest investor": the aside
+    follows the name).
     """
     ends = [i for i, w in enumerate(words[:-1])
             if w[-1:] in ".!?" and len(w.rstrip(".!?")) > 2 and w.rstrip(".!?").isalpha() and not _is_title(w)]
@@ -876,17 +879,20 @@ class SpeakerResolver:
                 registry.organizations.append(entity)
         organizations = {e.name.lower(): e for e in registry.organizations if e.name}
         for entity in registry.entities:
-            # a name of several words counts only when its first word is nobody's first name and
-            # the NER calls it an organization at least as often ("Borussia Dortmund", not the
-            # "Cate Blanchett" it once tagged ORG)
-            verdict = first_name_verdict(entity.name) if entity.type == "person" else "person"
-            same = organizations.get((entity.name or "").lower()) if verdict in (None, "unknown") else None
-            if same is not None and verdict is not None and len(same.mentions) < len(entity.mentions):
-                same = None
-            if same is not None and not entity.evidence.honorifics:
-                same.mentions.extend(entity.mentions)
-                entity.mentions.clear()
-                registry.no_person(entity)
+            same = organizations.get((entity.name or "").lower()) if entity.type == "person" else None
+            if same is None or entity.evidence.honorifics:
+                continue
+            verdict = first_name_verdict(entity.name)  # None for a one-word name
+            if verdict not in (None, "unknown"):
+                continue  # a first name makes it someone's name
+            if verdict is not None and len(same.mentions) < len(entity.mentions):
+                # a name of several words whose first word is in no list counts only where the NER
+                # calls it an organization at least as often ("Borussia Dortmund", not the "Cate
+                # Blanchett" it tagged ORG once)
+                continue
+            same.mentions.extend(entity.mentions)
+            entity.mentions.clear()
+            registry.no_person(entity)
         self.person_mentions = [m for m in self.person_mentions if m.entity.type == "person"]
         self.mention_starts = [m.start for m in self.person_mentions]
 
@@ -1319,7 +1325,9 @@ class SpeakerResolver:
 
         "the minister" -> the person introduced as "Minister … Carolyn Bennett";
         "the firm" -> "the engineering firm Castell & Ruiz". An indefinite one ("a
-        spokeswoman for X") introduces someone new; a plural one is a group.
+        spokeswoman for X") introduces someone new, except in the lede, where "A
+        judge has dismissed …" is the one person the body calls "judge"; a plural
+        one is a group.
         """
         root = span.root
         if any(t.ent_type_ == "PERSON" for t in span):
