@@ -815,7 +815,7 @@ def test_a_description_with_a_company_name_narrows_to_the_one_holder(extractor):
         # a name the NER ran across a sentence's end ("… were British. For Andrea Arnold, who won")
         ("British. For Gwenda Thorley", "Gwenda Thorley", None),
         # … and across a dash into the aside after the name
-        ("Florian Hamm - Borussia Dortmund", "Florian Hamm", None),
+        ("Fenna Holt - Vitesse Arnhem", "Fenna Holt", None),
         ("Lib Dem Norris Palfrey", "Norris Palfrey", "Lib Dem"),
         ("Tory Dominic Arkwright", "Dominic Arkwright", "Tory"),
         ("EADS Pascal Lemarne", "Pascal Lemarne", "EADS"),
@@ -856,11 +856,11 @@ def test_words_the_ner_ran_into_a_name_stay_out_of_it(extractor, text, words, na
 
 def test_a_charity_the_ner_calls_a_person_is_an_organization(extractor):
     text = (
-        "Age Concern, the charity, published a survey. A survey for Age Concern suggests most over-55s vote. "
-        "Age Concern says the over-55s are united."
+        "Age Concern, the charity, ran a poll of pensioners in Leeds. "
+        "Age Concern says most of them will vote in May."
     )
     article = extractor.extract(text)
-    assert speaker_of(article, "are united").name == "Age Concern"
+    assert speaker_of(article, "will vote").name == "Age Concern"
     assert next(e for e in article.entities if e.name == "Age Concern").type == "organization"
 
 
