@@ -25,6 +25,11 @@ def speaker_of(article, words):
     return found[0].speaker
 
 
+def entity_named(article, name):
+    """The article's entity of this name."""
+    return next(e for e in article.entities if e.name == name)
+
+
 def test_harbor_bridge_credits_each_speaker(extractor):
     text = (EXAMPLES / "harbor-bridge.txt").read_text(encoding="utf-8")
     article = extractor.extract(text)
@@ -35,7 +40,7 @@ def test_harbor_bridge_credits_each_speaker(extractor):
     assert mayor.name == "Arturo Benes" and mayor.description == "Mayor"
     # "The firm" is the engineering firm the article named
     assert speaker_of(article, "stands behind its assessment").name == "Castell & Ruiz"
-    whitfield = next(e for e in article.entities if e.name == "Dana Whitfield")
+    whitfield = entity_named(article, "Dana Whitfield")
     assert (whitfield.gender, whitfield.gender_evidence) == ("female", "honorific")
 
 
@@ -131,7 +136,7 @@ def test_first_name_gender_is_marked_as_inferred(extractor):
     assert first_name_gender("Jordan Oduya") is None  # given to both
     assert first_name_gender("Oduya") is None
     article = extractor.extract("Margaret Oduya, a teacher, said the school would reopen.")
-    teacher = next(e for e in article.entities if e.name == "Margaret Oduya")
+    teacher = entity_named(article, "Margaret Oduya")
     assert (teacher.gender, teacher.gender_evidence) == ("female", "name")
 
 
@@ -183,7 +188,7 @@ def test_names_with_apostrophes_and_accents_and_a_gendered_role(extractor):
     article = extractor.extract(text)
     minister = speaker_of(article, "people who served")
     assert minister.name == "Seamus O'Regan" and minister.description == "Veterans Affairs Minister"
-    spokeswoman = next(e for e in article.entities if e.name == "Anick Bédard")
+    spokeswoman = entity_named(article, "Anick Bédard")
     assert (spokeswoman.gender, spokeswoman.gender_evidence) == ("female", "honorific")
 
 
@@ -266,7 +271,7 @@ def test_a_pronoun_after_a_pronoun_and_a_name_casts_no_gender_vote(extractor):
         "She said explicitly that Rennick had called her answers truthful."
     )
     article = extractor.extract(text)
-    rennick = next(e for e in article.entities if e.name == "Paul Rennick")
+    rennick = entity_named(article, "Paul Rennick")
     assert (rennick.gender, rennick.gender_evidence) != ("female", "pronoun")
 
 
@@ -689,7 +694,7 @@ def test_a_club_is_no_person_and_a_plural_is_no_description(extractor):
     article = extractor.extract(
         'Clean water is the "test of the decade" for small farms across poorer regions Maria Lund will argue on Monday.'
     )
-    lund = next(e for e in article.entities if e.name == "Maria Lund")
+    lund = entity_named(article, "Maria Lund")
     assert "poorer regions" not in lund.descriptions
 
 
@@ -760,7 +765,7 @@ def test_a_role_another_holder_was_given_is_not_narrowed_to_them(extractor):
 def test_a_word_that_only_qualifies_a_role_is_no_description(extractor):
     text = "Former Halden Mining chief Ole Berg said the mine would close. Halden Mining said it would appeal."
     article = extractor.extract(text)
-    company = next(e for e in article.entities if e.name == "Halden Mining")
+    company = entity_named(article, "Halden Mining")
     assert "Former" not in company.descriptions and "former" not in company.descriptions
 
 
@@ -802,7 +807,7 @@ def test_a_description_with_a_company_name_narrows_to_the_one_holder(extractor):
     article = extractor.extract(text)
     speaker = speaker_of(article, "add a disclaimer")
     assert speaker.name == "Stelian Varga-Ioannou"
-    founder = next(e for e in article.entities if e.name == "Stelian Varga-Ioannou")
+    founder = entity_named(article, "Stelian Varga-Ioannou")
     assert "Founder Stelian" not in founder.descriptions
     # a role at a sentence's start stays out of the name, even one a first-name list holds ("Boss")
     boss = speaker_of(extractor.extract("Shares rose. Boss Henk Addink said the euro was to blame."), "euro was to blame")
@@ -850,7 +855,7 @@ def test_words_the_ner_ran_into_a_name_stay_out_of_it(extractor, text, words, na
     article = extractor.extract(text)
     speaker = speaker_of(article, words)
     assert speaker.name == name
-    entity = next(e for e in article.entities if e.name == name)
+    entity = entity_named(article, name)
     assert description is None or description in entity.descriptions
 
 
@@ -861,7 +866,7 @@ def test_a_charity_the_ner_calls_a_person_is_an_organization(extractor):
     )
     article = extractor.extract(text)
     assert speaker_of(article, "will vote").name == "Age Concern"
-    assert next(e for e in article.entities if e.name == "Age Concern").type == "organization"
+    assert entity_named(article, "Age Concern").type == "organization"
 
 
 def test_the_ledes_description_is_the_person_the_body_names_so(extractor):

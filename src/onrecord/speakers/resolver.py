@@ -316,6 +316,10 @@ class _Registry:
             entity.evidence.add_title(title)
         return entity
 
+    def described_as(self, words: str) -> list[_Entity]:
+        """The named entities the article gave these very words as a description (lowercased)."""
+        return [e for e in self.entities if e.name and any(d.lower() == words for d in e.descriptions)]
+
     def unnamed(self, type_: str, description: str) -> _Entity:
         """The unnamed entity of this type the article described so, else a new one: the second
         "Amnesty secretary-general", the second "the government", is the first."""
@@ -1332,27 +1336,23 @@ class SpeakerResolver:
         root = span.root
         if any(t.ent_type_ == "PERSON" for t in span):
             return None  # a name of its own: "the carmaker's chief executive Helmut Panke"
+        exact = (span[1:] if words[0] in _DETERMINERS else span).text.lower()  # the words, without "the"/"a"
         if self._sentence_of(position) < _LEDE_SENTENCES and words[0] not in _DEFINITE and root.tag_ not in ("NNS", "NNPS"):
             # the lede's "A judge has dismissed …", "India's finance minister lashed out …": the
             # one person the article, further down, gives those very words ("… the judge, Letitia Clark");
             # ("the home secretary" is read as any definite description is, below)
-            exact = (span[1:] if words[0] in _DETERMINERS else span).text.lower()
-            later = [e for e in self.registry.entities if e.type == "person" and e.name
-                     and any(d.lower() == exact for d in e.descriptions)]
+            later = [e for e in self.registry.described_as(exact) if e.type == "person"]
             if len(later) == 1:
                 return later[0]
         if words[0] in _DEFINITE:
             # the very words the article described someone with: "the 19-year-old"
-            exact = span[1:].text.lower()
-            same = [e for e in self.registry.entities if e.name and e.mentioned_before(position) >= 0
-                    and any(d.lower() == exact for d in e.descriptions)]
+            same = [e for e in self.registry.described_as(exact) if e.mentioned_before(position) >= 0]
             if same:
                 return max(same, key=lambda e: e.mentioned_before(position))
             # “…,” the economy minister said. “…,” said economy minister Heizo Takenaka: the one person
             # the next sentences give those very words, named right after the description
             here = self._sentence_of(position)
-            later = [e for e in self.registry.entities if e.type == "person" and e.name and e.mentions
-                     and any(d.lower() == exact for d in e.descriptions)
+            later = [e for e in self.registry.described_as(exact) if e.type == "person" and e.mentions
                      and 0 < self._sentence_of(min(s for s, _ in e.mentions)) - here <= _NAMED_AFTER]
             if len(later) == 1:
                 return later[0]
