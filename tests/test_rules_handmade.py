@@ -320,3 +320,42 @@ def test_a_that_clause_the_parse_hangs_off_the_medium_is_the_content():
     assert offsets_text(d, candidate.content) == ["that he was proud"]
     assert " ".join(offsets_text(d, candidate.cue)) == "said in a statement"
     assert d.text[candidate.source.start : candidate.source.end] == "Lemarne"
+
+
+def test_a_relative_pronoun_and_the_rest_of_its_clause_are_the_content_around_the_cue_clause():
+    # The fee, which critics said was unfair, stayed.  ("which" is the subject of "was")
+    words = ["The", "fee", ",", "which", "critics", "said", "was", "unfair", ",", "stayed", "."]
+    spaces = [True, False, True, True, True, True, True, False, True, False, False]
+    heads = [1, 9, 1, 6, 5, 1, 5, 6, 1, 9, 9]
+    deps = ["det", "nsubj", "punct", "nsubj", "nsubj", "relcl", "ccomp", "acomp", "punct", "ROOT", "punct"]
+    tags = ["DT", "NN", ",", "WDT", "NNS", "VBD", "VBD", "JJ", ",", "VBD", "."]
+    pos = ["DET", "NOUN", "PUNCT", "PRON", "NOUN", "VERB", "AUX", "ADJ", "PUNCT", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.lower_ == "said"]
+    assert offsets_text(d, candidate.content) == ["which", "was unfair"]
+    assert d.text[candidate.source.start : candidate.source.end] == "critics"
+
+
+def test_the_subject_of_a_copula_speaks_for_its_adjectives_cue():
+    # Voters are likely to say that taxes matter.
+    words = ["Voters", "are", "likely", "to", "say", "that", "taxes", "matter", "."]
+    heads = [1, 1, 1, 4, 2, 7, 7, 4, 1]
+    deps = ["nsubj", "ROOT", "acomp", "aux", "xcomp", "mark", "nsubj", "ccomp", "punct"]
+    tags = ["NNS", "VBP", "JJ", "TO", "VB", "IN", "NNS", "VBP", "."]
+    pos = ["NOUN", "AUX", "ADJ", "PART", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.lower_ == "say"]
+    assert offsets_text(d, candidate.content) == ["that taxes matter"]
+    assert d.text[candidate.source.start : candidate.source.end] == "Voters"
+
+
+def test_a_copulas_it_is_no_speaker():
+    # It is important to say that taxes matter.
+    words = ["It", "is", "important", "to", "say", "that", "taxes", "matter", "."]
+    heads = [1, 1, 1, 4, 2, 7, 7, 4, 1]
+    deps = ["nsubj", "ROOT", "acomp", "aux", "xcomp", "mark", "nsubj", "ccomp", "punct"]
+    tags = ["PRP", "VBZ", "JJ", "TO", "VB", "IN", "NNS", "VBP", "."]
+    pos = ["PRON", "AUX", "ADJ", "PART", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.lower_ == "say"]
+    assert candidate.source is None

@@ -59,9 +59,10 @@ def subject_of(verb: Token) -> Token | None:
 
     The governor's subject speaks for "…and added", ", saying" and a cue the
     parse hangs off another verb ("Durbin, noting …, said": said as parataxis
-    of noting). There a passive subject counts too ("Trump was forced into
-    damage control and said …"), though never the cue's own: in "it was said
-    that …" the subject is not a speaker.
+    of noting), and a copula's for an adjective's ("X is likely to say …").
+    There a passive subject counts too ("Trump was forced into damage control
+    and said …"), though never the cue's own: in "it was said that …" the
+    subject is not a speaker.
     """
     current, subjects = verb, _SUBJECTS
     if _coordinated_cue(verb):
@@ -69,10 +70,11 @@ def subject_of(verb: Token) -> Token | None:
         speaking = next((a for a in verb.ancestors if a.pos_ == "VERB" and cue_lemma(a.lower_)), None)
         if speaking is not None:
             current, subjects = speaking, _GOVERNOR_SUBJECTS
-    for _ in range(3):
+    for _ in range(4):
         found = [child for child in current.children if child.dep_ in subjects]
-        if found:
+        if found and not (current.pos_ == "AUX" and found[-1].lower_ == "it"):
             # several: one subject the parse split ("the ex - Wallaby"); the head is the last
+            # (a copula's "it" is no one: "it is important to say that …")
             return found[-1]
         agent = next((c for c in current.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -83,7 +85,7 @@ def subject_of(verb: Token) -> Token | None:
             current = current.head.head
         elif (statement := _statement_of(current)) is not None:
             current = statement.head  # "Carr released a statement confirming …": Carr
-        elif current.dep_ in ("conj", "advcl", "xcomp", "parataxis") and current.head.i != current.i:
+        elif current.dep_ in ("conj", "advcl", "xcomp", "parataxis", "acomp") and current.head.i != current.i:
             current = current.head
         else:
             break
@@ -311,6 +313,8 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
             first = min(c.left_edge.i for c in after)
             last = max(c.right_edge.i for c in after)
             pieces = [_before_next_attribution(_without_leading_time([sent.doc[i] for i in range(first, last + 1)]))]
+            if first < verb.i:
+                pieces = _around_relative_cue(verb, pieces[0])
     elif _hangs_off_content(verb):
         # "We will win, he said." parsed with the cue hanging off the content verb
         pieces = _around_cue_clause(verb, sent)
@@ -399,6 +403,20 @@ LIGHT_NOUNS = frozenset(
     "message sympathy condolences".split()
 )
 _TOPIC_PREPS = ("for", "on", "about", "into", "over", "to", "with", "against", "of")
+
+
+def _around_relative_cue(verb: Token, tokens: list[Token]) -> list[list[Token]]:
+    """A complement that opens before its cue: "the rule, which critics said was unfair".
+
+    The relative pronoun belongs to the complement, but the cue clause ("critics
+    said") stands inside it; PolNeAR takes the pronoun and the rest as two
+    fragments, and the cue's subject stays the source.
+    """
+    own = [c for c in verb.children if c.dep_ in _CUE_CLAUSE_DEPS and c.i < verb.i]
+    clause_start = min([verb.i] + [c.left_edge.i for c in own])
+    before = [t for t in tokens if t.i < clause_start]
+    after = [t for t in tokens if t.i > verb.i]
+    return [piece for piece in (before, after) if piece]
 
 
 def _without_leading_time(tokens: list[Token]) -> list[Token]:
