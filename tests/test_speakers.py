@@ -8,7 +8,7 @@ import pytest
 from onrecord import Extractor
 from onrecord.attribution import STRATEGIES
 from onrecord.speakers.gender import GenderEvidence, honorific_before
-from onrecord.speakers.resolver import _Entity, _Registry
+from onrecord.speakers.resolver import _Entity, _Registry, _name_after_titles
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -916,3 +916,17 @@ def test_an_organization_named_beside_its_description_is_named_by_its_name(extra
     assert speaker_of(article, "drug worked").name == "Paionex"
     rovers = speaker_of(article, "would not sell")
     assert (rovers.name, rovers.description) == ("Harwick Rovers", "Rival local club")
+
+
+@pytest.mark.parametrize(
+    "words, name",
+    [
+        (["New", "Jersey", "Gov.", "Chris", "Christie"], ["Chris", "Christie"]),  # a place before the title
+        (["Mr.", "Okafor"], ["Okafor"]),
+        (["Chris", "Christie", ",", "the", "governor"], ["Chris", "Christie"]),  # a role after the name
+        (["Lena", "Okafor"], ["Lena", "Okafor"]),
+    ],
+)
+def test_a_name_read_from_words_starts_after_its_title(words, name):
+    # mentions the parse does not cover (a paragraph only the tagger read) are read word by word
+    assert _name_after_titles(words) == name

@@ -1296,7 +1296,7 @@ class SpeakerResolver:
         words = re.findall(r"[\w'’.-]+", self.text[m.start : m.end])
         if len(words) == 1 and pronoun_gender(words[0]) is not None:
             return self._antecedent(m.start, pronoun_gender(words[0]), exclude)
-        names = [w for w in words if w[:1].isupper() and w.lower().strip(".") not in _TITLE_WORDS]
+        names = _name_after_titles(words)
         if names and (self.registry.person_by_surname(names[-1]) or (len(names) > 1 and is_first_name(names[0]))):
             return self.registry.person(" ".join(names), at=m.start, gender=honorific_before(self.text, m.start))
         while words and words[0].lower() in _DETERMINERS:
@@ -1556,6 +1556,18 @@ def _before_aside(span: Span) -> Span:
     """A mention up to the comma after its head: "The Green leader[, who says …]"."""
     comma = next((t.i for t in span if t.i > span.root.i and t.text == ","), None)
     return span.doc[span.start : comma] if comma is not None else span
+
+
+def _name_after_titles(words: list[str]) -> list[str]:
+    """The capitalised words of a name read from a mention's words: those after its last
+    capitalised title ("New Jersey Gov. Chris Christie" is Chris Christie, not "New Jersey
+    Chris Christie"), else all but the titles ("Chris Christie, the governor")."""
+    def title(word: str) -> bool:
+        return word[:1].isupper() and word.lower().strip(".") in _TITLE_WORDS
+
+    last = max((i for i, w in enumerate(words) if title(w)), default=-1)
+    after = [w for w in words[last + 1 :] if w[:1].isupper() and not title(w)]
+    return after or [w for w in words if w[:1].isupper() and not title(w)]
 
 
 def _epithet(m: Mention) -> bool:
