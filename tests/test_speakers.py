@@ -8,7 +8,8 @@ import pytest
 from onrecord import Extractor
 from onrecord.attribution import STRATEGIES
 from onrecord.speakers.gender import GenderEvidence, honorific_before
-from onrecord.speakers.resolver import _Entity, _Registry, _name_after_titles
+from onrecord.speakers.registry import Referent, Registry
+from onrecord.speakers.resolver import _name_after_titles
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -618,7 +619,7 @@ def test_an_addressee_is_no_later_it(extractor):
 
 
 def test_a_sentences_first_word_the_ner_took_into_a_name_is_not_the_name():
-    registry = _Registry(None)
+    registry = Registry(None)
     runner = registry.person("Ines Calder", at=0)
     assert registry.person("If Calder", at=50) is runner and runner.name == "Ines Calder"
     assert registry.person("May Tanaka", at=80).name == "May Tanaka"  # a first name stays
@@ -649,7 +650,7 @@ def test_descriptions_take_the_whole_role_and_no_list_dash_or_stray_abbreviation
     article = extractor.extract(text)
     assert speaker_of(article, "not confident").description == "Kelso boss"
     assert speaker_of(article, "She is fit").description == "Dunmore director of hockey"
-    entity = _Entity("e1", "person", "Nia Owusu")
+    entity = Referent("e1", "person", "Nia Owusu")
     entity.describe("m.")  # what the parse can leave of "£312m." before a name
     assert entity.descriptions == []
 
@@ -832,7 +833,7 @@ def test_a_description_with_a_company_name_narrows_to_the_one_holder(extractor):
     ],
 )
 def test_words_the_ner_took_into_a_persons_name(ner_name, name, description):
-    entity = _Registry(None).person(ner_name)
+    entity = Registry(None).person(ner_name)
     assert entity.name == name
     assert entity.descriptions == ([description] if description else [])
 

@@ -1,8 +1,11 @@
 """Who the speakers are: mentions resolved to the entities of one article.
 
 ``resolver`` turns each attribution's source, addressee and relaying-source
-mention into an entity (name, type, descriptions); ``gender`` reads what the
-article states about a person's gender.
+mention into an entity (name, type, descriptions), keeping the article's
+entities in a ``registry`` and reading titles and appositions around a name
+with ``descriptions``; ``vocabulary`` holds the words all three know.
+``gender`` reads what the article states about a person's gender, ``names``
+what a first name suggests where it says nothing.
 """
 
 from .resolver import SpeakerResolver, resolve_speakers

@@ -1,0 +1,301 @@
+"""What the parse says around a name: its titles and appositions ("Trump campaign chief
+operating officer Michael Glassner", "Marisol, a mother of twins"), the organization a
+role belongs to, and which nouns can stand for a person."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Span
+
+from ..attribution.verbal import split_description
+from .gender import title_gender
+from .names import is_first_name
+from .vocabulary import (
+    BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DETERMINERS, HONORIFICS, NOT_PERSON_SUFFIXES, NO_DESCRIPTION,
+    ORGANIZATION_HEADS, ORG_NOUNS, OUTLET_NOUNS, PEERAGE, PERSON_NOUNS, PERSON_SUFFIXES, POST_NOMINAL,
+    RAW_STOP, RELATIONS, ROLE_FAMILIES, ROLE_TITLES, TITLE_WORDS, WORDLIKE,
+)
+from .registry import Referent, is_title
+
+
+_MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "case", "punct")
+
+
+def _modifies(token, start: int, end: int) -> bool:
+    """Whether ``token`` (just before ``start``) is a pre-modifier of the name ending at ``end``."""
+    return token.dep_ in _MODIFIER_DEPS and start - 1 <= token.head.i <= end and token.text not in ",()"
+
+
+def modifiers_of(entity: Referent, head: str) -> set[str]:
+    """The words before ``head`` in the entity's descriptions ("Norfolk police" of "Norfolk police chief")."""
+    words: set[str] = set()
+    for description in entity.descriptions:
+        for part in description.lower().split(","):
+            tokens = re.findall(r"[\w-]+", re.split(POST_NOMINAL, part.strip())[0])
+            if tokens and tokens[-1].strip(".") == head:
+                words.update(tokens[:-1])
+    return words
+
+
+def fullest_description(description: str | None, known: Iterable[str]) -> str | None:
+    """A one-word role at its fullest as the article gave it ("Secretary" of "Trade and Industry Secretary")."""
+    if not description or " " in description:
+        return description
+    fuller = [d for d in known if len(d) > len(description) and d.lower().split()[-1] == description.lower()]
+    return max(fuller, key=len, default=description)
+
+
+def _first_name_of(token) -> bool:
+    """A capitalised first name (no title) the NER left out of the name after it."""
+    return token.is_title and is_first_name(token.text) and not is_title(token.text)
+
+
+def description_of(ent: Span) -> str | None:
+    """Titles and affiliations around a named entity: pre-modifiers and an appositive."""
+    head = ent.root
+    doc = ent.doc
+    # walk back across a modifier chain: "Trump campaign chief operating officer Michael Glassner"
+    start = ent.start
+    while start > 0 and _modifies(doc[start - 1], start, ent.end):
+        start -= 1
+    # "Dunmore director of hockey Gareth Price": the role the modifier completes, and its own modifiers
+    # (not "son of Liberal MP Jane Doe", "lawyer for former minister John Roe": someone else)
+    if (start >= 2 and start < ent.start and doc[start - 1].lower_ in ("of", "for") and doc[start].is_lower
+            and doc[start - 2].pos_ == "NOUN" and doc[start - 2].is_lower
+            and title_gender(doc[start - 2].lower_) is None and doc[start - 2].lower_ not in RELATIONS):
+        role = doc[start - 2]
+        start = role.i
+        while start > 0 and doc[start - 1].dep_ in ("compound", "amod") and doc[start - 1].head.i == role.i:
+            start -= 1
+    # a hyphenated word is one modifier, all of it: "Four-time champion", "19-year-old"
+    while 0 < start < ent.start and "-" in (doc[start].text, doc[start - 1].text) and not doc[start - 1].whitespace_:
+        start -= 1
+    end = ent.start
+    while end > start and _first_name_of(doc[end - 1]):
+        end -= 1  # "Canadian Olympian Penny" before "Oleksiak": the first name is the name's
+    while end > start and (doc[end - 1].text.rstrip(".") in HONORIFICS or doc[end - 1].lower_ in PEERAGE):
+        end -= 1  # "chief executive Lord Browne": the honorific is no part of the role
+    if (end - 1 > start and ent.label_ == "PERSON" and doc[end - 1].pos_ == "PROPN" and doc[end - 1].is_title
+            and not doc[end - 1].ent_type_ and not _describes_someone(doc[end - 1].lower_)
+            and doc[end - 1].lower_ != "executive" and _describes_someone(doc[end - 2].lower_)):
+        # "Founder Stelios" before "Haji-Ioannou": a first name no list knows is the name's too
+        # (not a capitalised role word: "Chief Executive Martin Sorrell")
+        end -= 1
+    parts = []
+    if start < end:
+        parts.append(doc[start:end].text)
+    appos = apposition_of(head, after=ent.end)
+    if appos is not None and any(t.text in ":\"“”" for t in doc[ent.end : appos.left_edge.i + 1]):
+        appos = None  # "Kelso boss Martin Adair: “We are …”": a quotation the parse hung off the name
+    if appos is not None and appos.pos_ != "PRON":  # "Tova Brennan, herself a former swimmer": no "herself"
+        words = [t for t in doc[appos.left_edge.i : appos.right_edge.i + 1] if not t.is_punct or t.text in "&-"]
+        while words and words[0].lower_ in DETERMINERS:
+            words = words[1:]
+        if words:
+            parts.append(doc[words[0].i : words[-1].i + 1].text)
+    described = head.head
+    if (not parts and head.dep_ == "appos" and described.pos_ == "NOUN" and described.i < ent.start
+            and described.tag_ not in ("NNS", "NNPS") and described.left_edge.i < described.i
+            and _describes_someone(described.lower_)):
+        # "The premier, Doug Ford, …": the name in apposition to the description before it
+        words = [t for t in doc[described.left_edge.i : described.i + 1] if not t.is_punct]
+        if words and words[0].lower_ in ("the", "a", "an"):
+            parts.append(doc[words[1].i : described.i + 1].text if len(words) > 1 else "")
+    # a list's dash ("- Kelso boss Martin Adair:") is no part of a description, a stray "m." none
+    parts = [p.strip(" ,-–—•*") for p in parts]
+    text = ", ".join(p for p in parts if WORDLIKE.search(p))
+    words = text.split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    text = " ".join(words)
+    text = text.strip(" \"“”‘’'")
+    if not any(c.isalnum() for c in text) or text.lower().rstrip(".") in NO_DESCRIPTION:
+        return None  # "Mr." says nothing of who someone is; "the premier" does ("Doug Ford, the premier")
+    return text
+
+
+# A capitalised title run right before a name: "Minister of Crown-Indigenous Relations Carolyn Bennett"
+# (within one line: a headline's last word above "Prime Minister Justin Trudeau" is no title)
+_TITLE_RUN = re.compile(r"((?:[A-Z][\w.-]*|of|for|and|the)(?:[^\S\n]+(?:[A-Z][\w.-]*|of|for|and|the))*)[^\S\n]+$")
+
+
+def title_run_before(text: str, start: int) -> str | None:
+    """The capitalised words right before a name, when one of them is a title or role."""
+    match = _TITLE_RUN.search(text, max(0, start - 80), start)
+    if not match:
+        return None
+    words = match.group(1).split()
+    # "… at Novastream. Dr Johan Pouwelse": the run starts after the last sentence's end
+    ends = [i for i, w in enumerate(words) if w.endswith(".") and len(w) > 2 and w.lower().strip(".") not in TITLE_WORDS]
+    if ends:
+        words = words[ends[-1] + 1 :]
+    honorifics = [i for i, w in enumerate(words) if w.rstrip(".") in HONORIFICS]
+    if honorifics:
+        words = words[honorifics[-1] :]  # "Speaking in Harrogate Mr Kennedy": the place is no title
+    while words and (words[0].lower() in RAW_STOP or words[0].lower() in DETERMINERS):
+        words = words[1:]
+    if not words or not any(w.lower().strip(".") in TITLE_WORDS or w.lower() in ROLE_TITLES for w in words):
+        return None
+    return " ".join(words)
+
+
+def noun_before(ent: Span) -> str | None:
+    """The common noun phrase right before a name: "the engineering firm Castell & Ruiz",
+    "rookie defenceman Ada Lovell" (a description even where the parse does not link it)."""
+    doc = ent.doc
+    start = ent.start
+    while start > 0 and doc[start - 1].pos_ in ("NOUN", "ADJ") and not doc[start - 1].ent_type_:
+        start -= 1
+    if start == ent.start or doc[ent.start - 1].pos_ != "NOUN" or doc[ent.start - 1].tag_ == "NNS":
+        return None  # (a plural is no one's description: "… across poorer regions Maria Lund will argue")
+    return doc[start : ent.start].text
+
+
+PREDICATE_WORDS = 8
+
+
+def predicate_of(ent: Span) -> str | None:
+    """What a copula says the name is: "Bennett is the minister responsible for …" -> "minister responsible for …"."""
+    root = ent.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return None
+    attr = next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if attr is None:
+        return None
+    tokens = [t for t in attr.subtree if not t.is_punct][:PREDICATE_WORDS]
+    while tokens and tokens[0].lower_ in DETERMINERS:
+        tokens = tokens[1:]
+    return " ".join(t.text for t in tokens) or None
+
+
+def affiliation_of(ent: Span) -> str | None:
+    """Who a person speaks for or how old they are, right after the name:
+    "Julie Courchesne of the RCMP" -> "of the RCMP"; "Rasmus Sandin, 19," -> "19-year-old"."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 2]
+    if len(after) == 2 and after[0].text == "," and after[1].like_num and after[1].text.isdigit():
+        return f"{after[1].text}-year-old"
+    if len(after) >= 1 and after[0].lower_ in ("of", "with", "at", "from"):
+        org = next((e for e in doc.ents if e.start in (ent.end + 1, ent.end + 2) and e.label_ in ("ORG", "GPE")), None)
+        if org is not None:
+            return doc[ent.end : org.end].text
+    return None
+
+
+def after_a_role_word(span: Span, root) -> bool:
+    """"eighth seed Agassi", "striker Rooney": one name after a lowercase word that describes a person."""
+    if root.i == span.start or root.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "PRODUCT"):
+        return False
+    before = root.doc[root.i - 1]
+    return before.pos_ == "NOUN" and before.text.islower() and before.dep_ == "compound" and is_person_noun(before.lower_)
+
+
+def is_person_noun(word: str) -> bool:
+    if word in PERSON_NOUNS:
+        return True
+    # (not the outlets' words: lowercase, an "economist" or an "observer" is a person)
+    if word in ORG_NOUNS or word in CARRIERS or word in BUSINESS_NOUNS:
+        return False
+    return word.endswith(PERSON_SUFFIXES) and not word.endswith(NOT_PERSON_SUFFIXES)
+
+
+def _describes_someone(noun: str) -> bool:
+    """A noun that says who someone or some body is: a role, a title, a kind of organization (not "the story")."""
+    return (is_person_noun(noun) or is_title(noun) or noun in ORG_NOUNS or noun in BUSINESS_NOUNS
+            or noun in BODY_NOUNS or noun in OUTLET_NOUNS or noun in ORGANIZATION_HEADS)
+
+
+def whole_organization(ent: Span) -> Span:
+    """An organization's name where the NER cut it short: "the Public Health Agency" + "of Canada",
+    "The Department of Fisheries and" + "Oceans"."""
+    doc = ent.doc
+    end = ent.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_iob_ == "B" and doc[end + 1].ent_type_ == "GPE":
+        end += 1
+    elif end < len(doc) and ent[-1].lower_ in ("and", "of", "for") and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "ORG":
+        pass
+    else:
+        return ent
+    end += 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[ent.start : end]
+
+
+def organization_named_in(span: Span) -> tuple[str, str | None] | None:
+    """The name and description of an organization that a mention names beside a description
+    the NER did not separate: "Parmalat, the Italian food group …", "Rival local club Manchester
+    City", "The firm, Paion". None when the mention is a name alone or holds no name."""
+    root = span.root
+    doc = span.doc
+    if root.pos_ == "PROPN" and root.text[:1].isupper():
+        name_root, role = root, None
+    elif root.lower_ in ORG_NOUNS | BUSINESS_NOUNS | BODY_NOUNS:
+        # "The firm, Paion": the name in apposition to the kind of body
+        name_root = next((c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.i < span.end
+                          and c.pos_ == "PROPN" and c.text[:1].isupper()), None)
+        if name_root is None:
+            return None
+        first = span.start + (span[0].lower_ in DETERMINERS)
+        role = doc[first : root.i + 1].text
+    else:
+        return None
+    start = name_root.i
+    while start > span.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+        start -= 1
+    if role is None:
+        before = [t for t in doc[span.start : start] if t.lower_ not in DETERMINERS]
+        appos = next((c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.i < span.end
+                      and c.pos_ == "NOUN" and c.right_edge.i < span.end), None)
+        if appos is not None:
+            words = [t for t in doc[appos.left_edge.i : min(appos.right_edge.i + 1, span.end)]
+                     if not (t.i == appos.left_edge.i and t.lower_ in DETERMINERS)]
+            role = doc[words[0].i : words[-1].i + 1].text.strip(" ,") if words else None
+        elif before and any(t.is_lower for t in before) and any(t.pos_ == "NOUN" for t in before):
+            role = doc[before[0].i : before[-1].i + 1].text  # "Rival local club"
+        else:
+            return None  # a name alone ("the Sessions campaign" stays whole)
+    return doc[start : name_root.i + 1].text, role or None
+
+
+def names_something(token) -> bool:
+    """A word of a name, not of a description: "Exxon", "Ministry" in "Ministry of Communications",
+    not "the", "government" or the "Ontario" of "the Ontario government" (an adjective is no PROPN)."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in ("GPE", "LOC")
+
+
+def after_honorific(token) -> bool:
+    """Whether an honorific stands right before a token: "Mr Ebbers", "Dr. Pouwelse"."""
+    return token.i > 0 and token.nbor(-1).text.rstrip(".") in HONORIFICS
+
+
+def apposition_of(token, after: int | None = None):
+    """The head of a name's apposition (at token index ``after`` or later): "Michelle, a mother of twins",
+    or the description the parse split off as a second subject (``split_description``)."""
+    after = token.i + 1 if after is None else after
+    appos = next((c for c in token.children if c.dep_ == "appos" and c.i >= after), None)
+    return appos if appos is not None else split_description(token)
+
+
+def described_as_a_person(token) -> bool:
+    """Whether a name's apposition calls it a person: "Michelle, a mother of twins"."""
+    appos = apposition_of(token)
+    return appos is not None and appos.text.islower() and is_person_noun(appos.lower_)
+
+
+def same_entity(a, b) -> bool:
+    """Whether tokens ``a`` and ``b`` (a before b) lie in one named entity."""
+    doc = a.doc
+    return bool(a.ent_type_) and all(
+        doc[i].ent_type_ == a.ent_type_ and (i == a.i or doc[i].ent_iob_ == "I") for i in range(a.i, b.i + 1)
+    )
+
+
+def role_family(words: list[str]) -> frozenset[str] | None:
+    for word in words:
+        for family in ROLE_FAMILIES:
+            if word in family:
+                return family
+    return None

@@ -1,0 +1,281 @@
+"""The entities of one article while it is read: each with its name, descriptions, mentions
+and gender evidence, and the indexes (surname, organization name, recency) that
+resolve a new mention to one of them (``Registry``)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from .gender import GenderEvidence, title_gender
+from .names import first_name_gender, is_first_name
+from .vocabulary import (
+    ABBREVIATED_TITLES, DETERMINERS, HONORIFICS, MEDIA_WORDS, PARTY_MEMBERS, PARTY_WORDS, POST_NOMINAL,
+    ROLE_NOUNS, ROLE_TITLES, SENTENCE_OPENERS, TEAM_WORDS, TITLE_WORDS, WORDLIKE,
+)
+
+
+@dataclass
+class Referent:
+    id: str
+    type: str
+    name: str | None
+    descriptions: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    role: frozenset[str] | None = None
+    confirmed: bool = False  # named in parsed text or referred to by an attribution
+    # lowercased words of its titles and descriptions: "the minister" finds it through them
+    title_words: set[str] = field(default_factory=set)
+    # the head nouns of those: "minister" of "Minister of Crown-Indigenous Relations"
+    title_heads: set[str] = field(default_factory=set)
+    evidence: GenderEvidence = field(default_factory=GenderEvidence)
+    gender: str | None = None
+    gender_evidence: str | None = None
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def describe(self, description: str | None) -> None:
+        if not description or not WORDLIKE.search(description):
+            return  # a stray quotation mark, comma or "m." (of "£312m.") is no description
+        words = [w.lower() for w in re.findall(r"[\w-]+", description)]
+        self.title_words.update(words)
+        # "Dr. Bonnie Henry" is "the doctor", "Const. Victor Kwong" "the officer"
+        nouns = [noun for w in words for noun in ABBREVIATED_TITLES.get(w, ())]
+        self.title_words.update(nouns)
+        self.title_heads.update(nouns)
+        for part in re.split(r",", description):
+            # the head of "Minister of X" is "minister"; of "engineering firm", "firm"
+            part_words = re.split(POST_NOMINAL, part.strip().lower())[0].split()
+            if part_words:
+                head = part_words[-1].strip(".")
+                self.title_heads.add(head)
+                # the head only ("a spokeswoman for …", not "… whose husband …"): the writer's word for the person
+                self.evidence.add_title(head)
+        if description not in self.descriptions and description != self.name:
+            self.descriptions.append(description)
+
+    def mentioned_before(self, position: int) -> int:
+        """The start of its last mention before ``position`` (-1: none).
+
+        Mentions arrive mostly in text order: the sorted starts are extended,
+        and re-sorted only when one arrives out of order.
+        """
+        starts = self._starts
+        for start, _ in self.mentions[len(starts) :]:
+            if starts and start < starts[-1]:
+                starts = self._starts = sorted(s for s, _ in self.mentions)
+                break
+            starts.append(start)
+        index = bisect_left(starts, position)
+        return starts[index - 1] if index else -1
+
+
+class Registry:
+    """The entities of one article, with the indexes that resolve mentions to them."""
+
+    def __init__(self, outlet: str | None) -> None:
+        self.entities: list[Referent] = []
+        self.by_id: dict[str, Referent] = {}
+        self.by_surname: dict[str, list[Referent]] = {}
+        self.organizations: list[Referent] = []
+        self.outlet = outlet
+        # speakers in the order they were last referred to: pronouns pick from the end
+        self.recent: list[Referent] = []
+        # names the NER calls people that the article shows are organizations (lowercased)
+        self.not_people: set[str] = set()
+
+    def new(self, type_: str, name: str | None, role: frozenset[str] | None = None) -> Referent:
+        entity = Referent(f"e{len(self.entities) + 1}", type_, name, role=role)
+        self.entities.append(entity)
+        self.by_id[entity.id] = entity
+        return entity
+
+    def person(self, name: str, at: int | None = None, gender: str | None = None) -> Referent:
+        """The person a name refers to; ``at``: where a bare surname is read, to pick the latest one named."""
+        cleaned = _one_name(without_possessive(name).split())
+        while len(cleaned) > 1 and cleaned[0].lower() in SENTENCE_OPENERS and not is_first_name(cleaned[0]):
+            cleaned = cleaned[1:]  # "If Calder", "Meanwhile Singh": the NER took a sentence's first word along
+        # "striker Rooney": the NER took a lowercase role word into the name
+        lead = next((i for i, w in enumerate(cleaned[:-1]) if not w[:1].islower()), len(cleaned) - 1)
+        role, cleaned = cleaned[:lead], cleaned[lead:]
+        if not role and len(cleaned) > 2 and cleaned[0].lower() in ROLE_NOUNS:
+            # "Founder Stelios Haji-Ioannou" at a sentence's start: the role is capitalised, still no name
+            role, cleaned = [cleaned[0].lower()], cleaned[1:]
+        # capitalised words before the name that say whose side they are on or work for
+        leading = 0
+        while leading < len(cleaned) - 1 and cleaned[leading].lower() in PARTY_MEMBERS:
+            leading += 1
+        if not role and leading == 0 and len(cleaned) > 2 and _is_acronym(cleaned[0]):
+            leading = 1  # "group EADS Philippe Camus": the NER ran the employer into the name
+        if leading and not is_title(cleaned[leading].rstrip("s")):
+            # "Lib Dem Norman Baker", "Labour Janner": the party describes them, it is no name
+            # (but "Lib Dem MPs" are no person named "MPs")
+            role, cleaned = role + cleaned[:leading], cleaned[leading:]
+        last_title = max((i for i, w in enumerate(cleaned[:-1]) if is_title(w)), default=-1)
+        if last_title >= 0:
+            # "Veterans Affairs Minister Seamus O'Regan": the name starts after the title
+            role, cleaned = role + cleaned[: last_title + 1], cleaned[last_title + 1 :]
+        # what stood before the name describes them when it holds a role or title, not an honorific
+        # alone or a place the parse took along ("Speaking in Harrogate Mr Kennedy")
+        described = [w for w in role if w.rstrip(".") not in HONORIFICS]
+        self_description = " ".join(described) if leading or any(w[:1].islower() or is_title(w) for w in described) else None
+        titles = [w for w in cleaned if w.lower().strip(".") in TITLE_WORDS]
+        words = [w for w in cleaned if w.lower().strip(".") not in TITLE_WORDS] or cleaned
+        surname = words[-1].lower()
+        full = " ".join(words)
+        same = self.by_surname.setdefault(surname, [])
+        if gender is not None:
+            # "Mr. Clinton" is not the Hillary Clinton named before
+            same = [e for e in same if _gender_of(e) in (None, gender)]
+        if len(words) == 1:
+            # a bare surname: the one of that surname named last before it
+            entity = max(same, key=lambda e: (e.mentioned_before(at if at is not None else 1 << 60), -same.index(e)), default=None)
+            if entity is None and is_first_name(words[0]):
+                # a first name alone ("Sarah said" after "Sarah Lee"): the one person the article gave it
+                firsts = [e for e in self.entities if e.type == "person" and len((e.name or "").split()) > 1
+                          and (e.name or "").split()[0].lower() == surname
+                          and (at is None or e.mentioned_before(at) >= 0)]
+                entity = firsts[0] if len(firsts) == 1 else None
+        else:
+            first = words[0].lower()
+            entity = next((e for e in same if len((e.name or "").split()) == 1 or (e.name or "").split()[0].lower() == first), None)
+            if entity is None:
+                # a surname of several words: "Van Dusen" before or after "Mark Van Dusen"
+                entity = next((e for e in same if _one_ends_the_other(words, (e.name or "").split())), None)
+        if entity is None:
+            entity = self.new("person", full)
+            self.by_surname[surname].append(entity)
+        elif len(full.split()) > len((entity.name or "").split()):
+            entity.name = full  # the fullest form seen wins
+        entity.describe(self_description)
+        for title in titles:
+            entity.describe(title)
+            entity.evidence.add_title(title)
+        return entity
+
+    def described_as(self, words: str) -> list[Referent]:
+        """The named entities the article gave these very words as a description (lowercased)."""
+        return [e for e in self.entities if e.name and any(d.lower() == words for d in e.descriptions)]
+
+    def unnamed(self, type_: str, description: str) -> Referent:
+        """The unnamed entity of this type the article described so, else a new one: the second
+        "Amnesty secretary-general", the second "the government", is the first."""
+        same = next((e for e in self.entities if e.type == type_ and e.name is None and description in e.descriptions), None)
+        if same is not None:
+            return same
+        entity = self.new(type_, None)
+        entity.describe(description)
+        return entity
+
+    def no_person(self, entity: Referent) -> None:
+        """An entity taken for a person is an organization: no surname or later mention finds it as one."""
+        entity.type = "organization"
+        for people in self.by_surname.values():
+            if entity in people:
+                people.remove(entity)
+        self.not_people.add((entity.name or "").lower())
+
+    def person_by_surname(self, word: str) -> bool:
+        return bool(self.by_surname.get(without_possessive(word).lower()))
+
+    def organization(self, name: str) -> Referent:
+        key = org_key(name)
+        for entity in self.organizations:
+            other = org_key(entity.name or "")
+            if key == other or is_suffix(key, other):
+                return entity
+            if is_suffix(other, key):
+                entity.name = _canonical_org(name)
+                return entity
+        type_ = "media" if set(key) & MEDIA_WORDS or (self.outlet and key == org_key(self.outlet)) else "organization"
+        entity = self.new(type_, _canonical_org(name))
+        self.organizations.append(entity)
+        return entity
+
+    def latest(self, accept) -> Referent | None:
+        """The most recently referred-to speaker that ``accept`` takes."""
+        for entity in reversed(self.recent):
+            if accept(entity):
+                return entity
+        return None
+
+
+def _one_name(words: list[str]) -> list[str]:
+    """The words of the one name in a run the NER took across a sentence's end or a dash.
+
+    After the last sentence end ("… were British. For Andrea Arnold, who won": a word of three
+    letters or more ending in a stop, not an abbreviated title like "Sen." nor initials like
+    "J.R.R."); before a dash ("Florian Hamm - Borussia Dortmund's largest investor": the aside
+    follows the name).
+    """
+    ends = [i for i, w in enumerate(words[:-1])
+            if w[-1:] in ".!?" and len(w.rstrip(".!?")) > 2 and w.rstrip(".!?").isalpha() and not is_title(w)]
+    if ends:
+        words = words[ends[-1] + 1 :]
+    dash = next((i for i, w in enumerate(words) if w in ("-", "–", "—", "--")), None)
+    return words[:dash] if dash else words
+
+
+def _is_acronym(word: str) -> bool:
+    """"EADS", "BP": capitals only (three or more, so not initials like "JP")."""
+    return len(word) >= 3 and word.isalpha() and word.isupper()
+
+
+def is_title(word: str) -> bool:
+    word = word.lower().strip(".")
+    return word in TITLE_WORDS or word in ROLE_TITLES or title_gender(word) is not None
+
+
+def club_or_party(name: str) -> bool:
+    """"Sheffield United", "Bristol Rovers": a club; "Lib Dems", "Labour": a party (by the last word)."""
+    words = name.split()
+    return bool(words) and (words[-1] in TEAM_WORDS or words[-1] in PARTY_WORDS)
+
+
+def _one_ends_the_other(a: list[str], b: list[str]) -> bool:
+    """Whether the shorter of two names is the end of the longer after a first name:
+    "Van Dusen", "Mark Van Dusen" (not "Conservative Adam Vaughan", "Adam Vaughan")."""
+    short, long = sorted((a, b), key=len)
+    return (len(long) == len(short) + 1 and is_first_name(long[0])
+            and [w.lower() for w in long[1:]] == [w.lower() for w in short])
+
+
+def _gender_of(entity: Referent) -> str | None:
+    """What is known of a person's gender while the article is still being read."""
+    # only what the text says: a first-name guess must not split "Ms. Lonechild" from her full name
+    honorifics = entity.evidence.honorifics
+    if honorifics and len(honorifics) == 1:
+        return next(iter(honorifics))
+    return None
+
+
+def org_key(name: str) -> tuple[str, ...]:
+    words = re.findall(r"[\w&]+", without_possessive(name.lower()))
+    return tuple(w for w in words if w not in DETERMINERS)
+
+
+def is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    return 0 < len(short) < len(long) and long[-len(short):] == short
+
+
+def _canonical_org(name: str) -> str:
+    name = re.sub(r"[’']s?$", "", name.strip()).strip()
+    if name.lower().startswith("the "):
+        name = "The " + name[4:]
+    return name
+
+
+def settle_gender(entity: Referent) -> None:
+    """What the article states of a person's gender; else, marked as such, what the first name suggests."""
+    entity.gender, entity.gender_evidence = entity.evidence.verdict()
+    if entity.gender is None:
+        entity.gender = first_name_gender(entity.name)
+        entity.gender_evidence = "name" if entity.gender else None
+
+
+_POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
+
+
+def without_possessive(name: str) -> str:
+    """"Sri Lanka's" -> "Sri Lanka", "Pedro Mendes'" -> "Pedro Mendes": the name, not its case."""
+    return _POSSESSIVE.sub("", name)

@@ -1,0 +1,131 @@
+"""The words speaker resolution knows: pronouns, titles, roles, the nouns that name
+organizations, outlets and businesses, and the patterns of names in unparsed text."""
+
+from __future__ import annotations
+
+import re
+
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
+GROUP_PRONOUNS = frozenset({"they", "them", "we", "us", "it", "who", "which", "that"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Role nouns that name one kind of speaker: "the spokesperson" refers back to
+# "a spokeswoman"; each group is one family.
+ROLE_FAMILIES = (
+    frozenset({"spokeswoman", "spokesman", "spokesperson", "representative", "spokespeople"}),
+    frozenset({"official", "officials", "aide", "aides", "source", "sources", "adviser", "advisor"}),
+)
+# Carrier nouns: "a report by X", "the Times' piece" speak for X.
+CARRIERS = frozenset(
+    "report piece article story statement letter editorial column analysis investigation poll survey "
+    "study memo email tweet post release interview".split()
+)
+# Words that make an organization an outlet.
+MEDIA_WORDS = frozenset(
+    "times post news journal tribune herald gazette cnn msnbc fox nbc abc cbs npr bbc reuters ap "
+    "associated press politico axios bloomberg guardian telegraph observer magazine radio tv "
+    "television daily breitbart hill atlantic yorker economist".split()
+)
+# Heads of a described organization: "The Sessions campaign", "the department".
+ORG_NOUNS = frozenset(
+    "campaign committee department company administration government party agency office ministry "
+    "council board commission court police firm group union association bank team white house "
+    "organization organisation coalition network ministry senate congress".split()
+)
+TITLE_WORDS = frozenset(
+    "mr mrs ms dr sen rep gov president senator councilwoman councilman councillor mayor governor "
+    "secretary minister chairman chairwoman judge justice gen general prof professor rev sir lord lady "
+    # ranks and offices that stand before a name and are no part of it ("Vice President Joe Biden")
+    "miss mx vice deputy acting former premier chancellor mp mla mpp congressman congresswoman "
+    "det sgt cpl const insp supt lt col capt cmdr adm coach".split()
+)
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those"})
+# Capitalised role words that, before a name, make a title ("Premier Doug Ford")
+ROLE_TITLES = frozenset(
+    "premier chancellor commissioner chief officer director inspector sergeant constable detective "
+    "coach captain ambassador deputy leader spokesperson spokeswoman spokesman ceo president dj".split()
+)
+DEFINITE = frozenset({"the", "this", "that"})
+# roles a sentence's first word may be, capitalised before a name ("Founder Stelios Haji-Ioannou")
+# (a list, not the person-noun suffixes: "Lian Chia Liang", "Dresdner Kleinwort Wasserstein")
+ROLE_NOUNS = frozenset("founder boss owner chairman chairwoman manager analyst economist spokesman spokeswoman".split())
+# words that are no description on their own: courtesy titles, and what qualifies a role
+# ("former Yukos boss …" gives the company no "former")
+NO_DESCRIPTION = frozenset("mr mrs ms miss mx messrs mme sir former acting vice deputy then late".split())
+# words that narrow a role to where it is held, never to another kind of role ("the country's top doctor")
+NARROWING = frozenset("country nation province state city town region top".split())
+# what an outlet is called once named: "the paper says" refers back to it
+OUTLET_NOUNS = frozenset("paper newspaper daily tabloid broadsheet magazine broadcaster network channel station".split())
+# what a business is called once named: "the company" refers back to it
+BUSINESS_NOUNS = frozenset(
+    "company firm corporation retailer airline bank insurer manufacturer carrier chain business "
+    "automaker developer operator utility brand startup grocer".split()
+)
+# the last word of a sports club's name, which the NER may take for a person's
+TEAM_WORDS = frozenset("United City Rovers Athletic Wanderers Albion Town County Rangers Hotspur FC".split())
+# a party's member, capitalised before a name: "Lib Dem Norman Baker", "Labour Janner", "Tories Ken Clarke"
+PARTY_MEMBERS = frozenset(
+    "lib dem dems labour tory tories conservative conservatives liberal liberals democrat democrats "
+    "republican republicans ndp snp ukip gop".split()
+)
+# the last word of a political party's name, which the NER may take for a person's
+PARTY_WORDS = frozenset(
+    "Dems Tories Labour Conservatives Liberals Democrats Republicans Greens Nationalists Unionists GOP NDP SNP UKIP".split()
+)
+# people named for someone else: "lawyer for X", "an aide to X" describe another person than X
+RELATIONS = frozenset(
+    "friend partner lawyer attorney aide adviser advisor spokesman spokeswoman spokesperson colleague "
+    "rival ally successor predecessor child children parent parents widow widower fiancee fiance".split()
+)
+# head nouns that describe an organization, not a person: "oil giant Yukos", "the band Keane"
+# (not "party", "team" or "union": "Green Party's Elizabeth May" is the party's, not it)
+ORGANIZATION_HEADS = frozenset(
+    "firm company corporation group giant conglomerate maker producer manufacturer retailer airline bank "
+    "insurer carrier chain business operator brand supplier exporter band network broadcaster website "
+    "charity foundation institute trust society club".split()
+)
+# what a public body or union is called once named: "Unifor" … "the union said"
+BODY_NOUNS = frozenset("union agency department ministry association organization organisation board commission authority regulator".split())
+# Head nouns of a description that can stand for a person: "seed", "striker", "officer".
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee")
+NOT_PERSON_SUFFIXES = ("ment", "paper", "letter", "number", "order", "matter", "center", "centre", "sector", "maker")
+PERSON_NOUNS = frozenset(
+    "seed candidate nominee minister premier general chief head leader mother father woman man girl boy wife "
+    "husband son daughter sister brother veteran mayor host star actress coach captain judge senator governor "
+    "president mp rookie goalkeeper midfielder defender winger champion".split()
+)
+# an abbreviated title before a name, and the nouns a later description calls its holder by
+ABBREVIATED_TITLES = {
+    "dr": ("doctor",), "prof": ("professor",), "sen": ("senator",), "gov": ("governor",),
+    "rep": ("representative", "congressman", "congresswoman"), "rev": ("reverend", "pastor", "priest"),
+    "gen": ("general",), "capt": ("captain",), "lt": ("lieutenant", "officer"), "col": ("colonel", "officer"),
+    "const": ("constable", "officer"), "cst": ("constable", "officer"), "cpl": ("corporal", "officer"),
+    "sgt": ("sergeant", "officer"), "det": ("detective", "officer"), "insp": ("inspector", "officer"),
+    "supt": ("superintendent", "officer"), "coun": ("councillor", "councilor"),
+}
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "Mr Cable", "Ms. Errigo": whoever the article calls so is a person
+HONORIFICS = ("Mr", "Mrs", "Ms", "Mme", "Dr", "Sir", "Dame")
+PEERAGE = frozenset({"lord", "lady", "baroness", "baron"})
+# entity types that are never part of a person's name
+NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# words that may come before a cue that opens its sentence without a subject
+SENTENCE_LINKS = frozenset({"and", "but", "also", "then", "later"})
+# what the NER calls places: a PERSON string it also tags so is a place
+PLACE_ENTS = frozenset({"GPE", "LOC"})
+RAW_STOP = frozenset(
+    "that the a an and or but of to in on for by with from as at is was said says told which who when".split()
+)
+# two letters in a row: what a description needs to be one
+WORDLIKE = re.compile(r"[^\W\d_]{2}")
+# words that open sentences and are no first name ("Meanwhile Singh", "Today Singh")
+SENTENCE_OPENERS = frozenset(
+    "if as after while then so yet still also however meanwhile today yesterday now here there "
+    "but and or nor for again even indeed instead later earlier "
+    "in on at by with from to since because although though despite according last next this "
+    "these those his her their our my its when where why how what who before during under over "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december dear mr mrs ms".split()
+)
+# where a description's noun phrase ends: "minister [responsible for …]", "officer [who …]"
+POST_NOMINAL = re.compile(r"\s+(?:of|for|at|with|in|on|from|responsible|who|that|which|whose|since)\b")
