@@ -92,35 +92,7 @@ class Registry:
 
     def person(self, name: str, at: int | None = None, gender: str | None = None) -> Referent:
         """The person a name refers to; ``at``: where a bare surname is read, to pick the latest one named."""
-        cleaned = _one_name(without_possessive(name).split())
-        while len(cleaned) > 1 and cleaned[0].lower() in SENTENCE_OPENERS and not is_first_name(cleaned[0]):
-            cleaned = cleaned[1:]  # "If Calder", "Meanwhile Singh": the NER took a sentence's first word along
-        # "striker Rooney": the NER took a lowercase role word into the name
-        lead = next((i for i, w in enumerate(cleaned[:-1]) if not w[:1].islower()), len(cleaned) - 1)
-        role, cleaned = cleaned[:lead], cleaned[lead:]
-        if not role and len(cleaned) > 2 and cleaned[0].lower() in ROLE_NOUNS:
-            # "Founder Stelios Haji-Ioannou" at a sentence's start: the role is capitalised, still no name
-            role, cleaned = [cleaned[0].lower()], cleaned[1:]
-        # capitalised words before the name that say whose side they are on or work for
-        leading = 0
-        while leading < len(cleaned) - 1 and cleaned[leading].lower() in PARTY_MEMBERS:
-            leading += 1
-        if not role and leading == 0 and len(cleaned) > 2 and _is_acronym(cleaned[0]):
-            leading = 1  # "group EADS Philippe Camus": the NER ran the employer into the name
-        if leading and not is_title(cleaned[leading].rstrip("s")):
-            # "Lib Dem Norman Baker", "Labour Janner": the party describes them, it is no name
-            # (but "Lib Dem MPs" are no person named "MPs")
-            role, cleaned = role + cleaned[:leading], cleaned[leading:]
-        last_title = max((i for i, w in enumerate(cleaned[:-1]) if is_title(w)), default=-1)
-        if last_title >= 0:
-            # "Veterans Affairs Minister Seamus O'Regan": the name starts after the title
-            role, cleaned = role + cleaned[: last_title + 1], cleaned[last_title + 1 :]
-        # what stood before the name describes them when it holds a role or title, not an honorific
-        # alone or a place the parse took along ("Speaking in Harrogate Mr Kennedy")
-        described = [w for w in role if w.rstrip(".") not in HONORIFICS]
-        self_description = " ".join(described) if leading or any(w[:1].islower() or is_title(w) for w in described) else None
-        titles = [w for w in cleaned if w.lower().strip(".") in TITLE_WORDS]
-        words = [w for w in cleaned if w.lower().strip(".") not in TITLE_WORDS] or cleaned
+        words, self_description, titles = _read_name(name)
         surname = words[-1].lower()
         full = " ".join(words)
         same = self.by_surname.setdefault(surname, [])
@@ -198,6 +170,49 @@ class Registry:
             if accept(entity):
                 return entity
         return None
+
+
+def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:
+    """A person's name as the NER gave it, read into (the name's words, the description the
+    words before it give, the titles inside it).
+
+    The NER runs other words into names; each step peels one kind off the front:
+    a sentence before it and an aside after it (``_one_name``), a sentence's
+    opening word ("Meanwhile Singh"), a lowercase role ("striker Rooney") or a
+    capitalised one opening a sentence ("Founder Stelios Haji-Ioannou"), a party
+    or employer ("Lib Dem Norman Baker", "EADS Philippe Camus"), then everything
+    up to the last title ("Veterans Affairs Minister Seamus O'Regan").
+    """
+    cleaned = _one_name(without_possessive(name).split())
+    while len(cleaned) > 1 and cleaned[0].lower() in SENTENCE_OPENERS and not is_first_name(cleaned[0]):
+        cleaned = cleaned[1:]  # "If Calder", "Meanwhile Singh": the NER took a sentence's first word along
+    # "striker Rooney": the NER took a lowercase role word into the name
+    lead = next((i for i, w in enumerate(cleaned[:-1]) if not w[:1].islower()), len(cleaned) - 1)
+    role, cleaned = cleaned[:lead], cleaned[lead:]
+    if not role and len(cleaned) > 2 and cleaned[0].lower() in ROLE_NOUNS:
+        # "Founder Stelios Haji-Ioannou" at a sentence's start: the role is capitalised, still no name
+        role, cleaned = [cleaned[0].lower()], cleaned[1:]
+    # capitalised words before the name that say whose side they are on or work for
+    leading = 0
+    while leading < len(cleaned) - 1 and cleaned[leading].lower() in PARTY_MEMBERS:
+        leading += 1
+    if not role and leading == 0 and len(cleaned) > 2 and _is_acronym(cleaned[0]):
+        leading = 1  # "group EADS Philippe Camus": the NER ran the employer into the name
+    if leading and not is_title(cleaned[leading].rstrip("s")):
+        # "Lib Dem Norman Baker", "Labour Janner": the party describes them, it is no name
+        # (but "Lib Dem MPs" are no person named "MPs")
+        role, cleaned = role + cleaned[:leading], cleaned[leading:]
+    last_title = max((i for i, w in enumerate(cleaned[:-1]) if is_title(w)), default=-1)
+    if last_title >= 0:
+        # "Veterans Affairs Minister Seamus O'Regan": the name starts after the title
+        role, cleaned = role + cleaned[: last_title + 1], cleaned[last_title + 1 :]
+    # what stood before the name describes them when it holds a role or title, not an honorific
+    # alone or a place the parse took along ("Speaking in Harrogate Mr Kennedy")
+    described = [w for w in role if w.rstrip(".") not in HONORIFICS]
+    description = " ".join(described) if leading or any(w[:1].islower() or is_title(w) for w in described) else None
+    titles = [w for w in cleaned if w.lower().strip(".") in TITLE_WORDS]
+    words = [w for w in cleaned if w.lower().strip(".") not in TITLE_WORDS] or cleaned
+    return words, description, titles
 
 
 def _one_name(words: list[str]) -> list[str]:

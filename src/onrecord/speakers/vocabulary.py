@@ -68,7 +68,8 @@ PARTY_MEMBERS = frozenset(
     "lib dem dems labour tory tories conservative conservatives liberal liberals democrat democrats "
     "republican republicans ndp snp ukip gop".split()
 )
-# the last word of a political party's name, which the NER may take for a person's
+# the last word of a political party's name, which the NER may take for a person's (plurals and
+# names only: a singular "Tory" or "Green" ends people's names, "John Tory", "Philip Green")
 PARTY_WORDS = frozenset(
     "Dems Tories Labour Conservatives Liberals Democrats Republicans Greens Nationalists Unionists GOP NDP SNP UKIP".split()
 )
