@@ -931,3 +931,39 @@ def test_an_organization_named_beside_its_description_is_named_by_its_name(extra
 def test_a_name_read_from_words_starts_after_its_title(words, name):
     # mentions the parse does not cover (a paragraph only the tagger read) are read word by word
     assert _name_after_titles(words) == name
+
+
+# Names in paragraphs no rule parses (no cue word, no quotation) are read from the raw text.
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        # a sentence's first word before a first name is no part of it; the first name alone,
+        # read before the full name, is that one person
+        ('Honestly Marisol is the best keeper the club has had.\n\n'
+         'Marisol Ferreira said: "We will win the cup."\n\n"I love this town," Marisol said.',
+         "love this town", "Marisol Ferreira"),
+        # a possessive ends the name, a middle initial stays in it
+        ("The town gave its keys to beaming Harold T Brimley's family.\n\n"
+         '"It is a fair plan," Brimley said.', "fair plan", "Harold T Brimley"),
+        ("Painter Lucia Brandt has opened a gallery in the old mill.\n\n"
+         '"It is a dream," Brandt said.', "a dream", "Lucia Brandt"),
+    ],
+)
+def test_a_name_in_unparsed_text(extractor, text, words, name):
+    from onrecord.attribution import may_attribute
+
+    assert not may_attribute(text.split("\n\n")[0])  # the first paragraph is read as raw text
+    article = extractor.extract(text)
+    speaker = speaker_of(article, words)
+    assert speaker.name == name
+    assert len([e for e in article.entities if e.name == name]) == 1
+    assert not any(e.name and e.name.startswith(("Honestly", "Painter")) for e in article.entities)
+    # the words before a raw name describe it only when they end in a role: not "beaming"
+    assert "beaming" not in entity_named(article, name).descriptions
+
+
+def test_words_before_a_raw_name_describe_it_when_they_end_in_a_role_or_kind_of_body(extractor):
+    text = ('Struggling furniture maker Oakvale Works has closed two plants.\n\n'
+            '"We had no choice," the furniture maker said.')
+    article = extractor.extract(text)
+    assert speaker_of(article, "no choice").name == "Oakvale Works"

@@ -78,8 +78,8 @@ def description_of(ent: Span) -> str | None:
     while end > start and (doc[end - 1].text.rstrip(".") in HONORIFICS or doc[end - 1].lower_ in PEERAGE):
         end -= 1  # "chief executive Lord Browne": the honorific is no part of the role
     if (end - 1 > start and ent.label_ == "PERSON" and doc[end - 1].pos_ == "PROPN" and doc[end - 1].is_title
-            and not doc[end - 1].ent_type_ and not _describes_someone(doc[end - 1].lower_)
-            and doc[end - 1].lower_ != "executive" and _describes_someone(doc[end - 2].lower_)):
+            and not doc[end - 1].ent_type_ and not describes_someone(doc[end - 1].lower_)
+            and doc[end - 1].lower_ != "executive" and describes_someone(doc[end - 2].lower_)):
         # "Founder Stelios" before "Haji-Ioannou": a first name no list knows is the name's too
         # (not a capitalised role word: "Chief Executive Martin Sorrell")
         end -= 1
@@ -98,7 +98,7 @@ def description_of(ent: Span) -> str | None:
     described = head.head
     if (not parts and head.dep_ == "appos" and described.pos_ == "NOUN" and described.i < ent.start
             and described.tag_ not in ("NNS", "NNPS") and described.left_edge.i < described.i
-            and _describes_someone(described.lower_)):
+            and describes_someone(described.lower_)):
         # "The premier, Doug Ford, …": the name in apposition to the description before it
         words = [t for t in doc[described.left_edge.i : described.i + 1] if not t.is_punct]
         if words and words[0].lower_ in ("the", "a", "an"):
@@ -201,7 +201,7 @@ def is_person_noun(word: str) -> bool:
     return word.endswith(PERSON_SUFFIXES) and not word.endswith(NOT_PERSON_SUFFIXES)
 
 
-def _describes_someone(noun: str) -> bool:
+def describes_someone(noun: str) -> bool:
     """A noun that says who someone or some body is: a role, a title, a kind of organization (not "the story")."""
     return (is_person_noun(noun) or is_title(noun) or noun in ORG_NOUNS or noun in BUSINESS_NOUNS
             or noun in BODY_NOUNS or noun in OUTLET_NOUNS or noun in ORGANIZATION_HEADS)

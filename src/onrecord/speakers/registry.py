@@ -139,6 +139,27 @@ class Registry:
         entity.describe(description)
         return entity
 
+    def absorb(self, kept: Referent, gone: Referent) -> None:
+        """Two entities turned out to be one person ("Robbie" read before "Robbie Williams"):
+        ``kept`` takes over the mentions, descriptions and gender evidence of ``gone``,
+        and every index finds ``kept`` where it found ``gone``."""
+        kept.mentions.extend(gone.mentions)
+        kept.confirmed = kept.confirmed or gone.confirmed
+        for description in gone.descriptions:
+            kept.describe(description)
+        for votes, more in ((kept.evidence.honorifics, gone.evidence.honorifics),
+                            (kept.evidence.pronouns, gone.evidence.pronouns), (kept.evidence.roles, gone.evidence.roles)):
+            votes.update(more)
+        self.entities = [e for e in self.entities if e is not gone]
+        self.by_id[gone.id] = kept
+        for surname, people in self.by_surname.items():
+            merged: list[Referent] = []
+            for person in (kept if e is gone else e for e in people):
+                if not any(person is other for other in merged):
+                    merged.append(person)
+            self.by_surname[surname] = merged
+        self.recent = [kept if e is gone else e for e in self.recent]
+
     def no_person(self, entity: Referent) -> None:
         """An entity taken for a person is an organization: no surname or later mention finds it as one."""
         entity.type = "organization"

@@ -57,7 +57,7 @@ from .registry import (
 )
 from .descriptions import (
     PREDICATE_WORDS, affiliation_of, after_a_role_word, after_honorific, apposition_of,
-    described_as_a_person, description_of, fullest_description, is_person_noun, modifiers_of,
+    described_as_a_person, describes_someone, description_of, fullest_description, is_person_noun, modifiers_of,
     names_something, noun_before, organization_named_in, predicate_of, role_family, same_entity,
     title_run_before, whole_organization,
 )
@@ -69,9 +69,15 @@ _PRONOUN_REACH = 8
 _RAW_PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]erself|[Hh]imself)\b")
 # A capitalised name in text that was not parsed ("… officer Michael Glassner sent …").
 # a name's word: a capital, then letters with inner apostrophes, hyphens and capitals
-# ("O'Regan", "Bédard", "Jong-un", "MacKay")
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-](?=[^\W\d_]))*[a-zß-öø-ÿ]"
-_NAME_IN_RAW_TEXT = re.compile(rf"(?<![\w'’-])((?:[A-Z][a-z]+\.?\s+){{0,2}}{_NAME_WORD}(?:\s+{_NAME_WORD})+)(?![\w'’-])")
+# ("O'Regan", "Bédard", "Jong-un", "MacKay"); a possessive ends the name ("Mel Gibson's The
+# Passion" names Mel Gibson), a middle initial stays inside it ("George W Bush")
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’](?!s\b)(?=[^\W\d_])|-(?=[^\W\d_]))*[a-zß-öø-ÿ]"
+_MIDDLE_INITIAL = r"[A-Z]\.?\s+"
+_NAME_IN_RAW_TEXT = re.compile(
+    rf"(?<![\w'’-])((?:[A-Z][a-z]+\.?\s+){{0,2}}{_NAME_WORD}(?:\s+(?:{_MIDDLE_INITIAL})?{_NAME_WORD})+)(?:['’]s)?(?![\w'’-])"
+)
+# what ends the text before a sentence's first word within a paragraph (nothing, or a sentence)
+_SENTENCE_END = re.compile(r"(?:^|[.!?][\"”’)]?)\s*$")
 _HONORIFIC_NAME = re.compile(rf"\b(?:{'|'.join(HONORIFICS)})\.?\s+([A-Z][\w’'-]+)")
 _COLON_NEXT = re.compile(r"\s*:")
 _WORDS_BEFORE = 6
@@ -321,6 +327,16 @@ class SpeakerResolver:
         self.completion_tried.add((id(entity), name))
         if entity.type not in ("person", "organization", "other"):
             return
+        titled = entity.evidence.honorifics or any(is_title(d.split()[-1]) for d in entity.descriptions)
+        if entity.type == "person" and is_first_name(name) and not titled:
+            # "Robbie" read before "Robbie Williams" is named: a first name alone (never "Mr Robbie"
+            # nor "President Bush", which are surnames) is the one person the article gives it
+            fuller = [e for e in self.registry.entities if e is not entity and e.type == "person"
+                      and len((e.name or "").split()) > 1 and (e.name or "").split()[0].lower() == name.lower()]
+            if len(fuller) == 1:
+                self.registry.absorb(fuller[0], entity)
+                self.person_mentions = [replace(m, entity=fuller[0]) if m.entity is entity else m for m in self.person_mentions]
+                return
         # a one-word "organization" is a person the tagger mislabelled when the article gives it a first name
         strict = entity.type != "person"
         pattern = re.compile(r"(?<![\w.])([A-Z][\w'’-]+)((?:\s+[A-Z]\.)?)\s+" + re.escape(name) + r"\b")
@@ -332,8 +348,10 @@ class SpeakerResolver:
                 continue
             before = self.text[max(0, match.start() - 2) : match.start()]
             mid_sentence = bool(before) and not re.search(r"[.!?\n\"“”]\s*$", before)
-            # at a sentence's start a capitalised word may be any word: there it must not be a common one
-            if is_first_name(first) or (not strict and (mid_sentence or (lower not in SENTENCE_OPENERS and not match.group(2)))):
+            # at a sentence's start a capitalised word may be any word: there it must not be a common
+            # one, nor stand before a first name ("Honestly Marisol is …")
+            at_start = lower not in SENTENCE_OPENERS and not match.group(2) and not is_first_name(name)
+            if is_first_name(first) or (not strict and (mid_sentence or at_start)):
                 firsts.add((first, match.group(2).strip()))
         if len(firsts) == 1:
             first, middle = firsts.pop()
@@ -459,14 +477,21 @@ class SpeakerResolver:
         Such an entity is reported only once an attribution refers to it.
         """
         for match in _NAME_IN_RAW_TEXT.finditer(self.text, unit.start, unit.end):
-            name = match.group(1)
+            name, start = match.group(1), match.start(1)
+            first, _, rest = name.partition(" ")
+            opening = None
+            if (_SENTENCE_END.search(self.text[unit.start : start]) and not is_first_name(first)
+                    and is_first_name(rest.split()[0])):
+                # "Sure Robbie is talented", "Singer Courtney Love has …": a sentence's first word is
+                # capitalised whatever it is; before a first name it is no part of the name
+                name, start, opening = rest, start + len(first) + 1, first.lower()
             if name.split()[0] == "The" or club_or_party(name):
-                self.registry.organization(name).mentions.append((match.start(1), match.end(1)))
+                self.registry.organization(name).mentions.append((start, match.end(1)))
                 continue
             if name.split()[0] in ("A", "An") or any(is_suffix(org_key(name), org_key(o.name or "")) or org_key(name) == org_key(o.name or "") for o in self.registry.organizations):
                 continue
-            entity = self._person_at(name, match.start(1), 1)
-            entity.mentions.append((match.start(1), match.end(1)))
+            entity = self._person_at(name, start, 1)
+            entity.mentions.append((start, match.end(1)))
             after = _RAW_DESCRIPTION.match(self.text, match.end(1), unit.end)
             if after:
                 # "Bennett, the minister of …," / "Bennett is the minister responsible for …"
@@ -476,7 +501,12 @@ class SpeakerResolver:
                 if word.lower() in RAW_STOP or not word.isalnum():
                     break
                 lead.insert(0, word)
-            entity.describe(" ".join(lead) or None)
+            if lead and describes_someone(lead[-1].lower()):
+                # "Treasury spokesman Bob Smith", "car maker Mitsubishi Motors"; not "Congress will
+                # spend months debating George W Bush"
+                entity.describe(" ".join(lead))
+            if opening is not None and is_person_noun(opening):
+                entity.describe(opening)  # "Singer Courtney Love": a singer
 
     # --- resolving one mention ------------------------------------------------
 
