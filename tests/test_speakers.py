@@ -926,6 +926,9 @@ def test_an_organization_named_beside_its_description_is_named_by_its_name(extra
         (["Mr.", "Okafor"], ["Okafor"]),
         (["Chris", "Christie", ",", "the", "governor"], ["Chris", "Christie"]),  # a role after the name
         (["Lena", "Okafor"], ["Lena", "Okafor"]),
+        (["Vodafone", "spokesman", "Bob", "Smith"], ["Bob", "Smith"]),  # the employer is no part of it
+        (["Irish", "owners", "JP", "McManus", "and", "John", "Magnier"], ["John", "Magnier"]),
+        (["Northern", "Ireland", "striker", "James", "Burke"], ["James", "Burke"]),
     ],
 )
 def test_a_name_read_from_words_starts_after_its_title(words, name):

@@ -928,15 +928,28 @@ def _before_aside(span: Span) -> Span:
 
 
 def _name_after_titles(words: list[str]) -> list[str]:
-    """The capitalised words of a name read from a mention's words: those after its last
-    capitalised title ("New Jersey Gov. Chris Christie" is Chris Christie, not "New Jersey
-    Chris Christie"), else all but the titles ("Chris Christie, the governor")."""
+    """The words of the name in a mention read word by word: the first run of capitalised words
+    after its last capitalised title ("New Jersey Gov. Chris Christie" is Chris Christie), of two
+    words where there is one, opening with a first name where one does ("Vodafone spokesman Bob
+    Smith", "Irish millionaires JP McManus and John Magnier"); without a title, the same over all
+    its words ("Chris Christie, the governor")."""
     def title(word: str) -> bool:
         return word[:1].isupper() and word.lower().strip(".") in TITLE_WORDS
 
+    def runs(part: list[str]) -> list[list[str]]:
+        found: list[list[str]] = [[]]
+        for word in part:
+            if word[:1].isupper() and not title(word):
+                found[-1].append(word)
+            elif found[-1]:
+                found.append([])
+        return [run for run in found if run]
+
     last = max((i for i, w in enumerate(words) if title(w)), default=-1)
-    after = [w for w in words[last + 1 :] if w[:1].isupper() and not title(w)]
-    return after or [w for w in words if w[:1].isupper() and not title(w)]
+    candidates = runs(words[last + 1 :]) or runs(words)
+    named = [run for run in candidates if len(run) > 1]
+    # a place or employer before the name is a run of its own: "Northern Ireland's James McIlroy"
+    return next((run for run in named if is_first_name(run[0])), named[0] if named else candidates[0] if candidates else [])
 
 
 def _epithet(m: Mention) -> bool:
