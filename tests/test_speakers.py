@@ -830,6 +830,10 @@ def test_a_description_with_a_company_name_narrows_to_the_one_holder(extractor):
         ("JP Malloy", "JP Malloy", None),
         ("J.R.R. Tolliver", "J.R.R. Tolliver", None),
         ("Lib Dem MPs", "Lib Dem MPs", None),
+        # a capitalised role before a first name ("Striker Thierry Henry" at a sentence's start)
+        ("Goalkeeper Marisol Ferreira", "Marisol Ferreira", "goalkeeper"),
+        ("New Yorker Dorothy Pell", "Dorothy Pell", "New Yorker"),
+        ("Without Ruddock", "Ruddock", None),
     ],
 )
 def test_words_the_ner_took_into_a_persons_name(ner_name, name, description):

@@ -13,9 +13,9 @@ from ..attribution.verbal import split_description
 from .gender import title_gender
 from .names import is_first_name
 from .vocabulary import (
-    BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DETERMINERS, HONORIFICS, NOT_PERSON_SUFFIXES, NO_DESCRIPTION,
-    ORGANIZATION_HEADS, ORG_NOUNS, OUTLET_NOUNS, PEERAGE, PERSON_NOUNS, PERSON_SUFFIXES, POST_NOMINAL,
-    RAW_STOP, RELATIONS, ROLE_FAMILIES, ROLE_TITLES, TITLE_WORDS, WORDLIKE,
+    BODY_NOUNS, BUSINESS_NOUNS, DETERMINERS, HONORIFICS, NO_DESCRIPTION, ORGANIZATION_HEADS, ORG_NOUNS,
+    OUTLET_NOUNS, PEERAGE, POST_NOMINAL, RAW_STOP, RELATIONS, ROLE_FAMILIES, ROLE_TITLES, TITLE_WORDS, WORDLIKE,
+    is_person_noun,
 )
 from .registry import Referent, is_title
 
@@ -190,15 +190,6 @@ def after_a_role_word(span: Span, root) -> bool:
         return False
     before = root.doc[root.i - 1]
     return before.pos_ == "NOUN" and before.text.islower() and before.dep_ == "compound" and is_person_noun(before.lower_)
-
-
-def is_person_noun(word: str) -> bool:
-    if word in PERSON_NOUNS:
-        return True
-    # (not the outlets' words: lowercase, an "economist" or an "observer" is a person)
-    if word in ORG_NOUNS or word in CARRIERS or word in BUSINESS_NOUNS:
-        return False
-    return word.endswith(PERSON_SUFFIXES) and not word.endswith(NOT_PERSON_SUFFIXES)
 
 
 def describes_someone(noun: str) -> bool:

@@ -12,7 +12,7 @@ from .gender import GenderEvidence, title_gender
 from .names import first_name_gender, is_first_name
 from .vocabulary import (
     ABBREVIATED_TITLES, DETERMINERS, HONORIFICS, MEDIA_WORDS, PARTY_MEMBERS, PARTY_WORDS, POST_NOMINAL,
-    ROLE_NOUNS, ROLE_TITLES, SENTENCE_OPENERS, TEAM_WORDS, TITLE_WORDS, WORDLIKE,
+    ROLE_NOUNS, ROLE_TITLES, SENTENCE_OPENERS, TEAM_WORDS, TITLE_WORDS, WORDLIKE, is_person_noun,
 )
 
 
@@ -213,6 +213,11 @@ def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:
     if not role and len(cleaned) > 2 and cleaned[0].lower() in ROLE_NOUNS:
         # "Founder Stelios Haji-Ioannou" at a sentence's start: the role is capitalised, still no name
         role, cleaned = [cleaned[0].lower()], cleaned[1:]
+    first = next((i for i, w in enumerate(cleaned[:-1]) if is_first_name(w)), 0)
+    capitalised_role = not role and first > 0 and is_person_noun(cleaned[first - 1].lower())
+    if capitalised_role:
+        # "Striker Nicolas Anelka", "New Yorker Dick Morris": a capitalised role before a first name
+        role, cleaned = [w.lower() for w in cleaned[:first]] if first == 1 else cleaned[:first], cleaned[first:]
     # capitalised words before the name that say whose side they are on or work for
     leading = 0
     while leading < len(cleaned) - 1 and cleaned[leading].lower() in PARTY_MEMBERS:
@@ -230,7 +235,8 @@ def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:
     # what stood before the name describes them when it holds a role or title, not an honorific
     # alone or a place the parse took along ("Speaking in Harrogate Mr Kennedy")
     described = [w for w in role if w.rstrip(".") not in HONORIFICS]
-    description = " ".join(described) if leading or any(w[:1].islower() or is_title(w) for w in described) else None
+    describing = leading or capitalised_role or any(w[:1].islower() or is_title(w) for w in described)
+    description = " ".join(described) if describing else None
     titles = [w for w in cleaned if w.lower().strip(".") in TITLE_WORDS]
     words = [w for w in cleaned if w.lower().strip(".") not in TITLE_WORDS] or cleaned
     return words, description, titles

@@ -51,13 +51,14 @@ from .vocabulary import (
     BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DETERMINERS, GROUP_PRONOUNS, HONORIFICS, MEDIA_WORDS,
     NARROWING, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, OUTLET_NOUNS, PERSON_PRONOUNS, PLACE_ENTS,
     RAW_STOP, RELATIVE_PRONOUNS, ROLE_TITLES, SENTENCE_LINKS, SENTENCE_OPENERS, SUBJECT_DEPS, TITLE_WORDS,
+    is_person_noun,
 )
 from .registry import (
     Referent, Registry, club_or_party, is_suffix, is_title, org_key, settle_gender, without_possessive,
 )
 from .descriptions import (
     PREDICATE_WORDS, affiliation_of, after_a_role_word, after_honorific, apposition_of,
-    described_as_a_person, describes_someone, description_of, fullest_description, is_person_noun, modifiers_of,
+    described_as_a_person, describes_someone, description_of, fullest_description, modifiers_of,
     names_something, noun_before, organization_named_in, predicate_of, role_family, same_entity,
     title_run_before, whole_organization,
 )

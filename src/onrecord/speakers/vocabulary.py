@@ -124,9 +124,19 @@ SENTENCE_OPENERS = frozenset(
     "if as after while then so yet still also however meanwhile today yesterday now here there "
     "but and or nor for again even indeed instead later earlier "
     "in on at by with from to since because although though despite according last next this "
-    "these those his her their our my its when where why how what who before during under over "
+    "these those his her their our my its when where why how what who before during under over without unlike "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
     "july august september october november december dear mr mrs ms".split()
 )
 # where a description's noun phrase ends: "minister [responsible for …]", "officer [who …]"
 POST_NOMINAL = re.compile(r"\s+(?:of|for|at|with|in|on|from|responsible|who|that|which|whose|since)\b")
+
+
+def is_person_noun(word: str) -> bool:
+    """Whether a lowercase noun can stand for a person: a listed role, or a word in -er, -ist, -man …"""
+    if word in PERSON_NOUNS:
+        return True
+    # (not the outlets' words: lowercase, an "economist" or an "observer" is a person)
+    if word in ORG_NOUNS or word in CARRIERS or word in BUSINESS_NOUNS:
+        return False
+    return word.endswith(PERSON_SUFFIXES) and not word.endswith(NOT_PERSON_SUFFIXES)
