@@ -974,3 +974,10 @@ def test_words_before_a_raw_name_describe_it_when_they_end_in_a_role_or_kind_of_
             '"We had no choice," the furniture maker said.')
     article = extractor.extract(text)
     assert speaker_of(article, "no choice").name == "Oakvale Works"
+
+
+@pytest.mark.parametrize("name, party", [("Lib Dem", True), ("Lib Dems", True), ("John Tory", False), ("Philip Green", False)])
+def test_a_partys_name_is_no_persons(name, party):
+    from onrecord.speakers.registry import club_or_party
+
+    assert club_or_party(name) is party

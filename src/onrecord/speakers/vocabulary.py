@@ -71,7 +71,7 @@ PARTY_MEMBERS = frozenset(
 # the last word of a political party's name, which the NER may take for a person's (plurals and
 # names only: a singular "Tory" or "Green" ends people's names, "John Tory", "Philip Green")
 PARTY_WORDS = frozenset(
-    "Dems Tories Labour Conservatives Liberals Democrats Republicans Greens Nationalists Unionists GOP NDP SNP UKIP".split()
+    "Dem Dems Tories Labour Conservatives Liberals Democrats Republicans Greens Nationalists Unionists GOP NDP SNP UKIP".split()
 )
 # people named for someone else: "lawyer for X", "an aide to X" describe another person than X
 RELATIONS = frozenset(
