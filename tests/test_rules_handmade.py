@@ -336,26 +336,21 @@ def test_a_relative_pronoun_and_the_rest_of_its_clause_are_the_content_around_th
     assert d.text[candidate.source.start : candidate.source.end] == "critics"
 
 
-def test_the_subject_of_a_copula_speaks_for_its_adjectives_cue():
-    # Voters are likely to say that taxes matter.
-    words = ["Voters", "are", "likely", "to", "say", "that", "taxes", "matter", "."]
+@pytest.mark.parametrize(
+    "subject, copula, adjective, tag, pos, source",
+    [
+        ("Voters", "are", "likely", "NNS", "NOUN", "Voters"),  # Voters are likely to say that taxes matter.
+        ("It", "is", "important", "PRP", "PRON", None),  # It is important to say that …: a copula's "it" is no one
+    ],
+)
+def test_the_subject_of_a_copula_speaks_for_its_adjectives_cue(subject, copula, adjective, tag, pos, source):
+    words = [subject, copula, adjective, "to", "say", "that", "taxes", "matter", "."]
     heads = [1, 1, 1, 4, 2, 7, 7, 4, 1]
     deps = ["nsubj", "ROOT", "acomp", "aux", "xcomp", "mark", "nsubj", "ccomp", "punct"]
-    tags = ["NNS", "VBP", "JJ", "TO", "VB", "IN", "NNS", "VBP", "."]
-    pos = ["NOUN", "AUX", "ADJ", "PART", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"]
-    d = doc(words, heads, deps, tags, pos)
+    tags = [tag, "VBP", "JJ", "TO", "VB", "IN", "NNS", "VBP", "."]
+    poses = [pos, "AUX", "ADJ", "PART", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, poses)
     [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.lower_ == "say"]
     assert offsets_text(d, candidate.content) == ["that taxes matter"]
-    assert d.text[candidate.source.start : candidate.source.end] == "Voters"
-
-
-def test_a_copulas_it_is_no_speaker():
-    # It is important to say that taxes matter.
-    words = ["It", "is", "important", "to", "say", "that", "taxes", "matter", "."]
-    heads = [1, 1, 1, 4, 2, 7, 7, 4, 1]
-    deps = ["nsubj", "ROOT", "acomp", "aux", "xcomp", "mark", "nsubj", "ccomp", "punct"]
-    tags = ["PRP", "VBZ", "JJ", "TO", "VB", "IN", "NNS", "VBP", "."]
-    pos = ["PRON", "AUX", "ADJ", "PART", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT"]
-    d = doc(words, heads, deps, tags, pos)
-    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.lower_ == "say"]
-    assert candidate.source is None
+    found = d.text[candidate.source.start : candidate.source.end] if candidate.source is not None else None
+    assert found == source

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from onrecord import Extractor
-from onrecord.attribution import STRATEGIES
+from onrecord.attribution import STRATEGIES, may_attribute
 from onrecord.speakers.gender import GenderEvidence, honorific_before
-from onrecord.speakers.registry import Referent, Registry
+from onrecord.speakers.registry import Referent, Registry, club_or_party
 from onrecord.speakers.resolver import _name_after_titles
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -957,8 +957,6 @@ def test_a_name_read_from_words_starts_after_its_title(words, name):
     ],
 )
 def test_a_name_in_unparsed_text(extractor, text, words, name):
-    from onrecord.attribution import may_attribute
-
     assert not may_attribute(text.split("\n\n")[0])  # the first paragraph is read as raw text
     article = extractor.extract(text)
     speaker = speaker_of(article, words)
@@ -978,6 +976,4 @@ def test_words_before_a_raw_name_describe_it_when_they_end_in_a_role_or_kind_of_
 
 @pytest.mark.parametrize("name, party", [("Lib Dem", True), ("Lib Dems", True), ("John Tory", False), ("Philip Green", False)])
 def test_a_partys_name_is_no_persons(name, party):
-    from onrecord.speakers.registry import club_or_party
-
     assert club_or_party(name) is party

@@ -200,7 +200,8 @@ def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:
     The NER runs other words into names; each step peels one kind off the front:
     a sentence before it and an aside after it (``_one_name``), a sentence's
     opening word ("Meanwhile Singh"), a lowercase role ("striker Rooney") or a
-    capitalised one opening a sentence ("Founder Stelios Haji-Ioannou"), a party
+    capitalised one opening a sentence (a listed one, "Founder Stelios
+    Haji-Ioannou", or any before a first name, "Striker Nicolas Anelka"), a party
     or employer ("Lib Dem Norman Baker", "EADS Philippe Camus"), then everything
     up to the last title ("Veterans Affairs Minister Seamus O'Regan").
     """
