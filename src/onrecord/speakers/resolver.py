@@ -949,8 +949,12 @@ def _name_after_titles(words: list[str]) -> list[str]:
     last = max((i for i, w in enumerate(words) if title(w)), default=-1)
     candidates = runs(words[last + 1 :]) or runs(words)
     named = [run for run in candidates if len(run) > 1]
-    # a place or employer before the name is a run of its own: "Northern Ireland's James McIlroy"
-    return next((run for run in named if is_first_name(run[0])), named[0] if named else candidates[0] if candidates else [])
+    # in order of preference; a place or employer before the name is a run of its own
+    # ("Northern Ireland's James McIlroy"), so a run opening with a first name comes first
+    for choice in ([run for run in named if is_first_name(run[0])], named, candidates):
+        if choice:
+            return choice[0]
+    return []
 
 
 def _epithet(m: Mention) -> bool:
