@@ -954,6 +954,8 @@ def test_a_name_read_from_words_starts_after_its_title(words, name):
          '"It is a fair plan," Brimley said.', "fair plan", "Harold T Brimley"),
         ("Painter Lucia Brandt has opened a gallery in the old mill.\n\n"
          '"It is a dream," Brandt said.', "a dream", "Lucia Brandt"),
+        ("Painter\tLucia  Brandt has opened a gallery in the old mill.\n\n"  # any space between words
+         '"It is a dream," Brandt said.', "a dream", "Lucia Brandt"),
     ],
 )
 def test_a_name_in_unparsed_text(extractor, text, words, name):
@@ -977,3 +979,9 @@ def test_words_before_a_raw_name_describe_it_when_they_end_in_a_role_or_kind_of_
 @pytest.mark.parametrize("name, party", [("Lib Dem", True), ("Lib Dems", True), ("John Tory", False), ("Philip Green", False)])
 def test_a_partys_name_is_no_persons(name, party):
     assert club_or_party(name) is party
+
+
+def test_two_raw_words_apart_by_a_tab_are_read_without_error(extractor):
+    # a fuzzed "Aa\tAa" once raised while the first word was tested as a sentence's opener
+    article = extractor.extract('Painter\tBrandt has opened a gallery.\n\n"It is a dream," Brandt said.')
+    assert speaker_of(article, "a dream") is not None

@@ -479,13 +479,14 @@ class SpeakerResolver:
         """
         for match in _NAME_IN_RAW_TEXT.finditer(self.text, unit.start, unit.end):
             name, start = match.group(1), match.start(1)
-            first, _, rest = name.partition(" ")
+            first, second = name.split()[:2]  # the pattern takes two words at least
             opening = None
             if (_SENTENCE_END.search(self.text[unit.start : start]) and not is_first_name(first)
-                    and is_first_name(rest.split()[0])):
+                    and is_first_name(second)):
                 # "Sure Robbie is talented", "Singer Courtney Love has …": a sentence's first word is
                 # capitalised whatever it is; before a first name it is no part of the name
-                name, start, opening = rest, start + len(first) + 1, first.lower()
+                gap = re.search(r"\s+", name).end()  # any space: a tab, a run of them
+                name, start, opening = name[gap:], start + gap, first.lower()
             if name.split()[0] == "The" or club_or_party(name):
                 self.registry.organization(name).mentions.append((start, match.end(1)))
                 continue
