@@ -8,7 +8,7 @@ import pytest
 from onrecord import Extractor
 from onrecord.attribution import STRATEGIES, may_attribute
 from onrecord.speakers.gender import GenderEvidence, honorific_before
-from onrecord.speakers.registry import Referent, Registry, club_or_party
+from onrecord.speakers.registry import PersonMention, Referent, Registry, club_or_party, no_part_of_name
 from onrecord.speakers.resolver import _name_after_titles
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -623,6 +623,34 @@ def test_a_sentences_first_word_the_ner_took_into_a_name_is_not_the_name():
     runner = registry.person("Ines Calder", at=0)
     assert registry.person("If Calder", at=50) is runner and runner.name == "Ines Calder"
     assert registry.person("May Tanaka", at=80).name == "May Tanaka"  # a first name stays
+
+
+@pytest.mark.parametrize(
+    "word, following, opens_sentence, verdict",
+    [
+        ("Meanwhile", "Singh", False, True),  # a word that opens sentences, wherever it stands
+        ("Sure", "Robbie", True, True),  # any word opening a sentence before a first name
+        ("Singer", "Courtney", True, True),
+        ("Sure", "Robbie", False, False),  # inside a sentence, a capitalised word may be a name
+        ("Shinzo", "Abe", False, False),
+        ("Marisol", "Ferreira", True, False),  # a first name is one
+    ],
+)
+def test_a_capitalised_word_before_a_name_is_no_part_of_it(word, following, opens_sentence, verdict):
+    assert no_part_of_name(word, following, opens_sentence=opens_sentence) is verdict
+
+
+def test_the_people_mentioned_follow_a_merge_and_an_organization_taken_for_a_person():
+    registry = Registry(None)
+    full, alone = registry.person("Robbie Williams", at=90), registry.new("person", "Robbie")
+    registry.mention_person(PersonMention(90, full, 1, 0))
+    registry.mention_person(PersonMention(10, alone, 0, 0))  # out of text order: indexed in it
+    assert [m.start for m in registry.person_mentions_before(90, inclusive=True)] == [10, 90]
+    registry.absorb(full, alone)
+    assert [m.entity for m in registry.person_mentions_before(100)] == [full, full]
+    assert registry.person_mentioned_at(10) and not registry.person_mentioned_at(11)
+    registry.no_person(full)  # "Age Concern" tagged a person: no he/she refers back to it
+    assert registry.person_mentions_before(100) == []
 
 
 def test_a_pronoun_in_apposition_is_no_description(extractor):

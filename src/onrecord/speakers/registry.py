@@ -1,12 +1,12 @@
 """The entities of one article while it is read: each with its name, descriptions, mentions
-and gender evidence, and the indexes (surname, organization name, recency) that
-resolve a new mention to one of them (``Registry``)."""
+and gender evidence, and the indexes (surname, organization name, recency, the people
+mentioned in text order) that resolve a new mention to one of them (``Registry``)."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, replace
 
 from .gender import GenderEvidence, title_gender
 from .names import first_name_gender, is_first_name
@@ -70,6 +70,21 @@ class Referent:
         return starts[index - 1] if index else -1
 
 
+@dataclass(frozen=True)
+class PersonMention:
+    """A place where the article refers to a person: what a later he/she searches back through."""
+
+    start: int
+    entity: Referent
+    sentence: int
+    # salience for he/she: 0 a subject (or its apposition), 1 any other role, 2 a possessor
+    rank: int
+
+
+def _start(mention: PersonMention) -> int:
+    return mention.start
+
+
 class Registry:
     """The entities of one article, with the indexes that resolve mentions to them."""
 
@@ -83,6 +98,21 @@ class Registry:
         self.recent: list[Referent] = []
         # names the NER calls people that the article shows are organizations (lowercased)
         self.not_people: set[str] = set()
+        # every reference to a person, named or resolved, in text order
+        self.person_mentions: list[PersonMention] = []
+
+    def mention_person(self, mention: PersonMention) -> None:
+        """Index a reference to a person at its place in text order."""
+        self.person_mentions.insert(bisect_left(self.person_mentions, mention.start, key=_start), mention)
+
+    def person_mentioned_at(self, position: int) -> bool:
+        index = bisect_left(self.person_mentions, position, key=_start)
+        return index < len(self.person_mentions) and self.person_mentions[index].start == position
+
+    def person_mentions_before(self, position: int, *, inclusive: bool = False) -> list[PersonMention]:
+        """The references to people before ``position`` (or at it too), in text order."""
+        find = bisect_right if inclusive else bisect_left
+        return self.person_mentions[: find(self.person_mentions, position, key=_start)]
 
     def new(self, type_: str, name: str | None, role: frozenset[str] | None = None) -> Referent:
         entity = Referent(f"e{len(self.entities) + 1}", type_, name, role=role)
@@ -159,13 +189,15 @@ class Registry:
                     merged.append(person)
             self.by_surname[surname] = merged
         self.recent = [kept if e is gone else e for e in self.recent]
+        self.person_mentions = [replace(m, entity=kept) if m.entity is gone else m for m in self.person_mentions]
 
     def no_person(self, entity: Referent) -> None:
-        """An entity taken for a person is an organization: no surname or later mention finds it as one."""
+        """An entity taken for a person is an organization: no surname, pronoun or later mention finds it as one."""
         entity.type = "organization"
         for people in self.by_surname.values():
             if entity in people:
                 people.remove(entity)
+        self.person_mentions = [m for m in self.person_mentions if m.entity is not entity]
         self.not_people.add((entity.name or "").lower())
 
     def person_by_surname(self, word: str) -> bool:
@@ -206,8 +238,10 @@ def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:
     up to the last title ("Veterans Affairs Minister Seamus O'Regan").
     """
     cleaned = _one_name(without_possessive(name).split())
-    while len(cleaned) > 1 and cleaned[0].lower() in SENTENCE_OPENERS and not is_first_name(cleaned[0]):
-        cleaned = cleaned[1:]  # "If Calder", "Meanwhile Singh": the NER took a sentence's first word along
+    # "If Calder", "Meanwhile Singh": the NER took a sentence's first word along (where it opens a
+    # sentence does not matter here: the NER read the words as one name, "Shinzo Abe" included)
+    while len(cleaned) > 1 and no_part_of_name(cleaned[0], cleaned[1], opens_sentence=False):
+        cleaned = cleaned[1:]
     # "striker Rooney": the NER took a lowercase role word into the name
     lead = next((i for i, w in enumerate(cleaned[:-1]) if not w[:1].islower()), len(cleaned) - 1)
     role, cleaned = cleaned[:lead], cleaned[lead:]
@@ -241,6 +275,18 @@ def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:
     titles = [w for w in cleaned if w.lower().strip(".") in TITLE_WORDS]
     words = [w for w in cleaned if w.lower().strip(".") not in TITLE_WORDS] or cleaned
     return words, description, titles
+
+
+def no_part_of_name(word: str, following: str, *, opens_sentence: bool) -> bool:
+    """Whether a capitalised ``word`` before ``following`` is no part of the name they seem to begin.
+
+    A word that opens sentences is none ("Meanwhile Singh"). A sentence's first
+    word is capitalised whatever it is: there, before a first name, any word but
+    a first name is none ("Sure Robbie", "Singer Courtney Love").
+    """
+    if is_first_name(word):
+        return False
+    return word.lower() in SENTENCE_OPENERS or (opens_sentence and is_first_name(following))
 
 
 def _one_name(words: list[str]) -> list[str]:

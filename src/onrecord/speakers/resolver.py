@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Span
 
@@ -50,11 +50,11 @@ from ..text import Unit, paragraph_spans, quotations
 from .vocabulary import (
     BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DETERMINERS, GROUP_PRONOUNS, HONORIFICS, MEDIA_WORDS,
     NARROWING, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, OUTLET_NOUNS, PERSON_PRONOUNS, PLACE_ENTS,
-    RAW_STOP, RELATIVE_PRONOUNS, ROLE_TITLES, SENTENCE_LINKS, SENTENCE_OPENERS, SUBJECT_DEPS, TITLE_WORDS,
+    RAW_STOP, RELATIVE_PRONOUNS, ROLE_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TITLE_WORDS,
     is_person_noun,
 )
 from .registry import (
-    Referent, Registry, club_or_party, is_suffix, is_title, org_key, settle_gender, without_possessive,
+    PersonMention, Referent, Registry, club_or_party, no_part_of_name, is_suffix, is_title, org_key, settle_gender, without_possessive,
 )
 from .descriptions import (
     PREDICATE_WORDS, affiliation_of, after_a_role_word, after_honorific, apposition_of,
@@ -77,8 +77,9 @@ _MIDDLE_INITIAL = r"[A-Z]\.?\s+"
 _NAME_IN_RAW_TEXT = re.compile(
     rf"(?<![\w'’-])((?:[A-Z][a-z]+\.?\s+){{0,2}}{_NAME_WORD}(?:\s+(?:{_MIDDLE_INITIAL})?{_NAME_WORD})+)(?:['’]s)?(?![\w'’-])"
 )
-# what ends the text before a sentence's first word within a paragraph (nothing, or a sentence)
-_SENTENCE_END = re.compile(r"(?:^|[.!?][\"”’)]?)\s*$")
+# what ends the text before a sentence's first word, read from its parsed sentence's start:
+# nothing, else what the parse did not split off (a sentence's end, a line's, a quotation mark)
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?|[\"“”‘(]|\n)\s*$")
 _HONORIFIC_NAME = re.compile(rf"\b(?:{'|'.join(HONORIFICS)})\.?\s+([A-Z][\w’'-]+)")
 _COLON_NEXT = re.compile(r"\s*:")
 _WORDS_BEFORE = 6
@@ -91,15 +92,6 @@ _NAMED_AFTER = 2
 _LEDE_SENTENCES = 2
 # an apposition or a copula's complement right after a name in unparsed text
 _RAW_DESCRIPTION = re.compile(r"(?:,|\s+(?:is|was))\s+(?:the|a|an)\s+([a-z][^,.;:!?\"“”()]*)")
-
-
-@dataclass(frozen=True)
-class _PersonMention:
-    start: int
-    entity: Referent
-    sentence: int
-    # salience for he/she: 0 a subject (or its apposition), 1 any other role, 2 a possessor
-    rank: int
 
 
 def _rank(token) -> int:
@@ -117,11 +109,8 @@ class SpeakerResolver:
         self.text = text
         self.registry = Registry(outlet)
         self.ent_at: dict[int, Referent] = {}
-        # sentence boundaries (an unparsed paragraph is one sentence) and the
-        # person mentions in them, in text order: what he/she search back through
+        # sentence boundaries (an unparsed paragraph is one sentence), in text order
         self.sentences: list[tuple[int, int]] = []
-        self.person_mentions: list[_PersonMention] = []
-        self.mention_starts: list[int] = []
         self.completion_tried: set[tuple[int, str]] = set()
         # the speaker of the latest statement not nested in another's (resolve_speakers sets it)
         self.last_speaker: Referent | None = None
@@ -149,6 +138,11 @@ class SpeakerResolver:
         cue = min(candidate.cue)[0]
         start = self.sentences[self._sentence_of(cue)][0] if self.sentences else 0
         return all(w.lower() in SENTENCE_LINKS for w in self.text[start:cue].split())
+
+    def _opens_sentence(self, position: int) -> bool:
+        """Whether the word at ``position`` is the first of its sentence or quotation."""
+        start = self.sentences[self._sentence_of(position)][0] if self.sentences else 0
+        return bool(_SENTENCE_START.search(self.text[start:position]))
 
     def _sentence_of(self, position: int) -> int:
         index = bisect_right(self.sentences, (position, 1 << 60)) - 1
@@ -206,8 +200,6 @@ class SpeakerResolver:
                     start = unit.start + token.idx
                     entity = self._person_at(token.text, start, _rank(token))
                     entity.mentions.append((start, start + len(token.text)))
-        self.person_mentions.sort(key=lambda m: m.start)
-        self.mention_starts = [m.start for m in self.person_mentions]
 
     def _organizations_taken_for_people(self) -> None:
         """Names the NER calls people that the article shows are organizations.
@@ -243,8 +235,6 @@ class SpeakerResolver:
             same.mentions.extend(entity.mentions)
             entity.mentions.clear()
             registry.no_person(entity)
-        self.person_mentions = [m for m in self.person_mentions if m.entity.type == "person"]
-        self.mention_starts = [m.start for m in self.person_mentions]
 
     def _names_a_person(self, ent: Span) -> bool:
         """Whether a named entity is a person, whatever the NER called it.
@@ -304,7 +294,7 @@ class SpeakerResolver:
         entity = self.registry.person(name, at=start, gender=gender)
         if gender:
             entity.evidence.honorifics[gender] += 1
-        self.person_mentions.append(_PersonMention(start, entity, self._sentence_of(start), rank))
+        self.registry.mention_person(PersonMention(start, entity, self._sentence_of(start), rank))
         return entity
 
     def _complete_names(self) -> None:
@@ -336,24 +326,22 @@ class SpeakerResolver:
                       and len((e.name or "").split()) > 1 and (e.name or "").split()[0].lower() == name.lower()]
             if len(fuller) == 1:
                 self.registry.absorb(fuller[0], entity)
-                self.person_mentions = [replace(m, entity=fuller[0]) if m.entity is entity else m for m in self.person_mentions]
                 return
         # a one-word "organization" is a person the tagger mislabelled when the article gives it a first name
         strict = entity.type != "person"
         pattern = re.compile(r"(?<![\w.])([A-Z][\w'’-]+)((?:\s+[A-Z]\.)?)\s+" + re.escape(name) + r"\b")
         firsts = set()
         for match in pattern.finditer(self.text):
-            first = match.group(1)
+            first, middle = match.group(1), match.group(2).strip()
             lower = first.lower()
             if lower in TITLE_WORDS or lower in RAW_STOP or lower in DETERMINERS or lower in ROLE_TITLES:
                 continue
-            before = self.text[max(0, match.start() - 2) : match.start()]
-            mid_sentence = bool(before) and not re.search(r"[.!?\n\"“”]\s*$", before)
-            # at a sentence's start a capitalised word may be any word: there it must not be a common
-            # one, nor stand before a first name ("Honestly Marisol is …")
-            at_start = lower not in SENTENCE_OPENERS and not match.group(2) and not is_first_name(name)
-            if is_first_name(first) or (not strict and (mid_sentence or at_start)):
-                firsts.add((first, match.group(2).strip()))
+            # inside a sentence a capitalised word before the surname is taken for a first name;
+            # opening one it may be any word ("Honestly Marisol is …", "Meanwhile J. Smith")
+            at_start = self._opens_sentence(match.start()) and (
+                bool(middle) or no_part_of_name(first, name, opens_sentence=True))
+            if is_first_name(first) or (not strict and not at_start):
+                firsts.add((first, middle))
         if len(firsts) == 1:
             first, middle = firsts.pop()
             entity.name = " ".join(w for w in (first, middle, name) if w)
@@ -421,9 +409,7 @@ class SpeakerResolver:
                 entity = self._antecedent(position, gender, quoted)
                 if entity is None:
                     continue
-                at = bisect_left(self.mention_starts, position)
-                self.person_mentions.insert(at, _PersonMention(position, entity, self._sentence_of(position), 0))
-                self.mention_starts.insert(at, position)
+                self.registry.mention_person(PersonMention(position, entity, self._sentence_of(position), 0))
 
     def _pronoun_before_the_name(self, entity: Referent, position: int, gender: str) -> bool:
         """"She said Comey had called her answers truthful. … she said": her and she may be She's.
@@ -432,12 +418,10 @@ class SpeakerResolver:
         same gender opens before the name: that earlier pronoun's person is a
         candidate too, so the pronoun casts no vote.
         """
-        i = bisect_right(self.mention_starts, position) - 1
-        while i >= 0 and self.person_mentions[i].entity is not entity:
-            i -= 1
-        if i < 0:
+        named = next((m for m in reversed(self.registry.person_mentions_before(position, inclusive=True))
+                      if m.entity is entity), None)
+        if named is None:
             return False
-        named = self.person_mentions[i]
         sentence_start = self.sentences[named.sentence][0]
         return any(
             pronoun_gender(match.group(0)) == gender
@@ -457,9 +441,8 @@ class SpeakerResolver:
         """
         here = self._sentence_of(position)
         # before the position, not at it: a subject pronoun's own chained mention is no antecedent of it
-        start = bisect_left(self.mention_starts, position)
-        found: list[_PersonMention] = []
-        for m in reversed(self.person_mentions[:start]):
+        found: list[PersonMention] = []
+        for m in reversed(self.registry.person_mentions_before(position)):
             if m.sentence < here - reach:
                 break
             if m.sentence == here and not own_sentence:
@@ -481,10 +464,8 @@ class SpeakerResolver:
             name, start = match.group(1), match.start(1)
             first, second = name.split()[:2]  # the pattern takes two words at least
             opening = None
-            if (_SENTENCE_END.search(self.text[unit.start : start]) and not is_first_name(first)
-                    and is_first_name(second)):
-                # "Sure Robbie is talented", "Singer Courtney Love has …": a sentence's first word is
-                # capitalised whatever it is; before a first name it is no part of the name
+            if no_part_of_name(first, second, opens_sentence=self._opens_sentence(start)):
+                # "Sure Robbie is talented", "Singer Courtney Love has …", "Meanwhile George Bush"
                 gap = re.search(r"\s+", name).end()  # any space: a tab, a run of them
                 name, start, opening = name[gap:], start + gap, first.lower()
             if name.split()[0] == "The" or club_or_party(name):
@@ -877,12 +858,10 @@ class SpeakerResolver:
         if entity.type == "person" and entity.gender is None:
             # someone first met here ("a spokeswoman for …"): what the description says
             settle_gender(entity)
-        index = bisect_left(self.mention_starts, m.start)
-        if entity.type == "person" and entity.name and (index == len(self.mention_starts) or self.mention_starts[index] != m.start):
+        if entity.type == "person" and entity.name and not self.registry.person_mentioned_at(m.start):
             # a resolved he/she or description carries its person on: "He said he did not recall whether
             # the Clintons …", "the minister said … He said"
-            self.mention_starts.insert(index, m.start)
-            self.person_mentions.insert(index, _PersonMention(m.start, entity, self._sentence_of(m.start), 0))
+            self.registry.mention_person(PersonMention(m.start, entity, self._sentence_of(m.start), 0))
         if entity.type == "person" and pronoun_gender(fragment.text) is not None:
             if entity.gender is None or entity.gender_evidence == "name":
                 # nothing in the text said it yet: the pronoun that, by the rules above, refers to them does
