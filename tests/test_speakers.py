@@ -653,6 +653,37 @@ def test_the_people_mentioned_follow_a_merge_and_an_organization_taken_for_a_per
     assert registry.person_mentions_before(100) == []
 
 
+def test_a_nickname_between_a_first_name_and_a_surname_is_none_of_the_name(extractor):
+    text = (
+        "The band has lost its guitarist.\n\n"
+        "Gareth 'Nails' Brennock told a radio station in Ohio that he had found faith. "
+        "Brennock added that he would play at a church."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "play at a church").name == "Gareth Brennock"
+    # the NER's "Gareth" alone is the same person, and no two entities share an id
+    assert [e.name for e in article.entities].count("Gareth") == 0
+    assert len({e.id for e in article.entities}) == len(article.entities)
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        ("Kenya's Wanjiru won the race in London. Wanjiru said she was proud of the team.", "proud of", "Wanjiru"),
+        ("Paris-based Euronext said it would bid. Euronext added that the offer was fair.", "offer was fair", "Euronext"),
+    ],
+)
+def test_a_possessive_or_a_modifier_before_a_surname_is_no_first_name(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name
+
+
+def test_an_entity_absorbed_into_another_lends_no_one_its_id():
+    registry = Registry(None)
+    kept, gone = registry.new("person", "Robbie Williams"), registry.new("person", "Robbie")
+    registry.absorb(kept, gone)
+    assert registry.new("other", None).id not in (kept.id, gone.id)
+
+
 def test_a_pronoun_in_apposition_is_no_description(extractor):
     article = extractor.extract("Tova Brennan, herself a former swimmer, said the pool was too cold.")
     assert "herself" not in (speaker_of(article, "pool was too cold").description or "")
@@ -862,6 +893,15 @@ def test_a_description_with_a_company_name_narrows_to_the_one_holder(extractor):
         ("Goalkeeper Marisol Ferreira", "Marisol Ferreira", "goalkeeper"),
         ("New Yorker Dorothy Pell", "Dorothy Pell", "New Yorker"),
         ("Without Ruddock", "Ruddock", None),
+        # quotation marks: a nickname, a mark on its own, one hung on the last word
+        ("Gareth 'Nails' Brennock", "Gareth Brennock", None),
+        ("Mira Castell '", "Mira Castell", None),
+        ("Colm O'Hara'", "Colm O'Hara", None),
+        # a possessive: first, whose the name is; after a name's first word, its end
+        ("Chile's Inés Baeza Ruiz", "Inés Baeza Ruiz", None),
+        ("Tobias Welles' Macbeth", "Tobias Welles", None),
+        # a hyphenated modifier says what the named is
+        ("Lyon-based Vantrel", "Vantrel", "Lyon-based"),
     ],
 )
 def test_words_the_ner_took_into_a_persons_name(ner_name, name, description):

@@ -115,7 +115,8 @@ class Registry:
         return self.person_mentions[: find(self.person_mentions, position, key=_start)]
 
     def new(self, type_: str, name: str | None, role: frozenset[str] | None = None) -> Referent:
-        entity = Referent(f"e{len(self.entities) + 1}", type_, name, role=role)
+        # numbered by all ever made, not by those left: one absorbed must not lend its number on
+        entity = Referent(f"e{len(self.by_id) + 1}", type_, name, role=role)
         self.entities.append(entity)
         self.by_id[entity.id] = entity
         return entity
@@ -237,13 +238,13 @@ def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:
     or employer ("Lib Dem Norman Baker", "EADS Philippe Camus"), then everything
     up to the last title ("Veterans Affairs Minister Seamus O'Regan").
     """
-    cleaned = _one_name(without_possessive(name).split())
+    cleaned = without_possessive(" ".join(_one_name(name.split()))).split()
     # "If Calder", "Meanwhile Singh": the NER took a sentence's first word along (where it opens a
     # sentence does not matter here: the NER read the words as one name, "Shinzo Abe" included)
     while len(cleaned) > 1 and no_part_of_name(cleaned[0], cleaned[1], opens_sentence=False):
         cleaned = cleaned[1:]
-    # "striker Rooney": the NER took a lowercase role word into the name
-    lead = next((i for i, w in enumerate(cleaned[:-1]) if not w[:1].islower()), len(cleaned) - 1)
+    # "striker Rooney", "Paris-based Euronext": the NER took a role word or a modifier into the name
+    lead = next((i for i, w in enumerate(cleaned[:-1]) if not is_modifier(w)), len(cleaned) - 1)
     role, cleaned = cleaned[:lead], cleaned[lead:]
     if not role and len(cleaned) > 2 and cleaned[0].lower() in ROLE_NOUNS:
         # "Founder Stelios Haji-Ioannou" at a sentence's start: the role is capitalised, still no name
@@ -270,7 +271,7 @@ def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:
     # what stood before the name describes them when it holds a role or title, not an honorific
     # alone or a place the parse took along ("Speaking in Harrogate Mr Kennedy")
     described = [w for w in role if w.rstrip(".") not in HONORIFICS]
-    describing = leading or capitalised_role or any(w[:1].islower() or is_title(w) for w in described)
+    describing = leading or capitalised_role or any(is_modifier(w) or is_title(w) for w in described)
     description = " ".join(described) if describing else None
     titles = [w for w in cleaned if w.lower().strip(".") in TITLE_WORDS]
     words = [w for w in cleaned if w.lower().strip(".") not in TITLE_WORDS] or cleaned
@@ -289,6 +290,11 @@ def no_part_of_name(word: str, following: str, *, opens_sentence: bool) -> bool:
     return word.lower() in SENTENCE_OPENERS or (opens_sentence and is_first_name(following))
 
 
+def is_modifier(word: str) -> bool:
+    """A word before a name that says what the named is, not who: "striker", "Paris-based"."""
+    return word[:1].islower() or bool(_HYPHENATED_MODIFIER.search(word))
+
+
 def _one_name(words: list[str]) -> list[str]:
     """The words of the one name in a run the NER took across a sentence's end or a dash.
 
@@ -302,7 +308,21 @@ def _one_name(words: list[str]) -> list[str]:
     if ends:
         words = words[ends[-1] + 1 :]
     dash = next((i for i, w in enumerate(words) if w in ("-", "–", "—", "--")), None)
-    return words[:dash] if dash else words
+    words = words[:dash] if dash else words
+    # a nickname in quotation marks is none of the name ("Brian 'Head' Welch"); a mark on its own
+    # ends it ("Janet Jackson 'wardrobe malfunction'", "Mike Ruddock ''poaching''")
+    words = [w for w in words if not (len(w) > 2 and w[0] in _QUOTE_MARKS and w[-1] in _QUOTE_MARKS)]
+    alone = next((i for i, w in enumerate(words) if not w.strip(_QUOTE_MARKS)), len(words))
+    words = words[:alone] or words[alone + 1 :]
+    for i, word in enumerate(words[:-1]):
+        if _POSSESSIVE.search(word):
+            # a possessive first is whose the name is ("Morocco's Hicham El Guerrouj"); after
+            # a name's first word it ends the name ("Orson Welles' Macbeth")
+            return _one_name(words[1:]) if i == 0 else words[: i + 1]
+    if words and words[-1].rstrip(_QUOTE_MARKS):
+        # a mark hung on the last word: "Pedro Mendes'", "Eddie O'Sullivan' side" (a possessive mistyped)
+        words[-1] = words[-1].rstrip(_QUOTE_MARKS)
+    return words
 
 
 def _is_acronym(word: str) -> bool:
@@ -362,6 +382,8 @@ def settle_gender(entity: Referent) -> None:
         entity.gender_evidence = "name" if entity.gender else None
 
 
+_QUOTE_MARKS = "\"'‘’“”`"
+_HYPHENATED_MODIFIER = re.compile(r"\w-(?:based|born|bred|listed|owned|led|backed|made)$")
 _POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
 
 

@@ -54,7 +54,7 @@ from .vocabulary import (
     is_person_noun,
 )
 from .registry import (
-    PersonMention, Referent, Registry, club_or_party, no_part_of_name, is_suffix, is_title, org_key, settle_gender, without_possessive,
+    PersonMention, Referent, Registry, club_or_party, is_modifier, no_part_of_name, is_suffix, is_title, org_key, settle_gender, without_possessive,
 )
 from .descriptions import (
     PREDICATE_WORDS, affiliation_of, after_a_role_word, after_honorific, apposition_of,
@@ -74,6 +74,8 @@ _RAW_PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]erself|[H
 # Passion" names Mel Gibson), a middle initial stays inside it ("George W Bush")
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’](?!s\b)(?=[^\W\d_])|-(?=[^\W\d_]))*[a-zß-öø-ÿ]"
 _MIDDLE_INITIAL = r"[A-Z]\.?\s+"
+# between a first name and a surname: "Brian 'Head' Welch"
+_NICKNAME = r"(?:\s+['‘\"“][A-Z][\w-]*['’\"”])?"
 _NAME_IN_RAW_TEXT = re.compile(
     rf"(?<![\w'’-])((?:[A-Z][a-z]+\.?\s+){{0,2}}{_NAME_WORD}(?:\s+(?:{_MIDDLE_INITIAL})?{_NAME_WORD})+)(?:['’]s)?(?![\w'’-])"
 )
@@ -305,7 +307,8 @@ class SpeakerResolver:
         with a first name the lists know or a capitalised word inside a sentence,
         when the article gives that surname one first name only.
         """
-        for people in self.registry.by_surname.values():
+        # first names alone last: "Gareth" is the "Gareth Brennock" that "Brennock" became
+        for people in sorted(self.registry.by_surname.values(), key=lambda same: is_first_name(same[0].name or "") if same else False):
             if len(people) == 1:
                 self._complete_name(people[0])
 
@@ -329,13 +332,14 @@ class SpeakerResolver:
                 return
         # a one-word "organization" is a person the tagger mislabelled when the article gives it a first name
         strict = entity.type != "person"
-        pattern = re.compile(r"(?<![\w.])([A-Z][\w'’-]+)((?:\s+[A-Z]\.)?)\s+" + re.escape(name) + r"\b")
+        pattern = re.compile(r"(?<![\w.])([A-Z][\w'’-]*[^\W\d_])((?:\s+[A-Z]\.)?)" + _NICKNAME + r"\s+" + re.escape(name) + r"\b")
         firsts = set()
         for match in pattern.finditer(self.text):
             first, middle = match.group(1), match.group(2).strip()
             lower = first.lower()
-            if lower in TITLE_WORDS or lower in RAW_STOP or lower in DETERMINERS or lower in ROLE_TITLES:
-                continue
+            if (lower in TITLE_WORDS or lower in RAW_STOP or lower in DETERMINERS or lower in ROLE_TITLES
+                    or is_modifier(first) or without_possessive(first) != first):
+                continue  # no first name: "Paris-based Euronext", "Italy's Illva"
             # inside a sentence a capitalised word before the surname is taken for a first name;
             # opening one it may be any word ("Honestly Marisol is …", "Meanwhile J. Smith")
             at_start = self._opens_sentence(match.start()) and (
