@@ -18,8 +18,8 @@ over spaCy's parse and named entities:
   spokesperson``) resolve to, through their role noun;
 - he/she goes to the nearest earlier person of agreeing gender, searching back
   sentence by sentence and preferring a sentence's subject (a person named
-  inside the quotation being attributed does not count); it -> organization,
-  they -> either, from the speakers referred to so far;
+  inside the quotation being attributed does not count: ``pronouns.py``);
+  it -> organization, they -> either, from the speakers referred to so far;
 - a definite description (``the minister``, ``the rookie defenceman``, ``the
   firm``) goes to the most recent entity the article gave that description
   (apposition, title before the name) before it becomes an unnamed speaker;
@@ -35,15 +35,14 @@ over spaCy's parse and named entities:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from itertools import accumulate
 from dataclasses import replace
 
 from spacy.tokens import Span
 
 from ..attribution.candidate import Candidate, Mention
-from ..attribution.spans import SpanIndex
-from .gender import honorific_before, honorific_gender, pronoun_gender, title_gender
+from .gender import honorific_before, honorific_gender, pronoun_gender
 from .names import first_name_verdict, is_first_name
 from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit, paragraph_spans, quotations
@@ -53,8 +52,11 @@ from .vocabulary import (
     RAW_STOP, RELATIVE_PRONOUNS, ROLE_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TITLE_WORDS,
     is_person_noun,
 )
+from .pronouns import Pronouns
+from .sentences import Sentences
 from .registry import (
-    PersonMention, Referent, Registry, club_or_party, is_modifier, no_part_of_name, is_suffix, is_title, org_key, settle_gender, without_possessive,
+    PersonMention, Referent, Registry, club_or_party, is_modifier, is_suffix, is_title, no_part_of_name, org_key,
+    settle_gender, without_possessive,
 )
 from .descriptions import (
     PREDICATE_WORDS, affiliation_of, after_a_role_word, after_honorific, apposition_of,
@@ -64,10 +66,6 @@ from .descriptions import (
 )
 
 
-# how many sentences back a he/she looks for its antecedent before falling back
-# on the speakers referred to so far
-_PRONOUN_REACH = 8
-_RAW_PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]erself|[Hh]imself)\b")
 # A capitalised name in text that was not parsed ("… officer Michael Glassner sent …").
 # a name's word: a capital, then letters with inner apostrophes, hyphens and capitals
 # ("O'Regan", "Bédard", "Jong-un", "MacKay"); a possessive ends the name ("Mel Gibson's The
@@ -79,9 +77,6 @@ _NICKNAME = r"(?:\s+['‘\"“][A-Z][\w-]*['’\"”])?"
 _NAME_IN_RAW_TEXT = re.compile(
     rf"(?<![\w'’-])((?:[A-Z][a-z]+\.?\s+){{0,2}}{_NAME_WORD}(?:\s+(?:{_MIDDLE_INITIAL})?{_NAME_WORD})+)(?:['’]s)?(?![\w'’-])"
 )
-# what ends the text before a sentence's first word, read from its parsed sentence's start:
-# nothing, else what the parse did not split off (a sentence's end, a line's, a quotation mark)
-_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’)]?|[\"“”‘(]|\n)\s*$")
 _HONORIFIC_NAME = re.compile(rf"\b(?:{'|'.join(HONORIFICS)})\.?\s+([A-Z][\w’'-]+)")
 _COLON_NEXT = re.compile(r"\s*:")
 _WORDS_BEFORE = 6
@@ -111,8 +106,8 @@ class SpeakerResolver:
         self.text = text
         self.registry = Registry(outlet)
         self.ent_at: dict[int, Referent] = {}
-        # sentence boundaries (an unparsed paragraph is one sentence), in text order
-        self.sentences: list[tuple[int, int]] = []
+        self.sentences = Sentences(text)  # filled in as the article is read (``_collect``)
+        self.pronouns = Pronouns(text, self.sentences, self.registry)
         self.completion_tried: set[tuple[int, str]] = set()
         # the speaker of the latest statement not nested in another's (resolve_speakers sets it)
         self.last_speaker: Referent | None = None
@@ -130,35 +125,25 @@ class SpeakerResolver:
         self._collect(units)
         self._organizations_taken_for_people()
         self._complete_names()
-        self._weigh_gender(units)
-        self._chain_subject_pronouns(units, list(quoted))
+        self.pronouns.weigh_gender(units)
+        self.pronouns.chain_subject_pronouns(units, list(quoted))
 
     def opens_sentence(self, candidate: Candidate) -> bool:
         """Whether a candidate's cue opens its sentence, but for a conjunction ("And continued:")."""
         if not candidate.cue:
             return False
         cue = min(candidate.cue)[0]
-        start = self.sentences[self._sentence_of(cue)][0] if self.sentences else 0
-        return all(w.lower() in SENTENCE_LINKS for w in self.text[start:cue].split())
-
-    def _opens_sentence(self, position: int) -> bool:
-        """Whether the word at ``position`` is the first of its sentence or quotation."""
-        start = self.sentences[self._sentence_of(position)][0] if self.sentences else 0
-        return bool(_SENTENCE_START.search(self.text[start:position]))
-
-    def _sentence_of(self, position: int) -> int:
-        index = bisect_right(self.sentences, (position, 1 << 60)) - 1
-        return max(0, index)
+        return all(w.lower() in SENTENCE_LINKS for w in self.text[self.sentences.start(cue) : cue].split())
 
     def _collect(self, units: list[Unit]) -> None:
         """Register every named person and organization, parsed or not, in text order."""
         for unit in units:
             if unit.doc is None:
-                self.sentences.append((unit.start, unit.end))
+                self.sentences.add(unit.start, unit.end)
                 self._collect_raw(unit)
                 continue
             for sent in unit.doc.sents:
-                self.sentences.append((unit.start + sent.start_char, unit.start + sent.end_char))
+                self.sentences.add(unit.start + sent.start_char, unit.start + sent.end_char)
             covered = 0  # the end of an organization's name that took the next entity in
             for ent in unit.doc.ents:
                 start = unit.start + ent.start_char
@@ -296,7 +281,7 @@ class SpeakerResolver:
         entity = self.registry.person(name, at=start, gender=gender)
         if gender:
             entity.evidence.honorifics[gender] += 1
-        self.registry.mention_person(PersonMention(start, entity, self._sentence_of(start), rank))
+        self.registry.mention_person(PersonMention(start, entity, self.sentences.index(start), rank))
         return entity
 
     def _complete_names(self) -> None:
@@ -342,7 +327,7 @@ class SpeakerResolver:
                 continue  # no first name: "Paris-based Euronext", "Italy's Illva"
             # inside a sentence a capitalised word before the surname is taken for a first name;
             # opening one it may be any word ("Honestly Marisol is …", "Meanwhile J. Smith")
-            at_start = self._opens_sentence(match.start()) and (
+            at_start = self.sentences.opens(match.start()) and (
                 bool(middle) or no_part_of_name(first, name, opens_sentence=True))
             if is_first_name(first) or (not strict and not at_start):
                 firsts.add((first, middle))
@@ -353,112 +338,6 @@ class SpeakerResolver:
                 entity.type = "person"
                 self.registry.by_surname.setdefault(name.lower(), []).append(entity)
 
-    def _weigh_gender(self, units: list[Unit]) -> None:
-        """Each he/she whose antecedent is unambiguous votes for that person's gender.
-
-        A second round settles pronouns with two people before them when the
-        first round showed one of the two is of the other gender ("Patel met
-        Reyes. He …" once Patel is known to be a woman).
-        """
-        ambiguous: list[tuple[str, list[Referent]]] = []
-        for unit in units:
-            if unit.doc is None:
-                # an unparsed paragraph has no roles to read: its pronouns vote only when one person is near
-                for match in _RAW_PRONOUN.finditer(self.text, unit.start, unit.end):
-                    people = {id(e): e for e in self._nearest_people(match.start(), lambda e: True, reach=2)}
-                    if len(people) == 1:
-                        next(iter(people.values())).evidence.pronouns[pronoun_gender(match.group(0)) or ""] += 1
-                continue
-            for token in unit.doc:
-                gender = pronoun_gender(token.text)
-                if gender is None or _gendered_noun_before(token, gender):
-                    continue
-                # "Reyes met her": an object pronoun is not the subject of its own clause
-                own = token.dep_ not in ("dobj", "dative", "pobj", "iobj") or token.lower_.endswith("self")
-                nearest = self._nearest_people(unit.start + token.idx, lambda e: True, reach=2, own_sentence=own)
-                people = list({id(e): e for e in nearest}.values())
-                if len(people) == 1 and self._pronoun_before_the_name(people[0], unit.start + token.idx, gender):
-                    continue
-                if len(people) == 1:
-                    people[0].evidence.pronouns[gender] += 1
-                elif people:
-                    ambiguous.append((gender, people))
-        self._decide_gender()
-        for gender, people in ambiguous:
-            left = [e for e in people if e.gender in (None, gender)]
-            if len(left) == 1:
-                left[0].evidence.pronouns[gender] += 1
-        self._decide_gender()
-
-    def _chain_subject_pronouns(self, units: list[Unit], quoted: list[tuple[int, int]]) -> None:
-        """A narrator's subject he/she counts as a mention of its antecedent for the pronouns after it.
-
-        "John Smith said the bill was flawed. He was elected after defeating Bob
-        Jones. “…,” he said.": the second sentence is about Smith, so the quote is
-        his, not Jones's, the only name in the sentence before it. Read in text
-        order, so a chain of pronouns stays with its person. Done after the gender
-        votes, which count names only.
-        """
-        inside = SpanIndex(quoted)
-        for unit in units:
-            if unit.doc is None:
-                continue
-            for token in unit.doc:
-                gender = pronoun_gender(token.text)
-                if gender is None or token.dep_ not in SUBJECT_DEPS or token.lower_ not in ("he", "she"):
-                    continue
-                position = unit.start + token.idx
-                if inside.find(position) is not None:
-                    continue  # a quoted speaker's he/she is no narrator's
-                entity = self._antecedent(position, gender, quoted)
-                if entity is None:
-                    continue
-                self.registry.mention_person(PersonMention(position, entity, self._sentence_of(position), 0))
-
-    def _pronoun_before_the_name(self, entity: Referent, position: int, gender: str) -> bool:
-        """"She said Comey had called her answers truthful. … she said": her and she may be She's.
-
-        A pronoun's only candidate is named in a sentence that a pronoun of the
-        same gender opens before the name: that earlier pronoun's person is a
-        candidate too, so the pronoun casts no vote.
-        """
-        named = next((m for m in reversed(self.registry.person_mentions_before(position, inclusive=True))
-                      if m.entity is entity), None)
-        if named is None:
-            return False
-        sentence_start = self.sentences[named.sentence][0]
-        return any(
-            pronoun_gender(match.group(0)) == gender
-            for match in _RAW_PRONOUN.finditer(self.text, sentence_start, named.start)
-        )
-
-    def _decide_gender(self) -> None:
-        """What the article states; else, marked as such, what the first name suggests."""
-        for entity in self.registry.entities:
-            if entity.type == "person":
-                settle_gender(entity)
-
-    def _nearest_people(self, position: int, accept, *, reach: int, exclude=(), own_sentence: bool = True) -> list[Referent]:
-        """The people named in the nearest sentence before ``position`` that names any ``accept`` takes.
-
-        Subjects first, then in text order; the pronoun's own sentence counts up to it.
-        """
-        here = self._sentence_of(position)
-        # before the position, not at it: a subject pronoun's own chained mention is no antecedent of it
-        found: list[PersonMention] = []
-        for m in reversed(self.registry.person_mentions_before(position)):
-            if m.sentence < here - reach:
-                break
-            if m.sentence == here and not own_sentence:
-                continue
-            if any(a <= m.start < b for a, b in exclude) or not accept(m.entity):
-                continue
-            if found and m.sentence != found[0].sentence:
-                break
-            found.append(m)
-        found.sort(key=lambda m: (m.rank, m.start))
-        return [m.entity for m in found]
-
     def _collect_raw(self, unit: Unit) -> None:
         """Names in a paragraph that was not parsed: only to resolve surnames later.
 
@@ -468,7 +347,7 @@ class SpeakerResolver:
             name, start = match.group(1), match.start(1)
             first, second = name.split()[:2]  # the pattern takes two words at least
             opening = None
-            if no_part_of_name(first, second, opens_sentence=self._opens_sentence(start)):
+            if no_part_of_name(first, second, opens_sentence=self.sentences.opens(start)):
                 # "Sure Robbie is talented", "Singer Courtney Love has …", "Meanwhile George Bush"
                 gap = re.search(r"\s+", name).end()  # any space: a tab, a run of them
                 name, start, opening = name[gap:], start + gap, first.lower()
@@ -509,7 +388,7 @@ class SpeakerResolver:
         span = m.span
         words = [t.lower_ for t in span]
         if len(span) == 1 and pronoun_gender(words[0]) is not None:
-            return self._antecedent(m.start, pronoun_gender(words[0]), exclude), None
+            return self.pronouns.antecedent(m.start, pronoun_gender(words[0]), exclude, self.last_speaker), None
         if len(span) == 1 and words[0] in RELATIVE_PRONOUNS:
             antecedent = _relative_antecedent(m)
             if antecedent is not None:
@@ -651,7 +530,7 @@ class SpeakerResolver:
         """A mention the parse does not cover (it cuts a token): read from its words."""
         words = re.findall(r"[\w'’.-]+", self.text[m.start : m.end])
         if len(words) == 1 and pronoun_gender(words[0]) is not None:
-            return self._antecedent(m.start, pronoun_gender(words[0]), exclude)
+            return self.pronouns.antecedent(m.start, pronoun_gender(words[0]), exclude, self.last_speaker)
         names = _name_after_titles(words)
         if names and (self.registry.person_by_surname(names[-1]) or (len(names) > 1 and is_first_name(names[0]))):
             return self.registry.person(" ".join(names), at=m.start, gender=honorific_before(self.text, m.start))
@@ -663,22 +542,6 @@ class SpeakerResolver:
         entity = self.registry.new("other", None)
         entity.describe(" ".join(words))
         return entity
-
-    def _antecedent(self, position: int, gender: str | None, exclude) -> Referent | None:
-        """He/she: the nearest earlier person of agreeing gender, else the latest such speaker."""
-        def agrees(entity: Referent) -> bool:
-            return entity.type == "person" and (entity.gender is None or gender is None or entity.gender == gender)
-
-        def agrees_but_for_the_name(entity: Referent) -> bool:
-            # a first-name guess ("Lu" is a woman's name in the lists) yields to what the text does
-            return entity.type == "person" and (entity.gender_evidence == "name" or agrees(entity))
-
-        for accept in (agrees, agrees_but_for_the_name):
-            people = self._nearest_people(position, accept, reach=_PRONOUN_REACH, exclude=exclude)
-            if people:
-                # among the people of that sentence, the one whose statement came last goes on speaking
-                return self.last_speaker if any(p is self.last_speaker for p in people) else people[0]
-        return self.registry.latest(agrees)
 
     def _described(self, span: Span, words: list[str], position: int) -> Referent | None:
         """A definite or bare singular description the article gave a named entity before.
@@ -693,7 +556,7 @@ class SpeakerResolver:
         if any(t.ent_type_ == "PERSON" for t in span):
             return None  # a name of its own: "the carmaker's chief executive Helmut Panke"
         exact = (span[1:] if words[0] in DETERMINERS else span).text.lower()  # the words, without "the"/"a"
-        if self._sentence_of(position) < _LEDE_SENTENCES and words[0] not in DEFINITE and root.tag_ not in ("NNS", "NNPS"):
+        if self.sentences.index(position) < _LEDE_SENTENCES and words[0] not in DEFINITE and root.tag_ not in ("NNS", "NNPS"):
             # the lede's "A judge has dismissed …", "India's finance minister lashed out …": the
             # one person the article, further down, gives those very words ("… the judge, Letitia Clark");
             # ("the home secretary" is read as any definite description is, below)
@@ -707,9 +570,9 @@ class SpeakerResolver:
                 return max(same, key=lambda e: e.mentioned_before(position))
             # “…,” the economy minister said. “…,” said economy minister Heizo Takenaka: the one person
             # the next sentences give those very words, named right after the description
-            here = self._sentence_of(position)
+            here = self.sentences.index(position)
             later = [e for e in self.registry.described_as(exact) if e.type == "person" and e.mentions
-                     and 0 < self._sentence_of(min(s for s, _ in e.mentions)) - here <= _NAMED_AFTER]
+                     and 0 < self.sentences.index(min(s for s, _ in e.mentions)) - here <= _NAMED_AFTER]
             if len(later) == 1:
                 return later[0]
             # an age the article gave someone, with a noun after it: "the 34-year-old mother"
@@ -865,7 +728,7 @@ class SpeakerResolver:
         if entity.type == "person" and entity.name and not self.registry.person_mentioned_at(m.start):
             # a resolved he/she or description carries its person on: "He said he did not recall whether
             # the Clintons …", "the minister said … He said"
-            self.registry.mention_person(PersonMention(m.start, entity, self._sentence_of(m.start), 0))
+            self.registry.mention_person(PersonMention(m.start, entity, self.sentences.index(m.start), 0))
         if entity.type == "person" and pronoun_gender(fragment.text) is not None:
             if entity.gender is None or entity.gender_evidence == "name":
                 # nothing in the text said it yet: the pronoun that, by the rules above, refers to them does
@@ -955,17 +818,6 @@ _GOING_ON = frozenset({"added", "adds", "continued", "continues"})
 
 def _goes_on(text: str, candidate: Candidate) -> bool:
     return bool(candidate.cue) and text[slice(*candidate.cue[0])].lower() in _GOING_ON
-
-
-def _gendered_noun_before(pronoun, gender: str) -> bool:
-    """A common noun of the pronoun's gender in its sentence or the one before ("my girlfriend's
-    laptop died and she could not work"): the likelier antecedent, so no vote for a name."""
-    sent = pronoun.sent
-    start = sent.start
-    if start > 0:
-        start = pronoun.doc[start - 1].sent.start
-    return any(t.pos_ == "NOUN" and not t.ent_type_ and title_gender(t.lower_) == gender
-               for t in pronoun.doc[start : pronoun.i])
 
 
 def _relative_antecedent(m: Mention) -> Mention | None:

@@ -1,0 +1,169 @@
+"""Who a he or she refers to in one article.
+
+Read over the whole article before any speaker is resolved: each he/she whose
+antecedent is unambiguous votes for that person's gender (``weigh_gender``),
+and a narrator's subject he/she carries its person on for the pronouns after it
+(``chain_subject_pronouns``). A speaker's he/she then goes to the nearest
+earlier person of agreeing gender, searching back sentence by sentence and
+preferring a sentence's subject (``antecedent``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..attribution.spans import SpanIndex
+from ..text import Unit
+from .gender import pronoun_gender, title_gender
+from .registry import PersonMention, Referent, Registry, settle_gender
+from .sentences import Sentences
+from .vocabulary import SUBJECT_DEPS
+
+# how many sentences back a he/she looks for its antecedent before falling back
+# on the speakers referred to so far
+_PRONOUN_REACH = 8
+_RAW_PRONOUN = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im|[Hh]erself|[Hh]imself)\b")
+
+
+class Pronouns:
+    """The he/she of one article, over its registry of people and its sentences."""
+
+    def __init__(self, text: str, sentences: Sentences, registry: Registry) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.registry = registry
+
+    def weigh_gender(self, units: list[Unit]) -> None:
+        """Each he/she whose antecedent is unambiguous votes for that person's gender.
+
+        A second round settles pronouns with two people before them when the
+        first round showed one of the two is of the other gender ("Patel met
+        Reyes. He …" once Patel is known to be a woman).
+        """
+        ambiguous: list[tuple[str, list[Referent]]] = []
+        for unit in units:
+            if unit.doc is None:
+                # an unparsed paragraph has no roles to read: its pronouns vote only when one person is near
+                for match in _RAW_PRONOUN.finditer(self.text, unit.start, unit.end):
+                    people = {id(e): e for e in self._nearest_people(match.start(), lambda e: True, reach=2)}
+                    if len(people) == 1:
+                        next(iter(people.values())).evidence.pronouns[pronoun_gender(match.group(0)) or ""] += 1
+                continue
+            for token in unit.doc:
+                gender = pronoun_gender(token.text)
+                if gender is None or _gendered_noun_before(token, gender):
+                    continue
+                # "Reyes met her": an object pronoun is not the subject of its own clause
+                own = token.dep_ not in ("dobj", "dative", "pobj", "iobj") or token.lower_.endswith("self")
+                nearest = self._nearest_people(unit.start + token.idx, lambda e: True, reach=2, own_sentence=own)
+                people = list({id(e): e for e in nearest}.values())
+                if len(people) == 1 and self._pronoun_before_the_name(people[0], unit.start + token.idx, gender):
+                    continue
+                if len(people) == 1:
+                    people[0].evidence.pronouns[gender] += 1
+                elif people:
+                    ambiguous.append((gender, people))
+        self._decide_gender()
+        for gender, people in ambiguous:
+            left = [e for e in people if e.gender in (None, gender)]
+            if len(left) == 1:
+                left[0].evidence.pronouns[gender] += 1
+        self._decide_gender()
+
+    def chain_subject_pronouns(self, units: list[Unit], quoted: list[tuple[int, int]]) -> None:
+        """A narrator's subject he/she counts as a mention of its antecedent for the pronouns after it.
+
+        "John Smith said the bill was flawed. He was elected after defeating Bob
+        Jones. “…,” he said.": the second sentence is about Smith, so the quote is
+        his, not Jones's, the only name in the sentence before it. Read in text
+        order, so a chain of pronouns stays with its person. Done after the gender
+        votes, which count names only.
+        """
+        inside = SpanIndex(quoted)
+        for unit in units:
+            if unit.doc is None:
+                continue
+            for token in unit.doc:
+                gender = pronoun_gender(token.text)
+                if gender is None or token.dep_ not in SUBJECT_DEPS or token.lower_ not in ("he", "she"):
+                    continue
+                position = unit.start + token.idx
+                if inside.find(position) is not None:
+                    continue  # a quoted speaker's he/she is no narrator's
+                entity = self.antecedent(position, gender, quoted)
+                if entity is None:
+                    continue
+                self.registry.mention_person(PersonMention(position, entity, self.sentences.index(position), 0))
+
+    def _pronoun_before_the_name(self, entity: Referent, position: int, gender: str) -> bool:
+        """"She said Comey had called her answers truthful. … she said": her and she may be She's.
+
+        A pronoun's only candidate is named in a sentence that a pronoun of the
+        same gender opens before the name: that earlier pronoun's person is a
+        candidate too, so the pronoun casts no vote.
+        """
+        named = next((m for m in reversed(self.registry.person_mentions_before(position, inclusive=True))
+                      if m.entity is entity), None)
+        if named is None:
+            return False
+        sentence_start = self.sentences.spans[named.sentence][0]
+        return any(
+            pronoun_gender(match.group(0)) == gender
+            for match in _RAW_PRONOUN.finditer(self.text, sentence_start, named.start)
+        )
+
+    def _decide_gender(self) -> None:
+        """What the article states; else, marked as such, what the first name suggests."""
+        for entity in self.registry.entities:
+            if entity.type == "person":
+                settle_gender(entity)
+
+    def _nearest_people(self, position: int, accept, *, reach: int, exclude=(), own_sentence: bool = True) -> list[Referent]:
+        """The people named in the nearest sentence before ``position`` that names any ``accept`` takes.
+
+        Subjects first, then in text order; the pronoun's own sentence counts up to it.
+        """
+        here = self.sentences.index(position)
+        # before the position, not at it: a subject pronoun's own chained mention is no antecedent of it
+        found: list[PersonMention] = []
+        for m in reversed(self.registry.person_mentions_before(position)):
+            if m.sentence < here - reach:
+                break
+            if m.sentence == here and not own_sentence:
+                continue
+            if any(a <= m.start < b for a, b in exclude) or not accept(m.entity):
+                continue
+            if found and m.sentence != found[0].sentence:
+                break
+            found.append(m)
+        found.sort(key=lambda m: (m.rank, m.start))
+        return [m.entity for m in found]
+
+    def antecedent(
+        self, position: int, gender: str | None, exclude, last_speaker: Referent | None = None
+    ) -> Referent | None:
+        """He/she: the nearest earlier person of agreeing gender, else the latest such speaker."""
+        def agrees(entity: Referent) -> bool:
+            return entity.type == "person" and (entity.gender is None or gender is None or entity.gender == gender)
+
+        def agrees_but_for_the_name(entity: Referent) -> bool:
+            # a first-name guess ("Lu" is a woman's name in the lists) yields to what the text does
+            return entity.type == "person" and (entity.gender_evidence == "name" or agrees(entity))
+
+        for accept in (agrees, agrees_but_for_the_name):
+            people = self._nearest_people(position, accept, reach=_PRONOUN_REACH, exclude=exclude)
+            if people:
+                # among the people of that sentence, the one whose statement came last goes on speaking
+                return last_speaker if any(p is last_speaker for p in people) else people[0]
+        return self.registry.latest(agrees)
+
+
+def _gendered_noun_before(pronoun, gender: str) -> bool:
+    """A common noun of the pronoun's gender in its sentence or the one before ("my girlfriend's
+    laptop died and she could not work"): the likelier antecedent, so no vote for a name."""
+    sent = pronoun.sent
+    start = sent.start
+    if start > 0:
+        start = pronoun.doc[start - 1].sent.start
+    return any(t.pos_ == "NOUN" and not t.ent_type_ and title_gender(t.lower_) == gender
+               for t in pronoun.doc[start : pronoun.i])
