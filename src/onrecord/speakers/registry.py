@@ -230,13 +230,14 @@ def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:
     """A person's name as the NER gave it, read into (the name's words, the description the
     words before it give, the titles inside it).
 
-    The NER runs other words into names; each step peels one kind off the front:
-    a sentence before it and an aside after it (``_one_name``), a sentence's
-    opening word ("Meanwhile Singh"), a lowercase role ("striker Rooney") or a
-    capitalised one opening a sentence (a listed one, "Founder Stelios
-    Haji-Ioannou", or any before a first name, "Striker Nicolas Anelka"), a party
-    or employer ("Lib Dem Norman Baker", "EADS Philippe Camus"), then everything
-    up to the last title ("Veterans Affairs Minister Seamus O'Regan").
+    The NER runs other words into names; each step peels one kind off: what is no
+    part of the one name (a sentence before it, an aside, a nickname, a possessor:
+    ``_one_name``), a sentence's opening word ("Meanwhile Singh"), a lowercase role
+    or a modifier ("striker Rooney", "Paris-based Euronext") or a capitalised role
+    opening a sentence (a listed one, "Founder Stelios Haji-Ioannou", or any before
+    a first name, "Striker Nicolas Anelka"), a party or employer ("Lib Dem Norman
+    Baker", "EADS Philippe Camus"), then everything up to the last title
+    ("Veterans Affairs Minister Seamus O'Regan").
     """
     cleaned = without_possessive(" ".join(_one_name(name.split()))).split()
     # "If Calder", "Meanwhile Singh": the NER took a sentence's first word along (where it opens a
@@ -296,33 +297,34 @@ def is_modifier(word: str) -> bool:
 
 
 def _one_name(words: list[str]) -> list[str]:
-    """The words of the one name in a run the NER took across a sentence's end or a dash.
+    """The words of the one name in a run the NER took across a sentence's end, a dash, a
+    quotation mark or a possessive (never none: a run of marks alone stays as it was).
 
     After the last sentence end ("… were British. For Andrea Arnold, who won": a word of three
     letters or more ending in a stop, not an abbreviated title like "Sen." nor initials like
     "J.R.R."); before a dash ("Florian Hamm - Borussia Dortmund's largest investor": the aside
-    follows the name).
+    follows the name); without a nickname in quotation marks ("Brian 'Head' Welch"), before a
+    mark on its own ("Janet Jackson 'wardrobe malfunction'"); after a possessive that opens the
+    run ("Morocco's Hicham El Guerrouj": whose the name is), up to one after it ("Orson Welles'
+    Macbeth"); without a mark hung on the last word ("Eddie O'Sullivan' side").
     """
+    given = words
     ends = [i for i, w in enumerate(words[:-1])
             if w[-1:] in ".!?" and len(w.rstrip(".!?")) > 2 and w.rstrip(".!?").isalpha() and not is_title(w)]
     if ends:
         words = words[ends[-1] + 1 :]
     dash = next((i for i, w in enumerate(words) if w in ("-", "–", "—", "--")), None)
     words = words[:dash] if dash else words
-    # a nickname in quotation marks is none of the name ("Brian 'Head' Welch"); a mark on its own
-    # ends it ("Janet Jackson 'wardrobe malfunction'", "Mike Ruddock ''poaching''")
     words = [w for w in words if not (len(w) > 2 and w[0] in _QUOTE_MARKS and w[-1] in _QUOTE_MARKS)]
     alone = next((i for i, w in enumerate(words) if not w.strip(_QUOTE_MARKS)), len(words))
     words = words[:alone] or words[alone + 1 :]
-    for i, word in enumerate(words[:-1]):
-        if _POSSESSIVE.search(word):
-            # a possessive first is whose the name is ("Morocco's Hicham El Guerrouj"); after
-            # a name's first word it ends the name ("Orson Welles' Macbeth")
-            return _one_name(words[1:]) if i == 0 else words[: i + 1]
-    if words and words[-1].rstrip(_QUOTE_MARKS):
-        # a mark hung on the last word: "Pedro Mendes'", "Eddie O'Sullivan' side" (a possessive mistyped)
-        words[-1] = words[-1].rstrip(_QUOTE_MARKS)
-    return words
+    possessive = next((i for i, w in enumerate(words[:-1]) if _POSSESSIVE.search(w)), None)
+    if possessive == 0:
+        words = _one_name(words[1:])
+    elif possessive is not None:
+        words = words[: possessive + 1]
+    words = [*words[:-1], words[-1].rstrip(_QUOTE_MARKS)] if words and words[-1].rstrip(_QUOTE_MARKS) else words
+    return words or given
 
 
 def _is_acronym(word: str) -> bool:
