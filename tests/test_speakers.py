@@ -897,6 +897,7 @@ def test_a_description_with_a_company_name_narrows_to_the_one_holder(extractor):
         ("Gareth 'Nails' Brennock", "Gareth Brennock", None),
         ("Mira Castell '", "Mira Castell", None),
         ("Colm O'Hara'", "Colm O'Hara", None),
+        ("Cathal O' Brannigan", "Cathal O'Brannigan", None),
         # a possessive: first, whose the name is; after a name's first word, its end
         ("Chile's Inés Baeza Ruiz", "Inés Baeza Ruiz", None),
         ("Tobias Welles' Macbeth", "Tobias Welles", None),

@@ -306,7 +306,8 @@ def _one_name(words: list[str]) -> list[str]:
     follows the name); without a nickname in quotation marks ("Brian 'Head' Welch"), before a
     mark on its own ("Janet Jackson 'wardrobe malfunction'"); after a possessive that opens the
     run ("Morocco's Hicham El Guerrouj": whose the name is), up to one after it ("Orson Welles'
-    Macbeth"); without a mark hung on the last word ("Eddie O'Sullivan' side").
+    Macbeth"); without a mark hung on the last word ("Eddie O'Sullivan' side"), nor a space
+    after an "O'" ("Rory O' Neill").
     """
     given = words
     ends = [i for i, w in enumerate(words[:-1])
@@ -316,6 +317,7 @@ def _one_name(words: list[str]) -> list[str]:
     dash = next((i for i, w in enumerate(words) if w in ("-", "–", "—", "--")), None)
     words = words[:dash] if dash else words
     words = [w for w in words if not (len(w) > 2 and w[0] in _QUOTE_MARKS and w[-1] in _QUOTE_MARKS)]
+    words = re.sub(r"\b([A-Z]['’]) (?=[A-Z])", r"\1", " ".join(words)).split()  # "Rory O' Neill": O'Neill
     alone = next((i for i, w in enumerate(words) if not w.strip(_QUOTE_MARKS)), len(words))
     words = words[:alone] or words[alone + 1 :]
     possessive = next((i for i, w in enumerate(words[:-1]) if _POSSESSIVE.search(w)), None)
