@@ -102,8 +102,7 @@ class Pronouns:
         same gender opens before the name: that earlier pronoun's person is a
         candidate too, so the pronoun casts no vote.
         """
-        named = next((m for m in reversed(self.registry.person_mentions_before(position, inclusive=True))
-                      if m.entity is entity), None)
+        named = next((m for m in self.registry.person_mentions_before(position, inclusive=True) if m.entity is entity), None)
         if named is None:
             return False
         sentence_start = self.sentences.spans[named.sentence][0]
@@ -126,7 +125,7 @@ class Pronouns:
         here = self.sentences.index(position)
         # before the position, not at it: a subject pronoun's own chained mention is no antecedent of it
         found: list[PersonMention] = []
-        for m in reversed(self.registry.person_mentions_before(position)):
+        for m in self.registry.person_mentions_before(position):
             if m.sentence < here - reach:
                 break
             if m.sentence == here and not own_sentence:

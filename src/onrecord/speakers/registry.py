@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from .gender import GenderEvidence, title_gender
@@ -109,10 +110,13 @@ class Registry:
         index = bisect_left(self.person_mentions, position, key=_start)
         return index < len(self.person_mentions) and self.person_mentions[index].start == position
 
-    def person_mentions_before(self, position: int, *, inclusive: bool = False) -> list[PersonMention]:
-        """The references to people before ``position`` (or at it too), in text order."""
+    def person_mentions_before(self, position: int, *, inclusive: bool = False) -> Iterator[PersonMention]:
+        """The references to people before ``position`` (or at it too), nearest first.
+
+        Lazily: a pronoun's search stops a few sentences back, however long the article."""
         find = bisect_right if inclusive else bisect_left
-        return self.person_mentions[: find(self.person_mentions, position, key=_start)]
+        mentions = self.person_mentions
+        return (mentions[i] for i in range(find(mentions, position, key=_start) - 1, -1, -1))
 
     def new(self, type_: str, name: str | None, role: frozenset[str] | None = None) -> Referent:
         # numbered by all ever made, not by those left: one absorbed must not lend its number on

@@ -292,10 +292,10 @@ class SpeakerResolver:
         with a first name the lists know or a capitalised word inside a sentence,
         when the article gives that surname one first name only.
         """
+        alone = [people[0] for people in self.registry.by_surname.values() if len(people) == 1]
         # first names alone last: "Gareth" is the "Gareth Brennock" that "Brennock" became
-        for people in sorted(self.registry.by_surname.values(), key=lambda same: is_first_name(same[0].name or "") if same else False):
-            if len(people) == 1:
-                self._complete_name(people[0])
+        for entity in sorted(alone, key=lambda entity: is_first_name(entity.name or "")):
+            self._complete_name(entity)
 
     def _complete_name(self, entity: Referent) -> None:
         name = entity.name or ""
@@ -317,7 +317,9 @@ class SpeakerResolver:
                 return
         # a one-word "organization" is a person the tagger mislabelled when the article gives it a first name
         strict = entity.type != "person"
-        pattern = re.compile(r"(?<![\w.])([A-Z][\w'’-]*[^\W\d_])((?:\s+[A-Z]\.)?)" + _NICKNAME + r"\s+" + re.escape(name) + r"\b")
+        pattern = re.compile(
+            r"(?<![\w.])([A-Z][\w'’-]*[^\W\d_])((?:\s+[A-Z]\.)?)" + _NICKNAME + r"\s+" + re.escape(name) + r"\b"
+        )
         firsts = set()
         for match in pattern.finditer(self.text):
             first, middle = match.group(1), match.group(2).strip()
