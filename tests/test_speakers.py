@@ -895,6 +895,7 @@ def test_a_description_with_a_company_name_narrows_to_the_one_holder(extractor):
         ("Without Ruddock", "Ruddock", None),
         # quotation marks: a nickname, a mark on its own, one hung on the last word
         ("Gareth 'Nails' Brennock", "Gareth Brennock", None),
+        ("Ana «Chispa» Ruiz", "Ana Ruiz", None),  # any quotation mark text.py knows
         ("Mira Castell '", "Mira Castell", None),
         ("Colm O'Hara'", "Colm O'Hara", None),
         ("Cathal O' Brannigan", "Cathal O'Brannigan", None),

@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from ..text import DOUBLE_MARKS
 from .gender import GenderEvidence, title_gender
 from .names import first_name_gender, is_first_name
 from .vocabulary import (
@@ -390,7 +391,7 @@ def settle_gender(entity: Referent) -> None:
         entity.gender_evidence = "name" if entity.gender else None
 
 
-_QUOTE_MARKS = "\"'‘’“”`"
+_QUOTE_MARKS = DOUBLE_MARKS + "'‘’`"
 _HYPHENATED_MODIFIER = re.compile(r"\w-(?:based|born|bred|listed|owned|led|backed|made)$")
 _POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
 
