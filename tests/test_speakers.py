@@ -1055,3 +1055,50 @@ def test_two_raw_words_apart_by_a_tab_are_read_without_error(extractor):
     # a fuzzed "Aa\tAa" once raised while the first word was tested as a sentence's opener
     article = extractor.extract('Painter\tBrandt has opened a gallery.\n\n"It is a dream," Brandt said.')
     assert speaker_of(article, "a dream") is not None
+
+
+@pytest.mark.parametrize(
+    "text, words, name, description",
+    [
+        # an aside clause says what the speaker did, not who it is: its names are others'
+        ("Kestrel, which was founded by the engineer Selma Brandvold, said fares would rise.",
+         "fares would rise", "Kestrel", None),
+        ("The nurses' union, led by Vicki Tamaro, said it was not consulted.",
+         "not consulted", None, "nurses' union"),
+        ('Striker Tom Okafor has signed a new contract.\n\n'
+         "Okafor, who is Leeds United's top scorer this season, said he would stay.",
+         "would stay", "Tom Okafor", None),
+        # a clause after a name is no part of the name
+        ("South Korea, which has large foreign reserves, said it would buy bonds.",
+         "buy bonds", "South Korea", None),
+        # a restrictive clause says which one, and a name in it is still someone else's
+        ("A union representing 5,200 cabin crew at Skyline Airways said it would strike.",
+         "would strike", None, "union representing 5,200 cabin crew at Skyline Airways"),
+        # but the author of a survey or report is named in its clause
+        ("A survey conducted by Brightline Research said most readers were angry.",
+         "readers were angry", "Brightline Research", None),
+        ("The study, undertaken by the Harbour Commission, said prices rose.",
+         "prices rose", "The Harbour Commission", None),
+        # and a clause that names its noun names the speaker
+        ("A retired teacher called Thomas Eyford said the school had changed.",
+         "school had changed", "Thomas Eyford", None),
+    ],
+)
+def test_names_in_a_clause_about_the_speaker_are_not_the_speaker(extractor, text, words, name, description):
+    speaker = speaker_of(extractor.extract(text), words)
+    assert speaker.name == name
+    if description is not None:
+        assert speaker.description == description
+
+
+def test_a_sentences_capital_the_opens_no_name(extractor):
+    article = extractor.extract("The Lord Chief Justice, Lord Harwood, said the law was clear.")
+    assert speaker_of(article, "law was clear").name == "Harwood"
+
+
+def test_an_acronym_the_ner_cut_before_its_parenthesis_closes_is_whole(extractor):
+    text = ("The International Labour Organisation (ILO) said catches fell.\n\n"
+            "The ILO said the trend would go on.")
+    article = extractor.extract(text)
+    names = {speaker_of(article, "catches fell").name, speaker_of(article, "trend would go on").name}
+    assert names == {"The International Labour Organisation (ILO)"}

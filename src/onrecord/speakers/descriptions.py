@@ -239,7 +239,7 @@ def organization_named_in(span: Span) -> tuple[str, str | None] | None:
     if role is None:
         before = [t for t in doc[span.start : start] if t.lower_ not in DETERMINERS]
         appos = next((c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.i < span.end
-                      and c.pos_ == "NOUN" and c.right_edge.i < span.end), None)
+                      and c.pos_ == "NOUN"), None)
         if appos is not None:
             words = [t for t in doc[appos.left_edge.i : min(appos.right_edge.i + 1, span.end)]
                      if not (t.i == appos.left_edge.i and t.lower_ in DETERMINERS)]

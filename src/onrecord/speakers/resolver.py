@@ -406,6 +406,8 @@ class SpeakerResolver:
             run = self._name_run(span[: span.root.i - span.start + 1])
             name = " ".join(t.text for t in run) if run else span.root.text
             return self.registry.person(name, at=m.start, gender=honorific_before(self.text, m.start)), None
+        span = _without_aside_clause(span)
+        words = [t.lower_ for t in span]
         core = _before_aside(span)
         if span.root.lower_ in ORG_NOUNS | BUSINESS_NOUNS | BODY_NOUNS:
             named = self._named_organization(span)
@@ -427,10 +429,13 @@ class SpeakerResolver:
                 return entity, description or None
             # "A spokesman for Castell & Ruiz" is a person described by an organization
             return self._unnamed(span, words), None
-        # a named entity inside the mention: the head one, else a carrier's source
+        # a named entity inside the mention: the head one, else a carrier's source; not one of
+        # a clause that says what the head does ("A union representing … at US Airways")
+        clause = _clause_tokens(span)
         ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG")] or [
             e for e in span.doc.ents if e.start >= span.start and e.end <= span.end and e.label_ in ("PERSON", "ORG")
         ]
+        ents = [e for e in ents if e.root.i not in clause]
         head_ent = next((e for e in ents if e.root.i == span.root.i or span.root.i in range(e.start, e.end)), None)
         if head_ent is None:
             # a head the NER left unlabelled: "FSIN Vice-Chief Heather Bear" is Heather Bear, not FSIN
@@ -441,7 +446,7 @@ class SpeakerResolver:
             named = self._named_by_apposition(span, m.start)
             if named is not None:
                 return named, None
-            entity = self._unnamed(span, words)
+            entity = self._unnamed(span, words, clause)
             return entity, None
         chosen = head_ent or (ents[-1] if span.root.lower_ in CARRIERS or span.root.pos_ in ("NOUN",) else ents[0])
         person = self._names_a_person(chosen)
@@ -526,7 +531,9 @@ class SpeakerResolver:
                 # a name the NER took for a place ("Simon Champion" as GPE) is still one name
                 break
             run.insert(0, token)
-        return [t for t in run if t.lower_.strip(".") not in TITLE_WORDS and t.lower_ not in ROLE_TITLES]
+        run = [t for t in run if t.lower_.strip(".") not in TITLE_WORDS and t.lower_ not in ROLE_TITLES]
+        # "The Lord Chief Justice": titles set aside, a sentence's capital "The" is no name
+        return run if any(t.lower_ not in DETERMINERS for t in run) else []
 
     def _by_text(self, m: Mention, exclude) -> Referent | None:
         """A mention the parse does not cover (it cuts a token): read from its words."""
@@ -668,8 +675,12 @@ class SpeakerResolver:
         entity.describe(description)
         return entity
 
-    def _unnamed(self, span: Span, words: list[str]) -> Referent | None:
-        """A described speaker: "A spokeswoman for the Sessions campaign", "The spokesperson"."""
+    def _unnamed(self, span: Span, words: list[str], clause: frozenset[int] = frozenset()) -> Referent | None:
+        """A described speaker: "A spokeswoman for the Sessions campaign", "The spokesperson".
+
+        ``clause``: the tokens of a clause that says what the speaker does; a name in it
+        names something else ("a union representing … US Airways" is no organization's name).
+        """
         content_words = [w for w in words if w not in DETERMINERS]
         if not content_words:
             return None
@@ -689,7 +700,9 @@ class SpeakerResolver:
         if family is None and not titled and (
             span.root.pos_ == "PROPN" or span.root.ent_type_ == "ORG" or span.root.lower_ in ORG_NOUNS
         ):
-            if span.root.pos_ == "PROPN" or span.root.ent_type_ == "ORG" or any(names_something(t) for t in description_tokens):
+            if span.root.pos_ == "PROPN" or span.root.ent_type_ == "ORG" or any(
+                names_something(t) for t in description_tokens if t.i not in clause
+            ):
                 return self.registry.organization(description)  # "Russia", "Exxon", "the Sessions campaign"
             # "the government", "the French government", "its central bank": a kind of body, named by
             # no word, is an unnamed organization of this article (the store merges names only, and
@@ -769,6 +782,78 @@ class SpeakerResolver:
                        entity.gender, entity.gender_evidence)  # type: ignore[arg-type]
             )
         return result
+
+
+# the clauses that modify a noun: "which was founded by …", "led by …", "representing …"
+_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+# what sets a clause off from its noun as an aside
+_ASIDE_MARKS = frozenset({",", "-", "–", "—", "("})
+
+
+# a clause that names its noun ("a man called Thomas Eyton") is no aside
+_NAMING_VERBS = frozenset("call called name named dub dubbed nickname nicknamed know known title titled entitle entitled".split())
+# what a survey, report or set of figures says is its author's ("A survey conducted by PC Pro
+# Magazine"), named in the clause's agent; the carriers' own words say so in their phrase
+_AUTHORED = CARRIERS | frozenset(
+    "figures numbers findings research statistics data table estimate calculations leaflet book paper "
+    "message ranking index".split()
+)
+
+
+def _authored(token) -> bool:
+    return token.lower_ in _AUTHORED or token.lemma_ in _AUTHORED
+
+
+def _is_clause(token) -> bool:
+    # a verb the parse made of a name is none ("pop band Busted")
+    return (token.dep_ in _CLAUSE_DEPS and token.lemma_ not in _NAMING_VERBS and token.lower_ not in _NAMING_VERBS
+            and not token.ent_type_)
+
+
+def _agent(token) -> bool:
+    """The phrase of a clause that names who did it: "by NOP", "on behalf of Robert Zoellick"."""
+    return token.dep_ == "agent" or token.dep_ == "prep" and any(c.lower_ == "behalf" for c in token.children)
+
+
+def _clause_tokens(span: Span) -> frozenset[int]:
+    """The tokens of the clauses inside a mention that say what one of its nouns does, but its
+    author's name where the mention is something authored ("figures released by the ONS")."""
+    authored = _authored(span.root)
+    tokens = set()
+    for head in span:
+        if head.i <= span.root.i or not _is_clause(head):
+            continue
+        agents = {t.i for c in head.children if _agent(c) for t in c.subtree} if authored else ()
+        tokens.update(t.i for t in head.subtree if span.start <= t.i < span.end and t.i not in agents)
+    return frozenset(tokens)
+
+
+def _without_aside_clause(span: Span) -> Span:
+    """A mention without the clause that comments on its head: "Jet[, which was founded by
+    Naresh Goyal]", "The South Yorkshire company[, led by …]", "Ford[ which posted …]".
+
+    An aside (set off by a comma or a dash) says what the speaker did, not who it is, and
+    so does any clause after a name; a restrictive clause after a common noun stays (it
+    says which one: "a lawyer representing the family"). Something authored keeps its
+    clause, which names the author: "The study, undertaken by the European Commission".
+    """
+    root = span.root
+    if _authored(root):
+        return span
+    for token in span:
+        if token.i <= root.i or not _is_clause(token):
+            continue
+        cut = token.left_edge.i
+        if cut <= root.i or not span.doc[cut - 1].whitespace_:
+            continue  # "Chart-topping": the clause starts inside a word
+        before = span.doc[cut - 1]
+        # a comma sets an aside off, a dash only between spaces ("B&B - which has …")
+        aside = before.text == "," or (before.text in _ASIDE_MARKS and span.doc[cut - 2].whitespace_)
+        if root.pos_ == "PROPN" or aside:
+            while cut > root.i + 1 and span.doc[cut - 1].text in _ASIDE_MARKS:
+                cut -= 1
+            return span.doc[span.start : cut]
+    return span
 
 
 def _before_aside(span: Span) -> Span:
