@@ -1102,3 +1102,13 @@ def test_an_acronym_the_ner_cut_before_its_parenthesis_closes_is_whole(extractor
     article = extractor.extract(text)
     names = {speaker_of(article, "catches fell").name, speaker_of(article, "trend would go on").name}
     assert names == {"The International Labour Organisation (ILO)"}
+
+
+@pytest.mark.parametrize(
+    "description, name",
+    [("The distressed actress", "Lena Moreau"), ("The former actress", None)],
+)
+def test_an_adjective_of_the_writers_own_still_names_the_one_holder_of_a_role(extractor, description, name):
+    text = ("Police have ordered actress Lena Moreau to leave the country.\n\n"
+            f"{description} told reporters she was being driven straight to the airport.")
+    assert speaker_of(extractor.extract(text), "driven straight").name == name

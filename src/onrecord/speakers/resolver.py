@@ -48,7 +48,7 @@ from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit, paragraph_spans, quotations
 from .vocabulary import (
     BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DETERMINERS, GROUP_PRONOUNS, HONORIFICS, MEDIA_WORDS,
-    NARROWING, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, OUTLET_NOUNS, PERSON_PRONOUNS, PLACE_ENTS,
+    NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, OUTLET_NOUNS, PERSON_PRONOUNS, PLACE_ENTS,
     RAW_STOP, RELATIVE_PRONOUNS, ROLE_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TITLE_WORDS,
     is_person_noun,
 )
@@ -616,8 +616,10 @@ class SpeakerResolver:
             # words of place and rank narrow a role down, they name no other one
             # (not "the Scottish Executive", a name; not "the top seed" for the seventh seed)
             # (and a name: "the Easyjet founder" for "Founder Stelios Haji-Ioannou", the one founder)
+            # and an adjective of the writer's own says more of that one person ("the rookie
+            # defenceman" for "Defenceman Cale Makar"), where it sets no other one apart ("former")
             narrowing = {t.lower_ for t in span if t.ent_type_ in ("GPE", "NORP", "ORG") or t.lower_ in NARROWING
-                         or (t.i > span.start and names_something(t))}
+                         or (t.i > span.start and names_something(t)) or _epithet_adjective(t, root)}
             holders = [e for e in self.registry.entities if e.type == "person" and e.name and head in e.title_heads
                        and e.mentioned_before(position) >= 0]
             if (len(holders) == 1 and root.is_lower and said - holders[0].title_words <= narrowing
@@ -889,6 +891,16 @@ def _name_after_titles(words: list[str]) -> list[str]:
         if choice:
             return choice[0]
     return []
+
+
+# adjectives that set another holder of a role apart: "the former minister" may be no one named
+_CONTRASTING = frozenset("former ex other another fellow rival opposing new previous then late acting".split()) | NO_DESCRIPTION
+
+
+def _epithet_adjective(token, root) -> bool:
+    """A lowercase adjective on a role noun that adds to who the holder is: "rookie", "veteran", "embattled"."""
+    return (token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i == root.i and token.is_lower
+            and token.tag_ == "JJ" and token.lower_ not in _CONTRASTING)
 
 
 def _epithet(m: Mention) -> bool:
