@@ -1112,3 +1112,12 @@ def test_an_adjective_of_the_writers_own_still_names_the_one_holder_of_a_role(ex
     text = ("Police have ordered actress Lena Moreau to leave the country.\n\n"
             f"{description} told reporters she was being driven straight to the airport.")
     assert speaker_of(extractor.extract(text), "driven straight").name == name
+
+
+def test_a_churchs_title_is_no_part_of_the_name(extractor):
+    text = ("Archbishop Thomas Mkhize has criticised the plan.\n\n"
+            '"It is wrong," Archbishop Mkhize said.\n\n'
+            "The archbishop said he would write to the minister.")
+    article = extractor.extract(text)
+    assert speaker_of(article, "It is wrong").name == "Thomas Mkhize"
+    assert speaker_of(article, "write to the minister").name == "Thomas Mkhize"

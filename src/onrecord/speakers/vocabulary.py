@@ -37,7 +37,7 @@ TITLE_WORDS = frozenset(
     "secretary minister chairman chairwoman judge justice gen general prof professor rev sir lord lady "
     # ranks and offices that stand before a name and are no part of it ("Vice President Joe Biden")
     "miss mx vice deputy acting former premier chancellor mp mla mpp congressman congresswoman "
-    "det sgt cpl const insp supt lt col capt cmdr adm coach".split()
+    "det sgt cpl const insp supt lt col capt cmdr adm coach archbishop bishop cardinal rabbi magistrate".split()
 )
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those"})
 # Capitalised role words that, before a name, make a title ("Premier Doug Ford")
@@ -93,7 +93,8 @@ NOT_PERSON_SUFFIXES = ("ment", "paper", "letter", "number", "order", "matter", "
 PERSON_NOUNS = frozenset(
     "seed candidate nominee minister premier general chief head leader mother father woman man girl boy wife "
     "husband son daughter sister brother veteran mayor host star actress coach captain judge senator governor "
-    "president mp rookie goalkeeper midfielder defender winger champion".split()
+    "president mp rookie goalkeeper goalie midfielder defender winger champion archbishop bishop priest "
+    "magistrate nurse athlete".split()
 )
 # an abbreviated title before a name, and the nouns a later description calls its holder by
 ABBREVIATED_TITLES = {
