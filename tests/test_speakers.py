@@ -1121,3 +1121,18 @@ def test_a_churchs_title_is_no_part_of_the_name(extractor):
     article = extractor.extract(text)
     assert speaker_of(article, "It is wrong").name == "Thomas Mkhize"
     assert speaker_of(article, "write to the minister").name == "Thomas Mkhize"
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        # a role opening the sentence before a first name from any locale's lists
+        ('Goalie Frederik Lindqvist made 30 saves.\n\n"We have to be better," Lindqvist said.',
+         "be better", "Frederik Lindqvist"),
+        # the name starts after the last title, a peer's or before a name of two words
+        ("The Attorney General Lord Hartwell said the law was clear.", "law was clear", "Hartwell"),
+        ("Leeds City Councillor Brian Oakes said the bins would be collected.", "bins would", "Brian Oakes"),
+    ],
+)
+def test_the_words_before_a_name_that_say_what_the_person_is(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name

@@ -49,10 +49,11 @@ def _all_locales() -> tuple[str, ...]:
     return tuple(sorted(module.name for module in pkgutil.iter_modules(package.__path__)))
 
 
-def is_first_name(word: str) -> bool:
-    """Whether the lists hold ``word`` as anyone's first name (either gender, or both)."""
+def is_first_name(word: str, *, anywhere: bool = False) -> bool:
+    """Whether the lists hold ``word`` as anyone's first name (either gender, or both);
+    ``anywhere``: any locale's lists, not only the English and French ones ("Frederik")."""
     word = word.lower()
-    return any(word in names for names in _lists())
+    return any(word in names for names in _lists() + (_lists(_all_locales()) if anywhere else ()))
 
 
 def first_name_verdict(name: str | None, *, fallback: bool = True) -> str | None:

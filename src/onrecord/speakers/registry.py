@@ -255,7 +255,7 @@ def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:
     if not role and len(cleaned) > 2 and cleaned[0].lower() in ROLE_NOUNS:
         # "Founder Stelios Haji-Ioannou" at a sentence's start: the role is capitalised, still no name
         role, cleaned = [cleaned[0].lower()], cleaned[1:]
-    first = next((i for i, w in enumerate(cleaned[:-1]) if is_first_name(w)), 0)
+    first = next((i for i, w in enumerate(cleaned[:-1]) if is_first_name(w, anywhere=True)), 0)
     capitalised_role = not role and first > 0 and is_person_noun(cleaned[first - 1].lower())
     if capitalised_role:
         # "Striker Nicolas Anelka", "New Yorker Dick Morris": a capitalised role before a first name

@@ -48,7 +48,7 @@ from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit, paragraph_spans, quotations
 from .vocabulary import (
     BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DETERMINERS, GROUP_PRONOUNS, HONORIFICS, MEDIA_WORDS,
-    NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, OUTLET_NOUNS, PERSON_PRONOUNS, PLACE_ENTS,
+    NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, PEERAGE, ORGANIZATION_HEADS, ORG_NOUNS, OUTLET_NOUNS, PERSON_PRONOUNS, PLACE_ENTS,
     RAW_STOP, RELATIVE_PRONOUNS, ROLE_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TITLE_WORDS,
     is_person_noun,
 )
@@ -531,7 +531,15 @@ class SpeakerResolver:
                 # a name the NER took for a place ("Simon Champion" as GPE) is still one name
                 break
             run.insert(0, token)
-        run = [t for t in run if t.lower_.strip(".") not in TITLE_WORDS and t.lower_ not in ROLE_TITLES]
+        def title(token) -> bool:
+            return token.lower_.strip(".") in TITLE_WORDS or token.lower_ in ROLE_TITLES
+
+        # the name starts after its last title: "The Attorney General Lord Goldsmith" is Goldsmith,
+        # where a name of two words or a peer's title says so ("Fairford Coach Action" is no Action)
+        last = max((i for i, t in enumerate(run[:-1]) if title(t)), default=-1)
+        if last >= 0 and (len(run) - last > 2 or run[last].lower_ in PEERAGE):
+            run = run[last + 1 :]
+        run = [t for t in run if not title(t)]
         # "The Lord Chief Justice": titles set aside, a sentence's capital "The" is no name
         return run if any(t.lower_ not in DETERMINERS for t in run) else []
 
