@@ -1136,3 +1136,18 @@ def test_a_churchs_title_is_no_part_of_the_name(extractor):
 )
 def test_the_words_before_a_name_that_say_what_the_person_is(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('Premier Doug Hollis blamed Ottawa for the delay. The federal government, led by Prime '
+         'Minister Martin Kerr, has sent two million doses.\n\n"We need help now," he said.', "Doug Hollis"),
+        ("Minister Ravi Sundaram is attending the summit in London. At a dinner hosted by chancellor "
+         "Gordon Pike on Friday, he said he was in favour of floating exchange rates.", "Ravi Sundaram"),
+    ],
+)
+def test_a_he_looks_past_a_name_in_a_clause_about_something_else(extractor, text, name):
+    article = extractor.extract(text)
+    said = [a for a in article.attributions if a.speaker and [m.text for m in a.speaker.mention] == ["he"]]
+    assert said and said[-1].speaker.name == name

@@ -15,7 +15,7 @@ import re
 from ..attribution.spans import SpanIndex
 from ..text import Unit
 from .gender import pronoun_gender, title_gender
-from .registry import PersonMention, Referent, Registry, settle_gender
+from .registry import IN_A_CLAUSE, PersonMention, Referent, Registry, settle_gender
 from .sentences import Sentences
 from .vocabulary import SUBJECT_DEPS
 
@@ -125,6 +125,7 @@ class Pronouns:
         here = self.sentences.index(position)
         # before the position, not at it: a subject pronoun's own chained mention is no antecedent of it
         found: list[PersonMention] = []
+        aside: list[PersonMention] = []  # people named only inside a clause about something else
         for m in self.registry.person_mentions_before(position):
             if m.sentence < here - reach:
                 break
@@ -132,9 +133,15 @@ class Pronouns:
                 continue
             if any(a <= m.start < b for a, b in exclude) or not accept(m.entity):
                 continue
+            if m.rank == IN_A_CLAUSE:
+                aside.append(m)
+                continue
             if found and m.sentence != found[0].sentence:
                 break
             found.append(m)
+        if not found or (aside and aside[0].sentence > found[0].sentence + 1):
+            # a person named only in an aside is the antecedent where no subject is named near
+            found = [m for m in aside if m.sentence == aside[0].sentence] if aside else []
         found.sort(key=lambda m: (m.rank, m.start))
         return [m.entity for m in found]
 

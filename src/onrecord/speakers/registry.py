@@ -79,8 +79,12 @@ class PersonMention:
     start: int
     entity: Referent
     sentence: int
-    # salience for he/she: 0 a subject (or its apposition), 1 any other role, 2 a possessor
+    # salience for he/she: 0 a subject (or its apposition), 1 any other role, 2 a possessor,
+    # IN_A_CLAUSE inside a clause about a noun ("The government, led by Justin Trudeau,")
     rank: int
+
+
+IN_A_CLAUSE = 3
 
 
 def _start(mention: PersonMention) -> int:

@@ -55,7 +55,7 @@ from .vocabulary import (
 from .pronouns import Pronouns
 from .sentences import Sentences
 from .registry import (
-    PersonMention, Referent, Registry, club_or_party, is_modifier, is_suffix, is_title, no_part_of_name, org_key,
+    IN_A_CLAUSE, PersonMention, Referent, Registry, club_or_party, is_modifier, is_suffix, is_title, no_part_of_name, org_key,
     settle_gender, without_possessive,
 )
 from .descriptions import (
@@ -92,10 +92,17 @@ _RAW_DESCRIPTION = re.compile(r"(?:,|\s+(?:is|was))\s+(?:the|a|an)\s+([a-z][^,.;
 
 
 def _rank(token) -> int:
-    """How salient a mention is as a later pronoun's antecedent, from its role in the clause."""
+    """How salient a mention is as a later pronoun's antecedent, from its role in the clause.
+
+    A name inside a clause that modifies a noun ("The government, led by Justin Trudeau,")
+    is the least salient: ``pronouns`` looks past it for a person named as the story's subject.
+    """
+    if any(t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN") for t in token.ancestors):
+        return IN_A_CLAUSE
     if token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS):
         return 0
     return 2 if token.dep_ == "poss" else 1
+
 
 
 class SpeakerResolver:
