@@ -1151,3 +1151,11 @@ def test_a_he_looks_past_a_name_in_a_clause_about_something_else(extractor, text
     article = extractor.extract(text)
     said = [a for a in article.attributions if a.speaker and [m.text for m in a.speaker.mention] == ["he"]]
     assert said and said[-1].speaker.name == name
+
+
+def test_police_are_the_police_force_the_article_named(extractor):
+    text = ("Officers of the Harbour City Police Service were called to the pier on Monday.\n\n"
+            "Police said a man was taken to hospital.")
+    assert speaker_of(extractor.extract(text), "taken to hospital").name == "The Harbour City Police Service"
+    # and where the article names no force, "Police" stay an unnamed group of their article
+    assert speaker_of(extractor.extract("Police said a man was taken to hospital."), "taken to hospital").name is None

@@ -613,6 +613,12 @@ class SpeakerResolver:
                     return self.registry.latest(
                         lambda e: e.type == "person" and e.name is not None and not any(_AGE.search(d.lower()) for d in e.descriptions)
                     )
+        if [w for w in words if w not in DETERMINERS] == ["police"]:
+            # "Police said", "the police": the police force the article named ("Toronto Police Service")
+            forces = [e for e in self.registry.organizations
+                      if "police" in org_key(e.name or "") and e.mentioned_before(position) >= 0]
+            if forces:
+                return max(forces, key=lambda e: e.mentioned_before(position))
         if words[0] in ("a", "an", "another") or root.tag_ in ("NNS", "NNPS") or root.pos_ not in ("NOUN", "PROPN"):
             return None
         if root.ent_type_ in ("PERSON", "ORG") or any(t.ent_type_ == "PERSON" for t in span):
