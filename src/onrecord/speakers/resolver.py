@@ -48,15 +48,15 @@ from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit, paragraph_spans, quotations
 from .vocabulary import (
     BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DETERMINERS, GROUP_PRONOUNS, HONORIFICS, MEDIA_WORDS,
-    NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, PEERAGE, ORGANIZATION_HEADS, ORG_NOUNS, OUTLET_NOUNS, PERSON_PRONOUNS, PLACE_ENTS,
-    RAW_STOP, RELATIVE_PRONOUNS, ROLE_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TITLE_WORDS,
+    NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, OUTLET_NOUNS, PEERAGE,
+    PERSON_PRONOUNS, PLACE_ENTS, RAW_STOP, RELATIVE_PRONOUNS, ROLE_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TITLE_WORDS,
     is_person_noun,
 )
 from .pronouns import Pronouns
 from .sentences import Sentences
 from .registry import (
-    IN_A_CLAUSE, PersonMention, Referent, Registry, club_or_party, is_modifier, is_suffix, is_title, no_part_of_name, org_key,
-    settle_gender, without_possessive,
+    IN_A_CLAUSE, PersonMention, Referent, Registry, club_or_party, is_modifier, is_suffix, is_title,
+    no_part_of_name, org_key, settle_gender, without_possessive,
 )
 from .descriptions import (
     PREDICATE_WORDS, affiliation_of, after_a_role_word, after_honorific, apposition_of,
@@ -102,7 +102,6 @@ def _rank(token) -> int:
     if token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS):
         return 0
     return 2 if token.dep_ == "poss" else 1
-
 
 
 class SpeakerResolver:
@@ -811,10 +810,10 @@ class SpeakerResolver:
 _CLAUSE_DEPS = frozenset({"relcl", "acl"})
 # what sets a clause off from its noun as an aside
 _ASIDE_MARKS = frozenset({",", "-", "–", "—", "("})
-
-
 # a clause that names its noun ("a man called Thomas Eyton") is no aside
-_NAMING_VERBS = frozenset("call called name named dub dubbed nickname nicknamed know known title titled entitle entitled".split())
+_NAMING_VERBS = frozenset(
+    "call called name named dub dubbed nickname nicknamed know known title titled entitle entitled".split()
+)
 # what a survey, report or set of figures says is its author's ("A survey conducted by PC Pro
 # Magazine"), named in the clause's agent; the carriers' own words say so in their phrase
 _AUTHORED = CARRIERS | frozenset(
@@ -915,7 +914,7 @@ def _name_after_titles(words: list[str]) -> list[str]:
 
 
 # adjectives that set another holder of a role apart: "the former minister" may be no one named
-_CONTRASTING = frozenset("former ex other another fellow rival opposing new previous then late acting".split()) | NO_DESCRIPTION
+_CONTRASTING = NO_DESCRIPTION | frozenset("former ex other another fellow rival opposing new previous then late".split())
 
 
 def _epithet_adjective(token, root) -> bool:
