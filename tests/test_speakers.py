@@ -1159,3 +1159,10 @@ def test_police_are_the_police_force_the_article_named(extractor):
     assert speaker_of(extractor.extract(text), "taken to hospital").name == "The Harbour City Police Service"
     # and where the article names no force, "Police" stay an unnamed group of their article
     assert speaker_of(extractor.extract("Police said a man was taken to hospital."), "taken to hospital").name is None
+
+
+def test_a_party_by_its_one_word_is_a_named_organization(extractor):
+    article = extractor.extract("Labour sees nuisance behaviour as a key election issue.")
+    speaker = speaker_of(article, "key election issue")
+    assert speaker.name == "Labour"
+    assert entity_named(article, "Labour").type == "organization"

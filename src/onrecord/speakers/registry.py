@@ -213,13 +213,20 @@ class Registry:
     def person_by_surname(self, word: str) -> bool:
         return bool(self.by_surname.get(without_possessive(word).lower()))
 
+    def known_organization(self, name: str) -> Referent | None:
+        """The organization already registered under this name or a name it ends ("Madrid" for "Real Madrid")."""
+        key = org_key(name)
+        return next(
+            (e for e in self.organizations if key == org_key(e.name or "") or is_suffix(key, org_key(e.name or ""))), None
+        )
+
     def organization(self, name: str) -> Referent:
+        known = self.known_organization(name)
+        if known is not None:
+            return known
         key = org_key(name)
         for entity in self.organizations:
-            other = org_key(entity.name or "")
-            if key == other or is_suffix(key, other):
-                return entity
-            if is_suffix(other, key):
+            if is_suffix(org_key(entity.name or ""), key):
                 entity.name = _canonical_org(name)
                 return entity
         type_ = "media" if set(key) & MEDIA_WORDS or (self.outlet and key == org_key(self.outlet)) else "organization"

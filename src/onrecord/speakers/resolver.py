@@ -561,6 +561,12 @@ class SpeakerResolver:
             words = words[1:]
         if not words or (len(words) == 1 and words[0].lower() in PERSON_PRONOUNS | GROUP_PRONOUNS):
             return None  # a pronoun no parse resolved stays a bare mention, as it always did
+        phrase = " ".join(words)
+        if phrase[:1].isupper():
+            # "Labour sees …": an organization the article names, or a party by its word
+            known = self.registry.known_organization(phrase)
+            if known is not None or club_or_party(phrase):
+                return known or self.registry.organization(phrase)
         # "Union leaders fumed that …" in a paragraph the tagger read but no rule parsed: described by its words
         entity = self.registry.new("other", None)
         entity.describe(" ".join(words))
@@ -730,6 +736,8 @@ class SpeakerResolver:
             # no word, is an unnamed organization of this article (the store merges names only, and
             # one "government" from every article would be the most quoted speaker of all)
             return self.registry.unnamed("organization", description)
+        if family is None and club_or_party(description) and all(w[:1].isupper() for w in description.split()):
+            return self.registry.organization(description)  # "Labour sees …", parsed as a common noun
         entity = self.registry.new("person" if family or titled else "other", None, role=family)
         entity.describe(description)
         return entity
