@@ -217,7 +217,7 @@ class Registry:
         """The organization already registered under this name or a name it ends ("Madrid" for "Real Madrid")."""
         key = org_key(name)
         return next(
-            (e for e in self.organizations if key == org_key(e.name or "") or is_suffix(key, org_key(e.name or ""))), None
+            (e for e in self.organizations if is_suffix(key, other := org_key(e.name or "")) or key == other), None
         )
 
     def organization(self, name: str) -> Referent:

@@ -565,7 +565,7 @@ class SpeakerResolver:
         if phrase[:1].isupper():
             # "Labour sees …": an organization the article names, or a party by its word
             known = self.registry.known_organization(phrase)
-            if known is not None or club_or_party(phrase):
+            if known is not None or _party_or_club(phrase):
                 return known or self.registry.organization(phrase)
         # "Union leaders fumed that …" in a paragraph the tagger read but no rule parsed: described by its words
         entity = self.registry.new("other", None)
@@ -736,7 +736,7 @@ class SpeakerResolver:
             # no word, is an unnamed organization of this article (the store merges names only, and
             # one "government" from every article would be the most quoted speaker of all)
             return self.registry.unnamed("organization", description)
-        if family is None and club_or_party(description) and all(w[:1].isupper() for w in description.split()):
+        if family is None and _party_or_club(description):
             return self.registry.organization(description)  # "Labour sees …", parsed as a common noun
         entity = self.registry.new("person" if family or titled else "other", None, role=family)
         entity.describe(description)
@@ -878,12 +878,20 @@ def _without_aside_clause(span: Span) -> Span:
             continue  # "Chart-topping": the clause starts inside a word
         before = span.doc[cut - 1]
         # a comma sets an aside off, a dash only between spaces ("B&B - which has …")
-        aside = before.text == "," or (before.text in _ASIDE_MARKS and span.doc[cut - 2].whitespace_)
+        aside = before.text == "," or (
+            before.text in _ASIDE_MARKS and cut - 2 >= span.start and span.doc[cut - 2].whitespace_
+        )
         if root.pos_ == "PROPN" or aside:
             while cut > root.i + 1 and span.doc[cut - 1].text in _ASIDE_MARKS:
                 cut -= 1
             return span.doc[span.start : cut]
     return span
+
+
+def _party_or_club(phrase: str) -> bool:
+    """A party or club named by its capitalised words alone ("Labour", "Rovers"; not "Labour and
+    the Tories", two of them, nor "opposition Conservatives", a description)."""
+    return club_or_party(phrase) and all(w[:1].isupper() for w in phrase.split())
 
 
 def _before_aside(span: Span) -> Span:
