@@ -1166,3 +1166,84 @@ def test_a_party_by_its_one_word_is_a_named_organization(extractor):
     speaker = speaker_of(article, "key election issue")
     assert speaker.name == "Labour"
     assert entity_named(article, "Labour").type == "organization"
+
+
+@pytest.mark.parametrize(
+    "introduced, described, name",
+    [
+        # a hyphened role is one word, as the description gave it
+        ("Green Party co-chairman Tomas Ridley", "The Green co-chairman", "Tomas Ridley"),
+        # a hyphened word of the writer's own says more of the one president named
+        ("President Anita Caldera", "The left-wing president", "Anita Caldera"),
+        # a capitalised title narrowed by a nationality
+        ("Economics Minister Budi Santoso", "The Indonesian Economics Minister", "Budi Santoso"),
+        # a hyphened word that sets another holder apart names no one
+        ("President Anita Caldera", "The ex-president", None),
+    ],
+)
+def test_a_narrowed_description_names_the_one_holder_of_its_role(extractor, introduced, described, name):
+    text = (f"{introduced} has ordered a review of mining contracts.\n\n"
+            f"{described} said the state would create a telecoms company.")
+    assert speaker_of(extractor.extract(text), "telecoms company").name == name
+
+
+def test_a_role_before_a_name_in_apposition_describes_the_person(extractor):
+    text = ("The firm's chief executive, Mara Olsen, said sales rose in March.\n\n"
+            "The chief executive said profits would follow by the summer.")
+    article = extractor.extract(text)
+    assert speaker_of(article, "sales rose").description == "firm's chief executive"
+    assert speaker_of(article, "profits would follow").name == "Mara Olsen"
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # a person's noun before a name the NER took for an organization's makes it a person's
+        ("The bleeps will be used as needed, film-maker Martin Kessler told reporters.", "Martin Kessler", "person"),
+        ("Former Telco boss Bernie Ebbers is on trial. He said he was innocent.", "Bernie Ebbers", "person"),
+        ("The unidentified woman's lawyer, Dolores M Troiani, said her client would sue.", "Dolores M Troiani", "person"),
+        # a maker is a business, not a person ("parts maker Robert Bosch")
+        ("A faulty pump was supplied by parts maker Robert Bosch, the recall notice said.", "Robert Bosch", "organization"),
+    ],
+)
+def test_a_persons_noun_before_a_name_says_what_it_names(extractor, text, name, kind):
+    assert entity_named(extractor.extract(text), name).type == kind
+
+
+def test_a_he_in_a_fronted_clause_refers_ahead_to_the_sentences_subject(extractor):
+    # the "he" of "Asked whether he …" is Mr Okafor's, so the he/she after it stays with him
+    text = ('Party leader Daniel Brandt said the Liberals had moved onto his ground. Asked whether he was '
+            'worried by the comparison, Mr Okafor told the radio station: "I reject that entirely." '
+            'He said the plan was fair. He said the country had to change its approach to housing.')
+    article = extractor.extract(text)
+    assert speaker_of(article, "the plan was fair").name == "Okafor"
+    assert speaker_of(article, "change its approach to housing").name == "Okafor"
+
+
+def test_a_he_after_an_unnamed_speaker_is_that_speaker(extractor):
+    text = ('A spokesman for distributor Toho said the film "has received strong interest". '
+            '"We have a good feeling about this film," he added.')
+    speaker = speaker_of(extractor.extract(text), "good feeling")
+    assert speaker.name is None and speaker.description == "spokesman for distributor Toho"
+
+
+def test_a_gendered_word_of_the_sentence_before_is_no_honorific_of_the_name(extractor):
+    # "wife" ends the sentence before; "Mr Hague" is still the William Hague named first
+    text = ("Former party leader William Hague is to write a second book. He hopes to start a family "
+            "with wife Ffion. Mr Hague, who recently published a biography of William Pitt, said he "
+            "wanted to keep writing.")
+    assert speaker_of(extractor.extract(text), "keep writing").name == "William Hague"
+
+
+@pytest.mark.parametrize(
+    "mention, name",
+    [
+        ("Shadow spokesman for sport Hugh Robertson", "Hugh Robertson"),
+        ("A spokesman for Delhi Builders, Dr Vancheshwar,", "Vancheshwar"),
+        # the person spoken for is not the spokesman
+        ("A spokesman for Michael Howard", None),
+    ],
+)
+def test_a_spokesmans_own_name_beside_the_role_names_the_spokesman(extractor, mention, name):
+    article = extractor.extract(f"{mention} said the plan would fail.")
+    assert speaker_of(article, "plan would fail").name == name

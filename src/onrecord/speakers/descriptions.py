@@ -148,6 +148,8 @@ def noun_before(ent: Span) -> str | None:
     start = ent.start
     while start > 0 and doc[start - 1].pos_ in ("NOUN", "ADJ") and not doc[start - 1].ent_type_:
         start -= 1
+        while start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+            start -= 2  # a hyphened word is one: "film-maker", "man-of-the-match", not "maker"
     if start == ent.start or doc[ent.start - 1].pos_ != "NOUN" or doc[ent.start - 1].tag_ == "NNS":
         return None  # (a plural is no one's description: "… across poorer regions Maria Lund will argue")
     return doc[start : ent.start].text

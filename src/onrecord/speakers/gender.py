@@ -70,12 +70,18 @@ def honorific_gender(word: str) -> str | None:
     return title_gender(word) if _decisive(word) else None
 
 
+# a word that ends a sentence: three letters or more before its stop (not "Dr.", "J.")
+_SENTENCE_END = re.compile(r"[^\W\d_]{3,}[.!?]$")
+
+
 def honorific_before(text: str, start: int) -> str | None:
     """The gender an honorific or gendered title just before ``start`` decides, if any."""
     words = re.findall(r"[\w'’.-]+", text[max(0, start - 60) : start])
     for word in reversed(words[-(_NAMES_BETWEEN + 1) :]):
         if title_gender(word) or not word[:1].isupper():
             return honorific_gender(word)
+        if _SENTENCE_END.search(word):
+            return None  # "… with wife Ffion. Mr Hague": the sentence before says nothing of this name
     return None
 
 

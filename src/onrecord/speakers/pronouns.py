@@ -90,10 +90,34 @@ class Pronouns:
                 position = unit.start + token.idx
                 if inside.find(position) is not None:
                     continue  # a quoted speaker's he/she is no narrator's
-                entity = self.antecedent(position, gender, quoted)
+                entity = self._named_after(token, unit.start, gender) or self.antecedent(position, gender, quoted)
                 if entity is None:
                     continue
                 self.registry.mention_person(PersonMention(position, entity, self.sentences.index(position), 0))
+
+    def _named_after(self, pronoun, offset: int, gender: str) -> Referent | None:
+        """The person a he/she refers ahead to: the named subject of the sentence whose
+        fronted clause holds it ("Asked whether he was comfortable …, Mr Howard told the BBC").
+
+        Only a clause of the sentence's main verb: in "Jones said that when he arrived,
+        Smith had gone" the he is Jones's, the subject of another clause.
+        """
+        clause = pronoun
+        while clause.dep_ != "advcl" and clause.head.i != clause.i:
+            clause = clause.head
+        main = clause.head
+        if clause.dep_ != "advcl" or main.dep_ != "ROOT":
+            return None
+        subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS and c.i > clause.right_edge.i), None)
+        if subject is None:
+            return None
+        start, end = offset + subject.left_edge.idx, offset + subject.idx + len(subject.text)
+        for m in self.registry.person_mentions_before(end):
+            if m.start < start:
+                break
+            if m.entity.type == "person" and m.entity.gender in (None, gender):
+                return m.entity
+        return None
 
     def _pronoun_before_the_name(self, entity: Referent, position: int, gender: str) -> bool:
         """"She said Comey had called her answers truthful. … she said": her and she may be She's.

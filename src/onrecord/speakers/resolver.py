@@ -49,7 +49,7 @@ from ..text import Unit, paragraph_spans, quotations
 from .vocabulary import (
     BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DETERMINERS, GROUP_PRONOUNS, HONORIFICS, MEDIA_WORDS,
     NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, OUTLET_NOUNS, PEERAGE,
-    PERSON_PRONOUNS, PLACE_ENTS, RAW_STOP, RELATIVE_PRONOUNS, ROLE_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TITLE_WORDS,
+    PERSON_PRONOUNS, PLACE_ENTS, RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TITLE_WORDS,
     is_person_noun,
 )
 from .pronouns import Pronouns
@@ -273,8 +273,10 @@ class SpeakerResolver:
             return True
         if len(words) > 1 and is_first_name(words[0].text) and (
             surname in self.surnames_alone or (ent.start > 0 and is_title(ent.doc[ent.start - 1].text))
+            or _called_a_person(ent)
         ):
-            # "Dominic LeBlanc" (ORG) … "LeBlanc told them" (PERSON); "Former MP Celina Caesar-Chavannes"
+            # "Dominic LeBlanc" (ORG) … "LeBlanc told them" (PERSON); "Former MP Celina Caesar-Chavannes";
+            # "Former Worldcom boss Bernie Ebbers", "producer Gil Cates" (not "parts maker Robert Bosch")
             return True
         # "Michelle, a mother of twins, said": what the apposition calls it is a person
         return described_as_a_person(ent.root)
@@ -426,11 +428,11 @@ class SpeakerResolver:
             # "The MP, who is consulting his lawyers": described by the noun phrase, not the clause
             span, words = core, [t.lower_ for t in core]
         if role_family([span.root.lower_]) is not None:
-            named = next((e for e in span.ents if e.label_ == "PERSON" and e.root.dep_ == "appos"), None)
+            named = _name_beside_role(span)
             if named is not None:
                 # "A spokesperson for Health Canada, Eric Morrissette,": the apposition names the person
                 entity = self.registry.person(named.text, at=m.start + named.start_char - span.start_char)
-                description = span.doc[span.start + (words[0] in DETERMINERS) : named.start].text.strip(" ,")
+                description = _described_before(span, named, [span.root])
                 entity.describe(description)
                 return entity, description or None
             # "A spokesman for Castell & Ruiz" is a person described by an organization
@@ -465,6 +467,12 @@ class SpeakerResolver:
         else:
             entity = self.registry.organization(whole_organization(chosen).text)
         description = description_of(chosen) if head_ent is not None else None
+        noun = _head_word(span)
+        if person and head_ent is None and chosen.root.dep_ == "appos" and chosen.root.head in noun and (
+                (noun[-1].is_lower and is_person_noun(noun[-1].lower_)) or is_title(noun[-1].text)
+                or noun[-1].lower_ in RELATIONS):
+            # "The firm's chief executive, John Smith,": the noun the name stands beside describes him
+            description = _described_before(span, chosen, noun)
         entity.describe(description)
         return entity, fullest_description(description, entity.descriptions)
 
@@ -495,7 +503,9 @@ class SpeakerResolver:
         if not (known or shouting or described or titled or (len(words) > 1 and is_first_name(words[0]))
                 or after_a_role_word(span, root)):
             return None
-        entity = self.registry.person(" ".join(words), at=position, gender=honorific_before(self.text, position))
+        # the honorific inside the mention is before the name's first word: "Mr Hague, who …"
+        named_at = position + root.doc[first].idx - span[0].idx
+        entity = self.registry.person(" ".join(words), at=position, gender=honorific_before(self.text, named_at))
         if titled:
             # what stands before the title describes the person: "BP chief executive" (not "Lord")
             role = [t for t in root.doc[span.start : first - 1] if t.lower_ not in DETERMINERS]
@@ -632,10 +642,14 @@ class SpeakerResolver:
             return None
         head = root.lower_
         # every word of the mention was said of the entity, its head as the head of a description
-        said = {w for w in words if w not in DETERMINERS and w.isalpha()}
+        # (words as descriptions are read: "co-chairman" one word, as the article's "Tory co-chairman" gave it)
+        hyphened = _hyphened_words(span)
+        role = "".join(t.lower_ for t in _head_word(span))
+        said = {w for w in ("".join(t.lower_ for t in word) for word in hyphened)
+                if w not in DETERMINERS and w.replace("-", "").isalpha()}
         named = [
             e for e in self.registry.entities
-            if e.name and head in e.title_heads and said <= e.title_words and e.mentioned_before(position) >= 0
+            if e.name and role in e.title_heads and said <= e.title_words and e.mentioned_before(position) >= 0
         ]
         if not named and words[0] in DEFINITE:
             # "the Ontario premier", "the country's top doctor" for the one person given that role:
@@ -644,12 +658,15 @@ class SpeakerResolver:
             # (and a name: "the Easyjet founder" for "Founder Stelios Haji-Ioannou", the one founder)
             # and an adjective of the writer's own says more of that one person ("the rookie
             # defenceman" for "Defenceman Cale Makar"), where it sets no other one apart ("former")
-            narrowing = {t.lower_ for t in span if t.ent_type_ in ("GPE", "NORP", "ORG") or t.lower_ in NARROWING
-                         or (t.i > span.start and names_something(t)) or _epithet_adjective(t, root)}
-            holders = [e for e in self.registry.entities if e.type == "person" and e.name and head in e.title_heads
+            # (a capitalised title too: "The Indonesian Economics Minister" for "Economics Minister Aburizal Bakrie")
+            narrowing = {"".join(t.lower_ for t in word) for word in hyphened if any(
+                t.ent_type_ in ("GPE", "NORP", "ORG") or t.lower_ in NARROWING
+                or (t.i > span.start and names_something(t)) or _epithet_adjective(t, root) for t in word
+            ) or _epithet_compound(word, root)}
+            holders = [e for e in self.registry.entities if e.type == "person" and e.name and role in e.title_heads
                        and e.mentioned_before(position) >= 0]
-            if (len(holders) == 1 and root.is_lower and said - holders[0].title_words <= narrowing
-                    and modifiers_of(holders[0], head) <= said):
+            if (len(holders) == 1 and (root.is_lower or is_title(root.text)) and said - holders[0].title_words <= narrowing
+                    and modifiers_of(holders[0], role) <= said):
                 named = holders
         if not named and words[0] in DEFINITE and head in ORG_NOUNS:
             # "the department": the organization named with that word ("Department of Veterans Affairs")
@@ -770,7 +787,7 @@ class SpeakerResolver:
         if entity.type == "person" and entity.gender is None:
             # someone first met here ("a spokeswoman for …"): what the description says
             settle_gender(entity)
-        if entity.type == "person" and entity.name and not self.registry.person_mentioned_at(m.start):
+        if entity.type == "person" and _carried_on(entity, m) and not self.registry.person_mentioned_at(m.start):
             # a resolved he/she or description carries its person on: "He said he did not recall whether
             # the Clintons …", "the minister said … He said"
             self.registry.mention_person(PersonMention(m.start, entity, self.sentences.index(m.start), 0))
@@ -937,6 +954,112 @@ def _epithet_adjective(token, root) -> bool:
     """A lowercase adjective on a role noun that adds to who the holder is: "rookie", "veteran", "embattled"."""
     return (token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i == root.i and token.is_lower
             and token.tag_ == "JJ" and token.lower_ not in _CONTRASTING)
+
+
+def _epithet_compound(word: list, root) -> bool:
+    """A lowercase hyphened modifier of a role noun, the writer's word for who the holder is:
+    "left-wing", "long-time" ("the left-wing president" is the one president named)."""
+    return (len(word) > 2 and word[-1].head.i == root.i and word[-1].i != root.i and word[-1].dep_ in ("amod", "compound")
+            and all(t.is_lower or t.is_digit or t.text == "-" for t in word)
+            and word[0].lower_ not in _CONTRASTING)
+
+
+def _called_a_person(ent: Span) -> bool:
+    """Whether a name stands right after a singular lowercase noun for a person, or in
+    apposition to one: "boss" of "Worldcom boss Bernie Ebbers", "film-maker" of "film-maker
+    George Lucas", "lawyer" of "The woman's lawyer, Dolores M Troiani"."""
+    if ent.start == 0 or "&" in ent.text:
+        return False  # (and "insurance broker Marsh & McLennan" is a firm)
+    before = ent.doc[ent.start - 1]
+    if ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
+        before = ent.root.head
+    noun = "".join(t.lower_ for t in _hyphened_words(ent.doc[before.sent.start : before.i + 1])[-1])
+    return (before.pos_ == "NOUN" and before.tag_ == "NN" and before.is_lower
+            and (is_person_noun(noun) or noun in RELATIONS))
+
+
+def _name_beside_role(span: Span) -> Span | None:
+    """The name of the person a role-family mention describes, where it gives one: in apposition
+    ("A spokesperson for Health Canada, Eric Morrissette", "…, Dr Vancheshwar", an honorific
+    making a name of what the NER left unlabelled) or ending it after a noun ("Shadow
+    spokesman for sport Hugh Robertson"; not "A spokesman for Michael Howard", whose name
+    follows a preposition: the person spoken for)."""
+    for ent in span.ents:
+        if ent.label_ == "PERSON" and (ent.root.dep_ == "appos" or _portfolio_then_name(span, ent)):
+            return ent
+    for token in span:
+        if token.dep_ == "appos" and token.pos_ == "PROPN" and not token.ent_type_:
+            start = token.left_edge.i + 1  # after the honorific
+            if start <= token.i and after_honorific(span.doc[start]) and all(
+                    t.pos_ == "PROPN" for t in span.doc[start : token.i + 1]):
+                return span.doc[start : token.i + 1]
+    return None
+
+
+def _portfolio_then_name(span: Span, ent: Span) -> bool:
+    """A full name ending a role-family mention right after the portfolio's noun: "Shadow
+    spokesman for sport Hugh Robertson" (not "a spokesman for distributor Toho", whom the
+    noun before calls a business, nor a spokesman "for Michael Howard")."""
+    before = span.doc[ent.start - 1] if ent.start > span.start else None
+    return (before is not None and ent.end == span.end and before.tag_ == "NN" and before.is_lower
+            and not is_person_noun(before.lower_) and before.lower_ not in ORGANIZATION_HEADS
+            and len(ent) > 1 and is_first_name(ent[0].text))
+
+
+def _carried_on(entity: Referent, m: Mention) -> bool:
+    """Whether a he/she after this mention may refer to its entity: a named one, and someone
+    unnamed the article introduces ("A spokesman for Toho said … “…,” he added" is the
+    spokesman's, not Toho's); not an unnamed "the prime minister", most often someone the
+    article names in words the resolver does not link, whom the he/she after it finds."""
+    if entity.name is not None:
+        return True
+    return entity.role is not None or (m.span is not None and m.span[0].lower_ in _INDEFINITE)
+
+
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+
+
+def _head_word(span: Span) -> list:
+    """The tokens of the written word that holds the span's root ("co-chairman", whose
+    "co" the parser may take for the root)."""
+    return next(word for word in _hyphened_words(span) if span.root in word)
+
+
+_APPOSITION_MARKS = frozenset(",;:-–—")
+
+
+def _described_before(span: Span, name: Span, noun: list) -> str | None:
+    """The words of a mention before the name in apposition to them, without the article:
+    "spokesperson for Health Canada" of "A spokesperson for Health Canada, Eric Morrissette".
+
+    Not the title the name opens with ("its chief executive, Sir Howard Newby"); none where
+    the words hold more than one phrase (a comma, a sentence's end: the parse ran a mention
+    across them) or a first name (a name the NER cut short: "Sandra den Hamer"). The words
+    start where the phrase of the ``noun`` (its tokens: "co", "-", "chairman") that describes
+    the name does ("a lawsuit against Balco boss Victor Conte": "Balco boss").
+    """
+    start = max(span.start, min(t.left_edge.i for t in noun))
+    words = list(span.doc[start + (span.doc[start].lower_ in DETERMINERS) : name.start])
+    while words and (words[-1].text in _APPOSITION_MARKS or words[-1].text.rstrip(".") in HONORIFICS or (
+            # "hunt master, Captain Ian Farquhar" (not the head of "the Economics Minister, Budi Santoso")
+            words[-1].is_title and is_title(words[-1].text) and len(words) > 1 and words[-2].text == ",")):
+        words.pop()
+    if not words or words[0].tag_ == "POS" or any(t.is_punct and t.text in ",;:.!?" or t.is_sent_start and t.i > words[0].i
+                        or (t.is_title and is_first_name(t.text) and not is_title(t.text)) for t in words):
+        return None
+    return span.doc[words[0].i : words[-1].i + 1].text
+
+
+def _hyphened_words(span: Span) -> list[list]:
+    """The span's tokens grouped into written words: "co", "-", "chairman" is one word, "co-chairman"."""
+    words: list[list] = []
+    for token in span:
+        joined = words and not words[-1][-1].whitespace_ and (token.text == "-" or words[-1][-1].text == "-")
+        if joined:
+            words[-1].append(token)
+        else:
+            words.append([token])
+    return words
 
 
 def _epithet(m: Mention) -> bool:

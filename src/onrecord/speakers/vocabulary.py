@@ -59,7 +59,8 @@ OUTLET_NOUNS = frozenset("paper newspaper daily tabloid broadsheet magazine broa
 # what a business is called once named: "the company" refers back to it
 BUSINESS_NOUNS = frozenset(
     "company firm corporation retailer airline bank insurer manufacturer carrier chain business "
-    "automaker developer operator utility brand startup grocer".split()
+    "automaker developer operator utility brand startup grocer distributor supplier provider lender "
+    "wholesaler exporter importer refiner".split()
 )
 # the last word of a sports club's name, which the NER may take for a person's
 TEAM_WORDS = frozenset("United City Rovers Athletic Wanderers Albion Town County Rangers Hotspur FC".split())
@@ -83,6 +84,7 @@ RELATIONS = frozenset(
 ORGANIZATION_HEADS = frozenset(
     "firm company corporation group giant conglomerate maker producer manufacturer retailer airline bank "
     "insurer carrier chain business operator brand supplier exporter band network broadcaster website "
+    "distributor provider lender wholesaler importer refiner "
     "charity foundation institute trust society club".split()
 )
 # what a public body or union is called once named: "Unifor" … "the union said"
@@ -94,7 +96,7 @@ PERSON_NOUNS = frozenset(
     "seed candidate nominee minister premier general chief head leader mother father woman man girl boy wife "
     "husband son daughter sister brother veteran mayor host star actress coach captain judge senator governor "
     "president mp rookie goalkeeper goalie midfielder defender winger champion archbishop bishop priest "
-    "magistrate nurse athlete".split()
+    "magistrate nurse athlete boss filmmaker film-maker executive critic counterpart deputy uncle aunt".split()
 )
 # an abbreviated title before a name, and the nouns a later description calls its holder by
 ABBREVIATED_TITLES = {
@@ -116,7 +118,8 @@ SENTENCE_LINKS = frozenset({"and", "but", "also", "then", "later"})
 # what the NER calls places: a PERSON string it also tags so is a place
 PLACE_ENTS = frozenset({"GPE", "LOC"})
 RAW_STOP = frozenset(
-    "that the a an and or but of to in on for by with from as at is was said says told which who when".split()
+    "that the a an and or but of to in on for by with from as at is was said says told which who when "
+    "against about over after before into than under between without despite like via among".split()
 )
 # two letters in a row: what a description needs to be one
 WORDLIKE = re.compile(r"[^\W\d_]{2}")
