@@ -1247,3 +1247,33 @@ def test_a_gendered_word_of_the_sentence_before_is_no_honorific_of_the_name(extr
 def test_a_spokesmans_own_name_beside_the_role_names_the_spokesman(extractor, mention, name):
     article = extractor.extract(f"{mention} said the plan would fail.")
     assert speaker_of(article, "plan would fail").name == name
+
+
+def test_a_name_that_modifies_a_noun_is_no_antecedent(extractor):
+    # "an Oscar nomination": the NER's person "Oscar" is no one the she can be
+    text = ("Best actress winner Imelda Staunton told the BBC that the film was the highlight of her "
+            "career. Her role has already led to a clutch of awards and an Oscar nomination. "
+            'She said: "Never in a million years did I expect this."')
+    assert speaker_of(extractor.extract(text), "million years").name == "Imelda Staunton"
+
+
+@pytest.mark.parametrize(
+    "introduced, described, name",
+    [
+        # a party or an epithet of the writer's own may stand for the holder's own place or event
+        ("New York Senator Charles Schumer called for checks.", "the Democrat senator", "Charles Schumer"),
+        ("Olympic champion Kenenisa Bekele won again on Sunday.", "the two-time champion", "Kenenisa Bekele"),
+        # but another place is another holder, and so is another title
+        ("Norfolk police chief Andy Hayman said the plan was bad.", "the Metropolitan police chief", None),
+        ("World cross country champion Paula Radcliffe is out.", "the European cross-country champion", None),
+    ],
+)
+def test_a_party_or_epithet_stands_for_the_holders_own_place(extractor, introduced, described, name):
+    text = f'{introduced}\n\n"We will go there with a little fear," said {described}.'
+    assert speaker_of(extractor.extract(text), "little fear").name == name
+
+
+def test_a_portfolio_is_no_epithet(extractor):
+    text = ('New Home Secretary Charles Clarke defended the law.\n\n'
+            'The foreign secretary insisted it was for Parliament to decide.')
+    assert speaker_of(extractor.extract(text), "for Parliament").name is None

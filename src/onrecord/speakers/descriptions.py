@@ -28,14 +28,16 @@ def _modifies(token, start: int, end: int) -> bool:
     return token.dep_ in _MODIFIER_DEPS and start - 1 <= token.head.i <= end and token.text not in ",()"
 
 
-def modifiers_of(entity: Referent, head: str) -> set[str]:
-    """The words before ``head`` in the entity's descriptions ("Norfolk police" of "Norfolk police chief")."""
+def modifiers_of(entity: Referent, head: str, *, proper: bool = False) -> set[str]:
+    """The words before ``head`` in the entity's descriptions ("norfolk", "police" of "Norfolk
+    police chief"), lowercased; ``proper``: only those written capitalised ("norfolk")."""
     words: set[str] = set()
     for description in entity.descriptions:
-        for part in description.lower().split(","):
-            tokens = re.findall(r"[\w-]+", re.split(POST_NOMINAL, part.strip())[0])
+        for part in description.split(","):
+            tokens = re.findall(r"[\w-]+", re.split(POST_NOMINAL, part.strip().lower())[0])
+            written = re.findall(r"[\w-]+", part.strip())[: len(tokens)]
             if tokens and tokens[-1].strip(".") == head:
-                words.update(tokens[:-1])
+                words.update(t for t, w in zip(tokens[:-1], written) if not proper or w[:1].isupper())
     return words
 
 

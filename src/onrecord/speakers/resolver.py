@@ -48,7 +48,7 @@ from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit, paragraph_spans, quotations
 from .vocabulary import (
     BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DETERMINERS, GROUP_PRONOUNS, HONORIFICS, MEDIA_WORDS,
-    NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, OUTLET_NOUNS, PEERAGE,
+    NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, OUTLET_NOUNS, PARTY_MEMBERS, PEERAGE,
     PERSON_PRONOUNS, PLACE_ENTS, RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TITLE_WORDS,
     is_person_noun,
 )
@@ -95,9 +95,17 @@ def _rank(token) -> int:
     """How salient a mention is as a later pronoun's antecedent, from its role in the clause.
 
     A name inside a clause that modifies a noun ("The government, led by Justin Trudeau,")
-    is the least salient: ``pronouns`` looks past it for a person named as the story's subject.
+    or that modifies one itself ("an Oscar nomination") is the least salient: ``pronouns``
+    looks past it for a person named as the story's subject.
     """
     if any(t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN") for t in token.ancestors):
+        return IN_A_CLAUSE
+    modifier = token
+    while modifier.dep_ == "conj":
+        modifier = modifier.head
+    if modifier.dep_ in ("compound", "nmod") and modifier.head.pos_ == "NOUN" and modifier.head.is_lower:
+        # a name that says what kind a thing is ("an Oscar nomination", "a Linux or Mac version")
+        # is no one the story is about
         return IN_A_CLAUSE
     if token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS):
         return 0
@@ -663,11 +671,22 @@ class SpeakerResolver:
                 t.ent_type_ in ("GPE", "NORP", "ORG") or t.lower_ in NARROWING
                 or (t.i > span.start and names_something(t)) or _epithet_adjective(t, root) for t in word
             ) or _epithet_compound(word, root)}
+            # The holder's own words before the role must be in the mention, but for the names of
+            # places, clubs and events where the mention gives only a party or a hyphened epithet of
+            # its own ("the Democrat senator" for "New York Senator Charles Schumer", "the two-time
+            # champion" for the "Olympic champion"; not "the Metropolitan police chief" for "Norfolk
+            # police chief Andy Hayman", nor "the European champion" for the "world champion")
             holders = [e for e in self.registry.entities if e.type == "person" and e.name and role in e.title_heads
                        and e.mentioned_before(position) >= 0]
-            if (len(holders) == 1 and (root.is_lower or is_title(root.text)) and said - holders[0].title_words <= narrowing
-                    and modifiers_of(holders[0], role) <= said):
-                named = holders
+            if len(holders) == 1 and (root.is_lower or is_title(root.text)):
+                added = said - holders[0].title_words
+                missing = modifiers_of(holders[0], role) - said
+                # (a plain adjective may name a portfolio: "the foreign secretary" is not the Home one)
+                own = {"".join(t.lower_ for t in word) for word in hyphened
+                       if any(t.lower_ in PARTY_MEMBERS for t in word) or _epithet_compound(word, root)}
+                if added <= narrowing and (not missing or (missing <= modifiers_of(holders[0], role, proper=True)
+                                                           and added <= own)):
+                    named = holders
         if not named and words[0] in DEFINITE and head in ORG_NOUNS:
             # "the department": the organization named with that word ("Department of Veterans Affairs")
             named = [
