@@ -143,15 +143,33 @@ def title_run_before(text: str, start: int) -> str | None:
     return " ".join(words)
 
 
+def hyphened_words(span: Span) -> list[list]:
+    """The span's tokens grouped into written words: "co", "-", "chairman" is one word."""
+    words: list[list] = []
+    for token in span:
+        if words and not words[-1][-1].whitespace_ and (token.text == "-" or words[-1][-1].text == "-"):
+            words[-1].append(token)
+        else:
+            words.append([token])
+    return words
+
+
+def written(word: list) -> str:
+    """A written word's tokens as one lowercase word: "co-chairman"."""
+    return "".join(t.lower_ for t in word)
+
+
 def noun_before(ent: Span) -> str | None:
     """The common noun phrase right before a name: "the engineering firm Castell & Ruiz",
     "rookie defenceman Ada Lovell" (a description even where the parse does not link it)."""
     doc = ent.doc
     start = ent.start
-    while start > 0 and doc[start - 1].pos_ in ("NOUN", "ADJ") and not doc[start - 1].ent_type_:
-        start -= 1
-        while start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
-            start -= 2  # a hyphened word is one: "film-maker", "man-of-the-match", not "maker"
+    # a hyphened word is one: "film-maker", "man-of-the-match", not "maker"
+    before = hyphened_words(doc[doc[ent.start - 1].sent.start : ent.start]) if ent.start else []
+    for word in reversed(before):
+        if word[-1].pos_ not in ("NOUN", "ADJ") or word[-1].ent_type_:
+            break
+        start = word[0].i
     if start == ent.start or doc[ent.start - 1].pos_ != "NOUN" or doc[ent.start - 1].tag_ == "NNS":
         return None  # (a plural is no one's description: "… across poorer regions Maria Lund will argue")
     return doc[start : ent.start].text

@@ -60,9 +60,9 @@ from .registry import (
 )
 from .descriptions import (
     PREDICATE_WORDS, affiliation_of, after_a_role_word, after_honorific, apposition_of,
-    described_as_a_person, describes_someone, description_of, fullest_description, modifiers_of,
+    described_as_a_person, describes_someone, description_of, fullest_description, hyphened_words, modifiers_of,
     names_something, noun_before, organization_named_in, predicate_of, role_family, same_entity,
-    title_run_before, whole_organization,
+    title_run_before, whole_organization, written,
 )
 
 
@@ -651,9 +651,9 @@ class SpeakerResolver:
         head = root.lower_
         # every word of the mention was said of the entity, its head as the head of a description
         # (words as descriptions are read: "co-chairman" one word, as the article's "Tory co-chairman" gave it)
-        hyphened = _hyphened_words(span)
-        role = "".join(t.lower_ for t in _head_word(span))
-        said = {w for w in ("".join(t.lower_ for t in word) for word in hyphened)
+        hyphened = hyphened_words(span)
+        role = written(_head_word(span))
+        said = {w for w in map(written, hyphened)
                 if w not in DETERMINERS and w.replace("-", "").isalpha()}
         named = [
             e for e in self.registry.entities
@@ -667,7 +667,7 @@ class SpeakerResolver:
             # and an adjective of the writer's own says more of that one person ("the rookie
             # defenceman" for "Defenceman Cale Makar"), where it sets no other one apart ("former")
             # (a capitalised title too: "The Indonesian Economics Minister" for "Economics Minister Aburizal Bakrie")
-            narrowing = {"".join(t.lower_ for t in word) for word in hyphened if any(
+            narrowing = {written(word) for word in hyphened if any(
                 t.ent_type_ in ("GPE", "NORP", "ORG") or t.lower_ in NARROWING
                 or (t.i > span.start and names_something(t)) or _epithet_adjective(t, root) for t in word
             ) or _epithet_compound(word, root)}
@@ -682,7 +682,7 @@ class SpeakerResolver:
                 added = said - holders[0].title_words
                 missing = modifiers_of(holders[0], role) - said
                 # (a plain adjective may name a portfolio: "the foreign secretary" is not the Home one)
-                own = {"".join(t.lower_ for t in word) for word in hyphened
+                own = {written(word) for word in hyphened
                        if any(t.lower_ in PARTY_MEMBERS for t in word) or _epithet_compound(word, root)}
                 if added <= narrowing and (not missing or (missing <= modifiers_of(holders[0], role, proper=True)
                                                            and added <= own)):
@@ -992,7 +992,7 @@ def _called_a_person(ent: Span) -> bool:
     before = ent.doc[ent.start - 1]
     if ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
         before = ent.root.head
-    noun = "".join(t.lower_ for t in _hyphened_words(ent.doc[before.sent.start : before.i + 1])[-1])
+    noun = written(hyphened_words(ent.doc[before.sent.start : before.i + 1])[-1])
     return (before.pos_ == "NOUN" and before.tag_ == "NN" and before.is_lower
             and (is_person_noun(noun) or noun in RELATIONS))
 
@@ -1041,7 +1041,7 @@ _INDEFINITE = frozenset({"a", "an", "one", "another"})
 def _head_word(span: Span) -> list:
     """The tokens of the written word that holds the span's root ("co-chairman", whose
     "co" the parser may take for the root)."""
-    return next(word for word in _hyphened_words(span) if span.root in word)
+    return next(word for word in hyphened_words(span) if span.root in word)
 
 
 _APPOSITION_MARKS = frozenset(",;:-–—")
@@ -1067,18 +1067,6 @@ def _described_before(span: Span, name: Span, noun: list) -> str | None:
                         or (t.is_title and is_first_name(t.text) and not is_title(t.text)) for t in words):
         return None
     return span.doc[words[0].i : words[-1].i + 1].text
-
-
-def _hyphened_words(span: Span) -> list[list]:
-    """The span's tokens grouped into written words: "co", "-", "chairman" is one word, "co-chairman"."""
-    words: list[list] = []
-    for token in span:
-        joined = words and not words[-1][-1].whitespace_ and (token.text == "-" or words[-1][-1].text == "-")
-        if joined:
-            words[-1].append(token)
-        else:
-            words.append([token])
-    return words
 
 
 def _epithet(m: Mention) -> bool:
