@@ -1008,10 +1008,9 @@ def _name_beside_role(span: Span) -> Span | None:
             return ent
     for token in span:
         if token.dep_ == "appos" and token.pos_ == "PROPN" and not token.ent_type_:
-            start = token.left_edge.i + 1  # after the honorific
-            if start <= token.i and after_honorific(span.doc[start]) and all(
-                    t.pos_ == "PROPN" for t in span.doc[start : token.i + 1]):
-                return span.doc[start : token.i + 1]
+            run = SpeakerResolver._name_run(span.doc[token.left_edge.i : token.i + 1])
+            if run and after_honorific(run[0]):
+                return span.doc[run[0].i : token.i + 1]
     return None
 
 
