@@ -6,9 +6,13 @@ outlets onrecord reads) decide first, and a name they give to both women and
 men (Jordan, Kim, Robin) is no evidence. A first name they do not hold at all
 (news quotes people of every origin: Jagdeep, Olumide, Ewa) is looked up in
 every other locale's lists, where it counts only if no list gives it to the
-other gender. The verdict is marked ``gender_evidence: "name"`` so no one
-takes it for what the text states. Without ``faker`` installed, nothing is
-inferred.
+other gender. A name still undecided (in no list, or in both genders' lists)
+is looked up last in the list shipped in the package (``data/first_names.tsv.gz``,
+built by ``scripts/build_first_names.py`` from PyPI ``nomquamgender``, MIT:
+names that 95 % of the people they count in several countries' sources share
+one gender). The verdict is marked ``gender_evidence: "name"`` so no one
+takes it for what the text states. Without ``faker`` installed, only the
+shipped list is read.
 
 `python benchmarks/first_names.py` measures both steps against the people
 whose gender BBC articles state (honorific or pronoun).
@@ -16,11 +20,14 @@ whose gender BBC articles state (honorific or pronoun).
 
 from __future__ import annotations
 
+import gzip
 import importlib
 import pkgutil
 from functools import lru_cache
+from pathlib import Path
 
 _LOCALES = ("en", "en_US", "en_GB", "en_IE", "fr_CA", "fr_FR")
+WORLD_NAMES = Path(__file__).resolve().parent.parent / "data" / "first_names.tsv.gz"
 
 
 @lru_cache(maxsize=2)
@@ -78,7 +85,20 @@ def first_name_verdict(name: str | None, *, fallback: bool = True) -> str | None
     return "both" if first in both else "unknown"
 
 
-def first_name_gender(name: str | None, *, fallback: bool = True) -> str | None:
-    """``female``/``male`` when the first word of a full name is only one gender's first name."""
+@lru_cache(maxsize=1)
+def _world_names() -> dict[str, str]:
+    """The shipped list: lowercased first name -> ``female`` or ``male``."""
+    with gzip.open(WORLD_NAMES, "rt", encoding="utf-8") as lines:
+        return dict(line.rstrip("\n").split("\t") for line in lines if not line.startswith("#"))
+
+
+def first_name_gender(name: str | None, *, fallback: bool = True, world: bool = True) -> str | None:
+    """``female``/``male`` when the first word of a full name is only one gender's first name.
+
+    ``world``: a name Faker's lists leave undecided is looked up in the shipped list (not
+    for ``first_name_verdict``, which also says whether a word is a first name at all: that
+    list holds words of every kind that someone somewhere is named)."""
     verdict = first_name_verdict(name, fallback=fallback)
+    if verdict in ("both", "unknown") and world:
+        return _world_names().get((name or "").split()[0].strip(".").lower())
     return verdict if verdict in ("female", "male") else None
