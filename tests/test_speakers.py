@@ -10,6 +10,7 @@ from onrecord.attribution import STRATEGIES, may_attribute
 from onrecord.speakers.gender import GenderEvidence, honorific_before
 from onrecord.speakers.registry import PersonMention, Referent, Registry, club_or_party, no_part_of_name
 from onrecord.speakers.resolver import _name_after_titles
+from onrecord.speakers.vocabulary import ends_sentence
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -711,6 +712,51 @@ def test_a_description_that_goes_on_with_added_is_the_person_who_spoke_before(ex
     # an organization named before stays itself
     text = "Ford Motor Co. reported a loss. Mark Fields, the chief executive, said sales fell. The company added that it would cut jobs."
     assert speaker_of(extractor.extract(text), "cut jobs").name == "Ford Motor Co."
+
+
+def test_a_role_no_one_was_given_is_the_writers_word_for_the_person_just_quoted(extractor):
+    text = (
+        "The harbour levy will not be renegotiated, Ruth Calder said on Monday. "
+        "The finance secretary told councillors the levy had paid for the new pier.\n\n"
+        "Owen Pryce met Tomas Veld in Cardiff on Friday. The chancellor said the talks had gone well.\n\n"
+        "Ines Marr, the transport secretary, said trams would run by May. The harbour master said the pier was safe."
+    )
+    article = extractor.extract(text)
+    speaker = speaker_of(article, "the levy had paid")
+    assert (speaker.name, speaker.description) == ("Ruth Calder", "finance secretary")
+    # another person named since, or a role the person was not given: someone else
+    assert speaker_of(article, "the talks had gone well").name is None
+    assert speaker_of(article, "the pier was safe").name is None
+    text = (
+        "The accounts were sound, Dara Quill said on Monday. The former finance officer said Ms Quill knew of the losses.\n\n"
+        "Kent police chief Alan Brody said the plans were flawed. The Essex police chief said the plans were needed."
+    )
+    article = extractor.extract(text)
+    # the sentence names the person besides; the same role at another place
+    assert speaker_of(article, "knew of the losses").name is None
+    assert speaker_of(article, "the plans were needed").name is None
+
+
+def test_a_role_the_persons_verb_had_them_in_describes_them(extractor):
+    text = (
+        "Ruth Calder, who served as finance minister until 2019, met Owen Pryce on Monday. "
+        "The finance minister said the levy was fair.\n\n"
+        "Mr Ashdown quit as harbour master last week. Ina Voss met him. The harbour master said he had no regrets.\n\n"
+        "Tomas Veld described Ada Lovell as a friend. The friend said it was true."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "the levy was fair").name == "Ruth Calder"
+    assert speaker_of(article, "no regrets").name == "Ashdown"
+    # the role the verb gives its object is no description of its subject
+    assert speaker_of(article, "it was true").name is None
+
+
+@pytest.mark.parametrize("word, ends", [
+    ("British.", True), ("won!", True), ("ex-minister.", True), ("Minister.", True),
+    ("Sen.", False), ("Capt.", False), ("Mrs.", False), ("J.R.R.", False), ("Co.", False), ("Okafor", False),
+])
+def test_a_word_ends_a_sentence_unless_it_is_an_abbreviation(word, ends):
+    assert ends_sentence(word) is ends
 
 
 def test_descriptions_take_the_whole_role_and_no_list_dash_or_stray_abbreviation(extractor):

@@ -15,7 +15,7 @@ from .names import is_first_name
 from .vocabulary import (
     BODY_NOUNS, BUSINESS_NOUNS, DETERMINERS, HONORIFICS, NO_DESCRIPTION, ORGANIZATION_HEADS, ORG_NOUNS,
     OUTLET_NOUNS, PEERAGE, POST_NOMINAL, RAW_STOP, RELATIONS, ROLE_FAMILIES, ROLE_TITLES, TITLE_WORDS, WORDLIKE,
-    is_person_noun,
+    ends_sentence, is_person_noun,
 )
 from .registry import Referent, is_title
 
@@ -130,7 +130,7 @@ def title_run_before(text: str, start: int) -> str | None:
         return None
     words = match.group(1).split()
     # "… at Novastream. Dr Johan Pouwelse": the run starts after the last sentence's end
-    ends = [i for i, w in enumerate(words) if w.endswith(".") and len(w) > 2 and w.lower().strip(".") not in TITLE_WORDS]
+    ends = [i for i, w in enumerate(words) if ends_sentence(w)]
     if ends:
         words = words[ends[-1] + 1 :]
     honorifics = [i for i, w in enumerate(words) if w.rstrip(".") in HONORIFICS]
@@ -179,17 +179,39 @@ PREDICATE_WORDS = 8
 
 
 def predicate_of(ent: Span) -> str | None:
-    """What a copula says the name is: "Bennett is the minister responsible for …" -> "minister responsible for …"."""
+    """What a copula says the name is: "Bennett is the minister responsible for …" -> "minister
+    responsible for …"; or the role the name's verb has it in (``_role_held``)."""
     root = ent.root
-    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
-        return None
-    attr = next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
-    if attr is None:
-        return None
-    tokens = [t for t in attr.subtree if not t.is_punct][:PREDICATE_WORDS]
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        attr = next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        words = list(attr.subtree) if attr is not None else []
+    else:
+        words = _role_held(root)
+    tokens = [t for t in words if not t.is_punct][:PREDICATE_WORDS]
     while tokens and tokens[0].lower_ in DETERMINERS:
         tokens = tokens[1:]
     return " ".join(t.text for t in tokens) or None
+
+
+def _role_held(name) -> list:
+    """The words of the role a name's verb has it in: "Blunkett quit as home secretary",
+    "Calder, who served as finance minister," -> "home secretary", "finance minister".
+
+    Not where the verb has an object, whom the role is said of ("Blair described Brown as a
+    friend"), nor a time of life ("as a teenager": a role is held without "a"); the role and
+    whose it is, not what the clause goes on with ("partner in a firm following criticism").
+    """
+    verbs = [c for c in name.children if c.dep_ == "relcl"] + ([name.head] if name.dep_ == "nsubj" else [])
+    for verb in verbs:
+        if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+            continue
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            for noun in prep.children:
+                if (noun.dep_ == "pobj" and noun.pos_ == "NOUN" and (is_person_noun(noun.lower_) or is_title(noun.text))
+                        and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in noun.children)):
+                    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                    return list(noun.doc[noun.left_edge.i : (of.right_edge if of is not None else noun).i + 1])
+    return []
 
 
 def affiliation_of(ent: Span) -> str | None:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .vocabulary import ends_sentence
+
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 
@@ -70,9 +72,6 @@ def honorific_gender(word: str) -> str | None:
     return title_gender(word) if _decisive(word) else None
 
 
-# a word that ends a sentence: three letters or more before its stop (not "Dr.", "J.")
-_SENTENCE_END = re.compile(r"[^\W\d_]{3,}[.!?]$")
-
 
 def honorific_before(text: str, start: int) -> str | None:
     """The gender an honorific or gendered title just before ``start`` decides, if any."""
@@ -80,7 +79,7 @@ def honorific_before(text: str, start: int) -> str | None:
     for word in reversed(words[-(_NAMES_BETWEEN + 1) :]):
         if title_gender(word) or not word[:1].isupper():
             return honorific_gender(word)
-        if _SENTENCE_END.search(word):
+        if ends_sentence(word):
             return None  # "… with wife Ffion. Mr Hague": the sentence before says nothing of this name
     return None
 

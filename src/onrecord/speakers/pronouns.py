@@ -45,7 +45,7 @@ class Pronouns:
             if unit.doc is None:
                 # an unparsed paragraph has no roles to read: its pronouns vote only when one person is near
                 for match in _RAW_PRONOUN.finditer(self.text, unit.start, unit.end):
-                    people = {id(e): e for e in self._nearest_people(match.start(), lambda e: True, reach=2)}
+                    people = {id(e): e for e in self.nearest_people(match.start(), lambda e: True, reach=2)}
                     if len(people) == 1:
                         next(iter(people.values())).evidence.pronouns[pronoun_gender(match.group(0)) or ""] += 1
                 continue
@@ -55,7 +55,7 @@ class Pronouns:
                     continue
                 # "Reyes met her": an object pronoun is not the subject of its own clause
                 own = token.dep_ not in ("dobj", "dative", "pobj", "iobj") or token.lower_.endswith("self")
-                nearest = self._nearest_people(unit.start + token.idx, lambda e: True, reach=2, own_sentence=own)
+                nearest = self.nearest_people(unit.start + token.idx, lambda e: True, reach=2, own_sentence=own)
                 people = list({id(e): e for e in nearest}.values())
                 if len(people) == 1 and self._pronoun_before_the_name(people[0], unit.start + token.idx, gender):
                     continue
@@ -141,7 +141,7 @@ class Pronouns:
             if entity.type == "person":
                 settle_gender(entity)
 
-    def _nearest_people(self, position: int, accept, *, reach: int, exclude=(), own_sentence: bool = True) -> list[Referent]:
+    def nearest_people(self, position: int, accept, *, reach: int, exclude=(), own_sentence: bool = True) -> list[Referent]:
         """The people named in the nearest sentence before ``position`` that names any ``accept`` takes.
 
         Subjects first, then in text order; the pronoun's own sentence counts up to it.
@@ -181,7 +181,7 @@ class Pronouns:
             return entity.type == "person" and (entity.gender_evidence == "name" or agrees(entity))
 
         for accept in (agrees, agrees_but_for_the_name):
-            people = self._nearest_people(position, accept, reach=_PRONOUN_REACH, exclude=exclude)
+            people = self.nearest_people(position, accept, reach=_PRONOUN_REACH, exclude=exclude)
             if people:
                 # among the people of that sentence, the one whose statement came last goes on speaking
                 return last_speaker if any(p is last_speaker for p in people) else people[0]

@@ -14,7 +14,7 @@ from .gender import GenderEvidence, title_gender
 from .names import first_name_gender, is_first_name
 from .vocabulary import (
     ABBREVIATED_TITLES, DETERMINERS, HONORIFICS, MEDIA_WORDS, PARTY_MEMBERS, PARTY_WORDS, POST_NOMINAL,
-    ROLE_NOUNS, ROLE_TITLES, SENTENCE_OPENERS, TEAM_WORDS, TITLE_WORDS, WORDLIKE, is_person_noun,
+    ROLE_NOUNS, ROLE_TITLES, SENTENCE_OPENERS, TEAM_WORDS, TITLE_WORDS, WORDLIKE, ends_sentence, is_person_noun,
 )
 
 
@@ -326,8 +326,7 @@ def _one_name(words: list[str]) -> list[str]:
     after an "O'" ("Rory O' Neill").
     """
     given = words
-    ends = [i for i, w in enumerate(words[:-1])
-            if w[-1:] in ".!?" and len(w.rstrip(".!?")) > 2 and w.rstrip(".!?").isalpha() and not is_title(w)]
+    ends = [i for i, w in enumerate(words[:-1]) if ends_sentence(w)]
     if ends:
         words = words[ends[-1] + 1 :]
     dash = next((i for i, w in enumerate(words) if w in ("-", "–", "—", "--")), None)

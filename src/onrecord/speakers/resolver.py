@@ -779,19 +779,22 @@ class SpeakerResolver:
         return entity
 
     def speaker(
-        self, m: Mention | None, exclude=(), *, speaking: bool = True, going_on: Referent | None = None
+        self, m: Mention | None, exclude=(), *, speaking: bool = True, going_on: Referent | None = None,
+        added: bool = False,
     ) -> Speaker | None:
         """The resolved speaker of a mention; ``speaking=False`` for an addressee or a relaying
         source, who is no later "it" or "they" (“…,” the Veltro Institute told Harbour Radio. “…,” it added).
 
-        ``going_on``: the named person whose statement a cue like "added" continues; a definite
-        description no one else was given is the writer's word for them ("“…,” Idris Maelor told
-        Harbour Radio. … The veteran midfielder added that …").
+        ``going_on``: the named person who spoke last; a definite description no one else was
+        given is the writer's word for them where the cue continues their statement ("“…,” Idris
+        Maelor told Harbour Radio. … The veteran midfielder added that …", ``added``) or they are
+        the person the sentences just before are about (``_spoken_of_again``).
         """
         if m is None:
             return None
         entity, description = self.resolve(m, exclude)
-        if going_on is not None and entity is not None and (entity.name is None or not entity.mentions) and _epithet(m):
+        if going_on is not None and entity is not None and (entity.name is None or not entity.mentions) and _epithet(m) and (
+                added or self._spoken_of_again(going_on, m, exclude)):
             # (an entity without mentions was made from these very words: no one the article named)
             words = m.span[1:].text  # type: ignore[index]
             going_on.describe(words)
@@ -827,6 +830,27 @@ class SpeakerResolver:
             mention=(fragment,), entity=entity.id, name=_one_line(entity.name), description=_one_line(description),
             gender=entity.gender, gender_evidence=entity.gender_evidence,  # type: ignore[arg-type]
         )
+
+    def _spoken_of_again(self, person: Referent, m: Mention, exclude) -> bool:
+        """Whether a definite role ("the foreign secretary") is the writer's word for the person
+        who spoke last: a role noun no one was given, and that person the subject of the nearest
+        sentence that names anyone ("…, Jack Straw said. The foreign secretary told MPs …").
+
+        Not where another person was named since ("Tony Blair met Gordon Brown. The chancellor
+        said …"), nor where the person was given a role (which ``_described`` reads: "the foreign
+        secretary" is not "New Home Secretary Charles Clarke", "the Metropolitan police chief"
+        not "Norfolk police chief Andy Hayman"), nor where the sentence names the person besides
+        ("The former finance officer said Mr Ebbers knew").
+        """
+        role = written(_head_word(m.span))  # type: ignore[arg-type]
+        if not (is_person_noun(role) or is_title(role)) or person.title_heads:
+            return False
+        here = self.sentences.index(m.start)
+        if any(m.end <= start and self.sentences.index(start) == here for start, _ in person.mentions):
+            return False
+        people = self.pronouns.nearest_people(
+            m.start, lambda e: e.type == "person" and e.name is not None, reach=_NAMED_AFTER, exclude=exclude)
+        return bool(people) and people[0] is person
 
     def entity(self, entity_id: str) -> Referent | None:
         return self.registry.by_id.get(entity_id)
@@ -1136,9 +1160,9 @@ def resolve_speakers(
             # "Ms Jowell insisted: "…" And continued: "…"": a cue without a subject goes on from the speaker before
             speaker = _continued(previous)
         else:
-            # "… added": a description no one was given may be the writer's word for who spoke before
-            going_on = resolver.named_person(previous) if _goes_on(text, candidate) else None
-            speaker = resolver.speaker(candidate.source, exclude=candidate.content + quoted, going_on=going_on)
+            # a description no one was given may be the writer's word for who spoke before ("… added")
+            speaker = resolver.speaker(candidate.source, exclude=candidate.content + quoted,
+                                       going_on=resolver.named_person(previous), added=_goes_on(text, candidate))
         speakers[id(candidate)] = speaker
         nested = _inside(content_starts, content_reach, candidate.start)
         if speaker is not None and speaker.entity is not None and not nested:

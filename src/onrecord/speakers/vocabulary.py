@@ -113,6 +113,14 @@ HONORIFICS = ("Mr", "Mrs", "Ms", "Mme", "Dr", "Sir", "Dame")
 PEERAGE = frozenset({"lord", "lady", "baroness", "baron"})
 # entity types that are never part of a person's name
 NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_WORD_AT_STOP = re.compile(r"[^\W\d_]{3}[.!?]+$")
+
+
+def ends_sentence(word: str) -> bool:
+    """Whether a written word ends a sentence: three letters or more before its stop ("British.",
+    "won!"), not an abbreviated title ("Sen.", "Capt.", "Mrs.") nor initials ("J.R.R.")."""
+    stem = word.rstrip(".!?")
+    return bool(_WORD_AT_STOP.search(word)) and stem.lower() not in ABBREVIATED_TITLES and stem not in HONORIFICS
 # words that may come before a cue that opens its sentence without a subject
 SENTENCE_LINKS = frozenset({"and", "but", "also", "then", "later"})
 # what the NER calls places: a PERSON string it also tags so is a place
