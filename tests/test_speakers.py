@@ -737,6 +737,19 @@ def test_a_role_no_one_was_given_is_the_writers_word_for_the_person_just_quoted(
     assert speaker_of(article, "the plans were needed").name is None
 
 
+def test_one_subject_of_two_cues_is_one_speaker(extractor):
+    text = (
+        "Owen Pryce attacked the council on Monday.\n\n"
+        "Mr Imrie has failed to fix the roads, he claimed, saying he had the wrong plan for them. "
+        "This is the record Mr Imrie will have to defend, he said."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "failed to fix the roads").name == "Owen Pryce"
+    assert speaker_of(article, "the wrong plan").name == "Owen Pryce"
+    # a person the statement before is about is no antecedent of the he after it
+    assert speaker_of(article, "will have to defend").name == "Owen Pryce"
+
+
 def test_a_role_the_persons_verb_had_them_in_describes_them(extractor):
     text = (
         "Ruth Calder, who served as finance minister until 2019, met Owen Pryce on Monday. "

@@ -141,10 +141,13 @@ class Pronouns:
             if entity.type == "person":
                 settle_gender(entity)
 
-    def nearest_people(self, position: int, accept, *, reach: int, exclude=(), own_sentence: bool = True) -> list[Referent]:
+    def nearest_people(
+        self, position: int, accept, *, reach: int, exclude=(), own_sentence: bool = True, topics=lambda position: False,
+    ) -> list[Referent]:
         """The people named in the nearest sentence before ``position`` that names any ``accept`` takes.
 
-        Subjects first, then in text order; the pronoun's own sentence counts up to it.
+        Subjects first, then in text order; the pronoun's own sentence counts up to it. People
+        named in an aside clause, or where ``topics`` holds, count only where no other is near.
         """
         here = self.sentences.index(position)
         # before the position, not at it: a subject pronoun's own chained mention is no antecedent of it
@@ -157,7 +160,7 @@ class Pronouns:
                 continue
             if any(a <= m.start < b for a, b in exclude) or not accept(m.entity):
                 continue
-            if m.rank == IN_A_CLAUSE:
+            if m.rank == IN_A_CLAUSE or topics(m.start):
                 aside.append(m)
                 continue
             if found and m.sentence != found[0].sentence:
@@ -170,9 +173,13 @@ class Pronouns:
         return [m.entity for m in found]
 
     def antecedent(
-        self, position: int, gender: str | None, exclude, last_speaker: Referent | None = None
+        self, position: int, gender: str | None, exclude, last_speaker: Referent | None = None, *,
+        topics=lambda position: False,
     ) -> Referent | None:
-        """He/she: the nearest earlier person of agreeing gender, else the latest such speaker."""
+        """He/she: the nearest earlier person of agreeing gender, else the latest such speaker.
+
+        ``topics``: where statements' contents are; a person named only there yields to the
+        speaker of the latest statement."""
         def agrees(entity: Referent) -> bool:
             return entity.type == "person" and (entity.gender is None or gender is None or entity.gender == gender)
 
@@ -181,6 +188,11 @@ class Pronouns:
             return entity.type == "person" and (entity.gender_evidence == "name" or agrees(entity))
 
         for accept in (agrees, agrees_but_for_the_name):
+            if last_speaker is not None and accept(last_speaker) and any(p is last_speaker for p in self.nearest_people(
+                    position, accept, reach=_PRONOUN_REACH, exclude=exclude, topics=topics)):
+                # "Mr Blair has failed, he claimed" after Michael Howard's statement: who spoke last goes
+                # on speaking, where the people nearer are only what statements are about
+                return last_speaker
             people = self.nearest_people(position, accept, reach=_PRONOUN_REACH, exclude=exclude)
             if people:
                 # among the people of that sentence, the one whose statement came last goes on speaking

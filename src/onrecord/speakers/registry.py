@@ -115,6 +115,12 @@ class Registry:
         index = bisect_left(self.person_mentions, position, key=_start)
         return index < len(self.person_mentions) and self.person_mentions[index].start == position
 
+    def refer_again(self, position: int, entity: Referent) -> None:
+        """The reference at ``position`` (a he/she) is to ``entity``, whatever an earlier reading said."""
+        index = bisect_left(self.person_mentions, position, key=_start)
+        if index < len(self.person_mentions) and self.person_mentions[index].start == position:
+            self.person_mentions[index] = replace(self.person_mentions[index], entity=entity)
+
     def person_mentions_before(self, position: int, *, inclusive: bool = False) -> Iterator[PersonMention]:
         """The references to people before ``position`` (or at it too), nearest first.
 

@@ -35,7 +35,8 @@ over spaCy's parse and named entities:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from itertools import accumulate
 from dataclasses import replace
 
@@ -115,14 +116,21 @@ def _rank(token) -> int:
 class SpeakerResolver:
     """Resolves mentions of one article, in text order."""
 
-    def __init__(self, text: str, units: list[Unit], outlet: str | None, *, quoted: list[tuple[int, int]] = ()) -> None:
-        """``quoted``: the spans inside quotation marks, whose he/she are the quoted speakers'."""
+    def __init__(
+        self, text: str, units: list[Unit], outlet: str | None, *,
+        quoted: list[tuple[int, int]] = (), reported: Callable[[int], bool] = lambda position: False,
+    ) -> None:
+        """``quoted``: the spans inside quotation marks, whose he/she are the quoted speakers'.
+        ``reported``: whether a position is inside a statement's content, whose people are what was said about."""
         self.text = text
         self.registry = Registry(outlet)
         self.ent_at: dict[int, Referent] = {}
         self.sentences = Sentences(text)  # filled in as the article is read (``_collect``)
         self.pronouns = Pronouns(text, self.sentences, self.registry)
         self.completion_tried: set[tuple[int, str]] = set()
+        # what each mention was resolved to (entity id, description): one subject of two cues
+        # ("…, he claimed, saying he has …") is one person, whatever each cue's content leaves out
+        self.resolved: dict[tuple[int, int], tuple[str | None, str | None]] = {}
         # the speaker of the latest statement not nested in another's (resolve_speakers sets it)
         self.last_speaker: Referent | None = None
         self.honorific_surnames = {m.group(1).lower() for m in _HONORIFIC_NAME.finditer(text)}
@@ -136,6 +144,7 @@ class SpeakerResolver:
         self.place_names = {
             without_possessive(e.text) for u in units if u.doc is not None for e in u.doc.ents if e.label_ in PLACE_ENTS
         }
+        self.reported = reported
         self._collect(units)
         self._organizations_taken_for_people()
         self._complete_names()
@@ -406,7 +415,10 @@ class SpeakerResolver:
         span = m.span
         words = [t.lower_ for t in span]
         if len(span) == 1 and pronoun_gender(words[0]) is not None:
-            return self.pronouns.antecedent(m.start, pronoun_gender(words[0]), exclude, self.last_speaker), None
+            # "Mr Blair has failed, he claimed": a person a statement is about is no antecedent
+            # of the he/she that speaks, where a person named outside statements is near
+            return self.pronouns.antecedent(
+                m.start, pronoun_gender(words[0]), exclude, self.last_speaker, topics=self.reported), None
         if len(span) == 1 and words[0] in RELATIVE_PRONOUNS:
             antecedent = _relative_antecedent(m)
             if antecedent is not None:
@@ -792,13 +804,18 @@ class SpeakerResolver:
         """
         if m is None:
             return None
-        entity, description = self.resolve(m, exclude)
+        if (m.start, m.end) in self.resolved:
+            entity_id, description = self.resolved[(m.start, m.end)]
+            entity = self.registry.by_id[entity_id] if entity_id is not None else None
+        else:
+            entity, description = self.resolve(m, exclude)
         if going_on is not None and entity is not None and (entity.name is None or not entity.mentions) and _epithet(m) and (
                 added or self._spoken_of_again(going_on, m, exclude)):
             # (an entity without mentions was made from these very words: no one the article named)
             words = m.span[1:].text  # type: ignore[index]
             going_on.describe(words)
             entity, description = going_on, words
+        self.resolved[(m.start, m.end)] = (entity.id if entity is not None else None, description)
         fragment = Fragment.of(self.text, m.start, m.end)
         if entity is None:
             return Speaker(mention=(fragment,), description=None)
@@ -813,6 +830,9 @@ class SpeakerResolver:
             # a resolved he/she or description carries its person on: "He said he did not recall whether
             # the Clintons …", "the minister said … He said"
             self.registry.mention_person(PersonMention(m.start, entity, self.sentences.index(m.start), 0))
+        elif entity.type == "person" and pronoun_gender(fragment.text) is not None:
+            # the speaker's he/she, read with the statements in view, over the chain's first reading
+            self.registry.refer_again(m.start, entity)
         if entity.type == "person" and pronoun_gender(fragment.text) is not None:
             if entity.gender is None or entity.gender_evidence == "name":
                 # nothing in the text said it yet: the pronoun that, by the rules above, refers to them does
@@ -1141,14 +1161,16 @@ def resolve_speakers(
     """
     # people named inside quotations are the speakers' topics, not a narrator's he/she
     quoted = [span for quotation in quotations(text, paragraph_spans(text)) for span in quotation.spans]
-    resolver = SpeakerResolver(text, units, outlet, quoted=quoted)
-    speakers: dict[int, Speaker | None] = {}
-    roles: dict[int, tuple[Speaker | None, Speaker | None]] = {}
-    previous: Speaker | None = None
     # every content fragment by start, with the furthest end reached so far: "is this inside another's content"
     fragments = sorted(span for c in candidates for span in c.content)
     content_starts = [a for a, _ in fragments]
     content_reach = list(accumulate((b for _, b in fragments), max))
+    resolver = SpeakerResolver(
+        text, units, outlet, quoted=quoted,
+        reported=lambda position: _inside(content_starts, content_reach, position, at_start=True))
+    speakers: dict[int, Speaker | None] = {}
+    roles: dict[int, tuple[Speaker | None, Speaker | None]] = {}
+    previous: Speaker | None = None
     for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
         if candidate.continues is not None:
             # a floating quote: the previous statement's speaker, without a mention of its own
@@ -1199,9 +1221,10 @@ def resolve_speakers(
     return attributions, resolver.entities()
 
 
-def _inside(starts: list[int], reach: list[int], position: int) -> bool:
-    """Whether ``position`` lies strictly inside a content fragment that starts before it."""
-    index = bisect_left(starts, position) - 1
+def _inside(starts: list[int], reach: list[int], position: int, *, at_start: bool = False) -> bool:
+    """Whether ``position`` lies strictly inside a content fragment that starts before it
+    (``at_start``: or at it)."""
+    index = (bisect_right if at_start else bisect_left)(starts, position) - 1
     return index >= 0 and reach[index] > position
 
 
