@@ -72,7 +72,6 @@ def honorific_gender(word: str) -> str | None:
     return title_gender(word) if _decisive(word) else None
 
 
-
 def honorific_before(text: str, start: int) -> str | None:
     """The gender an honorific or gendered title just before ``start`` decides, if any."""
     words = re.findall(r"[\w'’.-]+", text[max(0, start - 60) : start])

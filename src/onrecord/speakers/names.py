@@ -14,7 +14,7 @@ one gender). The verdict is marked ``gender_evidence: "name"`` so no one
 takes it for what the text states. Without ``faker`` installed, only the
 shipped list is read.
 
-`python benchmarks/first_names.py` measures both steps against the people
+`python benchmarks/first_names.py` measures the three steps against the people
 whose gender BBC articles state (honorific or pronoun).
 """
 

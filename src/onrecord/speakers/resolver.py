@@ -415,8 +415,8 @@ class SpeakerResolver:
         span = m.span
         words = [t.lower_ for t in span]
         if len(span) == 1 and pronoun_gender(words[0]) is not None:
-            # "Mr Blair has failed, he claimed": a person a statement is about is no antecedent
-            # of the he/she that speaks, where a person named outside statements is near
+            # "Mr Blair has failed, he claimed" after Michael Howard's statement: a person named only
+            # in what statements say yields to the speaker of the latest one
             return self.pronouns.antecedent(
                 m.start, pronoun_gender(words[0]), exclude, self.last_speaker, topics=self.reported), None
         if len(span) == 1 and words[0] in RELATIVE_PRONOUNS:

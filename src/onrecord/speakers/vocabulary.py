@@ -121,6 +121,8 @@ def ends_sentence(word: str) -> bool:
     "won!"), not an abbreviated title ("Sen.", "Capt.", "Mrs.") nor initials ("J.R.R.")."""
     stem = word.rstrip(".!?")
     return bool(_WORD_AT_STOP.search(word)) and stem.lower() not in ABBREVIATED_TITLES and stem not in HONORIFICS
+
+
 # words that may come before a cue that opens its sentence without a subject
 SENTENCE_LINKS = frozenset({"and", "but", "also", "then", "later"})
 # what the NER calls places: a PERSON string it also tags so is a place
