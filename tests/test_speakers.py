@@ -882,6 +882,20 @@ def test_words_of_place_narrow_a_role_down_to_its_one_holder(extractor):
     assert speaker_of(article, "rebuild every bridge").name == "Dana Okoro"
 
 
+def test_a_shadow_or_deputy_office_is_not_the_office(extractor):
+    text = (
+        "Shadow chancellor Owen Pryce said the budget was a con.\n\n"
+        "Turning to the economy, the chancellor promised to keep growth steady.\n\n"
+        "Deputy leader Mara Olsen met voters. The leader said the party was united.\n\n"
+        "The shadow chancellor said taxes would rise."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "keep growth steady").name is None
+    assert speaker_of(article, "the party was united").name is None
+    # the office itself still finds its holder
+    assert speaker_of(article, "taxes would rise").name == "Owen Pryce"
+
+
 def test_a_role_another_holder_was_given_is_not_narrowed_to_them(extractor):
     # the seventh seed is not "the top seed", the Norfolk police chief not the Yorkshire one
     text = (

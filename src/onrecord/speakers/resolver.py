@@ -49,7 +49,7 @@ from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit, paragraph_spans, quotations
 from .vocabulary import (
     BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DETERMINERS, GROUP_PRONOUNS, HONORIFICS, MEDIA_WORDS,
-    NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, OUTLET_NOUNS, PARTY_MEMBERS, PEERAGE,
+    NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PEERAGE,
     PERSON_PRONOUNS, PLACE_ENTS, RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TITLE_WORDS,
     is_person_noun,
 )
@@ -667,10 +667,13 @@ class SpeakerResolver:
         role = written(_head_word(span))
         said = {w for w in map(written, hyphened)
                 if w not in DETERMINERS and w.replace("-", "").isalpha()}
-        named = [
-            e for e in self.registry.entities
-            if e.name and role in e.title_heads and said <= e.title_words and e.mentioned_before(position) >= 0
-        ]
+
+        def holds(e: Referent) -> bool:
+            # the role itself, not another office of that name the mention does not say
+            # ("the chancellor" is not "Shadow chancellor Oliver Letwin")
+            return (bool(e.name) and role in e.title_heads and e.mentioned_before(position) >= 0
+                    and not (modifiers_of(e, role) & OTHER_OFFICE) - said)
+        named = [e for e in self.registry.entities if holds(e) and said <= e.title_words]
         if not named and words[0] in DEFINITE:
             # "the Ontario premier", "the country's top doctor" for the one person given that role:
             # words of place and rank narrow a role down, they name no other one
@@ -688,8 +691,7 @@ class SpeakerResolver:
             # its own ("the Democrat senator" for "New York Senator Charles Schumer", "the two-time
             # champion" for the "Olympic champion"; not "the Metropolitan police chief" for "Norfolk
             # police chief Andy Hayman", nor "the European champion" for the "world champion")
-            holders = [e for e in self.registry.entities if e.type == "person" and e.name and role in e.title_heads
-                       and e.mentioned_before(position) >= 0]
+            holders = [e for e in self.registry.entities if e.type == "person" and holds(e)]
             if len(holders) == 1 and (root.is_lower or is_title(root.text)):
                 added = said - holders[0].title_words
                 missing = modifiers_of(holders[0], role) - said

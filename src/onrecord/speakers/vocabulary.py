@@ -52,6 +52,9 @@ ROLE_NOUNS = frozenset("founder boss owner chairman chairwoman manager analyst e
 # words that are no description on their own: courtesy titles, and what qualifies a role
 # ("former Yukos boss …" gives the company no "former")
 NO_DESCRIPTION = frozenset("mr mrs ms miss mx messrs mme sir former acting vice deputy then late".split())
+# words before a role that make it another office: a "shadow chancellor" or "deputy leader" is not
+# who a later "the chancellor", "the leader" means
+OTHER_OFFICE = frozenset("shadow deputy vice assistant junior former".split())
 # words that narrow a role to where it is held, never to another kind of role ("the country's top doctor")
 NARROWING = frozenset("country nation province state city town region top".split())
 # what an outlet is called once named: "the paper says" refers back to it
