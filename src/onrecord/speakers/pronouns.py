@@ -188,15 +188,18 @@ class Pronouns:
             return entity.type == "person" and (entity.gender_evidence == "name" or agrees(entity))
 
         for accept in (agrees, agrees_but_for_the_name):
-            if last_speaker is not None and accept(last_speaker) and any(p is last_speaker for p in self.nearest_people(
-                    position, accept, reach=_PRONOUN_REACH, exclude=exclude, topics=topics)):
-                # "Mr Blair has failed, he claimed" after Michael Howard's statement: who spoke last goes
-                # on speaking, where the people nearer are only what statements are about
-                return last_speaker
             people = self.nearest_people(position, accept, reach=_PRONOUN_REACH, exclude=exclude)
+            # among the people of that sentence, the one whose statement came last goes on speaking;
+            # so too where the people nearer are only what statements are about ("Mr Blair has
+            # failed, he claimed" after Michael Howard's statement): a second search, only then
+            def spoke_last(found: list[Referent]) -> bool:
+                return any(p is last_speaker for p in found)
+
+            if last_speaker is not None and accept(last_speaker) and (spoke_last(people) or spoke_last(
+                    self.nearest_people(position, accept, reach=_PRONOUN_REACH, exclude=exclude, topics=topics))):
+                return last_speaker
             if people:
-                # among the people of that sentence, the one whose statement came last goes on speaking
-                return last_speaker if any(p is last_speaker for p in people) else people[0]
+                return people[0]
         return self.registry.latest(agrees)
 
 
