@@ -10,11 +10,18 @@ say, with the English and French lists only, with the fallback to every
 other locale's lists, and with the list shipped in the package after them
 (``data/first_names.tsv.gz``), and counts right / wrong / undecided. This is what the
 fallback was chosen on: the BBC corpus, not the GGT set it is scored on.
+
+With ``nomquamgender`` installed (the ``[train]`` extra), it also counts, for the
+people the Faker lists leave undecided, how right the name data it ships is by
+how strongly a name goes to one gender (the share of its bearers): what the
+shipped list's threshold (``scripts/build_first_names.py``, ``SHARE``) was chosen on.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -51,6 +58,33 @@ def main() -> None:
         decided = counts["right"] + counts["wrong"]
         accuracy = 100 * counts["right"] / decided if decided else 0.0
         print(f"{label:32s} {decided:8d} {counts['right']:6d} {counts['wrong']:6d} {accuracy:8.1f}%")
+    _by_share([e for e in people if first_name_gender(e["name"], world=False) is None])
+
+
+# bands of the share of a name's bearers who are of its likelier gender
+BANDS = ((0.95, 1.0), (0.9, 0.95), (0.85, 0.9), (0.8, 0.85), (0.7, 0.8), (0.6, 0.7), (0.5, 0.6))
+
+
+def _by_share(undecided: list[dict]) -> None:
+    """Right / wrong by share band, for names ``nomquamgender`` counts in 2 sources and 10 people or more."""
+    spec = importlib.util.find_spec("nomquamgender")
+    if spec is None or not spec.submodule_search_locations:
+        print("(install nomquamgender, the [train] extra, for the counts by share)")
+        return
+    data = json.loads((Path(spec.submodule_search_locations[0]) / "name_data.json").read_text(encoding="utf-8"))
+    counts: Counter = Counter()
+    for entity in undecided:
+        sources, people, women, *_ = data.get(entity["name"].split()[0].strip(".").lower()) or (0, 0, None)
+        if women is None or sources < 2 or people < 10:
+            continue
+        band = next(b for b in BANDS if b[0] <= max(women, 1 - women) <= b[1])
+        counts[band, ("female" if women > 0.5 else "male") == entity["gender"]] += 1
+    print(f"people no Faker list decides: {len(undecided)}; by the share of the name's bearers of one gender:")
+    print(f"{'share':12s} {'right':>6s} {'wrong':>6s} {'accuracy':>9s}")
+    for lo, hi in BANDS:
+        right, wrong = counts[(lo, hi), True], counts[(lo, hi), False]
+        accuracy = f"{100 * right / (right + wrong):8.1f}%" if right + wrong else ""
+        print(f"{lo:.2f}-{hi:.2f}    {right:6d} {wrong:6d} {accuracy}")
 
 
 if __name__ == "__main__":

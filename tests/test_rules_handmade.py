@@ -354,3 +354,20 @@ def test_the_subject_of_a_copula_speaks_for_its_adjectives_cue(subject, copula, 
     assert offsets_text(d, candidate.content) == ["that taxes matter"]
     found = d.text[candidate.source.start : candidate.source.end] if candidate.source is not None else None
     assert found == source
+
+
+@pytest.mark.parametrize("role", ["chair", "official"])
+def test_a_chair_or_an_official_in_apposition_describes_a_person(role):
+    # "Julia Pemberton, chair of the panel, said": the NER takes such names for organizations;
+    # what the apposition calls them says they are people
+    from onrecord.speakers.descriptions import described_as_a_person
+
+    words = ["Julia", "Pemberton", ",", role, "of", "the", "panel", ",", "said", "."]
+    heads = [1, 8, 1, 1, 3, 6, 4, 1, 8, 8]
+    deps = ["compound", "nsubj", "punct", "appos", "prep", "det", "pobj", "punct", "ROOT", "punct"]
+    tags = ["NNP", "NNP", ",", "NN", "IN", "DT", "NN", ",", "VBD", "."]
+    pos = ["PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"]
+    spaces = [True, False, True, True, True, True, False, True, False, False]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    d.ents = [Span(d, 0, 2, label="ORG")]
+    assert described_as_a_person(d[1])

@@ -9,8 +9,9 @@ every other locale's lists, where it counts only if no list gives it to the
 other gender. A name still undecided (in no list, or in both genders' lists)
 is looked up last in the list shipped in the package (``data/first_names.tsv.gz``,
 built by ``scripts/build_first_names.py`` from PyPI ``nomquamgender``, MIT:
-names that 95 % of the people they count in several countries' sources share
-one gender). The verdict is marked ``gender_evidence: "name"`` so no one
+names that four in five or more of the people they count in several countries'
+sources share one gender: Jordan is a man's name there, Kim and Robin are
+nobody's). The verdict is marked ``gender_evidence: "name"`` so no one
 takes it for what the text states. Without ``faker`` installed, only the
 shipped list is read.
 

@@ -225,7 +225,10 @@ class SpeakerResolver:
             if entity.type != "person" or not entity.name or entity.evidence.honorifics:
                 continue
             heads = {h[:-1] if h.endswith("s") and h[:-1] in ORGANIZATION_HEADS else h for h in entity.title_heads}
-            kinds = sum(h in ORGANIZATION_HEADS for h in heads)
+            # a head that names people and firms alike ("producer", "broadcaster") is a person's
+            # before a first name of one gender ("producer Gil Cates"; "oil producer Yukos")
+            first_named = first_name_verdict(entity.name) in ("female", "male")
+            kinds = sum(h in ORGANIZATION_HEADS and not (first_named and is_person_noun(h)) for h in heads)
             if kinds and kinds >= sum(is_person_noun(h) for h in heads):
                 registry.no_person(entity)
                 registry.organizations.append(entity)

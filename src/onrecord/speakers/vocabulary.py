@@ -99,7 +99,8 @@ PERSON_NOUNS = frozenset(
     "seed candidate nominee minister premier general chief head leader mother father woman man girl boy wife "
     "husband son daughter sister brother veteran mayor host star actress coach captain judge senator governor "
     "president mp rookie goalkeeper goalie midfielder defender winger champion archbishop bishop priest "
-    "magistrate nurse athlete boss filmmaker film-maker executive critic counterpart deputy uncle aunt".split()
+    "magistrate nurse athlete boss filmmaker film-maker executive critic counterpart deputy uncle aunt "
+    "chair official".split()
 )
 # an abbreviated title before a name, and the nouns a later description calls its holder by
 ABBREVIATED_TITLES = {
