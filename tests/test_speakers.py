@@ -812,6 +812,23 @@ def test_a_role_firms_share_is_a_persons_before_a_first_name(extractor, text, na
     assert article.entity(speaker.entity).type == "person"
 
 
+@pytest.mark.parametrize("text, name", [
+    # a surname that is also an organization's noun ("White" of "White House", "Court") is still
+    # the named person's: one entity with the apposition's role, not an organization beside it
+    ('"The market was panicked," said Deborah White, senior economist at SG Securities. '
+     '"The White House said nothing," she added.', "Deborah White"),
+    ('"The draw was unkind," said Anna Court, a former champion at the club. "I will be back," she said.',
+     "Anna Court"),
+])
+def test_a_surname_that_is_an_organizations_noun_is_the_persons(extractor, text, name):
+    article = extractor.extract(text)
+    first, second = (speaker_of(article, quoted) for quoted in text.split('"')[1::2])
+    entity = article.entity(first.entity)
+    assert (entity.name, entity.type, entity.gender) == (name, "person", "female")
+    assert [e.name for e in article.entities].count(name) == 1
+    assert second.entity == entity.id
+
+
 def test_a_first_name_does_not_make_a_business_a_person(extractor):
     article = extractor.extract("Shares in wine maker Robert Mondavi rose on Monday. Robert Mondavi said sales had grown.")
     entity = article.entity(speaker_of(article, "sales had grown").entity)

@@ -440,7 +440,8 @@ class SpeakerResolver:
         span = _without_aside_clause(span)
         words = [t.lower_ for t in span]
         core = _before_aside(span)
-        if span.root.lower_ in ORG_NOUNS | BUSINESS_NOUNS | BODY_NOUNS:
+        if span.root.lower_ in ORG_NOUNS | BUSINESS_NOUNS | BODY_NOUNS and span.root.ent_type_ != "PERSON":
+            # (a person's surname is no organization's noun: "Anna Court, a former champion")
             named = self._named_organization(span)
             if named is not None:  # "The firm, Paion, said": the apposition names it, not the last firm named
                 return named, None

@@ -29,7 +29,7 @@ MEDIA_WORDS = frozenset(
 # Heads of a described organization: "The Sessions campaign", "the department".
 ORG_NOUNS = frozenset(
     "campaign committee department company administration government party agency office ministry "
-    "council board commission court police firm group union association bank team white house "
+    "council board commission court police firm group union association bank team house "
     "organization organisation coalition network ministry senate congress".split()
 )
 TITLE_WORDS = frozenset(
