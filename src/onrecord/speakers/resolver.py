@@ -291,12 +291,13 @@ class SpeakerResolver:
         surname = without_possessive(ent.text.split()[-1]).lower()
         if surname in self.honorific_surnames:
             return True
-        if len(words) > 1 and is_first_name(words[0].text) and (
+        if len(words) > 1 and is_first_name(words[0].text, anywhere=True) and (
             surname in self.surnames_alone or (ent.start > 0 and is_title(ent.doc[ent.start - 1].text))
             or _called_a_person(ent)
         ):
             # "Dominic LeBlanc" (ORG) … "LeBlanc told them" (PERSON); "Former MP Celina Caesar-Chavannes";
-            # "Former Worldcom boss Bernie Ebbers", "producer Gil Cates" (not "parts maker Robert Bosch")
+            # "Former Worldcom boss Bernie Ebbers", "producer Gil Cates" (not "parts maker Robert Bosch");
+            # a first name of any locale, so long as this much says person ("captain Fabien Pelous")
             return True
         # "Michelle, a mother of twins, said": what the apposition calls it is a person
         return described_as_a_person(ent.root)
