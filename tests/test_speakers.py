@@ -840,6 +840,30 @@ def test_a_first_name_of_any_locale_after_a_role_makes_a_person(extractor):
     assert (speaker.name, entity.type, entity.gender) == ("Vadim Orlov", "person", "male")
 
 
+def test_an_apposition_describes_up_to_a_clause_of_what_the_person_does(extractor):
+    text = ('"Junk mail must stop," said Maria Lopez, Oregon attorney general announcing the lawsuit. '
+            "The attorney general alleges that the messages broke the law.")
+    article = extractor.extract(text)
+    first, later = speaker_of(article, "Junk mail"), speaker_of(article, "broke the law")
+    assert (first.name, first.description) == ("Maria Lopez", "Oregon attorney general")
+    assert (later.name, later.entity) == ("Maria Lopez", first.entity)
+    # an infinitive makes the role: it stays
+    text = "Sania Patel, the first Indian woman to reach the final, said she was thrilled."
+    speaker = speaker_of(extractor.extract(text), "thrilled")
+    assert speaker.description == "first Indian woman to reach the final"
+
+
+def test_a_definite_role_in_the_lede_is_the_one_person_the_body_gives_it(extractor):
+    # a shadow office of the same name is another office ("Shadow home secretary Tom Keane")
+    text = ("The home secretary has defended his decision not to release the suspects.\n\n"
+            "He told MPs the law was clear. The court had ruled in March. Lawyers for the men will appeal.\n\n"
+            "Shadow home secretary Tom Keane said it was wrong. "
+            'New Home Secretary Alan Pryor said later that "the threat is real".')
+    article = extractor.extract(text)
+    assert speaker_of(article, "his decision").name == "Alan Pryor"
+    assert speaker_of(article, "law was clear").name == "Alan Pryor"
+
+
 def test_a_first_name_does_not_make_a_business_a_person(extractor):
     article = extractor.extract("Shares in wine maker Robert Calloway rose on Monday. Robert Calloway said sales had grown.")
     entity = article.entity(speaker_of(article, "sales had grown").entity)

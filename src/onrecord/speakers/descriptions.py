@@ -92,7 +92,12 @@ def description_of(ent: Span) -> str | None:
     if appos is not None and any(t.text in ":\"“”" for t in doc[ent.end : appos.left_edge.i + 1]):
         appos = None  # "Kelso boss Martin Adair: “We are …”": a quotation the parse hung off the name
     if appos is not None and appos.pos_ != "PRON":  # "Tova Brennan, herself a former swimmer": no "herself"
-        words = [t for t in doc[appos.left_edge.i : appos.right_edge.i + 1] if not t.is_punct or t.text in "&-"]
+        # up to a clause that says what the person is doing, not who they are ("Greg Abbott,
+        # Texas attorney general announcing the legal action", "a researcher who studies …");
+        # a participle or infinitive that makes the role keeps it ("actor famed for playing
+        # gangsters", "first Indian woman to reach the third round")
+        clause = min((c.left_edge.i for c in appos.rights if _doing(c)), default=appos.right_edge.i + 1)
+        words = [t for t in doc[appos.left_edge.i : clause] if not t.is_punct or t.text in "&-"]
         while words and words[0].lower_ in DETERMINERS:
             words = words[1:]
         if words:
@@ -312,6 +317,14 @@ def apposition_of(token, after: int | None = None):
     after = token.i + 1 if after is None else after
     appos = next((c for c in token.children if c.dep_ == "appos" and c.i >= after), None)
     return appos if appos is not None else split_description(token)
+
+
+def _doing(clause) -> bool:
+    """A clause on a noun that says what someone is doing: a relative clause or an "-ing" one, not
+    an infinitive (which the parse also calls a relative clause) nor a past participle."""
+    if clause.dep_ == "acl":
+        return clause.tag_ == "VBG"
+    return clause.dep_ == "relcl" and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
 
 
 def described_as_a_person(token) -> bool:

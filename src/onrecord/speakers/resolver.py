@@ -623,7 +623,7 @@ class SpeakerResolver:
         if self.sentences.index(position) < _LEDE_SENTENCES and words[0] not in DEFINITE and root.tag_ not in ("NNS", "NNPS"):
             # the lede's "A judge has dismissed …", "India's finance minister lashed out …": the
             # one person the article, further down, gives those very words ("… the judge, Letitia Clark");
-            # ("the home secretary" is read as any definite description is, below)
+            # ("the home secretary" is read as any definite description is, below, before the lede's)
             later = [e for e in self.registry.described_as(exact) if e.type == "person"]
             if len(later) == 1:
                 return later[0]
@@ -633,10 +633,16 @@ class SpeakerResolver:
             if same:
                 return max(same, key=lambda e: e.mentioned_before(position))
             # “…,” the economy minister said. “…,” said economy minister Heizo Takenaka: the one person
-            # the next sentences give those very words, named right after the description
+            # the next sentences give those very words, named right after the description; in the
+            # lede, anywhere further down ("The home secretary has defended …" for the body's
+            # "Home Secretary Charles Clarke")
             here = self.sentences.index(position)
+            reach = len(self.text) if here < _LEDE_SENTENCES else _NAMED_AFTER
+            exact_words = exact.split()
             later = [e for e in self.registry.described_as(exact) if e.type == "person" and e.mentions
-                     and 0 < self.sentences.index(min(s for s, _ in e.mentions)) - here <= _NAMED_AFTER]
+                     and 0 < self.sentences.index(min(s for s, _ in e.mentions)) - here <= reach
+                     # (the office itself: not "Shadow home secretary David Davis")
+                     and not (modifiers_of(e, exact_words[-1]) & OTHER_OFFICE) - set(exact_words)]
             if len(later) == 1:
                 return later[0]
             # an age the article gave someone, with a noun after it: "the 34-year-old mother"
