@@ -864,6 +864,20 @@ def test_a_definite_role_in_the_lede_is_the_one_person_the_body_gives_it(extract
     assert speaker_of(article, "law was clear").name == "Alan Pryor"
 
 
+@pytest.mark.parametrize("text, content, name", [
+    # the one person the sentence before names, as its subject: the role is the writer's word for them
+    ("Brian Hasselt arrived at the training ground on Monday. "
+     "The agent stressed that nothing should be read into the visit.", "nothing should be read", "Brian Hasselt"),
+    # not a person named in a clause of that sentence, nor where it names two
+    ("Michael Hale spoke at the conference on Monday. The issue came up in the US, where George Bell opposed it. "
+     "But the Tory leader argued there was a moral case for science.", "moral case", None),
+    ("Brian Hasselt met Tom Ware on Monday. The agent stressed that nothing should be read into the visit.",
+     "nothing should be read", None),
+])
+def test_a_role_no_one_was_given_after_the_one_person_named_before(extractor, text, content, name):
+    assert speaker_of(extractor.extract(text), content).name == name
+
+
 def test_a_first_name_does_not_make_a_business_a_person(extractor):
     article = extractor.extract("Shares in wine maker Robert Calloway rose on Monday. Robert Calloway said sales had grown.")
     entity = article.entity(speaker_of(article, "sales had grown").entity)

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from itertools import accumulate
+from itertools import accumulate, takewhile
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -813,7 +813,8 @@ class SpeakerResolver:
         ``going_on``: the named person who spoke last; a definite description no one else was
         given is the writer's word for them where the cue continues their statement ("“…,” Idris
         Maelor told Harbour Radio. … The veteran midfielder added that …", ``added``) or they are
-        the person the sentences just before are about (``_spoken_of_again``).
+        the person the sentences just before are about (``_spoken_of_again``); else it is the one
+        person the sentence before names as its subject (``_lone_person_before``).
         """
         if m is None:
             return None
@@ -822,12 +823,17 @@ class SpeakerResolver:
             entity = self.registry.by_id[entity_id] if entity_id is not None else None
         else:
             entity, description = self.resolve(m, exclude)
-        if going_on is not None and entity is not None and (entity.name is None or not entity.mentions) and _epithet(m) and (
-                added or self._spoken_of_again(going_on, m, exclude)):
+        meant = None
+        if entity is not None and (entity.name is None or not entity.mentions) and _epithet(m):
             # (an entity without mentions was made from these very words: no one the article named)
+            if going_on is not None and (added or self._spoken_of_again(going_on, m, exclude)):
+                meant = going_on
+            else:
+                meant = self._lone_person_before(m, exclude)
+        if meant is not None:
             words = m.span[1:].text  # type: ignore[index]
-            going_on.describe(words)
-            entity, description = going_on, words
+            meant.describe(words)
+            entity, description = meant, words
         self.resolved[(m.start, m.end)] = (entity.id if entity is not None else None, description)
         fragment = Fragment.of(self.text, m.start, m.end)
         if entity is None:
@@ -884,6 +890,27 @@ class SpeakerResolver:
         people = self.pronouns.nearest_people(
             m.start, lambda e: e.type == "person" and e.name is not None, reach=_NAMED_AFTER, exclude=exclude)
         return bool(people) and people[0] is person
+
+    def _lone_person_before(self, m: Mention, exclude) -> Referent | None:
+        """The one person the sentence before names, as its subject, where a definite role no one
+        was given follows ("Cat Deeley has resigned as host … The 28-year-old host … said"):
+        not a person named elsewhere in that sentence ("… where George Bush opposed it. But the
+        Tory leader argued"), nor one given a role, nor one the role's own sentence names."""
+        role = written(_head_word(m.span))  # type: ignore[arg-type]
+        if not (is_person_noun(role) or is_title(role)):
+            return None
+        here = self.sentences.index(m.start)
+        nearby = takewhile(lambda pm: pm.sentence >= here - 1, self.registry.person_mentions_before(m.start))
+        before = [pm for pm in nearby if pm.sentence == here - 1 and not any(a <= pm.start < b for a, b in exclude)]
+        people = {id(pm.entity): pm.entity for pm in before if pm.entity.type == "person" and pm.entity.name}
+        if len(people) != 1 or len(before) != sum(pm.entity.type == "person" for pm in before):
+            return None
+        [person] = people.values()
+        if person.title_heads or not any(pm.rank == 0 for pm in before):
+            return None
+        if any(self.sentences.index(start) == here for start, _ in person.mentions if start >= m.end):
+            return None
+        return person
 
     def entity(self, entity_id: str) -> Referent | None:
         return self.registry.by_id.get(entity_id)
