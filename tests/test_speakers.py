@@ -873,9 +873,18 @@ def test_a_definite_role_in_the_lede_is_the_one_person_the_body_gives_it(extract
      "But the Tory leader argued there was a moral case for science.", "moral case", None),
     ("Brian Hasselt met Tom Ware on Monday. The agent stressed that nothing should be read into the visit.",
      "nothing should be read", None),
+    # nor where someone else spoke last: the role may be theirs as well
+    ('"It was a fine day," Tom Ware told reporters. Brian Hasselt arrived at the training ground on Monday. '
+     "The agent stressed that nothing should be read into the visit.", "nothing should be read", None),
 ])
 def test_a_role_no_one_was_given_after_the_one_person_named_before(extractor, text, content, name):
     assert speaker_of(extractor.extract(text), content).name == name
+
+
+def test_a_courtesy_title_is_no_role_of_ones_own(extractor):
+    # "Mr" is no role: "the chancellor" after "Mr Alan Reid has said" may still be the writer's word for him
+    text = "Interest rates will stay low, Mr Alan Reid has said. The chancellor, speaking in Leeds, said it was time to save."
+    assert speaker_of(extractor.extract(text), "time to save").name == "Alan Reid"
 
 
 def test_a_first_name_does_not_make_a_business_a_person(extractor):

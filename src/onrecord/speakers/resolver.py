@@ -813,8 +813,9 @@ class SpeakerResolver:
         ``going_on``: the named person who spoke last; a definite description no one else was
         given is the writer's word for them where the cue continues their statement ("“…,” Idris
         Maelor told Harbour Radio. … The veteran midfielder added that …", ``added``) or they are
-        the person the sentences just before are about (``_spoken_of_again``); else it is the one
-        person the sentence before names as its subject (``_lone_person_before``).
+        the person the sentences just before are about (``_spoken_of_again``); else, where no one
+        else spoke last, it is the one person the sentence before names as its subject
+        (``_lone_person_before``).
         """
         if m is None:
             return None
@@ -830,6 +831,8 @@ class SpeakerResolver:
                 meant = going_on
             else:
                 meant = self._lone_person_before(m, exclude)
+                if going_on is not None and meant is not going_on:
+                    meant = None  # someone else spoke last: the role may be theirs as well
         if meant is not None:
             words = m.span[1:].text  # type: ignore[index]
             meant.describe(words)
@@ -882,7 +885,7 @@ class SpeakerResolver:
         ("The former finance officer said Mr Ebbers knew").
         """
         role = written(_head_word(m.span))  # type: ignore[arg-type]
-        if not (is_person_noun(role) or is_title(role)) or person.title_heads:
+        if not (is_person_noun(role) or is_title(role)) or _has_a_role(person):
             return False
         here = self.sentences.index(m.start)
         if any(m.end <= start and self.sentences.index(start) == here for start, _ in person.mentions):
@@ -902,11 +905,11 @@ class SpeakerResolver:
         here = self.sentences.index(m.start)
         nearby = takewhile(lambda pm: pm.sentence >= here - 1, self.registry.person_mentions_before(m.start))
         before = [pm for pm in nearby if pm.sentence == here - 1 and not any(a <= pm.start < b for a, b in exclude)]
-        people = {id(pm.entity): pm.entity for pm in before if pm.entity.type == "person" and pm.entity.name}
-        if len(people) != 1 or len(before) != sum(pm.entity.type == "person" for pm in before):
+        people = {id(pm.entity): pm.entity for pm in before}
+        if len(people) != 1:
             return None
         [person] = people.values()
-        if person.title_heads or not any(pm.rank == 0 for pm in before):
+        if not person.name or _has_a_role(person) or not any(pm.rank == 0 for pm in before):
             return None
         if any(self.sentences.index(start) == here for start, _ in person.mentions if start >= m.end):
             return None
@@ -1152,11 +1155,17 @@ def _described_before(span: Span, name: Span, noun: list) -> str | None:
     return span.doc[words[0].i : words[-1].i + 1].text
 
 
+def _has_a_role(person: Referent) -> bool:
+    """Whether the article gave a person a role: a title or description, not a courtesy
+    title alone ("Mr Brown" is given none: "the chancellor" may still be his)."""
+    return bool(person.title_heads - NO_DESCRIPTION)
+
+
 def _epithet(m: Mention) -> bool:
     """A definite singular description of a person: "the veteran midfielder"."""
     span = m.span
     return (span is not None and len(span) > 1 and span[0].lower_ == "the" and span.root.text.isalpha()
-            and span.root.text.islower() and not span.root.tag_.endswith("S")
+            and span.root.text.islower() and not span.root.tag_.endswith("S") and span[-1].tag_ != "POS"
             and not any(e.label_ in ("PERSON", "ORG") for e in span.ents))
 
 
