@@ -11,8 +11,8 @@ that at least ``MIN_SOURCES`` sources hold for at least ``MIN_COUNT`` people, an
 whose share of women is at least ``SHARE`` (0.8) or at most 1 - ``SHARE``: four in
 five or more of the people who bear it are of one gender. The share was 0.95
 until ``python benchmarks/first_names.py`` showed, on the BBC people whose gender
-the text states and no Faker list decides, the names of 0.80 to 0.95 right 179
-times of 187 (96 %); under 0.8 a guess is right little more often than
+the text states and no Faker list decides, the names of 0.80 to 0.95 right 178
+times of 186 (96 %); under 0.8 a guess is right little more often than
 guessing that everyone quoted is a man (of BBC's quoted people of known gender,
 84 % are men), so no lower. The file is written byte for byte the same on every
 run.
