@@ -175,7 +175,8 @@ class Registry:
         """The named entities the article gave these very words as a description (lowercased),
         or the words with "new" before them: "New Home Secretary Charles Clarke" is "the home
         secretary" the lede spoke of."""
-        return [e for e in self.entities if e.name and any(words in (d.lower(), d.lower().removeprefix("new ")) for d in e.descriptions)]
+        return [e for e in self.entities
+                if e.name and any(words in (d.lower(), d.lower().removeprefix("new ")) for d in e.descriptions)]
 
     def unnamed(self, type_: str, description: str) -> Referent:
         """The unnamed entity of this type the article described so, else a new one: the second

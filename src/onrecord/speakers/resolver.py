@@ -884,11 +884,7 @@ class SpeakerResolver:
         not "Norfolk police chief Andy Hayman"), nor where the sentence names the person besides
         ("The former finance officer said Mr Ebbers knew").
         """
-        role = written(_head_word(m.span))  # type: ignore[arg-type]
-        if not (is_person_noun(role) or is_title(role)) or _has_a_role(person):
-            return False
-        here = self.sentences.index(m.start)
-        if any(m.end <= start and self.sentences.index(start) == here for start, _ in person.mentions):
+        if not self._may_be_called(person, m):
             return False
         people = self.pronouns.nearest_people(
             m.start, lambda e: e.type == "person" and e.name is not None, reach=_NAMED_AFTER, exclude=exclude)
@@ -896,12 +892,9 @@ class SpeakerResolver:
 
     def _lone_person_before(self, m: Mention, exclude) -> Referent | None:
         """The one person the sentence before names, as its subject, where a definite role no one
-        was given follows ("Cat Deeley has resigned as host … The 28-year-old host … said"):
-        not a person named elsewhere in that sentence ("… where George Bush opposed it. But the
-        Tory leader argued"), nor one given a role, nor one the role's own sentence names."""
-        role = written(_head_word(m.span))  # type: ignore[arg-type]
-        if not (is_person_noun(role) or is_title(role)):
-            return None
+        was given follows ("Britain's Paula Radcliffe has also not ruled out … “…,” the two-time
+        champion said"): not a person named elsewhere in that sentence ("… where George Bush
+        opposed it. But the Tory leader argued"), nor where it names two."""
         here = self.sentences.index(m.start)
         nearby = takewhile(lambda pm: pm.sentence >= here - 1, self.registry.person_mentions_before(m.start))
         before = [pm for pm in nearby if pm.sentence == here - 1 and not any(a <= pm.start < b for a, b in exclude)]
@@ -909,11 +902,18 @@ class SpeakerResolver:
         if len(people) != 1:
             return None
         [person] = people.values()
-        if not person.name or _has_a_role(person) or not any(pm.rank == 0 for pm in before):
-            return None
-        if any(self.sentences.index(start) == here for start, _ in person.mentions if start >= m.end):
+        if not person.name or not any(pm.rank == 0 for pm in before) or not self._may_be_called(person, m):
             return None
         return person
+
+    def _may_be_called(self, person: Referent, m: Mention) -> bool:
+        """Whether a definite role may be the writer's word for a person: a noun for people, a
+        person the article gave no role of their own, not named again in the role's sentence."""
+        role = written(_head_word(m.span))  # type: ignore[arg-type]
+        if not (is_person_noun(role) or is_title(role)) or _has_a_role(person):
+            return False
+        here = self.sentences.index(m.start)
+        return not any(m.end <= start and self.sentences.index(start) == here for start, _ in person.mentions)
 
     def entity(self, entity_id: str) -> Referent | None:
         return self.registry.by_id.get(entity_id)
