@@ -641,8 +641,7 @@ class SpeakerResolver:
             exact_words = exact.split()
             later = [e for e in self.registry.described_as(exact) if e.type == "person" and e.mentions
                      and 0 < self.sentences.index(min(s for s, _ in e.mentions)) - here <= reach
-                     # (the office itself: not "Shadow home secretary David Davis")
-                     and not (modifiers_of(e, exact_words[-1]) & OTHER_OFFICE) - set(exact_words)]
+                     and not _another_office(e, exact_words[-1], set(exact_words))]
             if len(later) == 1:
                 return later[0]
             # an age the article gave someone, with a noun after it: "the 34-year-old mother"
@@ -680,10 +679,8 @@ class SpeakerResolver:
                 if w not in DETERMINERS and w.replace("-", "").isalpha()}
 
         def holds(e: Referent) -> bool:
-            # the role itself, not another office of that name the mention does not say
-            # ("the chancellor" is not "Shadow chancellor Oliver Letwin")
             return (bool(e.name) and role in e.title_heads and e.mentioned_before(position) >= 0
-                    and not (modifiers_of(e, role) & OTHER_OFFICE) - said)
+                    and not _another_office(e, role, said))
         named = [e for e in self.registry.entities if holds(e) and said <= e.title_words]
         if not named and words[0] in DEFINITE:
             # "the Ontario premier", "the country's top doctor" for the one person given that role:
@@ -1153,6 +1150,13 @@ def _described_before(span: Span, name: Span, noun: list) -> str | None:
                         or (t.is_title and is_first_name(t.text) and not is_title(t.text)) for t in words):
         return None
     return span.doc[words[0].i : words[-1].i + 1].text
+
+
+def _another_office(entity: Referent, role: str, said: set[str]) -> bool:
+    """Whether the entity holds another office of the role's name, one the mention's words
+    do not say: "the chancellor" is not "Shadow chancellor Oliver Letwin", "the home
+    secretary" not "Shadow home secretary David Davis" (but "the shadow chancellor" is Letwin)."""
+    return bool((modifiers_of(entity, role) & OTHER_OFFICE) - said)
 
 
 def _has_a_role(person: Referent) -> bool:
