@@ -371,3 +371,19 @@ def test_a_chair_or_an_official_in_apposition_describes_a_person(role):
     d = doc(words, heads, deps, tags, pos, spaces)
     d.ents = [Span(d, 0, 2, label="ORG")]
     assert described_as_a_person(d[1])
+
+
+def test_the_next_name_in_a_list_is_no_description_of_the_name_before():
+    # actress Tessa Marlow, supermodel Ines Kroll  (the parse hangs the second name off the first)
+    from onrecord.speakers.descriptions import description_of
+
+    words = ["actress", "Tessa", "Marlow", ",", "supermodel", "Ines", "Kroll"]
+    spaces = [True, True, False, True, True, True, False]
+    heads = [2, 2, 2, 2, 6, 6, 2]
+    deps = ["compound", "compound", "ROOT", "punct", "compound", "compound", "appos"]
+    tags = ["NN", "NNP", "NNP", ",", "NN", "NNP", "NNP"]
+    pos = ["NOUN", "PROPN", "PROPN", "PUNCT", "NOUN", "PROPN", "PROPN"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    d.ents = [Span(d, 1, 3, label="PERSON"), Span(d, 5, 7, label="PERSON")]
+    assert description_of(d.ents[0]) == "actress"
+    assert description_of(d.ents[1]) == "supermodel"

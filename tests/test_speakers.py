@@ -442,9 +442,38 @@ def test_a_floating_quote_continues_a_statement_that_took_in_a_quoted_phrase(ext
 
 
 def test_a_title_run_starts_after_the_sentence_before():
-    text = 'The study was run at Novastream. Dr Johan Pouwelse said it was flawed. "It cannot work," he said.'
+    text = 'The study was run at Novastream. Professor Johan Pouwelse said it was flawed. "It cannot work," he said.'
     speaker = speaker_of(Extractor(strategy="rules").extract(text), "cannot work")
-    assert (speaker.name, speaker.description) == ("Johan Pouwelse", "Dr")
+    assert (speaker.name, speaker.description) == ("Johan Pouwelse", "Professor")
+
+
+@pytest.mark.parametrize(
+    "text, words, name, description",
+    [
+        ('The vote was close. Mr Karger said the show was "a mess".', "a mess", "Karger", None),
+        ('The vote was close. Dr Ilse Varga said the plan "would help".', "would help", "Ilse Varga", None),
+        ('Lord Vane, the attorney general, said the law was "clear".', "clear", "Vane", "attorney general"),
+    ],
+)
+def test_an_honorific_alone_is_no_description(extractor, text, words, name, description):
+    article = extractor.extract(text)
+    speaker = speaker_of(article, words)
+    assert (speaker.name, speaker.description) == (name, description)
+    assert entity_named(article, name).descriptions == (() if description is None else (description,))
+
+
+@pytest.mark.parametrize(
+    "text, words, name, description",
+    [
+        ('The channel is changing. Director of television Ruth Amsel said it was "overdue".', "overdue",
+         "Ruth Amsel", "Director of television"),
+        ('The club lost again. Its head of rugby Owen Tarr said it was "a bad day".', "bad day",
+         "Owen Tarr", "head of rugby"),
+    ],
+)
+def test_a_role_of_something_before_a_name_is_the_whole_role(extractor, text, words, name, description):
+    speaker = speaker_of(extractor.extract(text), words)
+    assert (speaker.name, speaker.description) == (name, description)
 
 
 def test_a_title_run_stays_on_the_names_line():

@@ -91,6 +91,8 @@ def description_of(ent: Span) -> str | None:
     appos = apposition_of(head, after=ent.end)
     if appos is not None and any(t.text in ":\"“”" for t in doc[ent.end : appos.left_edge.i + 1]):
         appos = None  # "Kelso boss Martin Adair: “We are …”": a quotation the parse hung off the name
+    if appos is not None and appos.ent_type_ == "PERSON":
+        appos = None  # "actress Sienna Miller, supermodel Claudia Schiffer": the next in a list of people
     if appos is not None and appos.pos_ != "PRON":  # "Tova Brennan, herself a former swimmer": no "herself"
         # up to a clause that says what the person is doing, not who they are ("Greg Abbott,
         # Texas attorney general announcing the legal action", "a researcher who studies …");
@@ -177,6 +179,12 @@ def noun_before(ent: Span) -> str | None:
         start = word[0].i
     if start == ent.start or doc[ent.start - 1].pos_ != "NOUN" or doc[ent.start - 1].tag_ == "NNS":
         return None  # (a plural is no one's description: "… across poorer regions Maria Lund will argue")
+    role = doc[start - 2] if start >= 2 else None
+    if (role is not None and ent.label_ == "PERSON" and doc[start - 1].lower_ in ("of", "for") and is_person_noun(role.lower_)
+            and role.lower_ not in RELATIONS and not describes_someone(doc[ent.start - 1].lower_)):
+        # "Director of television Jana Bennett": the run completes the role before it (not "lawyer
+        # for former minister John Roe", where the run is a role of its own, someone else's)
+        start = role.i
     return doc[start : ent.start].text
 
 

@@ -13,8 +13,8 @@ from ..text import DOUBLE_MARKS
 from .gender import GenderEvidence, title_gender
 from .names import first_name_gender, is_first_name
 from .vocabulary import (
-    ABBREVIATED_TITLES, DETERMINERS, HONORIFICS, MEDIA_WORDS, PARTY_MEMBERS, PARTY_WORDS, POST_NOMINAL,
-    ROLE_NOUNS, ROLE_TITLES, SENTENCE_OPENERS, TEAM_WORDS, TITLE_WORDS, WORDLIKE, ends_sentence, is_person_noun,
+    ABBREVIATED_TITLES, DETERMINERS, HONORIFICS, MEDIA_WORDS, NO_DESCRIPTION, PARTY_MEMBERS, PARTY_WORDS, PEERAGE,
+    POST_NOMINAL, ROLE_NOUNS, ROLE_TITLES, SENTENCE_OPENERS, TEAM_WORDS, TITLE_WORDS, WORDLIKE, ends_sentence, is_person_noun,
 )
 
 
@@ -55,6 +55,11 @@ class Referent:
                 self.evidence.add_title(head)
         if description not in self.descriptions and description != self.name:
             self.descriptions.append(description)
+
+    @property
+    def shown_descriptions(self) -> list[str]:
+        """Its descriptions as users see them: those that say who it is (``says_who``)."""
+        return [d for d in self.descriptions if says_who(d)]
 
     def mentioned_before(self, position: int) -> int:
         """The start of its last mention before ``position`` (-1: none).
@@ -249,6 +254,17 @@ class Registry:
             if accept(entity):
                 return entity
         return None
+
+
+# the words by which a person is addressed, not described: "Mr", "Dr.", "Lord", "Dame"
+_ADDRESS = NO_DESCRIPTION | PEERAGE | {h.lower() for h in HONORIFICS}
+
+
+def says_who(description: str) -> bool:
+    """Whether a description says who someone is: "Mr" or "Lord" alone only says how they are
+    addressed (the resolver still reads them, for gender and for "the doctor"), so users never see
+    them as a description."""
+    return any(w.lower() not in _ADDRESS for w in re.findall(r"\w+", description))
 
 
 def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:

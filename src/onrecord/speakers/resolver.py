@@ -57,7 +57,7 @@ from .pronouns import Pronouns
 from .sentences import Sentences
 from .registry import (
     IN_A_CLAUSE, PersonMention, Referent, Registry, club_or_party, is_modifier, is_suffix, is_title,
-    no_part_of_name, org_key, settle_gender, without_possessive,
+    no_part_of_name, org_key, says_who, settle_gender, without_possessive,
 )
 from .descriptions import (
     PREDICATE_WORDS, affiliation_of, after_a_role_word, after_honorific, apposition_of,
@@ -864,7 +864,8 @@ class SpeakerResolver:
             if entity in recent:
                 recent.remove(entity)
             recent.append(entity)
-        description = description or (entity.descriptions[0] if entity.descriptions else None)
+        if not (description and says_who(description)):
+            description = next(iter(entity.shown_descriptions), None)
         return Speaker(
             mention=(fragment,), entity=entity.id, name=_one_line(entity.name), description=_one_line(description),
             gender=entity.gender, gender_evidence=entity.gender_evidence,  # type: ignore[arg-type]
@@ -928,7 +929,7 @@ class SpeakerResolver:
             mentions = tuple(Fragment.of(self.text, s, e) for s, e in sorted(set(entity.mentions)))
             result.append(
                 Entity(entity.id, _one_line(entity.name), entity.type,  # type: ignore[arg-type]
-                       tuple(_one_line(d) for d in entity.descriptions), mentions,
+                       tuple(_one_line(d) for d in entity.shown_descriptions), mentions,
                        entity.gender, entity.gender_evidence)  # type: ignore[arg-type]
             )
         return result
