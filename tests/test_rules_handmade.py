@@ -387,3 +387,26 @@ def test_the_next_name_in_a_list_is_no_description_of_the_name_before():
     d.ents = [Span(d, 1, 3, label="PERSON"), Span(d, 5, 7, label="PERSON")]
     assert description_of(d.ents[0]) == "actress"
     assert description_of(d.ents[1]) == "supermodel"
+
+
+def test_an_honorific_before_the_last_name_of_a_mention_is_no_role():
+    # "Mr Seiber with Ms Furst" (a mention the parse cut from "discussed by …"): not Ms Furst's
+    from onrecord.speakers.resolver import _named_after_a_role
+
+    words = ["Mr", "Seiber", "with", "Ms", "Furst"]
+    heads = [1, 1, 1, 4, 2]
+    deps = ["compound", "ROOT", "prep", "compound", "pobj"]
+    tags = ["NNP", "NNP", "IN", "NNP", "NNP"]
+    pos = ["PROPN", "PROPN", "ADP", "PROPN", "PROPN"]
+    d = doc(words, heads, deps, tags, pos)
+    d.ents = [Span(d, 1, 2, label="PERSON"), Span(d, 4, 5, label="PERSON")]
+    assert _named_after_a_role(d[0:5], list(d.ents)) is None
+    # with a role before it, the name ending the mention is the speaker's
+    words = ["Audit", "Committee", "chairman", "Peter", "Ainsley"]
+    heads = [1, 4, 4, 4, 4]
+    deps = ["compound", "compound", "compound", "compound", "ROOT"]
+    tags = ["NNP", "NNP", "NN", "NNP", "NNP"]
+    pos = ["PROPN", "PROPN", "NOUN", "PROPN", "PROPN"]
+    d = doc(words, heads, deps, tags, pos)
+    d.ents = [Span(d, 0, 2, label="ORG"), Span(d, 3, 5, label="PERSON")]
+    assert _named_after_a_role(d[0:5], list(d.ents)).text == "Peter Ainsley"

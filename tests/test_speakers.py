@@ -1491,3 +1491,36 @@ def test_a_portfolio_is_no_epithet(extractor):
     text = ('New Home Secretary Charles Clarke defended the law.\n\n'
             'The foreign secretary insisted it was for Parliament to decide.')
     assert speaker_of(extractor.extract(text), "for Parliament").name is None
+
+
+@pytest.mark.parametrize(
+    "text, words, name, description",
+    [
+        ('A close associate of former Yukos boss Mikhail Petrov said the deal was "a theft".', "a theft",
+         None, "close associate of former Yukos boss Mikhail Petrov"),
+        ('Lawyers for Mr Fawn and Mr Dowd said the claim was "absurd".', "absurd",
+         None, "Lawyers for Mr Fawn and Mr Dowd"),
+        ('The parents of 14-year-old Stefan Pakko said the game was "to blame".', "to blame",
+         None, "parents of 14-year-old Stefan Pakko"),
+        ('The Labour MP for Dunmore said the plan was "a disgrace".', "a disgrace", None, "Labour MP for Dunmore"),
+        # the role's own words between: the name is the role holder's
+        ('The minister for civil aviation Praful Patil said it was "fine".', "fine",
+         "Praful Patil", "minister for civil aviation"),
+    ],
+)
+def test_a_person_named_after_of_or_for_is_whose_the_speaker_is(extractor, text, words, name, description):
+    speaker = speaker_of(extractor.extract(text), words)
+    assert (speaker.name, speaker.description) == (name, description)
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        ('Association of Chief Police Officers president Chris Fenn said it was "wrong".', "wrong", "Chris Fenn"),
+        ('Chairman of the Environmental Audit Committee Peter Ainsley MP said it was "a failure".', "a failure",
+         "Peter Ainsley"),
+        ('Lord of the Rings director Peter Jacks said it was "a joy".', "a joy", "Peter Jacks"),
+    ],
+)
+def test_a_name_ending_a_mention_after_a_role_is_the_speaker(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name

@@ -481,8 +481,14 @@ class SpeakerResolver:
                 return named, None
             entity = self._unnamed(span, words, clause)
             return entity, None
-        chosen = head_ent or (ents[-1] if span.root.lower_ in CARRIERS or span.root.pos_ in ("NOUN",) else ents[0])
+        if head_ent is not None and head_ent.label_ != "PERSON":
+            head_ent = _named_after_a_role(span, ents) or head_ent
+        chosen = head_ent or _named_after_a_role(span, ents) or (
+            ents[-1] if span.root.lower_ in CARRIERS or span.root.pos_ in ("NOUN",) else ents[0])
         person = self._names_a_person(chosen)
+        if person and head_ent is None and _of_someone_else(span, chosen):
+            # "A close associate of former Yukos boss Mikhail Khodorkovsky": the name says whose
+            return self._unnamed(span, words), None
         if head_ent is None and not person and span.root.text.islower() and is_person_noun(span.root.lower_):
             # "Amnesty International's chief", "the chairman of the CRE": someone of the organization, not it
             return self._role_holder(span, words, m.start), None
@@ -937,6 +943,8 @@ class SpeakerResolver:
 
 # the clauses that modify a noun: "which was founded by …", "led by …", "representing …"
 _CLAUSE_DEPS = frozenset({"relcl", "acl"})
+# letters after a name that are no part of it: "Peter Ainsworth MP", "Guy Mansfield QC"
+_POST_NOMINALS = frozenset({"MP", "MPs", "QC", "MEP", "MSP", "AM", "MLA", "MPP", "Jr", "Sr"})
 # what sets a clause off from its noun as an aside
 _ASIDE_MARKS = frozenset({",", "-", "–", "—", "("})
 # a clause that names its noun ("a man called Thomas Eyton") is no aside
@@ -1007,6 +1015,44 @@ def _without_aside_clause(span: Span) -> Span:
                 cut -= 1
             return span.doc[span.start : cut]
     return span
+
+
+def _named_after_a_role(span: Span, ents: list[Span]) -> Span | None:
+    """The person whose name ends a mention after a role: "Association of Chief Police Officers
+    president Chris Fox", "Chairman of the Environmental Audit Committee Peter Ainsworth MP" (the
+    head the parse picks is the organization's first word or the capitalised role)."""
+    last = ents[-1] if ents else None
+    if last is None or last.label_ != "PERSON" or last.start == span.start:
+        return None
+    if any(not (t.is_punct or t.text.rstrip(".") in _POST_NOMINALS) for t in span.doc[last.end : span.end]):
+        return None  # "the parents of Stefan Pakeerah and their lawyer": the name does not end it
+    def role(token) -> bool:  # "Ms" says how someone is addressed, not what they are ("Mr Seifert with Ms Furse")
+        return (is_person_noun(token.lower_) or is_title(token.text)) and token.text.rstrip(".") not in HONORIFICS
+
+    first = next(t for t in span if t.lower_ not in DETERMINERS)
+    return last if role(span.doc[last.start - 1]) or (first.i < last.start and first.is_title and role(first)) else None
+
+
+def _of_someone_else(span: Span, named: Span) -> bool:
+    """Whether the person named in a mention is whom its head is someone of, not the speaker:
+    "A close associate of former Yukos boss Mikhail Khodorkovsky", "Lawyers for Mr Fawcett",
+    "the parents of 14-year-old Stefan Pakeerah", "The Labour MP for Birkenhead" (a place the
+    NER took for a name). Not where only the role's own words stand between ("the minister for
+    civil aviation Praful Patel", "Shadow leader of the Commons Oliver Heald"), nor after a comma, where the
+    name may be the head's own ("The head of the Naftohaz company, Yury Boyko")."""
+    root = span.root
+    prep = next((t for t in named.root.ancestors if t.head.i == root.i), None)
+    if prep is None or prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "to"):
+        return False
+    between = [t for t in span.doc[prep.i + 1 : named.start] if t.lower_ not in DETERMINERS]
+    if any(t.text == "," for t in between):
+        return False
+    # the pipeline has no lemmatizer: "lawyers" is read as "lawyer" by its plural's "s"
+    lemma = root.lower_[:-1] if root.tag_ == "NNS" and root.lower_.endswith("s") else root.lower_
+    if root.pos_ == "NOUN" and (root.is_lower or root.is_sent_start) and (is_person_noun(lemma) or lemma in RELATIONS):
+        return not between or lemma in RELATIONS or any(
+            t.like_num or is_person_noun(t.lower_) or is_title(t.text) for t in between)
+    return is_title(root.text) and not between
 
 
 def _party_or_club(phrase: str) -> bool:

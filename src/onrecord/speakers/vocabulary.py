@@ -79,7 +79,7 @@ PARTY_WORDS = frozenset(
 )
 # people named for someone else: "lawyer for X", "an aide to X" describe another person than X
 RELATIONS = frozenset(
-    "friend partner lawyer attorney aide adviser advisor spokesman spokeswoman spokesperson colleague "
+    "friend associate partner lawyer attorney aide adviser advisor spokesman spokeswoman spokesperson colleague "
     "rival ally successor predecessor child children parent parents widow widower fiancee fiance".split()
 )
 # head nouns that describe an organization, not a person: "oil giant Yukos", "the band Keane"
