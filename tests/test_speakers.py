@@ -1524,3 +1524,33 @@ def test_a_person_named_after_of_or_for_is_whose_the_speaker_is(extractor, text,
 )
 def test_a_name_ending_a_mention_after_a_role_is_the_speaker(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
+
+
+def test_an_unnamed_person_is_a_person_and_their_he():
+    text = 'A lawyer for the family said the claim was "absurd". He added that "nothing" was proven.'
+    article = Extractor(strategy="rules").extract(text)
+    lawyer, he = speaker_of(article, "absurd"), speaker_of(article, "nothing")
+    assert (lawyer.name, lawyer.description) == (None, "lawyer for the family")
+    assert he.entity == lawyer.entity
+    assert next(e for e in article.entities if e.id == lawyer.entity).type == "person"
+    analysts = speaker_of(Extractor(strategy="rules").extract('Analysts said the deal was "a theft".'), "theft")
+    assert analysts.description == "Analysts"  # a plural stays a group ("other"), no one person
+
+
+def test_a_constituency_is_no_person(extractor):
+    text = 'Voters were angry. The Labour MP for Dunmore said the plan was "a disgrace".'
+    article = extractor.extract(text)
+    speaker = speaker_of(article, "a disgrace")
+    assert (speaker.name, speaker.description) == (None, "Labour MP for Dunmore")
+    assert not [e for e in article.entities if e.name == "Dunmore" and e.type == "person"]
+
+
+def test_a_writers_i_is_no_unnamed_person():
+    text = (
+        "Kim Vale trained all week.\n\nA physiotherapist on the track said it was \"cold\".\n\n"
+        'I told reporters the course was "brutal".'
+    )
+    article = Extractor(strategy="rules").extract(text)
+    physio = speaker_of(article, "cold")
+    assert physio.description == "physiotherapist on the track"
+    assert speaker_of(article, "brutal").entity != physio.entity

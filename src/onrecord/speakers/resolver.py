@@ -265,6 +265,8 @@ class SpeakerResolver:
             return False  # "the Lib Dems", "the Clintons": a party or a family, no one person
         if club_or_party(ent.text):
             return False
+        if ent.start > 1 and ent.doc[ent.start - 1].lower_ == "for" and ent.doc[ent.start - 2].lower_ in _MEMBERS_FOR:
+            return False  # "the Labour MP for Birkenhead": a constituency the NER took for a name
         if ent.label_ == "PERSON":
             # a place the article names as such is no person, unless an honorific or a full name says so
             return (without_possessive(ent.text) not in self.place_names or after_honorific(ent[0])
@@ -428,7 +430,9 @@ class SpeakerResolver:
             if antecedent is not None:
                 return self.resolve(antecedent, exclude)
         if len(span) == 1 and words[0] in PERSON_PRONOUNS:
-            return self.registry.latest(lambda e: e.type == "person"), None
+            # "I" outside a quotation is the writer of a first-person piece, whom the article names
+            # (not "the only person" it describes: an unnamed person is no one's "I")
+            return self.registry.latest(lambda e: e.type == "person" and e.name is not None), None
         if len(span) == 1 and words[0] in GROUP_PRONOUNS:
             return self.registry.latest(lambda e: e.type != "person" or words[0] in ("they", "who", "we")), None
         if span.root.pos_ == "PROPN" and self.registry.person_by_surname(span.root.text) and not any(
@@ -489,8 +493,10 @@ class SpeakerResolver:
         if person and head_ent is None and _of_someone_else(span, chosen):
             # "A close associate of former Yukos boss Mikhail Khodorkovsky": the name says whose
             return self._unnamed(span, words), None
-        if head_ent is None and not person and span.root.text.islower() and is_person_noun(span.root.lower_):
-            # "Amnesty International's chief", "the chairman of the CRE": someone of the organization, not it
+        if head_ent is None and not person and (
+                (span.root.text.islower() and is_person_noun(span.root.lower_)) or span.root.lower_ in _MEMBERS_FOR):
+            # "Amnesty International's chief", "the chairman of the CRE", "the MP for Birkenhead":
+            # someone of the organization or place, not it
             return self._role_holder(span, words, m.start), None
         at = m.start + (chosen.start_char - span.start_char)
         if person:
@@ -802,7 +808,11 @@ class SpeakerResolver:
             return self.registry.unnamed("organization", description)
         if family is None and _party_or_club(description):
             return self.registry.organization(description)  # "Labour sees …", parsed as a common noun
-        entity = self.registry.new("person" if family or titled else "other", None, role=family)
+        # one person, however described ("A lawyer for the family", "a close associate of …"); a
+        # plural ("analysts"), a document ("the report") or a word no list knows stays "other"
+        someone = span.root.tag_ == "NN" and span.root.lower_ not in ORGANIZATION_HEADS and (
+            is_person_noun(span.root.lower_) or span.root.lower_ in RELATIONS)
+        entity = self.registry.new("person" if family or titled or someone else "other", None, role=family)
         entity.describe(description)
         return entity
 
@@ -943,6 +953,8 @@ class SpeakerResolver:
 
 # the clauses that modify a noun: "which was founded by …", "led by …", "representing …"
 _CLAUSE_DEPS = frozenset({"relcl", "acl"})
+# who is "for" a place: "the Labour MP for Birkenhead", "Senator for Queensland"
+_MEMBERS_FOR = frozenset("mp msp mep mla mpp member senator councillor representative congressman congresswoman".split())
 # letters after a name that are no part of it: "Peter Ainsworth MP", "Guy Mansfield QC"
 _POST_NOMINALS = frozenset({"MP", "MPs", "QC", "MEP", "MSP", "AM", "MLA", "MPP", "Jr", "Sr"})
 # what sets a clause off from its noun as an aside
