@@ -1554,3 +1554,24 @@ def test_a_writers_i_is_no_unnamed_person():
     physio = speaker_of(article, "cold")
     assert physio.description == "physiotherapist on the track"
     assert speaker_of(article, "brutal").entity != physio.entity
+
+
+@pytest.mark.parametrize(
+    "text, words, name, description",
+    [
+        ('Andy Rodway won in three sets on Sunday. "I played well," said the American.', "played well",
+         "Andy Rodway", "American"),
+        ('Arsenal manager Arsene Wanger was angry on Sunday. "It was a foul," said the Frenchman.', "a foul",
+         "Arsene Wanger", "Frenchman"),
+        # the age the article gave him picks him out
+        ('Arsenal manager Arsene Wanger, 55, has signed a new deal. The 55-year-old Frenchman said his aim was "clear".',
+         "clear", "Arsene Wanger", "Arsenal manager"),
+        # two people before it: no telling which one, an unnamed person (never a firm named "Scot")
+        ('Andy Rodway beat Tim Hensley on Sunday. The Scot said he was "tired".', "tired", None, "Scot"),
+    ],
+)
+def test_a_demonym_is_the_writers_word_for_a_person(extractor, text, words, name, description):
+    article = extractor.extract(text)
+    speaker = speaker_of(article, words)
+    assert (speaker.name, speaker.description) == (name, description)
+    assert not [e for e in article.entities if e.name in (description, "Frenchman", "Scot")]

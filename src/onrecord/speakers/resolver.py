@@ -48,7 +48,7 @@ from .names import first_name_verdict, is_first_name
 from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit, paragraph_spans, quotations
 from .vocabulary import (
-    BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DETERMINERS, GROUP_PRONOUNS, HONORIFICS, MEDIA_WORDS,
+    BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEMONYMS, DETERMINERS, GROUP_PRONOUNS, HONORIFICS, MEDIA_WORDS,
     NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PEERAGE,
     PERSON_PRONOUNS, PLACE_ENTS, RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TITLE_WORDS,
     is_person_noun,
@@ -170,8 +170,8 @@ class SpeakerResolver:
             covered = 0  # the end of an organization's name that took the next entity in
             for ent in unit.doc.ents:
                 start = unit.start + ent.start_char
-                if ent.start < covered:
-                    continue
+                if ent.start < covered or ent.text.lower() in DEMONYMS:
+                    continue  # ("Frenchman", "Scot": no one's name, and no firm's)
                 if self._names_a_person(ent):
                     entity = self._person_at(ent.text, start, _rank(ent.root))
                     entity.describe(title_run_before(self.text, start))
@@ -435,6 +435,12 @@ class SpeakerResolver:
             return self.registry.latest(lambda e: e.type == "person" and e.name is not None), None
         if len(span) == 1 and words[0] in GROUP_PRONOUNS:
             return self.registry.latest(lambda e: e.type != "person" or words[0] in ("they", "who", "we")), None
+        demonym = _demonym(span)
+        if demonym is not None:
+            # "the American": the writer's word for someone (``_epithet``), no one's name nor a firm,
+            # unless the article gave someone these words ("The 55-year-old Frenchman" after "… 55")
+            described = self._described(span, words, m.start)
+            return described or self.registry.unnamed("person", demonym), None
         if span.root.pos_ == "PROPN" and self.registry.person_by_surname(span.root.text) and not any(
             e.label_ in ("PERSON", "ORG") and len(e) > 1 for e in span.ents
         ):
@@ -922,9 +928,10 @@ class SpeakerResolver:
 
     def _may_be_called(self, person: Referent, m: Mention) -> bool:
         """Whether a definite role may be the writer's word for a person: a noun for people, a
-        person the article gave no role of their own, not named again in the role's sentence."""
+        person the article gave no role of their own (anyone may be "the American"), not named
+        again in the role's sentence."""
         role = written(_head_word(m.span))  # type: ignore[arg-type]
-        if not (is_person_noun(role) or is_title(role)) or _has_a_role(person):
+        if _demonym(m.span) is None and (not (is_person_noun(role) or is_title(role)) or _has_a_role(person)):  # type: ignore[arg-type]
             return False
         here = self.sentences.index(m.start)
         return not any(m.end <= start and self.sentences.index(start) == here for start, _ in person.mentions)
@@ -1225,8 +1232,10 @@ def _has_a_role(person: Referent) -> bool:
 
 
 def _epithet(m: Mention) -> bool:
-    """A definite singular description of a person: "the veteran midfielder"."""
+    """A definite singular description of a person: "the veteran midfielder", "the American"."""
     span = m.span
+    if span is not None and _demonym(span) is not None:
+        return True
     return (span is not None and len(span) > 1 and span[0].lower_ == "the" and span.root.text.isalpha()
             and span.root.text.islower() and not span.root.tag_.endswith("S") and span[-1].tag_ != "POS"
             and not any(e.label_ in ("PERSON", "ORG") for e in span.ents))
@@ -1238,6 +1247,19 @@ _GOING_ON = frozenset({"added", "adds", "continued", "continues"})
 
 def _goes_on(text: str, candidate: Candidate) -> bool:
     return bool(candidate.cue) and text[slice(*candidate.cue[0])].lower() in _GOING_ON
+
+
+def _demonym(span: Span) -> str | None:
+    """The description "the" and a demonym make of one person ("the American", "The 55-year-old
+    Frenchman", "the New Zealander"): the words after "the", else None."""
+    if len(span) < 2 or span[0].lower_ != "the" or not span[-1].text[:1].isupper():
+        return None
+    first = span.end - 1
+    while first > span.start + 1 and span.doc[first - 1].text[:1].isupper():
+        first -= 1
+    if " ".join(t.lower_ for t in span.doc[first : span.end]) not in DEMONYMS:
+        return None
+    return span[1:].text
 
 
 def _relative_antecedent(m: Mention) -> Mention | None:

@@ -146,6 +146,20 @@ SENTENCE_OPENERS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
     "july august september october november december dear mr mrs ms".split()
 )
+# one person called by where they are from: "the American", "The 55-year-old Frenchman" (the writer's
+# word for someone just named; singular only: "the Italians" are a team or a people)
+DEMONYMS = frozenset(
+    "american briton brit englishman englishwoman scot scotsman scotswoman welshman welshwoman irishman "
+    "irishwoman frenchman frenchwoman dutchman dutchwoman spaniard italian swiss austrian belgian dane swede "
+    "norwegian finn icelander pole czech slovak hungarian romanian bulgarian serb croat bosnian slovenian "
+    "greek turk cypriot russian ukrainian belarusian georgian armenian estonian latvian lithuanian israeli "
+    "palestinian lebanese syrian iraqi iranian saudi egyptian moroccan algerian tunisian libyan nigerian "
+    "ghanaian kenyan ethiopian zimbabwean zambian ugandan cameroonian senegalese indian pakistani "
+    "bangladeshi afghan chinese japanese korean taiwanese thai vietnamese filipino indonesian malaysian "
+    "singaporean australian aussie kiwi canadian quebecer mexican brazilian argentine argentinian "
+    "chilean colombian peruvian venezuelan uruguayan cuban jamaican".split()
+) | frozenset({"new zealander", "south african", "northern irishman", "sri lankan", "south korean",
+               "north korean", "all black"})
 # where a description's noun phrase ends: "minister [responsible for …]", "officer [who …]"
 POST_NOMINAL = re.compile(r"\s+(?:of|for|at|with|in|on|from|responsible|who|that|which|whose|since)\b")
 
