@@ -1575,3 +1575,14 @@ def test_a_demonym_is_the_writers_word_for_a_person(extractor, text, words, name
     speaker = speaker_of(article, words)
     assert (speaker.name, speaker.description) == (name, description)
     assert not [e for e in article.entities if e.name in (description, "Frenchman", "Scot")]
+
+
+def test_what_stands_before_mr_is_no_role(extractor):
+    text = (
+        "Michael Hurd has denied his cabinet was split.\n\n"
+        'The Tory leader said his team had reached a "collective view". Sources within the party told '
+        "the BBC Mr Hurd had always been in favour of ID cards."
+    )
+    article = extractor.extract(text)
+    assert entity_named(article, "Michael Hurd").descriptions == ("Tory leader",)
+    assert speaker_of(article, "collective view").name == "Michael Hurd"

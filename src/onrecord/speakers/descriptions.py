@@ -20,6 +20,8 @@ from .vocabulary import (
 from .registry import Referent, is_title
 
 
+# the honorifics anyone may be given: a role is written before a name, not before "Mr" + name
+_COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss"})
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "case", "punct")
 
 
@@ -77,8 +79,12 @@ def description_of(ent: Span) -> str | None:
     end = ent.start
     while end > start and _first_name_of(doc[end - 1]):
         end -= 1  # "Canadian Olympian Penny" before "Oleksiak": the first name is the name's
+    courtesy = False
     while end > start and (doc[end - 1].text.rstrip(".") in HONORIFICS or doc[end - 1].lower_ in PEERAGE):
+        courtesy = courtesy or doc[end - 1].text.rstrip(".") in _COURTESY
         end -= 1  # "chief executive Lord Browne": the honorific is no part of the role
+    if courtesy and end > start and (doc[end - 1].ent_type_ or doc[end - 1].lower_ in ("and", "or", "&")):
+        end = start  # "told the BBC Mr Howard", "Mr Blair and Mr Brown": what stands before "Mr" is no role
     if (end - 1 > start and ent.label_ == "PERSON" and doc[end - 1].pos_ == "PROPN" and doc[end - 1].is_title
             and not doc[end - 1].ent_type_ and not describes_someone(doc[end - 1].lower_)
             and doc[end - 1].lower_ != "executive" and describes_someone(doc[end - 2].lower_)):
