@@ -1586,3 +1586,16 @@ def test_what_stands_before_mr_is_no_role(extractor):
     article = extractor.extract(text)
     assert entity_named(article, "Michael Hurd").descriptions == ("Tory leader",)
     assert speaker_of(article, "collective view").name == "Michael Hurd"
+
+
+@pytest.mark.parametrize(
+    "text, name, descriptions",
+    [
+        ('Sources within the party told the BBC Michael Hurd had always been "in favour" of the cards.',
+         "Michael Hurd", ()),
+        ('In a statement issued on Wednesday Lord Wolf said: "I have no doubt."', "Wolf", ()),
+        ('The Attorney General Lord Goldsmyth said the advice was "clear".', "Goldsmyth", ("Attorney General",)),
+    ],
+)
+def test_a_name_or_day_the_parse_runs_into_a_name_is_no_role(extractor, text, name, descriptions):
+    assert entity_named(extractor.extract(text), name).descriptions == descriptions

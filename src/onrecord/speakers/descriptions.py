@@ -22,6 +22,9 @@ from .registry import Referent, is_title
 
 # the honorifics anyone may be given: a role is written before a name, not before "Mr" + name
 _COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss"})
+# what a name the parse runs into a person's is, alone, never their role ("Labour's", a possessive, and
+# "Conservative", a party, are)
+_NOT_A_ROLE = frozenset({"ORG", "GPE", "LOC", "FAC", "DATE", "TIME"})
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "case", "punct")
 
 
@@ -85,6 +88,14 @@ def description_of(ent: Span) -> str | None:
         end -= 1  # "chief executive Lord Browne": the honorific is no part of the role
     if courtesy and end > start and (doc[end - 1].ent_type_ or doc[end - 1].lower_ in ("and", "or", "&")):
         end = start  # "told the BBC Mr Howard", "Mr Blair and Mr Brown": what stands before "Mr" is no role
+    before = doc[start:end]
+    if all(t.ent_type_ in _NOT_A_ROLE or t.lower_ in DETERMINERS for t in before) and not any(
+            t.lower_ == "old" for t in before) and (
+            doc[max(start - 1, 0)].lower_ in DETERMINERS or all(t.ent_type_ != "ORG" for t in before)):
+        # "told the BBC Michael Howard", "on Wednesday Lord Woolf": an object or a day is no role (an
+        # age, "62-year-old", the NER's date too, describes, and so does an employer: "group AVRO Pascal
+        # Lemarne")
+        end = start
     if (end - 1 > start and ent.label_ == "PERSON" and doc[end - 1].pos_ == "PROPN" and doc[end - 1].is_title
             and not doc[end - 1].ent_type_ and not describes_someone(doc[end - 1].lower_)
             and doc[end - 1].lower_ != "executive" and describes_someone(doc[end - 2].lower_)):
@@ -146,9 +157,10 @@ def title_run_before(text: str, start: int) -> str | None:
     ends = [i for i, w in enumerate(words) if ends_sentence(w)]
     if ends:
         words = words[ends[-1] + 1 :]
-    honorifics = [i for i, w in enumerate(words) if w.rstrip(".") in HONORIFICS]
+    honorifics = [i for i, w in enumerate(words) if w.rstrip(".") in HONORIFICS or w.lower() in PEERAGE]
     if honorifics:
-        words = words[honorifics[-1] :]  # "Speaking in Harrogate Mr Kennedy": the place is no title
+        # "Speaking in Harrogate Mr Kennedy", "on Wednesday Lord Woolf": the place or day is no title
+        words = words[honorifics[-1] :]
     while words and (words[0].lower() in RAW_STOP or words[0].lower() in DETERMINERS):
         words = words[1:]
     if not words or not any(w.lower().strip(".") in TITLE_WORDS or w.lower() in ROLE_TITLES for w in words):

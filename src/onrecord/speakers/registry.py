@@ -310,9 +310,10 @@ def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:
     if last_title >= 0:
         # "Veterans Affairs Minister Seamus O'Regan": the name starts after the title
         role, cleaned = role + cleaned[: last_title + 1], cleaned[last_title + 1 :]
-    # what stood before the name describes them when it holds a role or title, not an honorific
-    # alone or a place the parse took along ("Speaking in Harrogate Mr Kennedy")
-    described = [w for w in role if w.rstrip(".") not in HONORIFICS]
+    # what stood before the name describes them when it holds a role or title, not an honorific or
+    # peer's title alone or a place or day the parse took along ("Speaking in Harrogate Mr Kennedy",
+    # "on Wednesday Lord Woolf")
+    described = [w for w in role if w.rstrip(".") not in HONORIFICS and w.lower() not in PEERAGE]
     describing = leading or capitalised_role or any(is_modifier(w) or is_title(w) for w in described)
     description = " ".join(described) if describing else None
     titles = [w for w in cleaned if w.lower().strip(".") in TITLE_WORDS]
