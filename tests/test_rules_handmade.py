@@ -389,24 +389,22 @@ def test_the_next_name_in_a_list_is_no_description_of_the_name_before():
     assert description_of(d.ents[1]) == "supermodel"
 
 
-def test_an_honorific_before_the_last_name_of_a_mention_is_no_role():
-    # "Mr Seiber with Ms Furst" (a mention the parse cut from "discussed by …"): not Ms Furst's
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, ents, named",
+    [
+        # "Mr Seiber with Ms Furst" (a mention the parse cut from "discussed by …"): not Ms Furst's
+        (["Mr", "Seiber", "with", "Ms", "Furst"], [1, 1, 1, 4, 2], ["compound", "ROOT", "prep", "compound", "pobj"],
+         ["NNP", "NNP", "IN", "NNP", "NNP"], [(1, 2, "PERSON"), (4, 5, "PERSON")], None),
+        # with a role before it, the name ending the mention is the speaker's
+        (["Audit", "Committee", "chairman", "Peter", "Ainsley"], [1, 4, 4, 4, 4], ["compound"] * 4 + ["ROOT"],
+         ["NNP", "NNP", "NN", "NNP", "NNP"], [(0, 2, "ORG"), (3, 5, "PERSON")], "Peter Ainsley"),
+    ],
+)
+def test_a_name_ending_a_mention_after_a_role_not_an_honorific(words, heads, deps, tags, ents, named):
     from onrecord.speakers.resolver import _named_after_a_role
 
-    words = ["Mr", "Seiber", "with", "Ms", "Furst"]
-    heads = [1, 1, 1, 4, 2]
-    deps = ["compound", "ROOT", "prep", "compound", "pobj"]
-    tags = ["NNP", "NNP", "IN", "NNP", "NNP"]
-    pos = ["PROPN", "PROPN", "ADP", "PROPN", "PROPN"]
+    pos = ["NOUN" if tag == "NN" else "ADP" if tag == "IN" else "PROPN" for tag in tags]
     d = doc(words, heads, deps, tags, pos)
-    d.ents = [Span(d, 1, 2, label="PERSON"), Span(d, 4, 5, label="PERSON")]
-    assert _named_after_a_role(d[0:5], list(d.ents)) is None
-    # with a role before it, the name ending the mention is the speaker's
-    words = ["Audit", "Committee", "chairman", "Peter", "Ainsley"]
-    heads = [1, 4, 4, 4, 4]
-    deps = ["compound", "compound", "compound", "compound", "ROOT"]
-    tags = ["NNP", "NNP", "NN", "NNP", "NNP"]
-    pos = ["PROPN", "PROPN", "NOUN", "PROPN", "PROPN"]
-    d = doc(words, heads, deps, tags, pos)
-    d.ents = [Span(d, 0, 2, label="ORG"), Span(d, 3, 5, label="PERSON")]
-    assert _named_after_a_role(d[0:5], list(d.ents)).text == "Peter Ainsley"
+    d.ents = [Span(d, start, end, label=label) for start, end, label in ents]
+    found = _named_after_a_role(d[0 : len(d)], list(d.ents))
+    assert (found.text if found is not None else None) == named
