@@ -979,6 +979,41 @@ def test_a_first_name_alone_is_the_one_person_the_article_gave_it(extractor):
     assert sorted(e.name for e in article.entities if e.type == "person") == ["Sarah Lee", "Tom Lee"]
 
 
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        # a role that says her gender ("wife") is no title: Marisol is still a first name
+        ('Rock star Dax Ferreira chased a burglar from his house.\n\nHis wife Marisol, who called the police, '
+         'said her rings were taken. At a press conference, Marisol Ferreira gave details of the thefts.',
+         "rings were taken", "Marisol Ferreira"),
+        # a first name no list holds, the one person the article gave it
+        ('Zemarko Lindqvist opened the new hall on Friday.\n\n"It was a long wait," Zemarko said.',
+         "long wait", "Zemarko Lindqvist"),
+        # a surname written first: "Mr Quan" is Quan Zhilei
+        ('Tax chief Quan Zhilei said revenue rose sharply.\n\n"Evasion is falling," Mr Quan said.',
+         "Evasion is falling", "Quan Zhilei"),
+        # "Mr Kim" after "Kim Yungmin", where no "Mr Yungmin" says Yungmin is the surname
+        ('Analyst Kim Yungmin expects growth.\n\n"Exports will rise," Mr Kim said.', "Exports will rise", "Kim Yungmin"),
+        # but Mr Howard is no Howard Flight whom the article calls Mr Flight
+        ('Howard Flight left the party on Friday. Mr Flight said he was sad.\n\n"I regret it," Mr Howard said.',
+         "regret it", "Howard"),
+        # a relative shares a surname with someone named: his son Nick is no Nick Varga
+        ('Party leader Tom Halsey spoke for an hour. He was introduced by his son Nick, a trainee vicar.\n\n'
+         '"He means what he says," Nick said. Student Nick Varga said it was a fine speech.',
+         "means what he says", "Nick"),
+        # royals go by first names: Prince Rupert is no Rupert Kane
+        ('Prince Rupert will marry in April.\n\nRupert Kane, the party leader, sent his best wishes. '
+         '"We are delighted," said Prince Rupert.', "We are delighted", "Prince Rupert"),
+        # a surname is the one last called by it: his wife Marisol is known by her first name
+        ('Rock star Dax Ferreira chased a burglar from his house.\n\nHis wife Marisol, who called the police, '
+         'said her rings were taken.\n\n"I was lucky," Ferreira said. Marisol Ferreira later gave details.',
+         "was lucky", "Dax Ferreira"),
+    ],
+)
+def test_a_one_word_name_is_the_person_whose_full_name_it_begins(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name
+
+
 def test_an_economist_in_apposition_makes_a_person_of_a_name_the_ner_took_for_an_organization(extractor):
     article = extractor.extract('"Growth will slow," said Jean-Philippe Marouc, the OECD\'s chief economist.')
     entity = article.entity(speaker_of(article, "Growth will slow").entity)

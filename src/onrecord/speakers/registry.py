@@ -99,12 +99,15 @@ def _start(mention: PersonMention) -> int:
 class Registry:
     """The entities of one article, with the indexes that resolve mentions to them."""
 
-    def __init__(self, outlet: str | None) -> None:
+    def __init__(self, outlet: str | None, text: str = "") -> None:
         self.entities: list[Referent] = []
         self.by_id: dict[str, Referent] = {}
         self.by_surname: dict[str, list[Referent]] = {}
         self.organizations: list[Referent] = []
         self.outlet = outlet
+        self.text = text
+        # the words the article writes after Mr, Ms or Dr: surnames wherever they stand alone
+        self.addressed = surnames_addressed(text)
         # speakers in the order they were last referred to: pronouns pick from the end
         self.recent: list[Referent] = []
         # names the NER calls people that the article shows are organizations (lowercased)
@@ -134,6 +137,11 @@ class Registry:
         mentions = self.person_mentions
         return (mentions[i] for i in range(find(mentions, position, key=_start) - 1, -1, -1))
 
+    def _called_before(self, entity: Referent, surname: str, position: int) -> int:
+        """The start of the entity's last mention before ``position`` that holds ``surname``."""
+        word = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
+        return max((s for s, e in entity.mentions if s < position and word.search(self.text, s, e)), default=-1)
+
     def new(self, type_: str, name: str | None, role: frozenset[str] | None = None) -> Referent:
         # numbered by all ever made, not by those left: one absorbed must not lend its number on
         entity = Referent(f"e{len(self.by_id) + 1}", type_, name, role=role)
@@ -149,12 +157,16 @@ class Registry:
         same = self.by_surname.setdefault(surname, [])
         if gender is not None:
             # "Mr. Clinton" is not the Hillary Clinton named before
-            same = [e for e in same if _gender_of(e) in (None, gender)]
+            same = [e for e in same if gender_so_far(e) in (None, gender)]
         if len(words) == 1:
-            # a bare surname: the one of that surname named last before it
-            entity = max(same, key=lambda e: (e.mentioned_before(at if at is not None else 1 << 60), -same.index(e)), default=None)
-            if entity is None and is_first_name(words[0]):
+            # a bare surname: the one last called by that surname before it ("Osbourne said" after "his
+            # wife Sharon" is Ozzy Osbourne, not Sharon Osbourne), else the one last mentioned
+            position = at if at is not None else 1 << 60
+            entity = max(same, key=lambda e: (self._called_before(e, surname, position), e.mentioned_before(position),
+                                              -same.index(e)), default=None)
+            if entity is None and is_first_name(words[0]) and surname not in self.addressed and not titles:
                 # a first name alone ("Sarah said" after "Sarah Lee"): the one person the article gave it
+                # (not "Mr Howard" after "Howard Flight": after an honorific it is a surname)
                 firsts = [e for e in self.entities if e.type == "person" and len((e.name or "").split()) > 1
                           and (e.name or "").split()[0].lower() == surname
                           and (at is None or e.mentioned_before(at) >= 0)]
@@ -254,6 +266,16 @@ class Registry:
             if accept(entity):
                 return entity
         return None
+
+
+# the honorifics that stand before a surname, never before a first name alone ("Sir Digby", "Dame Judi")
+HONORIFICS_BEFORE_A_SURNAME = frozenset({"mr", "mrs", "ms", "mme", "miss", "dr"})
+_ADDRESSED = re.compile(r"\b(?:Mr|Mrs|Ms|Mme|Miss|Dr)\.?\s+([A-Z][\w’'-]+)")
+
+
+def surnames_addressed(text: str) -> frozenset[str]:
+    """The words a text writes after Mr, Ms or Dr, lowercased: surnames, wherever they stand alone."""
+    return frozenset(m.group(1).lower() for m in _ADDRESSED.finditer(text))
 
 
 # the words by which a person is addressed, not described: "Mr", "Dr.", "Lord", "Dame"
@@ -394,7 +416,7 @@ def _one_ends_the_other(a: list[str], b: list[str]) -> bool:
             and [w.lower() for w in long[1:]] == [w.lower() for w in short])
 
 
-def _gender_of(entity: Referent) -> str | None:
+def gender_so_far(entity: Referent) -> str | None:
     """What is known of a person's gender while the article is still being read."""
     # only what the text says: a first-name guess must not split "Ms. Lonechild" from her full name
     honorifics = entity.evidence.honorifics

@@ -48,16 +48,16 @@ from .names import first_name_verdict, is_first_name
 from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit, paragraph_spans, quotations
 from .vocabulary import (
-    BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEMONYMS, DETERMINERS, GROUP_PRONOUNS, HONORIFICS, MEDIA_WORDS,
+    BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEMONYMS, DETERMINERS, GROUP_PRONOUNS, HONORIFICS, KIN, MEDIA_WORDS,
     NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PEERAGE,
-    PERSON_PRONOUNS, PLACE_ENTS, RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TITLE_WORDS,
+    PERSON_PRONOUNS, PLACE_ENTS, RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, ROYAL_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TITLE_WORDS,
     is_person_noun,
 )
 from .pronouns import Pronouns
 from .sentences import Sentences
 from .registry import (
-    IN_A_CLAUSE, PersonMention, Referent, Registry, club_or_party, is_modifier, is_suffix, is_title,
-    no_part_of_name, org_key, says_who, settle_gender, without_possessive,
+    HONORIFICS_BEFORE_A_SURNAME, IN_A_CLAUSE, PersonMention, Referent, Registry, club_or_party, gender_so_far, is_modifier,
+    is_suffix, is_title, no_part_of_name, org_key, says_who, settle_gender, without_possessive,
 )
 from .descriptions import (
     PREDICATE_WORDS, affiliation_of, after_a_role_word, after_honorific, apposition_of,
@@ -79,6 +79,8 @@ _NAME_IN_RAW_TEXT = re.compile(
     rf"(?<![\w'’-])((?:[A-Z][a-z]+\.?\s+){{0,2}}{_NAME_WORD}(?:\s+(?:{_MIDDLE_INITIAL})?{_NAME_WORD})+)(?:['’]s)?(?![\w'’-])"
 )
 _HONORIFIC_NAME = re.compile(rf"\b(?:{'|'.join(HONORIFICS)})\.?\s+([A-Z][\w’'-]+)")
+# what stands before a surname, never before a first name alone ("Sir Digby", "Dame Judi" are first names)
+_BEFORE_A_SURNAME = (TITLE_WORDS | ROLE_TITLES | HONORIFICS_BEFORE_A_SURNAME) - {"sir", "former", "acting"}
 _COLON_NEXT = re.compile(r"\s*:")
 _WORDS_BEFORE = 6
 _AGE = re.compile(r"\b\d{1,3}-year-old\b")
@@ -123,7 +125,7 @@ class SpeakerResolver:
         """``quoted``: the spans inside quotation marks, whose he/she are the quoted speakers'.
         ``reported``: whether a position is inside a statement's content, whose people are what was said about."""
         self.text = text
-        self.registry = Registry(outlet)
+        self.registry = Registry(outlet, text)
         self.ent_at: dict[int, Referent] = {}
         self.sentences = Sentences(text)  # filled in as the article is read (``_collect``)
         self.pronouns = Pronouns(text, self.sentences, self.registry)
@@ -337,15 +339,10 @@ class SpeakerResolver:
         self.completion_tried.add((id(entity), name))
         if entity.type not in ("person", "organization", "other"):
             return
-        titled = entity.evidence.honorifics or any(is_title(d.split()[-1]) for d in entity.descriptions)
-        if entity.type == "person" and is_first_name(name) and not titled:
-            # "Robbie" read before "Robbie Williams" is named: a first name alone (never "Mr Robbie"
-            # nor "President Bush", which are surnames) is the one person the article gives it
-            fuller = [e for e in self.registry.entities if e is not entity and e.type == "person"
-                      and len((e.name or "").split()) > 1 and (e.name or "").split()[0].lower() == name.lower()]
-            if len(fuller) == 1:
-                self.registry.absorb(fuller[0], entity)
-                return
+        fuller = self._named_more_fully(entity) if entity.type == "person" else None
+        if fuller is not None:
+            self.registry.absorb(fuller, entity)
+            return
         # a one-word "organization" is a person the tagger mislabelled when the article gives it a first name
         strict = entity.type != "person"
         pattern = re.compile(
@@ -370,6 +367,33 @@ class SpeakerResolver:
             if strict:
                 entity.type = "person"
                 self.registry.by_surname.setdefault(name.lower(), []).append(entity)
+
+    def _named_more_fully(self, person: Referent) -> Referent | None:
+        """The one person whose fuller name a one-word name begins, when that word is what the
+        article calls them: a first name alone ("Robbie" read before "Robbie Williams", "His wife
+        Sharon" beside "Sharon Osbourne"), one the lists lack ("Ozzy", "Mukesh" beside his brother
+        Anil Ambani, "Sir Digby"), or a surname written first ("Mr Xie" after "Xie Xuren").
+
+        Not after a title other than Mr or Ms ("President Bush" is no "Bush Presidency" the NER
+        called a person, "Prince Charles" no Charles Kennedy), nor after Mr or Ms when the article
+        gives the fuller name's last word a Mr or Ms of its own ("Mr Howard" is no Howard Flight
+        whom it calls Mr Flight)."""
+        name = (person.name or "").lower()
+        before = {d.split()[-1].lower().strip(".") for d in person.descriptions} & _BEFORE_A_SURNAME
+        if name in self.registry.addressed:
+            before.add("mr")
+        if not before <= HONORIFICS_BEFORE_A_SURNAME or person.title_heads & ROYAL_TITLES:
+            return None
+        fuller = [e for e in self.registry.entities if e is not person and e.type == "person"
+                  and len((e.name or "").split()) > 1 and (e.name or "").split()[0].lower() == name]
+        if len(fuller) != 1 or None not in (gender := {gender_so_far(person), gender_so_far(fuller[0])}) and len(gender) > 1:
+            return None
+        surname = (fuller[0].name or "").split()[-1].lower()
+        if before and surname in self.registry.addressed:
+            return None
+        if person.title_heads & KIN and len(self.registry.by_surname.get(surname, ())) < 2:
+            return None  # "his son Nick" is no Nick Vaughan: a relative shares a surname with someone named
+        return fuller[0]
 
     def _collect_raw(self, unit: Unit) -> None:
         """Names in a paragraph that was not parsed: only to resolve surnames later.
@@ -931,7 +955,8 @@ class SpeakerResolver:
         person the article gave no role of their own (anyone may be "the American"), not named
         again in the role's sentence."""
         role = written(_head_word(m.span))  # type: ignore[arg-type]
-        if _demonym(m.span) is None and (not (is_person_noun(role) or is_title(role)) or _has_a_role(person)):  # type: ignore[arg-type]
+        a_role = is_person_noun(role) or is_title(role)
+        if _demonym(m.span) is None and (not a_role or _has_a_role(person)):  # type: ignore[arg-type]
             return False
         here = self.sentences.index(m.start)
         return not any(m.end <= start and self.sentences.index(start) == here for start, _ in person.mentions)
@@ -1045,6 +1070,7 @@ def _named_after_a_role(span: Span, ents: list[Span]) -> Span | None:
         return None
     if any(not (t.is_punct or t.text.rstrip(".") in _POST_NOMINALS) for t in span.doc[last.end : span.end]):
         return None  # "the parents of Stefan Pakeerah and their lawyer": the name does not end it
+
     def role(token) -> bool:  # "Ms" says how someone is addressed, not what they are ("Mr Seifert with Ms Furse")
         return (is_person_noun(token.lower_) or is_title(token.text)) and token.text.rstrip(".") not in HONORIFICS
 

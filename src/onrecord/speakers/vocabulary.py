@@ -82,6 +82,13 @@ RELATIONS = frozenset(
     "friend associate partner lawyer attorney aide adviser advisor spokesman spokeswoman spokesperson colleague "
     "rival ally successor predecessor child children parent parents widow widower fiancee fiance".split()
 )
+# family: "his wife Sharon" shares a surname with the one she is the wife of
+KIN = frozenset(
+    "wife husband son daughter mother father brother sister fiancee fiance girlfriend boyfriend widow widower "
+    "stepson stepdaughter grandson granddaughter niece nephew uncle aunt cousin".split()
+)
+# royals go by first names: "Prince Charles" is no Charles Kennedy
+ROYAL_TITLES = frozenset("prince princess king queen duke duchess".split())
 # head nouns that describe an organization, not a person: "oil giant Yukos", "the band Keane"
 # (not "party", "team" or "union": "Green Party's Elizabeth May" is the party's, not it)
 ORGANIZATION_HEADS = frozenset(
@@ -147,15 +154,16 @@ SENTENCE_OPENERS = frozenset(
     "july august september october november december dear mr mrs ms".split()
 )
 # one person called by where they are from: "the American", "The 55-year-old Frenchman" (the writer's
-# word for someone just named; singular only: "the Italians" are a team or a people)
+# word for someone just named; singular only: "the Italians" are a team or a people; no "-ese" word,
+# which is a people as often as one person: "the Chinese said")
 DEMONYMS = frozenset(
     "american briton brit englishman englishwoman scot scotsman scotswoman welshman welshwoman irishman "
     "irishwoman frenchman frenchwoman dutchman dutchwoman spaniard italian swiss austrian belgian dane swede "
     "norwegian finn icelander pole czech slovak hungarian romanian bulgarian serb croat bosnian slovenian "
     "greek turk cypriot russian ukrainian belarusian georgian armenian estonian latvian lithuanian israeli "
-    "palestinian lebanese syrian iraqi iranian saudi egyptian moroccan algerian tunisian libyan nigerian "
-    "ghanaian kenyan ethiopian zimbabwean zambian ugandan cameroonian senegalese indian pakistani "
-    "bangladeshi afghan chinese japanese korean taiwanese thai vietnamese filipino indonesian malaysian "
+    "palestinian syrian iraqi iranian saudi egyptian moroccan algerian tunisian libyan nigerian "
+    "ghanaian kenyan ethiopian zimbabwean zambian ugandan cameroonian indian pakistani "
+    "bangladeshi afghan korean thai filipino indonesian malaysian "
     "singaporean australian aussie kiwi canadian quebecer mexican brazilian argentine argentinian "
     "chilean colombian peruvian venezuelan uruguayan cuban jamaican".split()
 ) | frozenset({"new zealander", "south african", "northern irishman", "sri lankan", "south korean",
