@@ -1153,6 +1153,16 @@ def test_a_description_with_a_company_name_narrows_to_the_one_holder(extractor):
         ("Tobias Welles' Macbeth", "Tobias Welles", None),
         # a hyphenated modifier says what the named is
         ("Lyon-based Vantrel", "Vantrel", "Lyon-based"),
+        # a lowercase word further in ends the description; a particle or a joining word does not
+        ("Ostrava centre Jan-Pavel Hruby", "Jan-Pavel Hruby", "Ostrava centre"),
+        ("Lotte van Dierendonck", "Lotte van Dierendonck", None),
+        ("Oda Brekke of The Herald", "Oda Brekke of The Herald", None),
+        # a demonym, one or several, is where they are from, no part of the name
+        ("Norwegian Torvald Ekberg", "Torvald Ekberg", "Norwegian"),
+        ("Top-seeded Americans Cody Marsh", "Cody Marsh", "Top-seeded Americans"),
+        ("American Harbour Group", "American Harbour Group", None),  # an organization the NER called a person
+        # a capitalised role the list holds, before any name
+        ("Teenager Sunniva Aas", "Sunniva Aas", "teenager"),
     ],
 )
 def test_words_the_ner_took_into_a_persons_name(ner_name, name, description):
@@ -1603,9 +1613,12 @@ def test_a_writers_i_is_no_unnamed_person():
          "clear", "Arsene Wanger", "Arsenal manager"),
         # two people before it: no telling which one, an unnamed person (never a firm named "Scot")
         ('Andy Rodway beat Tim Hensley on Sunday. The Scot said he was "tired".', "tired", None, "Scot"),
+        # so is a word for their age, even for someone the article gave a role
+        ('Lyon winger Teo Marchetti has been called up for France. "It is a dream," said the youngster.',
+         "a dream", "Teo Marchetti", "youngster"),
     ],
 )
-def test_a_demonym_is_the_writers_word_for_a_person(extractor, text, words, name, description):
+def test_a_demonym_or_an_age_is_the_writers_word_for_a_person(extractor, text, words, name, description):
     article = extractor.extract(text)
     speaker = speaker_of(article, words)
     assert (speaker.name, speaker.description) == (name, description)

@@ -13,8 +13,9 @@ from ..text import DOUBLE_MARKS
 from .gender import GenderEvidence, title_gender
 from .names import first_name_gender, is_first_name
 from .vocabulary import (
-    ABBREVIATED_TITLES, DETERMINERS, HONORIFICS, MEDIA_WORDS, NO_DESCRIPTION, PARTY_MEMBERS, PARTY_WORDS, PEERAGE,
-    POST_NOMINAL, ROLE_NOUNS, ROLE_TITLES, SENTENCE_OPENERS, TEAM_WORDS, TITLE_WORDS, WORDLIKE, ends_sentence, is_person_noun,
+    ABBREVIATED_TITLES, DEMONYMS, DETERMINERS, HONORIFICS, MEDIA_WORDS, NAME_PARTICLES, NO_DESCRIPTION, ORG_NOUNS,
+    PARTY_MEMBERS, PARTY_WORDS, PEERAGE, POST_NOMINAL, RAW_STOP, ROLE_NOUNS, ROLE_TITLES, SENTENCE_OPENERS,
+    TEAM_WORDS, TITLE_WORDS, WORDLIKE, ends_sentence, is_person_noun,
 )
 
 
@@ -309,6 +310,12 @@ def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:
         cleaned = cleaned[1:]
     # "striker Rooney", "Paris-based Euronext": the NER took a role word or a modifier into the name
     lead = next((i for i, w in enumerate(cleaned[:-1]) if not is_modifier(w)), len(cleaned) - 1)
+    # "Wales physio Mark Davies", "Perpignan centre Jean-Philippe Granclaude": a lowercase word
+    # further in (not a particle: "Ruud van Nistelrooy") ends what describes the person, so does a
+    # demonym ("Russian Dmitriy Bogdanov", "Top-seeded Americans Andy Roddick")
+    if not any(w.lower() in ORG_NOUNS for w in cleaned):  # not "American International Group"
+        lead = max([lead] + [i + 1 for i, w in enumerate(cleaned[:-2]) if is_demonym(w) or (
+            w.isalpha() and w.islower() and w not in NAME_PARTICLES and w not in _JOINING)])
     role, cleaned = cleaned[:lead], cleaned[lead:]
     if not role and len(cleaned) > 2 and cleaned[0].lower() in ROLE_NOUNS:
         # "Founder Stelios Haji-Ioannou" at a sentence's start: the role is capitalised, still no name
@@ -336,7 +343,7 @@ def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:
     # peer's title alone or a place or day the parse took along ("Speaking in Harrogate Mr Kennedy",
     # "on Wednesday Lord Woolf")
     described = [w for w in role if w.rstrip(".") not in HONORIFICS and w.lower() not in PEERAGE]
-    describing = leading or capitalised_role or any(is_modifier(w) or is_title(w) for w in described)
+    describing = leading or capitalised_role or any(is_modifier(w) or is_title(w) or is_demonym(w) for w in described)
     description = " ".join(described) if describing else None
     titles = [w for w in cleaned if w.lower().strip(".") in TITLE_WORDS]
     words = [w for w in cleaned if w.lower().strip(".") not in TITLE_WORDS] or cleaned
@@ -353,6 +360,16 @@ def no_part_of_name(word: str, following: str, *, opens_sentence: bool) -> bool:
     if is_first_name(word):
         return False
     return word.lower() in SENTENCE_OPENERS or (opens_sentence and is_first_name(following))
+
+
+# lowercase words that join two names, describing neither: "Wendy Ide of The Times", "Marvin Gaye v Tuff Jam"
+_JOINING = RAW_STOP | {"v", "vs"}
+
+
+def is_demonym(word: str) -> bool:
+    """Where someone is from, one or several: "Russian", "Spaniard", "Americans", "Irishmen"."""
+    word = word.lower()
+    return word in DEMONYMS or word.removesuffix("s") in DEMONYMS or word.replace("men", "man") in DEMONYMS
 
 
 def is_modifier(word: str) -> bool:

@@ -48,10 +48,10 @@ from .names import first_name_verdict, is_first_name
 from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit, paragraph_spans, quotations
 from .vocabulary import (
-    BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEMONYMS, DETERMINERS, GROUP_PRONOUNS, HONORIFICS, KIN, MEDIA_WORDS,
-    NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PEERAGE,
-    PERSON_PRONOUNS, PLACE_ENTS, RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, ROYAL_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TITLE_WORDS,
-    is_person_noun,
+    AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEMONYMS, DETERMINERS, GROUP_PRONOUNS, HONORIFICS,
+    KIN, MEDIA_WORDS, NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, OTHER_OFFICE,
+    OUTLET_NOUNS, PARTY_MEMBERS, PEERAGE, PERSON_PRONOUNS, PLACE_ENTS, RAW_STOP, RELATIONS, RELATIVE_PRONOUNS,
+    ROLE_TITLES, ROYAL_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TITLE_WORDS, is_person_noun,
 )
 from .pronouns import Pronouns
 from .sentences import Sentences
@@ -956,7 +956,8 @@ class SpeakerResolver:
         again in the role's sentence."""
         role = written(_head_word(m.span))  # type: ignore[arg-type]
         a_role = is_person_noun(role) or is_title(role)
-        if _demonym(m.span) is None and (not a_role or _has_a_role(person)):  # type: ignore[arg-type]
+        anyone = _demonym(m.span) is not None or role in AGE_EPITHETS  # type: ignore[arg-type]
+        if not anyone and (not a_role or _has_a_role(person)):
             return False
         here = self.sentences.index(m.start)
         return not any(m.end <= start and self.sentences.index(start) == here for start, _ in person.mentions)

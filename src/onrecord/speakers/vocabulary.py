@@ -48,7 +48,12 @@ ROLE_TITLES = frozenset(
 DEFINITE = frozenset({"the", "this", "that"})
 # roles a sentence's first word may be, capitalised before a name ("Founder Stelios Haji-Ioannou")
 # (a list, not the person-noun suffixes: "Lian Chia Liang", "Dresdner Kleinwort Wasserstein")
-ROLE_NOUNS = frozenset("founder boss owner chairman chairwoman manager analyst economist spokesman spokeswoman".split())
+ROLE_NOUNS = frozenset(
+    "founder boss owner chairman chairwoman manager analyst economist spokesman spokeswoman teenager model comic "
+    "beatle".split()
+)
+# the lowercase words inside a name: "Ruud van Nistelrooy", "Osama bin Laden", "Luiz Inacio Lula da Silva"
+NAME_PARTICLES = frozenset("van von de da di du del della der den dos das bin ibn al el le la ter ten zu y".split())
 # words that are no description on their own: courtesy titles, and what qualifies a role
 # ("former Yukos boss …" gives the company no "former")
 NO_DESCRIPTION = frozenset("mr mrs ms miss mx messrs mme sir former acting vice deputy then late".split())
@@ -87,6 +92,8 @@ KIN = frozenset(
     "wife husband son daughter mother father brother sister fiancee fiance girlfriend boyfriend widow widower "
     "stepson stepdaughter grandson granddaughter niece nephew uncle aunt cousin".split()
 )
+# what anyone may be called for their age, whatever their role: "the youngster", "the veteran"
+AGE_EPITHETS = frozenset("youngster teenager teen veteran newcomer debutant".split())
 # royals go by first names: "Prince Charles" is no Charles Kennedy
 ROYAL_TITLES = frozenset("prince princess king queen duke duchess".split())
 # head nouns that describe an organization, not a person: "oil giant Yukos", "the band Keane"
