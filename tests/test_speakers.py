@@ -638,10 +638,25 @@ def test_an_abbreviated_title_is_the_noun_a_later_description_uses(extractor, te
         ("The Public Service Alliance of Canada represents 200,000 workers. The union said the deal was fair.",
          "deal was fair", "The Public Service Alliance of Canada"),
         ("Statistics Canada released new data on Friday. The agency said unemployment rose.", "unemployment", "Statistics Canada"),
+        ("The Moorland League lost its court case on Wednesday. The group said it would fight on.", "fight on",
+         "Moorland League"),
+        # but the group the article described is that group, whatever is named after it
+        ("A cross-party group said on Monday that the vote was overdue. Its report cites a poll by the Harwell "
+         "Institute. The group said ministers must act.", "ministers must act", None),
     ],
 )
 def test_the_union_or_the_agency_is_the_body_named_before(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
+
+
+def test_the_firm_after_a_business_is_named_is_that_business(extractor):
+    # the lede's "the firm" came before any name; once the article names a business, "the firm" is that one
+    text = (
+        "The firm revealed on Monday that it would restate its results.\n\n"
+        "Oakvale said accounting errors had forced the move. However, the firm said it had enough cash."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "enough cash").name == "Oakvale"
 
 
 def test_of_the_people_before_a_pronoun_the_one_who_spoke_last_goes_on_speaking(extractor):

@@ -759,15 +759,22 @@ class SpeakerResolver:
                 and e.mentioned_before(position) >= 0
             ]
         if not named and words[0] in DEFINITE and head in ORG_NOUNS | BUSINESS_NOUNS | BODY_NOUNS and len(said) == 1:
-            # "The Australian firm said" … "the firm added": the unnamed organization called so
+            # "The Australian firm said" … "the firm added": the unnamed organization called so …
             named = [e for e in self.registry.entities if e.type == "organization" and e.name is None
                      and head in e.title_heads and e.mentioned_before(position) >= 0]
-        if not named and words[0] in DEFINITE and head in BUSINESS_NOUNS | BODY_NOUNS and len(said) == 1:
-            # "the company", "the union": the organization the article last named, when none was
-            # called so, and none whose name says it is another kind ("Unifor", not "Ford Motor Company")
-            kinds = BUSINESS_NOUNS if head in BUSINESS_NOUNS else BODY_NOUNS
-            named = [e for e in self.registry.organizations if e.type == "organization" and e.mentioned_before(position) >= 0
-                     and not (set(org_key(e.name or "")) & (ORG_NOUNS | BUSINESS_NOUNS) - kinds)]
+            bare = all(set(e.descriptions) <= {head} for e in named)
+            if (head in BUSINESS_NOUNS and bare) or (head in BODY_NOUNS and not named):
+                # … or the organization the article last named, none whose name says it is another
+                # kind ("Unifor", not "Ford Motor Company", is "the union"); for a business called
+                # by its noun alone, whichever came last ("the firm" in the lede before its name,
+                # "Krispy Kreme said", "the company added"), while one the article described ("its
+                # central bank", "a cross-party group") stays what "the bank", "the group" mean
+                # ("group" may be either kind: "Multiplex Group" is "the firm"); never a person
+                # the NER called an organization ("Ms Hodge" is no charity)
+                kinds = (BUSINESS_NOUNS if head in BUSINESS_NOUNS else BODY_NOUNS) | {"group"}
+                named += [e for e in self.registry.organizations if e.type == "organization"
+                          and e.mentioned_before(position) >= 0 and (e.name or "").split()[0] not in HONORIFICS
+                          and not (set(org_key(e.name or "")) & (ORG_NOUNS | BUSINESS_NOUNS) - kinds)]
         if not named and words[0] in DEFINITE and head in OUTLET_NOUNS and len(said) == 1:
             # "the paper says": the outlet the article last named ("Spanish daily ABC")
             named = [e for e in self.registry.organizations if e.type == "media" and e.mentioned_before(position) >= 0]

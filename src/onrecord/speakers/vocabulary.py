@@ -68,7 +68,7 @@ OUTLET_NOUNS = frozenset("paper newspaper daily tabloid broadsheet magazine broa
 BUSINESS_NOUNS = frozenset(
     "company firm corporation retailer airline bank insurer manufacturer carrier chain business "
     "automaker developer operator utility brand startup grocer distributor supplier provider lender "
-    "wholesaler exporter importer refiner".split()
+    "wholesaler exporter importer refiner giant conglomerate".split()
 )
 # the last word of a sports club's name, which the NER may take for a person's
 TEAM_WORDS = frozenset("United City Rovers Athletic Wanderers Albion Town County Rangers Hotspur FC".split())
@@ -105,7 +105,10 @@ ORGANIZATION_HEADS = frozenset(
     "charity foundation institute trust society club".split()
 )
 # what a public body or union is called once named: "Unifor" … "the union said"
-BODY_NOUNS = frozenset("union agency department ministry association organization organisation board commission authority regulator".split())
+BODY_NOUNS = frozenset(
+    "union agency department ministry association organization organisation board commission authority regulator "
+    "group charity".split()
+)
 # Head nouns of a description that can stand for a person: "seed", "striker", "officer".
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee")
 NOT_PERSON_SUFFIXES = ("ment", "paper", "letter", "number", "order", "matter", "center", "centre", "sector", "maker")
