@@ -1605,6 +1605,22 @@ def test_a_constituency_is_no_person(extractor):
     assert not [e for e in article.entities if e.name == "Dunmore" and e.type == "person"]
 
 
+@pytest.mark.parametrize("constituency", ["Dunmore", "Dunmore and Keel"])
+def test_the_mp_for_a_place_is_the_one_mp_named(extractor, constituency):
+    text = (f"Labour MP Derek Wyland said the party was losing ground. The MP for {constituency} said "
+            'the prime minister had been "trying very hard".')
+    article = extractor.extract(text)
+    assert speaker_of(article, "trying very hard").name == "Derek Wyland"
+    assert not [e for e in article.entities if e.name and "Keel" in e.name]  # no person named after a place
+
+
+def test_the_mp_for_a_place_is_the_one_who_spoke_last(extractor):
+    # an MP the article gave no role: "the MP for …" is its word for the person who just spoke
+    text = ('Derek Wyland said the campaign "turned off voters". However, Mr Wyland predicted it would pick up. '
+            'The MP for Dunmore and Keel said the prime minister had been "trying very hard".')
+    assert speaker_of(extractor.extract(text), "trying very hard").name == "Derek Wyland"
+
+
 def test_a_writers_i_is_no_unnamed_person():
     text = (
         "Kim Vale trained all week.\n\nA physiotherapist on the track said it was \"cold\".\n\n"

@@ -267,7 +267,7 @@ class SpeakerResolver:
             return False  # "the Lib Dems", "the Clintons": a party or a family, no one person
         if club_or_party(ent.text):
             return False
-        if ent.start > 1 and ent.doc[ent.start - 1].lower_ == "for" and ent.doc[ent.start - 2].lower_ in _MEMBERS_FOR:
+        if _in_a_constituency(ent[0]):
             return False  # "the Labour MP for Birkenhead": a constituency the NER took for a name
         if ent.label_ == "PERSON":
             # a place the article names as such is no person, unless an honorific or a full name says so
@@ -659,7 +659,7 @@ class SpeakerResolver:
         one is a group.
         """
         root = span.root
-        if any(t.ent_type_ == "PERSON" for t in span):
+        if any(t.ent_type_ == "PERSON" and not _in_a_constituency(t) for t in span):
             return None  # a name of its own: "the carmaker's chief executive Helmut Panke"
         exact = (span[1:] if words[0] in DETERMINERS else span).text.lower()  # the words, without "the"/"a"
         if self.sentences.index(position) < _LEDE_SENTENCES and words[0] not in DEFINITE and root.tag_ not in ("NNS", "NNPS"):
@@ -708,7 +708,7 @@ class SpeakerResolver:
                 return max(forces, key=lambda e: e.mentioned_before(position))
         if words[0] in ("a", "an", "another") or root.tag_ in ("NNS", "NNPS") or root.pos_ not in ("NOUN", "PROPN"):
             return None
-        if root.ent_type_ in ("PERSON", "ORG") or any(t.ent_type_ == "PERSON" for t in span):
+        if root.ent_type_ in ("PERSON", "ORG") or any(t.ent_type_ == "PERSON" and not _in_a_constituency(t) for t in span):
             return None  # a name of its own
         if words[0] not in DEFINITE and len(span) > 3:
             return None
@@ -736,6 +736,8 @@ class SpeakerResolver:
                 t.ent_type_ in ("GPE", "NORP", "ORG") or t.lower_ in NARROWING
                 or (t.i > span.start and names_something(t)) or _epithet_adjective(t, root) for t in word
             ) or _epithet_compound(word, root)}
+            where = _where_held(span)
+            narrowing |= where
             # The holder's own words before the role must be in the mention, but for the names of
             # places, clubs and events where the mention gives only a party or a hyphened epithet of
             # its own ("the Democrat senator" for "New York Senator Charles Schumer", "the two-time
@@ -746,8 +748,9 @@ class SpeakerResolver:
                 added = said - holders[0].title_words
                 missing = modifiers_of(holders[0], role) - said
                 # (a plain adjective may name a portfolio: "the foreign secretary" is not the Home one)
-                own = {written(word) for word in hyphened
-                       if any(t.lower_ in PARTY_MEMBERS for t in word) or _epithet_compound(word, root)}
+                # (and where it is held: "the MP for Sittingbourne" for "Labour MP Derek Wyatt")
+                own = where | {written(word) for word in hyphened
+                               if any(t.lower_ in PARTY_MEMBERS for t in word) or _epithet_compound(word, root)}
                 if added <= narrowing and (not missing or (missing <= modifiers_of(holders[0], role, proper=True)
                                                            and added <= own)):
                     named = holders
@@ -798,6 +801,11 @@ class SpeakerResolver:
         ]
         if named:
             return max(named, key=lambda e: e.mentioned_before(position))
+        if head in _MEMBERS_FOR:
+            # "the MP for Sittingbourne": the one MP the article named, as "the MP" would be
+            described = self._described(span, words, position)
+            if described is not None:
+                return described
         return self.registry.unnamed("person", span[1:].text if words[0] in DETERMINERS else span.text)
 
     def _named_organization(self, span: Span) -> Referent | None:
@@ -1153,6 +1161,31 @@ def _name_after_titles(words: list[str]) -> list[str]:
 _CONTRASTING = NO_DESCRIPTION | frozenset("former ex other another fellow rival opposing new previous then late".split())
 
 
+def _in_a_constituency(token) -> bool:
+    """Whether a word is in the place a member sits for: "Sheppey" of "the MP for Sittingbourne
+    and Sheppey", "Birkenhead" of "the Labour MP for Birkenhead"."""
+    i = token.i - 1
+    while i > 0 and (token.doc[i].text[:1].isupper() or token.doc[i].lower_ in ("and", "&")):
+        i -= 1
+    return i > 0 and token.doc[i].lower_ == "for" and token.doc[i - 1].lower_ in _MEMBERS_FOR
+
+
+def _where_held(span: Span) -> set[str]:
+    """The words after a role that only say where it is held, lowercased: "for Sittingbourne and
+    Sheppey" of "the MP for Sittingbourne and Sheppey" (names, which the NER may take for anyone's),
+    none of "the minister for civil aviation"."""
+    tail = span[span.root.i - span.start + 1 :]
+    if not tail or tail[0].lower_ not in ("for", "of", "in") or len(tail) < 2:
+        return set()
+    if not all(t.text[:1].isupper() or t.lower_ in _IN_A_NAME for t in tail[1:]):
+        return set()
+    return {t.lower_ for t in tail}
+
+
+# the lowercase words inside a place's or body's name: "Sittingbourne and Sheppey", "Department of Health"
+_IN_A_NAME = frozenset({"and", "&", "of", "the", "for", "-"})
+
+
 def _epithet_adjective(token, root) -> bool:
     """A lowercase adjective on a role noun that adds to who the holder is: "rookie", "veteran", "embattled"."""
     return (token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i == root.i and token.is_lower
@@ -1270,9 +1303,11 @@ def _epithet(m: Mention) -> bool:
     span = m.span
     if span is not None and _demonym(span) is not None:
         return True
+    # ("the MP for Sittingbourne": a member's title in capitals, a place the NER may call anything)
     return (span is not None and len(span) > 1 and span[0].lower_ == "the" and span.root.text.isalpha()
-            and span.root.text.islower() and not span.root.tag_.endswith("S") and span[-1].tag_ != "POS"
-            and not any(e.label_ in ("PERSON", "ORG") for e in span.ents))
+            and (span.root.text.islower() or span.root.lower_ in _MEMBERS_FOR)
+            and not span.root.tag_.endswith("S") and span[-1].tag_ != "POS"
+            and not any(e.label_ in ("PERSON", "ORG") and not _in_a_constituency(e[0]) for e in span.ents))
 
 
 # cue words that go on with the statement before: "the veteran added"
