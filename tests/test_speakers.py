@@ -1563,6 +1563,7 @@ def test_a_portfolio_is_no_epithet(extractor):
         ('The parents of 14-year-old Stefan Pakko said the game was "to blame".', "to blame",
          None, "parents of 14-year-old Stefan Pakko"),
         ('The Labour MP for Dunmore said the plan was "a disgrace".', "a disgrace", None, "Labour MP for Dunmore"),
+        ('The agent behind Mr Rigg said the deal was "done".', "done", None, "agent behind Mr Rigg"),
         # the role's own words between: the name is the role holder's
         ('The minister for civil aviation Praful Patil said it was "fine".', "fine",
          "Praful Patil", "minister for civil aviation"),

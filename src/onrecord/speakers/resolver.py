@@ -1098,12 +1098,12 @@ def _of_someone_else(span: Span, named: Span) -> bool:
     """Whether the person named in a mention is whom its head is someone of, not the speaker:
     "A close associate of former Yukos boss Mikhail Khodorkovsky", "Lawyers for Mr Fawcett",
     "the parents of 14-year-old Stefan Pakeerah", "The Labour MP for Birkenhead" (a place the
-    NER took for a name). Not where only the role's own words stand between ("the minister for
+    NER took for a name), "the director behind JFK" (a film it took for one). Not where only the role's own words stand between ("the minister for
     civil aviation Praful Patel", "Shadow leader of the Commons Oliver Heald"), nor after a comma, where the
     name may be the head's own ("The head of the Naftohaz company, Yury Boyko")."""
     root = span.root
     prep = next((t for t in named.root.ancestors if t.head.i == root.i), None)
-    if prep is None or prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "to"):
+    if prep is None or prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "to", "behind"):
         return False
     between = [t for t in span.doc[prep.i + 1 : named.start] if t.lower_ not in DETERMINERS]
     if any(t.text == "," for t in between):
