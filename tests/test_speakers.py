@@ -1657,6 +1657,17 @@ def test_a_demonym_or_an_age_is_the_writers_word_for_a_person(extractor, text, w
     assert not [e for e in article.entities if e.name in (description, "Frenchman", "Scot")]
 
 
+def test_a_person_named_only_in_what_was_said_is_no_one_a_later_role_means(extractor):
+    text = (
+        "Tony Bland has had the chance to tackle the problems and has failed, Michael Hurd has said.\n\n"
+        '"Britain is heading in the wrong direction", the Conservative leader said in his message. '
+        'Mr Bland\'s government was a "bossy, interfering government," he added.'
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "wrong direction").name == "Michael Hurd"
+    assert speaker_of(article, "bossy").name == "Michael Hurd"
+
+
 def test_what_stands_before_mr_is_no_role(extractor):
     text = (
         "Michael Hurd has denied his cabinet was split.\n\n"

@@ -945,8 +945,11 @@ class SpeakerResolver:
         """
         if not self._may_be_called(person, m):
             return False
+        # (a person named only in what was said is no one the writer goes on calling so: "Tony Blair
+        # has failed, Michael Howard has said. … the Conservative leader said" is Howard)
         people = self.pronouns.nearest_people(
-            m.start, lambda e: e.type == "person" and e.name is not None, reach=_NAMED_AFTER, exclude=exclude)
+            m.start, lambda e: e.type == "person" and e.name is not None, reach=_NAMED_AFTER, exclude=exclude,
+            topics=self.reported)
         return bool(people) and people[0] is person
 
     def _lone_person_before(self, m: Mention, exclude) -> Referent | None:
