@@ -56,8 +56,8 @@ from .vocabulary import (
 from .pronouns import Pronouns
 from .sentences import Sentences
 from .registry import (
-    HONORIFICS_BEFORE_A_SURNAME, IN_A_CLAUSE, PersonMention, Referent, Registry, club_or_party, gender_so_far, is_modifier,
-    is_suffix, is_title, no_part_of_name, org_key, says_who, settle_gender, without_possessive,
+    HONORIFICS_BEFORE_A_SURNAME, IN_A_CLAUSE, PersonMention, Referent, Registry, club_or_party, gender_so_far,
+    is_modifier, is_suffix, is_title, no_part_of_name, org_key, says_who, settle_gender, without_possessive,
 )
 from .descriptions import (
     PREDICATE_WORDS, affiliation_of, after_a_role_word, after_honorific, apposition_of,
@@ -386,8 +386,8 @@ class SpeakerResolver:
             return None
         fuller = [e for e in self.registry.entities if e is not person and e.type == "person"
                   and len((e.name or "").split()) > 1 and (e.name or "").split()[0].lower() == name]
-        if len(fuller) != 1 or None not in (gender := {gender_so_far(person), gender_so_far(fuller[0])}) and len(gender) > 1:
-            return None
+        if len(fuller) != 1 or len({gender_so_far(person), gender_so_far(fuller[0])} - {None}) > 1:
+            return None  # (nor a "Mr Wang" for a Wang Yan the article calls "she")
         surname = (fuller[0].name or "").split()[-1].lower()
         if before and surname in self.registry.addressed:
             return None
@@ -708,7 +708,8 @@ class SpeakerResolver:
                 return max(forces, key=lambda e: e.mentioned_before(position))
         if words[0] in ("a", "an", "another") or root.tag_ in ("NNS", "NNPS") or root.pos_ not in ("NOUN", "PROPN"):
             return None
-        if root.ent_type_ in ("PERSON", "ORG") or any(t.ent_type_ == "PERSON" and not _in_a_constituency(t) for t in span):
+        if root.ent_type_ in ("PERSON", "ORG") or any(
+                t.ent_type_ == "PERSON" and not _in_a_constituency(t) for t in span):
             return None  # a name of its own
         if words[0] not in DEFINITE and len(span) > 3:
             return None
@@ -1101,9 +1102,10 @@ def _of_someone_else(span: Span, named: Span) -> bool:
     """Whether the person named in a mention is whom its head is someone of, not the speaker:
     "A close associate of former Yukos boss Mikhail Khodorkovsky", "Lawyers for Mr Fawcett",
     "the parents of 14-year-old Stefan Pakeerah", "The Labour MP for Birkenhead" (a place the
-    NER took for a name), "the director behind JFK" (a film it took for one). Not where only the role's own words stand between ("the minister for
-    civil aviation Praful Patel", "Shadow leader of the Commons Oliver Heald"), nor after a comma, where the
-    name may be the head's own ("The head of the Naftohaz company, Yury Boyko")."""
+    NER took for a name), "the director behind JFK" (a film it took for one). Not where only the
+    role's own words stand between ("the minister for civil aviation Praful Patel", "Shadow leader
+    of the Commons Oliver Heald"), nor after a comma, where the name may be the head's own ("The
+    head of the Naftohaz company, Yury Boyko")."""
     root = span.root
     prep = next((t for t in named.root.ancestors if t.head.i == root.i), None)
     if prep is None or prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "to", "behind"):
