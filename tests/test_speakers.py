@@ -9,7 +9,7 @@ from onrecord import Extractor
 from onrecord.attribution import STRATEGIES, may_attribute
 from onrecord.speakers.gender import GenderEvidence, honorific_before
 from onrecord.speakers.registry import PersonMention, Referent, Registry, club_or_party, no_part_of_name
-from onrecord.speakers.resolver import _name_after_titles
+from onrecord.speakers.resolver import _name_after_titles, _named_like_a_person
 from onrecord.speakers.vocabulary import ends_sentence
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -647,6 +647,13 @@ def test_an_abbreviated_title_is_the_noun_a_later_description_uses(extractor, te
 )
 def test_the_union_or_the_agency_is_the_body_named_before(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
+
+
+@pytest.mark.parametrize("name, person", [("Ms Hodge", True), ("Fostering Network", False), ("", False), (None, False)])
+def test_an_organization_named_like_a_person_is_no_body_a_later_noun_means(name, person):
+    # a stray "'s" taken for a source leaves an organization of no name: it must not break the test
+    # (a Reuters story about Moody's raised IndexError in `make robustness`)
+    assert _named_like_a_person(Referent("e1", "organization", name)) is person
 
 
 def test_the_firm_after_a_business_is_named_is_that_business(extractor):

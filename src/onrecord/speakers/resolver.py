@@ -777,7 +777,7 @@ class SpeakerResolver:
                 # the NER called an organization ("Ms Hodge" is no charity)
                 kinds = (BUSINESS_NOUNS if head in BUSINESS_NOUNS else BODY_NOUNS) | {"group"}
                 named += [e for e in self.registry.organizations if e.type == "organization"
-                          and e.mentioned_before(position) >= 0 and (e.name or "").split()[0] not in HONORIFICS
+                          and e.mentioned_before(position) >= 0 and not _named_like_a_person(e)
                           and not (set(org_key(e.name or "")) & (ORG_NOUNS | BUSINESS_NOUNS) - kinds)]
         if not named and words[0] in DEFINITE and head in OUTLET_NOUNS and len(said) == 1:
             # "the paper says": the outlet the article last named ("Spanish daily ABC")
@@ -1173,6 +1173,12 @@ def _in_a_constituency(token) -> bool:
     while i > 0 and (token.doc[i].text[:1].isupper() or token.doc[i].lower_ in ("and", "&")):
         i -= 1
     return i > 0 and token.doc[i].lower_ == "for" and token.doc[i - 1].lower_ in _MEMBERS_FOR
+
+
+def _named_like_a_person(entity: Referent) -> bool:
+    """Whether an organization's name opens with an honorific: a person the NER mistook ("Ms
+    Hodge"), no "charity". (A name of no words, which stray marks can leave, opens with none.)"""
+    return next(iter((entity.name or "").split()), "") in HONORIFICS
 
 
 def _where_held(span: Span) -> set[str]:
