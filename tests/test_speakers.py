@@ -1697,3 +1697,28 @@ def test_what_stands_before_mr_is_no_role(extractor):
 )
 def test_a_name_or_day_the_parse_runs_into_a_name_is_no_role(extractor, text, name, descriptions):
     assert entity_named(extractor.extract(text), name).descriptions == descriptions
+
+
+@pytest.mark.parametrize(
+    "text, name, description",
+    [
+        ('"Officers arrived quickly," said Const. Mike Reid.', "Mike Reid", "Const."),
+        ('"It is a good day," said Coun. Janet Moore, who represents the ward.', "Janet Moore", "Coun."),
+        ('"This is wrong," said Supt. Mark Pritchard.', "Mark Pritchard", "Supt."),
+    ],
+)
+def test_an_abbreviated_title_after_the_cue_keeps_its_name(extractor, text, name, description):
+    # the tokenizer split "Const." from its stop, the parser ended the sentence there,
+    # and "Const" was the speaker
+    speaker = extractor.extract(text).attributions[0].speaker
+    assert (speaker.name, speaker.description) == (name, description)
+
+
+def test_every_abbreviated_title_is_one_token():
+    from onrecord import nlp
+    from onrecord.speakers.vocabulary import ABBREVIATED_TITLES
+
+    tokenizer = nlp.load().tokenizer
+    for title in ABBREVIATED_TITLES:
+        written = title.capitalize() + "."
+        assert [t.text for t in tokenizer(f"said {written} Ann Lee")][1] == written

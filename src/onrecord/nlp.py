@@ -37,6 +37,13 @@ GLUED_MARKS = (
     r"(?<=[A-Za-z])[\"\u201c\u201d](?=[,.!?;:])",
 )
 
+# Abbreviated titles the English tokenizer splits from their stop: "Sgt." becomes
+# "Sgt" and ".", the parser ends a sentence there, and `"…," said Const. Mike
+# Reid.` is left with "Const" as its speaker. Its own exceptions already keep
+# "Dr.", "Sen.", "Gov.", "Rep.", "Rev." and "Gen." whole; these are the others of
+# speakers.vocabulary.ABBREVIATED_TITLES (a test keeps the two lists together).
+TITLE_ABBREVIATIONS = ("Capt.", "Lt.", "Col.", "Const.", "Cst.", "Cpl.", "Sgt.", "Det.", "Insp.", "Supt.", "Coun.")
+
 # spaCy refuses texts over nlp.max_length; we parse paragraph-sized pieces, so
 # this only guards against one enormous paragraph (see text.MAX_PIECE_CHARS).
 MAX_LENGTH = 2_000_000
@@ -56,7 +63,7 @@ def load(model: str | None = None) -> Language:
             except OSError:
                 continue
         nlp.max_length = MAX_LENGTH
-        for token in OPAQUE_TOKENS:
+        for token in (*OPAQUE_TOKENS, *TITLE_ABBREVIATIONS):
             nlp.tokenizer.add_special_case(token, [{ORTH: token}])
         nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, *GLUED_MARKS]).finditer
         return nlp
