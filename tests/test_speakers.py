@@ -1722,3 +1722,11 @@ def test_every_abbreviated_title_is_one_token():
     for title in ABBREVIATED_TITLES:
         written = title.capitalize() + "."
         assert [t.text for t in tokenizer(f"said {written} Ann Lee")][1] == written
+
+
+def test_a_hyphenated_surname_the_ner_took_in_part_is_whole(extractor):
+    # the NER tags only "Roy" of "Tremblay-Roy" here: the speaker was "Roy", described as "Tremblay"
+    article = extractor.extract("Residents including Marguerite Tremblay-Roy packed the hall. "
+                                "Tremblay-Roy said she was angry.")
+    speaker = speaker_of(article, "she was angry")
+    assert (speaker.name, speaker.description) == ("Marguerite Tremblay-Roy", None)

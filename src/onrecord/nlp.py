@@ -13,7 +13,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .errors import ModelNotFound
 
@@ -49,6 +49,44 @@ TITLE_ABBREVIATIONS = ("Capt.", "Lt.", "Col.", "Const.", "Cst.", "Cpl.", "Sgt.",
 MAX_LENGTH = 2_000_000
 
 
+_HYPHENS = frozenset("-\u2010\u2011")
+
+
+@Language.component("onrecord_hyphenated_names")
+def hyphenated_names(doc: Doc) -> Doc:
+    """A person's name the NER took only in part where a hyphen joins it: the whole word.
+
+    The tokenizer splits "Tremblay-Roy" into three tokens and the NER may tag
+    "Roy" alone; the speaker was then "Roy", described as "Tremblay". A name
+    part glued to the entity by a hyphen (no space on either side) that no
+    other entity holds joins it, on either side.
+    """
+    def glued(hyphen: int, part: int) -> bool:
+        left = min(hyphen, part)
+        return (doc[hyphen].text in _HYPHENS and not doc[left].whitespace_ and not doc[left + 1].whitespace_
+                and doc[part].text[:1].isupper() and doc[part].is_alpha and doc[part].ent_iob_ == "O"
+                and part not in taken)
+
+    ents = list(doc.ents)
+    taken: set[int] = set()  # parts one entity took already ("Roy-Tremblay-Roy" between two)
+    changed = False
+    for k, ent in enumerate(ents):
+        if ent.label_ != "PERSON":
+            continue
+        start, end = ent.start, ent.end
+        while start >= 2 and glued(start - 1, start - 2):
+            start -= 2
+        while end + 1 < len(doc) and glued(end, end + 1):
+            end += 2
+        taken.update(range(start, end))
+        if (start, end) != (ent.start, ent.end):
+            ents[k] = Span(doc, start, end, label=ent.label)
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load(model: str | None = None) -> Language:
     """Load (once per process) the named spaCy pipeline, or the first installed one."""
@@ -63,6 +101,8 @@ def load(model: str | None = None) -> Language:
             except OSError:
                 continue
         nlp.max_length = MAX_LENGTH
+        if "ner" in nlp.pipe_names:
+            nlp.add_pipe("onrecord_hyphenated_names", after="ner")
         for token in (*OPAQUE_TOKENS, *TITLE_ABBREVIATIONS):
             nlp.tokenizer.add_special_case(token, [{ORTH: token}])
         nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, *GLUED_MARKS]).finditer
