@@ -52,20 +52,37 @@ MAX_LENGTH = 2_000_000
 _HYPHENS = frozenset("-\u2010\u2011")
 
 
-@Language.component("onrecord_hyphenated_names")
-def hyphenated_names(doc: Doc) -> Doc:
-    """A person's name the NER took only in part where a hyphen joins it: the whole word.
+@Language.component("onrecord_whole_names")
+def whole_names(doc: Doc) -> Doc:
+    """A person's name the NER took only in part: the whole name.
 
     The tokenizer splits "Tremblay-Roy" into three tokens and the NER may tag
-    "Roy" alone; the speaker was then "Roy", described as "Tremblay". A name
-    part glued to the entity by a hyphen (no space on either side) that no
-    other entity holds joins it, on either side.
+    "Roy" alone (the speaker was "Roy", described as "Tremblay"), or stop at a
+    first name ("Mary-Ellen" of "Mary-Ellen Turpel-Lafond"). A name part glued
+    to the entity by a hyphen (no space on either side) joins it, on either
+    side, and so does a hyphenated surname after it that its last word is a
+    compound of. Only words no other entity holds.
     """
+    def free(i: int) -> bool:
+        token = doc[i]
+        return token.text[:1].isupper() and token.is_alpha and token.ent_iob_ == "O" and i not in taken
+
     def glued(hyphen: int, part: int) -> bool:
         left = min(hyphen, part)
-        return (doc[hyphen].text in _HYPHENS and not doc[left].whitespace_ and not doc[left + 1].whitespace_
-                and doc[part].text[:1].isupper() and doc[part].is_alpha and doc[part].ent_iob_ == "O"
-                and part not in taken)
+        return doc[hyphen].text in _HYPHENS and not doc[left].whitespace_ and not doc[left + 1].whitespace_ and free(part)
+
+    def surname_after(end: int) -> int:
+        """The end of the surname the entity ending at ``end`` is a compound of, else ``end``."""
+        last = doc[end - 1]
+        head = last.head.i
+        if last.dep_ != "compound" or head < end or doc[head].pos_ != "PROPN":
+            return end
+        between = range(end, head + 1)
+        hyphens = [i for i in between if glued(i, i + 1)]
+        # a hyphenated surname only, where this NER stops: "Jack Welch Center" is no longer a name
+        if hyphens and all(i in hyphens or free(i) and doc[i].pos_ == "PROPN" for i in between):
+            return head + 1
+        return end
 
     ents = list(doc.ents)
     taken: set[int] = set()  # parts one entity took already ("Roy-Tremblay-Roy" between two)
@@ -76,6 +93,7 @@ def hyphenated_names(doc: Doc) -> Doc:
         start, end = ent.start, ent.end
         while start >= 2 and glued(start - 1, start - 2):
             start -= 2
+        end = surname_after(end)
         while end + 1 < len(doc) and glued(end, end + 1):
             end += 2
         taken.update(range(start, end))
@@ -102,7 +120,7 @@ def load(model: str | None = None) -> Language:
                 continue
         nlp.max_length = MAX_LENGTH
         if "ner" in nlp.pipe_names:
-            nlp.add_pipe("onrecord_hyphenated_names", after="ner")
+            nlp.add_pipe("onrecord_whole_names", after="ner")
         for token in (*OPAQUE_TOKENS, *TITLE_ABBREVIATIONS):
             nlp.tokenizer.add_special_case(token, [{ORTH: token}])
         nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, *GLUED_MARKS]).finditer
