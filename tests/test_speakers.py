@@ -1737,3 +1737,15 @@ def test_every_abbreviated_title_is_one_token():
 )
 def test_a_hyphenated_name_the_ner_took_in_part_is_whole(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
+
+
+def test_a_first_name_alone_is_the_one_person_given_it_whatever_the_ner_made_of_it(extractor):
+    # the NER calls "Tanya" a place and "Leah" nothing: they were a place and an organization
+    article = extractor.extract(
+        "Leah Kowalchuk, 17, waited nine months for surgery. Her mother, Tanya Kowalchuk, says the wait "
+        "was unbearable.\n\n\"She couldn't walk for most of that time,\" Tanya told CBC News.\n\n"
+        "Leah, now recovering, says she just wants to go back to school.\n\n\"I miss my friends,\" she said."
+    )
+    assert speaker_of(article, "She couldn't walk").name == "Tanya Kowalchuk"
+    assert speaker_of(article, "go back to school").name == "Leah Kowalchuk"
+    assert speaker_of(article, "I miss my friends").name == "Leah Kowalchuk"

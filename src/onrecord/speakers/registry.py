@@ -165,13 +165,8 @@ class Registry:
             position = at if at is not None else 1 << 60
             entity = max(same, key=lambda e: (self._called_before(e, surname, position), e.mentioned_before(position),
                                               -same.index(e)), default=None)
-            if entity is None and is_first_name(words[0]) and surname not in self.addressed and not titles:
-                # a first name alone ("Sarah said" after "Sarah Lee"): the one person the article gave it
-                # (not "Mr Howard" after "Howard Flight": after an honorific it is a surname)
-                firsts = [e for e in self.entities if e.type == "person" and len((e.name or "").split()) > 1
-                          and (e.name or "").split()[0].lower() == surname
-                          and (at is None or e.mentioned_before(at) >= 0)]
-                entity = firsts[0] if len(firsts) == 1 else None
+            if entity is None and not titles:
+                entity = self.called_by_first_name(words[0], at)
         else:
             first = words[0].lower()
             entity = next((e for e in same if len((e.name or "").split()) == 1 or (e.name or "").split()[0].lower() == first), None)
@@ -188,6 +183,16 @@ class Registry:
             entity.describe(title)
             entity.evidence.add_title(title)
         return entity
+
+    def called_by_first_name(self, word: str, at: int | None = None) -> Referent | None:
+        """A first name alone ("Sarah said" after "Sarah Lee"): the one person the article gave it
+        before ``at`` (not "Mr Howard" after "Howard Flight": after an honorific it is a surname)."""
+        first = word.lower()
+        if not is_first_name(word) or first in self.addressed:
+            return None
+        firsts = [e for e in self.entities if e.type == "person" and len((e.name or "").split()) > 1
+                  and (e.name or "").split()[0].lower() == first and (at is None or e.mentioned_before(at) >= 0)]
+        return firsts[0] if len(firsts) == 1 else None
 
     def described_as(self, words: str) -> list[Referent]:
         """The named entities the article gave these very words as a description (lowercased),

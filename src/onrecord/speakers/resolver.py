@@ -472,6 +472,10 @@ class SpeakerResolver:
             run = self._name_run(span[: span.root.i - span.start + 1])
             name = " ".join(t.text for t in run) if run else span.root.text
             return self.registry.person(name, at=m.start, gender=honorific_before(self.text, m.start)), None
+        named = self._called_by_first_name(span, m.start)
+        if named is not None:
+            # "Tanya told CBC News" after "Tanya Kowalchuk", whatever the NER made of the word (a place, nothing)
+            return named, None
         span = _without_aside_clause(span)
         words = [t.lower_ for t in span]
         core = _before_aside(span)
@@ -542,6 +546,17 @@ class SpeakerResolver:
             description = _described_before(span, chosen, noun)
         entity.describe(description)
         return entity, fullest_description(description, entity.descriptions)
+
+    def _called_by_first_name(self, span: Span, position: int) -> Referent | None:
+        """The one person named before whose first name is the mention's head, a name alone; not
+        one the NER calls an organization ("Sky has said" is no "Sky Plus" it took for a person)."""
+        root = span.root
+        if root.pos_ != "PROPN" or root.ent_type_ == "ORG" or any(
+                len(e) > 1 and e.start <= root.i < e.end for e in span.ents):
+            return None
+        if (root.i > 0 and root.nbor(-1).pos_ == "PROPN") or (root.i + 1 < len(root.doc) and root.nbor().pos_ == "PROPN"):
+            return None
+        return self.registry.called_by_first_name(root.text, at=position)
 
     def _unlabelled_name(self, span: Span, position: int) -> Referent | None:
         """A person's name the NER did not mark: "JAKE TAPPER:", "McCain challenger Kelli Ward".
