@@ -1749,3 +1749,18 @@ def test_a_first_name_alone_is_the_one_person_given_it_whatever_the_ner_made_of_
     assert speaker_of(article, "She couldn't walk").name == "Tanya Kowalchuk"
     assert speaker_of(article, "go back to school").name == "Leah Kowalchuk"
     assert speaker_of(article, "I miss my friends").name == "Leah Kowalchuk"
+
+
+def test_an_age_no_one_was_given_is_the_person_the_sentence_before_is_about(extractor):
+    # not the person quoted last (Backlund), as it was with the learned strategy
+    article = extractor.extract(
+        'CALGARY — The Flames fired head coach Darryl Sutter on Monday after a third straight loss.\n\n'
+        'General manager Brad Treliving said the decision was difficult. "Darryl is a great coach and a great '
+        'man," Treliving told reporters at the Saddledome. "But we needed a change."\n\n'
+        'Sutter, 64, could not be reached for comment.\n\n'
+        'Captain Mikael Backlund said the players took responsibility. "It\'s on us," said Backlund. '
+        '"We didn\'t play well enough for him."\n\n'
+        'Winger Jonathan Huberdeau, who signed an eight-year extension last summer, echoed his captain. '
+        'The 29-year-old said the room was "shocked."'
+    )
+    assert speaker_of(article, "the room was").name == "Jonathan Huberdeau"

@@ -710,11 +710,15 @@ class SpeakerResolver:
                 if len(same) == 1:
                     return same[0]
                 if not same:
-                    # an age the article gave no one: the writer's word for a person it just quoted,
-                    # as a pronoun would be (“…,” the 41-year-old said), never one of another age
-                    return self.registry.latest(
-                        lambda e: e.type == "person" and e.name is not None and not any(_AGE.search(d.lower()) for d in e.descriptions)
-                    )
+                    # an age the article gave no one: the writer's word for someone named just before,
+                    # read as a pronoun would be (“…,” the 41-year-old said; "Winger Jonathan Huberdeau
+                    # … echoed his captain. The 29-year-old said …"), never one of another age
+                    def ageless(e: Referent | None) -> bool:
+                        return e is not None and e.type == "person" and e.name is not None and not any(
+                            _AGE.search(d.lower()) for d in e.descriptions)
+
+                    near = self.pronouns.antecedent(position, None, (), self.last_speaker, topics=self.reported)
+                    return near if ageless(near) else self.registry.latest(ageless)
         if [w for w in words if w not in DETERMINERS] == ["police"]:
             # "Police said", "the police": the police force the article named ("Toronto Police Service")
             forces = [e for e in self.registry.organizations
