@@ -1764,3 +1764,15 @@ def test_an_age_no_one_was_given_is_the_person_the_sentence_before_is_about(extr
         'The 29-year-old said the room was "shocked."'
     )
     assert speaker_of(article, "the room was").name == "Jonathan Huberdeau"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The University of Toronto cancelled classes. The university said students would be notified.",
+         "The University of Toronto"),
+        ("The Veltro Institute published the figures. The institute said the sample was small.", "The Veltro Institute"),
+    ],
+)
+def test_the_noun_of_an_organizations_name_is_that_organization(extractor, text, name):
+    assert extractor.extract(text).attributions[-1].speaker.name == name

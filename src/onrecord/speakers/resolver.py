@@ -49,7 +49,7 @@ from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit, paragraph_spans, quotations
 from .vocabulary import (
     AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEMONYMS, DETERMINERS, GROUP_PRONOUNS, HONORIFICS,
-    KIN, MEDIA_WORDS, NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, OTHER_OFFICE,
+    KIN, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, OTHER_OFFICE,
     OUTLET_NOUNS, PARTY_MEMBERS, PEERAGE, PERSON_PRONOUNS, PLACE_ENTS, RAW_STOP, RELATIONS, RELATIVE_PRONOUNS,
     ROLE_TITLES, ROYAL_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TITLE_WORDS, is_person_noun,
 )
@@ -774,7 +774,7 @@ class SpeakerResolver:
                 if added <= narrowing and (not missing or (missing <= modifiers_of(holders[0], role, proper=True)
                                                            and added <= own)):
                     named = holders
-        if not named and words[0] in DEFINITE and head in ORG_NOUNS:
+        if not named and words[0] in DEFINITE and head in NAMING_NOUNS:
             # "the department": the organization named with that word ("Department of Veterans Affairs")
             named = [
                 e for e in self.registry.organizations

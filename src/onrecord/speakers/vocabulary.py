@@ -32,6 +32,11 @@ ORG_NOUNS = frozenset(
     "council board commission court police firm group union association bank team house "
     "organization organisation coalition network ministry senate congress".split()
 )
+# what an organization named with the word is called later: "the university" for "the University
+# of Toronto", "the hospital" for "St. Michael's Hospital" (its own noun, so no other kind's)
+NAMING_NOUNS = ORG_NOUNS | frozenset(
+    "university college school hospital clinic city institute museum library authority commission".split()
+)
 TITLE_WORDS = frozenset(
     "mr mrs ms dr sen rep gov president senator councilwoman councilman councillor mayor governor "
     "secretary minister chairman chairwoman judge justice gen general prof professor rev sir lord lady "
