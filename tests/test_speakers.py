@@ -1776,3 +1776,9 @@ def test_an_age_no_one_was_given_is_the_person_the_sentence_before_is_about(extr
 )
 def test_the_noun_of_an_organizations_name_is_that_organization(extractor, text, name):
     assert extractor.extract(text).attributions[-1].speaker.name == name
+
+
+def test_a_name_ending_a_mention_the_parse_broke_is_its_head(extractor):
+    # the parse makes "Greenfield", "vice" and "Reyes" three subjects of "wrote": the speaker was "Greenfield"
+    article = extractor.extract('"We apologize to our tenants," wrote Greenfield vice-president Daniel Reyes.')
+    assert article.attributions[0].speaker.name == "Daniel Reyes"

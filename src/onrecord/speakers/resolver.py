@@ -508,6 +508,10 @@ class SpeakerResolver:
         ]
         ents = [e for e in ents if e.root.i not in clause]
         head_ent = next((e for e in ents if e.root.i == span.root.i or span.root.i in range(e.start, e.end)), None)
+        if ents and ents[-1].end == span.end and ents[-1].label_ == "PERSON" and _in_pieces(span):
+            # "wrote Greenfield vice-president Daniel Reyes" parsed as three subjects: the name
+            # that ends the phrase is its head, as in any English noun phrase
+            head_ent = ents[-1]
         if head_ent is None:
             # a head the NER left unlabelled: "FSIN Vice-Chief Heather Bear" is Heather Bear, not FSIN
             named = self._unlabelled_name(span, m.start)
@@ -1115,6 +1119,11 @@ def _named_after_a_role(span: Span, ents: list[Span]) -> Span | None:
 
     first = next(t for t in span if t.lower_ not in DETERMINERS)
     return last if role(span.doc[last.start - 1]) or (first.i < last.start and first.is_title and role(first)) else None
+
+
+def _in_pieces(span: Span) -> bool:
+    """Whether the parse hangs more than one word of the mention outside it (a phrase it broke)."""
+    return sum(1 for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i) > 1
 
 
 def _of_someone_else(span: Span, named: Span) -> bool:
