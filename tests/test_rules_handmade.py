@@ -162,6 +162,20 @@ def test_a_name_whose_apposition_ends_at_the_comma_before_a_subjectless_cue():
     assert said and d.text[said[0].source.start : said[0].source.end] == "Ieuan Jones, leader of the group"
 
 
+def test_a_name_the_parse_makes_an_adverb_of_the_cue_is_its_speaker():
+    # "People are burning out," McNeely said.  (the parse reads the name as an adverb of "said")
+    words = ['"', "People", "are", "burning", "out", ",", '"', "McNeely", "said", "."]
+    spaces = [False, True, True, True, False, False, True, True, False, False]
+    heads = [8, 3, 3, 8, 3, 8, 8, 8, 8, 8]
+    deps = ["punct", "nsubj", "aux", "ccomp", "prt", "punct", "punct", "advmod", "ROOT", "punct"]
+    tags = ["``", "NNS", "VBP", "VBG", "RP", ",", "''", "NNP", "VBD", "."]
+    pos = ["PUNCT", "NOUN", "AUX", "VERB", "ADP", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = list(find_in_sentence(d[:], 0))
+    assert offsets_text(d, candidate.cue) == ["said"]
+    assert d.text[candidate.source.start : candidate.source.end] == "McNeely"
+
+
 def test_a_subject_the_parse_split_in_two_is_one_source():
     # Usdaw general secretary John Hannett added that the days were special.
     # (the parser gives "added" two subjects: "Usdaw" and "general secretary John Hannett")
