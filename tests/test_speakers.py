@@ -1782,3 +1782,14 @@ def test_a_name_ending_a_mention_the_parse_broke_is_its_head(extractor):
     # the parse makes "Greenfield", "vice" and "Reyes" three subjects of "wrote": the speaker was "Greenfield"
     article = extractor.extract('"We apologize to our tenants," wrote Greenfield vice-president Daniel Reyes.')
     assert article.attributions[0].speaker.name == "Daniel Reyes"
+
+
+def test_a_known_surname_the_ner_took_for_a_place_is_still_the_person(extractor):
+    # "Salem" is a place to the NER: the he after it went to the woman named before, and made her a man
+    article = extractor.extract(
+        "Opposition leader Aref Salem said the budget raised taxes too much.\n\n"
+        "Salem's spokesperson, Julie Tremblay, said the party stood by its figures.\n\n"
+        "Salem later told CTV News that he would meet with the economist. \"We can disagree and still talk,\" he said."
+    )
+    assert speaker_of(article, "still talk").name == "Aref Salem"
+    assert entity_named(article, "Julie Tremblay").gender == "female"

@@ -204,8 +204,10 @@ class SpeakerResolver:
                     entity.mentions.append((start, unit.start + token.idx + len(token.text)))
                     entity.confirmed = True
             for token in unit.doc:
-                # a known surname the NER let pass ("Walsh, a former labor leader, …")
-                if (token.pos_ == "PROPN" and not token.ent_type_ and token.text[:1].isupper()
+                # a known surname the NER let pass ("Walsh, a former labor leader, …") or took, alone,
+                # for a place or a body where it speaks or owns ("Salem later told CTV News" after
+                # "Aref Salem": the he/she after it looked past him)
+                if (token.pos_ == "PROPN" and _unnamed_or_misnamed(token) and token.text[:1].isupper()
                         and self.registry.person_by_surname(token.text)
                         and not (token.i > 0 and token.nbor(-1).pos_ == "PROPN")
                         and not (token.i + 1 < len(unit.doc) and token.nbor().pos_ == "PROPN")):
@@ -1119,6 +1121,16 @@ def _named_after_a_role(span: Span, ents: list[Span]) -> Span | None:
 
     first = next(t for t in span if t.lower_ not in DETERMINERS)
     return last if role(span.doc[last.start - 1]) or (first.i < last.start and first.is_title and role(first)) else None
+
+
+def _unnamed_or_misnamed(token) -> bool:
+    """A word no entity holds, or that the NER alone took for another kind where a person's
+    name would stand: a subject or a possessor."""
+    if not token.ent_type_:
+        return True
+    return (token.ent_type_ in PLACE_ENTS | {"ORG", "NORP"} and token.ent_iob_ == "B"
+            and (token.i + 1 == len(token.doc) or token.nbor().ent_iob_ != "I")
+            and token.dep_ in SUBJECT_DEPS | {"poss"})
 
 
 def _in_pieces(span: Span) -> bool:
