@@ -1793,3 +1793,14 @@ def test_a_known_surname_the_ner_took_for_a_place_is_still_the_person(extractor)
     )
     assert speaker_of(article, "still talk").name == "Aref Salem"
     assert entity_named(article, "Julie Tremblay").gender == "female"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The NDP released its platform on Monday. The party said it would raise the minimum wage.", "NDP"),
+        ("Bristol Rovers sacked their manager. The club said a replacement would be named soon.", "Bristol Rovers"),
+    ],
+)
+def test_the_party_and_the_club_are_the_last_named_by_how_their_names_end(extractor, text, name):
+    assert extractor.extract(text).attributions[-1].speaker.name == name

@@ -48,10 +48,11 @@ from .names import first_name_verdict, is_first_name
 from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit, paragraph_spans, quotations
 from .vocabulary import (
-    AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEMONYMS, DETERMINERS, GROUP_PRONOUNS, HONORIFICS,
-    KIN, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, OTHER_OFFICE,
-    OUTLET_NOUNS, PARTY_MEMBERS, PEERAGE, PERSON_PRONOUNS, PLACE_ENTS, RAW_STOP, RELATIONS, RELATIVE_PRONOUNS,
-    ROLE_TITLES, ROYAL_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TITLE_WORDS, is_person_noun,
+    AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEMONYMS, DETERMINERS, GROUP_PRONOUNS,
+    HONORIFICS, KIN, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS,
+    ORG_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_PRONOUNS, PLACE_ENTS,
+    RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, ROYAL_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TEAM_WORDS,
+    TITLE_WORDS, is_person_noun,
 )
 from .pronouns import Pronouns
 from .sentences import Sentences
@@ -804,6 +805,11 @@ class SpeakerResolver:
                 named += [e for e in self.registry.organizations if e.type == "organization"
                           and e.mentioned_before(position) >= 0 and not _named_like_a_person(e)
                           and not (set(org_key(e.name or "")) & (ORG_NOUNS | BUSINESS_NOUNS) - kinds)]
+        if not named and words[0] in DEFINITE and head in _KIND_OF_NAME and len(said) == 1:
+            # "the party" for "The NDP", "the club" for "Sheffield United": the last one named, by
+            # the words its kind of name ends in
+            named = [e for e in self.registry.organizations if e.mentioned_before(position) >= 0
+                     and _KIND_OF_NAME[head](e.name or "")]
         if not named and words[0] in DEFINITE and head in OUTLET_NOUNS and len(said) == 1:
             # "the paper says": the outlet the article last named ("Spanish daily ABC")
             named = [e for e in self.registry.organizations if e.type == "media" and e.mentioned_before(position) >= 0]
@@ -1121,6 +1127,20 @@ def _named_after_a_role(span: Span, ents: list[Span]) -> Span | None:
 
     first = next(t for t in span if t.lower_ not in DETERMINERS)
     return last if role(span.doc[last.start - 1]) or (first.i < last.start and first.is_title and role(first)) else None
+
+
+def _a_party(name: str) -> bool:
+    words = name.split()
+    return bool(words) and (words[-1] in PARTY_WORDS or words[-1].lower() == "party")
+
+
+def _a_club(name: str) -> bool:
+    words = name.split()
+    return bool(words) and (words[-1] in TEAM_WORDS or words[-1].lower() in ("club", "fc"))
+
+
+# the organizations a definite noun stands for, known by how their names end
+_KIND_OF_NAME = {"party": _a_party, "club": _a_club, "team": _a_club}
 
 
 def _unnamed_or_misnamed(token) -> bool:
