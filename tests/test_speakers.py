@@ -1804,3 +1804,8 @@ def test_a_known_surname_the_ner_took_for_a_place_is_still_the_person(extractor)
 )
 def test_the_party_and_the_club_are_the_last_named_by_how_their_names_end(extractor, text, name):
     assert extractor.extract(text).attributions[-1].speaker.name == name
+
+
+def test_a_places_possessive_narrows_a_role_as_the_countrys_does(extractor):
+    article = extractor.extract("Dr. Theresa Tam spoke on Monday. Canada's top doctor said hospitals were full.")
+    assert speaker_of(article, "hospitals were full").name == "Theresa Tam"

@@ -737,7 +737,9 @@ class SpeakerResolver:
         if root.ent_type_ in ("PERSON", "ORG") or any(
                 t.ent_type_ == "PERSON" and not _in_a_constituency(t) for t in span):
             return None  # a name of its own
-        if words[0] not in DEFINITE and len(span) > 3:
+        # "Canada's top doctor": a place's possessive is as definite as "the country's"
+        definite = words[0] in DEFINITE or _a_places(span)
+        if not definite and len(span) > 3:
             return None
         head = root.lower_
         # every word of the mention was said of the entity, its head as the head of a description
@@ -751,7 +753,7 @@ class SpeakerResolver:
             return (bool(e.name) and role in e.title_heads and e.mentioned_before(position) >= 0
                     and not _another_office(e, role, said))
         named = [e for e in self.registry.entities if holds(e) and said <= e.title_words]
-        if not named and words[0] in DEFINITE:
+        if not named and definite:
             # "the Ontario premier", "the country's top doctor" for the one person given that role:
             # words of place and rank narrow a role down, they name no other one
             # (not "the Scottish Executive", a name; not "the top seed" for the seventh seed)
@@ -1127,6 +1129,17 @@ def _named_after_a_role(span: Span, ents: list[Span]) -> Span | None:
 
     first = next(t for t in span if t.lower_ not in DETERMINERS)
     return last if role(span.doc[last.start - 1]) or (first.i < last.start and first.is_title and role(first)) else None
+
+
+def _a_places(span: Span) -> bool:
+    """Whether a mention opens with a place's possessive: "Canada's top doctor"."""
+    first = span[0]
+    if first.ent_type_ not in PLACE_ENTS or first.ent_iob_ != "B":
+        return False
+    end = first.i
+    while end + 1 < span.end and span.doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return end + 1 < span.end and span.doc[end + 1].tag_ == "POS"
 
 
 def _a_party(name: str) -> bool:
