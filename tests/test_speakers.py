@@ -1809,3 +1809,14 @@ def test_the_party_and_the_club_are_the_last_named_by_how_their_names_end(extrac
 def test_a_places_possessive_narrows_a_role_as_the_countrys_does(extractor):
     article = extractor.extract("Dr. Theresa Tam spoke on Monday. Canada's top doctor said hospitals were full.")
     assert speaker_of(article, "hospitals were full").name == "Theresa Tam"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("A statement from the Prime Minister's Office said the summit would go ahead.", "Prime Minister's Office"),
+        ("A report by the Fraser Institute said taxes were too high.", "The Fraser Institute"),
+    ],
+)
+def test_a_statement_from_an_organization_the_ner_missed_is_its(extractor, text, name):
+    assert extractor.extract(text).attributions[0].speaker.name == name

@@ -524,6 +524,10 @@ class SpeakerResolver:
             named = self._named_by_apposition(span, m.start)
             if named is not None:
                 return named, None
+            source = _carriers_source(span, m.start - m.span.start_char)
+            if source is not None:
+                # "A statement from the Prime Minister's Office said": the office, which the NER missed
+                return self.resolve(source, exclude)
             entity = self._unnamed(span, words, clause)
             return entity, None
         if head_ent is not None and head_ent.label_ != "PERSON":
@@ -1413,6 +1417,19 @@ def _demonym(span: Span) -> str | None:
     if " ".join(t.lower_ for t in span.doc[first : span.end]) not in DEMONYMS:
         return None
     return span[1:].text
+
+
+def _carriers_source(span: Span, base: int) -> Mention | None:
+    """Whose a statement or report is, where a capitalised name says it after "from" or "by"."""
+    if span.root.lower_ not in CARRIERS:
+        return None
+    for prep in span.root.children:
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by") and source is not None and source.right_edge.i < span.end:
+            phrase = span.doc[source.left_edge.i : source.right_edge.i + 1]
+            if any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in phrase):
+                return Mention(base + phrase.start_char, base + phrase.end_char, phrase)
+    return None
 
 
 def _relative_antecedent(m: Mention) -> Mention | None:
