@@ -41,7 +41,8 @@ def cue_tokens(verb: Token) -> list[Token]:
         head = head.head
     start = head.i
     # (a proper noun is no adverb: in "“…,” McNeely said" the parse calls the speaker one)
-    while start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ in _CUE_BEFORE and doc[start - 1].pos_ != "PROPN":
+    while (start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ in _CUE_BEFORE
+           and doc[start - 1].pos_ != "PROPN"):
         start -= 1
     tokens.extend(doc[start : head.i])
     end = verb.i

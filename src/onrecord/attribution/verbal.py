@@ -116,8 +116,9 @@ def _name_just_before(verb: Token) -> Token | None:
             if before.pos_ == "PROPN" or before.head.i >= verb.i or before.head.i == before.i:
                 break
             before = before.head
-    if before.pos_ == "PROPN" and (before.head.i != verb.i and before.dep_ in _HUNG_NAME_DEPS or before.dep_ == "advmod"):
-        return before  # (“…,” McNeely said: the parse made the name an adverb of the verb)
+    # (“…,” McNeely said: the parse may make the name an adverb of the verb itself)
+    if before.pos_ == "PROPN" and ((before.head.i != verb.i and before.dep_ in _HUNG_NAME_DEPS) or before.dep_ == "advmod"):
+        return before
     return None
 
 

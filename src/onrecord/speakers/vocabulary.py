@@ -33,7 +33,7 @@ ORG_NOUNS = frozenset(
     "organization organisation coalition network ministry senate congress".split()
 )
 # what an organization named with the word is called later: "the university" for "the University
-# of Toronto", "the hospital" for "St. Michael's Hospital" (its own noun, so no other kind's)
+# of Toronto", "the hospital" for "Hereford County Hospital" (its own noun, so no other kind's)
 NAMING_NOUNS = ORG_NOUNS | frozenset(
     "university college school hospital clinic city institute museum library authority commission".split()
 )
