@@ -424,10 +424,15 @@ def is_title(word: str) -> bool:
     return word in TITLE_WORDS or word in ROLE_TITLES or title_gender(word) is not None
 
 
+def ends_in(name: str, words: frozenset[str]) -> bool:
+    """Whether a name's last word is one of ``words``, as written or lowercased ("Labour", "Party")."""
+    last = name.split()[-1:]
+    return bool(last) and (last[0] in words or last[0].lower() in words)
+
+
 def club_or_party(name: str) -> bool:
     """"Sheffield United", "Bristol Rovers": a club; "Lib Dems", "Labour": a party (by the last word)."""
-    words = name.split()
-    return bool(words) and (words[-1] in TEAM_WORDS or words[-1] in PARTY_WORDS)
+    return ends_in(name, TEAM_WORDS | PARTY_WORDS)
 
 
 def _one_ends_the_other(a: list[str], b: list[str]) -> bool:

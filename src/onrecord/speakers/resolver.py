@@ -57,7 +57,7 @@ from .vocabulary import (
 from .pronouns import Pronouns
 from .sentences import Sentences
 from .registry import (
-    HONORIFICS_BEFORE_A_SURNAME, IN_A_CLAUSE, PersonMention, Referent, Registry, club_or_party, gender_so_far,
+    HONORIFICS_BEFORE_A_SURNAME, IN_A_CLAUSE, PersonMention, Referent, Registry, club_or_party, ends_in, gender_so_far,
     is_modifier, is_suffix, is_title, no_part_of_name, org_key, says_who, settle_gender, without_possessive,
 )
 from .descriptions import (
@@ -815,7 +815,7 @@ class SpeakerResolver:
             # "the party" for "The NDP", "the club" for "Sheffield United": the last one named, by
             # the words its kind of name ends in
             named = [e for e in self.registry.organizations if e.mentioned_before(position) >= 0
-                     and _KIND_OF_NAME[head](e.name or "")]
+                     and ends_in(e.name or "", _KIND_OF_NAME[head])]
         if not named and words[0] in DEFINITE and head in OUTLET_NOUNS and len(said) == 1:
             # "the paper says": the outlet the article last named ("Spanish daily ABC")
             named = [e for e in self.registry.organizations if e.type == "media" and e.mentioned_before(position) >= 0]
@@ -1146,18 +1146,9 @@ def _a_places(span: Span) -> bool:
     return end + 1 < span.end and span.doc[end + 1].tag_ == "POS"
 
 
-def _a_party(name: str) -> bool:
-    words = name.split()
-    return bool(words) and (words[-1] in PARTY_WORDS or words[-1].lower() == "party")
-
-
-def _a_club(name: str) -> bool:
-    words = name.split()
-    return bool(words) and (words[-1] in TEAM_WORDS or words[-1].lower() in ("club", "fc"))
-
-
-# the organizations a definite noun stands for, known by how their names end
-_KIND_OF_NAME = {"party": _a_party, "club": _a_club, "team": _a_club}
+# the organizations a definite noun stands for, known by the words their names end in
+_CLUB_ENDINGS = TEAM_WORDS | {"club"}
+_KIND_OF_NAME = {"party": PARTY_WORDS | {"party"}, "club": _CLUB_ENDINGS, "team": _CLUB_ENDINGS}
 
 
 def _unnamed_or_misnamed(token) -> bool:
