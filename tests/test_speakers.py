@@ -107,6 +107,19 @@ def test_two_people_sharing_a_surname_stay_apart(extractor):
     assert speaker_of(article, "no choice").name == "Peter Lund"
 
 
+def test_a_he_or_she_the_surnames_clause_reports_on_picks_between_two_of_that_surname(extractor):
+    text = (
+        "Maria Santos lost her father in April. \"Nobody called us,\" Santos said.\n\n"
+        "Her brother, Paulo Santos, said the home ignored their letters. \"They knew,\" he said.\n\n"
+        "Santos said she would keep pushing. \"My father deserved better,\" she said.\n\n"
+        "Santos said he would write to the minister."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "keep pushing").name == "Maria Santos"
+    assert speaker_of(article, "deserved better").name == "Maria Santos"
+    assert speaker_of(article, "write to the minister").name == "Paulo Santos"
+
+
 def test_definite_description_resolves_to_the_named_holder(extractor):
     text = (
         "Rookie defenceman Liam Boyd scored twice on Saturday.\n\n"

@@ -150,8 +150,11 @@ class Registry:
         self.by_id[entity.id] = entity
         return entity
 
-    def person(self, name: str, at: int | None = None, gender: str | None = None) -> Referent:
-        """The person a name refers to; ``at``: where a bare surname is read, to pick the latest one named."""
+    def person(self, name: str, at: int | None = None, gender: str | None = None, said_of: str | None = None) -> Referent:
+        """The person a name refers to; ``at``: where a bare surname is read, to pick the latest one named.
+
+        ``said_of``: the gender of the he/she the name's own clause reports of ("Santos said she would …"),
+        which picks between two people of that surname ("Maria Santos" and her brother "Paulo Santos")."""
         words, self_description, titles = _read_name(name)
         surname = words[-1].lower()
         full = " ".join(words)
@@ -163,6 +166,9 @@ class Registry:
             # a bare surname: the one last called by that surname before it ("Osbourne said" after "his
             # wife Sharon" is Ozzy Osbourne, not Sharon Osbourne), else the one last mentioned
             position = at if at is not None else 1 << 60
+            if said_of is not None and len(same) > 1:
+                # what the article stated so far, else the first name: only to choose, never to make a new person
+                same = [e for e in same if _gender_or_first_name(e) == said_of] or same
             entity = max(same, key=lambda e: (self._called_before(e, surname, position), e.mentioned_before(position),
                                               -same.index(e)), default=None)
             if entity is None and not titles:
@@ -450,6 +456,11 @@ def gender_so_far(entity: Referent) -> str | None:
     if honorifics and len(honorifics) == 1:
         return next(iter(honorifics))
     return None
+
+
+def _gender_or_first_name(entity: Referent) -> str | None:
+    named = entity.name is not None and len(entity.name.split()) > 1
+    return gender_so_far(entity) or (first_name_gender(entity.name) if named else None)
 
 
 def org_key(name: str) -> tuple[str, ...]:

@@ -176,7 +176,7 @@ class SpeakerResolver:
                 if ent.start < covered or ent.text.lower() in DEMONYMS:
                     continue  # ("Frenchman", "Scot": no one's name, and no firm's)
                 if self._names_a_person(ent):
-                    entity = self._person_at(ent.text, start, _rank(ent.root))
+                    entity = self._person_at(ent.text, start, _rank(ent.root), _said_of(ent.root))
                     entity.describe(title_run_before(self.text, start))
                 elif ent.label_ == "ORG":
                     ent = whole_organization(ent)
@@ -309,12 +309,12 @@ class SpeakerResolver:
         # "Michelle, a mother of twins, said": what the apposition calls it is a person
         return described_as_a_person(ent.root)
 
-    def _person_at(self, name: str, start: int, rank: int) -> Referent:
+    def _person_at(self, name: str, start: int, rank: int, said_of: str | None = None) -> Referent:
         """The person a name at ``start`` refers to, registered as a mention there."""
         gender = honorific_before(self.text, start) or next(
             (honorific_gender(w) for w in name.split()[:-1] if honorific_gender(w)), None
         )
-        entity = self.registry.person(name, at=start, gender=gender)
+        entity = self.registry.person(name, at=start, gender=gender, said_of=said_of)
         if gender:
             entity.evidence.honorifics[gender] += 1
         self.registry.mention_person(PersonMention(start, entity, self.sentences.index(start), rank))
@@ -474,7 +474,8 @@ class SpeakerResolver:
             # a surname the tagger did not mark as a name: "… ," Okafor said.
             run = self._name_run(span[: span.root.i - span.start + 1])
             name = " ".join(t.text for t in run) if run else span.root.text
-            return self.registry.person(name, at=m.start, gender=honorific_before(self.text, m.start)), None
+            return self.registry.person(name, at=m.start, gender=honorific_before(self.text, m.start),
+                                        said_of=_said_of(span.root)), None
         named = self._called_by_first_name(span, m.start)
         if named is not None:
             # "Tanya told CBC News" after "Tanya Kowalchuk", whatever the NER made of the word (a place, nothing)
@@ -545,7 +546,8 @@ class SpeakerResolver:
             return self._role_holder(span, words, m.start), None
         at = m.start + (chosen.start_char - span.start_char)
         if person:
-            entity = self.registry.person(chosen.text, at=at, gender=honorific_before(self.text, at))
+            entity = self.registry.person(chosen.text, at=at, gender=honorific_before(self.text, at),
+                                          said_of=_said_of(chosen.root))
         else:
             entity = self.registry.organization(whole_organization(chosen).text)
         description = description_of(chosen) if head_ent is not None else None
@@ -1159,6 +1161,16 @@ def _unnamed_or_misnamed(token) -> bool:
     return (token.ent_type_ in PLACE_ENTS | {"ORG", "NORP"} and token.ent_iob_ == "B"
             and (token.i + 1 == len(token.doc) or token.nbor().ent_iob_ != "I")
             and token.dep_ in SUBJECT_DEPS | {"poss"})
+
+
+def _said_of(token) -> str | None:
+    """The gender of the he/she that a subject's verb reports on: "Santos said she would keep
+    pushing" speaks of Santos herself, as news writes it."""
+    if token.dep_ != "nsubj":
+        return None
+    subjects = [t for clause in token.head.children if clause.dep_ == "ccomp"
+                for t in clause.children if t.dep_ in ("nsubj", "nsubjpass")]
+    return pronoun_gender(subjects[0].text) if subjects else None
 
 
 def _in_pieces(span: Span) -> bool:
