@@ -422,3 +422,22 @@ def test_a_name_ending_a_mention_after_a_role_not_an_honorific(words, heads, dep
     d.ents = [Span(d, start, end, label=label) for start, end, label in ents]
     found = _named_after_a_role(d[0 : len(d)], list(d.ents))
     assert (found.text if found is not None else None) == named
+
+
+@pytest.mark.parametrize(
+    "heads, deps",
+    [
+        # the dateline a second subject, or the subject with the phrase its apposition
+        ([6, 0, 6, 2, 3, 6, 6, 8, 6, 6], ["nsubj", "punct", "nsubj", "prep", "pobj", "aux", "ROOT", "det", "dobj", "punct"]),
+        ([6, 0, 0, 2, 3, 6, 6, 8, 6, 6], ["nsubj", "punct", "appos", "prep", "pobj", "aux", "ROOT", "det", "dobj", "punct"]),
+    ],
+)
+def test_a_dateline_the_parse_takes_into_the_subject_is_no_part_of_the_source(heads, deps):
+    # TORONTO -- Families of residents are demanding an inquiry.
+    words = ["TORONTO", "--", "Families", "of", "residents", "are", "demanding", "an", "inquiry", "."]
+    spaces = [True, True, True, True, True, True, True, True, False, False]
+    tags = ["NNP", ":", "NNS", "IN", "NNS", "VBP", "VBG", "DT", "NN", "."]
+    pos = ["PROPN", "PUNCT", "NOUN", "ADP", "NOUN", "AUX", "VERB", "DET", "NOUN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = list(find_in_sentence(d[:], 0))
+    assert d.text[candidate.source.start : candidate.source.end] == "Families of residents"

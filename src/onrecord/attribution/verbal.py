@@ -166,7 +166,24 @@ def source_mention(subject: Token, base: int, avoid: list[tuple[int, int]] = ())
     # a closing mark the parse hangs off the subject (“…,” singer Gary Lightbody said) is the quotation's
     while tokens and tokens[0].text in DOUBLE_MARKS:
         tokens = tokens[1:]
-    return mention(_without_speaking_clause(tokens), base)
+    return mention(_without_speaking_clause(_without_dateline(tokens)), base)
+
+
+# what ends a dateline ("TORONTO --", "WASHINGTON (Reuters) -")
+_DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _without_dateline(tokens: list[Token]) -> list[Token]:
+    """Drop the dateline the parse took into the subject ("TORONTO -- Families of residents …
+    are demanding", as a subject or as one with its apposition): a place, not who speaks."""
+    if not tokens or not tokens[0].is_sent_start or not (tokens[0].is_upper and tokens[0].is_alpha and len(tokens[0]) > 1):
+        return tokens
+    for i, token in enumerate(tokens[:8]):
+        if token.text in _DATELINE_DASHES:
+            return tokens[i + 1 :] or tokens
+        if not (token.pos_ == "PROPN" or token.is_punct):
+            break
+    return tokens
 
 
 def _without_speaking_clause(tokens: list[Token]) -> list[Token]:
