@@ -441,3 +441,16 @@ def test_a_dateline_the_parse_takes_into_the_subject_is_no_part_of_the_source(he
     d = doc(words, heads, deps, tags, pos, spaces)
     [candidate] = list(find_in_sentence(d[:], 0))
     assert d.text[candidate.source.start : candidate.source.end] == "Families of residents"
+
+
+def test_a_capitalised_subject_with_an_aside_between_dashes_is_no_dateline():
+    # EADS - Airbus' owner - admitted it .   (the aside's closing dash hangs off the verb)
+    words = ["EADS", "-", "Airbus", "'", "owner", "-", "admitted", "it", "."]
+    spaces = [True, True, False, True, True, True, True, False, False]
+    heads = [2, 2, 4, 2, 6, 6, 6, 6, 6]
+    deps = ["nmod", "punct", "poss", "case", "nsubj", "punct", "ROOT", "dobj", "punct"]
+    tags = ["NNP", ":", "NNP", "POS", "NN", ":", "VBD", "PRP", "."]
+    pos = ["PROPN", "PUNCT", "PROPN", "PART", "NOUN", "PUNCT", "VERB", "PRON", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = list(find_in_sentence(d[:], 0))
+    assert d.text[candidate.source.start : candidate.source.end] == "EADS - Airbus' owner"

@@ -232,6 +232,15 @@ def test_a_person_named_inside_a_quotation_is_no_antecedent(extractor):
     assert speaker_of(article, "asked for help").name == "Farid Haddad"
 
 
+def test_the_writers_words_for_the_role_a_person_was_given(extractor):
+    article = extractor.extract(
+        "Head coach Darryl Sutter praised the move. The veteran coach said the signing set the tone.\n\n"
+        "Wales coach Mike Ruddock praised the referee. The England coach said the result was fair."
+    )
+    assert speaker_of(article, "set the tone").name == "Darryl Sutter"
+    assert speaker_of(article, "result was fair").name is None  # a coach of another team
+
+
 def test_an_apposition_names_a_role_and_an_age_describes(extractor):
     article = extractor.extract(
         "A spokesperson for Health Canada, Eric Morrissette, said the agency was reviewing the file."

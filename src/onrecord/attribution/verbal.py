@@ -173,15 +173,26 @@ def source_mention(subject: Token, base: int, avoid: list[tuple[int, int]] = ())
 _DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 
 
+def _spaced_dash(token: Token) -> bool:
+    return token.text in _DATELINE_DASHES and token.i > 0 and bool(token.nbor(-1).whitespace_ and token.whitespace_)
+
+
 def _without_dateline(tokens: list[Token]) -> list[Token]:
     """Drop the dateline the parse took into the subject ("TORONTO -- Families of residents …
-    are demanding", as a subject or as one with its apposition): a place, not who speaks."""
-    if not tokens or not tokens[0].is_sent_start or not (tokens[0].is_upper and tokens[0].is_alpha and len(tokens[0]) > 1):
+    are demanding", as a subject or as one with its apposition): a place, not who speaks.
+
+    A dateline opens its paragraph with a place in capitals ("RENO, Nev. (AP) —") and a spaced
+    dash; "EADS - Airbus' majority owner - admitted" inside a paragraph and "DJ Norman Cook -
+    aka Fatboy Slim -" are subjects with an aside."""
+    first = tokens[0] if tokens else None
+    if first is None or first.i != 0 or not (first.is_upper and first.is_alpha and len(first) > 1):
         return tokens
     for i, token in enumerate(tokens[:8]):
-        if token.text in _DATELINE_DASHES:
-            return tokens[i + 1 :] or tokens
-        if not (token.pos_ == "PROPN" or token.is_punct):
+        if _spaced_dash(token):
+            # a second dash, within the subject or right after it, closes an aside
+            aside = any(_spaced_dash(t) for t in token.doc[token.i + 1 : tokens[-1].i + 2])
+            return tokens if aside else tokens[i + 1 :] or tokens
+        if not (token.is_upper or token.is_punct or (token.pos_ == "PROPN" and token.i > first.i + 1)):
             break
     return tokens
 

@@ -52,7 +52,7 @@ from .vocabulary import (
     HONORIFICS, KIN, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS,
     ORG_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_PRONOUNS, PLACE_ENTS,
     RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, ROYAL_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TEAM_WORDS,
-    TITLE_WORDS, is_person_noun,
+    TITLE_WORDS, WRITERS_EPITHETS, is_person_noun,
 )
 from .pronouns import Pronouns
 from .sentences import Sentences
@@ -1015,7 +1015,13 @@ class SpeakerResolver:
         role = written(_head_word(m.span))  # type: ignore[arg-type]
         a_role = is_person_noun(role) or is_title(role)
         anyone = _demonym(m.span) is not None or role in AGE_EPITHETS  # type: ignore[arg-type]
-        if not anyone and (not a_role or _has_a_role(person)):
+        # "The veteran coach" for "Head coach Darryl Sutter": the role they were given, said with their
+        # own words or a writer's epithet ("the England coach" is no "Wales coach", "the foreign
+        # secretary" no "Home Secretary"), of no other rank ("the chancellor" is no "Shadow chancellor")
+        said = {t.lower_ for t in m.span[1:-1]}  # type: ignore[index]
+        theirs = (role in person.title_heads and said <= person.title_words | WRITERS_EPITHETS
+                  and not _another_office(person, role, said))
+        if not anyone and not theirs and (not a_role or _has_a_role(person)):
             return False
         here = self.sentences.index(m.start)
         return not any(m.end <= start and self.sentences.index(start) == here for start, _ in person.mentions)

@@ -99,6 +99,12 @@ KIN = frozenset(
 )
 # what anyone may be called for their age, whatever their role: "the youngster", "the veteran"
 AGE_EPITHETS = frozenset("youngster teenager teen veteran newcomer debutant".split())
+# what a writer calls the holder of a role in passing ("the veteran coach", "the embattled minister"),
+# unlike words that name another office ("the foreign secretary" is no home secretary)
+WRITERS_EPITHETS = frozenset(
+    "veteran experienced seasoned longtime long-time embattled beleaguered outspoken popular controversial "
+    "legendary respected young youthful".split()
+)
 # royals go by first names: "Prince Charles" is no Charles Kennedy
 ROYAL_TITLES = frozenset("prince princess king queen duke duchess".split())
 # head nouns that describe an organization, not a person: "oil giant Yukos", "the band Keane"
