@@ -241,6 +241,21 @@ def test_the_writers_words_for_the_role_a_person_was_given(extractor):
     assert speaker_of(article, "result was fair").name is None  # a coach of another team
 
 
+def test_a_dateline_and_a_place_after_in_are_no_people(extractor):
+    # the NER calls "VANCOUVER" and "Surrey" people here, and misses "Aman Grewal"
+    text = (
+        "VANCOUVER -- Aman Grewal has worked in the emergency department at Surrey Memorial Hospital "
+        "for nine years. Lately, she says, she dreads every shift.\n\n"
+        "\"You go home and you cry in the car,\" Grewal says.\n\n"
+        "Back in Surrey, Grewal says she is thinking about leaving nursing altogether.\n\n"
+        "\"I love this job,\" she says."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "dreads every shift").name == "Aman Grewal"
+    assert speaker_of(article, "I love this job").name == "Aman Grewal"
+    assert not any(e.name in ("VANCOUVER", "Surrey") for e in article.entities if e.type == "person")
+
+
 def test_an_apposition_names_a_role_and_an_age_describes(extractor):
     article = extractor.extract(
         "A spokesperson for Health Canada, Eric Morrissette, said the agency was reviewing the file."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..text import Unit
 from .candidate import Mention, Offsets
@@ -13,6 +13,32 @@ from .candidate import Mention, Offsets
 # Tokens trimmed from the ends of a content or source span.
 _EDGE_PUNCT = frozenset(",;:—–-[]")
 _EDGE_WORDS = frozenset({"and", "but", "or", "so"})
+
+
+# what ends a dateline ("TORONTO --", "WASHINGTON (Reuters) -")
+_DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def dateline_end(doc: Doc) -> int | None:
+    """The index of the dash that ends the dateline opening a paragraph ("RENO, Nev. (AP) —"), if any.
+
+    A dateline is a place in capitals, then state, agency and punctuation, then a spaced
+    dash; "EADS - Airbus' majority owner - admitted" is a subject with an aside (a second
+    dash before its verb) and "DJ Norman Cook - aka Fatboy Slim -" no place in capitals."""
+    first = doc[0] if len(doc) else None
+    if first is None or not (first.is_upper and first.is_alpha and len(first) > 1):
+        return None
+    for token in doc[:8]:
+        if _spaced_dash(token):
+            verb = token.sent.root.i
+            return None if any(_spaced_dash(t) for t in doc[token.i + 1 : verb]) else token.i
+        if not (token.is_upper or token.is_punct or (token.pos_ == "PROPN" and token.i > 1)):
+            return None
+    return None
+
+
+def _spaced_dash(token: Token) -> bool:
+    return token.text in _DATELINE_DASHES and token.i > 0 and bool(token.nbor(-1).whitespace_ and token.whitespace_)
 
 
 def token_offsets(token: Token, base: int) -> Offsets:

@@ -16,7 +16,7 @@ from ..text import DOUBLE_MARKS
 from .candidate import Candidate, Mention
 from .cues import ADDRESSEE_VERBS, BLOCK_NOUNS, NOUNS, XCOMP_CUES, cue_lemma
 from .phrases import MEDIUM_NOUNS, cue_tokens, object_content, quoted_object_with_complement, with_complement
-from .spans import mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
+from .spans import dateline_end, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
 
 # How sure each rule is, from its precision on PolNeAR train/dev.
 CONFIDENCE_COMPLEMENT = 0.8
@@ -169,32 +169,11 @@ def source_mention(subject: Token, base: int, avoid: list[tuple[int, int]] = ())
     return mention(_without_speaking_clause(_without_dateline(tokens)), base)
 
 
-# what ends a dateline ("TORONTO --", "WASHINGTON (Reuters) -")
-_DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
-
-
-def _spaced_dash(token: Token) -> bool:
-    return token.text in _DATELINE_DASHES and token.i > 0 and bool(token.nbor(-1).whitespace_ and token.whitespace_)
-
-
 def _without_dateline(tokens: list[Token]) -> list[Token]:
     """Drop the dateline the parse took into the subject ("TORONTO -- Families of residents …
-    are demanding", as a subject or as one with its apposition): a place, not who speaks.
-
-    A dateline opens its paragraph with a place in capitals ("RENO, Nev. (AP) —") and a spaced
-    dash; "EADS - Airbus' majority owner - admitted" inside a paragraph and "DJ Norman Cook -
-    aka Fatboy Slim -" are subjects with an aside."""
-    first = tokens[0] if tokens else None
-    if first is None or first.i != 0 or not (first.is_upper and first.is_alpha and len(first) > 1):
-        return tokens
-    for i, token in enumerate(tokens[:8]):
-        if _spaced_dash(token):
-            # a second dash, within the subject or right after it, closes an aside
-            aside = any(_spaced_dash(t) for t in token.doc[token.i + 1 : tokens[-1].i + 2])
-            return tokens if aside else tokens[i + 1 :] or tokens
-        if not (token.is_upper or token.is_punct or (token.pos_ == "PROPN" and token.i > first.i + 1)):
-            break
-    return tokens
+    are demanding", as a subject or as one with its apposition): a place, not who speaks."""
+    dash = dateline_end(tokens[0].doc) if tokens and tokens[0].i == 0 else None
+    return tokens[dash + 1 - tokens[0].i :] or tokens if dash is not None and dash < tokens[-1].i else tokens
 
 
 def _without_speaking_clause(tokens: list[Token]) -> list[Token]:

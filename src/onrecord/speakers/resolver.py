@@ -43,6 +43,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from ..attribution.candidate import Candidate, Mention
+from ..attribution.spans import dateline_end
 from .gender import honorific_before, honorific_gender, pronoun_gender
 from .names import first_name_verdict, is_first_name
 from ..model import Attribution, Entity, Fragment, Speaker
@@ -170,7 +171,10 @@ class SpeakerResolver:
                 continue
             for sent in unit.doc.sents:
                 self.sentences.add(unit.start + sent.start_char, unit.start + sent.end_char)
-            covered = 0  # the end of an organization's name that took the next entity in
+            # the end of an organization's name that took the next entity in; at first, of the dateline
+            # ("VANCOUVER --", which the NER may call a person)
+            dateline = dateline_end(unit.doc)
+            covered = 0 if dateline is None else dateline
             for ent in unit.doc.ents:
                 start = unit.start + ent.start_char
                 if ent.start < covered or ent.text.lower() in DEMONYMS:
@@ -198,7 +202,11 @@ class SpeakerResolver:
                 if token.ent_type_ or token.pos_ != "PROPN" or (token.i + 1 < len(unit.doc) and token.nbor().pos_ == "PROPN"):
                     continue
                 run = self._name_run(unit.doc[token.left_edge.i : token.i + 1])
-                if run and ((len(run) > 1 and is_first_name(run[0].text)) or after_honorific(run[0])):
+                # right after a dateline, which misleads the NER: "VANCOUVER -- Aman Grewal has worked", a
+                # first name in no list, but "Grewal says" is a person
+                named = (dateline is not None and len(run) == 2 and run[0].i == dateline + 1
+                         and without_possessive(run[-1].text).lower() in self.surnames_alone)
+                if run and ((len(run) > 1 and is_first_name(run[0].text)) or after_honorific(run[0]) or named):
                     # "Vice-Chief Heather Bear", "Mr Ebbers", where the NER saw no person
                     start = unit.start + run[0].idx
                     entity = self._person_at(" ".join(t.text for t in run), start, _rank(token))
@@ -273,9 +281,11 @@ class SpeakerResolver:
         if _in_a_constituency(ent[0]):
             return False  # "the Labour MP for Birkenhead": a constituency the NER took for a name
         if ent.label_ == "PERSON":
-            # a place the article names as such is no person, unless an honorific or a full name says so
-            return (without_possessive(ent.text) not in self.place_names or after_honorific(ent[0])
-                    or self.registry.person_by_surname(ent.text))
+            # a place the article names as such ("Back in Surrey" too) is no person, unless an honorific
+            # or a full name says so
+            place = without_possessive(ent.text) in self.place_names or (
+                len(ent) == 1 and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPOSITIONS)
+            return not place or after_honorific(ent[0]) or self.registry.person_by_surname(ent.text)
         if ent.label_ in NOT_NAME_ENTS:
             return False
         if after_honorific(ent[0]):
@@ -1167,6 +1177,10 @@ def _unnamed_or_misnamed(token) -> bool:
     return (token.ent_type_ in PLACE_ENTS | {"ORG", "NORP"} and token.ent_iob_ == "B"
             and (token.i + 1 == len(token.doc) or token.nbor().ent_iob_ != "I")
             and token.dep_ in SUBJECT_DEPS | {"poss"})
+
+
+# what a one-word name after it is a place of: "Back in Surrey, Grewal says"
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 
 
 def _said_of(token) -> str | None:
