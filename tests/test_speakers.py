@@ -256,6 +256,29 @@ def test_a_dateline_and_a_place_after_in_are_no_people(extractor):
     assert not any(e.name in ("VANCOUVER", "Surrey") for e in article.entities if e.type == "person")
 
 
+def test_a_statement_in_a_clause_on_what_was_pointed_to_is_not_who_spoke_last(extractor):
+    text = (
+        "Mayor Tom Reid said the plan was flawed. He pointed to a report by economist John Baker, "
+        "who found costs had doubled. \"This is a disaster,\" he said."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "costs had doubled").name == "John Baker"
+    assert speaker_of(article, "a disaster").name == "Tom Reid"
+
+
+def test_an_object_pronoun_may_refer_to_the_subject_of_the_clause_above(extractor):
+    # "her" at the end is Sarah Klein's, not a vote for the man of the paragraph before
+    text = (
+        "Coach Paul Maurice praised goalie Connor Hellebuyck after the win. \"He was the best player "
+        "on the ice,\" Maurice said. \"He gave us a chance every night,\" he added.\n\n"
+        "Sarah Klein told the court her husband, Michael Klein, had threatened her."
+    )
+    article = extractor.extract(text)
+    assert entity_named(article, "Paul Maurice").gender == "male"
+    assert entity_named(article, "Sarah Klein").gender == "female"
+    assert speaker_of(article, "a chance every night").name == "Paul Maurice"
+
+
 def test_an_apposition_names_a_role_and_an_age_describes(extractor):
     article = extractor.extract(
         "A spokesperson for Health Canada, Eric Morrissette, said the agency was reviewing the file."

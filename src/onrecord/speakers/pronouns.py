@@ -53,9 +53,10 @@ class Pronouns:
                 gender = pronoun_gender(token.text)
                 if gender is None or _gendered_noun_before(token, gender):
                     continue
-                # "Reyes met her": an object pronoun is not the subject of its own clause
-                own = token.dep_ not in ("dobj", "dative", "pobj", "iobj") or token.lower_.endswith("self")
-                nearest = self.nearest_people(unit.start + token.idx, lambda e: True, reach=2, own_sentence=own)
+                # "Reyes met her": an object pronoun is not the subject of its own clause, though it may be
+                # the subject of the clause above ("Sarah Klein told the court her husband had threatened her")
+                mates = () if token.lower_.endswith("self") else _clause_subjects(token, unit.start)
+                nearest = self.nearest_people(unit.start + token.idx, lambda e: True, reach=2, exclude=mates)
                 people = list({id(e): e for e in nearest}.values())
                 if len(people) == 1 and self._pronoun_before_the_name(people[0], unit.start + token.idx, gender):
                     continue
@@ -201,6 +202,19 @@ class Pronouns:
             if people:
                 return people[0]
         return self.registry.latest(agrees)
+
+
+def _clause_subjects(pronoun, base: int) -> list[tuple[int, int]]:
+    """The spans of the subjects of an object pronoun's own clause, which it cannot refer to."""
+    if pronoun.dep_ not in ("dobj", "dative", "pobj", "iobj"):
+        return []
+    verb = pronoun.head
+    # up to the clause that has a subject: "talked to her", and "DJ Margherita Taylor will select
+    # questions to put to him", whose subject is Taylor's
+    while not any(t.dep_ in SUBJECT_DEPS for t in verb.children) and verb.head.i != verb.i:
+        verb = verb.head
+    return [(base + t.left_edge.idx, base + t.right_edge.idx + len(t.right_edge.text))
+            for t in verb.children if t.dep_ in SUBJECT_DEPS]
 
 
 def _gendered_noun_before(pronoun, gender: str) -> bool:

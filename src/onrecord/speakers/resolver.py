@@ -1472,6 +1472,20 @@ def _relative_antecedent(m: Mention) -> Mention | None:
     return Mention(base + phrase.start_char, base + phrase.end_char, phrase)
 
 
+def _of_an_object(m: Mention | None) -> bool:
+    """Whether a source is a relative pronoun whose clause describes an object, not a subject:
+    "… pointed to a report by John Baker, who found …" (not "…, said Smith, who added")."""
+    if m is None or m.span is None or len(m.span) != 1 or m.span.root.lower_ not in RELATIVE_PRONOUNS:
+        return False
+    antecedent = _relative_antecedent(m)
+    if antecedent is None:
+        return False
+    noun = antecedent.span.root  # type: ignore[union-attr]
+    while noun.dep_ in ("appos", "conj", "compound"):
+        noun = noun.head
+    return noun.dep_ in ("dobj", "pobj", "dative", "iobj")
+
+
 def _one_line(label: str | None) -> str | None:
     """A name or description as one line: it may span a line break in the text
     ("president\nPierre Peladeau"), but it is a label, not a span, so it must not."""
@@ -1513,9 +1527,10 @@ def resolve_speakers(
             speaker = resolver.speaker(candidate.source, exclude=candidate.content + quoted,
                                        going_on=resolver.named_person(previous), added=_goes_on(text, candidate))
         speakers[id(candidate)] = speaker
-        nested = _inside(content_starts, content_reach, candidate.start)
+        nested = _inside(content_starts, content_reach, candidate.start) or _of_an_object(candidate.source)
         if speaker is not None and speaker.entity is not None and not nested:
-            # a statement reported inside another's quotation is not who spoke last
+            # a statement reported inside another's quotation is not who spoke last, nor one in a clause on
+            # what the speaker pointed to ("He pointed to a report by John Baker, who found …. “…,” he said")
             previous = speaker
             resolver.last_speaker = resolver.entity(speaker.entity)  # type: ignore[arg-type]
         roles[id(candidate)] = (
