@@ -279,6 +279,18 @@ def test_an_object_pronoun_may_refer_to_the_subject_of_the_clause_above(extracto
     assert speaker_of(article, "a chance every night").name == "Paul Maurice"
 
 
+def test_her_office_speaks_for_her_where_she_is_the_one_woman_near(extractor):
+    text = (
+        "Health Minister Merrilee Fullerton said the province was reviewing every complaint. "
+        "In a statement, her office said inspectors had visited the home three times.\n\n"
+        "Caroline Mulroney met Sylvia Jones on Monday. "
+        "Her office said the meeting went well."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "visited the home").name == "Merrilee Fullerton"
+    assert speaker_of(article, "the meeting went well").name is None  # two women near: whose office?
+
+
 def test_an_apposition_names_a_role_and_an_age_describes(extractor):
     article = extractor.extract(
         "A spokesperson for Health Canada, Eric Morrissette, said the agency was reviewing the file."

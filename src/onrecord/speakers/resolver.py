@@ -53,7 +53,7 @@ from .vocabulary import (
     HONORIFICS, KIN, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS,
     ORG_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_PRONOUNS, PLACE_ENTS,
     RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, ROYAL_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TEAM_WORDS,
-    TITLE_WORDS, WRITERS_EPITHETS, is_person_noun,
+    SPEAKING_FOR, TITLE_WORDS, WRITERS_EPITHETS, is_person_noun,
 )
 from .pronouns import Pronouns
 from .sentences import Sentences
@@ -539,6 +539,9 @@ class SpeakerResolver:
             if source is not None:
                 # "A statement from the Prime Minister's Office said": the office, which the NER missed
                 return self.resolve(source, exclude)
+            owner = self._owner(span, m.start - m.span.start_char, exclude)
+            if owner is not None:
+                return owner, None  # "her office said", as "Mayor John Tory's office said" is Tory's
             entity = self._unnamed(span, words, clause)
             return entity, None
         if head_ent is not None and head_ent.label_ != "PERSON":
@@ -867,6 +870,22 @@ class SpeakerResolver:
         entity = self.registry.organization(name)
         entity.describe(description)
         return entity
+
+    def _owner(self, span: Span, base: int, exclude) -> Referent | None:
+        """The person whose office or campaign speaks ("her office said"): the one named person of
+        that gender in the nearest sentence that names any (where two are near, a wrong owner would
+        say more, and worse, than "her office" does)."""
+        first = span[0]
+        gender = pronoun_gender(first.text)
+        if gender is None or first.dep_ != "poss" or first.head.i != span.root.i or span.root.lower_ not in SPEAKING_FOR:
+            return None
+
+        def agrees(e: Referent) -> bool:
+            return e.type == "person" and e.gender in (None, gender)
+
+        people = {id(e): e for e in self.pronouns.nearest_people(base + first.idx, agrees, reach=1, exclude=exclude)}
+        [owner] = people.values() if len(people) == 1 else [None]
+        return owner if owner is not None and owner.name else None
 
     def _unnamed(self, span: Span, words: list[str], clause: frozenset[int] = frozenset()) -> Referent | None:
         """A described speaker: "A spokeswoman for the Sessions campaign", "The spokesperson".

@@ -99,6 +99,8 @@ KIN = frozenset(
 )
 # what anyone may be called for their age, whatever their role: "the youngster", "the veteran"
 AGE_EPITHETS = frozenset("youngster teenager teen veteran newcomer debutant".split())
+# what speaks for the person who has it: "her office said" is hers, as "Mayor John Tory's office" is Tory's
+SPEAKING_FOR = frozenset({"office", "campaign"})
 # what a writer calls the holder of a role in passing ("the veteran coach", "the embattled minister"),
 # unlike words that name another office ("the foreign secretary" is no home secretary)
 WRITERS_EPITHETS = frozenset(
