@@ -291,6 +291,16 @@ def test_her_office_speaks_for_her_where_she_is_the_one_woman_near(extractor):
     assert speaker_of(article, "the meeting went well").name is None  # two women near: whose office?
 
 
+def test_a_title_run_starts_after_the_person_named_before_and(extractor):
+    article = extractor.extract(
+        "Finance Minister Caroline Mulroney and Health Minister Sylvia Jones announced the plan. "
+        "Jones said it would cut wait times. Premier Doug Ford met Mayor Olivia Chow and Coun. Paula "
+        "Fletcher on Monday."
+    )
+    assert entity_named(article, "Sylvia Jones").descriptions == ("Health Minister",)
+    assert entity_named(article, "Paula Fletcher").descriptions == ("Coun.",)
+
+
 def test_an_apposition_names_a_role_and_an_age_describes(extractor):
     article = extractor.extract(
         "A spokesperson for Health Canada, Eric Morrissette, said the agency was reviewing the file."

@@ -13,7 +13,7 @@ from ..attribution.verbal import split_description
 from .gender import title_gender
 from .names import is_first_name
 from .vocabulary import (
-    BODY_NOUNS, BUSINESS_NOUNS, DETERMINERS, HONORIFICS, NO_DESCRIPTION, ORGANIZATION_HEADS, ORG_NOUNS,
+    ABBREVIATED_TITLES, BODY_NOUNS, BUSINESS_NOUNS, DETERMINERS, HONORIFICS, NO_DESCRIPTION, ORGANIZATION_HEADS, ORG_NOUNS,
     OUTLET_NOUNS, PEERAGE, POST_NOMINAL, RAW_STOP, RELATIONS, ROLE_FAMILIES, ROLE_TITLES, TITLE_WORDS, WORDLIKE,
     ends_sentence, is_person_noun,
 )
@@ -147,6 +147,10 @@ def description_of(ent: Span) -> str | None:
 _TITLE_RUN = re.compile(r"((?:[A-Z][\w.-]*|of|for|and|the)(?:[^\S\n]+(?:[A-Z][\w.-]*|of|for|and|the))*)[^\S\n]+$")
 
 
+# the words that make a run of capitalised words a title ("Coun." too)
+_TITLES = TITLE_WORDS | frozenset(ABBREVIATED_TITLES)
+
+
 def title_run_before(text: str, start: int) -> str | None:
     """The capitalised words right before a name, when one of them is a title or role."""
     match = _TITLE_RUN.search(text, max(0, start - 80), start)
@@ -157,13 +161,18 @@ def title_run_before(text: str, start: int) -> str | None:
     ends = [i for i, w in enumerate(words) if ends_sentence(w)]
     if ends:
         words = words[ends[-1] + 1 :]
+    # "Finance Minister Caroline Mulroney and Health Minister Sylvia Jones": the run starts after the
+    # person named before "and" (not "Minister of Fisheries and Oceans Dominic LeBlanc")
+    joined = [i for i, w in enumerate(words) if w in ("and", "or") and i >= 2 and is_first_name(words[i - 2])]
+    if joined:
+        words = words[joined[-1] + 1 :]
     honorifics = [i for i, w in enumerate(words) if w.rstrip(".") in HONORIFICS or w.lower() in PEERAGE]
     if honorifics:
         # "Speaking in Harrogate Mr Kennedy", "on Wednesday Lord Woolf": the place or day is no title
         words = words[honorifics[-1] :]
     while words and (words[0].lower() in RAW_STOP or words[0].lower() in DETERMINERS):
         words = words[1:]
-    if not words or not any(w.lower().strip(".") in TITLE_WORDS or w.lower() in ROLE_TITLES for w in words):
+    if not words or not any(w.lower().strip(".") in _TITLES or w.lower() in ROLE_TITLES for w in words):
         return None
     return " ".join(words)
 
