@@ -301,6 +301,14 @@ def test_a_title_run_starts_after_the_person_named_before_and(extractor):
     assert entity_named(article, "Paula Fletcher").descriptions == ("Coun.",)
 
 
+def test_an_organization_in_apposition_to_a_role_is_the_speaker(extractor):
+    article = extractor.extract(
+        "The building's new owner, Capital Holdings Inc., says the units need renovating."
+    )
+    speaker = speaker_of(article, "units need renovating")
+    assert speaker.name == "Capital Holdings Inc." and entity_named(article, speaker.name).type == "organization"
+
+
 def test_an_apposition_names_a_role_and_an_age_describes(extractor):
     article = extractor.extract(
         "A spokesperson for Health Canada, Eric Morrissette, said the agency was reviewing the file."

@@ -552,7 +552,11 @@ class SpeakerResolver:
         if person and head_ent is None and _of_someone_else(span, chosen):
             # "A close associate of former Yukos boss Mikhail Khodorkovsky": the name says whose
             return self._unnamed(span, words), None
-        if head_ent is None and not person and (
+        # (not one set off as the role's apposition: "The building's new owner, Capital Holdings Inc.," is the
+        # firm; "A shareholder in US phone firm MCI", parsed so, is no MCI)
+        named_so = (chosen.root.dep_ == "appos" and chosen.root.head.i == span.root.i and span.root.lower_ not in KIN
+                    and chosen.start > 0 and chosen.doc[chosen.start - 1].text == ",")
+        if head_ent is None and not person and not named_so and (
                 (span.root.text.islower() and is_person_noun(span.root.lower_)) or span.root.lower_ in _MEMBERS_FOR):
             # "Amnesty International's chief", "the chairman of the CRE", "the MP for Birkenhead":
             # someone of the organization or place, not it
