@@ -173,7 +173,9 @@ def _without_dateline(tokens: list[Token]) -> list[Token]:
     """Drop the dateline the parse took into the subject ("TORONTO -- Families of residents …
     are demanding", as a subject or as one with its apposition): a place, not who speaks."""
     dash = dateline_end(tokens[0].doc) if tokens and tokens[0].i == 0 else None
-    return tokens[dash + 1 - tokens[0].i :] or tokens if dash is not None and dash < tokens[-1].i else tokens
+    if dash is None or dash >= tokens[-1].i:
+        return tokens
+    return [t for t in tokens if t.i > dash]
 
 
 def _without_speaking_clause(tokens: list[Token]) -> list[Token]:

@@ -13,9 +13,9 @@ from ..attribution.verbal import split_description
 from .gender import title_gender
 from .names import is_first_name
 from .vocabulary import (
-    ABBREVIATED_TITLES, BODY_NOUNS, BUSINESS_NOUNS, DETERMINERS, HONORIFICS, NO_DESCRIPTION, ORGANIZATION_HEADS, ORG_NOUNS,
-    OUTLET_NOUNS, PEERAGE, POST_NOMINAL, RAW_STOP, RELATIONS, ROLE_FAMILIES, ROLE_TITLES, TITLE_WORDS, WORDLIKE,
-    ends_sentence, is_person_noun,
+    ABBREVIATED_TITLES, BODY_NOUNS, BUSINESS_NOUNS, DETERMINERS, HONORIFICS, NO_DESCRIPTION, ORGANIZATION_HEADS,
+    ORG_NOUNS, OUTLET_NOUNS, PEERAGE, POST_NOMINAL, RAW_STOP, RELATIONS, ROLE_FAMILIES, ROLE_TITLES, TITLE_WORDS,
+    WORDLIKE, ends_sentence, is_person_noun,
 )
 from .registry import Referent, is_title
 

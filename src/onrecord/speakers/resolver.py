@@ -888,8 +888,10 @@ class SpeakerResolver:
             return e.type == "person" and e.gender in (None, gender)
 
         people = {id(e): e for e in self.pronouns.nearest_people(base + first.idx, agrees, reach=1, exclude=exclude)}
-        [owner] = people.values() if len(people) == 1 else [None]
-        return owner if owner is not None and owner.name else None
+        if len(people) != 1:
+            return None
+        [owner] = people.values()
+        return owner if owner.name else None
 
     def _unnamed(self, span: Span, words: list[str], clause: frozenset[int] = frozenset()) -> Referent | None:
         """A described speaker: "A spokeswoman for the Sessions campaign", "The spokesperson".
@@ -1550,8 +1552,8 @@ def resolve_speakers(
             speaker = resolver.speaker(candidate.source, exclude=candidate.content + quoted,
                                        going_on=resolver.named_person(previous), added=_goes_on(text, candidate))
         speakers[id(candidate)] = speaker
-        nested = _inside(content_starts, content_reach, candidate.start) or _of_an_object(candidate.source)
-        if speaker is not None and speaker.entity is not None and not nested:
+        aside = _inside(content_starts, content_reach, candidate.start) or _of_an_object(candidate.source)
+        if speaker is not None and speaker.entity is not None and not aside:
             # a statement reported inside another's quotation is not who spoke last, nor one in a clause on
             # what the speaker pointed to ("He pointed to a report by John Baker, who found …. “…,” he said")
             previous = speaker
