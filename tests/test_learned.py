@@ -288,3 +288,22 @@ def test_a_tagged_content_is_cut_where_a_quotation_opens_the_next_sentence(nlp):
     tagging = HandTagging(text, [("source", "the mayor"), ("cue", "wrote"), ("content", '"We waited for days." "Nobody came."')])
     found = run(nlp, text, tagging, rules=False)
     assert [texts(text, a.content) for a in found] == [['"We waited for days."', '"Nobody came."']]
+
+
+def test_a_tagged_source_that_cuts_a_name_takes_all_of_it(nlp):
+    # a paragraph no cue word got parsed: the capitalised words that go on
+    text = "Canucks coach Rick Tocchet was not happy with his team's third period."
+    tagging = HandTagging(text, [("source", "Rick"), ("cue", "was"), ("content", "not happy with his team's third period")])
+    [found] = [c for c in run(nlp, text, tagging) if texts(text, c.content) == ["not happy with his team's third period"]]
+    assert text[found.source.start : found.source.end] == "Rick Tocchet"
+
+
+def test_a_tagged_source_that_cuts_a_named_entity_takes_all_of_it(nlp):
+    from onrecord.attribution.learned import learned_attributions
+
+    # a parsed paragraph: the named entity the run stops in
+    text = "Coach Rick Tocchet, in a long talk on Friday in the city, warned that the team would struggle."
+    article, candidate = _sourceless(nlp, text, "that the team would struggle", "warned")
+    tagging = HandTagging(text, [("source", "Rick"), ("content", "that the team would struggle")])
+    [found] = learned_attributions(article, [candidate], tagging)
+    assert text[found.source.start : found.source.end] == "Rick Tocchet"

@@ -1885,3 +1885,19 @@ def test_a_places_possessive_narrows_a_role_as_the_countrys_does(extractor):
 )
 def test_an_organization_spoken_of_by_its_noun_or_its_statement_is_the_one_named(extractor, text, name):
     assert extractor.extract(text).attributions[-1].speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "text, words, name, description",
+    [
+        # a role capitalised where it opens a sentence is no part of the name, which the NER may call a firm's
+        ("Defenceman Quinn Hughes, who played 28 minutes, said the team must be better at home.",
+         "better at home", "Quinn Hughes", "defenceman"),
+        ("Landlord Kiran Bassi said the increase was approved.\n\n"
+         '"We spent a million dollars on this building," said the landlord, who bought it in 2021.',
+         "a million dollars", "Kiran Bassi", "landlord"),
+    ],
+)
+def test_a_capitalised_role_opening_a_sentence_describes_the_person_named_after_it(extractor, text, words, name, description):
+    speaker = speaker_of(extractor.extract(text), words)
+    assert (speaker.name, speaker.description) == (name, description)

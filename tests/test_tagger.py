@@ -85,6 +85,14 @@ def test_a_wordpiece_follows_its_word():
     assert [(s.role, text[s.start : s.end]) for s in spans] == [("source", "Whitfield"), ("cue", "said")]
 
 
+def test_a_run_that_starts_inside_a_word_takes_the_whole_word():
+    text = "coach Rick Tocchet was"
+    # "coach" "rick" "to" "##cch" "##et" "was": not "cchet"
+    encoding = _encoding([(0, 5), (6, 10), (11, 13), (13, 16), (16, 18), (19, 22)], numbers=[0, 1, 2, 2, 2, 3])
+    spans = decode(encoding, _probs(["O", "O", "O", "B-source", "I-source", "B-cue"]))
+    assert [(s.role, text[s.start : s.end]) for s in spans] == [("source", "Tocchet"), ("cue", "was")]
+
+
 def test_role_probability_over_offsets():
     labels = ["B-source", "B-cue", "B-content", "I-content", "I-content", "O", "O", "O", "O", "O"]
     tagging = Tagging(_encoding(WORDS), _probs(labels))

@@ -62,6 +62,9 @@ LINK_ABOVE = 0.7
 # a passive cue ("was asked", "might be expected", "when asked about"), not a progressive ("is saying")
 _PASSIVE = re.compile(r"\b(?:(?:is|was|were|are|been|be|being|get|got)\s+(?:\w+ly\s+)?(?!\w+ing\b)\w+|when\s+asked)\b", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset("a an the of for to in on at by and or but with from former s".split())
+# the entities a tagged source may not cut in two
+_NAMES = frozenset({"PERSON", "ORG"})
+_NAME_GOES_ON = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*)*")
 # Tagged contents shorter than this many characters are tagging noise, not statements.
 MIN_CONTENT_CHARS = 8
 
@@ -77,7 +80,7 @@ def learned_attributions(
     """Merge the rules' candidates with the tagger's spans (see the module docstring)."""
     spans = tagging.spans
     cues = _ByPosition(s for s in spans if s.role == "cue")
-    sources = _ByPosition(s for s in spans if s.role == "source")
+    sources = _ByPosition(_whole_name(article, s) for s in spans if s.role == "source")
     pieces = [_at_new_quotations(article.text, s) for s in _glued(article.text, [s for s in spans if s.role == "content"])]
     # where a run was cut at a new quotation, the pieces after the first: with no cue of their
     # own, they stay fragments of the first piece's attribution ("A," she wrote. "B." "C.")
@@ -342,7 +345,26 @@ def _reshaped_mention(source: Mention, tagged: _ByPosition, parsed: ParsedUnits)
 def _mention(span: TaggedSpan, parsed: ParsedUnits) -> Mention | None:
     unit = parsed.holding(span.start, span.end)
     tokens = unit_span(unit, span.start, span.end) if unit is not None else None
-    return Mention(span.start, span.end, tokens)
+    if tokens is None:
+        return Mention(span.start, span.end, None)
+    return Mention(unit.start + tokens.start_char, unit.start + tokens.end_char, tokens)
+
+
+def _whole_name(article: ArticleContext, span: TaggedSpan) -> TaggedSpan:
+    """A tagged source that stops inside a name ("Rick" of "Rick Tocchet") widened to all of it:
+    to the whole named entity in a parsed paragraph, over the capitalised words that go on in another."""
+    unit = article.parsed.holding(span.start, span.end)
+    tokens = unit_span(unit, span.start, span.end) if unit is not None else None
+    if tokens is None:
+        if not article.text[span.start : span.start + 1].isupper():
+            return span
+        end = span.end + len(_NAME_GOES_ON.match(article.text, span.end)[0])
+        return TaggedSpan(span.role, span.start, end, span.probability)
+    cut = [e for e in tokens.doc.ents if e.label_ in _NAMES and (e.start < tokens.start < e.end or e.start < tokens.end < e.end)]
+    if not cut:
+        return span
+    whole = tokens.doc[min([tokens.start] + [e.start for e in cut]) : max([tokens.end] + [e.end for e in cut])]
+    return TaggedSpan(span.role, unit.start + whole.start_char, unit.start + whole.end_char, span.probability)
 
 
 def _sentences(article: ArticleContext) -> SpanIndex:

@@ -199,13 +199,14 @@ class Tagging:
 def decode(encoding: Encoding, probs: np.ndarray) -> list[TaggedSpan]:
     """Runs of one role (a B label or a role change starts a new run), paragraph breaks end runs.
 
-    A wordpiece inside a word follows the word's first piece, so a span never
-    ends mid-word.
+    A span never starts or ends mid-word: a wordpiece inside a word follows a
+    run its word's first piece is in, and a run that starts inside a word
+    starts at the word's start (the tagger once made "cchet" of "Tocchet" a source).
     """
     labels, label_probs = _labels(probs)
     spans: list[TaggedSpan] = []
     run_role: str | None = None
-    run_start = run_end = 0
+    run_start = run_end = word_start = 0
     run_probs: list[float] = []
 
     def close() -> None:
@@ -218,10 +219,13 @@ def decode(encoding: Encoding, probs: np.ndarray) -> list[TaggedSpan]:
             close()
             run_role = None
             continue
-        continues_word = i > 0 and encoding.words[i] == encoding.words[i - 1]
-        if continues_word and run_role is not None:
-            run_end = end
-            continue
+        if i > 0 and encoding.words[i] == encoding.words[i - 1]:
+            if run_role is not None:
+                run_end = end
+                continue
+            start = word_start  # a run that starts inside a word takes all of it
+        else:
+            word_start = start
         name = LABELS[label]
         if name == "O":
             close()

@@ -303,6 +303,9 @@ class SpeakerResolver:
             # ("Premier League" has none) makes it a person, whom registry.person tells from the title
             name = words[title + 1 :]
             return 1 < len(name) <= 3 and is_first_name(name[0].text)
+        if (len(words) == 3 and ent.start == ent.sent.start and is_person_noun(words[0].lower_)
+                and is_first_name(words[1].text)):
+            return True  # "Defenceman Quinn Hughes" opening a sentence: a role, capitalised there, before a name
         if not 1 <= len(words) <= 3:
             return False
         surname = without_possessive(ent.text.split()[-1]).lower()
