@@ -1901,3 +1901,11 @@ def test_an_organization_spoken_of_by_its_noun_or_its_statement_is_the_one_named
 def test_a_capitalised_role_opening_a_sentence_describes_the_person_named_after_it(extractor, text, words, name, description):
     speaker = speaker_of(extractor.extract(text), words)
     assert (speaker.name, speaker.description) == (name, description)
+
+
+def test_a_listed_role_that_is_a_first_name_too_is_no_part_of_the_name(extractor):
+    article = extractor.extract(
+        "Star Nadia Keller pulled out of the show with a broken foot.\n\n"
+        "Keller, who starred in the film, said she hoped to return in the spring."
+    )
+    assert speaker_of(article, "hoped to return").name == "Nadia Keller"

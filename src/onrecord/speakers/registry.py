@@ -14,7 +14,7 @@ from .gender import GenderEvidence, title_gender
 from .names import first_name_gender, is_first_name
 from .vocabulary import (
     ABBREVIATED_TITLES, DEMONYMS, DETERMINERS, HONORIFICS, MEDIA_WORDS, NAME_PARTICLES, NO_DESCRIPTION, ORG_NOUNS,
-    PARTY_MEMBERS, PARTY_WORDS, PEERAGE, POST_NOMINAL, RAW_STOP, ROLE_NOUNS, ROLE_TITLES, SENTENCE_OPENERS,
+    PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_NOUNS, POST_NOMINAL, RAW_STOP, ROLE_NOUNS, ROLE_TITLES, SENTENCE_OPENERS,
     TEAM_WORDS, TITLE_WORDS, WORDLIKE, ends_sentence, is_person_noun,
 )
 
@@ -332,6 +332,8 @@ def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:
         # "Founder Stelios Haji-Ioannou" at a sentence's start: the role is capitalised, still no name
         role, cleaned = [cleaned[0].lower()], cleaned[1:]
     first = next((i for i, w in enumerate(cleaned[:-1]) if is_first_name(w, anywhere=True)), 0)
+    if first == 0 and len(cleaned) == 3 and cleaned[0].lower() in PERSON_NOUNS and is_first_name(cleaned[1], anywhere=True):
+        first = 1  # "Star Christina Applegate": a listed role that is someone's first name too, before a first name
     capitalised_role = not role and first > 0 and is_person_noun(cleaned[first - 1].lower())
     if capitalised_role:
         # "Striker Nicolas Anelka", "New Yorker Dick Morris": a capitalised role before a first name
