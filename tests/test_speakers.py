@@ -1881,6 +1881,13 @@ def test_a_places_possessive_narrows_a_role_as_the_countrys_does(extractor):
         # a statement from a name the NER missed (or not) is that name's
         ("A statement from the Prime Minister's Office said the summit would go ahead.", "Prime Minister's Office"),
         ("A report by the Fraser Institute said taxes were too high.", "The Fraser Institute"),
+        # a public body by its kind and the words of its name or its level of government
+        ("The Toronto Transit Commission said service would resume Friday. The transit agency said crews were "
+         "repairing the track.", "The Toronto Transit Commission"),
+        ("Statistics Canada said Friday the jobless rate rose. The federal agency said 30,000 jobs were lost.",
+         "Statistics Canada"),
+        ("Alberta Health Services said it is cutting surgeries. The health authority said staff shortages were to blame.",
+         "Alberta Health Services"),
     ],
 )
 def test_an_organization_spoken_of_by_its_noun_or_its_statement_is_the_one_named(extractor, text, name):

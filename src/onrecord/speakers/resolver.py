@@ -833,6 +833,17 @@ class SpeakerResolver:
                 named += [e for e in self.registry.organizations if e.type == "organization"
                           and e.mentioned_before(position) >= 0 and not _named_like_a_person(e)
                           and not (set(org_key(e.name or "")) & (ORG_NOUNS | BUSINESS_NOUNS) - kinds)]
+        if not named and words[0] in DEFINITE and head in BODY_NOUNS and len(said) > 1:
+            # "the transit agency" for the "Toronto Transit Commission", "the health authority" for
+            # "Alberta Health Services", "the federal agency" for "Statistics Canada": the public body
+            # the article last named whose name holds each word but a level of government (and
+            # one of no other kind: "Unifor" is no "health authority"); no firm is a public body
+            kinds = BODY_NOUNS | {"group"}
+            named = [e for e in self.registry.organizations if e.type == "organization" and e.name
+                     and e.mentioned_before(position) >= 0 and not _named_like_a_person(e)
+                     and said - {head} <= set(org_key(e.name)) | _LEVELS_OF_GOVERNMENT
+                     and not (set(org_key(e.name)) & (ORG_NOUNS | BUSINESS_NOUNS) - kinds)]
+            named = named and [max(named, key=lambda e: e.mentioned_before(position))]
         if not named and words[0] in DEFINITE and head in _KIND_OF_NAME and len(said) == 1:
             # "the party" for "The NDP", "the club" for "Sheffield United": the last one named, by
             # the words its kind of name ends in
@@ -1208,6 +1219,8 @@ def _unnamed_or_misnamed(token) -> bool:
 
 
 # what a one-word name after it is a place of: "Back in Surrey, Grewal says"
+# words that say which government a public body belongs to, no part of its name ("the federal agency")
+_LEVELS_OF_GOVERNMENT = frozenset("federal provincial national municipal city regional local state government public".split())
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 
 
