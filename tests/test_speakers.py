@@ -1916,3 +1916,14 @@ def test_a_listed_role_that_is_a_first_name_too_is_no_part_of_the_name(extractor
         "Keller, who starred in the film, said she hoped to return in the spring."
     )
     assert speaker_of(article, "hoped to return").name == "Nadia Keller"
+
+
+def test_a_surname_opening_an_unparsed_sentence_is_its_subject_for_the_he_after_it(extractor):
+    # the middle paragraph holds no cue, so it is not parsed: Markstrom was not seen there, and the he
+    # went to McDavid, the only full name in it
+    article = extractor.extract(
+        "Jacob Markstrom made 38 saves as the Flames beat the Oilers.\n\n"
+        "Markstrom was sharp all night, stopping Connor McDavid on a breakaway late in the third period.\n\n"
+        '"He\'s the best player in the world, so you have to be ready," he said.'
+    )
+    assert speaker_of(article, "so you have to be ready").name == "Jacob Markstrom"

@@ -80,6 +80,7 @@ _NICKNAME = r"(?:\s+['‘\"“][A-Z][\w-]*['’\"”])?"
 _NAME_IN_RAW_TEXT = re.compile(
     rf"(?<![\w'’-])((?:[A-Z][a-z]+\.?\s+){{0,2}}{_NAME_WORD}(?:\s+(?:{_MIDDLE_INITIAL})?{_NAME_WORD})+)(?:['’]s)?(?![\w'’-])"
 )
+_CAPITALISED_WORD = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?=(?:['’]s)?(?![\w'’-]))")
 _HONORIFIC_NAME = re.compile(rf"\b(?:{'|'.join(HONORIFICS)})\.?\s+([A-Z][\w’'-]+)")
 # what stands before a surname, never before a first name alone ("Sir Digby", "Dame Judi" are first names)
 _BEFORE_A_SURNAME = (TITLE_WORDS | ROLE_TITLES | HONORIFICS_BEFORE_A_SURNAME) - {"sir", "former", "acting"}
@@ -416,7 +417,15 @@ class SpeakerResolver:
 
         Such an entity is reported only once an attribution refers to it.
         """
-        for match in _NAME_IN_RAW_TEXT.finditer(self.text, unit.start, unit.end):
+        names = list(_NAME_IN_RAW_TEXT.finditer(self.text, unit.start, unit.end))
+        for match in _CAPITALISED_WORD.finditer(self.text, unit.start, unit.end):
+            # a surname alone of someone named before: "Markstrom was sharp, stopping Connor McDavid …"
+            # is about Markstrom, whom the he after it means, not only about McDavid
+            start = match.start()
+            if (self.sentences.opens(start) and self.registry.person_by_surname(match.group())
+                    and not any(n.start() <= start < n.end() for n in names)):
+                self._person_at(match.group(), start, 1).mentions.append((start, match.end()))
+        for match in names:
             name, start = match.group(1), match.start(1)
             first, second = name.split()[:2]  # the pattern takes two words at least
             opening = None
