@@ -1888,6 +1888,14 @@ def test_a_places_possessive_narrows_a_role_as_the_countrys_does(extractor):
          "Statistics Canada"),
         ("Alberta Health Services said it is cutting surgeries. The health authority said staff shortages were to blame.",
          "Alberta Health Services"),
+        # its capitals: the name they abbreviate
+        ("The Toronto Transit Commission said service would resume Friday. The TTC said crews were working.",
+         "The Toronto Transit Commission"),
+        # named in a paragraph with no cue (read, not parsed), by how its name ends
+        ("Alberta Health Services is cutting surgeries at two hospitals.\n\nThe health authority said staff "
+         "shortages were to blame.", "Alberta Health Services"),
+        ("Toronto Police Service officers arrested two men.\n\nIn a news release, police said the men were charged.",
+         "Toronto Police Service"),
     ],
 )
 def test_an_organization_spoken_of_by_its_noun_or_its_statement_is_the_one_named(extractor, text, name):
@@ -1927,3 +1935,12 @@ def test_a_surname_opening_an_unparsed_sentence_is_its_subject_for_the_he_after_
         '"He\'s the best player in the world, so you have to be ready," he said.'
     )
     assert speaker_of(article, "so you have to be ready").name == "Jacob Markstrom"
+
+
+@pytest.mark.parametrize("first, second", [("AHS", "Alberta Health Services"), ("Alberta Health Services", "AHS")])
+def test_an_organization_and_its_capitals_are_one_under_the_fuller_name(first, second):
+    registry = Registry(None)
+    assert registry.organization(first) is registry.organization(second)
+    assert registry.organization(first).name == "Alberta Health Services"
+    # capitals of other words are another organization ("The International Monetary Fund" is no "AHS")
+    assert registry.organization("IMF") is not registry.organization(first)

@@ -252,11 +252,12 @@ class Registry:
         return bool(self.by_surname.get(without_possessive(word).lower()))
 
     def known_organization(self, name: str) -> Referent | None:
-        """The organization already registered under this name or a name it ends ("Madrid" for "Real Madrid")."""
+        """The organization already registered under this name, a name it ends ("Madrid" for "Real
+        Madrid"), or the name its capitals abbreviate ("AHS" for "Alberta Health Services")."""
         key = org_key(name)
         return next(
             (e for e in self.organizations if is_suffix(key, other := org_key(e.name or "")) or key == other), None
-        )
+        ) or next((e for e in self.organizations if e.name and _abbreviates(name, e.name)), None)
 
     def organization(self, name: str) -> Referent:
         known = self.known_organization(name)
@@ -264,8 +265,8 @@ class Registry:
             return known
         key = org_key(name)
         for entity in self.organizations:
-            if is_suffix(org_key(entity.name or ""), key):
-                entity.name = _canonical_org(name)
+            if is_suffix(org_key(entity.name or ""), key) or (entity.name and _abbreviates(entity.name, name)):
+                entity.name = _canonical_org(name)  # the fuller name
                 return entity
         type_ = "media" if set(key) & MEDIA_WORDS or (self.outlet and key == org_key(self.outlet)) else "organization"
         entity = self.new(type_, _canonical_org(name))
@@ -468,6 +469,17 @@ def _gender_or_first_name(entity: Referent) -> str | None:
 def org_key(name: str) -> tuple[str, ...]:
     words = re.findall(r"[\w&]+", without_possessive(name.lower()))
     return tuple(w for w in words if w not in DETERMINERS)
+
+
+# the small words an abbreviation leaves out: "Department of Fisheries and Oceans" is DFO
+_NOT_ABBREVIATED = frozenset("of and for on in at to the &".split())
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` is the capitals of ``name``'s words: "TTC" of "Toronto Transit Commission"."""
+    initials = "".join(w[0] for w in re.findall(r"[\w&]+", without_possessive(name))
+                       if w.lower() not in _NOT_ABBREVIATED)
+    return _is_acronym(short) and len(initials) > 2 and short == initials.upper() and initials.isupper()
 
 
 def is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -433,7 +433,7 @@ class SpeakerResolver:
                 # "Sure Robbie is talented", "Singer Courtney Love has …", "Meanwhile George Bush"
                 gap = re.search(r"\s+", name).end()  # any space: a tab, a run of them
                 name, start, opening = name[gap:], start + gap, first.lower()
-            if name.split()[0] == "The" or club_or_party(name):
+            if name.split()[0] == "The" or club_or_party(name) or ends_in(name, _BODY_NAME_ENDINGS):
                 self.registry.organization(name).mentions.append((start, match.end(1)))
                 continue
             if name.split()[0] in ("A", "An") or any(is_suffix(org_key(name), org_key(o.name or "")) or org_key(name) == org_key(o.name or "") for o in self.registry.organizations):
@@ -1228,6 +1228,9 @@ def _unnamed_or_misnamed(token) -> bool:
 
 
 # what a one-word name after it is a place of: "Back in Surrey, Grewal says"
+# the last words of organizations' names, which an unparsed paragraph's names are read by
+# ("Alberta Health Services", "Canada Border Services Agency"), as no person's
+_BODY_NAME_ENDINGS = NAMING_NOUNS | BODY_NOUNS | ORGANIZATION_HEADS | frozenset("service services inc corp ltd".split())
 # words that say which government a public body belongs to, no part of its name ("the federal agency")
 _LEVELS_OF_GOVERNMENT = frozenset("federal provincial national municipal city regional local state government public".split())
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
