@@ -1888,6 +1888,9 @@ def test_a_places_possessive_narrows_a_role_as_the_countrys_does(extractor):
          "Statistics Canada"),
         ("Alberta Health Services said it is cutting surgeries. The health authority said staff shortages were to blame.",
          "Alberta Health Services"),
+        # (whose name's noun is another body's: a charity may be a committee, not a firm)
+        ("The record is called One World Project. The money will go to the Disasters Emergency Committee (DEC)."
+         "\n\nThe charity said the money would help survivors.", "The Disasters Emergency Committee"),
         # its capitals: the name they abbreviate
         ("The Toronto Transit Commission said service would resume Friday. The TTC said crews were working.",
          "The Toronto Transit Commission"),

@@ -838,7 +838,7 @@ class SpeakerResolver:
                 # central bank", "a cross-party group") stays what "the bank", "the group" mean
                 # ("group" may be either kind: "Multiplex Group" is "the firm"); never a person
                 # the NER called an organization ("Ms Hodge" is no charity)
-                kinds = (BUSINESS_NOUNS if head in BUSINESS_NOUNS else BODY_NOUNS) | {"group"}
+                kinds = (BUSINESS_NOUNS if head in BUSINESS_NOUNS else _BODIES) | {"group"}
                 named += [e for e in self.registry.organizations if e.type == "organization"
                           and e.mentioned_before(position) >= 0 and not _named_like_a_person(e)
                           and not (set(org_key(e.name or "")) & (ORG_NOUNS | BUSINESS_NOUNS) - kinds)]
@@ -847,7 +847,7 @@ class SpeakerResolver:
             # "Alberta Health Services", "the federal agency" for "Statistics Canada": the public body
             # the article last named whose name holds each word but a level of government (and
             # one of no other kind: "Unifor" is no "health authority"); no firm is a public body
-            kinds = BODY_NOUNS | {"group"}
+            kinds = _BODIES | {"group"}
             named = [e for e in self.registry.organizations if e.type == "organization" and e.name
                      and e.mentioned_before(position) >= 0 and not _named_like_a_person(e)
                      and said - {head} <= set(org_key(e.name)) | _LEVELS_OF_GOVERNMENT
@@ -1231,6 +1231,8 @@ def _unnamed_or_misnamed(token) -> bool:
 # the last words of organizations' names, which an unparsed paragraph's names are read by
 # ("Alberta Health Services", "Canada Border Services Agency"), as no person's
 _BODY_NAME_ENDINGS = NAMING_NOUNS | BODY_NOUNS | ORGANIZATION_HEADS | frozenset("service services inc corp ltd".split())
+# the nouns of the names of bodies a body noun may stand for ("the charity": the Disasters Emergency Committee)
+_BODIES = BODY_NOUNS | frozenset({"committee", "council"})
 # words that say which government a public body belongs to, no part of its name ("the federal agency")
 _LEVELS_OF_GOVERNMENT = frozenset("federal provincial national municipal city regional local state government public".split())
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
