@@ -454,3 +454,19 @@ def test_a_capitalised_subject_with_an_aside_between_dashes_is_no_dateline():
     d = doc(words, heads, deps, tags, pos, spaces)
     [candidate] = list(find_in_sentence(d[:], 0))
     assert d.text[candidate.source.start : candidate.source.end] == "EADS - Airbus' owner"
+
+
+def test_a_content_that_opens_a_paragraph_starts_after_its_dateline():
+    from onrecord.attribution import find_attributions
+    from onrecord.text import Unit
+
+    # VICTORIA -- Deaths rose , the coroner said .   (the parse takes the dateline into the content)
+    words = ["VICTORIA", "--", "Deaths", "rose", ",", "the", "coroner", "said", "."]
+    spaces = [True, True, True, False, True, True, True, False, False]
+    heads = [3, 3, 3, 7, 7, 6, 7, 7, 7]
+    deps = ["npadvmod", "punct", "nsubj", "ccomp", "punct", "det", "nsubj", "ROOT", "punct"]
+    tags = ["NNP", ":", "NNS", "VBD", ",", "DT", "NN", "VBD", "."]
+    pos = ["PROPN", "PUNCT", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = find_attributions(d.text, [Unit(0, len(d.text), 0, d)])
+    assert offsets_text(d, candidate.content) == ["Deaths rose"]

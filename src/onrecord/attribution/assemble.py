@@ -44,10 +44,10 @@ def find_attributions(
         for rule in RULES:
             candidates = rule(article, candidates)
             checkpoint()
-        candidates = _finished(text, candidates, article.quote_index)
+        candidates = _finished(article, candidates)
     if tagging is not None:
         merged = learned_attributions(article, candidates, tagging, drop_below=drop_below, rule_spans=rule_spans)
-        candidates = _finished(text, merged, article.quote_index)
+        candidates = _finished(article, merged)
     return candidates
 
 
@@ -100,13 +100,18 @@ def orphans(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:
     return found + list(orphan_quotations(article.text, article.units, article.quote_index, found))
 
 
-def _finished(text: str, candidates: list[Candidate], quotes: QuoteIndex) -> list[Candidate]:
+def _finished(article: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
     """Roles apart, nested attributions dropped, kinds set, cue words joined, in text order.
 
     A source that names no one goes; a content's fragments apart by a few
     words of one sentence become one, and quotations back to back in one
-    fragment become two.
+    fragment become two; a content that opens a paragraph starts after its
+    dateline ("VICTORIA -- British Columbia recorded …, the coroner said").
     """
+    text, quotes = article.text, article.quote_index
+    for candidate in candidates:
+        candidate.content = [(article.datelines[start], end) if article.datelines.get(start, end) < end else (start, end)
+                             for start, end in candidate.content]
     candidates = _roles_apart(text, candidates)
     for candidate in candidates:
         if candidate.source is not None and _NO_ONE.fullmatch(text[candidate.source.start : candidate.source.end]):

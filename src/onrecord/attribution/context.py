@@ -9,7 +9,7 @@ from functools import cached_property
 from ..text import Quotation, Unit, paragraph_spans, quotations
 from .candidate import Candidate, Offsets
 from .quotes import QuoteIndex
-from .spans import ParsedUnits, SpanIndex
+from .spans import ParsedUnits, SpanIndex, dateline_end
 
 
 @dataclass
@@ -43,6 +43,17 @@ class ArticleContext:
     @cached_property
     def parsed(self) -> ParsedUnits:
         return ParsedUnits(self.units)
+
+    @cached_property
+    def datelines(self) -> dict[int, int]:
+        """Where each parsed paragraph's dateline ("VICTORIA --") ends, by the paragraph's start:
+        the offset of the first word after its dash."""
+        ends = {}
+        for unit in self.units:
+            dash = dateline_end(unit.doc) if unit.doc is not None else None
+            if dash is not None and dash + 1 < len(unit.doc):
+                ends[unit.start] = unit.start + unit.doc[dash + 1].idx
+        return ends
 
 
 # A rule reads the article and the candidates the rules before it found, and
