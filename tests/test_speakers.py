@@ -1947,3 +1947,11 @@ def test_an_organization_and_its_capitals_are_one_under_the_fuller_name(first, s
     assert registry.organization(first).name == "Alberta Health Services"
     # capitals of other words are another organization ("The International Monetary Fund" is no "AHS")
     assert registry.organization("IMF") is not registry.organization(first)
+
+
+def test_a_first_name_of_one_gender_the_ner_took_for_a_firm_is_still_the_person(extractor):
+    article = extractor.extract(
+        "Priya Raman was last seen on Saturday.\n\nHer sister, Anjali Raman, said Priya is an experienced hiker.\n\n"
+        '"She knows those mountains better than anyone," Anjali said.'
+    )
+    assert speaker_of(article, "those mountains").name == "Anjali Raman"

@@ -591,14 +591,17 @@ class SpeakerResolver:
 
     def _called_by_first_name(self, span: Span, position: int) -> Referent | None:
         """The one person named before whose first name is the mention's head, a name alone; not
-        one the NER calls an organization ("Sky has said" is no "Sky Plus" it took for a person)."""
+        one the NER calls an organization unless the text gave that person a gender ("Sky has said" is
+        no "Sky Plus" it took for a person)."""
         root = span.root
-        if root.pos_ != "PROPN" or root.ent_type_ == "ORG" or any(
-                len(e) > 1 and e.start <= root.i < e.end for e in span.ents):
+        if root.pos_ != "PROPN" or any(len(e) > 1 and e.start <= root.i < e.end for e in span.ents):
             return None
         if (root.i > 0 and root.nbor(-1).pos_ == "PROPN") or (root.i + 1 < len(root.doc) and root.nbor().pos_ == "PROPN"):
             return None
-        return self.registry.called_by_first_name(root.text, at=position)
+        named = self.registry.called_by_first_name(root.text, at=position)
+        if named is not None and root.ent_type_ == "ORG" and named.gender_evidence in (None, "name"):
+            return None  # (but "Anjali said" after "Anjali Raman", whom the text calls a woman)
+        return named
 
     def _unlabelled_name(self, span: Span, position: int) -> Referent | None:
         """A person's name the NER did not mark: "JAKE TAPPER:", "McCain challenger Kelli Ward".
