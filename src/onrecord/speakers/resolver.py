@@ -422,7 +422,8 @@ class SpeakerResolver:
             # a surname alone of someone named before: "Markstrom was sharp, stopping Connor McDavid …"
             # is about Markstrom, whom the he after it means, not only about McDavid
             start = match.start()
-            if (self.sentences.opens(start) and self.registry.person_by_surname(match.group())
+            # (the cheap lookup first: an unparsed paragraph may hold a million capitalised words)
+            if (self.registry.person_by_surname(match.group()) and self.sentences.opens(start)
                     and not any(n.start() <= start < n.end() for n in names)):
                 self._person_at(match.group(), start, 1).mentions.append((start, match.end()))
         for match in names:
@@ -848,8 +849,8 @@ class SpeakerResolver:
         if not named and words[0] in DEFINITE and head in BODY_NOUNS and len(said) > 1:
             # "the transit agency" for the "Toronto Transit Commission", "the health authority" for
             # "Alberta Health Services", "the federal agency" for "Statistics Canada": the public body
-            # the article last named whose name holds each word but a level of government (and
-            # one of no other kind: "Unifor" is no "health authority"); no firm is a public body
+            # the article last named whose name holds each word but a level of government, and
+            # whose name says it is no other kind ("Ford Motor Company" is no "federal agency")
             kinds = _BODIES | {"group"}
             named = [e for e in self.registry.organizations if e.type == "organization" and e.name
                      and e.mentioned_before(position) >= 0 and not _named_like_a_person(e)
