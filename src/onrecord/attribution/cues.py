@@ -129,11 +129,12 @@ def cue_lemma(word: str) -> str | None:
 
 # What makes a paragraph worth parsing: any cue verb form, "according (to)",
 # "statement(s)", a double quotation mark, or a colon introducing a block.
-_TRIGGER_WORDS = sorted(set(verb_forms()) | {"according", "statement", "statements"}, key=len, reverse=True)
-_MAY_ATTRIBUTE = re.compile(
-    r"\b(?:" + "|".join(map(re.escape, _TRIGGER_WORDS)) + r")\b|[" + re.escape(DOUBLE_MARKS) + r"]|:\s*$",
-    re.IGNORECASE,
-)
+# The words are looked up in a set, word by word: one regular expression
+# alternating over the ~900 forms backtracks at every position of the text
+# (30 s for a 5 MB paragraph, against under a second this way).
+_TRIGGER_WORDS = frozenset(verb_forms()) | {"according", "statement", "statements"}
+_WORD = re.compile(r"\w+")
+_MARK_OR_BLOCK = re.compile(r"[" + re.escape(DOUBLE_MARKS) + r"]|:\s*$")
 
 
 # A letter or digit in any script. Text without one (a run of quotation marks
@@ -143,4 +144,8 @@ _WORD_CHARACTER = re.compile(r"[^\W_]")
 
 def may_attribute(paragraph: str) -> bool:
     """Cheap test: can this paragraph hold an attribution cue, a quote mark or a block opener?"""
-    return _MAY_ATTRIBUTE.search(paragraph) is not None and _WORD_CHARACTER.search(paragraph) is not None
+    if _WORD_CHARACTER.search(paragraph) is None:
+        return False
+    return _MARK_OR_BLOCK.search(paragraph) is not None or not _TRIGGER_WORDS.isdisjoint(
+        _WORD.findall(paragraph.lower())
+    )
