@@ -90,6 +90,13 @@ def client(store_url) -> Iterator[httpx.Client]:
 
 
 @pytest.fixture(scope="module")
+def token_client(store_url) -> Iterator[httpx.Client]:
+    """A server that takes writes with TOKEN (one for every wrong token tried)."""
+    with make_client(store_url, token=TOKEN) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
 def everything(client) -> dict[str, Any]:
     """Every attribution and every speaker (with descriptions), for reference answers."""
     hits = client.get("/api/quotes", params={"limit": 200}).json()["items"]
@@ -561,19 +568,18 @@ def test_body_limit_boundary_and_lying_lengths(store_url):
     [None, "", "Bearer", f"Bearer {TOKEN}x", f"Bearer {TOKEN[:-1]}", f"Basic {TOKEN}", f"Token {TOKEN}",
      f"Bearer {TOKEN.upper()}", f"Bearer {TOKEN}, Bearer {TOKEN}", TOKEN, f"Bearer\t{TOKEN}x"],
 )
-def test_write_endpoint_refuses_wrong_tokens(store_url, authorization):
-    with make_client(store_url, token=TOKEN) as client:
-        headers = {} if authorization is None else {"Authorization": authorization}
-        text = '"Tunnels are for everyone," said Ada Lind.\n'
-        response = client.post("/api/articles", json={"text": text}, headers=headers)
-        assert_error(response, 401)
-        assert response.headers["www-authenticate"] == "Bearer"
-        # nor is the token read from anywhere else
-        assert_error(client.post(f"/api/articles?token={TOKEN}", json={"text": text}, headers=headers), 401)
-        assert_error(client.post("/api/articles", json={"text": text, "token": TOKEN}, headers=headers), 401)
-        # refused before the body is parsed: an anonymous caller learns nothing from validation
-        assert_error(client.post("/api/articles", content=b"{broken", headers={**headers, "content-type": "application/json"}), 401)
-        assert client.get("/api/quotes", params={"q": "tunnels"}).json()["items"] == []
+def test_write_endpoint_refuses_wrong_tokens(token_client, authorization):
+    headers = {} if authorization is None else {"Authorization": authorization}
+    text = '"Tunnels are for everyone," said Ada Lind.\n'
+    response = token_client.post("/api/articles", json={"text": text}, headers=headers)
+    assert_error(response, 401)
+    assert response.headers["www-authenticate"] == "Bearer"
+    # nor is the token read from anywhere else
+    assert_error(token_client.post(f"/api/articles?token={TOKEN}", json={"text": text}, headers=headers), 401)
+    assert_error(token_client.post("/api/articles", json={"text": text, "token": TOKEN}, headers=headers), 401)
+    # refused before the body is parsed: an anonymous caller learns nothing from validation
+    assert_error(token_client.post("/api/articles", content=b"{broken", headers={**headers, "content-type": "application/json"}), 401)
+    assert token_client.get("/api/quotes", params={"q": "tunnels"}).json()["items"] == []
 
 
 def test_read_only_server_and_other_methods(client):
