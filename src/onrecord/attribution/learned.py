@@ -35,6 +35,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from ..nlp import entity_at
 from .candidate import Candidate, Mention, Offsets
 from .context import ArticleContext
 from .quotes import stretch_to_quotations
@@ -360,7 +361,8 @@ def _whole_name(article: ArticleContext, span: TaggedSpan) -> TaggedSpan:
             return span
         end = span.end + len(_NAME_GOES_ON.match(article.text, span.end)[0])
         return TaggedSpan(span.role, span.start, end, span.probability)
-    cut = [e for e in tokens.doc.ents if e.label_ in _NAMES and (e.start < tokens.start < e.end or e.start < tokens.end < e.end)]
+    held = (entity_at(tokens.doc, tokens.start), entity_at(tokens.doc, tokens.end))
+    cut = [e for e in held if e is not None and e.label_ in _NAMES and (e.start < tokens.start < e.end or e.start < tokens.end < e.end)]
     if not cut:
         return span
     whole = tokens.doc[min([tokens.start] + [e.start for e in cut]) : max([tokens.end] + [e.end for e in cut])]

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span
 
 from ..attribution.verbal import split_description
+from ..nlp import entity_at
 from .gender import title_gender
 from .names import is_first_name
 from .vocabulary import (
@@ -262,7 +263,8 @@ def affiliation_of(ent: Span) -> str | None:
     if len(after) == 2 and after[0].text == "," and after[1].like_num and after[1].text.isdigit():
         return f"{after[1].text}-year-old"
     if len(after) >= 1 and after[0].lower_ in ("of", "with", "at", "from"):
-        org = next((e for e in doc.ents if e.start in (ent.end + 1, ent.end + 2) and e.label_ in ("ORG", "GPE")), None)
+        after_of = (entity_at(doc, ent.end + 1), entity_at(doc, ent.end + 2))
+        org = next((e for e in after_of if e is not None and e.start in (ent.end + 1, ent.end + 2) and e.label_ in ("ORG", "GPE")), None)
         if org is not None:
             return doc[ent.end : org.end].text
     return None

@@ -169,8 +169,11 @@ class Registry:
             if said_of is not None and len(same) > 1:
                 # what the article stated so far, else the first name: only to choose, never to make a new person
                 same = [e for e in same if _gender_or_first_name(e) == said_of] or same
-            entity = max(same, key=lambda e: (self._called_before(e, surname, position), e.mentioned_before(position),
-                                              -same.index(e)), default=None)
+            # one person of that surname needs no ranking (and ranking scans each one's mentions:
+            # quadratic over an article that names the same Smith thousands of times)
+            entity = same[0] if len(same) == 1 else max(
+                same, key=lambda e: (self._called_before(e, surname, position), e.mentioned_before(position),
+                                     -same.index(e)), default=None)
             if entity is None and not titles:
                 entity = self.called_by_first_name(words[0], at)
         else:

@@ -44,6 +44,7 @@ from spacy.tokens import Span
 
 from ..attribution.candidate import Candidate, Mention
 from ..attribution.spans import dateline_end
+from ..nlp import entities_in
 from .gender import honorific_before, honorific_gender, pronoun_gender
 from .names import first_name_verdict, is_first_name
 from ..model import Attribution, Entity, Fragment, Speaker
@@ -492,7 +493,7 @@ class SpeakerResolver:
             described = self._described(span, words, m.start)
             return described or self.registry.unnamed("person", demonym), None
         if span.root.pos_ == "PROPN" and self.registry.person_by_surname(span.root.text) and not any(
-            e.label_ in ("PERSON", "ORG") and len(e) > 1 for e in span.ents
+            e.label_ in ("PERSON", "ORG") and len(e) > 1 for e in entities_in(span)
         ):
             # a surname the tagger did not mark as a name: "… ," Okafor said.
             run = self._name_run(span[: span.root.i - span.start + 1])
@@ -514,7 +515,7 @@ class SpeakerResolver:
         described = self._described(core, [t.lower_ for t in core], m.start)
         if described is not None:
             return described, None
-        if core.root.i == span.root.i and len(core) < len(span) and not span.ents:
+        if core.root.i == span.root.i and len(core) < len(span) and not entities_in(span):
             # "The MP, who is consulting his lawyers": described by the noun phrase, not the clause
             span, words = core, [t.lower_ for t in core]
         if role_family([span.root.lower_]) is not None:
@@ -530,9 +531,7 @@ class SpeakerResolver:
         # a named entity inside the mention: the head one, else a carrier's source; not one of
         # a clause that says what the head does ("A union representing … at US Airways")
         clause = _clause_tokens(span)
-        ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG")] or [
-            e for e in span.doc.ents if e.start >= span.start and e.end <= span.end and e.label_ in ("PERSON", "ORG")
-        ]
+        ents = [e for e in entities_in(span) if e.label_ in ("PERSON", "ORG")]
         ents = [e for e in ents if e.root.i not in clause]
         head_ent = next((e for e in ents if e.root.i == span.root.i or span.root.i in range(e.start, e.end)), None)
         if ents and ents[-1].end == span.end and ents[-1].label_ == "PERSON" and _in_pieces(span):
@@ -595,7 +594,7 @@ class SpeakerResolver:
         one the NER calls an organization unless the text gave that person a gender ("Sky has said" is
         no "Sky Plus" it took for a person)."""
         root = span.root
-        if root.pos_ != "PROPN" or any(len(e) > 1 and e.start <= root.i < e.end for e in span.ents):
+        if root.pos_ != "PROPN" or any(len(e) > 1 and e.start <= root.i < e.end for e in entities_in(span)):
             return None
         if (root.i > 0 and root.nbor(-1).pos_ == "PROPN") or (root.i + 1 < len(root.doc) and root.nbor().pos_ == "PROPN"):
             return None
@@ -877,7 +876,7 @@ class SpeakerResolver:
         (one for each description: the second "Amnesty secretary-general" is the first).
         """
         head = span.root.lower_
-        organization = {w for e in span.ents for w in org_key(e.text)}
+        organization = {w for e in entities_in(span) for w in org_key(e.text)}
         named = [
             e for e in self.registry.entities
             if e.type == "person" and e.name and head in e.title_heads and organization & e.title_words
@@ -1390,7 +1389,7 @@ def _name_beside_role(span: Span) -> Span | None:
     making a name of what the NER left unlabelled) or ending it after a noun ("Shadow
     spokesman for sport Hugh Robertson"; not "A spokesman for Michael Howard", whose name
     follows a preposition: the person spoken for)."""
-    for ent in span.ents:
+    for ent in entities_in(span):
         if ent.label_ == "PERSON" and (ent.root.dep_ == "appos" or _portfolio_then_name(span, ent)):
             return ent
     for token in span:
@@ -1477,7 +1476,7 @@ def _epithet(m: Mention) -> bool:
     return (span is not None and len(span) > 1 and span[0].lower_ == "the" and span.root.text.isalpha()
             and (span.root.text.islower() or span.root.lower_ in _MEMBERS_FOR)
             and not span.root.tag_.endswith("S") and span[-1].tag_ != "POS"
-            and not any(e.label_ in ("PERSON", "ORG") and not _in_a_constituency(e[0]) for e in span.ents))
+            and not any(e.label_ in ("PERSON", "ORG") and not _in_a_constituency(e[0]) for e in entities_in(span)))
 
 
 # cue words that go on with the statement before: "the veteran added"
