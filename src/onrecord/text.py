@@ -37,6 +37,17 @@ STRAIGHT = '"'
 DOUBLE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT
 
 
+# A letter or digit in any script. Text without one (a run of quotation marks
+# and brackets) has no cue word and no name: no rule and no model finds an
+# attribution in it.
+_WORD_CHARACTER = re.compile(r"[^\W_]")
+
+
+def has_words(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` holds a letter or digit."""
+    return _WORD_CHARACTER.search(text, start, len(text) if end is None else end) is not None
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank paragraph, stripped of surrounding whitespace."""
     spans = []

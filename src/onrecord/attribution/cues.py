@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..text import DOUBLE_MARKS
+from ..text import DOUBLE_MARKS, has_words
 
 # Verbs of saying and writing: their clausal complement is what was said.
 SPEECH = (
@@ -137,14 +137,9 @@ _WORD = re.compile(r"\w+")
 _MARK_OR_BLOCK = re.compile(r"[" + re.escape(DOUBLE_MARKS) + r"]|:\s*$")
 
 
-# A letter or digit in any script. Text without one (a run of quotation marks
-# and brackets) has no cue word, so no rule finds anything in its parse.
-_WORD_CHARACTER = re.compile(r"[^\W_]")
-
-
 def may_attribute(paragraph: str) -> bool:
     """Cheap test: can this paragraph hold an attribution cue, a quote mark or a block opener?"""
-    if _WORD_CHARACTER.search(paragraph) is None:
+    if not has_words(paragraph):
         return False
     return _MARK_OR_BLOCK.search(paragraph) is not None or not _TRIGGER_WORDS.isdisjoint(
         _WORD.findall(paragraph.lower())
