@@ -6,6 +6,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from onrecord import Extractor
 from onrecord.attribution import STRATEGIES, UnknownStrategy, may_attribute
@@ -57,11 +59,16 @@ def test_cli_missing_model_is_one_line(tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_a_very_long_text_has_only_its_paragraphs_worth_parsing_tagged():
+def test_a_very_long_text_has_only_its_sentences_worth_parsing_tagged_with_their_neighbours():
     # tagging every paragraph of a 5 MB page would overrun the deadline (test_cli's five-megabyte article)
-    units = [Unit(0, 10, 0), Unit(12, 30, 1, doc=object())]
+    words = ["Rain", ".", "Tea", ".", "Nets", "said", "no", ".", "Wind", ".", "Sun", ".", "Fog", "."]
+    doc = Doc(Vocab(), words=words, spaces=[i + 1 < len(words) and words[i + 1] != "." for i in range(len(words))],
+              sent_starts=[i == 0 or words[i - 1] == "." for i in range(len(words))])
+    assert doc.text == "Rain. Tea. Nets said no. Wind. Sun. Fog."
+    units = [Unit(0, 9, 0), Unit(12, 12 + len(doc.text), 1, doc=doc)]
     assert tagged_spans("x" * TAG_EVERY_PARAGRAPH_CHARS, units) == [(0, TAG_EVERY_PARAGRAPH_CHARS)]
-    assert tagged_spans("x" * (TAG_EVERY_PARAGRAPH_CHARS + 1), units) == [(12, 30)]
+    # "said": its sentence and one either side, "Tea. Nets said no. Wind."
+    assert tagged_spans("x" * (TAG_EVERY_PARAGRAPH_CHARS + 1), units) == [(12 + 6, 12 + 30)]
 
 
 def test_long_paragraphs_without_a_letter_or_digit_are_not_tagged():

@@ -17,6 +17,7 @@ from ..text import Unit, has_words, paragraph_spans
 from . import tagger as tagger_module
 from .assemble import find_attributions
 from .candidate import Candidate
+from .cues import may_attribute
 
 STRATEGIES = ("learned", "rules")
 DEFAULT_STRATEGY = "learned"
@@ -26,9 +27,10 @@ class UnknownStrategy(OnrecordError, ValueError):
     """A strategy name that is not one of ``STRATEGIES``."""
 
 
-# An article longer than this (twice the longest BBC or PolNeAR article) has only its
-# paragraphs worth parsing tagged: tagging every paragraph of a 5 MB page would
-# overrun the extraction deadline, and its cue-less stretches are rarely news.
+# An article longer than this (twice the longest BBC or PolNeAR article) has only the
+# sentences worth parsing tagged, with a sentence either side: tagging every paragraph
+# of a 5 MB page, or every 20,000-character piece that holds a quotation, would overrun
+# the extraction deadline, and its cue-less stretches are rarely news.
 TAG_EVERY_PARAGRAPH_CHARS = 200_000
 
 
@@ -45,10 +47,26 @@ def _worth_tagging(text: str, start: int, end: int) -> bool:
 def tagged_spans(text: str, units: list[Unit]) -> list[tuple[int, int]] | None:
     """What the tagger reads: every paragraph but long runs of punctuation, since the tagger
     knows cues the cue table does not (README, Two strategies: chosen on held-out train);
-    in a very long text, only the units worth parsing (a cue word, a quotation mark, a colon)."""
+    in a very long text, only the parsed sentences worth parsing (a cue word, a quotation
+    mark, a colon) and their neighbours."""
     if len(text) <= TAG_EVERY_PARAGRAPH_CHARS:
         return [(start, end) for start, end in paragraph_spans(text) if _worth_tagging(text, start, end)]
-    return [(unit.start, unit.end) for unit in units if unit.doc is not None]
+    return [span for unit in units if unit.doc is not None for span in _around_cues(unit)]
+
+
+def _around_cues(unit: Unit) -> list[tuple[int, int]]:
+    """A parsed unit's sentences that may attribute, each with the sentences either side (merged)."""
+    sentences = list(unit.doc.sents)
+    kept = {j for i, sentence in enumerate(sentences) if may_attribute(sentence.text)
+            for j in (i - 1, i, i + 1) if 0 <= j < len(sentences)}
+    spans: list[tuple[int, int]] = []
+    for i in sorted(kept):
+        start, end = unit.start + sentences[i].start_char, unit.start + sentences[i].end_char
+        if spans and i - 1 in kept:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 class Strategy:
