@@ -205,7 +205,7 @@ HOSTILE = {
     "punctuation among words": "Smith said " + "".join(_rng.choice('"“”(), ab') for _ in range(20_000)),
     "quotation marks": "".join(_rng.choice("\"“”‘’'«»„") for _ in range(50_000)),
     "nested brackets": ("(“a [said" * 2_000 + "]”)" * 2_000),
-    "repeated quotes": ('"We will win," Smith said. ' * 4_000).strip(),
+    "repeated quotes": ('"We will win," Smith said. ' * 2_000).strip(),
 }
 # Generous: the hostile texts have up to five times the tokens of news text of
 # their size and every one of their paragraphs is parsed (punctuation among
