@@ -223,7 +223,7 @@ def test_hostile_text_takes_near_linear_time(name):
     hostile = HOSTILE[name]
     normal = _bbc(len(hostile))
     extractor.extract(normal[:2000])  # the tagger's first run is slower
-    # alternating, best of two each: the shared machine's load comes and goes
-    timings = [(_seconds(extractor, hostile), _seconds(extractor, normal)) for _ in range(2)]
-    hostile_s, normal_s = (min(column) for column in zip(*timings))
+    # one after the other, once each (the suite's 20 minutes): the bar leaves room for
+    # the shared machine's load to come and go between them
+    hostile_s, normal_s = _seconds(extractor, hostile), _seconds(extractor, normal)
     assert hostile_s <= MAX_RATIO * normal_s + 1.0, (name, hostile_s, normal_s)

@@ -226,7 +226,7 @@ BBC = Path(__file__).resolve().parents[2] / "shared" / "data" / "bbc" / "bbc_new
 @pytest.mark.slow
 @pytest.mark.skipif(not BBC.exists(), reason="needs the shared BBC corpus")
 def test_store_and_spark_quotebank_exports_agree_on_bbc(session, tmp_path):
-    """`onrecord export --format quotebank` and the job's quotebank/ give the same records on 200 BBC articles."""
+    """`onrecord export --format quotebank` and the job's quotebank/ give the same records on 100 BBC articles."""
     from onrecord.ingest import ingest
     from onrecord.store import open_store
     from onrecord.store.normalize import text_hash
@@ -238,14 +238,14 @@ def test_store_and_spark_quotebank_exports_agree_on_bbc(session, tmp_path):
             if text_hash(record["text"]) not in seen:  # the store keeps one of identical texts
                 seen.add(text_hash(record["text"]))
                 records.append(record)
-            if len(records) == 200:
+            if len(records) == 100:
                 break
     corpus = tmp_path / "bbc.jsonl"
     corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
 
     with open_store(tmp_path / "bbc.db") as store:
         summary = ingest([corpus], store, progress=False, strategy="rules")
-        assert summary.added == 200
+        assert summary.added == 100
         exported = io.StringIO()
         store.export("quotebank", exported)
     from_store = [json.loads(line) for line in exported.getvalue().splitlines()]
