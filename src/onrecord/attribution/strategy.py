@@ -44,7 +44,7 @@ def _worth_tagging(text: str, start: int, end: int) -> bool:
     return end - start <= SEPARATOR_CHARS or has_words(text, start, end)
 
 
-def tagged_spans(text: str, units: list[Unit]) -> list[tuple[int, int]] | None:
+def tagged_spans(text: str, units: list[Unit]) -> list[tuple[int, int]]:
     """What the tagger reads: every paragraph but long runs of punctuation, since the tagger
     knows cues the cue table does not (README, Two strategies: chosen on held-out train);
     in a very long text, only the parsed sentences worth parsing (a cue word, a quotation
