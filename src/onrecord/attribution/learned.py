@@ -35,7 +35,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
+from spacy.tokens import Span
+
 from ..nlp import entity_at
+from ..text import Unit
 from .candidate import Candidate, Mention, Offsets
 from .context import ArticleContext
 from .quotes import stretch_to_quotations
@@ -343,9 +346,14 @@ def _reshaped_mention(source: Mention, tagged: _ByPosition, parsed: ParsedUnits)
     return _mention(found[0], parsed) or source
 
 
-def _mention(span: TaggedSpan, parsed: ParsedUnits) -> Mention | None:
+def _parsed(span: TaggedSpan, parsed: ParsedUnits) -> tuple[Unit | None, Span | None]:
+    """The parsed unit that holds a tagged span, and the span's whole tokens in it (None: unparsed)."""
     unit = parsed.holding(span.start, span.end)
-    tokens = unit_span(unit, span.start, span.end) if unit is not None else None
+    return unit, unit_span(unit, span.start, span.end) if unit is not None else None
+
+
+def _mention(span: TaggedSpan, parsed: ParsedUnits) -> Mention | None:
+    unit, tokens = _parsed(span, parsed)
     if tokens is None:
         return Mention(span.start, span.end, None)
     return Mention(unit.start + tokens.start_char, unit.start + tokens.end_char, tokens)
@@ -354,8 +362,7 @@ def _mention(span: TaggedSpan, parsed: ParsedUnits) -> Mention | None:
 def _whole_name(article: ArticleContext, span: TaggedSpan) -> TaggedSpan:
     """A tagged source that stops inside a name ("Rick" of "Rick Tocchet") widened to all of it:
     to the whole named entity in a parsed paragraph, over the capitalised words that go on in another."""
-    unit = article.parsed.holding(span.start, span.end)
-    tokens = unit_span(unit, span.start, span.end) if unit is not None else None
+    unit, tokens = _parsed(span, article.parsed)
     if tokens is None:
         if not article.text[span.start : span.start + 1].isupper():
             return span
