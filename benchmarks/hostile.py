@@ -2,10 +2,11 @@
 
     python benchmarks/hostile.py [--strategy learned|rules]
 
-Three texts that were quadratic before issue 13: 20,000 random characters
-from ``"“”(),`` (the spaCy tokenizer on punctuation runs), 50,000 random
-quotation marks, and 200,000 characters of ``"We will win," Smith said.``
-repeated (the quotation rules). Each is written to a file and extracted by
+Texts that were quadratic once: 20,000 random characters from ``"“”(),``
+(the spaCy tokenizer on punctuation runs), 50,000 random quotation marks,
+200,000 characters of ``"We will win," Smith said.`` repeated (the
+quotation rules), and the same after "John Smith met Mary Smith." (which
+Smith each bare surname is). Each is written to a file and extracted by
 a fresh ``onrecord extract`` process, as is a file of the same number of
 characters of BBC articles; the script prints the seconds and peak RSS of
 each process and the hostile/BBC ratios, in one run (the machines are
@@ -46,6 +47,12 @@ def repeated_quotes(size: int = 200_000) -> str:
     return (QUOTE_SENTENCE * (size // len(QUOTE_SENTENCE) + 1))[:size].rstrip()
 
 
+def two_of_a_surname(size: int = 200_000) -> str:
+    """The repeated quotation after two people of one surname: each bare "Smith" is read by
+    asking which of the two was last called so (quadratic while that scanned every mention)."""
+    return ("John Smith met Mary Smith. " + repeated_quotes(size))[:size].rstrip()
+
+
 def bbc_text(size: int) -> str:
     """The first ``size`` characters of the BBC articles, one after another as paragraphs."""
     texts: list[str] = []
@@ -63,6 +70,7 @@ CASES = {
     "20,000 random \"“”(), characters": punctuation_run,
     "50,000 random quotation marks": quote_marks,
     "200k chars of \"We will win,\" Smith said.": repeated_quotes,
+    "the same after two Smiths are named": two_of_a_surname,
 }
 
 

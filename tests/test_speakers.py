@@ -107,6 +107,18 @@ def test_two_people_sharing_a_surname_stay_apart(extractor):
     assert speaker_of(article, "no choice").name == "Peter Lund"
 
 
+def test_an_entitys_mentions_before_a_place_come_nearest_first_whatever_order_they_arrived_in():
+    # a bare surname's reading asks for the last mention holding it: nearest first, lazily, is
+    # what keeps an article naming two Smiths thousands of times linear
+    person = Referent("e1", "person", "Mary Lund")
+    person.mentions.extend([(10, 19), (40, 44)])
+    assert list(person.mentions_before(41)) == [(40, 44), (10, 19)]
+    person.mentions.append((25, 29))  # read after a later one (an apposition, a merge)
+    assert list(person.mentions_before(41)) == [(40, 44), (25, 29), (10, 19)]
+    assert list(person.mentions_before(25)) == [(10, 19)]
+    assert person.mentioned_before(10) == -1 and person.mentioned_before(100) == 40
+
+
 def test_a_he_or_she_the_surnames_clause_reports_on_picks_between_two_of_that_surname(extractor):
     text = (
         "Maria Santos lost her father in April. \"Nobody called us,\" Santos said.\n\n"

@@ -35,7 +35,7 @@ class Referent:
     evidence: GenderEvidence = field(default_factory=GenderEvidence)
     gender: str | None = None
     gender_evidence: str | None = None
-    _starts: list[int] = field(default_factory=list, repr=False)
+    _in_order: list[tuple[int, int]] = field(default_factory=list, repr=False)
 
     def describe(self, description: str | None) -> None:
         if not description or not WORDLIKE.search(description):
@@ -62,20 +62,32 @@ class Referent:
         """Its descriptions as users see them: those that say who it is (``says_who``)."""
         return [d for d in self.descriptions if says_who(d)]
 
-    def mentioned_before(self, position: int) -> int:
-        """The start of its last mention before ``position`` (-1: none).
+    def _sorted_mentions(self) -> list[tuple[int, int]]:
+        """Its mentions by start.
 
-        Mentions arrive mostly in text order: the sorted starts are extended,
+        Mentions arrive mostly in text order: the sorted list is extended,
         and re-sorted only when one arrives out of order.
         """
-        starts = self._starts
-        for start, _ in self.mentions[len(starts) :]:
-            if starts and start < starts[-1]:
-                starts = self._starts = sorted(s for s, _ in self.mentions)
+        spans = self._in_order
+        for span in self.mentions[len(spans) :]:
+            if spans and span[0] < spans[-1][0]:
+                spans = self._in_order = sorted(self.mentions)
                 break
-            starts.append(start)
-        index = bisect_left(starts, position)
-        return starts[index - 1] if index else -1
+            spans.append(span)
+        return spans
+
+    def mentions_before(self, position: int) -> Iterator[tuple[int, int]]:
+        """Its mentions that start before ``position``, nearest first (lazily: a search stops at the first it wants)."""
+        spans = self._sorted_mentions()
+        return (spans[i] for i in range(bisect_left(spans, position, key=_first) - 1, -1, -1))
+
+    def mentioned_before(self, position: int) -> int:
+        """The start of its last mention before ``position`` (-1: none)."""
+        return next(self.mentions_before(position), (-1, -1))[0]
+
+
+def _first(span: tuple[int, int]) -> int:
+    return span[0]
 
 
 @dataclass(frozen=True)
@@ -141,7 +153,7 @@ class Registry:
     def _called_before(self, entity: Referent, surname: str, position: int) -> int:
         """The start of the entity's last mention before ``position`` that holds ``surname``."""
         word = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
-        return max((s for s, e in entity.mentions if s < position and word.search(self.text, s, e)), default=-1)
+        return next((s for s, e in entity.mentions_before(position) if word.search(self.text, s, e)), -1)
 
     def new(self, type_: str, name: str | None, role: frozenset[str] | None = None) -> Referent:
         # numbered by all ever made, not by those left: one absorbed must not lend its number on
