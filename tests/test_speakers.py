@@ -235,6 +235,23 @@ def test_names_with_apostrophes_and_accents_and_a_gendered_role(extractor):
     assert (spokeswoman.gender, spokeswoman.gender_evidence) == ("female", "honorific")
 
 
+def test_a_partys_role_is_the_writers_word_for_the_person_who_just_spoke(extractor):
+    # the party says whose leader, not who: "the NDP leader" goes on with Beck's statement
+    text = (
+        "Rowan Beck said his party would vote against the bill. "
+        "\"This budget fails workers,\" the NDP leader told reporters."
+    )
+    assert speaker_of(extractor.extract(text), "fails workers").name == "Rowan Beck"
+
+
+def test_one_partys_leader_is_not_another_partys(extractor):
+    text = (
+        "NDP Leader Rowan Beck criticized the budget on Tuesday. \"It fails workers,\" Beck said. "
+        "The Liberal leader said the budget was fair."
+    )
+    assert speaker_of(extractor.extract(text), "budget was fair").name != "Rowan Beck"
+
+
 def test_a_person_named_inside_a_quotation_is_no_antecedent(extractor):
     text = (
         "Farid Haddad said the shelter is full. \"We wrote to Peter Quinn in March and nobody answered.\"\n\n"

@@ -818,8 +818,10 @@ class SpeakerResolver:
                 # (and where it is held: "the MP for Sittingbourne" for "Labour MP Derek Wyatt")
                 own = where | {written(word) for word in hyphened
                                if any(t.lower_ in PARTY_MEMBERS for t in word) or _epithet_compound(word, root)}
-                if added <= narrowing and (not missing or (missing <= modifiers_of(holders[0], role, proper=True)
-                                                           and added <= own)):
+                # (but one party's leader is not another's: "the Liberal leader" is no "NDP leader")
+                rival = bool(added & PARTY_MEMBERS) and bool(missing & PARTY_MEMBERS)
+                if added <= narrowing and not rival and (
+                        not missing or (missing <= modifiers_of(holders[0], role, proper=True) and added <= own)):
                     named = holders
         if not named and words[0] in DEFINITE and head in NAMING_NOUNS:
             # "the department": the organization named with that word ("Department of Veterans Affairs")
@@ -1472,11 +1474,13 @@ def _epithet(m: Mention) -> bool:
     span = m.span
     if span is not None and _demonym(span) is not None:
         return True
-    # ("the MP for Sittingbourne": a member's title in capitals, a place the NER may call anything)
+    # ("the MP for Sittingbourne": a member's title in capitals, a place the NER may call anything;
+    # "the NDP leader": an organization may say whose role it is, but be none of the head)
     return (span is not None and len(span) > 1 and span[0].lower_ == "the" and span.root.text.isalpha()
             and (span.root.text.islower() or span.root.lower_ in _MEMBERS_FOR)
             and not span.root.tag_.endswith("S") and span[-1].tag_ != "POS"
-            and not any(e.label_ in ("PERSON", "ORG") and not _in_a_constituency(e[0]) for e in entities_in(span)))
+            and not any(e.label_ == "PERSON" or (e.label_ == "ORG" and span.root.i < e.end)
+                        for e in entities_in(span) if not _in_a_constituency(e[0])))
 
 
 # cue words that go on with the statement before: "the veteran added"
