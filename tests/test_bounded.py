@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from onrecord import budget as budget_module
 from onrecord.attribution.quotes import QuoteIndex, _FreeQuotes
-from onrecord.budget import Budget
+from onrecord.budget import CEILING_SECONDS, FLAT_CHARS, Budget
 from onrecord.cli import main
 from onrecord.errors import ExtractionFailed, OnrecordError, TooComplex
 from onrecord.extract import Extractor
@@ -143,6 +143,22 @@ def test_an_article_over_its_time_budget_is_too_complex(extractor):
     assert isinstance(raised.value, ExtractionFailed) and isinstance(raised.value, OnrecordError)
     # the same extractor, with room, finds the quote: the budget is per article
     assert extractor.extract(STORY).attributions
+
+
+def test_a_text_past_any_article_is_given_time_in_proportion():
+    # work is near-linear, so a flat minute would give up 200,000 characters of dense quotes
+    # that take about 62 s; a news-sized text keeps the flat budget
+    budget = Budget(seconds=60, seconds_per_100k_chars=30)
+    assert budget.seconds_for(0) == budget.seconds_for(FLAT_CHARS) == 60
+    assert budget.seconds_for(FLAT_CHARS + 200_000) == 120
+    assert budget.seconds_for(50_000_000) == CEILING_SECONDS  # never unbounded
+    assert Budget(seconds=900).seconds_for(50_000_000) == 900  # unless asked for
+    # a long text with no time of its own but its proportion is extracted; without it, it is given up
+    text = (STORY + "\n\n") * (FLAT_CHARS // len(STORY) + 1)
+    roomy = Extractor(strategy="rules", budget=Budget(seconds=0, seconds_per_100k_chars=100_000))
+    assert roomy.extract(text).attributions
+    with pytest.raises(TooComplex):
+        Extractor(strategy="rules", budget=Budget(seconds=0, seconds_per_100k_chars=0)).extract(text)
 
 
 def test_an_article_over_its_memory_budget_is_too_complex():

@@ -25,10 +25,19 @@ from dataclasses import dataclass, field
 
 from .errors import TooComplex
 
-# A news article takes well under a second (BBC: ~0.1 s each); 200,000
-# characters of quotes take about 10 s on a shared 2-core machine. A minute
-# is far past any article and short enough that a run never stalls on one.
+# A news article takes well under a second (BBC: ~0.1 s each). A minute is far
+# past any article and short enough that a run never stalls on one.
 MAX_SECONDS = 60.0
+# Work is near-linear in the text, so a text longer than any news article is
+# given time in proportion to what it has past FLAT_CHARS: with the learned
+# strategy 200,000 characters of BBC text take about 40 s on a shared 2-core
+# machine and as many of "We will win," Smith said. (more wordpieces) about
+# 62 s, past a flat minute. Thirty seconds per 100,000 characters is half
+# again the slower rate; quadratic work on such a text would take many times that.
+FLAT_CHARS = 100_000
+SECONDS_PER_100K_CHARS = 30.0
+# However long the text, no article runs past ten minutes (a 5 MB page takes about 20 s).
+CEILING_SECONDS = 600.0
 # Memory the process may grow by while it extracts one article, over what it
 # held when the article started (the model is loaded by then). 50,000 BBC
 # characters grow it by ~100 MB.
@@ -37,18 +46,26 @@ MAX_MEMORY_MB = 1024
 
 @dataclass(frozen=True, slots=True)
 class Budget:
-    """The most one article may cost: wall-clock seconds and MB of memory growth.
+    """The most one article may cost: wall-clock seconds (``seconds``, and for a text
+    past ``FLAT_CHARS``, ``seconds_per_100k_chars`` more in proportion) and MB of memory growth.
 
     The defaults are read when a Budget is made, so a test may lower them.
     """
 
     seconds: float = field(default_factory=lambda: MAX_SECONDS)
     memory_mb: float = field(default_factory=lambda: MAX_MEMORY_MB)
+    seconds_per_100k_chars: float = field(default_factory=lambda: SECONDS_PER_100K_CHARS)
+
+    def seconds_for(self, chars: int) -> float:
+        """The time an article of ``chars`` characters may take: ``seconds``, and more past
+        ``FLAT_CHARS`` (at most ``CEILING_SECONDS``, unless ``seconds`` alone is more)."""
+        longer = self.seconds_per_100k_chars * max(0, chars - FLAT_CHARS) / 100_000
+        return min(self.seconds + longer, max(self.seconds, CEILING_SECONDS))
 
     @contextmanager
-    def metered(self, document_id: str | None) -> Iterator[None]:
-        """Charge the ``checkpoint()`` calls made inside to one article."""
-        token = _METER.set(_Meter(self, document_id))
+    def metered(self, document_id: str | None, chars: int = 0) -> Iterator[None]:
+        """Charge the ``checkpoint()`` calls made inside to one article of ``chars`` characters."""
+        token = _METER.set(_Meter(self, document_id, self.seconds_for(chars)))
         try:
             yield
         finally:
@@ -63,15 +80,16 @@ def checkpoint() -> None:
 
 
 class _Meter:
-    def __init__(self, budget: Budget, document_id: str | None) -> None:
+    def __init__(self, budget: Budget, document_id: str | None, seconds: float) -> None:
         self.budget = budget
         self.document_id = document_id
-        self.deadline = time.monotonic() + budget.seconds
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds
         self.memory_ceiling = resident_bytes() + budget.memory_mb * 2**20
 
     def check(self) -> None:
         if time.monotonic() > self.deadline:
-            raise TooComplex(self.document_id, f"took more than {self.budget.seconds:g} s")
+            raise TooComplex(self.document_id, f"took more than {self.seconds:g} s")
         if resident_bytes() > self.memory_ceiling:
             raise TooComplex(self.document_id, f"needed more than {self.budget.memory_mb:g} MB of memory")
 

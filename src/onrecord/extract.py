@@ -30,7 +30,7 @@ def analyse(
     Raises ``TooComplex`` when the document goes past ``budget`` (default: ``Budget()``).
     """
     text = document.text
-    with (budget or Budget()).metered(document.id):
+    with (budget or Budget()).metered(document.id, len(text)):
         units = parse_units(text, nlp, worth_parsing=may_attribute)
         candidates = (strategy or Strategy()).find(text, units)
         attributions, entities = resolve_speakers(text, units, candidates, outlet=document.outlet)
