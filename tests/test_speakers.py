@@ -252,6 +252,18 @@ def test_one_partys_leader_is_not_another_partys(extractor):
     assert speaker_of(extractor.extract(text), "budget was fair").name != "Rowan Beck"
 
 
+def test_a_title_the_ner_calls_an_organization_is_a_persons_role(extractor):
+    # spaCy's small model tags "MLA" as an organization: the role of the member named before,
+    # and, where no one was, an unnamed person, not a body called "MLA"
+    named = extractor.extract(
+        "NDP MLA Rachel Blaney raised the issue in the legislature. \"Families are waiting,\" the MLA said.")
+    assert speaker_of(named, "Families are waiting").name == "Rachel Blaney"
+    alone = extractor.extract("\"Families are waiting,\" the MLA said.")
+    speaker = speaker_of(alone, "Families are waiting")
+    assert speaker.name is None
+    assert next(e for e in alone.entities if e.id == speaker.entity).type == "person"
+
+
 def test_a_person_named_inside_a_quotation_is_no_antecedent(extractor):
     text = (
         "Farid Haddad said the shelter is full. \"We wrote to Peter Quinn in March and nobody answered.\"\n\n"

@@ -532,7 +532,8 @@ class SpeakerResolver:
         # a clause that says what the head does ("A union representing … at US Airways")
         clause = _clause_tokens(span)
         ents = [e for e in entities_in(span) if e.label_ in ("PERSON", "ORG")]
-        ents = [e for e in ents if e.root.i not in clause]
+        # (nor a title the NER calls an organization: "the MLA" is someone, not a body named "MLA")
+        ents = [e for e in ents if e.root.i not in clause and not (len(e) == 1 and is_title(e.text))]
         head_ent = next((e for e in ents if e.root.i == span.root.i or span.root.i in range(e.start, e.end)), None)
         if ents and ents[-1].end == span.end and ents[-1].label_ == "PERSON" and _in_pieces(span):
             # "wrote Greenfield vice-president Daniel Reyes" parsed as three subjects: the name
@@ -772,9 +773,9 @@ class SpeakerResolver:
                 return max(forces, key=lambda e: e.mentioned_before(position))
         if words[0] in ("a", "an", "another") or root.tag_ in ("NNS", "NNPS") or root.pos_ not in ("NOUN", "PROPN"):
             return None
-        if root.ent_type_ in ("PERSON", "ORG") or any(
+        if (root.ent_type_ in ("PERSON", "ORG") and not is_title(root.text)) or any(
                 t.ent_type_ == "PERSON" and not _in_a_constituency(t) for t in span):
-            return None  # a name of its own
+            return None  # a name of its own (not a title the NER calls an organization: "the MLA")
         # "Canada's top doctor": a place's possessive is as definite as "the country's"
         definite = words[0] in DEFINITE or _a_places(span)
         if not definite and len(span) > 3:
