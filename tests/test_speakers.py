@@ -264,6 +264,14 @@ def test_a_title_the_ner_calls_an_organization_is_a_persons_role(extractor):
     assert next(e for e in alone.entities if e.id == speaker.entity).type == "person"
 
 
+def test_a_doctors_title_is_no_office_that_keeps_her_from_a_role(extractor):
+    text = (
+        "Dr. Nadia Vance said the province would ease restrictions. "
+        "\"We are in a good place,\" the provincial health officer said."
+    )
+    assert speaker_of(extractor.extract(text), "good place").name == "Nadia Vance"
+
+
 def test_a_person_named_inside_a_quotation_is_no_antecedent(extractor):
     text = (
         "Farid Haddad said the shelter is full. \"We wrote to Peter Quinn in March and nobody answered.\"\n\n"

@@ -1466,8 +1466,13 @@ def _another_office(entity: Referent, role: str, said: set[str]) -> bool:
 
 def _has_a_role(person: Referent) -> bool:
     """Whether the article gave a person a role: a title or description, not a courtesy
-    title alone ("Mr Brown" is given none: "the chancellor" may still be his)."""
-    return bool(person.title_heads - NO_DESCRIPTION)
+    title alone ("Mr Brown" is given none: "the chancellor" may still be his), nor a
+    doctor's title, a degree more than an office ("Dr. Bonnie Henry said …" then "the
+    provincial health officer said"; "the doctor" is hers all the same)."""
+    return bool(person.title_heads - NO_DESCRIPTION - _DEGREE_TITLES)
+
+
+_DEGREE_TITLES = frozenset({"dr", "doctor"})
 
 
 def _epithet(m: Mention) -> bool:
