@@ -470,3 +470,32 @@ def test_a_content_that_opens_a_paragraph_starts_after_its_dateline():
     d = doc(words, heads, deps, tags, pos, spaces)
     [candidate] = find_attributions(d.text, [Unit(0, len(d.text), 0, d)])
     assert offsets_text(d, candidate.content) == ["Deaths rose"]
+
+
+@pytest.mark.parametrize(("verb", "tag"), [("said", "VBD"), ("says", "VBZ")])
+def test_a_name_the_parse_took_for_a_modal_is_the_speaker_not_the_cue(verb, tag):
+    # "It is time," May said.  (the parser reads "May" as the verb's modal auxiliary)
+    words = ['"', "It", "is", "time", ",", '"', "May", verb, "."]
+    spaces = [False, True, True, False, False, True, True, False, False]
+    heads = [7, 2, 7, 2, 7, 7, 7, 7, 7]
+    deps = ["punct", "nsubj", "ccomp", "attr", "punct", "punct", "aux", "ROOT", "punct"]
+    tags = ["``", "PRP", "VBZ", "NN", ",", "''", "MD", tag, "."]
+    pos = ["PUNCT", "PRON", "AUX", "NOUN", "PUNCT", "PUNCT", "AUX", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = list(find_in_sentence(d[:], 0))
+    assert offsets_text(d, candidate.cue) == [verb]
+    assert d.text[candidate.source.start : candidate.source.end] == "May"
+
+
+def test_a_modal_before_a_bare_verb_stays_in_the_cue():
+    # "It is time," she may say.
+    words = ['"', "It", "is", "time", ",", '"', "she", "may", "say", "."]
+    spaces = [False, True, True, False, False, True, True, True, False, False]
+    heads = [8, 2, 8, 2, 8, 8, 8, 8, 8, 8]
+    deps = ["punct", "nsubj", "ccomp", "attr", "punct", "punct", "nsubj", "aux", "ROOT", "punct"]
+    tags = ["``", "PRP", "VBZ", "NN", ",", "''", "PRP", "MD", "VB", "."]
+    pos = ["PUNCT", "PRON", "AUX", "NOUN", "PUNCT", "PUNCT", "PRON", "AUX", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = list(find_in_sentence(d[:], 0))
+    assert offsets_text(d, candidate.cue) == ["may", "say"]  # joined into one fragment later
+    assert d.text[candidate.source.start : candidate.source.end] == "she"

@@ -25,6 +25,12 @@ _CUE_AFTER_WORDS = frozenset("then again".split())
 MEDIUM_NOUNS = frozenset("interview interviews statement briefing call conference speech email e-mail tweet letter".split())
 
 
+def name_taken_for_a_modal(token: Token) -> bool:
+    """“…,” May said: a capitalised "modal" before a past or third-person form, which no
+    modal can stand before, is a name (Elizabeth May, Theresa May) the parse made an auxiliary."""
+    return token.dep_ == "aux" and token.tag_ == "MD" and token.is_title and token.head.tag_ in ("VBD", "VBZ")
+
+
 def cue_tokens(verb: Token) -> list[Token]:
     """The cue verb with its particle ("pointed out") and the words hugging it.
 
@@ -42,7 +48,7 @@ def cue_tokens(verb: Token) -> list[Token]:
     start = head.i
     # (a proper noun is no adverb: in "“…,” McNeely said" the parse calls the speaker one)
     while (start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ in _CUE_BEFORE
-           and doc[start - 1].pos_ != "PROPN"):
+           and doc[start - 1].pos_ != "PROPN" and not name_taken_for_a_modal(doc[start - 1])):
         start -= 1
     tokens.extend(doc[start : head.i])
     end = verb.i

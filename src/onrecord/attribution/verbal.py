@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from ..text import DOUBLE_MARKS
 from .candidate import Candidate, Mention
 from .cues import ADDRESSEE_VERBS, BLOCK_NOUNS, NOUNS, XCOMP_CUES, cue_lemma
-from .phrases import MEDIUM_NOUNS, cue_tokens, object_content, quoted_object_with_complement, with_complement
+from .phrases import MEDIUM_NOUNS, cue_tokens, name_taken_for_a_modal, object_content, quoted_object_with_complement, with_complement
 from .spans import dateline_end, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
 
 # How sure each rule is, from its precision on PolNeAR train/dev.
@@ -118,6 +118,8 @@ def _name_just_before(verb: Token) -> Token | None:
             before = before.head
     # (“…,” McNeely said: the parse may make the name an adverb of the verb itself)
     if before.pos_ == "PROPN" and ((before.head.i != verb.i and before.dep_ in _HUNG_NAME_DEPS) or before.dep_ == "advmod"):
+        return before
+    if before.head.i == verb.i and name_taken_for_a_modal(before):
         return before
     return None
 
