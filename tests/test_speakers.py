@@ -235,13 +235,23 @@ def test_names_with_apostrophes_and_accents_and_a_gendered_role(extractor):
     assert (spokeswoman.gender, spokeswoman.gender_evidence) == ("female", "honorific")
 
 
-def test_a_partys_role_is_the_writers_word_for_the_person_who_just_spoke(extractor):
-    # the party says whose leader, not who: "the NDP leader" goes on with Beck's statement
-    text = (
-        "Rowan Beck said his party would vote against the bill. "
-        "\"This budget fails workers,\" the NDP leader told reporters."
-    )
-    assert speaker_of(extractor.extract(text), "fails workers").name == "Rowan Beck"
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        # the party says whose leader, not who: "the NDP leader" goes on with Beck's statement
+        ("Rowan Beck said his party would vote against the bill. "
+         "\"This budget fails workers,\" the NDP leader told reporters.", "fails workers", "Rowan Beck"),
+        # spaCy's small model tags "MLA" as an organization: here, the role of the member named before
+        ("NDP MLA Rachel Blaney raised the issue in the legislature. \"Families are waiting,\" the MLA said.",
+         "Families are waiting", "Rachel Blaney"),
+        # a doctor's title is no office that keeps her from another role
+        ("Dr. Nadia Vance said the province would ease restrictions. "
+         "\"We are in a good place,\" the provincial health officer said.", "good place", "Nadia Vance"),
+    ],
+    ids=["party's role", "title tagged as an organization", "doctor's title"],
+)
+def test_a_role_is_the_person_it_was_said_of(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name
 
 
 def test_one_partys_leader_is_not_another_partys(extractor):
@@ -252,24 +262,11 @@ def test_one_partys_leader_is_not_another_partys(extractor):
     assert speaker_of(extractor.extract(text), "budget was fair").name != "Rowan Beck"
 
 
-def test_a_title_the_ner_calls_an_organization_is_a_persons_role(extractor):
-    # spaCy's small model tags "MLA" as an organization: the role of the member named before,
-    # and, where no one was, an unnamed person, not a body called "MLA"
-    named = extractor.extract(
-        "NDP MLA Rachel Blaney raised the issue in the legislature. \"Families are waiting,\" the MLA said.")
-    assert speaker_of(named, "Families are waiting").name == "Rachel Blaney"
+def test_a_title_the_ner_calls_an_organization_and_no_one_holds_is_an_unnamed_person(extractor):
     alone = extractor.extract("\"Families are waiting,\" the MLA said.")
     speaker = speaker_of(alone, "Families are waiting")
     assert speaker.name is None
     assert next(e for e in alone.entities if e.id == speaker.entity).type == "person"
-
-
-def test_a_doctors_title_is_no_office_that_keeps_her_from_a_role(extractor):
-    text = (
-        "Dr. Nadia Vance said the province would ease restrictions. "
-        "\"We are in a good place,\" the provincial health officer said."
-    )
-    assert speaker_of(extractor.extract(text), "good place").name == "Nadia Vance"
 
 
 def test_a_person_named_inside_a_quotation_is_no_antecedent(extractor):

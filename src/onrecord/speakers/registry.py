@@ -82,8 +82,12 @@ class Referent:
         return (spans[i] for i in range(bisect_left(spans, position, key=_first) - 1, -1, -1))
 
     def mentioned_before(self, position: int) -> int:
-        """The start of its last mention before ``position`` (-1: none)."""
-        return next(self.mentions_before(position), (-1, -1))[0]
+        """The start of its last mention before ``position`` (-1: none).
+
+        (A bisection, no generator: the resolver asks this of every entity, per mention.)"""
+        spans = self._sorted_mentions()
+        index = bisect_left(spans, position, key=_first)
+        return spans[index - 1][0] if index else -1
 
 
 def _first(span: tuple[int, int]) -> int:

@@ -50,7 +50,7 @@ from .names import first_name_verdict, is_first_name
 from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit, paragraph_spans, quotations
 from .vocabulary import (
-    AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEMONYMS, DETERMINERS, GROUP_PRONOUNS,
+    AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEGREE_TITLES, DEMONYMS, DETERMINERS, GROUP_PRONOUNS,
     HONORIFICS, KIN, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS,
     ORG_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_PRONOUNS, PLACE_ENTS,
     RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, ROYAL_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TEAM_WORDS,
@@ -532,8 +532,7 @@ class SpeakerResolver:
         # a clause that says what the head does ("A union representing … at US Airways")
         clause = _clause_tokens(span)
         ents = [e for e in entities_in(span) if e.label_ in ("PERSON", "ORG")]
-        # (nor a title the NER calls an organization: "the MLA" is someone, not a body named "MLA")
-        ents = [e for e in ents if e.root.i not in clause and not (len(e) == 1 and is_title(e.text))]
+        ents = [e for e in ents if e.root.i not in clause and not _title_taken_for_an_organization(e.root)]
         head_ent = next((e for e in ents if e.root.i == span.root.i or span.root.i in range(e.start, e.end)), None)
         if ents and ents[-1].end == span.end and ents[-1].label_ == "PERSON" and _in_pieces(span):
             # "wrote Greenfield vice-president Daniel Reyes" parsed as three subjects: the name
@@ -773,9 +772,9 @@ class SpeakerResolver:
                 return max(forces, key=lambda e: e.mentioned_before(position))
         if words[0] in ("a", "an", "another") or root.tag_ in ("NNS", "NNPS") or root.pos_ not in ("NOUN", "PROPN"):
             return None
-        if (root.ent_type_ in ("PERSON", "ORG") and not is_title(root.text)) or any(
+        if (root.ent_type_ in ("PERSON", "ORG") and not _title_taken_for_an_organization(root)) or any(
                 t.ent_type_ == "PERSON" and not _in_a_constituency(t) for t in span):
-            return None  # a name of its own (not a title the NER calls an organization: "the MLA")
+            return None  # a name of its own
         # "Canada's top doctor": a place's possessive is as definite as "the country's"
         definite = words[0] in DEFINITE or _a_places(span)
         if not definite and len(span) > 3:
@@ -1464,15 +1463,18 @@ def _another_office(entity: Referent, role: str, said: set[str]) -> bool:
     return bool((modifiers_of(entity, role) & OTHER_OFFICE) - said)
 
 
+def _title_taken_for_an_organization(token) -> bool:
+    """The head of what the NER tagged as an organization is a title: "the MLA", "the NDP MLA"
+    is someone, not a body named "MLA" (``token``: the head of the mention or of the entity)."""
+    return token.ent_type_ == "ORG" and is_title(token.text)
+
+
 def _has_a_role(person: Referent) -> bool:
     """Whether the article gave a person a role: a title or description, not a courtesy
     title alone ("Mr Brown" is given none: "the chancellor" may still be his), nor a
     doctor's title, a degree more than an office ("Dr. Bonnie Henry said …" then "the
     provincial health officer said"; "the doctor" is hers all the same)."""
-    return bool(person.title_heads - NO_DESCRIPTION - _DEGREE_TITLES)
-
-
-_DEGREE_TITLES = frozenset({"dr", "doctor"})
+    return bool(person.title_heads - NO_DESCRIPTION - DEGREE_TITLES)
 
 
 def _epithet(m: Mention) -> bool:

@@ -62,6 +62,9 @@ NAME_PARTICLES = frozenset("van von de da di du del della der den dos das bin ib
 # words that are no description on their own: courtesy titles, and what qualifies a role
 # ("former Yukos boss …" gives the company no "former")
 NO_DESCRIPTION = frozenset("mr mrs ms miss mx messrs mme sir former acting vice deputy then late".split())
+# a doctor's title is a degree more than an office: it keeps no other role from its holder
+# ("Dr. Bonnie Henry" may be "the provincial health officer"; "the doctor" is hers all the same)
+DEGREE_TITLES = frozenset({"dr", "doctor"})
 # words before a role that make it another office: a "shadow chancellor" or "deputy leader" is not
 # who a later "the chancellor", "the leader" means
 OTHER_OFFICE = frozenset("shadow deputy vice assistant junior former".split())
