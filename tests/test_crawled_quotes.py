@@ -48,6 +48,12 @@ def test_an_apostrophe_never_opens_a_quotation():
     assert quoted(text) == []
 
 
+def test_a_nickname_between_a_persons_names_is_no_quotation():
+    assert quoted('Gov. C.L. "Butch" Otter signed it. Rep. Thomas “Tip” O\'Neill did not.') == []
+    # one capitalised word quoted after a lowercase one is a quotation
+    assert quoted('He called it "Fine" today.') == [['"Fine"']]
+
+
 def test_pairing_stays_in_its_paragraph_unless_the_next_one_continues():
     text = "He said “the plan is dead.\n\nThe council met on Monday and voted."
     assert quoted(text) == [["“the plan is dead."]]
@@ -83,6 +89,15 @@ def test_mixed_marks_quote_keeps_its_speaker(extractor):
     assert "told" in " ".join(cue)
     assert source is not None and "Mark Jones" in source
     assert all("court" not in c for c in content)
+
+
+def test_a_quotation_after_an_abbreviations_stop_is_a_statement_of_its_own(extractor):
+    # the parser read "a.m." as ending nothing: the paraphrase ran on into the quotation
+    text = 'Officers were called to the house at 3 a.m. "The scene is secure and nobody was hurt," Sergeant Ann Gordon said.'
+    found = _attributions(extractor, text)
+    [(content, cue, source)] = [f for f in found if "scene" in " ".join(f[0])]
+    assert content == ['"The scene is secure and nobody was hurt,"']
+    assert cue == ["said"] and source == "Sergeant Ann Gordon"
 
 
 def test_text_starting_inside_a_quotation(extractor):

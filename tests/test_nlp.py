@@ -3,7 +3,7 @@
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from onrecord.nlp import entities_in, entity_at
+from onrecord.nlp import entities_in, entity_at, load, quotation_starts
 
 WORDS = ["Mara", "Lind", "of", "the", "Port", "Authority", "told", "CBC", "in", "Oslo", "."]
 TAGS = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "B-GPE", "O"]
@@ -22,3 +22,17 @@ def test_entities_in_any_span_and_at_any_token_are_spacys():
         holding = [e for e in doc.ents if e.start <= i < e.end]
         assert described([e for e in [entity_at(doc, i)] if e is not None]) == described(holding), token.text
     assert entity_at(doc, len(doc)) is None and entity_at(doc, -1) is None
+
+
+def test_a_quotation_after_an_abbreviation_starts_a_sentence():
+    def starts(text):
+        doc = quotation_starts(load().make_doc(text))
+        return [t.text + doc[t.i + 1].text for t in doc[1:] if t.is_sent_start]
+
+    assert starts('called at 3 a.m. "The scene is secure, for now," Gordon said.') == ['"The']
+    assert starts('said Tom Reed of Hanley Securities Inc. \u201cThe market has turned for good.\u201d') == ["\u201cThe"]
+    # a nickname, a short title or a lowercase quotation after an abbreviation is no sentence
+    assert starts('Gov. C.L. "Butch" Otter said the U.S. "Patriot Act," was law.') == []
+    assert starts('at 3 a.m. "the scene is secure, for now," Gordon said.') == []
+    # a quotation left open at the paragraph's end has no closing mark to judge by
+    assert starts('at 3 a.m. "The scene is secure for now\n\nand later," Gordon said.') == []

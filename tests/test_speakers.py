@@ -1859,9 +1859,13 @@ def test_every_abbreviated_title_is_one_token():
         # it stops at the first name: the speaker was "Mary-Ellen"
         ("Mary-Ellen Turpel-Lafond, a former representative for children, said the data was incomplete.",
          "the data was incomplete", "Mary-Ellen Turpel-Lafond"),
+        # a nickname in quotation marks cuts the name: the NER tags "C.L." alone, or "Thomas"
+        # and 'Tip" O'Neill' as a work of art
+        ('Gov. C.L. "Butch" Otter said the bill would pass.', "the bill would pass", "C.L. Otter"),
+        ("Rep. Thomas “Tip” O'Neill said the bill would pass.", "the bill would pass", "Thomas O'Neill"),
     ],
 )
-def test_a_hyphenated_name_the_ner_took_in_part_is_whole(extractor, text, words, name):
+def test_a_name_the_ner_took_in_part_is_whole(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
 
 

@@ -262,6 +262,25 @@ def _same_marks(text: str, first: tuple[int, int], second: tuple[int, int]) -> b
     return (text[first[0]] in DOUBLE_OPEN) == (text[second[0]] in DOUBLE_OPEN)
 
 
+# A nickname set in quotation marks inside a person's name quotes nobody: Gov. C.L.
+# "Butch" Otter, Thomas "Tip" O'Neill. One or two capitalised words between a
+# capitalised word (a first name, initials) and a capitalised word (the surname).
+_NICKNAME = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)?")
+_NAME_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w'.-]* $")
+_NAME_AFTER = re.compile(r" [A-Z]")
+
+
+def _is_nickname(text: str, span: tuple[int, int]) -> bool:
+    start, end = span
+    return (
+        end - start > 2
+        and text[end - 1] in DOUBLE_CLOSE + STRAIGHT
+        and _NICKNAME.fullmatch(text, start + 1, end - 1) is not None
+        and _NAME_BEFORE.search(text, max(0, start - 40), start) is not None
+        and _NAME_AFTER.match(text, end) is not None
+    )
+
+
 def quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[Quotation]:
     """All quotations of an article, joining multi-paragraph quotes.
 
@@ -272,7 +291,7 @@ def quotations(text: str, paragraphs: list[tuple[int, int]]) -> list[Quotation]:
     result: list[Quotation] = []
     carried: list[tuple[int, int]] = []
     for p_start, p_end in paragraphs:
-        spans = quote_spans(text, p_start, p_end)
+        spans = [span for span in quote_spans(text, p_start, p_end) if not _is_nickname(text, span)]
         label = speaker_label(text, p_start, p_end) if spans and spans[0][0] == p_start else None
         if label is not None and label[2] < spans[0][1]:
             # a transcript turn ("“PENCE: Well, …"): the quote is the turn after the
