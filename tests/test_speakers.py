@@ -247,8 +247,15 @@ def test_names_with_apostrophes_and_accents_and_a_gendered_role(extractor):
         # a doctor's title is no office that keeps her from another role
         ("Dr. Nadia Vance said the province would ease restrictions. "
          "\"We are in a good place,\" the provincial health officer said.", "good place", "Nadia Vance"),
+        # a role held once is no office now: "the Veritas leader" is the former host who just spoke
+        ("Former television host Robert Vance has attacked the government's housing policy.\n\n"
+         "The Veritas leader said the only people to benefit were landlords.", "benefit were landlords", "Robert Vance"),
+        # a seat in a parliament goes with a party's role ("MEP" an organization to the NER)
+        ("Former television host Robert Vance has attacked the government's housing policy.\n\n"
+         "The Veritas leader said the only people to benefit were landlords. The MEP said his party would "
+         "build more homes.", "build more homes", "Robert Vance"),
     ],
-    ids=["party's role", "title tagged as an organization", "doctor's title"],
+    ids=["party's role", "title tagged as an organization", "doctor's title", "a former role", "a member's seat"],
 )
 def test_a_role_is_the_person_it_was_said_of(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
@@ -260,6 +267,14 @@ def test_one_partys_leader_is_not_another_partys(extractor):
         "The Liberal leader said the budget was fair."
     )
     assert speaker_of(extractor.extract(text), "budget was fair").name != "Rowan Beck"
+
+
+def test_a_member_of_one_parliament_is_not_called_a_member_of_another(extractor):
+    text = (
+        "Labour MP Jane Ellery criticised the plan on Monday. "
+        "The MEP said the rules would hurt farmers."
+    )
+    assert speaker_of(extractor.extract(text), "hurt farmers").name != "Jane Ellery"
 
 
 def test_a_title_the_ner_calls_an_organization_and_no_one_holds_is_an_unnamed_person(extractor):

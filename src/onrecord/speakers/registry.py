@@ -32,6 +32,8 @@ class Referent:
     title_words: set[str] = field(default_factory=set)
     # the head nouns of those: "minister" of "Minister of Crown-Indigenous Relations"
     title_heads: set[str] = field(default_factory=set)
+    # those of a role they held once ("former television host", "ex-chatshow host"): no office now
+    former_heads: set[str] = field(default_factory=set)
     evidence: GenderEvidence = field(default_factory=GenderEvidence)
     gender: str | None = None
     gender_evidence: str | None = None
@@ -52,6 +54,8 @@ class Referent:
             if part_words:
                 head = part_words[-1].strip(".")
                 self.title_heads.add(head)
+                if any(w in ("former", "ex") or w.startswith("ex-") for w in part_words[:-1]):
+                    self.former_heads.add(head)
                 # the head only ("a spokeswoman for …", not "… whose husband …"): the writer's word for the person
                 self.evidence.add_title(head)
         if description not in self.descriptions and description != self.name:

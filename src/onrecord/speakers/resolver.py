@@ -995,7 +995,7 @@ class SpeakerResolver:
                 if going_on is not None and meant is not going_on:
                     meant = None  # someone else spoke last: the role may be theirs as well
         if meant is not None:
-            words = m.span[1:].text  # type: ignore[index]
+            words = _without_aside_clause(m.span)[1:].text  # type: ignore[arg-type]
             meant.describe(words)
             entity, description = meant, words
         self.resolved[(m.start, m.end)] = (entity.id if entity is not None else None, description)
@@ -1078,6 +1078,9 @@ class SpeakerResolver:
         role = written(_head_word(m.span))  # type: ignore[arg-type]
         a_role = is_person_noun(role) or is_title(role)
         anyone = _demonym(m.span) is not None or role in AGE_EPITHETS  # type: ignore[arg-type]
+        # a member of a parliament holds their party's or government's role as well ("The Veritas
+        # leader said … The MEP said"), though never a seat in another parliament
+        anyone = anyone or (role in _PARLIAMENT_MEMBERS and not person.title_heads & _PARLIAMENT_MEMBERS - {role})
         # "The veteran coach" for "Head coach Darryl Sutter": the role they were given, said with their
         # own words or a writer's epithet ("the England coach" is no "Wales coach", "the foreign
         # secretary" no "Home Secretary"), of no other rank ("the chancellor" is no "Shadow chancellor")
@@ -1114,7 +1117,8 @@ class SpeakerResolver:
 # the clauses that modify a noun: "which was founded by …", "led by …", "representing …"
 _CLAUSE_DEPS = frozenset({"relcl", "acl"})
 # who is "for" a place: "the Labour MP for Birkenhead", "Senator for Queensland"
-_MEMBERS_FOR = frozenset("mp msp mep mla mpp member senator councillor representative congressman congresswoman".split())
+_PARLIAMENT_MEMBERS = frozenset("mp msp mep mla mpp".split())
+_MEMBERS_FOR = _PARLIAMENT_MEMBERS | frozenset("member senator councillor representative congressman congresswoman".split())
 # letters after a name that are no part of it: "Peter Ainsworth MP", "Guy Mansfield QC"
 _POST_NOMINALS = frozenset({"MP", "MPs", "QC", "MEP", "MSP", "AM", "MLA", "MPP", "Jr", "Sr"})
 # what sets a clause off from its noun as an aside
@@ -1473,8 +1477,9 @@ def _has_a_role(person: Referent) -> bool:
     """Whether the article gave a person a role: a title or description, not a courtesy
     title alone ("Mr Brown" is given none: "the chancellor" may still be his), nor a
     doctor's title, a degree more than an office ("Dr. Bonnie Henry said …" then "the
-    provincial health officer said"; "the doctor" is hers all the same)."""
-    return bool(person.title_heads - NO_DESCRIPTION - DEGREE_TITLES)
+    provincial health officer said"; "the doctor" is hers all the same), nor a role they
+    held once ("Ex-chatshow host Robert Kilroy-Silk …" then "The Veritas leader said")."""
+    return bool(person.title_heads - person.former_heads - NO_DESCRIPTION - DEGREE_TITLES)
 
 
 def _epithet(m: Mention) -> bool:
@@ -1487,7 +1492,8 @@ def _epithet(m: Mention) -> bool:
     return (span is not None and len(span) > 1 and span[0].lower_ == "the" and span.root.text.isalpha()
             and (span.root.text.islower() or span.root.lower_ in _MEMBERS_FOR)
             and not span.root.tag_.endswith("S") and span[-1].tag_ != "POS"
-            and not any(e.label_ == "PERSON" or (e.label_ == "ORG" and span.root.i < e.end)
+            and not any(e.label_ == "PERSON" or (e.label_ == "ORG" and span.root.i < e.end
+                                                  and not _title_taken_for_an_organization(span.root))
                         for e in entities_in(span) if not _in_a_constituency(e[0])))
 
 

@@ -41,7 +41,7 @@ TITLE_WORDS = frozenset(
     "mr mrs ms dr sen rep gov president senator councilwoman councilman councillor mayor governor "
     "secretary minister chairman chairwoman judge justice gen general prof professor rev sir lord lady "
     # ranks and offices that stand before a name and are no part of it ("Vice President Joe Biden")
-    "miss mx vice deputy acting former premier chancellor mp mla mpp congressman congresswoman "
+    "miss mx vice deputy acting former premier chancellor mp mep msp mla mpp congressman congresswoman "
     "det sgt cpl const insp supt lt col capt cmdr adm coach archbishop bishop cardinal rabbi magistrate".split()
 )
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those"})
