@@ -1430,6 +1430,12 @@ def test_an_organization_named_beside_its_description_is_named_by_its_name(extra
     assert (rovers.name, rovers.description) == ("Harwick Rovers", "Rival local club")
 
 
+def test_an_organization_named_beside_its_description_keeps_the_words_after_its_head(extractor):
+    # the name's head is "Bank": the name goes on to the end of the entity
+    text = "The Bank of Arden, the island's central bank, said that rates would rise."
+    assert speaker_of(extractor.extract(text), "rates would rise").name == "The Bank of Arden"
+
+
 @pytest.mark.parametrize(
     "words, name",
     [

@@ -319,9 +319,13 @@ def organization_named_in(span: Span) -> tuple[str, str | None] | None:
         role = doc[first : root.i + 1].text
     else:
         return None
-    start = name_root.i
+    start, end = name_root.i, name_root.i + 1
     while start > span.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
         start -= 1
+    entity = entity_at(doc, name_root.i)
+    if entity is not None and entity.end <= span.end:
+        # "The Bank of England, the UK's central bank": the name goes on past its head
+        end = max(end, entity.end)
     if role is None:
         before = [t for t in doc[span.start : start] if t.lower_ not in DETERMINERS]
         appos = next((c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.i < span.end
@@ -334,7 +338,7 @@ def organization_named_in(span: Span) -> tuple[str, str | None] | None:
             role = doc[before[0].i : before[-1].i + 1].text  # "Rival local club"
         else:
             return None  # a name alone ("the Sessions campaign" stays whole)
-    return doc[start : name_root.i + 1].text, role or None
+    return doc[start:end].text, role or None
 
 
 def names_something(token) -> bool:
