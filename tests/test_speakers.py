@@ -1430,6 +1430,17 @@ def test_an_organization_named_beside_its_description_is_named_by_its_name(extra
     assert (rovers.name, rovers.description) == ("Harwick Rovers", "Rival local club")
 
 
+def test_letters_after_a_name_are_no_part_of_it(extractor):
+    # the NER takes "QC" into the name; one speaker across articles whichever way it is written
+    article = extractor.extract("Helen Marsh QC, representing the families, said the inquiry had failed them.")
+    assert speaker_of(article, "inquiry had failed").name == "Helen Marsh"
+    # the NER calls this one an organization: a first name and the letters make a person of it
+    article = extractor.extract("Nadia Ferrant QC, representing the families, said the inquiry had failed them.")
+    speaker = speaker_of(article, "inquiry had failed")
+    assert speaker.name == "Nadia Ferrant"
+    assert next(e for e in article.entities if e.id == speaker.entity).type == "person"
+
+
 def test_an_organization_named_beside_its_description_keeps_the_words_after_its_head(extractor):
     # the name's head is "Bank": the name goes on to the end of the entity
     text = "The Bank of Arden, the island's central bank, said that rates would rise."

@@ -13,7 +13,8 @@ from ..text import DOUBLE_MARKS
 from .gender import GenderEvidence, title_gender
 from .names import first_name_gender, is_first_name
 from .vocabulary import (
-    ABBREVIATED_TITLES, DEMONYMS, DETERMINERS, HONORIFICS, MEDIA_WORDS, NAME_PARTICLES, NO_DESCRIPTION, ORG_NOUNS,
+    ABBREVIATED_TITLES, DEMONYMS, DETERMINERS, HONORIFICS, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAME_PARTICLES,
+    NO_DESCRIPTION, ORG_NOUNS,
     PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_NOUNS, POST_NOMINAL, RAW_STOP, ROLE_NOUNS, ROLE_TITLES, SENTENCE_OPENERS,
     TEAM_WORDS, TITLE_WORDS, WORDLIKE, ends_sentence, is_person_noun,
 )
@@ -339,6 +340,8 @@ def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:
     ("Veterans Affairs Minister Seamus O'Regan").
     """
     cleaned = without_possessive(" ".join(_one_name(name.split()))).split()
+    while len(cleaned) > 2 and cleaned[-1].rstrip(".,") in LETTERS_AFTER_A_NAME:
+        cleaned = cleaned[:-1]  # "Ben Emmerson QC"
     # "If Calder", "Meanwhile Singh": the NER took a sentence's first word along (where it opens a
     # sentence does not matter here: the NER read the words as one name, "Shinzo Abe" included)
     while len(cleaned) > 1 and no_part_of_name(cleaned[0], cleaned[1], opens_sentence=False):

@@ -51,7 +51,7 @@ from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit, paragraph_spans, quotations
 from .vocabulary import (
     AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEGREE_TITLES, DEMONYMS, DETERMINERS, GROUP_PRONOUNS,
-    HONORIFICS, KIN, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS,
+    HONORIFICS, KIN, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS,
     ORG_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_PRONOUNS, PLACE_ENTS,
     RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, ROYAL_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TEAM_WORDS,
     SPEAKING_FOR, TITLE_WORDS, WRITERS_EPITHETS, is_person_noun,
@@ -308,6 +308,9 @@ class SpeakerResolver:
         if (len(words) == 3 and ent.start == ent.sent.start and is_person_noun(words[0].lower_)
                 and is_first_name(words[1].text)):
             return True  # "Defenceman Quinn Hughes" opening a sentence: a role, capitalised there, before a name
+        if 3 <= len(words) <= 4 and words[-1].text in LETTERS_AFTER_A_NAME and is_first_name(
+                words[0].text, anywhere=True):
+            return True  # "Nadia Ferrant QC": a first name, a surname and a silk or honour
         if not 1 <= len(words) <= 3:
             return False
         surname = without_possessive(ent.text.split()[-1]).lower()
@@ -1119,8 +1122,9 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl"})
 # who is "for" a place: "the Labour MP for Birkenhead", "Senator for Queensland"
 _PARLIAMENT_MEMBERS = frozenset("mp msp mep mla mpp".split())
 _MEMBERS_FOR = _PARLIAMENT_MEMBERS | frozenset("member senator councillor representative congressman congresswoman".split())
-# letters after a name that are no part of it: "Peter Ainsworth MP", "Guy Mansfield QC"
-_POST_NOMINALS = frozenset({"MP", "MPs", "QC", "MEP", "MSP", "AM", "MLA", "MPP", "Jr", "Sr"})
+# what may follow a name to a mention's end: letters after it ("Peter Ainsworth MP", "Guy
+# Mansfield QC"), a suffix ("Jr"), or "MPs" ("… and Labour MPs")
+_POST_NOMINALS = LETTERS_AFTER_A_NAME | {"MPs", "Jr", "Sr"}
 # what sets a clause off from its noun as an aside
 _ASIDE_MARKS = frozenset({",", "-", "–", "—", "("})
 # a clause that names its noun ("a man called Thomas Eyton") is no aside

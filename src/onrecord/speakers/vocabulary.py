@@ -194,6 +194,9 @@ DEMONYMS = frozenset(
     "chilean colombian peruvian venezuelan uruguayan cuban jamaican".split()
 ) | frozenset({"new zealander", "south african", "northern irishman", "sri lankan", "south korean",
                "north korean", "all black"})
+# letters after a name that are no part of it: a seat, silk or honour ("Ben Emmerson QC",
+# "Peter Ainsworth MP", "Jane Doe OBE"); "Jr" and "Sr" are part of the name
+LETTERS_AFTER_A_NAME = frozenset("QC KC MP MEP MSP AM MLA MPP OBE MBE CBE KBE DBE".split())
 # where a description's noun phrase ends: "minister [responsible for …]", "officer [who …]"
 POST_NOMINAL = re.compile(r"\s+(?:of|for|at|with|in|on|from|responsible|who|that|which|whose|since)\b")
 
