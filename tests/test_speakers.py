@@ -269,6 +269,13 @@ def test_one_partys_leader_is_not_another_partys(extractor):
     assert speaker_of(extractor.extract(text), "budget was fair").name != "Rowan Beck"
 
 
+def test_a_thing_in_er_is_no_epithet_for_a_person(extractor):
+    # "-er" makes person nouns ("banker", "owner"), but a register shows, it does not speak for Vale
+    text = ("Former foreign secretary Robin Vale was paid £40,000 for his book. "
+            "The register also shows that Ann Webb declared an advance for her novels.")
+    assert speaker_of(extractor.extract(text), "Ann Webb declared").name is None
+
+
 def test_a_member_of_one_parliament_is_not_called_a_member_of_another(extractor):
     text = (
         "Labour MP Jane Ellery criticised the plan on Monday. "

@@ -127,7 +127,11 @@ BODY_NOUNS = frozenset(
 )
 # Head nouns of a description that can stand for a person: "seed", "striker", "officer".
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee")
-NOT_PERSON_SUFFIXES = ("ment", "paper", "letter", "number", "order", "matter", "center", "centre", "sector", "maker")
+NOT_PERSON_SUFFIXES = ("ment", "paper", "letter", "number", "order", "matter", "center", "centre", "sector", "maker",
+                       # things in -er and -or a sentence's subject may be ("The register also shows …")
+                       "register", "computer", "quarter", "chapter", "water", "border", "corner", "power", "tower",
+                       "winter", "summer", "answer", "weather", "chamber", "shelter", "cancer", "barrier", "offer",
+                       "charter", "poster", "disaster", "factor", "error", "indicator", "theater", "theatre")
 PERSON_NOUNS = frozenset(
     "seed candidate nominee minister premier general chief head leader mother father woman man girl boy wife "
     "husband son daughter sister brother veteran mayor host star actress coach captain judge senator governor "
