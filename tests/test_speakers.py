@@ -1437,6 +1437,16 @@ def test_an_organization_named_beside_its_description_is_named_by_its_name(extra
     assert (rovers.name, rovers.description) == ("Harwick Rovers", "Rival local club")
 
 
+def test_an_honorific_the_ner_took_into_an_organization_makes_a_person(extractor):
+    # the NER tags "Mr Cabe" as an organization: it was a firm named "Mr Cabe", and "he" found no one
+    text = ("Vincent Cabe, the party's Treasury spokesman, said the threshold would rise.\n\n"
+            "Under the proposals, the average saving would be more than £1,000, according to Mr Cabe. "
+            "\"Buyers are being squeezed out,\" he said.")
+    article = extractor.extract(text)
+    assert speaker_of(article, "average saving").name == "Vincent Cabe"
+    assert speaker_of(article, "squeezed out").name == "Vincent Cabe"
+
+
 def test_letters_after_a_name_are_no_part_of_it(extractor):
     # the NER takes "QC" into the name; one speaker across articles whichever way it is written
     article = extractor.extract("Helen Marsh QC, representing the families, said the inquiry had failed them.")

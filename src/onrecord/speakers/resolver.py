@@ -290,8 +290,8 @@ class SpeakerResolver:
             return not place or after_honorific(ent[0]) or self.registry.person_by_surname(ent.text)
         if ent.label_ in NOT_NAME_ENTS:
             return False
-        if after_honorific(ent[0]):
-            return True  # "Mr Vardanyan", whatever the NER took the name for
+        if after_honorific(ent[0]) or (len(ent) > 1 and ent[0].text.rstrip(".") in HONORIFICS):
+            return True  # "Mr Vardanyan", whatever the NER took the name for (with the "Mr" or without)
         if ent.label_ != "ORG":
             return False
         if " " not in ent.text and self.registry.person_by_surname(ent.text):
