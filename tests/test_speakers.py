@@ -1413,6 +1413,9 @@ def test_an_organization_name_the_ner_cut_at_its_place_is_whole(extractor):
     article = extractor.extract(text)
     assert speaker_of(article, "update its advice").name == "The Public Health Agency of Canada"
     assert speaker_of(article, "stock was low").name == "The Department of Fisheries and Oceans"
+    # the NER stops at "of the" and leaves the office's capitalised words to no entity
+    text = "House prices dipped in November, the Office of the Deputy Prime Minister (ODPM) has said."
+    assert speaker_of(extractor.extract(text), "House prices").name == "The Office of the Deputy Prime Minister"
 
 
 def test_a_first_word_that_looks_like_a_role_noun_stays_in_the_name(extractor):

@@ -284,15 +284,24 @@ def describes_someone(noun: str) -> bool:
             or noun in BODY_NOUNS or noun in OUTLET_NOUNS or noun in ORGANIZATION_HEADS)
 
 
+def _capitalised_word(doc, i: int) -> bool:
+    return i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()
+
+
 def whole_organization(ent: Span) -> Span:
     """An organization's name where the NER cut it short: "the Public Health Agency" + "of Canada",
-    "The Department of Fisheries and" + "Oceans"."""
+    "The Department of Fisheries and" + "Oceans", "the Office of the" + "Deputy Prime Minister"."""
     doc = ent.doc
     end = ent.end
     if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_iob_ == "B" and doc[end + 1].ent_type_ == "GPE":
         end += 1
     elif end < len(doc) and ent[-1].lower_ in ("and", "of", "for") and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "ORG":
         pass
+    elif ent[-1].lower_ in ("and", "of", "for", "the") and _capitalised_word(doc, end):
+        # "the Office of the" + "Deputy Prime Minister": capitalised words no entity holds
+        while _capitalised_word(doc, end):
+            end += 1
+        return doc[ent.start : end]
     else:
         return ent
     end += 1
