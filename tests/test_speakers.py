@@ -856,6 +856,14 @@ def test_a_sentences_first_word_the_ner_took_into_a_name_is_not_the_name():
     assert registry.person("May Tanaka", at=80).name == "May Tanaka"  # a first name stays
 
 
+def test_a_dash_the_ner_took_into_an_organizations_name_is_no_part_of_it():
+    # "Halden Boerse - whose market value …": the NER takes the dash along
+    registry = Registry(None)
+    exchange = registry.organization("Halden Boerse -")
+    assert exchange.name == "Halden Boerse"
+    assert registry.organization("the Halden Boerse") is exchange
+
+
 @pytest.mark.parametrize(
     "word, following, opens_sentence, verdict",
     [

@@ -513,7 +513,8 @@ def is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 def _canonical_org(name: str) -> str:
-    name = re.sub(r"[’']s?$", "", name.strip()).strip()
+    # (a dash or comma the NER took along: "Deutsche Boerse - whose market value …")
+    name = re.sub(r"[’']s?$", "", name.strip().rstrip(" -–—,;:")).strip()
     if re.search(r"\([^()]*$", name):
         name += ")"  # the NER ends "International Labour Organisation (ILO)" before its parenthesis closes
     if name.lower().startswith("the "):
