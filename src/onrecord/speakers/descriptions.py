@@ -332,8 +332,9 @@ def organization_named_in(span: Span) -> tuple[str, str | None] | None:
     while start > span.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
         start -= 1
     entity = entity_at(doc, name_root.i)
-    if entity is not None and entity.end <= span.end:
-        # "The Bank of England, the UK's central bank": the name goes on past its head
+    if entity is not None and entity.label_ in ("ORG", "FAC") and entity.end <= span.end:
+        # "The Bank of England, the UK's central bank": the name goes on past its head (a title
+        # the NER ran on does not: "In its report - MTV Smut Peddlers: … - the PTC said")
         end = max(end, entity.end)
     if role is None:
         before = [t for t in doc[span.start : start] if t.lower_ not in DETERMINERS]
