@@ -856,6 +856,13 @@ def test_a_sentences_first_word_the_ner_took_into_a_name_is_not_the_name():
     assert registry.person("May Tanaka", at=80).name == "May Tanaka"  # a first name stays
 
 
+def test_an_organizations_capitals_after_the_are_its_name():
+    # "the Office of the Deputy Prime Minister (ODPM) has said … The ODPM attributed …": one body
+    registry = Registry(None)
+    office = registry.organization("the Office of the Deputy Prime Minister")
+    assert registry.organization("The ODPM") is office and office.name == "The Office of the Deputy Prime Minister"
+
+
 def test_a_dash_the_ner_took_into_an_organizations_name_is_no_part_of_it():
     # "Halden Boerse - whose market value …": the NER takes the dash along
     registry = Registry(None)
@@ -1421,9 +1428,13 @@ def test_an_organization_name_the_ner_cut_at_its_place_is_whole(extractor):
     article = extractor.extract(text)
     assert speaker_of(article, "update its advice").name == "The Public Health Agency of Canada"
     assert speaker_of(article, "stock was low").name == "The Department of Fisheries and Oceans"
-    # the NER stops at "of the" and leaves the office's capitalised words to no entity
-    text = "House prices dipped in November, the Office of the Deputy Prime Minister (ODPM) has said."
-    assert speaker_of(extractor.extract(text), "House prices").name == "The Office of the Deputy Prime Minister"
+    # the NER stops at "of the" and leaves the office's capitalised words to no entity, and calls
+    # its capitals a person
+    text = ("House prices dipped in November, the Office of the Deputy Prime Minister (ODPM) has said. "
+            "The ODPM attributed the fall to the value of flats.")
+    article = extractor.extract(text)
+    assert speaker_of(article, "House prices").name == "The Office of the Deputy Prime Minister"
+    assert speaker_of(article, "value of flats").name == "The Office of the Deputy Prime Minister"
 
 
 def test_a_first_word_that_looks_like_a_role_noun_stays_in_the_name(extractor):

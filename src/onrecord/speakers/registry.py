@@ -502,7 +502,9 @@ _NOT_ABBREVIATED = frozenset("of and for on in at to the &".split())
 
 
 def _abbreviates(short: str, name: str) -> bool:
-    """Whether ``short`` is the capitals of ``name``'s words: "TTC" of "Toronto Transit Commission"."""
+    """Whether ``short`` is the capitals of ``name``'s words: "TTC" of "Toronto Transit Commission",
+    "The ODPM" of "the Office of the Deputy Prime Minister"."""
+    short = re.sub(r"^[Tt]he\s+", "", short)
     initials = "".join(w[0] for w in re.findall(r"[\w&]+", without_possessive(name))
                        if w.lower() not in _NOT_ABBREVIATED)
     return _is_acronym(short) and len(initials) > 2 and short == initials.upper() and initials.isupper()

@@ -184,7 +184,7 @@ class SpeakerResolver:
                 if self._names_a_person(ent):
                     entity = self._person_at(ent.text, start, _rank(ent.root), _said_of(ent.root))
                     entity.describe(title_run_before(self.text, start))
-                elif ent.label_ == "ORG":
+                elif ent.label_ == "ORG" or self._capitals_of_an_organization(ent):
                     ent = whole_organization(ent)
                     covered = ent.end
                     entity = self.registry.organization(ent.text)
@@ -264,6 +264,12 @@ class SpeakerResolver:
             entity.mentions.clear()
             registry.no_person(entity)
 
+    def _capitals_of_an_organization(self, ent: Span) -> bool:
+        """Whether an entity is the capitals of an organization named before: "the Office of the Deputy
+        Prime Minister (ODPM)", where the NER calls "ODPM" a person."""
+        written = without_possessive(ent.text)
+        return written.isupper() and self.registry.known_organization(written) is not None
+
     def _names_a_person(self, ent: Span) -> bool:
         """Whether a named entity is a person, whatever the NER called it.
 
@@ -274,7 +280,7 @@ class SpeakerResolver:
         these organizations, and then "Mr Cable" never found his first name and
         "she" had no one to refer to.
         """
-        if without_possessive(ent.text).lower() in self.registry.not_people:
+        if without_possessive(ent.text).lower() in self.registry.not_people or self._capitals_of_an_organization(ent):
             return False
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
             return False  # "the Lib Dems", "the Clintons": a party or a family, no one person
