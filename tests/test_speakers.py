@@ -861,6 +861,9 @@ def test_an_organizations_capitals_after_the_are_its_name():
     registry = Registry(None)
     office = registry.organization("the Office of the Deputy Prime Minister")
     assert registry.organization("The ODPM") is office and office.name == "The Office of the Deputy Prime Minister"
+    # capitals are an organization only as its abbreviation, not as the last word of its name
+    bank = registry.organization("Halden Royal Bank UK")
+    assert registry.abbreviated_by("HRBU") is bank and registry.abbreviated_by("UK") is None
 
 
 def test_a_dash_the_ner_took_into_an_organizations_name_is_no_part_of_it():

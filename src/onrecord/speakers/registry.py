@@ -281,7 +281,11 @@ class Registry:
         key = org_key(name)
         return next(
             (e for e in self.organizations if is_suffix(key, other := org_key(e.name or "")) or key == other), None
-        ) or next((e for e in self.organizations if e.name and _abbreviates(name, e.name)), None)
+        ) or self.abbreviated_by(name)
+
+    def abbreviated_by(self, capitals: str) -> Referent | None:
+        """The organization whose name these capitals abbreviate ("AHS", "The ODPM"), if any."""
+        return next((e for e in self.organizations if e.name and _abbreviates(capitals, e.name)), None)
 
     def organization(self, name: str) -> Referent:
         known = self.known_organization(name)

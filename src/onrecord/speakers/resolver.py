@@ -267,8 +267,8 @@ class SpeakerResolver:
     def _capitals_of_an_organization(self, ent: Span) -> bool:
         """Whether an entity is the capitals of an organization named before: "the Office of the Deputy
         Prime Minister (ODPM)", where the NER calls "ODPM" a person."""
-        written = without_possessive(ent.text)
-        return written.isupper() and self.registry.known_organization(written) is not None
+        # (the capitals themselves, not a name's last word: "UK" is no "Amnesty International UK")
+        return self.registry.abbreviated_by(without_possessive(ent.text)) is not None
 
     def _names_a_person(self, ent: Span) -> bool:
         """Whether a named entity is a person, whatever the NER called it.
