@@ -2064,3 +2064,38 @@ def test_a_capitalised_role_opening_a_sentence_describes_the_person_named_after_
 )
 def test_a_name_read_past_what_the_ner_or_the_parse_made_of_it(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
+
+
+@pytest.mark.parametrize(
+    "text, words, name, description",
+    [
+        # a title and its portfolio before the name, which the NER left unmarked or took for a ministry:
+        # the name starts after the portfolio, and "the minister", "she" are that person
+        ("Minister of Health Leona Sarkis announced the new measures on Monday. "
+         "The minister said the province would hire 500 nurses.", "500 nurses", "Leona Sarkis", "Minister of Health"),
+        ("Ontario's Minister of Health Christine Abara announced the new measures on Monday. "
+         "She said the province would hire 500 nurses.", "500 nurses", "Christine Abara", "Minister of Health"),
+        ("Minister of Justice David Okonjo tabled the bill. He said the courts needed it.",
+         "courts needed it", "David Okonjo", "Minister of Justice"),
+    ],
+)
+def test_a_title_with_its_portfolio_before_a_name(extractor, text, words, name, description):
+    speaker = speaker_of(extractor.extract(text), words)
+    assert speaker.name == name
+    assert description in extractor.extract(text).entity(speaker.entity).descriptions
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        # one office under two names: "the CEO" is the person named as the chief executive, and back
+        ("The bank's chief executive, Marta Lindqvist, told analysts the bank was ready. "
+         "The CEO said profits would rise next year.", "profits would rise", "Marta Lindqvist"),
+        ("Marta Lindqvist, the bank's CEO, told analysts the bank was ready. "
+         "The chief executive said profits would rise next year.", "profits would rise", "Marta Lindqvist"),
+        ("Tom Akers, spokesman for the ministry, confirmed the report. "
+         '"We are looking into it," the spokesperson said.', "looking into it", "Tom Akers"),
+    ],
+)
+def test_a_description_by_another_name_of_the_same_office(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name

@@ -15,8 +15,8 @@ from .names import first_name_gender, is_first_name
 from .vocabulary import (
     ABBREVIATED_TITLES, DEMONYMS, DETERMINERS, HONORIFICS, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAME_PARTICLES,
     NO_DESCRIPTION, ORG_NOUNS,
-    PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_NOUNS, POST_NOMINAL, RAW_STOP, ROLE_NOUNS, ROLE_TITLES, SENTENCE_OPENERS,
-    TEAM_WORDS, TITLE_WORDS, WORDLIKE, ends_sentence, is_person_noun,
+    PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_NOUNS, POST_NOMINAL, RAW_STOP, ROLE_NOUNS, ROLE_TITLES, SAME_OFFICE,
+    SENTENCE_OPENERS, TEAM_WORDS, TITLE_WORDS, WORDLIKE, ends_sentence, is_person_noun,
 )
 
 
@@ -49,6 +49,12 @@ class Referent:
         nouns = [noun for w in words for noun in ABBREVIATED_TITLES.get(w, ())]
         self.title_words.update(nouns)
         self.title_heads.update(nouns)
+        phrase = f" {' '.join(words)} "
+        for names in SAME_OFFICE:
+            if any(f" {name} " in phrase for name in names):
+                for name in names:
+                    self.title_words.update(name.split())
+                    self.title_heads.add(name.split()[-1])
         for part in re.split(r",", description):
             # the head of "Minister of X" is "minister"; of "engineering firm", "firm"
             part_words = re.split(POST_NOMINAL, part.strip().lower())[0].split()
@@ -380,7 +386,11 @@ def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:
         # (but "Lib Dem MPs" are no person named "MPs")
         role, cleaned = role + cleaned[:leading], cleaned[leading:]
     last_title = max((i for i, w in enumerate(cleaned[:-1]) if is_title(w)), default=-1)
-    if last_title >= 0:
+    portfolio = name_after_portfolio(cleaned)
+    if portfolio > 0:
+        # "Minister of Health Patty Hajdu": the name starts after the title's portfolio
+        role, cleaned = role + cleaned[:portfolio], cleaned[portfolio:]
+    elif last_title >= 0:
         # "Veterans Affairs Minister Seamus O'Regan": the name starts after the title
         role, cleaned = role + cleaned[: last_title + 1], cleaned[last_title + 1 :]
     # what stood before the name describes them when it holds a role or title, not an honorific or
@@ -461,6 +471,27 @@ def _is_acronym(word: str) -> bool:
 def is_title(word: str) -> bool:
     word = word.lower().strip(".")
     return word in TITLE_WORDS or word in ROLE_TITLES or title_gender(word) is not None
+
+
+# the lowercase words of a title's portfolio: "Minister of Health", "Secretary for Work and Pensions"
+_PORTFOLIO_JOINERS = frozenset({"of", "for", "the", "and", "&"})
+
+
+def name_after_portfolio(words: list[str]) -> int:
+    """Where the name starts in "Minister of Health Patty Hajdu", "Chancellor of the Exchequer
+    Gordon Brown": the first name of two or three capitalised words that end ``words`` after a
+    title and its portfolio (as the NER often runs them into one organization); -1 where the
+    words are not so. Two words where the first is a first name, since a portfolio may be one
+    too ("Minister of Justice David Lametti")."""
+    title = next((i for i, w in enumerate(words) if is_title(w)), -1)
+    if title < 0 or title + 2 >= len(words) or words[title + 1] not in ("of", "for"):
+        return -1
+    for start in (len(words) - 2, len(words) - 3):
+        if start > title + 2 and is_first_name(words[start], anywhere=True) and all(
+                w[:1].isupper() or w in _PORTFOLIO_JOINERS for w in words[title + 2 : start]) and all(
+                w[:1].isupper() and w.lower() not in _PORTFOLIO_JOINERS for w in words[start:]):
+            return start
+    return -1
 
 
 def ends_in(name: str, words: frozenset[str]) -> bool:

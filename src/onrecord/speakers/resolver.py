@@ -60,7 +60,7 @@ from .pronouns import Pronouns
 from .sentences import Sentences
 from .registry import (
     HONORIFICS_BEFORE_A_SURNAME, IN_A_CLAUSE, PersonMention, Referent, Registry, club_or_party, ends_in, gender_so_far,
-    is_modifier, is_suffix, is_title, no_part_of_name, org_key, says_who, settle_gender, without_possessive,
+    is_modifier, is_suffix, is_title, name_after_portfolio, no_part_of_name, org_key, says_who, settle_gender, without_possessive,
 )
 from .descriptions import (
     PREDICATE_WORDS, affiliation_of, after_a_role_word, after_honorific, apposition_of,
@@ -181,6 +181,8 @@ class SpeakerResolver:
                 start = unit.start + ent.start_char
                 if ent.start < covered or ent.text.lower() in DEMONYMS:
                     continue  # ("Frenchman", "Scot": no one's name, and no firm's)
+                ent = _name_after_portfolio(ent) or ent
+                start = unit.start + ent.start_char
                 if self._names_a_person(ent):
                     entity = self._person_at(ent.text, start, _rank(ent.root), _said_of(ent.root))
                     entity.describe(title_run_before(self.text, start))
@@ -569,6 +571,7 @@ class SpeakerResolver:
             head_ent = _named_after_a_role(span, ents) or head_ent
         chosen = head_ent or _named_after_a_role(span, ents) or (
             ents[-1] if span.root.lower_ in CARRIERS or span.root.pos_ in ("NOUN",) else ents[0])
+        chosen = _name_after_portfolio(chosen) or chosen
         person = self._names_a_person(chosen)
         if person and head_ent is None and _of_someone_else(span, chosen):
             # "A close associate of former Yukos boss Mikhail Khodorkovsky": the name says whose
@@ -692,6 +695,9 @@ class SpeakerResolver:
         if last >= 0 and (len(run) - last > 2 or run[last].lower_ in PEERAGE):
             run = run[last + 1 :]
         run = [t for t in run if not title(t)]
+        named = _name_after_portfolio(run[0].doc[run[0].i : run[-1].i + 1]) if run else None
+        if named is not None:
+            run = list(named)  # "Minister of Health Patty Hajdu": the run stopped at "of", after the title
         # "The Lord Chief Justice": titles set aside, a sentence's capital "The" is no name
         return run if any(t.lower_ not in DETERMINERS for t in run) else []
 
@@ -1414,6 +1420,22 @@ def _name_beside_role(span: Span) -> Span | None:
             if run and after_honorific(run[0]):
                 return span.doc[run[0].i : token.i + 1]
     return None
+
+
+def _name_after_portfolio(span: Span) -> Span | None:
+    """The person's name that ends a span after a title and its portfolio, which the NER took
+    for an organization or left out ("Health Leona Sarkis" of "Minister of Health Leona
+    Sarkis"), and the parse's name run stopped at the "of" of: the name alone, as a person."""
+    doc = span.doc
+    first = span.start
+    while first > max(span.sent.start, span.start - 8) and (
+            doc[first - 1].text[:1].isupper() or doc[first - 1].lower_ in ("of", "for", "the", "and")):
+        first -= 1
+    words = doc[first : span.end]
+    named = name_after_portfolio([t.text for t in words])
+    if named <= 0 or first + named < span.start:
+        return None  # (not "Hajdu" alone: the name is the span's, or longer)
+    return Span(doc, first + named, span.end, label="PERSON")
 
 
 def _portfolio_then_name(span: Span, ent: Span) -> bool:

@@ -148,6 +148,14 @@ ABBREVIATED_TITLES = {
     "sgt": ("sergeant", "officer"), "det": ("detective", "officer"), "insp": ("inspector", "officer"),
     "supt": ("superintendent", "officer"), "coun": ("councillor", "councilor"),
 }
+# one office under several names: the "chief executive" is the "CEO" the article named, the
+# "spokesperson" its "spokeswoman" (each name's words, its head last)
+SAME_OFFICE = (
+    ("ceo", "chief executive", "chief executive officer"),
+    ("cfo", "chief financial officer"),
+    ("chairman", "chairwoman", "chairperson", "chair"),
+    ("spokesman", "spokeswoman", "spokesperson"),
+)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "Mr Cable", "Ms. Errigo": whoever the article calls so is a person
 HONORIFICS = ("Mr", "Mrs", "Ms", "Mme", "Dr", "Sir", "Dame")
