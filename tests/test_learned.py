@@ -307,3 +307,19 @@ def test_a_tagged_source_that_cuts_a_named_entity_takes_all_of_it(nlp):
     tagging = HandTagging(text, [("source", "Rick"), ("content", "that the team would struggle")])
     [found] = learned_attributions(article, [candidate], tagging)
     assert text[found.source.start : found.source.end] == "Rick Tocchet"
+
+
+@pytest.mark.parametrize(
+    "headline, cue, content, source",
+    [
+        ("New Polls Show Double-Digit Gaps In Republican Contest.", "Show", "Double-Digit Gaps In Republican Contest",
+         "New Polls"),
+        ("Trump Calls On Obama To Resign.", "Calls On", "Obama To Resign", "Trump"),
+        # a line in sentence case is no headline of this kind: its subject is the parse's to find
+        ("Officials at the plant show little concern about the leak.", "show", "little concern about the leak", None),
+    ],
+)
+def test_a_title_case_headline_cue_takes_the_capitalised_words_before_it_as_source(nlp, headline, cue, content, source):
+    text = f"{headline}\n\nThe candidates spoke in Iowa on Tuesday."
+    [found] = [c for c in run(nlp, text, HandTagging(text, [("cue", cue), ("content", content)])) if c.start < len(headline)]
+    assert (text[found.source.start : found.source.end] if found.source else None) == source
