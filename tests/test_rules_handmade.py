@@ -499,3 +499,23 @@ def test_a_modal_before_a_bare_verb_stays_in_the_cue():
     [candidate] = list(find_in_sentence(d[:], 0))
     assert offsets_text(d, candidate.cue) == ["may", "say"]  # joined into one fragment later
     assert d.text[candidate.source.start : candidate.source.end] == "she"
+
+
+@pytest.mark.parametrize(
+    "verb, source",
+    [
+        ("led", "some"),  # "led" passes its object on as the subject of "to speculate"
+        ("used", "The report"),  # "used the poll to speculate": the subject speculates
+    ],
+)
+def test_an_infinitive_cue_after_an_object_control_verb_takes_the_object_as_source(verb, source):
+    # The report led some to speculate that it failed.
+    words = ["The", "report", verb, "some", "to", "speculate", "that", "it", "failed", "."]
+    heads = [1, 2, 2, 2, 5, 2, 8, 8, 5, 2]
+    deps = ["det", "nsubj", "ROOT", "dobj", "aux", "xcomp", "mark", "nsubj", "ccomp", "punct"]
+    tags = ["DT", "NN", "VBD", "DT", "TO", "VB", "IN", "PRP", "VBD", "."]
+    pos = ["DET", "NOUN", "VERB", "PRON", "PART", "VERB", "SCONJ", "PRON", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if "speculate" in offsets_text(d, c.cue)]
+    assert offsets_text(d, candidate.content) == ["that it failed"]
+    assert d.text[candidate.source.start : candidate.source.end] == source

@@ -81,6 +81,10 @@ def subject_of(verb: Token) -> Token | None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+        controller = _object_before(current) if current.dep_ == "xcomp" else None
+        if controller is not None:
+            # "led some to speculate", "leaving many to wonder": the object of the verb above speaks
+            return controller
         if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep" and current.head.head.i != current.head.i:
             current = current.head.head
         elif (statement := _statement_of(current)) is not None:
@@ -91,6 +95,23 @@ def subject_of(verb: Token) -> Token | None:
             break
         subjects = _GOVERNOR_SUBJECTS
     return _name_just_before(verb)
+
+
+# verbs whose object does what the infinitive after it says: "led some to speculate", "leaving
+# many to wonder", "urged the mayor to say" (not "used his platform to discuss": the subject does)
+_OBJECT_CONTROL = frozenset(
+    f"{stem}{ending}" for stem in "lead leave prompt cause force ask urge encourage push invite press persuade convince "
+    "inspire spur".split() for ending in ("", "s", "ed", "d", "ing")
+) | frozenset("led left leaving causing forcing urging encouraging inviting persuading convincing inspiring "
+              "spurred spurring".split())
+
+
+def _object_before(clause: Token) -> Token | None:
+    """The object of the verb an infinitive clause hangs off, before it, where that verb passes
+    its object on as the infinitive's subject: "some" of "led some to speculate"."""
+    if clause.head.lower_ not in _OBJECT_CONTROL or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i), None)
 
 
 # where the parse hangs a name that is really a subjectless cue's subject
