@@ -323,3 +323,10 @@ def test_a_title_case_headline_cue_takes_the_capitalised_words_before_it_as_sour
     text = f"{headline}\n\nThe candidates spoke in Iowa on Tuesday."
     [found] = [c for c in run(nlp, text, HandTagging(text, [("cue", cue), ("content", content)])) if c.start < len(headline)]
     assert (text[found.source.start : found.source.end] if found.source else None) == source
+
+
+def test_an_impersonal_it_of_it_seems_is_no_source(nlp):
+    text = "It seems the campaign will go on without the support of many corporations."
+    tagging = HandTagging(text, [("source", "It"), ("cue", "seems"), ("content", "the campaign will go on")])
+    [found] = run(nlp, text, tagging)
+    assert found.source is None

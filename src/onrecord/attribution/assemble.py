@@ -116,6 +116,9 @@ def _finished(article: ArticleContext, candidates: list[Candidate]) -> list[Cand
     for candidate in candidates:
         if candidate.source is not None and _NO_ONE.fullmatch(text[candidate.source.start : candidate.source.end]):
             candidate.source = None  # "The" or a quotation mark: what is left of a misread span
+        if candidate.source is not None and _SEEMING.fullmatch(" ".join(text[s:e] for s, e in candidate.cue)) and (
+                text[candidate.source.start : candidate.source.end].lower() == "it"):
+            candidate.source = None  # "it seems that …" says no one: PolNeAR train never gives it as a source
     candidates = _drop_nested(candidates)
     _relink_floating(candidates)
     _headline_sources(article, candidates)
@@ -168,6 +171,8 @@ def _headline_sources(article: ArticleContext, candidates: list[Candidate]) -> N
 
 
 # a source mention that names no one: an article alone, punctuation alone
+# the cues of "it seems", "it appears": an impersonal it, no source
+_SEEMING = re.compile(r"(?:(?:now|also|still)\s+)?(?:seems?|seemed|appears?|appeared)", re.IGNORECASE)
 _NO_ONE = re.compile(r"[\W_]*(?:(?:the|a|an)[\W_]*)?", re.IGNORECASE)
 # the most words a gap between two fragments of one content may hold and still be closed
 _GAP_WORDS = 6
