@@ -2099,3 +2099,16 @@ def test_a_title_with_its_portfolio_before_a_name(extractor, text, words, name, 
 )
 def test_a_description_by_another_name_of_the_same_office(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
+
+
+@pytest.mark.parametrize(
+    "text, words, description",
+    [
+        # the person named in the possessive is whom the speaker is someone of, not the speaker
+        ("Daniel Okafor's lawyer said the charges had no merit.", "no merit", "Daniel Okafor's lawyer"),
+        ("Priya Raman's mother said the girl was safe.", "was safe", "Priya Raman's mother"),
+    ],
+)
+def test_a_person_named_in_the_possessive_before_a_role_is_not_the_speaker(extractor, text, words, description):
+    speaker = speaker_of(extractor.extract(text), words)
+    assert (speaker.name, speaker.description) == (None, description)

@@ -1281,20 +1281,24 @@ def _in_pieces(span: Span) -> bool:
 def _of_someone_else(span: Span, named: Span) -> bool:
     """Whether the person named in a mention is whom its head is someone of, not the speaker:
     "A close associate of former Yukos boss Mikhail Khodorkovsky", "Lawyers for Mr Fawcett",
-    "the parents of 14-year-old Stefan Pakeerah", "The Labour MP for Birkenhead" (a place the
+    "the parents of 14-year-old Stefan Pakeerah", "Donald Trump's lawyer", "The Labour MP for Birkenhead" (a place the
     NER took for a name), "the director behind JFK" (a film it took for one). Not where only the
     role's own words stand between ("the minister for civil aviation Praful Patel", "Shadow leader
     of the Commons Oliver Heald"), nor after a comma, where the name may be the head's own ("The
     head of the Naftohaz company, Yury Boyko")."""
     root = span.root
+    # the pipeline has no lemmatizer: "lawyers" is read as "lawyer" by its plural's "s"
+    lemma = root.lower_[:-1] if root.tag_ == "NNS" and root.lower_.endswith("s") else root.lower_
+    if named.root.dep_ == "poss" and named.root.head.i == root.i and not any(t.is_punct for t in named):
+        # "Donald Trump's lawyer", "Mary Smith's mother": the head is the possessor's someone
+        # (not where the NER ran a name on over a dash: "Florian Hamm - Borussia Dortmund's")
+        return root.pos_ == "NOUN" and root.is_lower and (is_person_noun(lemma) or lemma in RELATIONS)
     prep = next((t for t in named.root.ancestors if t.head.i == root.i), None)
     if prep is None or prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "to", "behind"):
         return False
     between = [t for t in span.doc[prep.i + 1 : named.start] if t.lower_ not in DETERMINERS]
     if any(t.text == "," for t in between):
         return False
-    # the pipeline has no lemmatizer: "lawyers" is read as "lawyer" by its plural's "s"
-    lemma = root.lower_[:-1] if root.tag_ == "NNS" and root.lower_.endswith("s") else root.lower_
     if root.pos_ == "NOUN" and (root.is_lower or root.is_sent_start) and (is_person_noun(lemma) or lemma in RELATIONS):
         return not between or lemma in RELATIONS or any(
             t.like_num or is_person_noun(t.lower_) or is_title(t.text) for t in between)
