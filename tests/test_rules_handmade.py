@@ -519,3 +519,16 @@ def test_an_infinitive_cue_after_an_object_control_verb_takes_the_object_as_sour
     [candidate] = [c for c in find_in_sentence(d[:], 0) if "speculate" in offsets_text(d, c.cue)]
     assert offsets_text(d, candidate.content) == ["that it failed"]
     assert d.text[candidate.source.start : candidate.source.end] == source
+
+
+def test_a_quotation_the_parse_hangs_on_as_a_second_subject_after_the_verb_is_not_the_source():
+    # Trump attacked Romney, calling him “a failed candidate.”  ("candidate" a second nsubj of "attacked")
+    words = ["Trump", "attacked", "Romney", ",", "calling", "him", "“", "a", "failed", "candidate", ".", "”"]
+    spaces = [True, True, False, True, True, True, False, True, True, False, False, False]
+    heads = [1, 1, 1, 1, 1, 4, 9, 9, 9, 1, 9, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "advcl", "dobj", "punct", "det", "amod", "nsubj", "punct", "punct"]
+    tags = ["NNP", "VBD", "NNP", ",", "VBG", "PRP", "``", "DT", "VBN", "NN", ".", "''"]
+    pos = ["PROPN", "VERB", "PROPN", "PUNCT", "VERB", "PRON", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [attacked] = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["attacked"]]
+    assert d.text[attacked.source.start : attacked.source.end] == "Trump"

@@ -72,6 +72,11 @@ def subject_of(verb: Token) -> Token | None:
             current, subjects = speaking, _GOVERNOR_SUBJECTS
     for _ in range(4):
         found = [child for child in current.children if child.dep_ in subjects]
+        # a subject after the verb only where none stands before it, outside a quotation ("said the
+        # minister"): not the quotation the parse hung on as a second subject ("Trump attacked
+        # Romney, calling him … “a failed candidate.”")
+        found = [child for child in found if child.i < current.i and not any(
+            t.text in DOUBLE_MARKS for t in child.doc[child.i : current.i])] or found
         if found and not (current.pos_ == "AUX" and found[-1].lower_ == "it"):
             # several: one subject the parse split ("the ex - Wallaby"); the head is the last
             # (a copula's "it" is no one: "it is important to say that …")
