@@ -330,3 +330,9 @@ def test_an_impersonal_it_of_it_seems_is_no_source(nlp):
     tagging = HandTagging(text, [("source", "It"), ("cue", "seems"), ("content", "the campaign will go on")])
     [found] = run(nlp, text, tagging)
     assert found.source is None
+
+
+def test_a_content_ends_at_the_closing_mark_a_participles_clause_follows(nlp):
+    text = "The club will still meet, but he said, “It’s time we change how we do it,” promising the club will return."
+    said = [c for c in run(nlp, text, None) if texts(text, c.cue) == ["said"]]
+    assert [texts(text, c.content) for c in said] == [["“It’s time we change how we do it,”"]]
