@@ -189,9 +189,9 @@ def _before_participle_after_quotation(article: ArticleContext, fragment: Offset
     return fragment
 
 
-# a source mention that names no one: an article alone, punctuation alone
 # the cues of "it seems", "it appears": an impersonal it, no source
 _SEEMING = re.compile(r"(?:(?:now|also|still)\s+)?(?:seems?|seemed|appears?|appeared)", re.IGNORECASE)
+# a source mention that names no one: an article alone, punctuation alone
 _NO_ONE = re.compile(r"[\W_]*(?:(?:the|a|an)[\W_]*)?", re.IGNORECASE)
 # the most words a gap between two fragments of one content may hold and still be closed
 _GAP_WORDS = 6

@@ -105,10 +105,12 @@ def subject_of(verb: Token) -> Token | None:
 # verbs whose object does what the infinitive after it says: "led some to speculate", "leaving
 # many to wonder", "urged the mayor to say" (not "used his platform to discuss": the subject does)
 _OBJECT_CONTROL = frozenset(
-    f"{stem}{ending}" for stem in "lead leave prompt cause force ask urge encourage push invite press persuade convince "
-    "inspire spur".split() for ending in ("", "s", "ed", "d", "ing")
-) | frozenset("led left leaving causing forcing urging encouraging inviting persuading convincing inspiring "
-              "spurred spurring".split())
+    "lead leads led leading leave leaves left leaving prompt prompts prompted prompting cause causes caused causing "
+    "force forces forced forcing ask asks asked asking urge urges urged urging encourage encourages encouraged "
+    "encouraging push pushes pushed pushing invite invites invited inviting press presses pressed pressing "
+    "persuade persuades persuaded persuading convince convinces convinced convincing inspire inspires inspired "
+    "inspiring spur spurs spurred spurring".split()
+)
 
 
 def _object_before(clause: Token) -> Token | None:

@@ -60,7 +60,8 @@ from .pronouns import Pronouns
 from .sentences import Sentences
 from .registry import (
     HONORIFICS_BEFORE_A_SURNAME, IN_A_CLAUSE, PersonMention, Referent, Registry, club_or_party, ends_in, gender_so_far,
-    is_modifier, is_suffix, is_title, name_after_portfolio, no_part_of_name, org_key, says_who, settle_gender, without_possessive,
+    is_modifier, is_suffix, is_title, name_after_portfolio, no_part_of_name, org_key, says_who, settle_gender,
+    without_possessive,
 )
 from .descriptions import (
     PREDICATE_WORDS, affiliation_of, after_a_role_word, after_honorific, apposition_of,
@@ -178,10 +179,9 @@ class SpeakerResolver:
             dateline = dateline_end(unit.doc)
             covered = 0 if dateline is None else dateline
             for ent in unit.doc.ents:
-                start = unit.start + ent.start_char
                 if ent.start < covered or ent.text.lower() in DEMONYMS:
                     continue  # ("Frenchman", "Scot": no one's name, and no firm's)
-                ent = _name_after_portfolio(ent) or ent
+                ent = _person_after_portfolio(ent) or ent
                 start = unit.start + ent.start_char
                 if self._names_a_person(ent):
                     entity = self._person_at(ent.text, start, _rank(ent.root), _said_of(ent.root))
@@ -571,7 +571,7 @@ class SpeakerResolver:
             head_ent = _named_after_a_role(span, ents) or head_ent
         chosen = head_ent or _named_after_a_role(span, ents) or (
             ents[-1] if span.root.lower_ in CARRIERS or span.root.pos_ in ("NOUN",) else ents[0])
-        chosen = _name_after_portfolio(chosen) or chosen
+        chosen = _person_after_portfolio(chosen) or chosen
         person = self._names_a_person(chosen)
         if person and head_ent is None and _of_someone_else(span, chosen):
             # "A close associate of former Yukos boss Mikhail Khodorkovsky": the name says whose
@@ -695,7 +695,7 @@ class SpeakerResolver:
         if last >= 0 and (len(run) - last > 2 or run[last].lower_ in PEERAGE):
             run = run[last + 1 :]
         run = [t for t in run if not title(t)]
-        named = _name_after_portfolio(run[0].doc[run[0].i : run[-1].i + 1]) if run else None
+        named = _person_after_portfolio(run[0].doc[run[0].i : run[-1].i + 1]) if run else None
         if named is not None:
             run = list(named)  # "Minister of Health Patty Hajdu": the run stopped at "of", after the title
         # "The Lord Chief Justice": titles set aside, a sentence's capital "The" is no name
@@ -1281,8 +1281,8 @@ def _in_pieces(span: Span) -> bool:
 def _of_someone_else(span: Span, named: Span) -> bool:
     """Whether the person named in a mention is whom its head is someone of, not the speaker:
     "A close associate of former Yukos boss Mikhail Khodorkovsky", "Lawyers for Mr Fawcett",
-    "the parents of 14-year-old Stefan Pakeerah", "Donald Trump's lawyer", "The Labour MP for Birkenhead" (a place the
-    NER took for a name), "the director behind JFK" (a film it took for one). Not where only the
+    "the parents of 14-year-old Stefan Pakeerah", "Donald Trump's lawyer", "The Labour MP for
+    Birkenhead" (a place the NER took for a name), "the director behind JFK" (a film it took for one). Not where only the
     role's own words stand between ("the minister for civil aviation Praful Patel", "Shadow leader
     of the Commons Oliver Heald"), nor after a comma, where the name may be the head's own ("The
     head of the Naftohaz company, Yury Boyko")."""
@@ -1426,7 +1426,7 @@ def _name_beside_role(span: Span) -> Span | None:
     return None
 
 
-def _name_after_portfolio(span: Span) -> Span | None:
+def _person_after_portfolio(span: Span) -> Span | None:
     """The person's name that ends a span after a title and its portfolio, which the NER took
     for an organization or left out ("Health Leona Sarkis" of "Minister of Health Leona
     Sarkis"), and the parse's name run stopped at the "of" of: the name alone, as a person."""
