@@ -336,3 +336,11 @@ def test_a_content_ends_at_the_closing_mark_a_participles_clause_follows(nlp):
     text = "The club will still meet, but he said, “It’s time we change how we do it,” promising the club will return."
     said = [c for c in run(nlp, text, None) if texts(text, c.cue) == ["said"]]
     assert [texts(text, c.content) for c in said] == [["“It’s time we change how we do it,”"]]
+
+
+def test_a_tagged_cue_that_only_says_when_is_no_cue(nlp):
+    text = "State Senator Priya Raman introduced a bill on Monday that would give every student a free lunch."
+    tagging = HandTagging(text, [("source", "State Senator Priya Raman"), ("cue", "introduced"), ("content", "a bill"),
+                                 ("cue", "Monday"), ("content", "that would give every student a free lunch")])
+    found = run(nlp, text, tagging)
+    assert found and all(texts(text, c.cue) != ["Monday"] for c in found)
