@@ -314,6 +314,8 @@ def test_degenerate_texts(extractor, text):
         '"Dana Whitfield," Dana Whitfield said.',
         # a non-projective parse: the subject's subtree runs over its own cue "said"
         'According to Dana Whitfield, we.\n\n‹budget said in a statement: the," she said.\n\n',
+        # a title-case line whose words before the cue are its content (the soup property's, shrunk)
+        "0 Dana Whitfield ACCORDING ",
     ],
 )
 def test_found_by_fuzzing_speaker_overlapping_content_or_cue(extractor, text):

@@ -166,6 +166,9 @@ def _headline_sources(article: ArticleContext, candidates: list[Candidate]) -> N
         if not 1 <= len(before) <= _SOURCE_MAX_WORDS or not all(w[0].isupper() for w in before) or any(
                 mark in text[start:end] for mark in DOUBLE_MARKS):
             continue
+        roles = candidate.content + [(m.start, m.end) for m in (candidate.addressee, candidate.via) if m is not None]
+        if any(s < end and start < e for s, e in roles):
+            continue  # the words before the cue are what was said: "Dana Whitfield ACCORDING"
         unit = article.parsed.holding(start, end)
         span = unit_span(unit, start, end) if unit is not None else None
         candidate.source = Mention(start, end, span)
