@@ -474,7 +474,7 @@ def is_title(word: str) -> bool:
 
 
 # the lowercase words of a title's portfolio: "Minister of Health", "Secretary for Work and Pensions"
-_PORTFOLIO_JOINERS = frozenset({"of", "for", "the", "and", "&"})
+PORTFOLIO_JOINERS = frozenset({"of", "for", "the", "and", "&"})
 
 
 def name_after_portfolio(words: list[str]) -> int:
@@ -488,8 +488,8 @@ def name_after_portfolio(words: list[str]) -> int:
         return -1
     for start in (len(words) - 2, len(words) - 3):
         if start > title + 2 and is_first_name(words[start], anywhere=True) and all(
-                w[:1].isupper() or w in _PORTFOLIO_JOINERS for w in words[title + 2 : start]) and all(
-                w[:1].isupper() and w.lower() not in _PORTFOLIO_JOINERS for w in words[start:]):
+                w[:1].isupper() or w in PORTFOLIO_JOINERS for w in words[title + 2 : start]) and all(
+                w[:1].isupper() and w.lower() not in PORTFOLIO_JOINERS for w in words[start:]):
             return start
     return -1
 

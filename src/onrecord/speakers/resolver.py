@@ -60,8 +60,8 @@ from .pronouns import Pronouns
 from .sentences import Sentences
 from .registry import (
     HONORIFICS_BEFORE_A_SURNAME, IN_A_CLAUSE, PersonMention, Referent, Registry, club_or_party, ends_in, gender_so_far,
-    is_modifier, is_suffix, is_title, name_after_portfolio, no_part_of_name, org_key, says_who, settle_gender,
-    without_possessive,
+    PORTFOLIO_JOINERS, is_modifier, is_suffix, is_title, name_after_portfolio, no_part_of_name, org_key, says_who,
+    settle_gender, without_possessive,
 )
 from .descriptions import (
     PREDICATE_WORDS, affiliation_of, after_a_role_word, after_honorific, apposition_of,
@@ -1282,10 +1282,10 @@ def _of_someone_else(span: Span, named: Span) -> bool:
     """Whether the person named in a mention is whom its head is someone of, not the speaker:
     "A close associate of former Yukos boss Mikhail Khodorkovsky", "Lawyers for Mr Fawcett",
     "the parents of 14-year-old Stefan Pakeerah", "Donald Trump's lawyer", "The Labour MP for
-    Birkenhead" (a place the NER took for a name), "the director behind JFK" (a film it took for one). Not where only the
-    role's own words stand between ("the minister for civil aviation Praful Patel", "Shadow leader
-    of the Commons Oliver Heald"), nor after a comma, where the name may be the head's own ("The
-    head of the Naftohaz company, Yury Boyko")."""
+    Birkenhead" (a place the NER took for a name), "the director behind JFK" (a film it took
+    for one). Not where only the role's own words stand between ("the minister for civil
+    aviation Praful Patel", "Shadow leader of the Commons Oliver Heald"), nor after a comma,
+    where the name may be the head's own ("The head of the Naftohaz company, Yury Boyko")."""
     root = span.root
     # the pipeline has no lemmatizer: "lawyers" is read as "lawyer" by its plural's "s"
     lemma = root.lower_[:-1] if root.tag_ == "NNS" and root.lower_.endswith("s") else root.lower_
@@ -1433,9 +1433,11 @@ def _person_after_portfolio(span: Span) -> Span | None:
     doc = span.doc
     first = span.start
     while first > max(span.sent.start, span.start - 8) and (
-            doc[first - 1].text[:1].isupper() or doc[first - 1].lower_ in ("of", "for", "the", "and")):
+            doc[first - 1].text[:1].isupper() or doc[first - 1].lower_ in PORTFOLIO_JOINERS):
         first -= 1
     words = doc[first : span.end]
+    if not any(t.lower_ in ("of", "for") for t in words):
+        return None  # no portfolio: most spans, since every entity and name run of an article asks
     named = name_after_portfolio([t.text for t in words])
     if named <= 0 or first + named < span.start:
         return None  # (not "Hajdu" alone: the name is the span's, or longer)
