@@ -203,6 +203,64 @@ def test_the_company_is_the_business_named_before(extractor):
     assert speaker_of(article, "safety of its passengers").name == "Air Canada"
 
 
+def test_the_company_is_the_business_that_spoke_not_the_last_one_named(extractor):
+    # "the company" goes on speaking for the business that spoke before, not for a unit or
+    # a regulator named in between
+    text = (
+        "Halden Media said on Friday that profits rose. Its own internet business, Netwave, had "
+        "mixed fortunes.\n\n"
+        "Halden Media is to restate its accounts. It has offered to pay $300m to settle charges, in a "
+        "deal that is under review by the SEC. The company said it was unable to estimate its legal costs."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "unable to estimate").name == "Halden Media"
+
+
+@pytest.mark.parametrize("role, later, name", [
+    ("president", "Speaking in Moscow, President Vadim Orlov said the sale was fair.", "Vadim Orlov"),
+    # two presidents further down: the lede's words pick neither
+    ("president", "President Vadim Orlov met President Anna Berg of Latvia, who said the sale was fair.", None),
+    # the one minister further down holds another office
+    ("energy minister", "Speaking in Moscow, Finance Minister Vadim Orlov said the sale was fair.", None),
+])
+def test_a_places_role_in_the_lede_is_the_one_holder_named_further_down(extractor, role, later, name):
+    text = f"Russia's {role} has defended the purchase of the oil unit by a state firm.\n\n{later}"
+    assert speaker_of(extractor.extract(text), "the purchase of the oil unit").name == name
+
+
+def test_where_someone_works_does_not_make_them_an_organization(extractor):
+    # "from the … Group" says where Dr Morland works; "the company" is still the carmaker
+    text = (
+        "Halden Motors is developing a robotic car. \"They are concept vehicles,\" said Dr Peter Morland "
+        "from the Transport Studies Group at Kettering University. While Halden Motors' prototypes are "
+        "geared towards mass transport, the company says the vehicles will help the elderly."
+    )
+    article = extractor.extract(text)
+    assert entity_named(article, "Peter Morland").type == "person"
+    assert speaker_of(article, "help the elderly").name == "Halden Motors"
+
+
+def test_an_affiliation_is_who_someone_is_so_another_office_is_someone_else(extractor):
+    # "Halvard Lund of Norway" was said to be someone: "the European Union's fisheries commissioner"
+    # is no new word for him
+    text = (
+        "Halvard Lund of Norway said he and his colleagues were worried about the krone. \"We are "
+        "concerned about these developments,\" he said.\n\nBut that was not enough for Mr Lund. \"It is "
+        "up to them to act,\" he said. And the European Union's fisheries commissioner said that "
+        "action was necessary."
+    )
+    speaker = speaker_of(extractor.extract(text), "action was necessary")
+    assert (speaker.name, speaker.description) == (None, "European Union's fisheries commissioner")
+
+
+def test_the_company_is_no_university_named_after_it(extractor):
+    text = (
+        "Halden Motors Corp is developing a robotic car with engineers at Kettering University.\n\n"
+        "The company says the vehicles will help the elderly."
+    )
+    assert speaker_of(extractor.extract(text), "help the elderly").name == "Halden Motors Corp"
+
+
 def test_what_a_copula_says_a_person_is_is_a_description(extractor):
     text = (
         "Carolyn Bennett is the minister responsible for the file. She met the chiefs on Friday.\n\n"
@@ -367,6 +425,10 @@ def test_a_title_run_starts_after_the_person_named_before_and(extractor):
     )
     assert entity_named(article, "Sylvia Jones").descriptions == ("Health Minister",)
     assert entity_named(article, "Paula Fletcher").descriptions == ("Coun.",)
+    # a surname after an honorific names the person before "and" too
+    article = extractor.extract("Last week Ms Jamieson and First Minister Jack McConnell met the fans. "
+                                "McConnell said the talks went well.")
+    assert entity_named(article, "Jack McConnell").descriptions == ("First Minister",)
 
 
 def test_an_organization_in_apposition_to_a_role_is_the_speaker(extractor):
@@ -871,8 +933,20 @@ def test_an_organizations_capitals_after_the_are_its_name():
     office = registry.organization("the Office of the Deputy Prime Minister")
     assert registry.organization("The ODPM") is office and office.name == "The Office of the Deputy Prime Minister"
     # capitals are an organization only as its abbreviation, not as the last word of its name
+    # a country's capitals before the name are no part of its abbreviation ("the US Securities
+    # Exchange Commission (SEC)")
+    board = registry.organization("the US Federal Trade Board")
+    assert registry.organization("FTB") is board
     bank = registry.organization("Halden Royal Bank UK")
     assert registry.abbreviated_by("HRBU") is bank and registry.abbreviated_by("UK") is None
+
+
+def test_an_organization_spelt_with_and_without_a_space_is_one_body():
+    # "Quarterly profits at Halden Media … HaldenMedia said …": one company, spelt two ways
+    registry = Registry(None)
+    company = registry.organization("HaldenMedia")
+    assert registry.organization("Halden Media") is company
+    assert registry.organization("Halden Mediaworks") is not company
 
 
 def test_a_dash_the_ner_took_into_an_organizations_name_is_no_part_of_it():

@@ -162,9 +162,11 @@ def title_run_before(text: str, start: int) -> str | None:
     ends = [i for i, w in enumerate(words) if ends_sentence(w)]
     if ends:
         words = words[ends[-1] + 1 :]
-    # "Finance Minister Caroline Mulroney and Health Minister Sylvia Jones": the run starts after the
-    # person named before "and" (not "Minister of Fisheries and Oceans Dominic LeBlanc")
-    joined = [i for i, w in enumerate(words) if w in ("and", "or") and i >= 2 and is_first_name(words[i - 2])]
+    # "Finance Minister Caroline Mulroney and Health Minister Sylvia Jones", "Ms Jamieson and First
+    # Minister Jack McConnell": the run starts after the person named before "and" (not "Minister of
+    # Fisheries and Oceans Dominic LeBlanc")
+    joined = [i for i, w in enumerate(words) if w in ("and", "or") and i >= 2
+              and (is_first_name(words[i - 2]) or words[i - 2].rstrip(".") in HONORIFICS)]
     if joined:
         words = words[joined[-1] + 1 :]
     honorifics = [i for i, w in enumerate(words) if w.rstrip(".") in HONORIFICS or w.lower() in PEERAGE]

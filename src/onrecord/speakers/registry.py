@@ -35,6 +35,8 @@ class Referent:
     title_heads: set[str] = field(default_factory=set)
     # those of a role they held once ("former television host", "ex-chatshow host"): no office now
     former_heads: set[str] = field(default_factory=set)
+    # given an affiliation ("Nicolas Sarkozy of France"): someone the article said who they are
+    affiliated: bool = False
     evidence: GenderEvidence = field(default_factory=GenderEvidence)
     gender: str | None = None
     gender_evidence: str | None = None
@@ -57,7 +59,11 @@ class Referent:
                     self.title_heads.add(name.split()[-1])
         for part in re.split(r",", description):
             # the head of "Minister of X" is "minister"; of "engineering firm", "firm"
-            part_words = re.split(POST_NOMINAL, part.strip().lower())[0].split()
+            part_words = re.split(POST_NOMINAL, " " + part.strip().lower())[0].split()
+            if not part_words and part.strip():
+                # "from the Transport Studies Group", "of France": where someone works or whom they
+                # stand for, no noun for what they are (that group's name makes no one an organization)
+                self.affiliated = True
             if part_words:
                 head = part_words[-1].strip(".")
                 self.title_heads.add(head)
@@ -286,7 +292,8 @@ class Registry:
         Madrid"), or the name its capitals abbreviate ("AHS" for "Alberta Health Services")."""
         key = org_key(name)
         return next(
-            (e for e in self.organizations if is_suffix(key, other := org_key(e.name or "")) or key == other), None
+            (e for e in self.organizations if is_suffix(key, other := org_key(e.name or "")) or _same_words(key, other)),
+            None,
         ) or self.abbreviated_by(name)
 
     def abbreviated_by(self, capitals: str) -> Referent | None:
@@ -540,9 +547,17 @@ def _abbreviates(short: str, name: str) -> bool:
     """Whether ``short`` is the capitals of ``name``'s words: "TTC" of "Toronto Transit Commission",
     "The ODPM" of "the Office of the Deputy Prime Minister"."""
     short = re.sub(r"^[Tt]he\s+", "", short)
-    initials = "".join(w[0] for w in re.findall(r"[\w&]+", without_possessive(name))
-                       if w.lower() not in _NOT_ABBREVIATED)
+    words = [w for w in re.findall(r"[\w&]+", without_possessive(name)) if w.lower() not in _NOT_ABBREVIATED]
+    if len(words) > 3 and words[0].isalpha() and words[0].isupper():
+        words = words[1:]  # a country's capitals before the name: the SEC of "the US Securities Exchange Commission"
+    initials = "".join(w[0] for w in words)
     return _is_acronym(short) and len(initials) > 2 and short == initials.upper() and initials.isupper()
+
+
+def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    # spaces aside: "TimeWarner" and "Time Warner" in one article are one company (the store
+    # merges across articles on the same spaceless key, `store.normalize.name_key`)
+    return bool(a) and "".join(a) == "".join(b)
 
 
 def is_suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -95,6 +95,8 @@ _NAMED_AFTER = 2
 # the sentences of an article's lede (with its headline), whose description of someone the
 # body names anywhere further down
 _LEDE_SENTENCES = 2
+# the nouns any business goes by, where a narrower one ("the carrier", "the bank") says which kind
+_ANY_BUSINESS = frozenset({"company", "firm"})
 # an apposition or a copula's complement right after a name in unparsed text
 _RAW_DESCRIPTION = re.compile(r"(?:,|\s+(?:is|was))\s+(?:the|a|an)\s+([a-z][^,.;:!?\"“”()]*)")
 
@@ -742,6 +744,13 @@ class SpeakerResolver:
             # one person the article, further down, gives those very words ("… the judge, Letitia Clark");
             # ("the home secretary" is read as any definite description is, below, before the lede's)
             later = [e for e in self.registry.described_as(exact) if e.type == "person"]
+            if not later and _a_places(span) and is_person_noun(root.lower_):
+                # "Russia's president has defended …" for the body's "President Vladimir Putin": the
+                # one person anywhere in the article holding that role (none where two do), every word
+                # after the place's among their titles' ("Scotland's justice minister" is no First Minister)
+                role_words = {t.lower_ for t in span if t.tag_ != "POS" and t.ent_type_ not in PLACE_ENTS}
+                later = [e for e in self.registry.entities if e.type == "person" and e.name
+                         and root.lower_ in e.title_heads and role_words <= e.title_words]
             if len(later) == 1:
                 return later[0]
         if words[0] in DEFINITE:
@@ -858,10 +867,12 @@ class SpeakerResolver:
                 # central bank", "a cross-party group") stays what "the bank", "the group" mean
                 # ("group" may be either kind: "Multiplex Group" is "the firm"); never a person
                 # the NER called an organization ("Ms Hodge" is no charity)
+                # (and no business is "Kettering University", whose name says it is a university)
                 kinds = (BUSINESS_NOUNS if head in BUSINESS_NOUNS else _BODIES) | {"group"}
+                other = (NAMING_NOUNS if head in BUSINESS_NOUNS else ORG_NOUNS) | BUSINESS_NOUNS
                 named += [e for e in self.registry.organizations if e.type == "organization"
                           and e.mentioned_before(position) >= 0 and not _named_like_a_person(e)
-                          and not (set(org_key(e.name or "")) & (ORG_NOUNS | BUSINESS_NOUNS) - kinds)]
+                          and not (set(org_key(e.name or "")) & other - kinds)]
         if not named and words[0] in DEFINITE and head in BODY_NOUNS and len(said) > 1:
             # "the transit agency" for the "Toronto Transit Commission", "the health authority" for
             # "Alberta Health Services", "the federal agency" for "Statistics Canada": the public body
@@ -883,6 +894,14 @@ class SpeakerResolver:
             named = [e for e in self.registry.organizations if e.type == "media" and e.mentioned_before(position) >= 0]
         if not named:
             return None
+        if head in _ANY_BUSINESS and len(said) == 1:
+            # a business that spoke before goes on speaking as "the company": not the unit or the
+            # regulator named after it ("TimeWarner said … its internet business, AOL, … a probe by
+            # the SEC … The company said"); a narrower noun ("the carrier") has its own kind to go by,
+            # and a person the NER also took for an organization is no company
+            people = {e.name for e in self.registry.entities if e.type == "person"}
+            spoke = [e for e in named if e in self.registry.recent and e.name not in people]
+            named = spoke or named
         return max(named, key=lambda e: e.mentioned_before(position))
 
     def _role_holder(self, span: Span, words: list[str], position: int) -> Referent:
@@ -1516,8 +1535,9 @@ def _has_a_role(person: Referent) -> bool:
     title alone ("Mr Brown" is given none: "the chancellor" may still be his), nor a
     doctor's title, a degree more than an office ("Dr. Bonnie Henry said …" then "the
     provincial health officer said"; "the doctor" is hers all the same), nor a role they
-    held once ("Ex-chatshow host Robert Kilroy-Silk …" then "The Veritas leader said")."""
-    return bool(person.title_heads - person.former_heads - NO_DESCRIPTION - DEGREE_TITLES)
+    held once ("Ex-chatshow host Robert Kilroy-Silk …" then "The Veritas leader said"); an
+    affiliation is one ("Nicolas Sarkozy of France" is not "the EU's monetary affairs commissioner")."""
+    return person.affiliated or bool(person.title_heads - person.former_heads - NO_DESCRIPTION - DEGREE_TITLES)
 
 
 def _epithet(m: Mention) -> bool:
