@@ -165,7 +165,8 @@ def main() -> None:
                     partial_names[(shape, where)] += 1
                 continue
             types = {e.get("type") for e in prediction["entities"] if e.get("name") and names_agree(e["name"], gold_name)}
-            where = "a person entity" if "person" in types else "only another entity type" if types else "no entity"
+            where = ("a person entity" if "person" in types else f"only another entity type ({', '.join(sorted(types))})"
+                     if types else "no entity")
             kind = _name_error(speaker)
             if kind == "an unnamed description" and where == "a person entity":
                 where += ", named " + _named_where(prediction, speaker, gold_name)

@@ -253,6 +253,21 @@ def test_an_affiliation_is_who_someone_is_so_another_office_is_someone_else(extr
     assert (speaker.name, speaker.description) == (None, "European Union's fisheries commissioner")
 
 
+def test_an_organizations_name_the_tagger_took_for_a_noun_is_still_the_organization(extractor):
+    # the second "Fosters" is tagged a plural noun, outside any entity: still the brewer named before
+    text = (
+        "The brewer Fosters has received a bid from Halden Group. A bid at that price would value the "
+        "company at A$3.1bn. Fosters said it was currently in discussions with the bidder."
+    )
+    assert speaker_of(extractor.extract(text), "in discussions with the bidder").name == "Fosters"
+    # but a role the NER once took for a body is still the person the epithet stands for
+    text = (
+        "Ex-chat show host Robert Kilroy-Silk has quit the party he joined as an MEP. The MEP said he was "
+        "ashamed to have joined it."
+    )
+    assert speaker_of(extractor.extract(text), "ashamed to have joined").name == "Robert Kilroy-Silk"
+
+
 def test_the_company_is_no_university_named_after_it(extractor):
     text = (
         "Halden Motors Corp is developing a robotic car with engineers at Kettering University.\n\n"

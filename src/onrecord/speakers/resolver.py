@@ -60,7 +60,7 @@ from .pronouns import Pronouns
 from .sentences import Sentences
 from .registry import (
     HONORIFICS_BEFORE_A_SURNAME, IN_A_CLAUSE, PersonMention, Referent, Registry, club_or_party, ends_in, gender_so_far,
-    PORTFOLIO_JOINERS, is_modifier, is_suffix, is_title, name_after_portfolio, no_part_of_name, org_key, says_who,
+    PORTFOLIO_JOINERS, is_demonym, is_modifier, is_suffix, is_title, name_after_portfolio, no_part_of_name, org_key, says_who,
     settle_gender, without_possessive,
 )
 from .descriptions import (
@@ -567,6 +567,9 @@ class SpeakerResolver:
             owner = self._owner(span, m.start - m.span.start_char, exclude)
             if owner is not None:
                 return owner, None  # "her office said", as "Mayor John Tory's office said" is Tory's
+            known = self._organization_written_out(span)
+            if known is not None:
+                return known, None  # "Fosters said", the brewer named before, that the tagger took for a plural noun
             entity = self._unnamed(span, words, clause)
             return entity, None
         if head_ent is not None and head_ent.label_ != "PERSON":
@@ -702,6 +705,21 @@ class SpeakerResolver:
             run = list(named)  # "Minister of Health Patty Hajdu": the run stopped at "of", after the title
         # "The Lord Chief Justice": titles set aside, a sentence's capital "The" is no name
         return run if any(t.lower_ not in DETERMINERS for t in run) else []
+
+    def _organization_written_out(self, span: Span) -> Referent | None:
+        """The organization registered under the very words of a capitalised mention that no
+        entity covers (neither a part of its name nor its capitals: those the NER tags).
+
+        Not a role the NER once took for a body ("The MEP said", "MPs have urged": people, whom
+        the epithet rules and the unnamed descriptions read), nor where a people is from."""
+        words = [t.text for t in span]
+        if not words or words[0].lower() in DETERMINERS or not all(w[:1].isupper() for w in words):
+            return None
+        if any(is_title(w) or is_title(w.removesuffix("s")) or is_person_noun(w.lower()) or is_demonym(w)
+               for w in words):
+            return None
+        key = org_key(span.text)
+        return next((e for e in self.registry.organizations if key and org_key(e.name or "") == key), None)
 
     def _by_text(self, m: Mention, exclude) -> Referent | None:
         """A mention the parse does not cover (it cuts a token): read from its words."""
