@@ -54,6 +54,12 @@ def test_single_attribution(extractor, text, kind, content, cue, speaker):
     assert texts(attribution.speaker.mention) == [speaker]
 
 
+@pytest.mark.parametrize("cue", ["emphasised", "signalled", "characterised"])
+def test_a_cue_verb_in_british_and_canadian_spelling(extractor, cue):
+    article = extractor.extract(f"The minister {cue} that the bridge would reopen in the spring.")
+    assert texts(only(article).cue) == [cue]
+
+
 def test_quote_interrupted_by_its_cue_has_two_fragments(extractor):
     text = "“If you look at the numbers,” Whitfield said, “you will see the problem.”"
     attribution = only(extractor.extract(text))

@@ -23,7 +23,7 @@ SPEECH = (
     "recall reveal predict complain concede confirm deny admit boast joke testify assert "
     "maintain contend emphasize stress allege charge remark comment observe counter caution "
     "remind announce proclaim affirm indicate signal post blog inform assure advise "
-    "question criticize criticise praise blast slam attack blame dismiss reject defend "
+    "question criticize praise blast slam attack blame dismiss reject defend "
     "call mention point answer quip muse lament concur agree disagree speculate estimate "
     "propose recommend demand order instruct threaten hint imply conclude continue "
     "decline refuse tout label dub brand characterize portray reiterate repeat tease "
@@ -33,7 +33,7 @@ SPEECH = (
 # Verbs of belief, knowledge and perception: their complement is what is held true.
 BELIEF = (
     "believe think know feel fear hope expect doubt suspect worry suppose guess assume "
-    "understand realize realise recognize recognise see hear find learn notice consider "
+    "understand realize recognize see hear find learn notice consider "
     "wonder imagine trust reckon figure bet conclude determine decide judge "
     # attitudes PolNeAR counts: "1 percent support the Green Party's Jill Stein"
     "support oppose favor prefer"
@@ -94,7 +94,23 @@ def forms(lemma: str) -> set[str]:
         result |= {lemma + "es", lemma + "ed", lemma + "ing"}
     else:
         result |= {lemma + "s", lemma + "ed", lemma + "ing"}
+    if re.search(r"[^aeiou][aeiou]l$", lemma):
+        result |= {lemma + "led", lemma + "ling"}  # British and Canadian "signalled", "labelling"
     return result
+
+
+def spellings(lemma: str) -> set[str]:
+    """A lemma as the English of the US (where PolNeAR is from), Britain and Canada spell it:
+    "emphasize" and "emphasise", "favor" and "favour"."""
+    if lemma.endswith("ize"):
+        return {lemma, lemma[:-3] + "ise"}
+    if lemma in _OUR:
+        return {lemma, lemma[:-2] + "our"}
+    return {lemma}
+
+
+# US "-or" verbs that Britain and Canada spell "-our"
+_OUR = frozenset({"favor", "honor", "labor", "endeavor", "rumor"})
 
 
 LEARNED_TABLE = Path(__file__).resolve().parent.parent / "data" / "cues.tsv"
@@ -115,7 +131,7 @@ def verb_forms() -> dict[str, str]:
     table: dict[str, str] = {}
     for group in (INTENTION, BELIEF, SPEECH):  # later groups win: speech is the strongest reading
         for lemma in group.split():
-            for form in forms(lemma):
+            for form in {f for spelling in spellings(lemma) for f in forms(spelling)}:
                 table[form] = lemma
     for form in learned_forms():
         table.setdefault(form, form)
