@@ -336,6 +336,19 @@ def test_a_that_clause_the_parse_hangs_off_the_medium_is_the_content():
     assert d.text[candidate.source.start : candidate.source.end] == "Lemarne"
 
 
+def test_a_that_clause_the_parse_hangs_off_an_adverb_is_the_content():
+    # Lemarne said recently that he was proud.  ("that …" parsed as a ccomp of "recently")
+    words = ["Lemarne", "said", "recently", "that", "he", "was", "proud", "."]
+    heads = [1, 1, 1, 5, 5, 2, 5, 1]
+    deps = ["nsubj", "ROOT", "advmod", "mark", "nsubj", "ccomp", "acomp", "punct"]
+    tags = ["NNP", "VBD", "RB", "IN", "PRP", "VBD", "JJ", "."]
+    pos = ["PROPN", "VERB", "ADV", "SCONJ", "PRON", "AUX", "ADJ", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    [candidate] = list(find_in_sentence(d[:], 0))
+    assert offsets_text(d, candidate.content) == ["that he was proud"]
+    assert d.text[candidate.source.start : candidate.source.end] == "Lemarne"
+
+
 def test_a_relative_pronoun_and_the_rest_of_its_clause_are_the_content_around_the_cue_clause():
     # The fee, which critics said was unfair, stayed.  ("which" is the subject of "was")
     words = ["The", "fee", ",", "which", "critics", "said", "was", "unfair", ",", "stayed", "."]

@@ -320,6 +320,16 @@ def _clause_of_medium(verb: Token) -> list[Token]:
     return []
 
 
+def _clause_of_adverb(verb: Token) -> list[Token]:
+    """"said in an interview recently that …": the parse may hang the that-clause off an
+    adverb after the verb; it is still what was said."""
+    return [
+        c for adverb in verb.children if adverb.dep_ == "advmod" and adverb.i > verb.i
+        for c in adverb.children
+        if c.dep_ == "ccomp" and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "that"
+    ]
+
+
 def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     if verb.lower_ in _SEEM_FORMS:
         return _seeming(verb, base)
@@ -337,7 +347,7 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
         if c.dep_ in _CLAUSE_DEPS
         and not (c.left_edge.dep_ == "mark" and c.left_edge.lower_ in _ADVERBIAL_MARKS)
         and not _participle_after_comma(c)
-    ] or _clause_of_medium(verb)
+    ] or _clause_of_medium(verb) or _clause_of_adverb(verb)
     confidence = CONFIDENCE_COMPLEMENT
     pieces: list[list[Token]] = []
     extra_cue: list[Token] = []
