@@ -336,6 +336,36 @@ def test_a_that_clause_the_parse_hangs_off_the_medium_is_the_content():
     assert d.text[candidate.source.start : candidate.source.end] == "Lemarne"
 
 
+def test_a_that_clause_the_parse_hangs_off_any_noun_after_the_cue_and_a_second_one_are_the_content():
+    # Trump told donors at the fundraiser that he had talked but that nothing could change.
+    # ("that he had talked" parsed as a relative clause of "fundraiser", "that" its mark; the
+    # second clause a conjunct of "told")
+    words = ["Trump", "told", "donors", "at", "the", "fundraiser", "that", "he", "had", "talked", "but",
+             "that", "nothing", "could", "change", "."]
+    heads = [1, 1, 1, 1, 5, 3, 9, 9, 9, 5, 1, 14, 14, 14, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "mark", "nsubj", "aux", "relcl", "cc",
+            "mark", "nsubj", "aux", "conj", "punct"]
+    tags = ["NNP", "VBD", "NNS", "IN", "DT", "NN", "IN", "PRP", "VBD", "VBN", "CC", "IN", "NN", "MD", "VB", "."]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "DET", "NOUN", "SCONJ", "PRON", "AUX", "VERB", "CCONJ",
+           "SCONJ", "PRON", "AUX", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    [told] = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["told"]]
+    assert offsets_text(d, told.content) == ["that he had talked but that nothing could change"]
+    assert d.text[told.source.start : told.source.end] == "Trump"
+
+
+def test_a_that_clause_of_a_noun_that_takes_one_stays_the_nouns():
+    # Trump told donors about the claim that he lied.  (the claim's own clause, no content of "told")
+    words = ["Trump", "told", "donors", "about", "the", "claim", "that", "he", "lied", "."]
+    heads = [1, 1, 1, 1, 5, 3, 8, 8, 5, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "mark", "nsubj", "acl", "punct"]
+    tags = ["NNP", "VBD", "NNS", "IN", "DT", "NN", "IN", "PRP", "VBD", "."]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "DET", "NOUN", "SCONJ", "PRON", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    told = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["told"]]
+    assert all("he lied" not in " ".join(offsets_text(d, c.content)) for c in told)
+
+
 def test_a_that_clause_the_parse_hangs_off_an_adverb_is_the_content():
     # Lemarne said recently that he was proud.  ("that …" parsed as a ccomp of "recently")
     words = ["Lemarne", "said", "recently", "that", "he", "was", "proud", "."]

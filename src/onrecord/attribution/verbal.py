@@ -309,15 +309,30 @@ def _statement_of(verb: Token) -> Token | None:
 
 def _clause_of_medium(verb: Token) -> list[Token]:
     """"said in a statement that …": the parse may hang the that-clause off the medium
-    ("statement", "interview") instead of the verb; it is still what was said."""
+    ("statement", "interview") instead of the verb; it is still what was said. So it may off
+    any common noun after the verb that takes no that-clause of its own ("told the audience at
+    his fundraiser for veterans that he …": "that" marks a clause there, it is no relative
+    pronoun; "the claim that …", "in the expectation that …" keep theirs, and so does a name,
+    where the parse made a mark of a relative "that": "a technology known as RSS that many
+    blogs have adopted")."""
     for prep in verb.children:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" and prep.i > verb.i else None
-        if pobj is not None and pobj.lower_ in MEDIUM_NOUNS:
-            return [
+        if pobj is not None and (pobj.lower_ in MEDIUM_NOUNS or (
+                pobj.pos_ == "NOUN" and pobj.lower_ not in NOUNS | _FACT_NOUNS)):
+            clauses = [
                 c for c in pobj.children
                 if c.dep_ in ("acl", "relcl", "ccomp") and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "that"
             ]
+            if clauses or pobj.lower_ in MEDIUM_NOUNS:
+                return clauses
     return []
+
+
+# nouns whose that-clause is their own content, not a cue's before them ("the fact that …")
+_FACT_NOUNS = frozenset(
+    "fact news evidence idea notion possibility sign signs question theory rumor rumors expectation expectations "
+    "assumption understanding impression condition assurance assurances guarantee".split()
+)
 
 
 def _clause_of_adverb(verb: Token) -> list[Token]:
@@ -348,6 +363,11 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
         and not (c.left_edge.dep_ == "mark" and c.left_edge.lower_ in _ADVERBIAL_MARKS)
         and not _participle_after_comma(c)
     ] or _clause_of_medium(verb) or _clause_of_adverb(verb)
+    if clauses:
+        # "… that he and Fox News had talked but that nothing could change his mind": a second
+        # that-clause the parse made a conjunct of the verb is what was said as well
+        clauses += [c for c in verb.children if c.dep_ == "conj" and c.i > max(clauses, key=lambda t: t.i).i
+                    and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "that"]
     confidence = CONFIDENCE_COMPLEMENT
     pieces: list[list[Token]] = []
     extra_cue: list[Token] = []
