@@ -99,6 +99,10 @@ def forms(lemma: str) -> set[str]:
     return result
 
 
+# US "-or" verbs that Britain and Canada spell "-our"
+_OUR = frozenset({"favor", "honor", "labor", "endeavor", "rumor"})
+
+
 def spellings(lemma: str) -> set[str]:
     """A lemma as the English of the US (where PolNeAR is from), Britain and Canada spell it:
     "emphasize" and "emphasise", "favor" and "favour"."""
@@ -107,10 +111,6 @@ def spellings(lemma: str) -> set[str]:
     if lemma in _OUR:
         return {lemma, lemma[:-2] + "our"}
     return {lemma}
-
-
-# US "-or" verbs that Britain and Canada spell "-our"
-_OUR = frozenset({"favor", "honor", "labor", "endeavor", "rumor"})
 
 
 LEARNED_TABLE = Path(__file__).resolve().parent.parent / "data" / "cues.tsv"

@@ -309,8 +309,8 @@ def _statement_of(verb: Token) -> Token | None:
 
 def _clause_of_medium(verb: Token) -> list[Token]:
     """"said in a statement that …": the parse may hang the that-clause off the medium
-    ("statement", "interview") instead of the verb; it is still what was said. So it may off
-    any common noun after the verb that takes no that-clause of its own ("told the audience at
+    ("statement", "interview") instead of the verb; it is still what was said. So it may hang
+    it off any common noun after the verb that takes no that-clause of its own ("told the audience at
     his fundraiser for veterans that he …": "that" marks a clause there, it is no relative
     pronoun; "the claim that …", "in the expectation that …" keep theirs, and so does a name,
     where the parse made a mark of a relative "that": "a technology known as RSS that many

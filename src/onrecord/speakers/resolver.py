@@ -708,7 +708,7 @@ class SpeakerResolver:
 
     def _organization_written_out(self, span: Span) -> Referent | None:
         """The organization registered under the very words of a capitalised mention that no
-        entity covers (neither a part of its name nor its capitals: those the NER tags).
+        entity covers: word for word its name, not a part of it nor its capitals.
 
         Not a role the NER once took for a body ("The MEP said", "MPs have urged": people, whom
         the epithet rules and the unnamed descriptions read), nor where a people is from."""
