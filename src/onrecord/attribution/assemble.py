@@ -17,7 +17,7 @@ from .orphans import orphan_quotations
 from .quotes import QuoteIndex, attach_quotations, kind_of, signed_quotations
 from .spans import DisjointSpans, SpanIndex, unit_span
 from .tagger import Tagging
-from .verbal import find_in_sentence
+from .verbal import SEEM_FORMS, find_in_sentence
 
 
 def find_attributions(
@@ -117,7 +117,7 @@ def _finished(article: ArticleContext, candidates: list[Candidate]) -> list[Cand
     for candidate in candidates:
         if candidate.source is not None and _NO_ONE.fullmatch(text[candidate.source.start : candidate.source.end]):
             candidate.source = None  # "The" or a quotation mark: what is left of a misread span
-        if candidate.source is not None and _SEEMING.fullmatch(" ".join(text[s:e] for s, e in candidate.cue)) and (
+        if candidate.source is not None and _it_seems(text, candidate.cue) and (
                 text[candidate.source.start : candidate.source.end].lower() == "it"):
             candidate.source = None  # "it seems that …" says no one: PolNeAR train never gives it as a source
     candidates = _drop_nested(candidates)
@@ -192,8 +192,13 @@ def _before_participle_after_quotation(article: ArticleContext, fragment: Offset
     return fragment
 
 
-# the cues of "it seems", "it appears": an impersonal it, no source
-_SEEMING = re.compile(r"(?:(?:now|also|still)\s+)?(?:seems?|seemed|appears?|appeared)", re.IGNORECASE)
+def _it_seems(text: str, cue: list[Offsets]) -> bool:
+    """Whether a cue is "seems", "appears" (after "now", "also" or "still" at most): an impersonal it's."""
+    *before, last = " ".join(text[s:e] for s, e in cue).lower().split() or [""]
+    return last in SEEM_FORMS and len(before) <= 1 and all(w in _SEEMING_ADVERBS for w in before)
+
+
+_SEEMING_ADVERBS = ("now", "also", "still")
 # a source mention that names no one: an article alone, punctuation alone
 _NO_ONE = re.compile(r"[\W_]*(?:(?:the|a|an)[\W_]*)?", re.IGNORECASE)
 # the most words a gap between two fragments of one content may hold and still be closed

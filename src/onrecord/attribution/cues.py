@@ -75,9 +75,11 @@ _IRREGULAR = {
     "feel": ("felt",), "mean": ("meant",), "understand": ("understood",), "bet": ("bet",),
     "speak": ("spoke", "spoken"), "show": ("shown",), "teach": ("taught",), "learn": ("learnt",),
     "seek": ("sought",), "read": ("read",), "forecast": ("forecast",),
+    # (no cues: the verbs whose object does what the infinitive after them says, verbal._OBJECT_CONTROL)
+    "lead": ("led",), "leave": ("left",),
 }
 # Verbs whose final consonant doubles before -ed/-ing.
-_DOUBLING = frozenset("admit commit regret plan bet quip refer prefer".split())
+_DOUBLING = frozenset("admit commit regret plan bet quip refer prefer spur".split())
 
 
 def forms(lemma: str) -> set[str]:

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..text import DOUBLE_MARKS
 from .candidate import Candidate, Mention
-from .cues import ADDRESSEE_VERBS, BLOCK_NOUNS, NOUNS, XCOMP_CUES, cue_lemma
+from .cues import ADDRESSEE_VERBS, BLOCK_NOUNS, NOUNS, XCOMP_CUES, cue_lemma, forms
 from .phrases import MEDIUM_NOUNS, cue_tokens, name_taken_for_a_modal, object_content, quoted_object_with_complement, with_complement
 from .spans import dateline_end, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
 
@@ -105,11 +105,8 @@ def subject_of(verb: Token) -> Token | None:
 # verbs whose object does what the infinitive after it says: "led some to speculate", "leaving
 # many to wonder", "urged the mayor to say" (not "used his platform to discuss": the subject does)
 _OBJECT_CONTROL = frozenset(
-    "lead leads led leading leave leaves left leaving prompt prompts prompted prompting cause causes caused causing "
-    "force forces forced forcing ask asks asked asking urge urges urged urging encourage encourages encouraged "
-    "encouraging push pushes pushed pushing invite invites invited inviting press presses pressed pressing "
-    "persuade persuades persuaded persuading convince convinces convinced convincing inspire inspires inspired "
-    "inspiring spur spurs spurred spurring".split()
+    form for lemma in "lead leave prompt cause force ask urge encourage push invite press persuade convince inspire "
+    "spur".split() for form in forms(lemma)
 )
 
 
@@ -253,7 +250,7 @@ _ADVERBIAL_MARKS = frozenset("after before when while because since until as alt
 
 
 # "X seems to be Y": an impression with no one to hold it but the reporter.
-_SEEM_FORMS = frozenset("seem seems seemed seeming appear appears appeared appearing".split())
+SEEM_FORMS = frozenset("seem seems seemed seeming appear appears appeared appearing".split())
 
 
 def _seeming(verb: Token, base: int) -> Candidate | None:
@@ -307,25 +304,35 @@ def _statement_of(verb: Token) -> Token | None:
     return None
 
 
-def _clause_of_medium(verb: Token) -> list[Token]:
-    """"said in a statement that …": the parse may hang the that-clause off the medium
-    ("statement", "interview") instead of the verb; it is still what was said. So it may hang
-    it off any common noun after the verb that takes no that-clause of its own ("told the audience at
-    his fundraiser for veterans that he …": "that" marks a clause there, it is no relative
-    pronoun; "the claim that …", "in the expectation that …" keep theirs, and so does a name,
-    where the parse made a mark of a relative "that": "a technology known as RSS that many
-    blogs have adopted")."""
+def _opens_with_that(clause: Token) -> bool:
+    """Whether a clause opens with "that" as its mark: a that-clause, no relative clause."""
+    return clause.left_edge.dep_ == "mark" and clause.left_edge.lower_ == "that"
+
+
+def _clause_hung_off(verb: Token) -> list[Token]:
+    """A that-clause the parse hung off a word after the verb instead of the verb; it is
+    still what was said.
+
+    Off the medium ("said in a statement that …"), or off any common noun after the verb
+    that takes no that-clause of its own ("told the audience at his fundraiser for veterans
+    that he …": "that" marks a clause there, it is no relative pronoun; "the claim that …",
+    "in the expectation that …" keep theirs, and so does a name, where the parse made a mark
+    of a relative "that": "a technology known as RSS that many blogs have adopted"); else
+    off an adverb after the verb ("said in an interview recently that …").
+    """
     for prep in verb.children:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" and prep.i > verb.i else None
         if pobj is not None and (pobj.lower_ in MEDIUM_NOUNS or (
                 pobj.pos_ == "NOUN" and pobj.lower_ not in NOUNS | _FACT_NOUNS)):
-            clauses = [
-                c for c in pobj.children
-                if c.dep_ in ("acl", "relcl", "ccomp") and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "that"
-            ]
-            if clauses or pobj.lower_ in MEDIUM_NOUNS:
+            clauses = [c for c in pobj.children if c.dep_ in ("acl", "relcl", "ccomp") and _opens_with_that(c)]
+            if clauses:
                 return clauses
-    return []
+            if pobj.lower_ in MEDIUM_NOUNS:
+                break  # the medium holds no that-clause: none hangs off another noun either
+    return [
+        c for adverb in verb.children if adverb.dep_ == "advmod" and adverb.i > verb.i
+        for c in adverb.children if c.dep_ == "ccomp" and _opens_with_that(c)
+    ]
 
 
 # nouns whose that-clause is their own content, not a cue's before them ("the fact that …")
@@ -335,18 +342,8 @@ _FACT_NOUNS = frozenset(
 )
 
 
-def _clause_of_adverb(verb: Token) -> list[Token]:
-    """"said in an interview recently that …": the parse may hang the that-clause off an
-    adverb after the verb; it is still what was said."""
-    return [
-        c for adverb in verb.children if adverb.dep_ == "advmod" and adverb.i > verb.i
-        for c in adverb.children
-        if c.dep_ == "ccomp" and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "that"
-    ]
-
-
 def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
-    if verb.lower_ in _SEEM_FORMS:
+    if verb.lower_ in SEEM_FORMS:
         return _seeming(verb, base)
     if any(
         _statement_of(c) is not None and cue_lemma(c.lower_) and any(g.dep_ == "ccomp" for g in c.children)
@@ -362,12 +359,12 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
         if c.dep_ in _CLAUSE_DEPS
         and not (c.left_edge.dep_ == "mark" and c.left_edge.lower_ in _ADVERBIAL_MARKS)
         and not _participle_after_comma(c)
-    ] or _clause_of_medium(verb) or _clause_of_adverb(verb)
+    ] or _clause_hung_off(verb)
     if clauses:
         # "… that he and Fox News had talked but that nothing could change his mind": a second
         # that-clause the parse made a conjunct of the verb is what was said as well
-        clauses += [c for c in verb.children if c.dep_ == "conj" and c.i > max(clauses, key=lambda t: t.i).i
-                    and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "that"]
+        last = max(c.i for c in clauses)
+        clauses += [c for c in verb.children if c.dep_ == "conj" and c.i > last and _opens_with_that(c)]
     confidence = CONFIDENCE_COMPLEMENT
     pieces: list[list[Token]] = []
     extra_cue: list[Token] = []
