@@ -344,3 +344,16 @@ def test_a_tagged_cue_that_only_says_when_is_no_cue(nlp):
                                  ("cue", "Monday"), ("content", "that would give every student a free lunch")])
     found = run(nlp, text, tagging)
     assert found and all(texts(text, c.cue) != ["Monday"] for c in found)
+
+
+def test_a_relayed_statement_keeps_its_cue_and_speaker_where_the_tagger_reads_the_relaying_sources_content(nlp):
+    # PolNeAR marks the whole clause as the Journal's content; onrecord's contract gives the
+    # clause's own speaker, with the Journal as the relaying source (via)
+    text = "According to the Journal, the mayor has stated the bridge will not reopen before May."
+    outer = HandTagging(text, [("cue", "According to"), ("source", "the Journal"),
+                               ("content", "the mayor has stated the bridge will not reopen before May")])
+    [relayed] = run(nlp, text, outer)
+    assert texts(text, relayed.content) == ["the bridge will not reopen before May"]
+    assert texts(text, relayed.cue) == ["has stated"]
+    assert text[relayed.source.start : relayed.source.end] == "the mayor"
+    assert text[relayed.via.start : relayed.via.end] == "the Journal"

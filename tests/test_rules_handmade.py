@@ -322,6 +322,33 @@ def test_according_to_inside_a_clause_keeps_both_sides():
     assert offsets_text(d, candidate.content) == ["In Iowa, Trump leads", "although Carson is close."]
 
 
+def test_a_poll_before_its_clause_is_the_source_of_the_clause():
+    # In the poll, Clinton leads by six points.
+    words = ["In", "the", "poll", ",", "Clinton", "leads", "by", "six", "points", "."]
+    spaces = [True, True, False, True, True, True, True, True, False, False]
+    heads = [5, 2, 0, 5, 5, 5, 5, 8, 6, 5]
+    deps = ["prep", "det", "pobj", "punct", "nsubj", "ROOT", "prep", "nummod", "pobj", "punct"]
+    tags = ["IN", "DT", "NN", ",", "NNP", "VBZ", "IN", "CD", "NNS", "."]
+    pos = ["ADP", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "ADP", "NUM", "NOUN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = find_in_sentence(d[:], 0)
+    assert offsets_text(d, candidate.content) == ["Clinton leads by six points."]
+    assert offsets_text(d, candidate.cue) == ["In"]
+    assert d.text[candidate.source.start : candidate.source.end] == "the poll"
+
+
+def test_a_poll_after_its_verb_is_no_source():
+    # Clinton joined in the poll. (after its verb, a poll is more often what someone did
+    # than where figures come from: PolNeAR train)
+    words = ["Clinton", "joined", "in", "the", "poll", "."]
+    heads = [1, 1, 1, 4, 2, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "punct"]
+    tags = ["NNP", "VBD", "IN", "DT", "NN", "."]
+    pos = ["PROPN", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, [True, True, True, True, False, False])
+    assert list(find_in_sentence(d[:], 0)) == []
+
+
 def test_a_that_clause_the_parse_hangs_off_the_medium_is_the_content():
     # Lemarne said in a statement that he was proud.  ("that …" parsed as an acl of "statement")
     words = ["Lemarne", "said", "in", "a", "statement", "that", "he", "was", "proud", "."]

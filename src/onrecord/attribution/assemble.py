@@ -17,7 +17,7 @@ from .orphans import orphan_quotations
 from .quotes import QuoteIndex, attach_quotations, kind_of, signed_quotations
 from .spans import DisjointSpans, SpanIndex, unit_span
 from .tagger import Tagging
-from .verbal import SEEM_FORMS, find_in_sentence
+from .verbal import SEEM_FORMS, find_in_sentence, relays
 
 
 def find_attributions(
@@ -285,11 +285,11 @@ def _joined(text: str, fragments: list[Offsets]) -> list[Offsets]:
 
 def according_as_via(article: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
     """"X criticized Y, according to the Times": the Times relays X's words, it is not a new source."""
-    by_anchor = {c.anchor.i: c for c in candidates if c.anchor is not None and c.anchor.lower_ != "according"}
+    by_anchor = {c.anchor.i: c for c in candidates if c.anchor is not None and not relays(c.anchor)}
     kept = []
     for candidate in candidates:
         anchor = candidate.anchor
-        if anchor is not None and anchor.lower_ == "according":
+        if anchor is not None and relays(anchor):
             governed = by_anchor.get(anchor.head.i)
             if governed is not None and governed.anchor.doc is anchor.doc and governed.via is None:
                 governed.via = candidate.source

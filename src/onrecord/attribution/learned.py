@@ -217,6 +217,11 @@ def _keeps_rule_spans(policy: str, candidate: Candidate, tagged: list[TaggedSpan
     if policy not in ("agree", "grow"):
         return False
     tagged_spans = [(t.start, t.end) for t in tagged]
+    if candidate.via is not None and any(_overlaps(t, cue) for t in tagged_spans for cue in candidate.cue):
+        # the tagger read the whole clause, cue and speaker included, as the relaying
+        # source's content ("According to the Journal, Apple has stated it will …", as
+        # PolNeAR marks it); the relayed statement keeps its own cue and speaker
+        return True
     if policy == "grow" and _inside(candidate.content, tagged_spans) and not _inside(tagged_spans, candidate.content) \
             and not _past_a_sentence(candidate.content, tagged_spans, sentences):
         # the tagger's content holds the rule's and reaches past it: the rules cut it short

@@ -2,7 +2,7 @@
 
 - verb cues with a clausal complement: ``X said (that) …``, ``…, X said.``,
   ``X plans to …``, ``X criticized Y for “…”`` (the quote is found by ``quotes``);
-- ``according to X, …``;
+- ``according to X, …`` and ``in X's poll, …``;
 - noun cues: ``X's claim that …``.
 """
 
@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from ..text import DOUBLE_MARKS
 from .candidate import Candidate, Mention
-from .cues import ADDRESSEE_VERBS, BLOCK_NOUNS, NOUNS, XCOMP_CUES, cue_lemma, forms
+from .cues import ADDRESSEE_VERBS, BLOCK_NOUNS, NOUNS, POLL_NOUNS, XCOMP_CUES, cue_lemma, forms
 from .phrases import MEDIUM_NOUNS, cue_tokens, name_taken_for_a_modal, object_content, quoted_object_with_complement, with_complement
 from .spans import dateline_end, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
 
@@ -42,7 +42,7 @@ MIN_CONTENT_TOKENS = 2
 def find_in_sentence(sent: Span, base: int) -> Iterator[Candidate]:
     """Every verb-, noun- and according-to-anchored attribution of one sentence."""
     for token in sent:
-        if token.lower_ == "according" and _according_object(token) is not None:
+        if relays(token):
             candidate = _according(token, sent, base)
         elif token.pos_ in ("VERB", "AUX") and (lemma := cue_lemma(token.lower_)):
             candidate = _verbal(token, lemma, sent, base)
@@ -730,7 +730,25 @@ def _around_cue_clause(verb: Token, sent: Span) -> list[list[Token]]:
     return fragments
 
 
+def relays(token: Token) -> bool:
+    """Does this word open a phrase that names where a clause comes from ("according to X", "in X's poll")?
+
+    The phrase is the source of a clause with no cue of its own, and the
+    relaying source (``via``) of one with a cue ("In the poll, 50 percent
+    said …": the respondents speak, the poll relays them).
+    """
+    return _according_object(token) is not None
+
+
 def _according_object(token: Token) -> Token | None:
+    """X of "according to X", or the poll of "in a poll" that qualifies a verb."""
+    if token.lower_ == "in":
+        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lower_ in POLL_NOUNS and token.head.pos_ in ("VERB", "AUX") and token.i < token.head.i:
+            return pobj
+        return None
+    if token.lower_ != "according":
+        return None
     to = next((c for c in token.children if c.lower_ == "to"), None)
     if to is None:
         return None
@@ -738,7 +756,7 @@ def _according_object(token: Token) -> Token | None:
 
 
 def _according(token: Token, sent: Span, base: int) -> Candidate | None:
-    """``according to X, …``: X is the source of the clause it modifies."""
+    """``according to X, …`` and ``in X's poll, …``: X is the source of the clause it modifies."""
     pobj = _according_object(token)
     head = token.head
     if pobj is None:
@@ -770,11 +788,11 @@ def _according(token: Token, sent: Span, base: int) -> Candidate | None:
     sides = [side for side in (left, right) if len(side) >= MIN_CONTENT_TOKENS]
     if not sides:
         return None
-    to = next(c for c in token.children if c.lower_ == "to")
+    cue = [token, *(c for c in token.children if c.lower_ == "to")]
     return Candidate(
         kind="indirect",
         content=[tokens_offsets(side, base) for side in sides],
-        cue=[tokens_offsets([token, to], base)],
+        cue=[tokens_offsets(cue, base)],
         source=mention([t for t in subtree_tokens(pobj) if t.i in phrase_ids], base),
         confidence=CONFIDENCE_ACCORDING,
         anchor=token,
