@@ -136,6 +136,12 @@ def test_transcript_turns_and_source_headlines(extractor):
     ]
 
 
+@pytest.mark.parametrize("teaser", ["Wow", "Revealed", "Just Leaked", "BOOM", "Bombshell", "Look"])
+def test_a_headline_teaser_before_a_colon_names_no_source(extractor, teaser):
+    text = f"{teaser}: The Mayor Just Gave Eastfield A Whole New Reason To Worry About The Bridge.\n\nThe council met."
+    assert [a for a in extractor.extract(text).attributions if texts(a.cue) == [":"]] == []
+
+
 def test_cue_interrupting_indirect_speech(extractor):
     text = "Too often, Ms. Verhoef said, the debate over the harbor ignores the fishermen."
     attribution = only(extractor.extract(text))

@@ -349,13 +349,16 @@ _SPEAKER_LABEL = re.compile(
     r"[" + re.escape(DOUBLE_OPEN + STRAIGHT) + r"]?[ \t]*"
     r"((?:[A-Z][\w.'’&-]*)(?:[ \u00a0][A-Z][\w.'’&-]*){0,3})[ \t]*:[ \t]+(?=[\"“‘'A-Z])"
 )
-# Words that head a paragraph with a colon without naming a speaker.
+# Words that head a paragraph with a colon without naming a speaker, the teasers of
+# clickbait headlines among them ("Wow: Glenn Beck Just Responded …", "Revealed: What …",
+# "Just Leaked: …", "BOOM: …": PolNeAR train's titles, none a source).
 _NOT_SPEAKERS = frozenset(
-    """a also analysis and answer background bottom breaking but caption chapter clarification comment
-    commentary contact context correction credit date disclaimer editor editors email example exclusive
-    follow full here how image images it key listen live location note opinion part photo photos phone
-    pictured plus q question read related review see share source sources step subscribe summary tags
-    that the this time topics transcript update video warning watch what when where who why""".split()
+    """a also analysis and answer background bombshell boom bottom breaking but byline caption chapter
+    clarification comment commentary contact context correction credit date disclaimer editor editors
+    email example exclusive follow full here how image images it just key leaked listen live location
+    look note opinion part photo photos phone pictured plus q question read related revealed review see
+    share source sources step subscribe summary tags that the this time topics transcript update video
+    warning watch what when where who why wow""".split()
 )
 
 
