@@ -15,7 +15,7 @@ from .labels import labelled_paragraphs, labelled_quotations
 from .learned import DROP_BELOW, RULE_SPANS, learned_attributions
 from .orphans import orphan_quotations
 from .quotes import QuoteIndex, attach_quotations, kind_of, signed_quotations
-from .spans import DisjointSpans, SpanIndex, unit_span
+from .spans import DisjointSpans, SpanIndex, overlaps, unit_span
 from .tagger import Tagging
 from .verbal import SEEM_FORMS, find_in_sentence, relays
 
@@ -312,9 +312,9 @@ def _roles_apart(text: str, candidates: list[Candidate]) -> list[Candidate]:
     kept = []
     for candidate in candidates:
         source = candidate.source
-        if source is not None and any(_overlap(f, (source.start, source.end)) for f in candidate.cue + candidate.content):
+        if source is not None and any(overlaps(f, (source.start, source.end)) for f in candidate.cue + candidate.content):
             candidate.source = _before(source, min(f[0] for f in candidate.cue + candidate.content
-                                                   if _overlap(f, (source.start, source.end))))
+                                                   if overlaps(f, (source.start, source.end))))
         content = [_stripped(text, piece) for fragment in candidate.content for piece in _minus(fragment, candidate.cue)]
         if content:
             candidate.content = content
@@ -362,10 +362,6 @@ def _minus(fragment: Offsets, taken: list[Offsets]) -> list[Offsets]:
             if part[1] - part[0] > 1
         ]
     return pieces
-
-
-def _overlap(a: Offsets, b: Offsets) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def _inside(position: int, candidate: Candidate) -> bool:

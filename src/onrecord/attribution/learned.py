@@ -42,7 +42,7 @@ from ..text import Unit
 from .candidate import Candidate, Mention, Offsets
 from .context import ArticleContext
 from .quotes import stretch_to_quotations
-from .spans import DisjointSpans, ParsedUnits, SpanIndex, unit_span
+from .spans import DisjointSpans, ParsedUnits, SpanIndex, overlaps, unit_span
 from .tagger import TaggedSpan, Tagging
 
 # A rule candidate whose content the tagger gives a mean content probability
@@ -217,7 +217,7 @@ def _keeps_rule_spans(policy: str, candidate: Candidate, tagged: list[TaggedSpan
     if policy not in ("agree", "grow"):
         return False
     tagged_spans = [(t.start, t.end) for t in tagged]
-    if candidate.via is not None and any(_overlaps(t, cue) for t in tagged_spans for cue in candidate.cue):
+    if candidate.via is not None and any(overlaps(t, cue) for t in tagged_spans for cue in candidate.cue):
         # the tagger read the whole clause, cue and speaker included, as the relaying
         # source's content ("According to the Journal, Apple has stated it will …", as
         # PolNeAR marks it); the relayed statement keeps its own cue and speaker
@@ -339,10 +339,6 @@ class _ByPosition:
         return [s for s in self.within(lo, hi) if lo <= s.start and s.end <= hi]
 
 
-def _overlaps(a: Offsets, b: Offsets) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _reshaped(fragments: list[Offsets], tagged: _ByPosition) -> list[Offsets]:
     """The tagged spans that overlap the rule's fragments, else the rule's own."""
     found = sorted({(t.start, t.end) for f in fragments for t in tagged.within(*f)})
@@ -418,7 +414,7 @@ def _linked(
         sentence = sentences.find(cue.start) or (cue.start, cue.end)
         near = [s for s in sources.inside(*sentence) if taken.find(s.start) is None]
         best = min(near, key=lambda s: _gap(s, cue), default=None)
-        if best is not None and not _overlaps((best.start, best.end), (content.start, content.end)):
+        if best is not None and not overlaps((best.start, best.end), (content.start, content.end)):
             source = _mention(best, parsed)
     return Candidate(
         kind="indirect",

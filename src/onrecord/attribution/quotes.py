@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 
 from ..text import Quotation, Unit
 from .candidate import Candidate, Mention, Offsets
-from .spans import DisjointSpans, ParsedUnits, SpanIndex, unit_span
+from .spans import DisjointSpans, ParsedUnits, SpanIndex, overlaps, unit_span
 
 CONFIDENCE_FLOATING = 0.6
 # A quotation this short (in characters) inside narration is a scare quote or
@@ -54,10 +54,6 @@ def signed_quotations(text: str, quotes: list[Quotation], units: list[Unit]) -> 
     return found
 
 
-def _overlaps(a: Offsets, b: Offsets) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 class QuoteIndex:
     """The quotations of an article and their spans, found by bisection.
 
@@ -79,7 +75,7 @@ class QuoteIndex:
     def touching(self, start: int, end: int) -> list[int]:
         """Indices of the quotations whose extent overlaps [start, end)."""
         if not self.ordered:  # never expected; stay correct if it happens
-            return [i for i, q in enumerate(self.quotes) if _overlaps((start, end), (q.start, q.end))]
+            return [i for i, q in enumerate(self.quotes) if overlaps((start, end), (q.start, q.end))]
         found = []
         i = bisect_right(self._ends, start)
         while i < len(self.quotes) and self.starts[i] < end:
@@ -98,7 +94,7 @@ class QuoteIndex:
     def overlaps(self, start: int, end: int) -> bool:
         """Whether a quotation span overlaps [start, end)."""
         if not self.ordered:
-            return any(_overlaps((start, end), s) for s in self._spans)
+            return any(overlaps((start, end), s) for s in self._spans)
         i = bisect_right(self._span_ends, start)
         return i < len(self._spans) and self._span_starts[i] < end
 
@@ -110,11 +106,11 @@ def stretch_to_quotations(candidate: Candidate, index: QuoteIndex) -> None:
         # stretching stays inside the touched quotations, which touch no others
         for quote in [index.quotes[i] for i in index.touching(start, end)]:
             for q_start, q_end in quote.spans:
-                if _overlaps((start, end), (q_start, q_end)):
+                if overlaps((start, end), (q_start, q_end)):
                     start, end = min(start, q_start), max(end, q_end)
-            if len(quote.spans) > 1 and _overlaps((start, end), (quote.start, quote.end)):
+            if len(quote.spans) > 1 and overlaps((start, end), (quote.start, quote.end)):
                 # a multi-paragraph quotation: one fragment per paragraph
-                fragments.extend(s for s in quote.spans if not _overlaps(s, (start, end)))
+                fragments.extend(s for s in quote.spans if not overlaps(s, (start, end)))
         fragments.append((start, end))
     candidate.content = sorted(set(fragments))
 

@@ -41,6 +41,11 @@ def _spaced_dash(token: Token) -> bool:
     return token.text in _DATELINE_DASHES and token.i > 0 and bool(token.nbor(-1).whitespace_ and token.whitespace_)
 
 
+def overlaps(a: Offsets, b: Offsets) -> bool:
+    """Whether two [start, end) spans share a character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def token_offsets(token: Token, base: int) -> Offsets:
     return base + token.idx, base + token.idx + len(token.text)
 
