@@ -39,6 +39,19 @@ def test_inverted_present_tense_cue_takes_its_object_as_speaker():
     assert d.text[candidate.source.start : candidate.source.end] == "Burton and Nick"
 
 
+def test_a_past_tense_cue_after_a_no_break_space_takes_its_named_object_as_speaker():
+    # “We won,”\u00a0added Gowdy.  (crawled text: the no-break space is a token of its own)
+    words = ["“", "We", "won", ",", "”", "\u00a0", "added", "Gowdy", "."]
+    spaces = [False, True, False, False, False, False, True, False, False]
+    heads = [6, 2, 6, 6, 6, 4, 6, 6, 6]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "dep", "ROOT", "dobj", "punct"]
+    tags = ["``", "PRP", "VBD", ",", "''", "_SP", "VBD", "NNP", "."]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "SPACE", "VERB", "PROPN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    added = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "added"]
+    assert [d.text[c.source.start : c.source.end] for c in added if c.source] == ["Gowdy"]
+
+
 def test_past_tense_verb_with_an_object_is_not_inverted():
     # "It worked!" Burton replied the letter.  -> no subject-inversion reading for a past form
     words = ['"', "We", "won", '"', "announce", "the", "results", "."]

@@ -272,15 +272,19 @@ def _seeming(verb: Token, base: int) -> Candidate | None:
 
 
 def _inverted_after_quote(verb: Token, base: int) -> Candidate | None:
-    """“We love cats!” reply Burton and Nick: a present-tense cue right after a quotation.
+    """“We love cats!” reply Burton and Nick: a cue right after a quotation, its speaker after it.
 
-    The parser reads the speaker after such a cue as its object; with no subject
-    and a closing mark just before it, the object is the speaker, and the
-    quotation before (``quotes.attach_quotations``) is the content.
+    The parser reads the speaker after such a cue as its object (after a present
+    tense, and after a past one when a no-break space follows the closing mark:
+    “…,”\u00a0added Gowdy); with no subject and a closing mark just before it, the
+    object is the speaker, and the quotation before (``quotes.attach_quotations``)
+    is the content.
     """
-    if verb.i == 0 or verb.tag_ not in ("VB", "VBP", "VBZ") or any(c.dep_ in _SUBJECTS for c in verb.children):
+    if verb.i == 0 or verb.tag_ not in ("VB", "VBP", "VBZ", "VBD") or any(c.dep_ in _SUBJECTS for c in verb.children):
         return None
     before = verb.doc[verb.i - 1]
+    if before.is_space and verb.i >= 2:
+        before = verb.doc[verb.i - 2]
     if not (before.tag_ == "''" or before.text in "”»"):
         return None
     speaker = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
