@@ -825,6 +825,32 @@ def test_a_title_and_name_the_ner_took_for_one_organization_is_the_person(extrac
     assert speaker_of(article, "would pay").name is None
 
 
+def test_a_lowercase_phrase_the_ner_calls_a_person_is_no_one(extractor):
+    # the small NER tags "unbeaten league run" PERSON; an age after a quote (“…,” added the
+    # 30-year-old) read as a pronoun would have found it as the nearest person
+    text = (
+        "Eastfield's Tom Reyes has called the rivalry with Hallam \"bitter and personal\".\n\n"
+        "In March, Eastfield lost 3-1 at Hallam Park, which ended a record 49-match unbeaten league run "
+        "and sparked what fans called a mini-crisis.\n\n"
+        '"It had a psychological impact on us," added the 30-year-old.'
+    )
+    article = extractor.extract(text)
+    people = [e.name for e in article.entities if e.type == "person"]
+    assert "Tom Reyes" in people and "run" not in people
+    assert speaker_of(article, "psychological impact").name == "Tom Reyes"
+
+
+def test_a_month_opening_a_sentence_is_no_one(extractor):
+    text = (
+        "Eastfield's Tom Reyes has called the rivalry with Hallam \"bitter and personal\".\n\n"
+        "In March, Eastfield lost 3-1 to the leaders.\n\n"
+        '"It had a psychological impact on us," added the 30-year-old.'
+    )
+    article = extractor.extract(text)
+    assert "March" not in [e.name for e in article.entities if e.type == "person"]
+    assert speaker_of(article, "psychological impact").name == "Tom Reyes"
+
+
 def test_an_age_after_a_quotation_is_its_speaker_not_its_content(extractor):
     text = (
         "Mira Osei, a nurse at a Halifax clinic, said her unit had been short-staffed since March.\n\n"
@@ -962,6 +988,13 @@ def test_an_organization_spelt_with_and_without_a_space_is_one_body():
     company = registry.organization("HaldenMedia")
     assert registry.organization("Halden Media") is company
     assert registry.organization("Halden Mediaworks") is not company
+
+
+def test_an_organization_met_first_as_a_lowercase_word_takes_its_capitalised_name():
+    # "the dictionary definition of a quokka" before "Quokka said": the company is "Quokka"
+    registry = Registry(None)
+    company = registry.organization("quokka")
+    assert registry.organization("Quokka") is company and company.name == "Quokka"
 
 
 def test_a_dash_the_ner_took_into_an_organizations_name_is_no_part_of_it():

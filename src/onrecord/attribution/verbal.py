@@ -282,13 +282,20 @@ def _inverted_after_quote(verb: Token, base: int) -> Candidate | None:
     """
     if verb.i == 0 or verb.tag_ not in ("VB", "VBP", "VBZ", "VBD") or any(c.dep_ in _SUBJECTS for c in verb.children):
         return None
-    before = verb.doc[verb.i - 1]
-    if before.is_space and verb.i >= 2:
-        before = verb.doc[verb.i - 2]
-    if not (before.tag_ == "''" or before.text in "”»"):
+    before = verb.i - 1
+    while before > 0 and (verb.doc[before].is_space or verb.doc[before].text == ","):
+        before -= 1  # “…?”, implored X: a comma after the mark
+    if not (verb.doc[before].tag_ == "''" or verb.doc[before].text in "”»"):
         return None
-    speaker = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if speaker is None or speaker.pos_ not in ("PROPN", "PRON") and not any(t.pos_ == "PROPN" for t in speaker.subtree):
+    # the object, or the attribute of a cue the parse took for a copula ("warned Jones")
+    speaker = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
+    if speaker is None:
+        return None
+    named = speaker.pos_ in ("PROPN", "PRON") or any(t.pos_ == "PROPN" for t in speaker.subtree)
+    described = any(c.dep_ in ("det", "poss") for c in speaker.children)
+    if not named and not (described and verb.tag_ in ("VBD", "VBZ")):
+        # “…,” asked the magazine; but “We won” announce the results: a bare verb before
+        # a common noun is an imperative, not an inverted speaker
         return None
     return Candidate(
         kind="direct",

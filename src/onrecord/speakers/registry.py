@@ -303,6 +303,8 @@ class Registry:
     def organization(self, name: str) -> Referent:
         known = self.known_organization(name)
         if known is not None:
+            if known.name and known.name.islower() and not name.islower():
+                known.name = _canonical_org(name)  # "Yahoo", not the dictionary's "a yahoo" met first
             return known
         key = org_key(name)
         for entity in self.organizations:

@@ -50,7 +50,7 @@ from .names import first_name_verdict, is_first_name
 from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit, paragraph_spans, quotations
 from .vocabulary import (
-    AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEGREE_TITLES, DEMONYMS, DETERMINERS, GROUP_PRONOUNS,
+    AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CALENDAR_WORDS, CARRIERS, DEFINITE, DEGREE_TITLES, DEMONYMS, DETERMINERS, GROUP_PRONOUNS,
     HONORIFICS, KIN, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS,
     ORG_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_PRONOUNS, PLACE_ENTS,
     RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, ROYAL_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TEAM_WORDS,
@@ -181,7 +181,7 @@ class SpeakerResolver:
             dateline = dateline_end(unit.doc)
             covered = 0 if dateline is None else dateline
             for ent in unit.doc.ents:
-                if ent.start < covered or ent.text.lower() in DEMONYMS:
+                if ent.start < covered or ent.text.lower() in DEMONYMS or not _capitalised(ent):
                     continue  # ("Frenchman", "Scot": no one's name, and no firm's)
                 ent = _person_after_portfolio(ent) or ent
                 start = unit.start + ent.start_char
@@ -293,11 +293,12 @@ class SpeakerResolver:
         if _in_a_constituency(ent[0]):
             return False  # "the Labour MP for Birkenhead": a constituency the NER took for a name
         if ent.label_ == "PERSON":
-            # a place the article names as such ("Back in Surrey" too) is no person, unless an honorific
-            # or a full name says so
+            # a place the article names as such ("Back in Surrey" too), or a day or month ("In March,"),
+            # is no person, unless an honorific or a full name says so ("Mrs May", "Theresa May … May said")
             place = without_possessive(ent.text) in self.place_names or (
                 len(ent) == 1 and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPOSITIONS)
-            return not place or after_honorific(ent[0]) or self.registry.person_by_surname(ent.text)
+            calendar = len(ent) == 1 and ent.root.lower_ in CALENDAR_WORDS
+            return not (place or calendar) or after_honorific(ent[0]) or self.registry.person_by_surname(ent.text)
         if ent.label_ in NOT_NAME_ENTS:
             return False
         if after_honorific(ent[0]) or (len(ent) > 1 and ent[0].text.rstrip(".") in HONORIFICS):
@@ -448,6 +449,8 @@ class SpeakerResolver:
                 # "Sure Robbie is talented", "Singer Courtney Love has …", "Meanwhile George Bush"
                 gap = re.search(r"\s+", name).end()  # any space: a tab, a run of them
                 name, start, opening = name[gap:], start + gap, first.lower()
+                if name.lower() in CALENDAR_WORDS:
+                    continue  # "In March, Eastfield lost …": a month, no one's name
             if name.split()[0] == "The" or club_or_party(name) or ends_in(name, _BODY_NAME_ENDINGS):
                 self.registry.organization(name).mentions.append((start, match.end(1)))
                 continue
@@ -544,7 +547,7 @@ class SpeakerResolver:
         # a named entity inside the mention: the head one, else a carrier's source; not one of
         # a clause that says what the head does ("A union representing … at US Airways")
         clause = _clause_tokens(span)
-        ents = [e for e in entities_in(span) if e.label_ in ("PERSON", "ORG")]
+        ents = [e for e in entities_in(span) if e.label_ in ("PERSON", "ORG") and _capitalised(e)]
         ents = [e for e in ents if e.root.i not in clause and not _title_taken_for_an_organization(e.root)]
         head_ent = next((e for e in ents if e.root.i == span.root.i or span.root.i in range(e.start, e.end)), None)
         if ents and ents[-1].end == span.end and ents[-1].label_ == "PERSON" and _in_pieces(span):
@@ -1385,6 +1388,12 @@ def _name_after_titles(words: list[str]) -> list[str]:
 
 # adjectives that set another holder of a role apart: "the former minister" may be no one named
 _CONTRASTING = NO_DESCRIPTION | frozenset("former ex other another fellow rival opposing new previous then late".split())
+
+
+def _capitalised(ent: Span) -> bool:
+    """Whether an entity is written as a name: the small NER also tags "a record 49-match unbeaten
+    league run" a person and "tsunamis", "£100bn" organizations."""
+    return any(ch.isupper() for ch in ent.text)
 
 
 def _in_a_constituency(token) -> bool:

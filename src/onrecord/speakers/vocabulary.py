@@ -182,14 +182,18 @@ RAW_STOP = frozenset(
 )
 # two letters in a row: what a description needs to be one
 WORDLIKE = re.compile(r"[^\W\d_]{2}")
+# the days and months, which the NER now and then takes for a person ("In March, …")
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december".split()
+)
 # words that open sentences and are no first name ("Meanwhile Singh", "Today Singh")
-SENTENCE_OPENERS = frozenset(
+SENTENCE_OPENERS = CALENDAR_WORDS | frozenset(
     "if as after while then so yet still also however meanwhile today yesterday now here there "
     "but and or nor for again even indeed instead later earlier "
     "in on at by with from to since because although though despite according last next this "
     "these those his her their our my its when where why how what who before during under over without unlike "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december dear mr mrs ms".split()
+    "dear mr mrs ms".split()
 )
 # one person called by where they are from: "the American", "The 55-year-old Frenchman" (the writer's
 # word for someone just named; singular only: "the Italians" are a team or a people; no "-ese" word,
