@@ -142,6 +142,22 @@ def test_a_headline_teaser_before_a_colon_names_no_source(extractor, teaser):
     assert [a for a in extractor.extract(text).attributions if texts(a.cue) == [":"]] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # a name in -ly the tagger took for the cue's adverb ("said sarcastically")
+        ('"To take the lead and then to get penned back was disappointing," admitted Kiely.', "admitted", "Kiely"),
+        # a verb no lexicon lists, its speaker parsed as its object
+        ('"It was a great result for us," enthused Wenger.', "enthused", "Wenger"),
+        ('"Who can forget the hiss-free sound of the first compact disc?" asked the magazine.', "asked", "the magazine"),
+    ],
+)
+def test_an_inverted_speaker_after_a_quotation(extractor, text, cue, speaker):
+    attribution = only(extractor.extract(text))
+    assert texts(attribution.cue) == [cue]
+    assert texts(attribution.speaker.mention) == [speaker]
+
+
 def test_cue_interrupting_indirect_speech(extractor):
     text = "Too often, Ms. Verhoef said, the debate over the harbor ignores the fishermen."
     attribution = only(extractor.extract(text))

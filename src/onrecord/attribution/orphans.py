@@ -20,7 +20,7 @@ from .cues import cue_lemma
 from .phrases import cue_tokens, with_complement
 from .quotes import QuoteIndex, stretch_to_quotations
 from .spans import DisjointSpans, ParsedUnits, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed, unit_span
-from .verbal import subject_of
+from .verbal import inverted_speaker, subject_of
 
 CONFIDENCE_ORPHAN = 0.4
 # A verb further than this many tokens before its preposition is not one cue with it.
@@ -74,7 +74,7 @@ def _governed(root: Token, base: int) -> Candidate | None:
     verb, node = governor
     if node.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
         return None
-    subject = subject_of(verb)
+    subject = subject_of(verb) or inverted_speaker(verb)  # “…,” enthused Wenger: no lexicon's cue
     cue: list[Token] = cue_tokens(verb)
     if node.dep_ == "prep":
         # "agreed to an interview for “Women in Power”", "took credit for …": PolNeAR's

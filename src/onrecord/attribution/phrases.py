@@ -55,7 +55,9 @@ def cue_tokens(verb: Token) -> list[Token]:
     # (a date right after the verb is left out: PolNeAR marks "said Friday" as the
     # cue about as often as "said", and leaving it out scored better on dev)
     for child in verb.children:
-        manner = child.dep_ == "advmod" and (child.lower_.endswith("ly") or child.lower_ in _CUE_AFTER_WORDS)
+        # (a capitalised -ly word is a name the tagger took for an adverb: “…,” admitted Kiely)
+        manner = child.dep_ == "advmod" and child.text[:1].islower() and (
+            child.lower_.endswith("ly") or child.lower_ in _CUE_AFTER_WORDS)
         if manner and child.left_edge.i == end + 1:  # "said sarcastically", "said then"
             tokens.extend(doc[child.left_edge.i : child.right_edge.i + 1])
             end = child.right_edge.i

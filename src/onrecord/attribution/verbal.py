@@ -271,31 +271,42 @@ def _seeming(verb: Token, base: int) -> Candidate | None:
     )
 
 
-def _inverted_after_quote(verb: Token, base: int) -> Candidate | None:
-    """“We love cats!” reply Burton and Nick: a cue right after a quotation, its speaker after it.
+def inverted_speaker(verb: Token) -> Token | None:
+    """The speaker after a subjectless verb right after a quotation: “We love cats!” reply
+    Burton and Nick; “…,” added Gowdy; “…?”, asked the magazine.
 
-    The parser reads the speaker after such a cue as its object (after a present
-    tense, and after a past one when a no-break space follows the closing mark:
-    “…,”\u00a0added Gowdy); with no subject and a closing mark just before it, the
-    object is the speaker, and the quotation before (``quotes.attach_quotations``)
-    is the content.
+    The parser reads such a speaker as the verb's object, as the attribute of a
+    verb it took for a copula ("warned Jones"), or, for a name in -ly, as an
+    adverb ("admitted Kiely").
     """
-    if verb.i == 0 or verb.tag_ not in ("VB", "VBP", "VBZ", "VBD") or any(c.dep_ in _SUBJECTS for c in verb.children):
+    # (a past form the tagger calls a participle too, "“…,” admitted Kiely", where nothing
+    # makes it one: no auxiliary)
+    if verb.i == 0 or verb.tag_ not in ("VB", "VBP", "VBZ", "VBD", "VBN") or any(
+            c.dep_ in _SUBJECTS or (verb.tag_ == "VBN" and c.dep_ in ("aux", "auxpass")) for c in verb.children):
         return None
     before = verb.i - 1
     while before > 0 and (verb.doc[before].is_space or verb.doc[before].text == ","):
-        before -= 1  # “…?”, implored X: a comma after the mark
+        before -= 1  # “…?”, implored X: a comma after the mark; a no-break space, a token of its own
     if not (verb.doc[before].tag_ == "''" or verb.doc[before].text in "”»"):
         return None
-    # the object, or the attribute of a cue the parse took for a copula ("warned Jones")
-    speaker = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
+    speaker = next((c for c in verb.children if c.i > verb.i and (
+        c.dep_ in ("dobj", "attr") or (c.dep_ == "advmod" and c.text[:1].isupper()))), None)
     if speaker is None:
         return None
-    named = speaker.pos_ in ("PROPN", "PRON") or any(t.pos_ == "PROPN" for t in speaker.subtree)
+    named = speaker.pos_ in ("PROPN", "PRON") or speaker.text[:1].isupper() or any(t.pos_ == "PROPN" for t in speaker.subtree)
     described = any(c.dep_ in ("det", "poss") for c in speaker.children)
-    if not named and not (described and verb.tag_ in ("VBD", "VBZ")):
+    if not named and not (described and verb.tag_ in ("VBD", "VBN", "VBZ")):
         # “…,” asked the magazine; but “We won” announce the results: a bare verb before
         # a common noun is an imperative, not an inverted speaker
+        return None
+    return speaker
+
+
+def _inverted_after_quote(verb: Token, base: int) -> Candidate | None:
+    """A cue right after a quotation with its speaker after it (``inverted_speaker``); the
+    quotation before (``quotes.attach_quotations``) is the content."""
+    speaker = inverted_speaker(verb)
+    if speaker is None:
         return None
     return Candidate(
         kind="direct",
