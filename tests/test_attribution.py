@@ -158,6 +158,22 @@ def test_an_inverted_speaker_after_a_quotation(extractor, text, cue, speaker):
     assert texts(attribution.speaker.mention) == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("Marsh also wrote the inspectors knew to expect long delays, saying, “They never came on time, "
+         "but we learned to plan for it.”", "saying", "Marsh"),
+        ("Okafor said the council would still meet in the spring, but said, “It’s time we change how we do it,” "
+         "promising the hall will reopen in May.", "promising", "Okafor"),
+    ],
+)
+def test_a_participle_hung_off_what_a_speaker_said_is_that_speakers(extractor, text, cue, speaker):
+    # the parse hangs the participle off the reported clause ("the inspectors knew", the quoted
+    # "It’s time"), whose subject is no speaker of it
+    [attribution] = [a for a in extractor.extract(text).attributions if texts(a.cue) == [cue]]
+    assert texts(attribution.speaker.mention) == [speaker]
+
+
 def test_cue_interrupting_indirect_speech(extractor):
     text = "Too often, Ms. Verhoef said, the debate over the harbor ignores the fishermen."
     attribution = only(extractor.extract(text))

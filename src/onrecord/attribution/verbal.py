@@ -77,6 +77,13 @@ def subject_of(verb: Token) -> Token | None:
         # Romney, calling him … “a failed candidate.”")
         found = [child for child in found if child.i < current.i and not any(
             t.text in DOUBLE_MARKS for t in child.doc[child.i : current.i])] or found
+        climbed = current is not verb
+        if climbed and current.dep_ == "ccomp" and current.head.i != current.i and cue_lemma(current.head.lower_):
+            # a participle the parse hangs off what another cue's speaker said: "Byrne wrote the
+            # agents knew …, saying “…”" and "Boreing said, “It's time …,” promising …" are Byrne's
+            # and Boreing's, not the agents' nor the quotation's "It"
+            current = current.head
+            continue
         if found and not (current.pos_ == "AUX" and found[-1].lower_ == "it"):
             # several: one subject the parse split ("the ex - Wallaby"); the head is the last
             # (a copula's "it" is no one: "it is important to say that …")
