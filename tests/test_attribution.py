@@ -174,6 +174,23 @@ def test_a_participle_hung_off_what_a_speaker_said_is_that_speakers(extractor, t
     assert texts(attribution.speaker.mention) == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "asker"),
+    [
+        ("Doe spoke to the council. When asked whether she would endorse the plan, the mayor said she was still deciding.", None),
+        ("When asked by a reporter whether the plan would pass, the mayor said she was confident.", "a reporter"),
+    ],
+)
+def test_the_one_asked_is_no_speaker_of_the_question(extractor, text, asker):
+    # PolNeAR train: 67 of 76 "(when) asked" cues have no source, the other 9 an agent ("by X");
+    # nor does the question go on from the speaker before it
+    [asked] = [a for a in extractor.extract(text).attributions if "asked" in " ".join(texts(a.cue)).lower()]
+    if asker is None:
+        assert asked.speaker is None
+    else:
+        assert texts(asked.speaker.mention) == [asker]
+
+
 def test_cue_interrupting_indirect_speech(extractor):
     text = "Too often, Ms. Verhoef said, the debate over the harbor ignores the fishermen."
     attribution = only(extractor.extract(text))

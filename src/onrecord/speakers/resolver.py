@@ -44,6 +44,7 @@ from spacy.tokens import Span
 
 from ..attribution.candidate import Candidate, Mention
 from ..attribution.spans import dateline_end
+from ..attribution.verbal import passive_participle
 from ..nlp import entities_in
 from .gender import honorific_before, honorific_gender, pronoun_gender
 from .names import first_name_verdict, is_first_name
@@ -1680,8 +1681,10 @@ def resolve_speakers(
         elif candidate.source is None and previous is not None and _opens_paragraph(text, units, candidate):
             # a paragraph that is only a quotation continues the statement before it
             speaker = _continued(previous)
-        elif candidate.source is None and previous is not None and resolver.opens_sentence(candidate):
-            # "Ms Jowell insisted: "…" And continued: "…"": a cue without a subject goes on from the speaker before
+        elif candidate.source is None and previous is not None and resolver.opens_sentence(candidate) and not (
+                candidate.anchor is not None and passive_participle(candidate.anchor)):
+            # "Ms Jowell insisted: "…" And continued: "…"": a cue without a subject goes on from the speaker
+            # before; not "Asked about the poster, …": the asker is no one the text names
             speaker = _continued(previous)
         else:
             # a description no one was given may be the writer's word for who spoke before ("… added")
