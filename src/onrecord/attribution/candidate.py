@@ -29,7 +29,7 @@ class Candidate:
     addressee: Mention | None = None
     via: Mention | None = None
     confidence: float = 0.5
-    # the token the rule started from (cue verb, noun or "according")
+    # the token the rule started from (cue verb, noun, "according" or a poll's "in")
     anchor: Token | None = None
     # a floating quote continues the statement of the attribution before it
     continues: Candidate | None = None

@@ -778,10 +778,10 @@ def relays(token: Token) -> bool:
     relaying source (``via``) of one with a cue ("In the poll, 50 percent
     said …": the respondents speak, the poll relays them).
     """
-    return _according_object(token) is not None
+    return _relaying_source(token) is not None
 
 
-def _according_object(token: Token) -> Token | None:
+def _relaying_source(token: Token) -> Token | None:
     """X of "according to X", or the poll of "in a poll" that qualifies a verb."""
     if token.lower_ == "in":
         pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
@@ -798,7 +798,7 @@ def _according_object(token: Token) -> Token | None:
 
 def _according(token: Token, sent: Span, base: int) -> Candidate | None:
     """``according to X, …`` and ``in X's poll, …``: X is the source of the clause it modifies."""
-    pobj = _according_object(token)
+    pobj = _relaying_source(token)
     head = token.head
     if pobj is None:
         return None
