@@ -283,8 +283,9 @@ def _joined(text: str, fragments: list[Offsets]) -> list[Offsets]:
     return joined
 
 
-def according_as_via(article: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
-    """"X criticized Y, according to the Times": the Times relays X's words, it is not a new source."""
+def relayed_as_via(article: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """"X criticized Y, according to the Times", "In the poll, 50 percent said …": the Times and the
+    poll relay the speakers' words (``via``), they are no new source of a clause with a cue of its own."""
     by_anchor = {c.anchor.i: c for c in candidates if c.anchor is not None and not relays(c.anchor)}
     kept = []
     for candidate in candidates:
@@ -426,7 +427,7 @@ def _content_overlap(a: Candidate, b: Candidate) -> bool:
 RULES: tuple[Rule, ...] = (
     sentence_rules,
     outside_quotations,
-    according_as_via,
+    relayed_as_via,
     signed,
     labelled,
     attach,

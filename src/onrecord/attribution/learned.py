@@ -12,7 +12,10 @@ relaying source, a quotation continued in the next paragraph). So:
    content, cue and source boundaries where they disagree (the rules
    misread the structure) or where the tagged content holds the rule's and
    reaches past it (the rules cut it short), unless it reaches across a
-   sentence's end (the next sentence is another statement);
+   sentence's end (the next sentence is another statement), or the rules
+   found a relaying source and the tagged content takes in the cue (the
+   tagger reads "According to X, Y said Z" as X's statement, as PolNeAR
+   does; onrecord gives it to Y, with X as ``via``);
 2. a rule candidate the tagger gives no content to is dropped when the
    tagger is confident it is not a content (``DROP_BELOW``);
 3. a tagged content no rule found (cut where a sentence ends and a

@@ -312,7 +312,7 @@ def inverted_speaker(verb: Token) -> Token | None:
         c.dep_ in ("dobj", "attr") or (c.dep_ == "advmod" and c.text[:1].isupper()))), None)
     if speaker is None:
         return None
-    named = speaker.pos_ in ("PROPN", "PRON") or speaker.text[:1].isupper() or any(t.pos_ == "PROPN" for t in speaker.subtree)
+    named = speaker.pos_ == "PRON" or speaker.text[:1].isupper() or any(t.pos_ == "PROPN" for t in speaker.subtree)
     described = any(c.dep_ in ("det", "poss") for c in speaker.children)
     if not named and not (described and verb.tag_ in ("VBD", "VBN", "VBZ")):
         # “…,” asked the magazine; but “We won” announce the results: a bare verb before
