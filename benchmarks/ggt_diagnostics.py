@@ -170,6 +170,9 @@ def main() -> None:
             kind = _name_error(speaker)
             if kind == "an unnamed description" and where == "a person entity":
                 where += ", named " + _named_where(prediction, speaker, gold_name)
+            elif kind == "an unnamed description" and types:
+                inside = name_words(gold_name) <= name_words(speaker.get("description") or "")
+                where += ", named inside the description" if inside else ", not named in the description"
             if kind == "another name":
                 kind += " from " + ("a pronoun" if mention in PRONOUNS else "a name or description" if mention
                                     else "the statement before (no mention)")

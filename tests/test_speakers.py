@@ -2118,6 +2118,13 @@ def test_a_known_surname_the_ner_took_for_a_place_is_still_the_person(extractor)
     assert entity_named(article, "Julie Tremblay").gender == "female"
 
 
+def test_a_statement_no_one_is_said_to_have_put_out_stays_unnamed(extractor):
+    # (an earlier statement of another noun, or one with no author, says nothing of whose this is)
+    article = extractor.extract("A statement was posted online on Monday. Ridgeway Police said in a report that the "
+                                "fire was set. The statement said the building was empty.")
+    assert speaker_of(article, "building was empty").name is None
+
+
 def test_a_places_possessive_narrows_a_role_as_the_countrys_does(extractor):
     article = extractor.extract("Dr. Theresa Tam spoke on Monday. Canada's top doctor said hospitals were full.")
     assert speaker_of(article, "hospitals were full").name == "Theresa Tam"
@@ -2154,6 +2161,13 @@ def test_a_places_possessive_narrows_a_role_as_the_countrys_does(extractor):
          "shortages were to blame.", "Alberta Health Services"),
         ("Toronto Police Service officers arrested two men.\n\nIn a news release, police said the men were charged.",
          "Toronto Police Service"),
+        # "the release", "the statement": the words of whoever the article says put it out
+        ("The Halden Transit Authority issued a news release on Tuesday about the crash. The release said the "
+         "driver was taken to hospital.", "The Halden Transit Authority"),
+        ("Norvale Hydro released a statement late Monday. \u201cCrews are working around the clock,\u201d the "
+         "statement said.", "Norvale Hydro"),
+        ("The Ridgeway Police Service said in a news release that two people died. According to the release, the "
+         "truck crossed the centre line.", "The Ridgeway Police Service"),
     ],
 )
 def test_an_organization_spoken_of_by_its_noun_or_its_statement_is_the_one_named(extractor, text, name):

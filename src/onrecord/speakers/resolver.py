@@ -155,6 +155,9 @@ class SpeakerResolver:
             without_possessive(e.text) for u in units if u.doc is not None for e in u.doc.ents if e.label_ in PLACE_ENTS
         }
         self.reported = reported
+        # every statement, release or report the article says someone put out, with its author
+        # (position of the noun, the noun, the author's mention): "the release said" is theirs
+        self.authored: list[tuple[int, str, Mention | None]] = []
         self._collect(units)
         self._organizations_taken_for_people()
         self._complete_names()
@@ -205,6 +208,19 @@ class SpeakerResolver:
                 if entity.type == "person":
                     entity.describe(affiliation_of(ent))
                 self.ent_at[start] = entity
+            for token in unit.doc:
+                if token.lower_ not in CARRIERS:
+                    continue
+                # (a capitalised one is a title or a programme: "An Open Letter from …", "the BBC's
+                # World Business Report"; it, or any new one of no known author, makes "the letter" no
+                # longer the one before it)
+                author = _author_of(token) if token.is_lower else None
+                if author is not None:
+                    phrase = unit.doc[author.left_edge.i : author.right_edge.i + 1]
+                    mention = Mention(unit.start + phrase.start_char, unit.start + phrase.end_char, phrase)
+                    self.authored.append((unit.start + token.idx, token.lower_, mention))
+                elif any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in token.children):
+                    self.authored.append((unit.start + token.idx, token.lower_, None))
             for token in unit.doc:
                 if token.ent_type_ or token.pos_ != "PROPN" or (token.i + 1 < len(unit.doc) and token.nbor().pos_ == "PROPN"):
                     continue
@@ -568,6 +584,10 @@ class SpeakerResolver:
             if source is not None:
                 # "A statement from the Prime Minister's Office said": the office, which the NER missed
                 return self.resolve(source, exclude)
+            author = self._author_before(span, words, m.start)
+            if author is not None:
+                # "The RCMP issued a news release … The release said": the RCMP's words
+                return self.resolve(author, exclude)
             owner = self._owner(span, m.start - m.span.start_char, exclude)
             if owner is not None:
                 return owner, None  # "her office said", as "Mayor John Tory's office said" is Tory's
@@ -948,6 +968,15 @@ class SpeakerResolver:
             if described is not None:
                 return described
         return self.registry.unnamed("person", span[1:].text if words[0] in DETERMINERS else span.text)
+
+    def _author_before(self, span: Span, words: list[str], position: int) -> Mention | None:
+        """Who put out the statement a definite "the statement", "the release" stands for: the
+        author of the latest one of that noun the article introduced, where it says whose
+        ("X issued a statement", "X said in a news release", "a report by X", "X's letter")."""
+        if len(span) > 3 or words[0] not in DEFINITE or span.root.lower_ not in CARRIERS:
+            return None  # ("the statement released by …" says whose it is; ``_carriers_source`` reads that)
+        earlier = [author for at, noun, author in self.authored if noun == span.root.lower_ and at < position]
+        return earlier[-1] if earlier else None
 
     def _named_organization(self, span: Span) -> Referent | None:
         """The organization a mention names beside its description ("Parmalat, the Italian food group …")."""
@@ -1615,6 +1644,37 @@ def _carriers_source(span: Span, base: int) -> Mention | None:
             if any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in phrase):
                 return Mention(base + phrase.start_char, base + phrase.end_char, phrase)
     return None
+
+
+# verbs whose subject puts out the statement, report or release that is their object (word
+# forms: the pipeline runs no lemmatizer)
+_PUTTING_OUT = frozenset(
+    f"{stem}{ending}" for stem in "issue release publish distribute circulate submit".split() for ending in ("", "s", "d")
+) | frozenset("issuing releasing publishing put puts putting send sends sent post posts posted file files filed "
+              "write writes wrote written deliver delivers delivered".split())
+
+
+_NO_AUTHORS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY EVENT WORK_OF_ART LAW".split())
+
+
+def _author_of(noun):
+    """The head of the phrase that names who put out a statement or report, by the parse: its
+    possessor ("the RCMP's statement"), "from"/"by" ("a report by the OECD"), the subject that
+    issued it ("Hydro One released a statement") or spoke in it ("Police said in a news release").
+    Pronouns and the unnamed are left out: they would say no more than "the statement" does;
+    so are times ("Thursday's report")."""
+    candidates = [c for c in noun.children if c.dep_ == "poss"]
+    candidates += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                   for p in c.children if p.dep_ == "pobj"]
+    verb = None
+    if noun.dep_ == "dobj" and noun.head.lower_ in _PUTTING_OUT:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head.head
+    if verb is not None:
+        candidates += [c for c in verb.children if c.dep_ == "nsubj"]
+    return next((c for c in candidates if (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON", "NORP"))
+                 and c.ent_type_ not in _NO_AUTHORS), None)
 
 
 def _relative_antecedent(m: Mention) -> Mention | None:
