@@ -2125,6 +2125,14 @@ def test_a_statement_no_one_is_said_to_have_put_out_stays_unnamed(extractor):
     assert speaker_of(article, "building was empty").name is None
 
 
+def test_a_role_a_place_narrows_is_the_one_given_it_paragraphs_later(extractor):
+    text = ("Ohio has sued two men it says sent millions of unwanted e-mails.\n\nIt is seeking damages in a civil "
+            "lawsuit filed this week. The Ohio attorney general said the messages broke three laws. The men deny any "
+            "wrongdoing.\n\nThe lawsuit names two brothers from Dayton. Both run small marketing firms. \"Illegal spam "
+            "must be stopped,\" said Dana Whitcombe, Ohio attorney general.")
+    assert speaker_of(extractor.extract(text), "broke three laws").name == "Dana Whitcombe"
+
+
 def test_a_places_possessive_narrows_a_role_as_the_countrys_does(extractor):
     article = extractor.extract("Dr. Theresa Tam spoke on Monday. Canada's top doctor said hospitals were full.")
     assert speaker_of(article, "hospitals were full").name == "Theresa Tam"

@@ -804,8 +804,11 @@ class SpeakerResolver:
             # the next sentences give those very words, named right after the description; in the
             # lede, anywhere further down ("The home secretary has defended …" for the body's
             # "Home Secretary Charles Clarke")
+            # (and anywhere, where a name narrows the role down: "The Texas attorney general said …"
+            # for "Greg Abbott, Texas attorney general," paragraphs later)
             here = self.sentences.index(position)
-            reach = len(self.text) if here < _LEDE_SENTENCES else _NAMED_AFTER
+            placed = any(t.i != root.i and (t.pos_ == "PROPN" or t.ent_type_ in PLACE_ENTS) for t in span)
+            reach = len(self.text) if here < _LEDE_SENTENCES or placed else _NAMED_AFTER
             exact_words = exact.split()
             later = [e for e in self.registry.described_as(exact) if e.type == "person" and e.mentions
                      and 0 < self.sentences.index(min(s for s, _ in e.mentions)) - here <= reach
