@@ -158,6 +158,20 @@ def test_an_inverted_speaker_after_a_quotation(extractor, text, cue, speaker):
     assert texts(attribution.speaker.mention) == [speaker]
 
 
+@pytest.mark.parametrize("strategy", ["rules", "learned"])
+@pytest.mark.parametrize("writing", ["the statement", "her post"])
+def test_a_quotation_a_statement_reads_is_the_statements(strategy, writing):
+    # the tagger takes "read" for a noun here: the paragraph looked like a quotation alone,
+    # which goes on with the speaker before, with no cue and no mention
+    text = ("Mayor Jane Okafor said the bridge would reopen in May.\n\n“The council regrets the delay and thanks "
+            f"residents for their patience,” {writing} read.")
+    [attribution] = [a for a in Extractor(strategy=strategy).extract(text).attributions if "regrets" in a.content_text]
+    assert texts(attribution.cue) == ["read"]
+    assert texts(attribution.speaker.mention) == [writing]
+    # (whose statement it is the article does not say: the one the reader knows of is the mayor's)
+    assert attribution.speaker.name == "Jane Okafor"
+
+
 @pytest.mark.parametrize(
     ("text", "cue", "speaker"),
     [

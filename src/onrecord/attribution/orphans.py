@@ -110,22 +110,44 @@ _INVERTED_REACH = 5
 def _inverted(quote, base: int) -> Candidate | None:
     """“Go back to Univision,” Trump barked: a name (or he/she) and a verb right after the
     quotation speak it, even a verb no lexicon lists; read off the words, since the parse
-    of such a sentence is unreliable (it made "barked" an apposition of "Go")."""
+    of such a sentence is unreliable (it made "barked" an apposition of "Go"). So do a
+    described writer and "read" (“…,” the editorial read: the tagger takes "read" for a
+    noun there) and "it" with a verb of speech (“…,” it read)."""
     doc = quote.doc
     end = min(quote.end + _INVERTED_REACH, quote[-1].sent.end, len(doc))
-    names = []
+    names: list[Token] = []
     for token in doc[quote.end : end]:
-        if token.pos_ == "PROPN" or (not names and token.lower_ in ("he", "she", "they")):
+        described = bool(names) and names[0].lower_ in _WRITERS_DETERMINERS
+        if names and names[-1].lower_ not in _WRITERS_DETERMINERS and token.lower_ in _READ:
+            return _spoken_after(quote, names, token, base)
+        if token.pos_ == "PROPN" and not described:
+            names.append(token)
+            continue
+        if not names and token.lower_ in _WRITERS_DETERMINERS | {"he", "she", "they", "it"}:
+            names.append(token)
+            continue
+        if described and token.pos_ in ("ADJ", "NOUN"):
             names.append(token)
             continue
         if names and token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
-            return Candidate(
-                kind="direct",
-                content=[tokens_offsets(list(quote), base)],
-                cue=[token_offsets(token, base)],
-                source=mention(names, base),
-                confidence=CONFIDENCE_ORPHAN,
-                anchor=token,
-            )
+            if described or (names[0].lower_ == "it" and not cue_lemma(token.lower_)):
+                return None  # ("the statement said" is parsed well; "it seems" says nothing)
+            return _spoken_after(quote, names, token, base)
         return None
     return None
+
+
+# "read" after a quotation and a described writer: what a statement, editorial or sign says
+_READ = frozenset({"read", "reads"})
+_WRITERS_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+
+
+def _spoken_after(quote, names: list[Token], cue: Token, base: int) -> Candidate:
+    return Candidate(
+        kind="direct",
+        content=[tokens_offsets(list(quote), base)],
+        cue=[token_offsets(cue, base)],
+        source=mention(names, base),
+        confidence=CONFIDENCE_ORPHAN,
+        anchor=cue,
+    )

@@ -219,7 +219,7 @@ def attach_quotations(
             free.take(i)
             continue
         if paragraph is not None and quote.start == paragraph[0] and quote.end - quote.start >= MIN_FLOATING_CHARS:
-            if previous is not None and previous.source is not None:
+            if previous is not None and previous.source is not None and not _READ_AFTER.match(text, quote.end):
                 floating.append(
                     Candidate(
                         kind="direct",
@@ -326,6 +326,11 @@ def _just_before(text: str, quote_end: int, cue_start: int) -> bool:
     # “… cause trouble.” The executive disagreed.: a quotation that ends its sentence
     # with a full stop, and a new sentence after it, is not the cue's inverted quote
     return not (text[quote_end - 2 : quote_end - 1] == "." and gap.strip()[:1].isupper() and gap[:1].isspace())
+
+
+# “…,” the editorial read: a writer of its own, whom the parse missed (it takes "read" for a
+# noun there) and the orphan-quotation rule reads off the words; no floating quote
+_READ_AFTER = re.compile(r"[ \t\u00a0]*(?:the|its|his|her|their|a|an)\s+(?:[\w'’-]+\s+){1,3}?reads?\b", re.IGNORECASE)
 
 
 def _opens_sentence(text: str, position: int) -> bool:

@@ -588,6 +588,10 @@ class SpeakerResolver:
             if author is not None:
                 # "The RCMP issued a news release … The release said": the RCMP's words
                 return self.resolve(author, exclude)
+            if self._statement_of_the_last_speaker(span, words, m.start):
+                # "Mayor Jane Okafor said …. “…,” the statement read": the one statement the reader
+                # knows of is that of whoever spoke last
+                return self.last_speaker, None
             owner = self._owner(span, m.start - m.span.start_char, exclude)
             if owner is not None:
                 return owner, None  # "her office said", as "Mayor John Tory's office said" is Tory's
@@ -980,6 +984,21 @@ class SpeakerResolver:
             return None  # ("the statement released by …" says whose it is; ``_carriers_source`` reads that)
         earlier = [author for at, noun, author in self.authored if noun == span.root.lower_ and at < position]
         return earlier[-1] if earlier else None
+
+    def _statement_of_the_last_speaker(self, span: Span, words: list[str], position: int) -> bool:
+        """Whether "the statement", "her post" the article introduced nowhere before is the named
+        speaker's who spoke last (a report or a study may be anyone's; a statement is a speaker's),
+        of the possessive's gender."""
+        noun = span[-1].lower_  # (the parse may make "her" the head of "her post read")
+        if len(span) != 2 or noun not in _STATEMENTS:
+            return False
+        speaker = self.last_speaker
+        if speaker is None or speaker.name is None:
+            return False
+        if words[0] not in DEFINITE:
+            gender = pronoun_gender(words[0])
+            return words[0] in ("his", "her", "their", "its") and (gender is None or speaker.gender in (None, gender))
+        return not any(at < position and written == noun for at, written, _ in self.authored)
 
     def _named_organization(self, span: Span) -> Referent | None:
         """The organization a mention names beside its description ("Parmalat, the Italian food group …")."""
@@ -1657,6 +1676,10 @@ _PUTTING_OUT = frozenset(
               "write writes wrote written deliver delivers delivered".split())
 
 
+# what a speaker puts out, which "the statement" may stand for though the article never said so
+# (not "the message", "the e-mail": as often a thing the statement is about, "The message asks
+# recipients to click on the attachment")
+_STATEMENTS = frozenset({"statement", "release", "letter", "tweet", "post", "memo"})
 _NO_AUTHORS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY EVENT WORK_OF_ART LAW".split())
 
 
