@@ -2125,12 +2125,18 @@ def test_a_statement_no_one_is_said_to_have_put_out_stays_unnamed(extractor):
     assert speaker_of(article, "building was empty").name is None
 
 
-def test_a_role_a_place_narrows_is_the_one_given_it_paragraphs_later(extractor):
-    text = ("Ohio has sued two men it says sent millions of unwanted e-mails.\n\nIt is seeking damages in a civil "
-            "lawsuit filed this week. The Ohio attorney general said the messages broke three laws. The men deny any "
-            "wrongdoing.\n\nThe lawsuit names two brothers from Dayton. Both run small marketing firms. \"Illegal spam "
-            "must be stopped,\" said Dana Whitcombe, Ohio attorney general.")
-    assert speaker_of(extractor.extract(text), "broke three laws").name == "Dana Whitcombe"
+@pytest.mark.parametrize("text, words, name", [
+    ("Ohio has sued two men it says sent millions of unwanted e-mails.\n\nIt is seeking damages in a civil "
+     "lawsuit filed this week. The Ohio attorney general said the messages broke three laws. The men deny any "
+     "wrongdoing.\n\nThe lawsuit names two brothers from Dayton. Both run small marketing firms. \"Illegal spam "
+     "must be stopped,\" said Dana Whitcombe, Ohio attorney general.", "broke three laws", "Dana Whitcombe"),
+    # a possessor narrows it as well
+    ("Two men held for three years are flying home.\n\nThey landed in Halden on Monday. Their families met them at "
+     "the airport. Both will see a doctor, the men's lawyer says.\n\nNeither man was charged. A court heard their "
+     "case last month. The men's lawyer, Ruth Adeyemi, has asked for an inquiry.", "see a doctor", "Ruth Adeyemi"),
+])
+def test_a_role_a_place_narrows_is_the_one_given_it_paragraphs_later(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name
 
 
 def test_a_places_possessive_narrows_a_role_as_the_countrys_does(extractor):

@@ -808,10 +808,12 @@ class SpeakerResolver:
             # the next sentences give those very words, named right after the description; in the
             # lede, anywhere further down ("The home secretary has defended …" for the body's
             # "Home Secretary Charles Clarke")
-            # (and anywhere, where a name narrows the role down: "The Texas attorney general said …"
-            # for "Greg Abbott, Texas attorney general," paragraphs later)
+            # (and anywhere, where a name or a possessor narrows the role down: "The Texas attorney
+            # general said …" for "Greg Abbott, Texas attorney general," paragraphs later, "the men's
+            # solicitor says" for "The men's solicitor, Louise Christian,")
             here = self.sentences.index(position)
-            placed = any(t.i != root.i and (t.pos_ == "PROPN" or t.ent_type_ in PLACE_ENTS) for t in span)
+            placed = any(t.i != root.i and (t.pos_ == "PROPN" or t.ent_type_ in PLACE_ENTS or (
+                t.dep_ == "poss" and t.pos_ == "NOUN")) for t in span)
             reach = len(self.text) if here < _LEDE_SENTENCES or placed else _NAMED_AFTER
             exact_words = exact.split()
             later = [e for e in self.registry.described_as(exact) if e.type == "person" and e.mentions
