@@ -83,6 +83,18 @@ def _named_where(prediction: dict, speaker: dict, gold_name: str) -> str:
     return "before it" if min(_first_mention(e) for e in gold) < at else "only after it"
 
 
+# how far from a missed quote a predicted cue still counts as near it (about a sentence)
+_NEAR = 120
+
+
+def _cue_near(prediction: dict, quote: dict) -> str:
+    """Whether a missed quote had a predicted cue near it (its attribution found, its content
+    put elsewhere) or none (no attribution found there at all)."""
+    start, end = quote["quote_start"] - _NEAR, quote["quote_end"] + _NEAR
+    near = any(start <= c["start"] < end for a in prediction["attributions"] for c in a["cue"])
+    return "a predicted cue within a sentence of it" if near else "no predicted cue near it"
+
+
 def _excess(text: str, gold: frozenset, predicted: frozenset) -> str:
     """Where a too-long prediction reaches past the gold quote, and what the excess holds."""
     before = [i for i in predicted if i < min(gold)]
@@ -143,6 +155,8 @@ def main() -> None:
                 missed[(shape, "quoted" if quoted else "unquoted")] += 1
                 if shape == "too long":
                     missed[("too long", _excess(text, span, best))] += 1
+                if shape == "no overlap":
+                    missed[("no overlap", _cue_near(prediction, quote))] += 1
                 continue
             speaker, gold_name = found[1], quote.get("speaker_reference") or ""
             mention = " ".join(m.get("text", "") for m in (speaker or {}).get("mention") or ()).lower()
