@@ -2139,6 +2139,13 @@ def test_a_role_a_place_narrows_is_the_one_given_it_paragraphs_later(extractor, 
     assert speaker_of(extractor.extract(text), words).name == name
 
 
+@pytest.mark.parametrize("writing, name", [("her post", "Jane Okafor"), ("its statement", None), ("his post", None)])
+def test_a_possessives_statement_is_the_last_speakers_where_they_agree(extractor, writing, name):
+    text = ("Mayor Jane Okafor said on Monday that the bridge would reopen in May. She thanked the crews.\n\n"
+            f"“The city regrets the delay and thanks residents for their patience,” {writing} read.")
+    assert speaker_of(extractor.extract(text), "regrets the delay").name == name
+
+
 def test_a_places_possessive_narrows_a_role_as_the_countrys_does(extractor):
     article = extractor.extract("Dr. Theresa Tam spoke on Monday. Canada's top doctor said hospitals were full.")
     assert speaker_of(article, "hospitals were full").name == "Theresa Tam"

@@ -149,6 +149,12 @@ def cue_lemma(word: str) -> str | None:
 # the poll's statement, cued by "In" (PolNeAR train marks 67 "in" cues, 40 of them polls or surveys).
 POLL_NOUNS = frozenset({"poll", "polls", "survey", "surveys"})
 
+# “…,” the editorial read: a written thing, named by a determiner or a possessive and a few
+# words, and "read" after a quotation are its writer and cue (the tagger takes "read" for a
+# noun there, so no verb rule sees it: the orphan-quotation rule reads them off the words)
+WRITERS_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+READ_FORMS = frozenset({"read", "reads"})
+
 # What makes a paragraph worth parsing: any cue verb form, "according (to)",
 # "statement(s)", a poll, a double quotation mark, or a colon introducing a block.
 # The words are looked up in a set, word by word: one regular expression

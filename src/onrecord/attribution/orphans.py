@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..text import Unit
 from .candidate import Candidate, Offsets
-from .cues import cue_lemma
+from .cues import READ_FORMS, WRITERS_DETERMINERS, cue_lemma
 from .phrases import cue_tokens, with_complement
 from .quotes import QuoteIndex, stretch_to_quotations
 from .spans import DisjointSpans, ParsedUnits, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed, unit_span
@@ -117,13 +117,13 @@ def _inverted(quote, base: int) -> Candidate | None:
     end = min(quote.end + _INVERTED_REACH, quote[-1].sent.end, len(doc))
     names: list[Token] = []
     for token in doc[quote.end : end]:
-        described = bool(names) and names[0].lower_ in _WRITERS_DETERMINERS
-        if names and names[-1].lower_ not in _WRITERS_DETERMINERS and token.lower_ in _READ:
+        described = bool(names) and names[0].lower_ in WRITERS_DETERMINERS
+        if names and names[-1].lower_ not in WRITERS_DETERMINERS and token.lower_ in READ_FORMS:
             return _spoken_after(quote, names, token, base)
         if token.pos_ == "PROPN" and not described:
             names.append(token)
             continue
-        if not names and token.lower_ in _WRITERS_DETERMINERS | {"he", "she", "they", "it"}:
+        if not names and token.lower_ in WRITERS_DETERMINERS | {"he", "she", "they", "it"}:
             names.append(token)
             continue
         if described and token.pos_ in ("ADJ", "NOUN"):
@@ -135,11 +135,6 @@ def _inverted(quote, base: int) -> Candidate | None:
             return _spoken_after(quote, names, token, base)
         return None
     return None
-
-
-# "read" after a quotation and a described writer: what a statement, editorial or sign says
-_READ = frozenset({"read", "reads"})
-_WRITERS_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 
 
 def _spoken_after(quote, names: list[Token], cue: Token, base: int) -> Candidate:

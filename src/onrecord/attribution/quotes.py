@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 
 from ..text import Quotation, Unit
 from .candidate import Candidate, Mention, Offsets
+from .cues import READ_FORMS, WRITERS_DETERMINERS
 from .spans import DisjointSpans, ParsedUnits, SpanIndex, overlaps, unit_span
 
 CONFIDENCE_FLOATING = 0.6
@@ -328,9 +329,11 @@ def _just_before(text: str, quote_end: int, cue_start: int) -> bool:
     return not (text[quote_end - 2 : quote_end - 1] == "." and gap.strip()[:1].isupper() and gap[:1].isspace())
 
 
-# “…,” the editorial read: a writer of its own, whom the parse missed (it takes "read" for a
-# noun there) and the orphan-quotation rule reads off the words; no floating quote
-_READ_AFTER = re.compile(r"[ \t\u00a0]*(?:the|its|his|her|their|a|an)\s+(?:[\w'’-]+\s+){1,3}?reads?\b", re.IGNORECASE)
+# “…,” the editorial read: a writer of its own, whom the parse missed and the orphan-quotation
+# rule reads off the words (``cues.WRITERS_DETERMINERS``); no floating quote
+_READ_AFTER = re.compile(
+    rf"[ \t\u00a0]*(?:{'|'.join(sorted(WRITERS_DETERMINERS))})\s+(?:[\w'’-]+\s+){{1,3}}?(?:{'|'.join(sorted(READ_FORMS))})\b",
+    re.IGNORECASE)
 
 
 def _opens_sentence(text: str, position: int) -> bool:

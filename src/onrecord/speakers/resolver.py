@@ -998,8 +998,12 @@ class SpeakerResolver:
         if speaker is None or speaker.name is None:
             return False
         if words[0] not in DEFINITE:
+            # a possessive that agrees: "its" an organization's, "his"/"her" a person's of that gender
+            if words[0] == "its":
+                return speaker.type == "organization"
             gender = pronoun_gender(words[0])
-            return words[0] in ("his", "her", "their", "its") and (gender is None or speaker.gender in (None, gender))
+            return words[0] == "their" or (speaker.type == "person" and gender is not None
+                                           and speaker.gender in (None, gender))
         return not any(at < position and written == noun for at, written, _ in self.authored)
 
     def _named_organization(self, span: Span) -> Referent | None:
