@@ -2262,3 +2262,10 @@ def test_a_title_with_its_portfolio_before_a_name(extractor, text, words, name, 
 def test_a_person_named_in_the_possessive_before_a_role_is_not_the_speaker(extractor, text, words, description):
     speaker = speaker_of(extractor.extract(text), words)
     assert (speaker.name, speaker.description) == (None, description)
+
+
+def test_a_speaker_whose_entity_merged_into_another_points_at_the_one_listed(extractor):
+    # (found by tests/test_fuzz.py) "Ms. Ortiz" was resolved before it merged into "Ortiz N"
+    article = extractor.extract("0 0 Ms. Ortiz N ' ” said 0 $0 ")
+    listed = {e.id for e in article.entities}
+    assert [a.speaker.entity in listed for a in article.attributions if a.speaker and a.speaker.entity] == [True]

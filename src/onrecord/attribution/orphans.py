@@ -16,9 +16,9 @@ from spacy.tokens import Token
 
 from ..text import Unit
 from .candidate import Candidate, Offsets
-from .cues import READ_FORMS, WRITERS_DETERMINERS, cue_lemma
+from .cues import cue_lemma
 from .phrases import cue_tokens, with_complement
-from .quotes import QuoteIndex, stretch_to_quotations
+from .quotes import QuoteIndex, read_after, stretch_to_quotations
 from .spans import DisjointSpans, ParsedUnits, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed, unit_span
 from .verbal import inverted_speaker, subject_of
 
@@ -41,7 +41,7 @@ def orphan_quotations(text: str, units: list[Unit], index: QuoteIndex, candidate
         span = unit_span(unit, quote.start, quote.end) if unit is not None else None
         if span is None:
             continue
-        candidate = _governed(span.root, unit.start) or _inverted(span, unit.start)
+        candidate = _governed(span.root, unit.start) or _written(text, span, unit.start) or _inverted(span, unit.start)
         if candidate is not None and not taken.overlaps(candidate.content[0]):
             stretch_to_quotations(candidate, index)  # the parse may leave a closing mark out
             found.append(candidate)
@@ -110,39 +110,39 @@ _INVERTED_REACH = 5
 def _inverted(quote, base: int) -> Candidate | None:
     """“Go back to Univision,” Trump barked: a name (or he/she) and a verb right after the
     quotation speak it, even a verb no lexicon lists; read off the words, since the parse
-    of such a sentence is unreliable (it made "barked" an apposition of "Go"). So do a
-    described writer and "read" (“…,” the editorial read: the tagger takes "read" for a
-    noun there) and "it" with a verb of speech (“…,” it read)."""
+    of such a sentence is unreliable (it made "barked" an apposition of "Go")."""
     doc = quote.doc
     end = min(quote.end + _INVERTED_REACH, quote[-1].sent.end, len(doc))
-    names: list[Token] = []
+    names = []
     for token in doc[quote.end : end]:
-        described = bool(names) and names[0].lower_ in WRITERS_DETERMINERS
-        if names and names[-1].lower_ not in WRITERS_DETERMINERS and token.lower_ in READ_FORMS:
-            return _spoken_after(quote, names, token, base)
-        if token.pos_ == "PROPN" and not described:
-            names.append(token)
-            continue
-        if not names and token.lower_ in WRITERS_DETERMINERS | {"he", "she", "they", "it"}:
-            names.append(token)
-            continue
-        if described and token.pos_ in ("ADJ", "NOUN"):
+        if token.pos_ == "PROPN" or (not names and token.lower_ in ("he", "she", "they")):
             names.append(token)
             continue
         if names and token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
-            if described or (names[0].lower_ == "it" and not cue_lemma(token.lower_)):
-                return None  # ("the statement said" is parsed well; "it seems" says nothing)
-            return _spoken_after(quote, names, token, base)
+            return _spoken_after(quote, names, [token_offsets(token, base)], base, token)
         return None
     return None
 
 
-def _spoken_after(quote, names: list[Token], cue: Token, base: int) -> Candidate:
+def _written(text: str, quote, base: int) -> Candidate | None:
+    """“…,” the editorial read: the writing that reads the quotation is its source (``read_after``)."""
+    found = read_after(text, base + quote.end_char)
+    if found is None:
+        return None
+    (start, end), (cue_start, cue_end) = found
+    writer = quote.doc.char_span(start - base, end - base)
+    read = quote.doc.char_span(cue_start - base, cue_end - base)
+    if writer is None or read is None:
+        return None
+    return _spoken_after(quote, list(writer), [(cue_start, cue_end)], base, read[0])
+
+
+def _spoken_after(quote, names: list[Token], cue: list[Offsets], base: int, anchor: Token) -> Candidate:
     return Candidate(
         kind="direct",
         content=[tokens_offsets(list(quote), base)],
-        cue=[token_offsets(cue, base)],
+        cue=cue,
         source=mention(names, base),
         confidence=CONFIDENCE_ORPHAN,
-        anchor=cue,
+        anchor=anchor,
     )

@@ -220,7 +220,7 @@ def attach_quotations(
             free.take(i)
             continue
         if paragraph is not None and quote.start == paragraph[0] and quote.end - quote.start >= MIN_FLOATING_CHARS:
-            if previous is not None and previous.source is not None and not _READ_AFTER.match(text, quote.end):
+            if previous is not None and previous.source is not None and read_after(text, quote.end) is None:
                 floating.append(
                     Candidate(
                         kind="direct",
@@ -329,11 +329,20 @@ def _just_before(text: str, quote_end: int, cue_start: int) -> bool:
     return not (text[quote_end - 2 : quote_end - 1] == "." and gap.strip()[:1].isupper() and gap[:1].isspace())
 
 
-# “…,” the editorial read: a writer of its own, whom the parse missed and the orphan-quotation
-# rule reads off the words (``cues.WRITERS_DETERMINERS``); no floating quote
+# “…,” the editorial read / “…,” it read: a written thing (a determiner or a possessive and up to
+# three words, or "it") and "read" right after a quotation
 _READ_AFTER = re.compile(
-    rf"[ \t\u00a0]*(?:{'|'.join(sorted(WRITERS_DETERMINERS))})\s+(?:[\w'’-]+\s+){{1,3}}?(?:{'|'.join(sorted(READ_FORMS))})\b",
+    rf"[ \t\u00a0]*((?:{'|'.join(sorted(WRITERS_DETERMINERS))})\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+|it)"
+    rf"\s+({'|'.join(sorted(READ_FORMS))})\b",
     re.IGNORECASE)
+
+
+def read_after(text: str, end: int) -> tuple[Offsets, Offsets] | None:
+    """(writer, cue) where a quotation ending at ``end`` is what a statement, editorial or post
+    reads: read off the words, since the tagger takes "read" for a noun there and no verb rule
+    sees it. The floating-quote rule leaves such a quotation alone; the orphan rule takes it."""
+    match = _READ_AFTER.match(text, end)
+    return (match.span(1), match.span(2)) if match else None
 
 
 def _opens_sentence(text: str, position: int) -> bool:

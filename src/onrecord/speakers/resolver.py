@@ -209,19 +209,8 @@ class SpeakerResolver:
                     entity.describe(affiliation_of(ent))
                 self.ent_at[start] = entity
             for token in unit.doc:
-                if token.lower_ not in CARRIERS:
-                    continue
-                # (a capitalised one is a title or a programme: "An Open Letter from …", "the BBC's
-                # World Business Report"; it, or any new one of no known author, makes "the letter" no
-                # longer the one before it)
-                author = _author_of(token) if token.is_lower else None
-                if author is not None:
-                    phrase = unit.doc[author.left_edge.i : author.right_edge.i + 1]
-                    mention = Mention(unit.start + phrase.start_char, unit.start + phrase.end_char, phrase)
-                    self.authored.append((unit.start + token.idx, token.lower_, mention))
-                elif any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in token.children):
-                    self.authored.append((unit.start + token.idx, token.lower_, None))
-            for token in unit.doc:
+                if token.lower_ in CARRIERS:
+                    self._note_author(token, unit.start)
                 if token.ent_type_ or token.pos_ != "PROPN" or (token.i + 1 < len(unit.doc) and token.nbor().pos_ == "PROPN"):
                     continue
                 run = self._name_run(unit.doc[token.left_edge.i : token.i + 1])
@@ -443,6 +432,20 @@ class SpeakerResolver:
         if person.title_heads & KIN and len(self.registry.by_surname.get(surname, ())) < 2:
             return None  # "his son Nick" is no Nick Vaughan: a relative shares a surname with someone named
         return fuller[0]
+
+    def _note_author(self, noun, base: int) -> None:
+        """Record who put out a statement, release or report (``authored``), where the parse says.
+
+        A capitalised one is a title or a programme ("An Open Letter from …", "the BBC's World
+        Business Report"); it, or any new one of no known author, makes "the letter" no longer
+        the one before it."""
+        author = _author_of(noun) if noun.is_lower else None
+        if author is not None:
+            phrase = noun.doc[author.left_edge.i : author.right_edge.i + 1]
+            mention = Mention(base + phrase.start_char, base + phrase.end_char, phrase)
+            self.authored.append((base + noun.idx, noun.lower_, mention))
+        elif any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in noun.children):
+            self.authored.append((base + noun.idx, noun.lower_, None))
 
     def _collect_raw(self, unit: Unit) -> None:
         """Names in a paragraph that was not parsed: only to resolve surnames later.
@@ -1796,8 +1799,15 @@ def resolve_speakers(
     final = {e.id: (e.gender, e.gender_evidence) for e in resolver.registry.entities}
 
     def settled(speaker: Speaker | None) -> Speaker | None:
-        if speaker is None or speaker.entity not in final:
+        if speaker is None or speaker.entity is None:
             return speaker
+        if speaker.entity not in final:
+            # an entity merged into another after this speaker was resolved ("Ms. Ortiz" into
+            # "Ortiz N"): the one it became, which is the one the article's entities list
+            merged = resolver.entity(speaker.entity)
+            if merged is None or merged.id not in final:
+                return speaker
+            speaker = replace(speaker, entity=merged.id, name=_one_line(merged.name))
         gender, evidence = final[speaker.entity]
         return replace(speaker, gender=gender, gender_evidence=evidence)  # type: ignore[arg-type]
 
