@@ -1900,6 +1900,21 @@ def test_a_party_or_epithet_stands_for_the_holders_own_place(extractor, introduc
     assert speaker_of(extractor.extract(text), "little fear").name == name
 
 
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        # the sentence before, in a paragraph with no statement (left unparsed), opens with its subject
+        ("Helen Marsh has opened the party's spring conference in Leeds.\n\n"
+         "The chancellor said she was proud of the party's record.", "proud of", "Helen Marsh"),
+        # but not where the role's own sentence named someone else first
+        ("Tomas Berdych - a fine player, a fine man.\n\n"
+         'When Jonas Lindqvist shook his hand, the Swede said: "You are the best."', "the best", None),
+    ],
+)
+def test_a_role_after_an_unparsed_sentence_is_the_person_it_opened_with(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name
+
+
 def test_a_portfolio_is_no_epithet(extractor):
     text = ('New Home Secretary Charles Clarke defended the law.\n\n'
             'The foreign secretary insisted it was for Parliament to decide.')

@@ -158,6 +158,9 @@ class SpeakerResolver:
         # every statement, release or report the article says someone put out, with its author
         # (position of the noun, the noun, the author's mention): "the release said" is theirs
         self.authored: list[tuple[int, str, Mention | None]] = []
+        # names opening a sentence of a paragraph that was not parsed: its subject, as English
+        # sentences go, but ranked as any mention for he/she (``_lone_person_before`` alone reads them)
+        self.unparsed_openings: set[int] = set()
         self._collect(units)
         self._organizations_taken_for_people()
         self._complete_names()
@@ -461,6 +464,7 @@ class SpeakerResolver:
             if (self.registry.person_by_surname(match.group()) and self.sentences.opens(start)
                     and not any(n.start() <= start < n.end() for n in names)):
                 self._person_at(match.group(), start, 1).mentions.append((start, match.end()))
+                self._note_unparsed_opening(start, match.end())
         for match in names:
             name, start = match.group(1), match.start(1)
             first, second = name.split()[:2]  # the pattern takes two words at least
@@ -478,6 +482,7 @@ class SpeakerResolver:
                 continue
             entity = self._person_at(name, start, 1)
             entity.mentions.append((start, match.end(1)))
+            self._note_unparsed_opening(start, match.end(1))
             after = _RAW_DESCRIPTION.match(self.text, match.end(1), unit.end)
             if after:
                 # "Bennett, the minister of …," / "Bennett is the minister responsible for …"
@@ -493,6 +498,12 @@ class SpeakerResolver:
                 entity.describe(" ".join(lead))
             if opening is not None and is_person_noun(opening):
                 entity.describe(opening)  # "Singer Courtney Love": a singer
+
+    def _note_unparsed_opening(self, start: int, end: int) -> None:
+        """Note a name that opens a sentence of an unparsed paragraph, but for a possessor
+        ("Gordon Brown has delivered a speech", not "Gordon Brown's speech was")."""
+        if self.sentences.opens(start) and not self.text.startswith(("'s", "’s"), end):
+            self.unparsed_openings.add(start)
 
     # --- resolving one mention ------------------------------------------------
 
@@ -1174,16 +1185,22 @@ class SpeakerResolver:
     def _lone_person_before(self, m: Mention, exclude) -> Referent | None:
         """The one person the sentence before names, as its subject, where a definite role no one
         was given follows ("Britain's Paula Radcliffe has also not ruled out … “…,” the two-time
-        champion said"): not a person named elsewhere in that sentence ("… where George Bush
+        champion said"; "Gordon Brown has delivered a speech. The chancellor said", the first
+        sentence in a paragraph left unparsed, where a name that opens it is its subject): not a person named elsewhere in that sentence ("… where George Bush
         opposed it. But the Tory leader argued"), nor where it names two."""
         here = self.sentences.index(m.start)
-        nearby = takewhile(lambda pm: pm.sentence >= here - 1, self.registry.person_mentions_before(m.start))
+        nearby = list(takewhile(lambda pm: pm.sentence >= here - 1, self.registry.person_mentions_before(m.start)))
         before = [pm for pm in nearby if pm.sentence == here - 1 and not any(a <= pm.start < b for a, b in exclude)]
         people = {id(pm.entity): pm.entity for pm in before}
         if len(people) != 1:
             return None
         [person] = people.values()
-        if not person.name or not any(pm.rank == 0 for pm in before) or not self._may_be_called(person, m):
+        nearby_here = [pm for pm in nearby if pm.sentence == here]
+        # (an unparsed sentence's opening name is a weaker guess: not where the role's own
+        # sentence names someone else before it, "When Lleyton Hewitt shook his hand, the Australian said")
+        others = any(pm.sentence == here and pm.entity is not person for pm in nearby_here)
+        subject = any(pm.rank == 0 or (pm.start in self.unparsed_openings and not others) for pm in before)
+        if not person.name or not subject or not self._may_be_called(person, m):
             return None
         return person
 
