@@ -387,6 +387,24 @@ def test_a_quotation_ending_its_sentence_is_not_the_next_sentences_cue(extractor
     assert [f.text[:9] for f in said.content] == ['"It was a', '"If you c']
 
 
+@pytest.mark.parametrize(
+    "text, quotation, cue, speaker",
+    [
+        # where the speaker wrote it, or whom they spoke to, is no content of its own
+        ('Critics weighed in.  "Just saw the poster. I am amazed he found a way to insult every voter," '
+         "playwright Dara Quinlan wrote on Twitter.  Others agreed.", '"Just saw the poster', "wrote", "Dara Quinlan"),
+        ('The rally went on.  "We will build a new bridge over the river!" she said to loud cheers.  '
+         "Then she left.", '"We will build a new', "said", "she"),
+        ('"My mother made the gift. That is why her name is on the hall," Pia Lund wrote of the donation.',
+         '"My mother made', "wrote", "Pia Lund"),
+    ],
+)
+def test_a_quotation_before_its_speaker_wins_over_a_prepositional_object(extractor, text, quotation, cue, speaker):
+    [said] = [a for a in extractor.extract(text).attributions if a.cue and a.cue[0].text == cue]
+    assert len(said.content) == 1 and said.content[0].text.startswith(quotation)
+    assert said.speaker.mention[0].text.endswith(speaker)
+
+
 @pytest.mark.parametrize("strategy", ["rules", "learned"])
 def test_two_quotations_in_a_row_are_two_fragments(strategy):
     # copy that lost its paragraph break: one speaker, two quotations back to back

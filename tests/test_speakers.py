@@ -1915,6 +1915,13 @@ def test_a_role_after_an_unparsed_sentence_is_the_person_it_opened_with(extracto
     assert speaker_of(extractor.extract(text), words).name == name
 
 
+def test_a_surname_the_parse_took_for_a_modal_is_the_person(extractor):
+    text = ('Singer Theresa May will tour in April. She played in Leeds in September.\n\n'
+            '"We were both so amazed at the crowd," May wrote.')
+    speaker = speaker_of(extractor.extract(text), "amazed")
+    assert (speaker.name, [m.text for m in speaker.mention]) == ("Theresa May", ["May"])
+
+
 def test_a_portfolio_is_no_epithet(extractor):
     text = ('New Home Secretary Charles Clarke defended the law.\n\n'
             'The foreign secretary insisted it was for Parliament to decide.')

@@ -446,6 +446,10 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     if not pieces:
         # "X called for the ratification of …", "X questioned the integrity of …"
         obj = object_content(verb, lemma) or quoted_object_with_complement(verb, lemma)
+        if obj is not None and obj.head.i != verb.i and _after_a_quotation(verb):
+            # "“…,” Cole Haddon wrote on Twitter", "“…!” he said to an enormous cheer": the
+            # quotation is what was said; the preposition says where or to whom, or what of
+            return _quote_holder(verb, lemma, base)
         charge = _charge(verb, lemma, obj) or _light_object_topic(obj)
         if obj is not None and obj.lower_ in BLOCK_NOUNS and sent.text.rstrip().endswith(":"):
             # "issued the following statement:" introduces the quotation after it; the
@@ -663,6 +667,28 @@ def _closing_mark_in_subject(verb: Token, clause_start: int) -> Token | None:
         return None
     after = doc[marks[-1].i + 1 : verb.i]
     return marks[-1] if any(t.pos_ in ("PROPN", "NOUN") for t in after) else None
+
+
+def _after_a_quotation(verb: Token) -> bool:
+    """Whether the cue's subject comes right after a closing quotation mark: “…,” X said.
+
+    (Looked for in the whole paragraph: the parse may end a sentence at the mark, “…!” he said.)"""
+    subject = subject_of(verb)
+    doc = verb.doc
+    if subject is None or subject.i > verb.i or verb.tag_ in ("VBG", "VBN") or subject.tag_ in ("WDT", "WP") or any(
+            t.is_punct for t in doc[subject.i + 1 : verb.i]):
+        # (not "“…,” he said, referring to …", "X, asked about …, said", "“…” that would respond to
+        # requests, X wrote": another cue's quotation)
+        return False
+    i = subject.i - 1
+    # back over the words of the subject's phrase ("screenwriter Cole Haddon", "the 41-year-old"),
+    # whatever the parse made of them ("screenwriter" a verb), to the mark
+    while i > 0 and subject.i - i <= _WORDS_AFTER_MARK and (doc[i].is_alpha or doc[i].like_num or doc[i].text == "-"):
+        i -= 1
+    mark = doc[i]
+    closing = mark.tag_ == "''" or mark.text in "”»" or (mark.text == '"' and bool(mark.whitespace_))
+    # (a quotation closed by a full stop ends its sentence: “… needs.” He also called for …)
+    return i > 0 and closing and doc[i - 1].text != "."
 
 
 def _quote_closes_before(before: list[Token], verb: Token) -> bool:

@@ -44,6 +44,7 @@ from spacy.tokens import Span
 
 from ..attribution.candidate import Candidate, Mention
 from ..attribution.spans import dateline_end
+from ..attribution.phrases import name_taken_for_a_modal
 from ..attribution.verbal import passive_participle
 from ..nlp import entities_in
 from .gender import honorific_before, honorific_gender, pronoun_gender
@@ -539,7 +540,9 @@ class SpeakerResolver:
             # unless the article gave someone these words ("The 55-year-old Frenchman" after "… 55")
             described = self._described(span, words, m.start)
             return described or self.registry.unnamed("person", demonym), None
-        if span.root.pos_ == "PROPN" and self.registry.person_by_surname(span.root.text) and not any(
+        # (or one the parse made a modal: “…,” May wrote, for Brian May)
+        named = span.root.pos_ == "PROPN" or name_taken_for_a_modal(span.root)
+        if named and self.registry.person_by_surname(span.root.text) and not any(
             e.label_ in ("PERSON", "ORG") and len(e) > 1 for e in entities_in(span)
         ):
             # a surname the tagger did not mark as a name: "… ," Okafor said.
