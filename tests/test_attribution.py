@@ -406,6 +406,43 @@ def test_a_quotation_before_its_speaker_wins_over_a_prepositional_object(extract
 
 
 @pytest.mark.parametrize("strategy", ["rules", "learned"])
+@pytest.mark.parametrize(
+    "text, fragments",
+    [
+        # a quotation carried over a paragraph break, then reopened sentence by sentence there
+        ('Rhys Ellery admitted he feared the worst. He said: "I would be lying if I said we were calm at the '
+         'break.\n\n"We had a hill to climb, but we climbed it and credit to the squad. "That was the best '
+         'goal I have scored. It was a big night for me and the team." The club was happy.',
+         ['"I would be', '"We had a h', '"That was t']),
+        # a paragraph of quotations reopened sentence by sentence, after the speaker's statement
+        ('Coach Ivo Marsh insists he has faith in the young keeper.\n\n"If you look at my career, you will see '
+         'that I have left big players out for a long time. "It is because he is a goalkeeper, that is all. '
+         '"For me, it was not a big mistake at the cup final and I was not alarmed."',
+         ['"If you loo', '"It is beca', '"For me, it']),
+        # and before the one its cue governs
+        ('Film makers must take more care. "When we shot the first film, everyone was very sun-tanned. '
+         '"In the new version, all the make-up lines showed up," explains Mr Dale.', ['"When we sh', '"In the new']),
+        # a quotation after a paraphrase whose content nests another cue ("he expected")
+        ('Mr Pell said he expected physics to be a big part of the new consoles. "We want to increase the '
+         'realism so people can lose themselves in a game." In the first year, developers said gamers should wait.',
+         ['he expected', '"We want to']),
+    ],
+)
+def test_every_quotation_of_a_statement_goes_with_it(strategy, text, fragments):
+    said = max(Extractor(strategy=strategy).extract(text).attributions, key=lambda a: len(a.content))
+    assert [f.text[:11] for f in said.content][-len(fragments):] == fragments
+
+
+def test_a_quotation_after_narration_is_no_reopened_one():
+    # "He went on:" between: the next quotations are that cue's, not the first statement's
+    text = ('Launching the plan, Lord Ferris said: "One of the top priorities will be a better deal for victims.'
+            '\n\n"Courts, judges and police will all be working together to put the rights of victims first." '
+            'He went on: "Giving evidence is a nerve-wracking experience for anyone. "Yet with support it can be done."')
+    said = [a for a in Extractor(strategy="learned").extract(text).attributions if a.cue and a.cue[0].text == "said"]
+    assert [f.text[:7] for f in said[0].content] == ['"One of', '"Courts']
+
+
+@pytest.mark.parametrize("strategy", ["rules", "learned"])
 def test_two_quotations_in_a_row_are_two_fragments(strategy):
     # copy that lost its paragraph break: one speaker, two quotations back to back
     text = (

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from ..budget import checkpoint
-from ..text import DOUBLE_MARKS, Unit
+from ..text import DOUBLE_CLOSE, DOUBLE_MARKS, STRAIGHT, Unit
 from .block import block_candidate
 from .candidate import Candidate, Mention, Offsets
 from .context import ArticleContext, Rule
@@ -122,6 +122,7 @@ def _finished(article: ArticleContext, candidates: list[Candidate]) -> list[Cand
             candidate.source = None  # "it seems that …" says no one: PolNeAR train never gives it as a source
     candidates = _drop_nested(candidates)
     _relink_floating(candidates)
+    _reopened_quotations(article, candidates)
     _headline_sources(article, candidates)
     # what a gap inside a content may not hold: any attribution's roles, any content
     taken = DisjointSpans()
@@ -133,6 +134,43 @@ def _finished(article: ArticleContext, candidates: list[Candidate]) -> list[Cand
         candidate.cue = _joined(text, candidate.cue)
         candidate.content = _split_between_quotations(text, _gaps_closed(text, candidate.content, taken), quotes)
     return sorted(candidates, key=lambda c: (c.start, c.end))
+
+
+def _reopened_quotations(article: ArticleContext, candidates: list[Candidate]) -> None:
+    """A quotation no statement holds joins the statement holding the one it reopens or is
+    reopened by, in its paragraph with nothing but space between.
+
+    Copy that lost its paragraph breaks reopens a quotation at each of them without closing it
+    (“A. “B. “C,” explains X; X said: “A. “B.”), and a cue governs one of them only. A closed
+    quotation before another ("“… basis.” “Do I think …”") is no such thing: PolNeAR train
+    gives those two speakers as often as one.
+    """
+    text = article.text
+    spans = [span for quote in article.quotes for span in quote.spans]
+    if len(spans) < 2:
+        return
+    holder = {fragment: candidate for candidate in reversed(candidates) for fragment in candidate.content}
+    held = SpanIndex(holder)  # (contents seldom overlap by now; where they do, a lookup may miss)
+
+    def holding(span: Offsets) -> Candidate | None:
+        found = held.find(span[0]) or held.find(span[1] - 1)
+        return holder[found] if found is not None else None
+
+    owners = [holding(span) for span in spans]
+
+    def reopens(first: Offsets, then: Offsets) -> bool:
+        return (text[first[1] - 1] not in DOUBLE_CLOSE + STRAIGHT and not text[first[1] : then[0]].strip()
+                and article.paragraphs.find(first[0]) == article.paragraphs.find(then[0]))
+
+    # forwards (“A. “B. after "X said:"), then backwards (“A. “B,” explains X)
+    for i in range(1, len(spans)):
+        if owners[i] is None and owners[i - 1] is not None and reopens(spans[i - 1], spans[i]):
+            owners[i] = owners[i - 1]
+            owners[i].content = sorted(owners[i].content + [spans[i]])
+    for i in range(len(spans) - 2, -1, -1):
+        if owners[i] is None and owners[i + 1] is not None and reopens(spans[i], spans[i + 1]):
+            owners[i] = owners[i + 1]
+            owners[i].content = sorted(owners[i].content + [spans[i]])
 
 
 # a headline in title case: "Trump Calls On Obama To Resign.", "New Polls Show Double-Digit Gaps"

@@ -209,14 +209,16 @@ def attach_quotations(
             quoted.content = sorted(quoted.content + list(quote.spans))
             free.take(i)
             continue
+        # (the statement, not one nested in its content: "Mr Dunn said he expected …. “…”")
+        statement = _outermost(previous, by_start) if previous is not None else None
         if (
-            previous is not None and previous.source is not None and paragraph is not None
-            and paragraphs.find(previous.start) == paragraph and previous.end <= quote.start
+            statement is not None and statement.source is not None and paragraph is not None
+            and paragraphs.find(statement.start) == paragraph and statement.end <= quote.start
             and quote.end - quote.start >= MIN_FLOATING_CHARS and _opens_sentence(text, quote.start)
         ):
             # "Coan argues that his client was never violent. “The government is alleging …”":
             # a quoted sentence after a paraphrase goes on with it (PolNeAR: one content)
-            previous.content = sorted(previous.content + list(quote.spans))
+            statement.content = sorted(statement.content + list(quote.spans))
             free.take(i)
             continue
         if paragraph is not None and quote.start == paragraph[0] and quote.end - quote.start >= MIN_FLOATING_CHARS:
@@ -349,6 +351,16 @@ def _opens_sentence(text: str, position: int) -> bool:
     """Whether a sentence ends (or a colon opens) just before ``position``."""
     before = text[max(0, position - 40) : position].rstrip()
     return before.endswith((".", "!", "?", ":", ".”", ".\"", "?”", "!”", ".’"))
+
+
+def _outermost(candidate: Candidate, by_start: _ByStart) -> Candidate:
+    """The statement a candidate's cue is nested in, if any, and so on outwards."""
+    while candidate.cue:
+        outer = by_start.before(candidate.start)
+        if outer is None or not any(start <= candidate.cue[0][0] < end for start, end in outer.content):
+            break
+        candidate = outer
+    return candidate
 
 
 def _quoted(candidate: Candidate, index: QuoteIndex) -> bool:
