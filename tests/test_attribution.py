@@ -433,6 +433,15 @@ def test_every_quotation_of_a_statement_goes_with_it(strategy, text, fragments):
     assert [f.text[:11] for f in said.content][-len(fragments):] == fragments
 
 
+def test_a_name_the_parse_made_an_adverb_still_speaks(extractor):
+    # "Hobday" parsed as an adverbial noun of "said": the name opening the sentence speaks,
+    # and the quotation after the paraphrase goes on with it
+    text = ('Mike Tobday, from the council, said video of the law being broken was to be passed to police. '
+            '"Our evidence suggests that most hunts did operate within the law."')
+    said = only(extractor.extract(text))
+    assert said.speaker.name == "Mike Tobday" and said.content[-1].text.startswith('"Our evidence')
+
+
 def test_a_quotation_after_narration_is_no_reopened_one():
     # "He went on:" between: the next quotations are that cue's, not the first statement's
     text = ('Launching the plan, Lord Ferris said: "One of the top priorities will be a better deal for victims.'
