@@ -687,7 +687,10 @@ def _after_a_quotation(verb: Token) -> bool:
     i = subject.i - 1
     # back over the words of the subject's phrase ("screenwriter Cole Haddon", "the 41-year-old"),
     # whatever the parse made of them ("screenwriter" a verb), to the mark
-    while i > 0 and subject.i - i <= _WORDS_AFTER_MARK and (doc[i].is_alpha or doc[i].like_num or doc[i].text == "-"):
+    while i > 0 and subject.i - i <= _WORDS_AFTER_MARK and (doc[i].is_alpha or doc[i].like_num or doc[i].text == "-") and (
+            doc[i].pos_ not in ("VERB", "AUX") or (doc[i].tag_ == "VB" and doc[i + 1].pos_ == "PROPN")):
+        # (no verb: "the “Veritas” party said they wrote on …" is no quotation's speaker; but a
+        # role the tagger took for a bare verb before a name is: "screenwriter Cole Haddon")
         i -= 1
     mark = doc[i]
     closing = mark.tag_ == "''" or mark.text in "”»" or (mark.text == '"' and bool(mark.whitespace_))
