@@ -167,9 +167,7 @@ def _name_just_before(verb: Token) -> Token | None:
         return before
     # "Mike Hobday, from the league, said": the name opening the sentence, which the parse made
     # an adverbial noun of the verb
-    opening = next((c for c in verb.lefts if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
-                    and c.left_edge.is_sent_start), None)
-    return opening
+    return next((c for c in verb.lefts if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.left_edge.is_sent_start), None)
 
 
 def _whole_subject(subject: Token) -> list[Token]:

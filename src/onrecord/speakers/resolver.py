@@ -1189,8 +1189,9 @@ class SpeakerResolver:
         """The one person the sentence before names, as its subject, where a definite role no one
         was given follows ("Britain's Paula Radcliffe has also not ruled out … “…,” the two-time
         champion said"; "Gordon Brown has delivered a speech. The chancellor said", the first
-        sentence in a paragraph left unparsed, where a name that opens it is its subject): not a person named elsewhere in that sentence ("… where George Bush
-        opposed it. But the Tory leader argued"), nor where it names two."""
+        sentence in a paragraph left unparsed, where a name that opens it is its subject): not
+        a person named elsewhere in that sentence ("… where George Bush opposed it. But the Tory
+        leader argued"), nor where it names two."""
         here = self.sentences.index(m.start)
         nearby = list(takewhile(lambda pm: pm.sentence >= here - 1, self.registry.person_mentions_before(m.start)))
         before = [pm for pm in nearby if pm.sentence == here - 1 and not any(a <= pm.start < b for a, b in exclude)]
@@ -1198,10 +1199,9 @@ class SpeakerResolver:
         if len(people) != 1:
             return None
         [person] = people.values()
-        nearby_here = [pm for pm in nearby if pm.sentence == here]
         # (an unparsed sentence's opening name is a weaker guess: not where the role's own
         # sentence names someone else before it, "When Lleyton Hewitt shook his hand, the Australian said")
-        others = any(pm.sentence == here and pm.entity is not person for pm in nearby_here)
+        others = any(pm.sentence == here and pm.entity is not person for pm in nearby)
         subject = any(pm.rank == 0 or (pm.start in self.unparsed_openings and not others) for pm in before)
         if not person.name or not subject or not self._may_be_called(person, m):
             return None
