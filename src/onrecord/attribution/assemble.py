@@ -146,7 +146,7 @@ def _reopened_quotations(article: ArticleContext, candidates: list[Candidate]) -
     gives those two speakers as often as one.
     """
     text = article.text
-    spans = [span for quote in article.quotes for span in quote.spans]
+    spans = article.quote_index.spans
     if len(spans) < 2:
         return
     holder = {fragment: candidate for candidate in reversed(candidates) for fragment in candidate.content}

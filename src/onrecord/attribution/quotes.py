@@ -68,10 +68,11 @@ class QuoteIndex:
         self.quotes = quotes
         self.starts = [q.start for q in quotes]
         self._ends = [q.end for q in quotes]
-        self._spans = [span for q in quotes for span in q.spans]
-        self._span_starts = [s for s, _ in self._spans]
-        self._span_ends = [e for _, e in self._spans]
-        self.ordered = all(a[1] <= b[0] for a, b in zip(self._spans, self._spans[1:]))
+        # every quotation's spans (one per paragraph), in text order
+        self.spans = [span for q in quotes for span in q.spans]
+        self._span_starts = [s for s, _ in self.spans]
+        self._span_ends = [e for _, e in self.spans]
+        self.ordered = all(a[1] <= b[0] for a, b in zip(self.spans, self.spans[1:]))
 
     def touching(self, start: int, end: int) -> list[int]:
         """Indices of the quotations whose extent overlaps [start, end)."""
@@ -87,7 +88,7 @@ class QuoteIndex:
     def covers(self, start: int, end: int) -> bool:
         """Whether one quotation span holds [start, end), give or take a character at each end."""
         if not self.ordered:
-            return any(s <= start + 1 and end - 1 <= e for s, e in self._spans)
+            return any(s <= start + 1 and end - 1 <= e for s, e in self.spans)
         # of the spans starting by start + 1, the last one reaches furthest
         i = bisect_right(self._span_starts, start + 1) - 1
         return i >= 0 and end - 1 <= self._span_ends[i]
@@ -95,9 +96,9 @@ class QuoteIndex:
     def overlaps(self, start: int, end: int) -> bool:
         """Whether a quotation span overlaps [start, end)."""
         if not self.ordered:
-            return any(overlaps((start, end), s) for s in self._spans)
+            return any(overlaps((start, end), s) for s in self.spans)
         i = bisect_right(self._span_ends, start)
-        return i < len(self._spans) and self._span_starts[i] < end
+        return i < len(self.spans) and self._span_starts[i] < end
 
 
 def stretch_to_quotations(candidate: Candidate, index: QuoteIndex) -> None:

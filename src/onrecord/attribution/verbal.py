@@ -636,15 +636,17 @@ def _speakers_next_act(token: Token, inside: set[int]) -> bool:
 def _closing_mark_before(verb: Token, sent: Span, clause_start: int) -> Token | None:
     """A closing quotation mark a few name words before the cue's subject, if any.
 
-    The words between may be a name ("Tulsa police Chief Jordan") or an age the
-    parse hangs off the cue word by word (“…,” the 41-year-old said).
+    The words between may be a name ("Tulsa police Chief Jordan", with a role the tagger
+    took for a bare verb: "screenwriter Cole Haddon") or an age the parse hangs off the
+    cue word by word (“…,” the 41-year-old said).
     """
     doc = verb.doc
     for i in range(clause_start - 1, max(sent.start, clause_start - _WORDS_AFTER_MARK) - 1, -1):
         token = doc[i]
         if token.text in DOUBLE_MARKS and i > sent.start:
             return token
-        name_word = token.is_alpha and (token.pos_ in ("PROPN", "NOUN", "ADJ") or token.is_title)
+        name_word = token.is_alpha and (token.pos_ in ("PROPN", "NOUN", "ADJ") or token.is_title or (
+            token.tag_ == "VB" and doc[i + 1].pos_ == "PROPN"))
         age_word = token.text == "-" or token.like_num
         opens = token.pos_ == "DET" and i > sent.start and doc[i - 1].text in DOUBLE_MARKS
         if not (name_word or age_word or opens):
@@ -674,7 +676,8 @@ def _closing_mark_in_subject(verb: Token, clause_start: int) -> Token | None:
 def _after_a_quotation(verb: Token) -> bool:
     """Whether the cue's subject comes right after a closing quotation mark: “…,” X said.
 
-    (Looked for in the whole paragraph: the parse may end a sentence at the mark, “…!” he said.)"""
+    (Looked for in the whole paragraph: the parse may end a sentence at the mark, “…!” he said;
+    no verb between: "the “Veritas” party said they wrote on …" is no quotation's speaker.)"""
     subject = subject_of(verb)
     doc = verb.doc
     if subject is None or subject.i > verb.i or verb.tag_ in ("VBG", "VBN") or subject.tag_ in ("WDT", "WP") or any(
@@ -682,18 +685,13 @@ def _after_a_quotation(verb: Token) -> bool:
         # (not "“…,” he said, referring to …", "X, asked about …, said", "“…” that would respond to
         # requests, X wrote": another cue's quotation)
         return False
-    i = subject.i - 1
-    # back over the words of the subject's phrase ("screenwriter Cole Haddon", "the 41-year-old"),
-    # whatever the parse made of them ("screenwriter" a verb), to the mark
-    while i > 0 and subject.i - i <= _WORDS_AFTER_MARK and (doc[i].is_alpha or doc[i].like_num or doc[i].text == "-") and (
-            doc[i].pos_ not in ("VERB", "AUX") or (doc[i].tag_ == "VB" and doc[i + 1].pos_ == "PROPN")):
-        # (no verb: "the “Veritas” party said they wrote on …" is no quotation's speaker; but a
-        # role the tagger took for a bare verb before a name is: "screenwriter Cole Haddon")
-        i -= 1
-    mark = doc[i]
+    # (from the subject's own token: the parse may hang the quotation on the subject's phrase)
+    mark = _closing_mark_before(verb, doc[:], subject.i)
+    if mark is None:
+        return False
     closing = mark.tag_ == "''" or mark.text in "”»" or (mark.text == '"' and bool(mark.whitespace_))
     # (a quotation closed by a full stop ends its sentence: “… needs.” He also called for …)
-    return i > 0 and closing and doc[i - 1].text != "."
+    return closing and doc[mark.i - 1].text != "."
 
 
 def _quote_closes_before(before: list[Token], verb: Token) -> bool:

@@ -541,8 +541,8 @@ class SpeakerResolver:
             described = self._described(span, words, m.start)
             return described or self.registry.unnamed("person", demonym), None
         # (or one the parse made a modal: “…,” May wrote, for Brian May)
-        named = span.root.pos_ == "PROPN" or name_taken_for_a_modal(span.root)
-        if named and self.registry.person_by_surname(span.root.text) and not any(
+        a_name = span.root.pos_ == "PROPN" or name_taken_for_a_modal(span.root)
+        if a_name and self.registry.person_by_surname(span.root.text) and not any(
             e.label_ in ("PERSON", "ORG") and len(e) > 1 for e in entities_in(span)
         ):
             # a surname the tagger did not mark as a name: "… ," Okafor said.
