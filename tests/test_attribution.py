@@ -523,3 +523,21 @@ def test_a_statement_saying_is_one_cue(extractor, text, content, cue, source):
     assert texts(statement.content) == [content]
     assert " ".join(texts(statement.cue)) == cue
     assert statement.speaker.mention[0].text == source
+
+
+@pytest.mark.parametrize(
+    "text, content, cue, speaker",
+    [
+        # "That said," is a linking phrase ("even so"): no cue, no speaker "That"
+        ("Turnout was low in the north. That said, most voters say they will back the mayor again.",
+         ["they will back the mayor again"], ["say"], "most voters"),
+        ('The minister praised the plan. (That said, she also noted, "It will cost more than we hoped.")',
+         ['"It will cost more than we hoped."'], ["also noted"], "she"),
+    ],
+)
+def test_that_said_is_a_linking_phrase(extractor, text, content, cue, speaker):
+    found = [a for a in extractor.extract(text).attributions if a.cue and a.cue[0].text != "praised"]
+    [attribution] = found
+    assert [f.text.rstrip(")") for f in attribution.content] == content
+    assert texts(attribution.cue) == cue
+    assert attribution.speaker.mention[0].text == speaker

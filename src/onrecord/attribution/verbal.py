@@ -44,7 +44,7 @@ def find_in_sentence(sent: Span, base: int) -> Iterator[Candidate]:
     for token in sent:
         if relays(token):
             candidate = _according(token, sent, base)
-        elif token.pos_ in ("VERB", "AUX") and (lemma := cue_lemma(token.lower_)):
+        elif token.pos_ in ("VERB", "AUX") and (lemma := cue_lemma(token.lower_)) and not linking_phrase(token):
             candidate = _verbal(token, lemma, sent, base)
         elif token.pos_ == "NOUN" and token.lower_ in NOUNS:
             candidate = _nominal(token, base)
@@ -52,6 +52,19 @@ def find_in_sentence(sent: Span, base: int) -> Iterator[Candidate]:
             continue
         if candidate is not None:
             yield candidate
+
+
+def linking_phrase(verb: Token) -> bool:
+    """"That said, …", "This being said, …": a linking phrase ("even so"), no one's statement
+    (PolNeAR train's gold never takes it for a cue; "That said, Millennials say …" is theirs)."""
+    doc = verb.doc
+    if verb.lower_ != "said" or verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ",":
+        return False
+    i = verb.i - 1 - (verb.i > 0 and doc[verb.i - 1].lower_ == "being")
+    if i < 0 or doc[i].lower_ not in ("that", "this"):
+        return False
+    # where a clause opens: the sentence's start, after a bracket or a conjunction ("But that said,")
+    return i == verb.sent.start or doc[i - 1].is_punct or doc[i - 1].lower_ in ("but", "and", "yet", "still")
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -789,6 +802,10 @@ def _around_cue_clause(verb: Token, sent: Span) -> list[list[Token]]:
     if colon is not None and colon.i + 1 < clause_start and sent.doc[colon.i + 1].text in DOUBLE_MARKS:
         # "X scolded him: “…,” she said.": the quotation after the colon is what was said
         before = [t for t in before if t.i > colon.i]
+    said = next((t for t in before if linking_phrase(t)), None)
+    if said is not None:
+        # "(That said, she also noted, “…”)": the linking phrase opens the cue's sentence, it says nothing
+        before = [t for t in before if t.i > said.i + 1]
     after: list[Token] = []
     stop = min([c.left_edge.i for c in verb.children if c.dep_ in _OWN_CLAUSES + _CLAUSE_DEPS and c.i > verb.i] + [sent.end])
     resumes = clause_end + 1 < sent.end and sent.doc[clause_end + 1].text in (",", "—", "–", "--")
