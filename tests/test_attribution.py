@@ -541,3 +541,18 @@ def test_that_said_is_a_linking_phrase(extractor, text, content, cue, speaker):
     assert [f.text.rstrip(")") for f in attribution.content] == content
     assert texts(attribution.cue) == cue
     assert attribution.speaker.mention[0].text == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the day the parse hung off the subject says when, not who
+        ("The prime minister on Sunday said immigration would be tightened.", "The prime minister"),
+        ("The 52-year-old on Tuesday said he would retire.", "The 52-year-old"),
+        ("Angry Labour MPs this week said the plan was wrong.", "Angry Labour MPs"),
+        # a reduced relative keeps its day: it says which figures
+        ("Figures released on Tuesday showed that prices rose.", "Figures released on Tuesday"),
+    ],
+)
+def test_the_day_of_a_statement_is_not_its_source(extractor, text, speaker):
+    assert only(extractor.extract(text)).speaker.mention[0].text == speaker
