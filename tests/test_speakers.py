@@ -950,6 +950,17 @@ def test_of_the_people_before_a_pronoun_the_one_who_spoke_last_goes_on_speaking(
     assert speaker_of(extractor.extract(text), "bad plan").name == "Omar Haddad"
 
 
+def test_a_pronoun_after_a_sentence_about_someone_else_is_that_someone(extractor):
+    # the last speaker is only the object of the sentence before: its main subject goes on
+    text = (
+        '"We have been clear about this," Tony Blair said on Thursday. '
+        "Charles Kennedy held talks with Tony Blair on Friday. "
+        "He said afterwards that the prime minister had offered some movement."
+    )
+    assert speaker_of(extractor.extract(text), "offered some movement").name == "Charles Kennedy"
+    # (a subject that opens a clause inside the sentence is no main subject: see the test above)
+
+
 def test_a_first_name_the_ner_left_out_of_a_name_is_no_description(extractor):
     article = extractor.extract('Canadian Olympian Penny Oleksiak said it was hard. "It was hard," Oleksiak said.')
     speaker = speaker_of(article, "It was hard")

@@ -150,6 +150,12 @@ class Pronouns:
         Subjects first, then in text order; the pronoun's own sentence counts up to it. People
         named in an aside clause, or where ``topics`` holds, count only where no other is near.
         """
+        return [m.entity for m in self._nearest_mentions(
+            position, accept, reach=reach, exclude=exclude, own_sentence=own_sentence, topics=topics)]
+
+    def _nearest_mentions(
+        self, position: int, accept, *, reach: int, exclude=(), own_sentence: bool = True, topics=lambda position: False,
+    ) -> list[PersonMention]:
         here = self.sentences.index(position)
         # before the position, not at it: a subject pronoun's own chained mention is no antecedent of it
         found: list[PersonMention] = []
@@ -171,7 +177,7 @@ class Pronouns:
             # a person named only in an aside is the antecedent where no subject is named near
             found = [m for m in aside if m.sentence == aside[0].sentence] if aside else []
         found.sort(key=lambda m: (m.rank, m.start))
-        return [m.entity for m in found]
+        return found
 
     def antecedent(
         self, position: int, gender: str | None, exclude, last_speaker: Referent | None = None, *,
@@ -189,15 +195,25 @@ class Pronouns:
             return entity.type == "person" and (entity.gender_evidence == "name" or agrees(entity))
 
         for accept in (agrees, agrees_but_for_the_name):
-            people = self.nearest_people(position, accept, reach=_PRONOUN_REACH, exclude=exclude)
+            mentions = self._nearest_mentions(position, accept, reach=_PRONOUN_REACH, exclude=exclude)
+            people = [m.entity for m in mentions]
             # among the people of that sentence, the one whose statement came last goes on speaking;
             # so too where the people nearer are only what statements are about ("Mr Blair has
             # failed, he claimed" after Michael Howard's statement): a second search, only then
             def spoke_last(found: list[Referent]) -> bool:
                 return any(p is last_speaker for p in found)
 
-            if last_speaker is not None and accept(last_speaker) and (spoke_last(people) or spoke_last(
-                    self.nearest_people(position, accept, reach=_PRONOUN_REACH, exclude=exclude, topics=topics))):
+            # but not a he/she where that sentence is about someone else, its main subject, and
+            # names the last speaker only as an object or a possessor ("Mr Kennedy held talks with
+            # Tony Blair on Friday. He said afterwards …" after Blair spoke; "But Mr Howard denied
+            # Mr Yeo … said the plans 'stink'. He also said …")
+            subject = next((m.entity for m in mentions if m.main and not topics(m.start)), None)
+            if last_speaker is not None and accept(last_speaker) and spoke_last(people):
+                if gender is None or subject is None or any(m.entity is last_speaker and m.rank == 0 for m in mentions):
+                    return last_speaker
+                return subject
+            if last_speaker is not None and accept(last_speaker) and spoke_last(
+                    self.nearest_people(position, accept, reach=_PRONOUN_REACH, exclude=exclude, topics=topics)):
                 return last_speaker
             if people:
                 return people[0]

@@ -121,6 +121,8 @@ class PersonMention:
     # salience for he/she: 0 a subject (or its apposition), 1 any other role, 2 a possessor,
     # IN_A_CLAUSE inside a clause about a noun ("The government, led by Justin Trudeau,")
     rank: int
+    # the subject of its sentence's main clause: who that sentence is about
+    main: bool = False
 
 
 IN_A_CLAUSE = 3

@@ -124,6 +124,18 @@ def _rank(token) -> int:
     return 2 if token.dep_ == "poss" else 1
 
 
+def _main_subject(token) -> bool:
+    """Whether a name is the subject of its sentence's main clause (or that subject's apposition):
+    who the sentence is about, not the subject of a clause inside it ("… were able to watch
+    George W Bush slug it out")."""
+    if token.dep_ == "appos":
+        token = token.head
+    verb = token.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return token.dep_ in SUBJECT_DEPS and verb.dep_ == "ROOT"
+
+
 class SpeakerResolver:
     """Resolves mentions of one article, in text order."""
 
@@ -194,7 +206,7 @@ class SpeakerResolver:
                 ent = _person_after_portfolio(ent) or ent
                 start = unit.start + ent.start_char
                 if self._names_a_person(ent):
-                    entity = self._person_at(ent.text, start, _rank(ent.root), _said_of(ent.root))
+                    entity = self._person_at(ent.text, start, ent.root, _said_of(ent.root))
                     entity.describe(title_run_before(self.text, start))
                 elif ent.label_ == "ORG" or self._capitals_of_an_organization(ent):
                     ent = whole_organization(ent)
@@ -225,7 +237,7 @@ class SpeakerResolver:
                 if run and ((len(run) > 1 and is_first_name(run[0].text)) or after_honorific(run[0]) or named):
                     # "Vice-Chief Heather Bear", "Mr Ebbers", where the NER saw no person
                     start = unit.start + run[0].idx
-                    entity = self._person_at(" ".join(t.text for t in run), start, _rank(token))
+                    entity = self._person_at(" ".join(t.text for t in run), start, token)
                     entity.mentions.append((start, unit.start + token.idx + len(token.text)))
                     entity.confirmed = True
             for token in unit.doc:
@@ -237,7 +249,7 @@ class SpeakerResolver:
                         and not (token.i > 0 and token.nbor(-1).pos_ == "PROPN")
                         and not (token.i + 1 < len(unit.doc) and token.nbor().pos_ == "PROPN")):
                     start = unit.start + token.idx
-                    entity = self._person_at(token.text, start, _rank(token))
+                    entity = self._person_at(token.text, start, token)
                     entity.mentions.append((start, start + len(token.text)))
 
     def _organizations_taken_for_people(self) -> None:
@@ -348,15 +360,18 @@ class SpeakerResolver:
         # "Michelle, a mother of twins, said": what the apposition calls it is a person
         return described_as_a_person(ent.root)
 
-    def _person_at(self, name: str, start: int, rank: int, said_of: str | None = None) -> Referent:
-        """The person a name at ``start`` refers to, registered as a mention there."""
+    def _person_at(self, name: str, start: int, token, said_of: str | None = None) -> Referent:
+        """The person a name at ``start`` refers to, registered as a mention there; ``token`` is the
+        name's head in the parse, None in an unparsed paragraph (no role known: an "other" one)."""
         gender = honorific_before(self.text, start) or next(
             (honorific_gender(w) for w in name.split()[:-1] if honorific_gender(w)), None
         )
         entity = self.registry.person(name, at=start, gender=gender, said_of=said_of)
         if gender:
             entity.evidence.honorifics[gender] += 1
-        self.registry.mention_person(PersonMention(start, entity, self.sentences.index(start), rank))
+        self.registry.mention_person(
+            PersonMention(start, entity, self.sentences.index(start), 1 if token is None else _rank(token),
+                          token is not None and _main_subject(token)))
         return entity
 
     def _complete_names(self) -> None:
@@ -464,7 +479,7 @@ class SpeakerResolver:
             # (the cheap lookup first: an unparsed paragraph may hold a million capitalised words)
             if (self.registry.person_by_surname(match.group()) and self.sentences.opens(start)
                     and not any(n.start() <= start < n.end() for n in names)):
-                self._person_at(match.group(), start, 1).mentions.append((start, match.end()))
+                self._person_at(match.group(), start, None).mentions.append((start, match.end()))
                 self._note_unparsed_opening(start, match.end())
         for match in names:
             name, start = match.group(1), match.start(1)
@@ -481,7 +496,7 @@ class SpeakerResolver:
                 continue
             if name.split()[0] in ("A", "An") or any(is_suffix(org_key(name), org_key(o.name or "")) or org_key(name) == org_key(o.name or "") for o in self.registry.organizations):
                 continue
-            entity = self._person_at(name, start, 1)
+            entity = self._person_at(name, start, None)
             entity.mentions.append((start, match.end(1)))
             self._note_unparsed_opening(start, match.end(1))
             after = _RAW_DESCRIPTION.match(self.text, match.end(1), unit.end)
