@@ -961,6 +961,15 @@ def test_a_pronoun_after_a_sentence_about_someone_else_is_that_someone(extractor
     # (a subject that opens a clause inside the sentence is no main subject: see the test above)
 
 
+@pytest.mark.parametrize("text, words, group", [
+    ("Verizon has agreed to buy MCI. MCI shareholders said the offer was too low.", "too low", "MCI shareholders"),
+    ("Arsenal fans said the club had let them down.", "let them down", "Arsenal fans"),
+])
+def test_an_organizations_stakeholders_are_not_the_organization(extractor, text, words, group):
+    speaker = speaker_of(extractor.extract(text), words)
+    assert speaker.name is None and speaker.mention[0].text == group
+
+
 def test_a_first_name_the_ner_left_out_of_a_name_is_no_description(extractor):
     article = extractor.extract('Canadian Olympian Penny Oleksiak said it was hard. "It was hard," Oleksiak said.')
     speaker = speaker_of(article, "It was hard")

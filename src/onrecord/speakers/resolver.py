@@ -56,7 +56,7 @@ from .vocabulary import (
     HONORIFICS, KIN, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS,
     ORG_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_PRONOUNS, PLACE_ENTS,
     RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, ROYAL_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TEAM_WORDS,
-    SPEAKING_FOR, TITLE_WORDS, WRITERS_EPITHETS, is_person_noun,
+    SPEAKING_FOR, STAKEHOLDERS, TITLE_WORDS, WRITERS_EPITHETS, is_person_noun, singular,
 )
 from .pronouns import Pronouns
 from .sentences import Sentences
@@ -645,6 +645,10 @@ class SpeakerResolver:
         # firm; "A shareholder in US phone firm MCI", parsed so, is no MCI)
         named_so = (chosen.root.dep_ == "appos" and chosen.root.head.i == span.root.i and span.root.lower_ not in KIN
                     and chosen.start > 0 and chosen.doc[chosen.start - 1].text == ",")
+        if head_ent is None and not person and span.root.tag_ == "NNS" and singular(span.root.text) in STAKEHOLDERS:
+            # "MCI shareholders", "Arsenal fans": people with a stake in the organization, not it (which
+            # its "officials" speak for)
+            return self._unnamed(span, words), None
         if head_ent is None and not person and not named_so and (
                 (span.root.text.islower() and is_person_noun(span.root.lower_)) or span.root.lower_ in _MEMBERS_FOR):
             # "Amnesty International's chief", "the chairman of the CRE", "the MP for Birkenhead":

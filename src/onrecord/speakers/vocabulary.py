@@ -217,6 +217,24 @@ LETTERS_AFTER_A_NAME = frozenset("QC KC MP MEP MSP AM MLA MPP OBE MBE CBE KBE DB
 POST_NOMINAL = re.compile(r"\s+(?:of|for|at|with|in|on|from|responsible|who|that|which|whose|since)\b")
 
 
+# people with a stake in an organization who do not speak for it ("MCI shareholders" are not MCI;
+# its "officials" and "executives" are its voice, and its "members" often: "the members of Korn said")
+STAKEHOLDERS = frozenset(
+    "shareholder investor bondholder creditor customer client passenger user subscriber policyholder depositor "
+    "pensioner fan supporter worker employee voter student parent patient resident".split()
+)
+
+
+def singular(word: str) -> str:
+    """The singular of a lowercase plural noun, by the regular endings only ("deputies",
+    "witnesses", "shareholders"); the pipeline has no lemmatizer."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def is_person_noun(word: str) -> bool:
     """Whether a lowercase noun can stand for a person: a listed role, or a word in -er, -ist, -man …"""
     if word in PERSON_NOUNS:
