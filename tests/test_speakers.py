@@ -970,6 +970,26 @@ def test_an_organizations_stakeholders_are_not_the_organization(extractor, text,
     assert speaker.name is None and speaker.mention[0].text == group
 
 
+def test_a_speaker_the_lede_describes_is_the_one_the_next_sentence_names(extractor):
+    text = ("The UK's top judge has revealed he has clashed with ministers over inquiries. "
+            "Lord Wexley said he was determined to keep his veto.")
+    assert speaker_of(extractor.extract(text), "clashed with ministers").name == "Wexley"
+
+
+@pytest.mark.parametrize("text", [
+    # named before: the lede's own critic, not its speaker
+    "Australian tennis' top official has defended the courts after criticism by Lleyton Hewson. "
+    "Hewson said he had had enough of the surface.",
+    # a role of their own: a reply
+    "A senior Tory MP has criticised the plan to cut farm grants. Defra minister Ben Brady said the plan was sound.",
+    # an answer
+    "The referee has defended his handling of the game. But Nigel Wrenn said the officials had failed.",
+])
+def test_a_name_after_the_lede_that_is_someone_else(extractor, text):
+    first = min(extractor.extract(text).attributions, key=lambda a: a.content[0].start)
+    assert first.speaker.name is None
+
+
 def test_a_first_name_the_ner_left_out_of_a_name_is_no_description(extractor):
     article = extractor.extract('Canadian Olympian Penny Oleksiak said it was hard. "It was hard," Oleksiak said.')
     speaker = speaker_of(article, "It was hard")
