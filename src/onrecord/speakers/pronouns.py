@@ -205,8 +205,8 @@ class Pronouns:
 
             # but not a he/she where that sentence is about someone else, its main subject, and
             # names the last speaker only as an object or a possessor ("Mr Kennedy held talks with
-            # Tony Blair on Friday. He said afterwards …" after Blair spoke; "But Mr Howard denied
-            # Mr Yeo … said the plans 'stink'. He also said …")
+            # Tony Blair on Friday. He said afterwards …" after Blair spoke; "But Wenger's Bayern
+            # counterpart Felix Magath was in no mood to celebrate. He said: …" after Wenger's quote)
             subject = next((m.entity for m in mentions if m.main and not topics(m.start)), None)
             if last_speaker is not None and accept(last_speaker) and spoke_last(people):
                 if gender is None or subject is None or any(m.entity is last_speaker and m.rank == 0 for m in mentions):

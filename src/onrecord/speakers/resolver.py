@@ -1886,7 +1886,7 @@ def _named_after_the_lede(resolver: SpeakerResolver, spoken: list[tuple[int, Spe
     by_sentence: dict[int, list[tuple[Referent, str]]] = {}
     for start, speaker in sorted(spoken, key=lambda pair: pair[0]):
         entity = resolver.entity(speaker.entity) if speaker is not None and speaker.entity is not None else None
-        if entity is not None:
+        if entity is not None and entity.mentions and speaker.mention:  # (a continued statement has no mention)
             by_sentence.setdefault(sentences.index(start), []).append((entity, speaker.mention[0].text))
     for here in range(min(_LEDE_SENTENCES, len(sentences.spans) - 1)):
         (lede_start, lede_end), (next_start, next_end) = sentences.spans[here], sentences.spans[here + 1]
