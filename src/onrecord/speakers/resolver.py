@@ -1427,8 +1427,8 @@ def _of_someone_else(span: Span, named: Span) -> bool:
     aviation Praful Patel", "Shadow leader of the Commons Oliver Heald"), nor after a comma,
     where the name may be the head's own ("The head of the Naftohaz company, Yury Boyko")."""
     root = span.root
-    # the pipeline has no lemmatizer: "lawyers" is read as "lawyer" by its plural's "s"
-    lemma = root.lower_[:-1] if root.tag_ == "NNS" and root.lower_.endswith("s") else root.lower_
+    # the pipeline has no lemmatizer: "lawyers" is read as "lawyer" (``singular``)
+    lemma = singular(root.lower_) if root.tag_ == "NNS" else root.lower_
     if named.root.dep_ == "poss" and named.root.head.i == root.i and not any(t.is_punct for t in named):
         # "Donald Trump's lawyer", "Mary Smith's mother": the head is the possessor's someone
         # (not where the NER ran a name on over a dash: "Florian Hamm - Borussia Dortmund's")
