@@ -2331,3 +2331,34 @@ def test_a_speaker_whose_entity_merged_into_another_points_at_the_one_listed(ext
     article = extractor.extract("0 0 Ms. Ortiz N ' ” said 0 $0 ")
     listed = {e.id for e in article.entities}
     assert [a.speaker.entity in listed for a in article.attributions if a.speaker and a.speaker.entity] == [True]
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        # the outlet's own journalist, named once with the outlet's name and then "our correspondent"
+        ("Union leaders were angry, said BBC labour correspondent Aisha Grant. "
+         "The talks with ministers broke down on Tuesday. "
+         "Our correspondent said the strike could start within a fortnight.", "within a fortnight", "Aisha Grant"),
+        # two correspondents: the outlet's is "ours", not the other paper's
+        ("The minister resigned, Guardian correspondent Tom Ealing reported. "
+         "Ministers met again, said BBC political correspondent Ruth Amadi. "
+         "The cabinet was divided. Our correspondent said a vote was likely.", "vote was likely", "Ruth Amadi"),
+    ],
+)
+def test_our_correspondent_is_the_outlets_journalist_the_article_named(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text, outlet="BBC News"), words).name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers met on Monday, said Finance Minister Ruth Amadi. Our correspondent said a vote was likely.",
+        # another outlet's correspondent is not ours
+        "The minister resigned, Guardian correspondent Tom Ealing reported. The cabinet was divided. "
+        "Our correspondent said a vote was likely.",
+    ],
+)
+def test_our_correspondent_stays_unnamed_where_the_article_named_none_of_ours(extractor, text):
+    speaker = speaker_of(extractor.extract(text, outlet="BBC News"), "vote was likely")
+    assert speaker.name is None

@@ -94,6 +94,8 @@ _AGE = re.compile(r"\b\d{1,3}-year-old\b")
 # how many sentences after a definite description ("the economy minister") the one person
 # given those words may be named
 _NAMED_AFTER = 2
+# the outlet's own people, as its articles call them: "our correspondent"
+_JOURNALISTS = frozenset("correspondent reporter editor".split())
 # the sentences of an article's lede (with its headline), whose description of someone the
 # body names anywhere further down
 _LEDE_SENTENCES = 2
@@ -820,6 +822,8 @@ class SpeakerResolver:
         root = span.root
         if any(t.ent_type_ == "PERSON" and not _in_a_constituency(t) for t in span):
             return None  # a name of its own: "the carmaker's chief executive Helmut Panke"
+        if words[0] == "our" and len(span) == 2 and root.lower_ in _JOURNALISTS:
+            return self._our_journalist(root.lower_, position)
         exact = (span[1:] if words[0] in DETERMINERS else span).text.lower()  # the words, without "the"/"a"
         if self.sentences.index(position) < _LEDE_SENTENCES and words[0] not in DEFINITE and root.tag_ not in ("NNS", "NNPS"):
             # the lede's "A judge has dismissed …", "India's finance minister lashed out …": the
@@ -990,6 +994,20 @@ class SpeakerResolver:
             spoke = [e for e in named if e in self.registry.recent and e.name not in people]
             named = spoke or named
         return max(named, key=lambda e: e.mentioned_before(position))
+
+    def _our_journalist(self, noun: str, position: int) -> Referent | None:
+        """ "Our correspondent said": the outlet's journalist the article named before ("BBC labour
+        affairs correspondent Stephen Cape"), the one of the outlet where it named several."""
+        named = [e for e in self.registry.entities if e.type == "person" and e.name
+                 and noun in e.title_heads and e.mentioned_before(position) >= 0]
+        outlet = set(org_key(self.registry.outlet or "")) - {"news"}
+        ours = [e for e in named if any(outlet & set(org_key(d)) for d in e.descriptions)]
+        # (not another outlet's: "Guardian correspondent Tom Ealing" is no one's "our correspondent")
+        others = {w for o in self.registry.organizations for w in org_key(o.name or "")} - outlet
+        unclaimed = [e for e in named if not any(others & set(org_key(d)) for d in e.descriptions)]
+        if len(ours) == 1 or (not ours and len(unclaimed) == len(named) == 1):
+            return (ours or named)[0]
+        return None
 
     def _role_holder(self, span: Span, words: list[str], position: int) -> Referent:
         """The person an organization's role noun stands for: "the Chester chairman".
