@@ -2362,3 +2362,40 @@ def test_our_correspondent_is_the_outlets_journalist_the_article_named(extractor
 def test_our_correspondent_stays_unnamed_where_the_article_named_none_of_ours(extractor, text):
     speaker = speaker_of(extractor.extract(text, outlet="BBC News"), "vote was likely")
     assert speaker.name is None
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        # two capitals for a two-word name
+        ("General Motors reported a loss for the year. GM said its sales in Europe had fallen.",
+         "sales in Europe", "General Motors"),
+        ("GM said its sales in Europe had fallen. Shares in General Motors rose 2%.",
+         "sales in Europe", "General Motors"),
+        ("The story was first reported by the Financial Times. The FT said the talks had stalled.",
+         "talks had stalled", "The Financial Times"),
+        # a company's first word, where the rest of its name only says what kind of company it is
+        ("Cairn Energy has found more oil in Rajasthan. Cairn said the field could hold a billion barrels.",
+         "a billion barrels", "Cairn Energy"),
+        ("Marsh said it would co-operate with the inquiry. Shares in Marsh & McLennan fell 5%.",
+         "co-operate with the inquiry", "Marsh & McLennan"),
+    ],
+)
+def test_a_companys_short_name_is_the_company_its_full_name_names(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        # a product or a channel is not its maker: "Microsoft Word", "Sky News"
+        ("Microsoft Word will get a new look. Microsoft said the update would be free.", "would be free", "Microsoft"),
+        ("Sky News carried the interview. Sky said it would appeal against the ruling.", "appeal against", "Sky"),
+        ("BT Together is its cheapest package. BT said more customers had signed up.", "signed up", "BT"),
+        # two firms the short name could be
+        ("Sky Travel and Sky Movies both lost viewers. Sky said it would appeal against the ruling.",
+         "appeal against", "Sky"),
+    ],
+)
+def test_a_short_name_stays_itself_where_the_longer_one_is_something_else(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name

@@ -296,7 +296,12 @@ class Registry:
         return next(
             (e for e in self.organizations if is_suffix(key, other := org_key(e.name or "")) or _same_words(key, other)),
             None,
-        ) or self.abbreviated_by(name)
+        ) or self.abbreviated_by(name) or self.shortened_to(key)
+
+    def shortened_to(self, key: tuple[str, ...]) -> Referent | None:
+        """The one company whose name this first word shortens ("Cairn" for "Cairn Energy")."""
+        longer = [e for e in self.organizations if _shortens(key, org_key(e.name or ""))]
+        return longer[0] if len(longer) == 1 else None
 
     def abbreviated_by(self, capitals: str) -> Referent | None:
         """The organization whose name these capitals abbreviate ("AHS", "The ODPM"), if any."""
@@ -310,7 +315,9 @@ class Registry:
             return known
         key = org_key(name)
         for entity in self.organizations:
-            if is_suffix(org_key(entity.name or ""), key) or (entity.name and _abbreviates(entity.name, name)):
+            if is_suffix(org_key(entity.name or ""), key) or (entity.name and _abbreviates(entity.name, name)) or (
+                    _shortens(org_key(entity.name or ""), key)
+                    and sum(_shortens(org_key(e.name or ""), key) for e in self.organizations) == 1):
                 entity.name = _canonical_org(name)  # the fuller name
                 return entity
         type_ = "media" if set(key) & MEDIA_WORDS or (self.outlet and key == org_key(self.outlet)) else "organization"
@@ -555,7 +562,26 @@ def _abbreviates(short: str, name: str) -> bool:
     if len(words) > 3 and words[0].isalpha() and words[0].isupper():
         words = words[1:]  # a country's capitals before the name: the SEC of "the US Securities Exchange Commission"
     initials = "".join(w[0] for w in words)
-    return _is_acronym(short) and len(initials) > 2 and short == initials.upper() and initials.isupper()
+    # (two capitals only for a name of two words: "GM", "the FT"; never a person's "JP")
+    # (and not a name that holds them as a word: "BT" is no "BT Together")
+    two = len(short) == len(words) == 2 and short.isalpha() and short.isupper() and short not in words
+    return (two or (_is_acronym(short) and len(initials) > 2)) and short == initials.upper() and initials.isupper()
+
+
+# the words after a company's first one that only say what kind of company it is: "Cairn Energy" is
+# "Cairn", while "Microsoft Word", "Sky News" and "Barclays Capital" are a product, a channel, a unit
+_KIND_OF_COMPANY = frozenset(
+    "energy communications resources group holdings securities breweries motor motors airlines airways "
+    "international party foundation corporation corp inc plc ltd co company industries systems "
+    "finanziaria technologies pharmaceuticals petroleum mining telecom".split()
+)
+
+
+def _shortens(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether a one-word name is the first word of ``long`` ("Cairn" of "Cairn Energy", "Marsh" of
+    "Marsh & McLennan"), the rest of whose words say only what kind of company it is."""
+    return (len(short) == 1 and len(long) > 1 and long[0] == short[0]
+            and (long[1] == "&" or all(w in _KIND_OF_COMPANY for w in long[1:])))
 
 
 def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -277,7 +277,9 @@ class SpeakerResolver:
                 registry.organizations.append(entity)
         organizations = {e.name.lower(): e for e in registry.organizations if e.name}
         for entity in registry.entities:
-            same = organizations.get((entity.name or "").lower()) if entity.type == "person" else None
+            # (or the first word of its name: "Cairn" for "Cairn Energy", which the NER calls a person)
+            same = (organizations.get((entity.name or "").lower()) or self.registry.shortened_to(org_key(entity.name or ""))
+                    if entity.type == "person" else None)
             if same is None or entity.evidence.honorifics:
                 continue
             verdict = first_name_verdict(entity.name)  # None for a one-word name
