@@ -2399,3 +2399,15 @@ def test_a_companys_short_name_is_the_company_its_full_name_names(extractor, tex
 )
 def test_a_short_name_stays_itself_where_the_longer_one_is_something_else(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
+
+
+def test_a_name_after_a_spokesmans_title_is_a_person_whatever_its_first_name(extractor):
+    # "Glyn" is in no first-name list and the NER calls "Glyn Davies" an organization: the
+    # title before the name says who he is, so "He added" is his
+    text = ("Mike German said the plan was unfair. Conservative local government spokesman Glyn Davies said "
+            "that for the minister to claim that the majority of council tax payers in Wales should see very "
+            "little change \"is taking spin to the very verge of deception\". He added: \"Around a third of "
+            "Welsh households have been re-valued upwards.\"")
+    article = extractor.extract(text)
+    assert speaker_of(article, "Around a third").name == "Glyn Davies"
+    assert entity_named(article, "Glyn Davies").type == "person"

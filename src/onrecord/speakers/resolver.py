@@ -94,6 +94,8 @@ _AGE = re.compile(r"\b\d{1,3}-year-old\b")
 # how many sentences after a definite description ("the economy minister") the one person
 # given those words may be named
 _NAMED_AFTER = 2
+# lowercase roles before a name that only a person holds (not "market leader Tesco", "broker Marsh")
+_ONLY_PEOPLES_ROLES = frozenset("spokesman spokeswoman spokesperson minister secretary mp mep councillor".split())
 # the outlet's own people, as its articles call them: "our correspondent"
 _JOURNALISTS = frozenset("correspondent reporter editor".split())
 # the sentences of an article's lede (with its headline), whose description of someone the
@@ -361,6 +363,8 @@ class SpeakerResolver:
             # "Former Worldcom boss Bernie Ebbers", "producer Gil Cates" (not "parts maker Robert Bosch");
             # a first name of any locale, so long as this much says person ("captain Fabien Pelous")
             return True
+        if len(words) == 2 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in _ONLY_PEOPLES_ROLES:
+            return True  # "spokesman Glyn Davies": a title no organization holds, whatever the first name
         # "Michelle, a mother of twins, said": what the apposition calls it is a person
         return described_as_a_person(ent.root)
 
