@@ -2411,3 +2411,20 @@ def test_a_name_after_a_spokesmans_title_is_a_person_whatever_its_first_name(ext
     article = extractor.extract(text)
     assert speaker_of(article, "Around a third").name == "Glyn Davies"
     assert entity_named(article, "Glyn Davies").type == "person"
+
+
+def test_the_company_no_business_spoke_as_yet_is_the_one_the_lede_is_about(extractor):
+    # the last business named before "The company" is an analyst's employer and a unit; the
+    # story is about the company its first sentence is about
+    text = ("German telecoms firm Deutsche Telekom saw strong fourth quarter profits on the back of upbeat "
+            "US mobile earnings.\n\nNet profit came in at 1.4bn euros. T-Mobile USA, the company's American "
+            "mobile business, made a strong contribution to profits. \"It's a seminal achievement that they cut "
+            "debt so low,\" said Hannes Wittig, telecoms analyst at Dresdner Kleinwort Wasserstein. The company "
+            "also said it would resume paying a dividend.")
+    assert speaker_of(extractor.extract(text), "resume paying a dividend").name == "Deutsche Telekom"
+
+
+def test_a_product_the_lede_is_about_is_not_the_company(extractor):
+    text = ("Opera 8.0 has a new voice feature for people with poor sight. The browser is made by the "
+            "Norwegian firm Opera. The company says that the feature is not aimed only at disabled users.")
+    assert speaker_of(extractor.extract(text), "not aimed only").name == "Opera"

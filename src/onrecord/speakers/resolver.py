@@ -180,9 +180,24 @@ class SpeakerResolver:
         self.unparsed_openings: set[int] = set()
         self._collect(units)
         self._organizations_taken_for_people()
+        self.lede_subject = self._lede_subject(units)
         self._complete_names()
         self.pronouns.weigh_gender(units)
         self.pronouns.chain_subject_pronouns(units, list(quoted))
+
+    def _lede_subject(self, units: list[Unit]) -> Referent | None:
+        """The organization the article's first sentence is about: its main clause's subject."""
+        if not units or units[0].doc is None:
+            return None  # (a first paragraph not parsed says nothing said)
+        doc, offset = units[0].doc, units[0].start
+        root = next(doc.sents).root
+        subject = next((t for t in root.children if t.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            return None
+        start, end = doc[subject.left_edge.i].idx, doc[subject.right_edge.i].idx + len(doc[subject.right_edge.i])
+        # (a product's version is no business: "Opera 8.0 has …" is the browser, not the company Opera)
+        return next((e for e in self.registry.organizations if not re.search(r"\s[\d.]+$", e.name or "")
+                     and any(start <= s - offset and e_ - offset <= end for s, e_ in e.mentions)), None)
 
     def opens_sentence(self, candidate: Candidate) -> bool:
         """Whether a candidate's cue opens its sentence, but for a conjunction ("And continued:")."""
@@ -991,6 +1006,11 @@ class SpeakerResolver:
             named = [e for e in self.registry.organizations if e.type == "media" and e.mentioned_before(position) >= 0]
         if not named:
             return None
+        if (head in BUSINESS_NOUNS | {"group"} and len(said) == 1 and self.lede_subject in named
+                and not any(e in self.registry.recent for e in named if e is not self.lede_subject)):
+            # none other spoke yet: the business the story is about, not the last one named on the
+            # way ("German telecoms firm Deutsche Telekom saw …", then its unit, an analyst's bank)
+            return self.lede_subject
         if head in _ANY_BUSINESS and len(said) == 1:
             # a business that spoke before goes on speaking as "the company": not the unit or the
             # regulator named after it ("TimeWarner said … its internet business, AOL, … a probe by
