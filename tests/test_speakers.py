@@ -2428,3 +2428,11 @@ def test_a_product_the_lede_is_about_is_not_the_company(extractor):
     text = ("Opera 8.0 has a new voice feature for people with poor sight. The browser is made by the "
             "Norwegian firm Opera. The company says that the feature is not aimed only at disabled users.")
     assert speaker_of(extractor.extract(text), "not aimed only").name == "Opera"
+
+
+def test_a_name_after_a_role_of_a_place_is_described_by_the_role(extractor):
+    # the parse hangs "Naheed Nenshi" off "Calgary", not off "mayor"
+    text = "The mayor of Calgary, Naheed Nenshi, spoke to reporters. \"It's a tough day,\" the mayor said."
+    article = extractor.extract(text)
+    assert speaker_of(article, "tough day").name == "Naheed Nenshi"
+    assert "mayor of Calgary" in entity_named(article, "Naheed Nenshi").descriptions

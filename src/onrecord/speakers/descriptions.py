@@ -122,14 +122,18 @@ def description_of(ent: Span) -> str | None:
             words = words[1:]
         if words:
             parts.append(doc[words[0].i : words[-1].i + 1].text)
-    described = head.head
+    described = last = head.head
+    if (head.dep_ == "appos" and described.dep_ == "pobj" and described.head.lower_ == "of"
+            and described.i < ent.start and described.head.head.i < described.i):
+        # "The mayor of Calgary, Naheed Nenshi,": the parse hangs the name off the place, not the role
+        described = described.head.head
     if (not parts and head.dep_ == "appos" and described.pos_ == "NOUN" and described.i < ent.start
             and described.tag_ not in ("NNS", "NNPS") and described.left_edge.i < described.i
             and describes_someone(described.lower_)):
         # "The premier, Doug Ford, …": the name in apposition to the description before it
-        words = [t for t in doc[described.left_edge.i : described.i + 1] if not t.is_punct]
+        words = [t for t in doc[described.left_edge.i : last.i + 1] if not t.is_punct]
         if words and words[0].lower_ in ("the", "a", "an"):
-            parts.append(doc[words[1].i : described.i + 1].text if len(words) > 1 else "")
+            parts.append(doc[words[1].i : last.i + 1].text if len(words) > 1 else "")
     # a list's dash ("- Kelso boss Martin Adair:") is no part of a description, a stray "m." none
     parts = [p.strip(" ,-–—•*") for p in parts]
     text = ", ".join(p for p in parts if WORDLIKE.search(p))
