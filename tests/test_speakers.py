@@ -2436,3 +2436,18 @@ def test_a_name_after_a_role_of_a_place_is_described_by_the_role(extractor):
     article = extractor.extract(text)
     assert speaker_of(article, "tough day").name == "Naheed Nenshi"
     assert "mayor of Calgary" in entity_named(article, "Naheed Nenshi").descriptions
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        # a name in apposition to a role whose holder's name opens it
+        ("Premier Jason Kenney's press secretary, Christine Myatt, responded on Friday. "
+         "The press secretary said the government would not comment.", "would not comment", "Christine Myatt"),
+        # one party's two names
+        ("Conservative Leader Erin O'Toole spoke in Ottawa. The Tory leader said the plan was flawed.",
+         "plan was flawed", "Erin O'Toole"),
+    ],
+)
+def test_a_role_resolves_to_the_person_given_it_in_other_words(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name

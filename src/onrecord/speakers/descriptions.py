@@ -132,8 +132,13 @@ def description_of(ent: Span) -> str | None:
             and describes_someone(described.lower_)):
         # "The premier, Doug Ford, …": the name in apposition to the description before it
         words = [t for t in doc[described.left_edge.i : last.i + 1] if not t.is_punct]
-        if words and words[0].lower_ in ("the", "a", "an"):
-            parts.append(doc[words[1].i : last.i + 1].text if len(words) > 1 else "")
+        determined = bool(words) and words[0].lower_ in ("the", "a", "an", "his", "her", "their", "its")
+        while words and words[0].lower_ in ("the", "a", "an", "his", "her", "their", "its"):
+            words = words[1:]
+        if words and (determined or doc[ent.start - 1].text == ","):
+            # (and "Premier Jason Kenney's press secretary, Christine Myatt,": whose, too, where a
+            # comma sets the name apart: "which keeper Petr Cech" is a misparse, no apposition)
+            parts.append(doc[words[0].i : last.i + 1].text)
     # a list's dash ("- Kelso boss Martin Adair:") is no part of a description, a stray "m." none
     parts = [p.strip(" ,-–—•*") for p in parts]
     text = ", ".join(p for p in parts if WORDLIKE.search(p))

@@ -15,7 +15,7 @@ from .names import first_name_gender, is_first_name
 from .vocabulary import (
     ABBREVIATED_TITLES, DEMONYMS, DETERMINERS, HONORIFICS, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAME_PARTICLES,
     NO_DESCRIPTION, ORG_NOUNS,
-    PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_NOUNS, POST_NOMINAL, RAW_STOP, ROLE_NOUNS, ROLE_TITLES, SAME_OFFICE,
+    PARTY_ALIASES, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_NOUNS, POST_NOMINAL, RAW_STOP, ROLE_NOUNS, ROLE_TITLES, SAME_OFFICE,
     SENTENCE_OPENERS, TEAM_WORDS, TITLE_WORDS, WORDLIKE, ends_sentence, is_person_noun,
 )
 
@@ -47,6 +47,7 @@ class Referent:
             return  # a stray quotation mark, comma or "m." (of "£312m.") is no description
         words = [w.lower() for w in re.findall(r"[\w-]+", description)]
         self.title_words.update(words)
+        self.title_words.update(PARTY_ALIASES[w] for w in words if w in PARTY_ALIASES)
         # "Dr. Bonnie Henry" is "the doctor", "Const. Victor Kwong" "the officer"
         nouns = [noun for w in words for noun in ABBREVIATED_TITLES.get(w, ())]
         self.title_words.update(nouns)

@@ -156,6 +156,8 @@ SAME_OFFICE = (
     ("chairman", "chairwoman", "chairperson", "chair"),
     ("spokesman", "spokeswoman", "spokesperson"),
 )
+# one party's two names: the "Conservative leader" is "the Tory leader"
+PARTY_ALIASES = {"tory": "conservative", "conservative": "tory", "gop": "republican", "republican": "gop"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "Mr Cable", "Ms. Errigo": whoever the article calls so is a person
 HONORIFICS = ("Mr", "Mrs", "Ms", "Mme", "Dr", "Sir", "Dame")
