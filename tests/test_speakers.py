@@ -2451,3 +2451,16 @@ def test_a_name_after_a_role_of_a_place_is_described_by_the_role(extractor):
 )
 def test_a_role_resolves_to_the_person_given_it_in_other_words(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        ("Bonnie Henry, B.C.'s provincial health officer, gave the update. "
+         "\"We are seeing a rise in cases,\" said the province's top doctor.", "rise in cases", "Bonnie Henry"),
+        ("Canada's chief public health officer, Theresa Tam, urged caution. "
+         "\"The risk remains high,\" the country's top doctor said.", "risk remains high", "Theresa Tam"),
+    ],
+)
+def test_the_top_doctor_is_the_chief_medical_officer(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name

@@ -155,6 +155,8 @@ SAME_OFFICE = (
     ("cfo", "chief financial officer"),
     ("chairman", "chairwoman", "chairperson", "chair"),
     ("spokesman", "spokeswoman", "spokesperson"),
+    # a province's or country's "top doctor" is its chief medical or public health officer
+    ("top doctor", "chief medical officer", "provincial health officer", "chief public health officer"),
 )
 # one party's two names: the "Conservative leader" is "the Tory leader"
 PARTY_ALIASES = {"tory": "conservative", "conservative": "tory", "gop": "republican", "republican": "gop"}
