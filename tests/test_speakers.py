@@ -2464,3 +2464,13 @@ def test_a_role_resolves_to_the_person_given_it_in_other_words(extractor, text, 
 )
 def test_the_top_doctor_is_the_chief_medical_officer(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
+
+
+@pytest.mark.parametrize("name", ["Smith", "Ford"])
+def test_a_one_word_name_that_says_he_is_a_person(extractor, name):
+    # the NER calls the lone surname an organization; "he" in what it says makes it a person,
+    # so the next "He said" is the same speaker, not the man named in the statement
+    text = f"{name} said he spoke with Trudeau on Monday. He said the call went well."
+    article = extractor.extract(text)
+    assert speaker_of(article, "call went well").name == name
+    assert entity_named(article, name).type == "person"

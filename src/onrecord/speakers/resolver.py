@@ -43,6 +43,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from ..attribution.candidate import Candidate, Mention
+from ..attribution.cues import cue_lemma
 from ..attribution.spans import dateline_end
 from ..attribution.phrases import name_taken_for_a_modal
 from ..attribution.verbal import passive_participle
@@ -94,6 +95,8 @@ _AGE = re.compile(r"\b\d{1,3}-year-old\b")
 # how many sentences after a definite description ("the economy minister") the one person
 # given those words may be named
 _NAMED_AFTER = 2
+# the verbs of saying a one-word name says "he …" with (``_says_he_or_she``)
+_SAYING = frozenset("say tell add claim insist argue explain note warn write".split())
 # lowercase roles before a name that only a person holds (not "market leader Tesco", "broker Marsh")
 _ONLY_PEOPLES_ROLES = frozenset("spokesman spokeswoman spokesperson minister secretary mp mep councillor".split())
 # the outlet's own people, as its articles call them: "our correspondent"
@@ -378,6 +381,8 @@ class SpeakerResolver:
             # "Former Worldcom boss Bernie Ebbers", "producer Gil Cates" (not "parts maker Robert Bosch");
             # a first name of any locale, so long as this much says person ("captain Fabien Pelous")
             return True
+        if len(words) == 1 and _says_he_or_she(ent.root):
+            return True  # "Smith said he spoke with …": a firm says "it"
         if len(words) == 2 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in _ONLY_PEOPLES_ROLES:
             return True  # "spokesman Glyn Davies": a title no organization holds, whatever the first name
         # "Michelle, a mother of twins, said": what the apposition calls it is a person
@@ -1583,6 +1588,15 @@ def _epithet_compound(word: list, root) -> bool:
     return (len(word) > 2 and word[-1].head.i == root.i and word[-1].i != root.i and word[-1].dep_ in ("amod", "compound")
             and all(t.is_lower or t.is_digit or t.text == "-" for t in word)
             and word[0].lower_ not in _CONTRASTING)
+
+
+def _says_he_or_she(token) -> bool:
+    """Whether a subject says something whose own subject is "he" or "she": "Smith said he …"."""
+    verb = token.head
+    if token.dep_ != "nsubj" or cue_lemma(verb.lower_) not in _SAYING:
+        return False
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("he", "she")
+               for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children)
 
 
 def _called_a_person(ent: Span) -> bool:
