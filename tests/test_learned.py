@@ -357,3 +357,12 @@ def test_a_relayed_statement_keeps_its_cue_and_speaker_where_the_tagger_reads_th
     assert texts(text, relayed.cue) == ["has stated"]
     assert text[relayed.source.start : relayed.source.end] == "the mayor"
     assert text[relayed.via.start : relayed.via.end] == "the Journal"
+
+
+def test_a_tagged_cue_that_is_a_lone_preposition_moves_to_the_verb_it_hangs_off(nlp):
+    text = "The super PAC is out with a new ad hitting him for skipping the debate on Thursday."
+    tagging = HandTagging(text, [("source", "The super PAC"), ("cue", "for"), ("content", "skipping the debate")])
+    units = parse_units(text, nlp)  # (parsed, as a paragraph with a cue word would be)
+    found = [c for c in find_attributions(text, units, tagging) if texts(text, c.content) == ["skipping the debate"]]
+    assert len(found) == 1
+    assert texts(text, found[0].cue) == ["hitting"]

@@ -422,10 +422,25 @@ def _linked(
     return Candidate(
         kind="indirect",
         content=[(content.start, content.end)],
-        cue=[(cue.start, cue.end)] if cue is not None else [],
+        cue=[_verb_of_a_preposition(cue, parsed)] if cue is not None else [],
         source=source,
         confidence=tagging.role_probability("content", [(content.start, content.end)]),
     )
+
+
+def _verb_of_a_preposition(cue: TaggedSpan, parsed: ParsedUnits) -> Offsets:
+    """A tagged cue that is a lone preposition ("hitting him for skipping the debate") moved to the
+    word it hangs off: the verb or noun is the cue, a preposition never is on its own (on held-out
+    train, 3 of about 80 such cues matched a gold cue)."""
+    unit, tokens = _parsed(cue, parsed)
+    if tokens is None or len(tokens) != 1 or tokens[0].pos_ != "ADP":
+        return (cue.start, cue.end)
+    head = tokens[0].head
+    while head.pos_ == "ADP" and head.head.i < head.i:
+        head = head.head  # "… for skipping the debate and for his stance": the first "for"'s word
+    if head.i >= tokens[0].i or head.pos_ not in ("VERB", "NOUN"):
+        return (cue.start, cue.end)
+    return (unit.start + head.idx, unit.start + head.idx + len(head))
 
 
 def _gap(a: TaggedSpan, b: TaggedSpan) -> int:
