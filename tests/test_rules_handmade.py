@@ -615,3 +615,32 @@ def test_a_quotation_the_parse_hangs_on_as_a_second_subject_after_the_verb_is_no
     d = doc(words, heads, deps, tags, pos, spaces)
     [attacked] = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["attacked"]]
     assert d.text[attacked.source.start : attacked.source.end] == "Trump"
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, pos, speaker",
+    [
+        # The tone of the campaign, said Mr Milburn, would be positive.  (the parse gives "said" both
+        # "tone" and "Milburn" as subjects)
+        (["The", "tone", "of", "the", "campaign", ",", "said", "Mr", "Milburn", ",", "would", "be", "positive", "."],
+         [1, 6, 1, 4, 2, 6, 11, 8, 6, 6, 11, 11, 11, 11],
+         ["det", "nsubj", "prep", "det", "pobj", "punct", "parataxis", "compound", "nsubj", "punct", "aux", "ROOT",
+          "acomp", "punct"],
+         ["DT", "NN", "IN", "DT", "NN", ",", "VBD", "NNP", "NNP", ",", "MD", "VB", "JJ", "."],
+         ["DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "AUX", "AUX", "ADJ", "PUNCT"],
+         "Mr Milburn"),
+        # The deal, the company said, would close.  (the cue the ROOT, the content its complement)
+        (["The", "deal", ",", "the", "company", "said", ",", "would", "close", "."],
+         [1, 5, 5, 4, 5, 5, 5, 8, 5, 5],
+         ["det", "nsubj", "punct", "det", "nsubj", "ROOT", "punct", "aux", "ccomp", "punct"],
+         ["DT", "NN", ",", "DT", "NN", "VBD", ",", "MD", "VB", "."],
+         ["DET", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT", "AUX", "VERB", "PUNCT"],
+         "the company"),
+    ],
+)
+def test_a_cue_interrupting_its_content_leaves_the_contents_subject_in_the_content(words, heads, deps, tags, pos, speaker):
+    d = doc(words, heads, deps, tags, pos)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
+    assert d.text[candidate.source.start : candidate.source.end] == speaker
+    first = offsets_text(d, candidate.content)[0]
+    assert first.startswith("The ") and speaker not in first

@@ -84,13 +84,15 @@ def subject_of(verb: Token) -> Token | None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     current, subjects = verb, _SUBJECTS
+    interrupted = _interrupted_subject(verb)
+    skipped = interrupted.i if interrupted is not None else -1
     if _coordinated_cue(verb):
         # "X said the plan was sound and added that …": X, not "the plan"
         speaking = next((a for a in verb.ancestors if a.pos_ == "VERB" and cue_lemma(a.lower_)), None)
         if speaking is not None:
             current, subjects = speaking, _GOVERNOR_SUBJECTS
     for _ in range(4):
-        found = [child for child in current.children if child.dep_ in subjects]
+        found = [child for child in current.children if child.dep_ in subjects and child.i != skipped]
         # a subject after the verb only where none stands before it, outside a quotation ("said the
         # minister"): not the quotation the parse hung on as a second subject ("Trump attacked
         # Romney, calling him … “a failed candidate.”")
@@ -126,6 +128,20 @@ def subject_of(verb: Token) -> Token | None:
             break
         subjects = _GOVERNOR_SUBJECTS
     return _name_just_before(verb)
+
+
+def _interrupted_subject(verb: Token) -> Token | None:
+    """The subject of the content a cue interrupts, which the parse gave the cue as its first of
+    two subjects: "The tone of the campaign, said Mr Milburn, would be …", "The deal, the company
+    said in a statement, would close …" (the speaker is the other one)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) < 2 or subjects[0].right_edge.i + 1 >= subjects[1].left_edge.i:
+        return None
+    first = subjects[0]
+    if verb.doc[first.right_edge.i + 1].text != "," or not any(
+            c.text == "," and c.i > verb.i for c in verb.children):
+        return None
+    return first
 
 
 def passive_participle(verb: Token) -> bool:
@@ -460,6 +476,9 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
             pieces = [_before_next_attribution(_without_leading_time([sent.doc[i] for i in range(first, last + 1)]))]
             if first < verb.i:
                 pieces = _around_relative_cue(verb, pieces[0])
+            interrupted = _interrupted_subject(verb)
+            if interrupted is not None and interrupted.i < first:
+                pieces.insert(0, subtree_tokens(interrupted))  # "The deal, the company said, would close …"
     elif _hangs_off_content(verb):
         # "We will win, he said." parsed with the cue hanging off the content verb
         pieces = _around_cue_clause(verb, sent)
@@ -807,7 +826,8 @@ def _around_cue_clause(verb: Token, sent: Span) -> list[list[Token]]:
     fragments; a clause of its own after the cue ("…, adding that …") does not
     resume the content.
     """
-    own = [c for c in verb.children if c.dep_ in _CUE_CLAUSE_DEPS]
+    interrupted = _interrupted_subject(verb)
+    own = [c for c in verb.children if c.dep_ in _CUE_CLAUSE_DEPS and (interrupted is None or c.i != interrupted.i)]
     clause_start = min([verb.i] + [c.left_edge.i for c in own if c.i < verb.i])
     while clause_start < verb.i and sent.doc[clause_start].text in DOUBLE_MARKS:
         clause_start += 1  # the quotation's closing mark, hung off the subject by the parse
