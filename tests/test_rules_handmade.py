@@ -629,6 +629,13 @@ def test_a_quotation_the_parse_hangs_on_as_a_second_subject_after_the_verb_is_no
          ["DT", "NN", "IN", "DT", "NN", ",", "VBD", "NNP", "NNP", ",", "MD", "VB", "JJ", "."],
          ["DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "AUX", "AUX", "ADJ", "PUNCT"],
          "Mr Milburn"),
+        # The answer, argued Mr Howard, was lower taxes.  (the first subject's comma hung off it)
+        (["The", "answer", ",", "argued", "Mr", "Howard", ",", "was", "lower", "taxes", "."],
+         [1, 3, 1, 7, 5, 3, 3, 7, 9, 7, 7],
+         ["det", "nsubj", "punct", "parataxis", "compound", "nsubj", "punct", "ROOT", "amod", "attr", "punct"],
+         ["DT", "NN", ",", "VBD", "NNP", "NNP", ",", "VBD", "JJR", "NNS", "."],
+         ["DET", "NOUN", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "AUX", "ADJ", "NOUN", "PUNCT"],
+         "Mr Howard"),
         # The deal, the company said, would close.  (the cue the ROOT, the content its complement)
         (["The", "deal", ",", "the", "company", "said", ",", "would", "close", "."],
          [1, 5, 5, 4, 5, 5, 5, 8, 5, 5],
@@ -640,7 +647,7 @@ def test_a_quotation_the_parse_hangs_on_as_a_second_subject_after_the_verb_is_no
 )
 def test_a_cue_interrupting_its_content_leaves_the_contents_subject_in_the_content(words, heads, deps, tags, pos, speaker):
     d = doc(words, heads, deps, tags, pos)
-    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text in ("said", "argued")]
     assert d.text[candidate.source.start : candidate.source.end] == speaker
     first = offsets_text(d, candidate.content)[0]
     assert first.startswith("The ") and speaker not in first
