@@ -651,3 +651,20 @@ def test_a_cue_interrupting_its_content_leaves_the_contents_subject_in_the_conte
     assert d.text[candidate.source.start : candidate.source.end] == speaker
     first = offsets_text(d, candidate.content)[0]
     assert first.startswith("The ") and speaker not in first
+
+
+def test_a_name_set_before_its_role_after_a_quotation_is_part_of_the_speaker():
+    # “We need trade,” Andrew Pendleton, Christian Aid's head, said.  (the parse makes the name an
+    # adverbial of "said" and the role its subject)
+    words = ["“", "We", "need", "trade", ",", "”", "Andrew", "Pendleton", ",", "Christian", "Aid", "'s", "head", ",",
+             "said", "."]
+    spaces = [False, True, True, False, False, True, True, False, True, True, False, True, False, True, False, False]
+    heads = [14, 2, 14, 2, 14, 14, 7, 14, 14, 10, 12, 10, 14, 14, 14, 14]
+    deps = ["punct", "nsubj", "ccomp", "dobj", "punct", "punct", "compound", "npadvmod", "punct", "compound", "poss",
+            "case", "nsubj", "punct", "ROOT", "punct"]
+    tags = ["``", "PRP", "VBP", "NN", ",", "''", "NNP", "NNP", ",", "NNP", "NNP", "POS", "NN", ",", "VBD", "."]
+    pos = ["PUNCT", "PRON", "VERB", "NOUN", "PUNCT", "PUNCT", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PART", "NOUN",
+           "PUNCT", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
+    assert d.text[candidate.source.start : candidate.source.end] == "Andrew Pendleton, Christian Aid's head"

@@ -704,7 +704,9 @@ def _closing_mark_before(verb: Token, sent: Span, clause_start: int) -> Token | 
             token.tag_ == "VB" and doc[i + 1].pos_ == "PROPN"))
         age_word = token.text == "-" or token.like_num
         opens = token.pos_ == "DET" and i > sent.start and doc[i - 1].text in DOUBLE_MARKS
-        if not (name_word or age_word or opens):
+        # a name set before its role: “…,” Andrew Pendleton, Christian Aid's head of trade policy, said
+        apposed = token.text == "," and i - 1 > sent.start and doc[i - 1].pos_ == "PROPN"
+        if not (name_word or age_word or opens or apposed):
             return None
     return None
 
