@@ -2480,3 +2480,9 @@ def test_a_one_word_name_that_says_he_is_a_person(extractor, name):
 def test_a_players_position_is_the_writers_word_for_the_player_before(extractor, role):
     text = f"Kyle Lowry scored 30 points on Sunday. The {role} said the team played hard."
     assert speaker_of(extractor.extract(text), "played hard").name == "Kyle Lowry"
+
+
+@pytest.mark.parametrize("clause", ["Speaking on Breakfast with Frost", "Talking to Jeremy Paxman"])
+def test_whom_he_spoke_with_is_not_the_he_who_speaks(extractor, clause):
+    text = f"Michael Howard launched his campaign on Sunday. {clause}, he said the party would win."
+    assert speaker_of(extractor.extract(text), "party would win").name == "Michael Howard"

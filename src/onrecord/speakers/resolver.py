@@ -95,6 +95,8 @@ _AGE = re.compile(r"\b\d{1,3}-year-old\b")
 # how many sentences after a definite description ("the economy minister") the one person
 # given those words may be named
 _NAMED_AFTER = 2
+# the participles of a clause naming whom a subject spoke with (``_spoken_with``)
+_SPEAKING_WITH = frozenset("speaking talking writing appearing".split())
 # the verbs of saying a one-word name says "he …" with (``_says_he_or_she``)
 _SAYING = frozenset("say tell add claim insist argue explain note warn write".split())
 # lowercase roles before a name that only a person holds (not "market leader Tesco", "broker Marsh")
@@ -565,6 +567,7 @@ class SpeakerResolver:
         if len(span) == 1 and pronoun_gender(words[0]) is not None:
             # "Mr Blair has failed, he claimed" after Michael Howard's statement: a person named only
             # in what statements say yields to the speaker of the latest one
+            exclude = list(exclude) + _spoken_with(span.root, m.start - span.start_char)
             return self.pronouns.antecedent(
                 m.start, pronoun_gender(words[0]), exclude, self.last_speaker, topics=self.reported), None
         if len(span) == 1 and words[0] in RELATIVE_PRONOUNS:
@@ -1588,6 +1591,16 @@ def _epithet_compound(word: list, root) -> bool:
     return (len(word) > 2 and word[-1].head.i == root.i and word[-1].i != root.i and word[-1].dep_ in ("amod", "compound")
             and all(t.is_lower or t.is_digit or t.text == "-" for t in word)
             and word[0].lower_ not in _CONTRASTING)
+
+
+def _spoken_with(pronoun, base: int) -> list[tuple[int, int]]:
+    """Whom a subject spoke to or with in the participle before it, who is not that subject:
+    "Speaking on Breakfast with Frost, he said", "Talking to Jeremy Paxman, she said"."""
+    return [(base + pobj.left_edge.idx, base + pobj.right_edge.idx + len(pobj.right_edge))
+            for clause in pronoun.head.children
+            if clause.dep_ == "advcl" and clause.i < pronoun.i and clause.lower_ in _SPEAKING_WITH
+            for prep in clause.subtree if prep.dep_ == "prep"
+            for pobj in prep.children if pobj.dep_ == "pobj"] if pronoun.dep_ in SUBJECT_DEPS else []
 
 
 def _says_he_or_she(token) -> bool:
