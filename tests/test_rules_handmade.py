@@ -668,3 +668,19 @@ def test_a_name_set_before_its_role_after_a_quotation_is_part_of_the_speaker():
     d = doc(words, heads, deps, tags, pos, spaces)
     [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
     assert d.text[candidate.source.start : candidate.source.end] == "Andrew Pendleton, Christian Aid's head"
+
+
+def test_an_under_secretarys_title_stays_whole_after_an_inverted_cue():
+    # “The dollar will stay strong,” said Treasury Under Secretary John Taylor.
+    words = ["“", "The", "dollar", "will", "stay", "strong", ",", "”", "said", "Treasury", "Under", "Secretary", "John",
+             "Taylor", "."]
+    spaces = [False, True, True, True, True, False, False, True, True, True, True, True, True, False, False]
+    heads = [8, 2, 4, 4, 8, 4, 8, 8, 8, 8, 8, 13, 13, 10, 8]
+    deps = ["punct", "det", "nsubj", "aux", "ccomp", "acomp", "punct", "punct", "ROOT", "nsubj", "prep", "compound",
+            "compound", "pobj", "punct"]
+    tags = ["``", "DT", "NN", "MD", "VB", "JJ", ",", "''", "VBD", "NNP", "IN", "NNP", "NNP", "NNP", "."]
+    pos = ["PUNCT", "DET", "NOUN", "AUX", "VERB", "ADJ", "PUNCT", "PUNCT", "VERB", "PROPN", "ADP", "PROPN", "PROPN",
+           "PROPN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
+    assert d.text[candidate.source.start : candidate.source.end] == "Treasury Under Secretary John Taylor"

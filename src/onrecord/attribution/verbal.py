@@ -220,6 +220,12 @@ def _whole_subject(subject: Token) -> list[Token]:
                 break
             before = before + [sibling.nbor()]  # the comma between the name and its description
         tokens = before + tokens
+    after = tokens[-1].i + 1
+    if subject.i > subject.head.i and after < len(subject.doc) and subject.doc[after].text == "Under":
+        # "said Treasury Under Secretary John Taylor": the parse reads the title's "Under" as a preposition
+        title = subtree_tokens(subject.doc[after])
+        if all(t.is_title for t in title):
+            tokens = tokens + title
     return tokens
 
 
