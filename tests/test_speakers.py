@@ -2476,7 +2476,7 @@ def test_a_one_word_name_that_says_he_is_a_person(extractor, name):
     assert entity_named(article, name).type == "person"
 
 
-@pytest.mark.parametrize("role", ["Raptors guard", "veteran forward", "Bills quarterback"])
+@pytest.mark.parametrize("role", ["Raptors guard", "veteran forward", "Bills quarterback", "Romanian international"])
 def test_a_players_position_is_the_writers_word_for_the_player_before(extractor, role):
     text = f"Kyle Lowry scored 30 points on Sunday. The {role} said the team played hard."
     assert speaker_of(extractor.extract(text), "played hard").name == "Kyle Lowry"

@@ -137,7 +137,7 @@ PERSON_NOUNS = frozenset(
     "husband son daughter sister brother veteran mayor host star actress coach captain judge senator governor "
     "president mp rookie goalkeeper goalie midfielder defender winger champion archbishop bishop priest "
     "magistrate nurse athlete boss filmmaker film-maker executive critic counterpart deputy uncle aunt "
-    "chair official guard forward quarterback fullback full-back fly-half scrum-half centre-back".split()
+    "chair official guard forward quarterback fullback full-back fly-half scrum-half centre-back international".split()
 )
 # an abbreviated title before a name, and the nouns a later description calls its holder by
 ABBREVIATED_TITLES = {
