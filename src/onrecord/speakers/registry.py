@@ -315,10 +315,11 @@ class Registry:
                 known.name = _canonical_org(name)  # "Yahoo", not the dictionary's "a yahoo" met first
             return known
         key = org_key(name)
+        # (a one-word name this one starts, where only one does: "Cairn" met before "Cairn Energy")
+        shorter = [e for e in self.organizations if _shortens(org_key(e.name or ""), key)]
         for entity in self.organizations:
             if is_suffix(org_key(entity.name or ""), key) or (entity.name and _abbreviates(entity.name, name)) or (
-                    _shortens(org_key(entity.name or ""), key)
-                    and sum(_shortens(org_key(e.name or ""), key) for e in self.organizations) == 1):
+                    shorter == [entity]):
                 entity.name = _canonical_org(name)  # the fuller name
                 return entity
         type_ = "media" if set(key) & MEDIA_WORDS or (self.outlet and key == org_key(self.outlet)) else "organization"

@@ -193,7 +193,7 @@ class SpeakerResolver:
     def _lede_subject(self, units: list[Unit]) -> Referent | None:
         """The organization the article's first sentence is about: its main clause's subject."""
         if not units or units[0].doc is None:
-            return None  # (a first paragraph not parsed says nothing said)
+            return None  # (an unparsed first paragraph: no subject known)
         doc, offset = units[0].doc, units[0].start
         root = next(doc.sents).root
         subject = next((t for t in root.children if t.dep_ in SUBJECT_DEPS), None)
