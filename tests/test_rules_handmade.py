@@ -684,3 +684,21 @@ def test_an_under_secretarys_title_stays_whole_after_an_inverted_cue():
     d = doc(words, heads, deps, tags, pos, spaces)
     [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
     assert d.text[candidate.source.start : candidate.source.end] == "Treasury Under Secretary John Taylor"
+
+
+def test_a_name_split_from_its_description_is_no_interrupted_content():
+    # Rhian Price, Plaid Cymru spokesman said, in a statement, that it was wrong.  (two subjects, the
+    # name and its description: one speaker, not a content the cue interrupts)
+    words = ["Rhian", "Price", ",", "Plaid", "Cymru", "spokesman", "said", ",", "in", "a", "statement", ",", "that",
+             "it", "was", "wrong", "."]
+    spaces = [True, False, True, True, True, True, False, True, True, True, False, True, True, True, True, False, False]
+    heads = [1, 6, 6, 4, 5, 6, 6, 6, 6, 10, 8, 6, 14, 14, 6, 14, 6]
+    deps = ["compound", "nsubj", "punct", "compound", "compound", "nsubj", "ROOT", "punct", "prep", "det", "pobj",
+            "punct", "mark", "nsubj", "ccomp", "acomp", "punct"]
+    tags = ["NNP", "NNP", ",", "NNP", "NNP", "NN", "VBD", ",", "IN", "DT", "NN", ",", "IN", "PRP", "VBD", "JJ", "."]
+    pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "NOUN", "VERB", "PUNCT", "ADP", "DET", "NOUN", "PUNCT", "SCONJ",
+           "PRON", "AUX", "ADJ", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
+    assert offsets_text(d, candidate.content) == ["that it was wrong"]
+    assert d.text[candidate.source.start : candidate.source.end] == "Rhian Price, Plaid Cymru spokesman"

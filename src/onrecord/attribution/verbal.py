@@ -138,6 +138,8 @@ def _interrupted_subject(verb: Token) -> Token | None:
     if len(subjects) < 2 or subjects[0].right_edge.i + 1 >= subjects[1].left_edge.i:
         return None
     first = subjects[0]
+    if first.pos_ == "PROPN" and split_description(first) is not None:
+        return None  # "Rhian Price, Plaid Cymru health spokesman said, …": one speaker, split (``_whole_subject``)
     # (the comma the parse may hang off the subject itself: "The answer, argued Mr Howard, …")
     closed = first.right_edge.text == "," or verb.doc[first.right_edge.i + 1].text == ","
     if not closed or not any(c.text == "," and c.i > verb.i for c in verb.children):
