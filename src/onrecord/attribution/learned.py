@@ -45,7 +45,7 @@ from ..text import Unit
 from .candidate import Candidate, Mention, Offsets
 from .context import ArticleContext
 from .quotes import stretch_to_quotations
-from .spans import DisjointSpans, ParsedUnits, SpanIndex, overlaps, unit_span
+from .spans import DisjointSpans, ParsedUnits, SpanIndex, overlaps, token_offsets, unit_span
 from .tagger import TaggedSpan, Tagging
 
 # A rule candidate whose content the tagger gives a mean content probability
@@ -440,7 +440,7 @@ def _verb_of_a_preposition(cue: TaggedSpan, parsed: ParsedUnits) -> Offsets:
         head = head.head  # "… for skipping the debate and for his stance": the first "for"'s word
     if head.i >= tokens[0].i or head.pos_ not in ("VERB", "NOUN"):
         return (cue.start, cue.end)
-    return (unit.start + head.idx, unit.start + head.idx + len(head))
+    return token_offsets(head, unit.start)
 
 
 def _gap(a: TaggedSpan, b: TaggedSpan) -> int:

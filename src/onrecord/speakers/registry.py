@@ -292,7 +292,8 @@ class Registry:
 
     def known_organization(self, name: str) -> Referent | None:
         """The organization already registered under this name, a name it ends ("Madrid" for "Real
-        Madrid"), or the name its capitals abbreviate ("AHS" for "Alberta Health Services")."""
+        Madrid"), the name its capitals abbreviate ("AHS" for "Alberta Health Services"), or the
+        one company whose name this first word shortens ("Cairn" for "Cairn Energy")."""
         key = org_key(name)
         return next(
             (e for e in self.organizations if is_suffix(key, other := org_key(e.name or "")) or _same_words(key, other)),

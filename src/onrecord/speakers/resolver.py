@@ -44,7 +44,7 @@ from spacy.tokens import Span
 
 from ..attribution.candidate import Candidate, Mention
 from ..attribution.cues import cue_lemma
-from ..attribution.spans import dateline_end
+from ..attribution.spans import dateline_end, tokens_offsets
 from ..attribution.phrases import name_taken_for_a_modal
 from ..attribution.verbal import passive_participle
 from ..nlp import entities_in
@@ -199,10 +199,10 @@ class SpeakerResolver:
         subject = next((t for t in root.children if t.dep_ in SUBJECT_DEPS), None)
         if subject is None:
             return None
-        start, end = doc[subject.left_edge.i].idx, doc[subject.right_edge.i].idx + len(doc[subject.right_edge.i])
+        start, end = tokens_offsets([subject.left_edge, subject.right_edge], offset)
         # (a product's version is no business: "Opera 8.0 has …" is the browser, not the company Opera)
         return next((e for e in self.registry.organizations if not re.search(r"\s[\d.]+$", e.name or "")
-                     and any(start <= s - offset and e_ - offset <= end for s, e_ in e.mentions)), None)
+                     and any(start <= s and e_ <= end for s, e_ in e.mentions)), None)
 
     def opens_sentence(self, candidate: Candidate) -> bool:
         """Whether a candidate's cue opens its sentence, but for a conjunction ("And continued:")."""
@@ -1596,11 +1596,14 @@ def _epithet_compound(word: list, root) -> bool:
 def _spoken_with(pronoun, base: int) -> list[tuple[int, int]]:
     """Whom a subject spoke to or with in the participle before it, who is not that subject:
     "Speaking on Breakfast with Frost, he said", "Talking to Jeremy Paxman, she said"."""
-    return [(base + pobj.left_edge.idx, base + pobj.right_edge.idx + len(pobj.right_edge))
-            for clause in pronoun.head.children
-            if clause.dep_ == "advcl" and clause.i < pronoun.i and clause.lower_ in _SPEAKING_WITH
-            for prep in clause.subtree if prep.dep_ == "prep"
-            for pobj in prep.children if pobj.dep_ == "pobj"] if pronoun.dep_ in SUBJECT_DEPS else []
+    if pronoun.dep_ not in SUBJECT_DEPS:
+        return []
+    spans = []
+    for clause in pronoun.head.children:
+        if clause.dep_ == "advcl" and clause.i < pronoun.i and clause.lower_ in _SPEAKING_WITH:
+            objects = (c for prep in clause.subtree if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pobj")
+            spans += [tokens_offsets([pobj.left_edge, pobj.right_edge], base) for pobj in objects]
+    return spans
 
 
 def _says_he_or_she(token) -> bool:
