@@ -123,7 +123,7 @@ def test_a_participle_under_a_preposition_takes_the_clause_subject():
     tags = ["NNP", "VBD", "IN", "VBG", "IN", "PRP", "VBD", "JJ", "."]
     pos = ["PROPN", "VERB", "ADP", "VERB", "SCONJ", "PRON", "AUX", "ADJ", "PUNCT"]
     d = doc(words, heads, deps, tags, pos)
-    explaining = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["explaining"]]
+    explaining = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "explaining"]
     assert explaining and d.text[explaining[0].source.start : explaining[0].source.end] == "Sullivan"
 
 
@@ -702,3 +702,41 @@ def test_a_name_split_from_its_description_is_no_interrupted_content():
     [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
     assert offsets_text(d, candidate.content) == ["that it was wrong"]
     assert d.text[candidate.source.start : candidate.source.end] == "Rhian Price, Plaid Cymru spokesman"
+
+
+@pytest.mark.parametrize("words, heads, deps, tags, pos, cue", [
+    (  # He went on to say the plan failed.  (the parse makes "to say" an adverbial clause)
+        ["He", "went", "on", "to", "say", "the", "plan", "failed", "."],
+        [1, 1, 1, 4, 1, 6, 7, 4, 1],
+        ["nsubj", "ROOT", "prt", "aux", "advcl", "det", "nsubj", "ccomp", "punct"],
+        ["PRP", "VBD", "RP", "TO", "VB", "DT", "NN", "VBD", "."],
+        ["PRON", "VERB", "ADP", "PART", "VERB", "DET", "NOUN", "VERB", "PUNCT"],
+        "went on to say",
+    ),
+    (  # She responded first by saying the plan failed.
+        ["She", "responded", "first", "by", "saying", "the", "plan", "failed", "."],
+        [1, 1, 1, 1, 3, 6, 7, 4, 1],
+        ["nsubj", "ROOT", "advmod", "prep", "pcomp", "det", "nsubj", "ccomp", "punct"],
+        ["PRP", "VBD", "RB", "IN", "VBG", "DT", "NN", "VBD", "."],
+        ["PRON", "VERB", "ADV", "ADP", "VERB", "DET", "NOUN", "VERB", "PUNCT"],
+        "responded first by saying",
+    ),
+])
+def test_the_verb_a_cue_continues_or_says_how_is_part_of_the_cue(words, heads, deps, tags, pos, cue):
+    d = doc(words, heads, deps, tags, pos)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.content]
+    assert " ".join(offsets_text(d, candidate.cue)) == cue
+    assert offsets_text(d, candidate.content) == ["the plan failed"]
+    assert d.text[candidate.source.start : candidate.source.end] in ("He", "She")
+
+
+def test_a_verb_with_its_object_before_by_doing_stays_out_of_the_cue():
+    # He won the race by saying the plan failed.  ("won the race" is no part of how he spoke)
+    words = ["He", "won", "the", "race", "by", "saying", "the", "plan", "failed", "."]
+    heads = [1, 1, 3, 1, 1, 4, 7, 8, 5, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "pcomp", "det", "nsubj", "ccomp", "punct"]
+    tags = ["PRP", "VBD", "DT", "NN", "IN", "VBG", "DT", "NN", "VBD", "."]
+    pos = ["PRON", "VERB", "DET", "NOUN", "ADP", "VERB", "DET", "NOUN", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.content]
+    assert offsets_text(d, candidate.cue) == ["saying"]

@@ -40,11 +40,20 @@ def cue_tokens(verb: Token) -> list[Token]:
     tokens = [verb] + [c for c in verb.children if c.dep_ == "prt"]
     doc = verb.doc
     head = verb
-    while head.dep_ == "xcomp" and head.head.i < head.i and all(
-        doc[i].head.i in (head.i, head.head.i) and doc[i].dep_ in _CUE_BEFORE for i in range(head.head.i + 1, head.i)
-    ):
-        tokens.extend(doc[head.head.i : head.i])
-        head = head.head
+    while True:
+        between = doc[head.head.i + 1 : head.i]
+        # (the parse makes "to say" after a particle an adverbial clause: "went on to say")
+        particle = head.dep_ == "advcl" and any(t.dep_ == "prt" for t in between)
+        if (head.dep_ == "xcomp" or particle) and head.head.i < head.i and all(
+            t.head.i in (head.i, head.head.i) and t.dep_ in _CUE_BEFORE + ("prt",) for t in between
+        ):  # "appeared to suggest", "went on to say"
+            tokens.extend(doc[head.head.i : head.i])
+            head = head.head
+        elif _by_doing(head):  # "responded by saying", "followed up by asking"
+            tokens.extend(doc[head.head.head.i : head.i])
+            head = head.head.head
+        else:
+            break
     start = head.i
     # (a proper noun is no adverb: in "“…,” McNeely said" the parse calls the speaker one)
     while (start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ in _CUE_BEFORE
@@ -67,6 +76,18 @@ def cue_tokens(verb: Token) -> list[Token]:
         if pobj is not None and pobj.lower_ in MEDIUM_NOUNS:
             tokens.extend(doc[prep.i : pobj.i + 1])
     return sorted(set(tokens), key=lambda t: t.i)
+
+
+def _by_doing(verb: Token) -> bool:
+    """"responded by saying", "continued first by asking": a gerund after "by" that says how
+    the verb right before it was done; PolNeAR's cue runs from that verb (33 such cues in
+    train). Only with at most a word between the verb and "by", so that no object is taken in."""
+    by = verb.head
+    if not (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and by.lower_ == "by" and by.i == verb.i - 1
+            and by.dep_ == "prep" and by.head.pos_ == "VERB" and by.head.i < by.i):
+        return False
+    between = verb.doc[by.head.i + 1 : by.i]
+    return len(between) <= 1 and all(t.head.i == by.head.i and t.dep_ in ("advmod", "prt") for t in between)
 
 
 def object_content(verb: Token, lemma: str) -> Token | None:
