@@ -740,3 +740,22 @@ def test_a_verb_with_its_object_before_by_doing_stays_out_of_the_cue():
     d = doc(words, heads, deps, tags, pos)
     [candidate] = [c for c in find_in_sentence(d[:], 0) if c.content]
     assert offsets_text(d, candidate.cue) == ["saying"]
+
+
+@pytest.mark.parametrize("verb, cue", [
+    ("released", "released a statement Wednesday , saying"),  # PolNeAR: the issuing verb is in the cue
+    ("criticized", "saying"),  # a statement criticized is no medium of the speaker's
+])
+def test_a_participle_after_a_statement_and_a_date_is_cued_from_the_issuing_verb(verb, cue):
+    # The campaign released a statement Wednesday, saying the plan failed.  (the parse hangs
+    # "saying" off the verb, not the statement, once a date stands between them)
+    words = ["The", "campaign", verb, "a", "statement", "Wednesday", ",", "saying", "the", "plan", "failed", "."]
+    heads = [1, 2, 2, 4, 2, 2, 2, 2, 9, 10, 7, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "npadvmod", "punct", "advcl", "det", "nsubj", "ccomp", "punct"]
+    tags = ["DT", "NN", "VBD", "DT", "NN", "NNP", ",", "VBG", "DT", "NN", "VBD", "."]
+    pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "PROPN", "PUNCT", "VERB", "DET", "NOUN", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    [saying] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "saying"]
+    assert " ".join(offsets_text(d, saying.cue)) == cue
+    assert offsets_text(d, saying.content) == ["the plan failed"]
+    assert d.text[saying.source.start : saying.source.end] == "The campaign"

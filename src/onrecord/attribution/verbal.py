@@ -399,11 +399,25 @@ def _inverted_after_quote(verb: Token, base: int) -> Candidate | None:
     )
 
 
+_ISSUING = frozenset(
+    "release releases released releasing issue issues issued issuing publish publishes published publishing "
+    "post posts posted posting send sends sent sending put puts putting".split()
+)
+
+
 def _statement_of(verb: Token) -> Token | None:
-    """The statement a participle describes: "released a statement confirming …" -> statement."""
+    """The statement a participle describes: "released a statement confirming …" -> statement.
+
+    Also where the parse hangs the participle off the verb after a date: "released a
+    statement Wednesday evening, saying …" (PolNeAR's cue runs from the verb either way).
+    """
     noun = verb.head
     if verb.dep_ == "acl" and noun.lower_ in BLOCK_NOUNS and noun.dep_ == "dobj" and noun.head.i != noun.i:
         return noun
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.lower_ in _ISSUING:
+        # (only a verb that issues the statement: "criticized the statement, saying …" is no medium)
+        return next((c for c in verb.head.children
+                     if c.dep_ == "dobj" and c.lower_ in BLOCK_NOUNS and c.i < verb.i), None)
     return None
 
 
@@ -450,7 +464,7 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
         return _seeming(verb, base)
     if any(
         _statement_of(c) is not None and cue_lemma(c.lower_) and any(g.dep_ == "ccomp" for g in c.children)
-        for n in verb.children for c in n.children
+        for c in [*verb.children, *(c for n in verb.children for c in n.children)]
     ):
         return None  # "issued a statement saying …": the participle's cue and clause carry it
     statement = _statement_of(verb)
