@@ -2486,3 +2486,17 @@ def test_a_players_position_is_the_writers_word_for_the_player_before(extractor,
 def test_whom_he_spoke_with_is_not_the_he_who_speaks(extractor, clause):
     text = f"Michael Howard launched his campaign on Sunday. {clause}, he said the party would win."
     assert speaker_of(extractor.extract(text), "party would win").name == "Michael Howard"
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        # the first part of a double-barrelled surname is its bearer, never a "Jody Wilson"
+        ("Justice Minister Jody Wilson-Raybould spoke in Ottawa. Wilson said she had been pressured to intervene.",
+         "pressured to intervene", "Jody Wilson-Raybould"),
+        ("Former talk show host Robert Kilroy-Silk launched a new party. Kilroy said it would contest most seats.",
+         "contest most seats", "Robert Kilroy-Silk"),
+    ],
+)
+def test_a_double_barrelled_surname_is_not_cut_at_its_hyphen(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name

@@ -210,6 +210,8 @@ class Registry:
             entity = same[0] if len(same) == 1 else max(
                 same, key=lambda e: (self._called_before(e, surname, position), e.mentioned_before(position),
                                      -same.index(e)), default=None)
+            if entity is None:
+                entity = self._hyphenated_from(surname)
             if entity is None and not titles:
                 entity = self.called_by_first_name(words[0], at)
         else:
@@ -228,6 +230,12 @@ class Registry:
             entity.describe(title)
             entity.evidence.add_title(title)
         return entity
+
+    def _hyphenated_from(self, surname: str) -> Referent | None:
+        """The one person whose double-barrelled surname opens with this word: "Kilroy" for Robert
+        Kilroy-Silk, "Wilson" for Jody Wilson-Raybould (where the parse split the name at its hyphen)."""
+        found = [people for key, people in self.by_surname.items() if key.startswith(surname + "-") and people]
+        return found[0][0] if len(found) == 1 and len(found[0]) == 1 else None
 
     def called_by_first_name(self, word: str, at: int | None = None) -> Referent | None:
         """A first name alone ("Sarah said" after "Sarah Lee"): the one person the article gave it

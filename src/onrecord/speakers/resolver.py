@@ -433,8 +433,8 @@ class SpeakerResolver:
         # a one-word "organization" is a person the tagger mislabelled when the article gives it a first name
         strict = entity.type != "person"
         pattern = re.compile(
-            r"(?<![\w.])([A-Z][\w'’-]*[^\W\d_])((?:\s+[A-Z]\.)?)" + _NICKNAME + r"\s+" + re.escape(name) + r"\b"
-        )
+            r"(?<![\w.])([A-Z][\w'’-]*[^\W\d_])((?:\s+[A-Z]\.)?)" + _NICKNAME + r"\s+" + re.escape(name) + r"\b(?!-\w)"
+        )  # (not the "Jody Wilson" of "Jody Wilson-Raybould")
         firsts = set()
         for match in pattern.finditer(self.text):
             first, middle = match.group(1), match.group(2).strip()
