@@ -556,3 +556,12 @@ def test_that_said_is_a_linking_phrase(extractor, text, content, cue, speaker):
 )
 def test_the_day_of_a_statement_is_not_its_source(extractor, text, speaker):
     assert only(extractor.extract(text)).speaker.mention[0].text == speaker
+
+
+@pytest.mark.parametrize("strategy", ["rules", "learned"])
+def test_a_statement_in_a_relative_clause_is_cut_out_of_the_content_it_sits_in(strategy):
+    # PolNeAR annotates "which" + what was said as its own attribution, the outer content ending before it
+    text = "He proposed a wall, which he said the Mexican government should pay for."
+    found = {a.cue[0].text: texts(a.content) for a in Extractor(strategy=strategy).extract(text).attributions}
+    assert found["said"] == ["which", "the Mexican government should pay for"]
+    assert found.get("proposed", ["a wall"]) == ["a wall"]
