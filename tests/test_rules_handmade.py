@@ -759,3 +759,15 @@ def test_a_participle_after_a_statement_and_a_date_is_cued_from_the_issuing_verb
     assert " ".join(offsets_text(d, saying.cue)) == cue
     assert offsets_text(d, saying.content) == ["the plan failed"]
     assert d.text[saying.source.start : saying.source.end] == "The campaign"
+
+
+def test_a_second_statement_the_parse_makes_a_second_complement_ends_the_first():
+    # Half said Clinton is honest, and most said the same.  (the parse: both clauses complements of "said")
+    words = ["Half", "said", "Clinton", "is", "honest", ",", "and", "most", "said", "the", "same", "."]
+    heads = [1, 1, 3, 1, 3, 3, 3, 8, 1, 10, 8, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "acomp", "punct", "cc", "nsubj", "ccomp", "det", "dobj", "punct"]
+    tags = ["NN", "VBD", "NNP", "VBZ", "JJ", ",", "CC", "JJS", "VBD", "DT", "JJ", "."]
+    pos = ["NOUN", "VERB", "PROPN", "AUX", "ADJ", "PUNCT", "CCONJ", "ADJ", "VERB", "DET", "ADJ", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    [first] = [c for c in find_in_sentence(d[:], 0) if c.anchor.i == 1]
+    assert offsets_text(d, first.content) == ["Clinton is honest"]

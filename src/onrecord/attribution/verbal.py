@@ -482,6 +482,7 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
         # that-clause the parse made a conjunct of the verb is what was said as well
         last = max(c.i for c in clauses)
         clauses += [c for c in verb.children if c.dep_ == "conj" and c.i > last and _opens_with_that(c)]
+        clauses = _before_a_second_statement(sorted(clauses, key=lambda c: c.i))
     confidence = CONFIDENCE_COMPLEMENT
     pieces: list[list[Token]] = []
     extra_cue: list[Token] = []
@@ -639,6 +640,18 @@ def _charge(verb: Token, lemma: str, obj: Token | None) -> Token | None:
         return None
     of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > obj.i), None)
     return next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
+
+
+def _before_a_second_statement(clauses: list[Token]) -> list[Token]:
+    """"Half said Clinton is honest, and three-quarters said the same of Sanders": the parse
+    makes the second cue a second complement of the first; it is a statement of its own
+    (a cue with its own subject after "and" or "but"), so the content ends before it."""
+    for n, clause in enumerate(clauses[1:], 1):
+        before = clause.left_edge.i - 1  # (the parse hangs ", and" off the clause before)
+        joined = before > clauses[n - 1].i and clause.doc[before].dep_ == "cc"
+        if joined and cue_lemma(clause.lower_) and any(c.dep_ in _SUBJECTS for c in clause.children):
+            return clauses[:n]
+    return clauses
 
 
 def _before_next_attribution(tokens: list[Token]) -> list[Token]:
