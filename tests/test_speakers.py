@@ -2500,3 +2500,13 @@ def test_whom_he_spoke_with_is_not_the_he_who_speaks(extractor, clause):
 )
 def test_a_double_barrelled_surname_is_not_cut_at_its_hyphen(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
+
+
+def test_initials_and_a_surname_that_says_she_are_a_person(extractor):
+    # the NER calls "JK Rowling's" an organization; the bare surname saying "she …" makes her a person
+    text = ("The sixth book will be published in July. JK Rowling's fifth book sold 420,000 copies. "
+            "Rowling said she had plenty of time to finish the manuscript. "
+            "She added that the opening chapter had been brewing for years.")
+    article = extractor.extract(text)
+    assert entity_named(article, "JK Rowling").type == "person"
+    assert speaker_of(article, "opening chapter").name == "JK Rowling"

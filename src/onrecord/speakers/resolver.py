@@ -172,6 +172,11 @@ class SpeakerResolver:
             without_possessive(e.text).lower() for u in units if u.doc is not None for e in u.doc.ents
             if e.label_ == "PERSON" and " " not in e.text
         }
+        # one-word subjects that say "he …" or "she …" somewhere ("Rowling said she had …")
+        self.saying_he_or_she = {
+            without_possessive(t.text).lower() for u in units if u.doc is not None for t in u.doc
+            if t.text[:1].isupper() and _says_he_or_she(t)
+        }
         # what the NER calls a place somewhere in the article ("If England lost that" tags England a person)
         self.place_names = {
             without_possessive(e.text) for u in units if u.doc is not None for e in u.doc.ents if e.label_ in PLACE_ENTS
@@ -322,6 +327,13 @@ class SpeakerResolver:
         # (the capitals themselves, not a name's last word: "UK" is no "Amnesty International UK")
         return self.registry.abbreviated_by(without_possessive(ent.text)) is not None
 
+    def _initials_of_a_speaker(self, ent: Span) -> bool:
+        """Initials and a surname the article has say "she …" or "he …" alone: "JK Rowling's fifth
+        book" (an organization to the NER) … "Rowling said she had plenty of time"."""
+        words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
+        return (len(words) == 2 and bool(_INITIALS.fullmatch(words[0].text))
+                and words[1].lower_ in self.saying_he_or_she)
+
     def _names_a_person(self, ent: Span) -> bool:
         """Whether a named entity is a person, whatever the NER called it.
 
@@ -355,6 +367,8 @@ class SpeakerResolver:
             return False
         if " " not in ent.text and self.registry.person_by_surname(ent.text):
             return True  # one written word, hyphens and all: "Wilson-Raybould"
+        if self._initials_of_a_speaker(ent):
+            return True
         words = [t for t in ent if not t.is_punct]
         if not all(t.text[:1].isupper() and t.lower_ not in ORG_NOUNS and t.lower_ not in MEDIA_WORDS for t in words):
             return False
@@ -1604,6 +1618,10 @@ def _spoken_with(pronoun, base: int) -> list[tuple[int, int]]:
             objects = (c for prep in clause.subtree if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pobj")
             spans += [tokens_offsets([pobj.left_edge, pobj.right_edge], base) for pobj in objects]
     return spans
+
+
+# a person's initials before a surname: "JK Rowling", "J.K. Rowling", "PJ Harvey"
+_INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}")
 
 
 def _says_he_or_she(token) -> bool:
