@@ -565,3 +565,15 @@ def test_a_statement_in_a_relative_clause_is_cut_out_of_the_content_it_sits_in(s
     found = {a.cue[0].text: texts(a.content) for a in Extractor(strategy=strategy).extract(text).attributions}
     assert found["said"] == ["which", "the Mexican government should pay for"]
     assert found.get("proposed", ["a wall"]) == ["a wall"]
+
+
+@pytest.mark.parametrize("strategy", ["rules", "learned"])
+def test_quotations_after_a_nested_statement_go_on_with_its_holder(strategy):
+    # the quotations went to the nested "realise" (dropped as nested); the statement is Hasson's
+    text = ('Mr Hasson said developers were beginning to realise that they had to be more "business-like". '
+            '"There are still some developers who were involved in games from the bedroom coding days. '
+            '"Some of them are still making games for peer group approval - that has to stop."')
+    article = Extractor(strategy=strategy).extract(text)
+    [said] = [a for a in article.attributions if a.cue and a.cue[0].text == "said"]
+    assert any("bedroom coding days" in f.text for f in said.content)
+    assert any("that has to stop" in f.text for f in said.content)

@@ -120,7 +120,7 @@ def _finished(article: ArticleContext, candidates: list[Candidate]) -> list[Cand
         if candidate.source is not None and _it_seems(text, candidate.cue) and (
                 text[candidate.source.start : candidate.source.end].lower() == "it"):
             candidate.source = None  # "it seems that …" says no one: PolNeAR train never gives it as a source
-    candidates = _drop_nested(_relative_clauses_apart(text, candidates))
+    candidates = _drop_nested(text, _relative_clauses_apart(text, candidates))
     _relink_floating(candidates)
     _reopened_quotations(article, candidates)
     _headline_sources(article, candidates)
@@ -428,7 +428,7 @@ def _inside(position: int, candidate: Candidate) -> bool:
     return any(start <= position < end for start, end in candidate.content)
 
 
-def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
+def _drop_nested(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """PolNeAR never annotates an attribution inside another's content: keep the outer one.
 
     Two candidates that each hold the other's cue (a misparse) and two with
@@ -452,6 +452,27 @@ def _drop_nested(candidates: list[Candidate]) -> list[Candidate]:
         kept.append(candidate)
         for fragment in candidate.content:
             taken.add(fragment)
+    # The quotations a nested statement was given after its holder's content go on with the holder:
+    # "Mr Hasson said developers realise they must be more “business-like”. “There are …" (the
+    # quotation went to "realise", the statement "said" is what PolNeAR and a reader take it for).
+    kept_ids = {id(c) for c in kept}
+    for inner in candidates:
+        if id(inner) in kept_ids or not inner.cue:
+            continue
+        holder = next((o for o in holders.containing(inner.cue[0][0]) if id(o) in kept_ids and holds_cue_of(o, inner)), None)
+        if holder is None:
+            continue
+        # (only quotations right after the holder's content, one after another: not one after another
+        # sentence, "… the Tory leader went on: “…”", whose cue the parse may have left without it)
+        end = holder.end
+        for fragment in sorted(f for f in inner.content if f[0] >= end):
+            if text[fragment[0]] not in DOUBLE_MARKS or any(ch.isalnum() for ch in text[end : fragment[0]]):
+                break
+            if taken.overlaps(fragment):
+                break
+            holder.content = sorted(holder.content + [fragment])
+            taken.add(fragment)
+            end = fragment[1]
     return kept
 
 
