@@ -366,3 +366,10 @@ def test_a_tagged_cue_that_is_a_lone_preposition_moves_to_the_verb_it_hangs_off(
     found = [c for c in find_attributions(text, units, tagging) if texts(text, c.content) == ["skipping the debate"]]
     assert len(found) == 1
     assert texts(text, found[0].cue) == ["hitting"]
+
+
+def test_a_tagged_possessive_marker_alone_is_its_possessor(nlp):
+    text = "Despite Mr. Trump's claims that his net worth exceeds $10 billion, the estimates differ."
+    tagging = HandTagging(text, [("source", "'s"), ("cue", "claims"), ("content", "that his net worth exceeds $10 billion")])
+    [linked] = [c for c in run(nlp, text, tagging) if c.cue and texts(text, c.cue) == ["claims"]]
+    assert text[linked.source.start : linked.source.end] == "Mr. Trump"

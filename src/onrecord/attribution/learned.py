@@ -377,6 +377,11 @@ def _whole_name(article: ArticleContext, span: TaggedSpan) -> TaggedSpan:
             return span
         end = span.end + len(_NAME_GOES_ON.match(article.text, span.end)[0])
         return TaggedSpan(span.role, span.start, end, span.probability)
+    if all(t.tag_ == "POS" for t in tokens) and tokens[0].head.i < tokens.start:
+        # the "'s" alone of "Mr. Trump's claims": the possessor is the source
+        owner = tokens[0].head
+        whole = tokens.doc[owner.left_edge.i : owner.i + 1]
+        return TaggedSpan(span.role, unit.start + whole.start_char, unit.start + whole.end_char, span.probability)
     held = (entity_at(tokens.doc, tokens.start), entity_at(tokens.doc, tokens.end))
     cut = [e for e in held if e is not None and e.label_ in _NAMES and (e.start < tokens.start < e.end or e.start < tokens.end < e.end)]
     if not cut:
