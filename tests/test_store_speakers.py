@@ -67,6 +67,8 @@ def speakers_by_name(store) -> dict[str | None, dict]:
     ("Dr. Alan Greenspan", "alan  greenspan"),
     ("The Eastport Herald", "Eastport Herald"),
     ("Sean O'Neill", "Sean ONeill"),
+    ("Institute for Fiscal Studies (IFS)", "Institute for Fiscal Studies"),
+    ("The International Labour Organisation (ILO", "International Labour Organisation"),
 ])
 def test_safe_name_variants_share_a_key(one, other):
     assert name_key(one) == name_key(other)

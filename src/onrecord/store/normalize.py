@@ -99,12 +99,18 @@ def mention_text(speaker: Speaker) -> str:
     return " ".join(f.text for f in speaker.mention).strip()
 
 
+_BRACKETED_END = re.compile(r"(?<=\w)\s*\([^()]*\)?\s*$")
+
+
 def name_words(name: str) -> list[str]:
     """A name's words as compared: NFKC, accents folded, case-folded, punctuation and
     hyphens as spaces, leading titles and articles and trailing company forms dropped.
 
     At least one word is always kept, so "Lord" or "Inc" alone stays what it is.
     """
+    # the capitals an organization's name gives in brackets ("Institute for Fiscal Studies (IFS)",
+    # "(ILO" where the NER stopped early) are no part of the name it merges on
+    name = _BRACKETED_END.sub("", name) or name
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
     folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     # An apostrophe joins ("O'Neill" is "oneill"), any other mark separates ("Jean-Pierre").
