@@ -2510,3 +2510,11 @@ def test_initials_and_a_surname_that_says_she_are_a_person(extractor):
     article = extractor.extract(text)
     assert entity_named(article, "JK Rowling").type == "person"
     assert speaker_of(article, "opening chapter").name == "JK Rowling"
+
+
+def test_a_party_and_state_in_brackets_are_no_part_of_the_name():
+    # the tagger's source mention holds the brackets, which the NER reads as a place ("Tex.")
+    text = "Sen. Ted Cruz (Tex.) would not endorse his former primary rival in his address."
+    [attribution] = Extractor(strategy="learned").extract(text).attributions
+    assert attribution.speaker.mention[0].text == "Sen. Ted Cruz (Tex.)"
+    assert attribution.speaker.name == "Ted Cruz"

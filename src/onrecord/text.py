@@ -43,6 +43,15 @@ DOUBLE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT
 _WORD_CHARACTER = re.compile(r"[^\W_]")
 
 
+_BRACKETED_END = re.compile(r"(?<=\w)\s*\([^()]*\)?\s*$")
+
+
+def without_bracketed_end(name: str) -> str:
+    """A name without what brackets add after it: the capitals of "Institute for Fiscal Studies
+    (IFS)" ("(ILO" where the NER stopped early), the party and state of "Ted Cruz (R-Texas)"."""
+    return _BRACKETED_END.sub("", name) or name
+
+
 def has_words(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether ``text[start:end]`` holds a letter or digit."""
     return _WORD_CHARACTER.search(text, start, len(text) if end is None else end) is not None

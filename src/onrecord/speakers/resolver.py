@@ -51,7 +51,7 @@ from ..nlp import entities_in
 from .gender import honorific_before, honorific_gender, pronoun_gender
 from .names import first_name_verdict, is_first_name
 from ..model import Attribution, Entity, Fragment, Speaker
-from ..text import Unit, paragraph_spans, quotations
+from ..text import Unit, paragraph_spans, quotations, without_bracketed_end
 from .vocabulary import (
     AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CALENDAR_WORDS, CARRIERS, DEFINITE, DEGREE_TITLES, DEMONYMS, DETERMINERS, GROUP_PRONOUNS,
     HONORIFICS, KIN, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS,
@@ -832,7 +832,8 @@ class SpeakerResolver:
 
     def _by_text(self, m: Mention, exclude) -> Referent | None:
         """A mention the parse does not cover (it cuts a token): read from its words."""
-        words = re.findall(r"[\w'’.-]+", self.text[m.start : m.end])
+        # (not a party and state in brackets after a name: "Sen. Ted Cruz (Tex.)")
+        words = re.findall(r"[\w'’.-]+", without_bracketed_end(self.text[m.start : m.end]))
         if len(words) == 1 and pronoun_gender(words[0]) is not None:
             return self.pronouns.antecedent(m.start, pronoun_gender(words[0]), exclude, self.last_speaker)
         names = _name_after_titles(words)

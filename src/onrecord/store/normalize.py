@@ -13,6 +13,7 @@ import unicodedata
 from datetime import datetime
 
 from ..model import Speaker
+from ..text import without_bracketed_end
 
 # Hex digits kept from a SHA-256 for ids derived from text: 64 bits, so an
 # accidental collision needs billions of articles (or quotes).
@@ -99,18 +100,13 @@ def mention_text(speaker: Speaker) -> str:
     return " ".join(f.text for f in speaker.mention).strip()
 
 
-_BRACKETED_END = re.compile(r"(?<=\w)\s*\([^()]*\)?\s*$")
-
-
 def name_words(name: str) -> list[str]:
     """A name's words as compared: NFKC, accents folded, case-folded, punctuation and
     hyphens as spaces, leading titles and articles and trailing company forms dropped.
 
     At least one word is always kept, so "Lord" or "Inc" alone stays what it is.
     """
-    # the capitals an organization's name gives in brackets ("Institute for Fiscal Studies (IFS)",
-    # "(ILO" where the NER stopped early) are no part of the name it merges on
-    name = _BRACKETED_END.sub("", name) or name
+    name = without_bracketed_end(name)  # "Institute for Fiscal Studies (IFS)" merges as without
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
     folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     # An apostrophe joins ("O'Neill" is "oneill"), any other mark separates ("Jean-Pierre").
