@@ -140,6 +140,8 @@ class Registry:
         self.entities: list[Referent] = []
         self.by_id: dict[str, Referent] = {}
         self.by_surname: dict[str, list[Referent]] = {}
+        # the double-barrelled surnames by their first part ("kilroy": ["kilroy-silk"])
+        self.hyphenated: dict[str, set[str]] = {}
         self.organizations: list[Referent] = []
         self.outlet = outlet
         self.text = text
@@ -223,6 +225,8 @@ class Registry:
         if entity is None:
             entity = self.new("person", full)
             self.by_surname[surname].append(entity)
+            if "-" in surname:
+                self.hyphenated.setdefault(surname.split("-")[0], set()).add(surname)
         elif len(full.split()) > len((entity.name or "").split()):
             entity.name = full  # the fullest form seen wins
         entity.describe(self_description)
@@ -234,7 +238,7 @@ class Registry:
     def _hyphenated_from(self, surname: str) -> Referent | None:
         """The one person whose double-barrelled surname opens with this word: "Kilroy" for Robert
         Kilroy-Silk, "Wilson" for Jody Wilson-Raybould (where the parse split the name at its hyphen)."""
-        found = [people for key, people in self.by_surname.items() if key.startswith(surname + "-") and people]
+        found = [people for key in self.hyphenated.get(surname, ()) if (people := self.by_surname.get(key))]
         return found[0][0] if len(found) == 1 and len(found[0]) == 1 else None
 
     def called_by_first_name(self, word: str, at: int | None = None) -> Referent | None:
