@@ -577,3 +577,15 @@ def test_quotations_after_a_nested_statement_go_on_with_its_holder(strategy):
     [said] = [a for a in article.attributions if a.cue and a.cue[0].text == "said"]
     assert any("bedroom coding days" in f.text for f in said.content)
     assert any("that has to stop" in f.text for f in said.content)
+
+
+@pytest.mark.parametrize("strategy", ["rules", "learned"])
+def test_a_source_stops_before_a_who_clause_that_is_a_statement_of_its_own(strategy):
+    extractor = Extractor(strategy=strategy)
+    text = "Barkley, who said he typically votes Democratic, said the debate was a disaster."
+    [outer] = [a for a in extractor.extract(text).attributions if "disaster" in a.content_text]
+    assert outer.speaker.mention[0].text == "Barkley"
+    # a who-clause that reports nothing stays in the source, as PolNeAR's annotators mostly keep it
+    text = "Reid, who was first elected in 1986, said the party was united."
+    [only_one] = extractor.extract(text).attributions
+    assert only_one.speaker.mention[0].text == "Reid, who was first elected in 1986"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from ..budget import checkpoint
@@ -121,6 +121,7 @@ def _finished(article: ArticleContext, candidates: list[Candidate]) -> list[Cand
                 text[candidate.source.start : candidate.source.end].lower() == "it"):
             candidate.source = None  # "it seems that …" says no one: PolNeAR train never gives it as a source
     candidates = _drop_nested(text, _relative_clauses_apart(text, candidates))
+    _sources_before_other_cues(text, candidates)
     _relink_floating(candidates)
     _reopened_quotations(article, candidates)
     _headline_sources(article, candidates)
@@ -361,6 +362,26 @@ def _roles_apart(text: str, candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+# a relative clause about a person set off in a source: "Barkley, who …", "Reid - whom …"
+_WHO_CLAUSE = re.compile(r"[,—–-]\s*(?:who|whom|whose)\b")
+
+
+def _sources_before_other_cues(text: str, candidates: list[Candidate]) -> None:
+    """A source stops before a relative clause that is a statement of its own: "Barkley, who said
+    he votes Democratic, said …" is Barkley's (PolNeAR train: 107 of 107 sources with a who-clause
+    that holds another cue stop before it; 258 against 83 keep a who-clause that holds none)."""
+    cues = sorted((c.cue[0][0], n) for n, c in enumerate(candidates) if c.cue)
+    starts = [start for start, _ in cues]
+    for n, candidate in enumerate(candidates):
+        source = candidate.source
+        if source is None:
+            continue
+        inside = cues[bisect_right(starts, source.start) : bisect_left(starts, source.end)]
+        cut = next((start for start, owner in inside if owner != n), None)
+        if cut is not None and _WHO_CLAUSE.search(text, source.start, cut):
+            candidate.source = _before(source, cut)
+
+
 def _before(source: Mention, cut: int) -> Mention | None:
     """The words of a source before ``cut``: "X, deputy chairman of a firm whose motto is “…”"
     keeps "X, deputy chairman of a firm" when the motto was taken for content."""
@@ -369,7 +390,7 @@ def _before(source: Mention, cut: int) -> Mention | None:
     base = source.start - source.span[0].idx
     tokens = [t for t in source.span if base + t.idx + len(t) <= cut]
     inside = next((t for t in source.span if base + t.idx >= cut), None)
-    clause = next((a for a in inside.ancestors if a.dep_ in ("relcl", "acl")), None) if inside is not None else None
+    clause = next((a for a in (inside, *inside.ancestors) if a.dep_ in ("relcl", "acl")), None) if inside is not None else None
     if clause is not None and clause.left_edge.i > source.span.start:
         tokens = [t for t in tokens if t.i < clause.left_edge.i]  # the whole clause the content began in
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep", "mark", "det")):
