@@ -2518,3 +2518,12 @@ def test_a_party_and_state_in_brackets_are_no_part_of_the_name():
     [attribution] = Extractor(strategy="learned").extract(text).attributions
     assert attribution.speaker.mention[0].text == "Sen. Ted Cruz (Tex.)"
     assert attribution.speaker.name == "Ted Cruz"
+
+
+def test_a_name_set_beside_a_firms_noun_is_the_firm_not_the_person_of_that_surname(extractor):
+    text = ("Bill Ford, the chairman, spoke to workers on Monday. Ford, the US car company, said its profits "
+            "rose 20%. The company said sales of trucks were strong. Mr Ford said he was pleased.")
+    article = extractor.extract(text)
+    assert speaker_of(article, "profits rose").name == "Ford"
+    assert entity_named(article, "Ford").type == "organization"
+    assert speaker_of(article, "was pleased").name == "Bill Ford"

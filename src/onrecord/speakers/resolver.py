@@ -359,8 +359,8 @@ class SpeakerResolver:
                 len(ent) == 1 and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPOSITIONS)
             calendar = len(ent) == 1 and ent.root.lower_ in CALENDAR_WORDS
             return not (place or calendar) or after_honorific(ent[0]) or self.registry.person_by_surname(ent.text)
-        if ent.label_ in NOT_NAME_ENTS:
-            return False
+        if ent.label_ in NOT_NAME_ENTS or _in_apposition_to_a_body(ent.root):
+            return False  # (nor "Ford, the US car company", however many Fords the article names)
         if after_honorific(ent[0]) or (len(ent) > 1 and ent[0].text.rstrip(".") in HONORIFICS):
             return True  # "Mr Vardanyan", whatever the NER took the name for (with the "Mr" or without)
         if ent.label_ != "ORG":
@@ -445,7 +445,10 @@ class SpeakerResolver:
             self.registry.absorb(fuller, entity)
             return
         # a one-word "organization" is a person the tagger mislabelled when the article gives it a first name
+        # (not one the article calls a firm or a body: "Ford, the US car company" beside "Bill Ford")
         strict = entity.type != "person"
+        if strict and any(d.split()[-1].lower() in ORG_NOUNS | BUSINESS_NOUNS | BODY_NOUNS for d in entity.descriptions if d):
+            return
         pattern = re.compile(
             r"(?<![\w.])([A-Z][\w'’-]*[^\W\d_])((?:\s+[A-Z]\.)?)" + _NICKNAME + r"\s+" + re.escape(name) + r"\b(?!-\w)"
         )  # (not the "Jody Wilson" of "Jody Wilson-Raybould")
@@ -604,7 +607,7 @@ class SpeakerResolver:
         a_name = span.root.pos_ == "PROPN" or name_taken_for_a_modal(span.root)
         if a_name and self.registry.person_by_surname(span.root.text) and not any(
             e.label_ in ("PERSON", "ORG") and len(e) > 1 for e in entities_in(span)
-        ):
+        ) and not _in_apposition_to_a_body(span.root):
             # a surname the tagger did not mark as a name: "… ," Okafor said.
             run = self._name_run(span[: span.root.i - span.start + 1])
             name = " ".join(t.text for t in run) if run else span.root.text
@@ -1623,6 +1626,12 @@ def _spoken_with(pronoun, base: int) -> list[tuple[int, int]]:
 
 # a person's initials before a surname: "JK Rowling", "J.K. Rowling", "PJ Harvey"
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}")
+
+
+def _in_apposition_to_a_body(name) -> bool:
+    """Whether a name is set beside a firm's or a body's noun: "Ford, the US car company" is no
+    Bill Ford named before."""
+    return any(c.dep_ == "appos" and c.lower_ in ORG_NOUNS | BUSINESS_NOUNS | BODY_NOUNS for c in name.children)
 
 
 def _says_he_or_she(token) -> bool:
