@@ -14,8 +14,8 @@ from ..nlp import entity_at
 from .gender import title_gender
 from .names import is_first_name
 from .vocabulary import (
-    ABBREVIATED_TITLES, BODY_NOUNS, BUSINESS_NOUNS, DETERMINERS, HONORIFICS, NO_DESCRIPTION, ORGANIZATION_HEADS,
-    ORG_NOUNS, OUTLET_NOUNS, PEERAGE, POST_NOMINAL, RAW_STOP, RELATIONS, ROLE_FAMILIES, ROLE_TITLES, TITLE_WORDS,
+    ABBREVIATED_TITLES, DETERMINERS, HONORIFICS, NO_DESCRIPTION, ORGANIZATION_HEADS,
+    ORGANIZATION_NOUNS, OUTLET_NOUNS, PEERAGE, POST_NOMINAL, RAW_STOP, RELATIONS, ROLE_FAMILIES, ROLE_TITLES, TITLE_WORDS,
     WORDLIKE, ends_sentence, is_person_noun,
 )
 from .registry import Referent, is_title
@@ -291,8 +291,8 @@ def after_a_role_word(span: Span, root) -> bool:
 
 def describes_someone(noun: str) -> bool:
     """A noun that says who someone or some body is: a role, a title, a kind of organization (not "the story")."""
-    return (is_person_noun(noun) or is_title(noun) or noun in ORG_NOUNS or noun in BUSINESS_NOUNS
-            or noun in BODY_NOUNS or noun in OUTLET_NOUNS or noun in ORGANIZATION_HEADS)
+    return (is_person_noun(noun) or is_title(noun) or noun in ORGANIZATION_NOUNS or noun in OUTLET_NOUNS
+            or noun in ORGANIZATION_HEADS)
 
 
 def _capitalised_word(doc, i: int) -> bool:
@@ -329,7 +329,7 @@ def organization_named_in(span: Span) -> tuple[str, str | None] | None:
     doc = span.doc
     if root.pos_ == "PROPN" and root.text[:1].isupper():
         name_root, role = root, None
-    elif root.lower_ in ORG_NOUNS | BUSINESS_NOUNS | BODY_NOUNS:
+    elif root.lower_ in ORGANIZATION_NOUNS:
         # "The firm, Paion": the name in apposition to the kind of body
         name_root = next((c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.i < span.end
                           and c.pos_ == "PROPN" and c.text[:1].isupper()), None)

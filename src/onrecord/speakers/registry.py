@@ -140,7 +140,7 @@ class Registry:
         self.entities: list[Referent] = []
         self.by_id: dict[str, Referent] = {}
         self.by_surname: dict[str, list[Referent]] = {}
-        # the double-barrelled surnames by their first part ("kilroy": ["kilroy-silk"])
+        # the double-barrelled surnames by their first part ("kilroy": {"kilroy-silk"})
         self.hyphenated: dict[str, set[str]] = {}
         self.organizations: list[Referent] = []
         self.outlet = outlet

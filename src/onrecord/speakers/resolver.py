@@ -55,7 +55,7 @@ from ..text import Unit, paragraph_spans, quotations, without_bracketed_end
 from .vocabulary import (
     AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CALENDAR_WORDS, CARRIERS, DEFINITE, DEGREE_TITLES, DEMONYMS, DETERMINERS, GROUP_PRONOUNS,
     HONORIFICS, KIN, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS,
-    ORG_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_PRONOUNS, PLACE_ENTS,
+    ORG_NOUNS, ORGANIZATION_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_PRONOUNS, PLACE_ENTS,
     RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, ROYAL_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TEAM_WORDS,
     SPEAKING_FOR, STAKEHOLDERS, TITLE_WORDS, WRITERS_EPITHETS, is_person_noun, singular,
 )
@@ -447,7 +447,7 @@ class SpeakerResolver:
         # a one-word "organization" is a person the tagger mislabelled when the article gives it a first name
         # (not one the article calls a firm or a body: "Ford, the US car company" beside "Bill Ford")
         strict = entity.type != "person"
-        if strict and any(d.split()[-1].lower() in ORG_NOUNS | BUSINESS_NOUNS | BODY_NOUNS for d in entity.descriptions if d):
+        if strict and any(d.split()[-1].lower() in ORGANIZATION_NOUNS for d in entity.descriptions if d):
             return
         pattern = re.compile(
             r"(?<![\w.])([A-Z][\w'’-]*[^\W\d_])((?:\s+[A-Z]\.)?)" + _NICKNAME + r"\s+" + re.escape(name) + r"\b(?!-\w)"
@@ -620,7 +620,7 @@ class SpeakerResolver:
         span = _without_aside_clause(span)
         words = [t.lower_ for t in span]
         core = _before_aside(span)
-        if span.root.lower_ in ORG_NOUNS | BUSINESS_NOUNS | BODY_NOUNS and span.root.ent_type_ != "PERSON":
+        if span.root.lower_ in ORGANIZATION_NOUNS and span.root.ent_type_ != "PERSON":
             # (a person's surname is no organization's noun: "Anna Court, a former champion")
             named = self._named_organization(span)
             if named is not None:  # "The firm, Paion, said": the apposition names it, not the last firm named
@@ -992,7 +992,7 @@ class SpeakerResolver:
                 if head in org_key(e.name or "") and said <= set(org_key(e.name or "")) | e.title_words
                 and e.mentioned_before(position) >= 0
             ]
-        if not named and words[0] in DEFINITE and head in ORG_NOUNS | BUSINESS_NOUNS | BODY_NOUNS and len(said) == 1:
+        if not named and words[0] in DEFINITE and head in ORGANIZATION_NOUNS and len(said) == 1:
             # "The Australian firm said" … "the firm added": the unnamed organization called so …
             named = [e for e in self.registry.entities if e.type == "organization" and e.name is None
                      and head in e.title_heads and e.mentioned_before(position) >= 0]
@@ -1631,7 +1631,7 @@ _INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}")
 def _in_apposition_to_a_body(name) -> bool:
     """Whether a name is set beside a firm's or a body's noun: "Ford, the US car company" is no
     Bill Ford named before."""
-    return any(c.dep_ == "appos" and c.lower_ in ORG_NOUNS | BUSINESS_NOUNS | BODY_NOUNS for c in name.children)
+    return any(c.dep_ == "appos" and c.lower_ in ORGANIZATION_NOUNS for c in name.children)
 
 
 def _says_he_or_she(token) -> bool:

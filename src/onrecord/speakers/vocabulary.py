@@ -125,6 +125,8 @@ BODY_NOUNS = frozenset(
     "union agency department ministry association organization organisation board commission authority regulator "
     "group charity".split()
 )
+# every noun an organization is called by, firm or body: "Ford, the US car company"
+ORGANIZATION_NOUNS = ORG_NOUNS | BUSINESS_NOUNS | BODY_NOUNS
 # Head nouns of a description that can stand for a person: "seed", "striker", "officer".
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee")
 NOT_PERSON_SUFFIXES = ("ment", "paper", "letter", "number", "order", "matter", "center", "centre", "sector", "maker",
