@@ -457,13 +457,9 @@ def _drop_nested(text: str, candidates: list[Candidate]) -> list[Candidate]:
     sorted fragments, so a page with a thousand cues stays linear-ish.
     """
     holders = _Holders(candidates)
-
-    def holds_cue_of(outer: Candidate, inner: Candidate) -> bool:
-        return bool(inner.cue) and outer is not inner and _inside(inner.cue[0][0], outer)
-
     outer_only = [
         c for c in candidates
-        if not c.cue or not any(not holds_cue_of(c, o) for o in holders.containing(c.cue[0][0]) if o is not c)
+        if not c.cue or not any(not _holds_cue_of(c, o) for o in holders.containing(c.cue[0][0]) if o is not c)
     ]
     kept: list[Candidate] = []
     taken = DisjointSpans()
@@ -473,18 +469,32 @@ def _drop_nested(text: str, candidates: list[Candidate]) -> list[Candidate]:
         kept.append(candidate)
         for fragment in candidate.content:
             taken.add(fragment)
-    # The quotations a nested statement was given after its holder's content go on with the holder:
-    # "Mr Hasson said developers realise they must be more “business-like”. “There are …" (the
-    # quotation went to "realise", the statement "said" is what PolNeAR and a reader take it for).
     kept_ids = {id(c) for c in kept}
-    for inner in candidates:
-        if id(inner) in kept_ids or not inner.cue:
+    dropped = [c for c in candidates if id(c) not in kept_ids]
+    _quotations_to_holders(text, dropped, kept_ids, holders, taken)
+    return kept
+
+
+def _holds_cue_of(outer: Candidate, inner: Candidate) -> bool:
+    return bool(inner.cue) and outer is not inner and _inside(inner.cue[0][0], outer)
+
+
+def _quotations_to_holders(
+    text: str, dropped: list[Candidate], kept_ids: set[int], holders: _Holders, taken: DisjointSpans
+) -> None:
+    """The quotations a dropped nested statement was given after its holder's content go on with
+    the holder: "Mr Hasson said developers realise they must be more “business-like”. “There are …"
+    (the quotation went to "realise"; the statement "said" is what PolNeAR and a reader take it for).
+
+    Only quotations right after the holder's content, one after another: not one after another
+    sentence ("… the Tory leader went on: “…”"), whose cue the parse may have left without it.
+    """
+    for inner in dropped:
+        if not inner.cue:
             continue
-        holder = next((o for o in holders.containing(inner.cue[0][0]) if id(o) in kept_ids and holds_cue_of(o, inner)), None)
+        holder = next((o for o in holders.containing(inner.cue[0][0]) if id(o) in kept_ids and _holds_cue_of(o, inner)), None)
         if holder is None:
             continue
-        # (only quotations right after the holder's content, one after another: not one after another
-        # sentence, "… the Tory leader went on: “…”", whose cue the parse may have left without it)
         end = holder.end
         for fragment in sorted(f for f in inner.content if f[0] >= end):
             if (text[fragment[0]] not in DOUBLE_MARKS or any(ch.isalnum() for ch in text[end : fragment[0]])
@@ -493,7 +503,6 @@ def _drop_nested(text: str, candidates: list[Candidate]) -> list[Candidate]:
             holder.content = sorted(holder.content + [fragment])
             taken.add(fragment)
             end = fragment[1]
-    return kept
 
 
 class _Holders:
