@@ -433,10 +433,12 @@ def _relative_clauses_apart(text: str, candidates: list[Candidate]) -> list[Cand
     sits in ends before it (train: such clauses with a speech verb have a cue of their own and
     stand outside any content 13 times, held whole 5). So it is cut out of any content holding
     its cue, instead of being dropped as nested."""
+    relative = [c for c in candidates
+                if c.cue and len(c.content) > 1 and text[slice(*c.content[0])].lower() in _RELATIVE_PRONOUNS]
+    if not relative:
+        return candidates  # (most articles: no index to build)
     holders = _Holders(candidates)
-    for inner in candidates:
-        if not inner.cue or len(inner.content) < 2 or text[slice(*inner.content[0])].lower() not in _RELATIVE_PRONOUNS:
-            continue
+    for inner in relative:
         clause = (inner.content[0][0], inner.content[-1][1])
         for outer in holders.containing(inner.cue[0][0]):
             if outer is not inner:

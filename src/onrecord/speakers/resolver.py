@@ -172,11 +172,8 @@ class SpeakerResolver:
             without_possessive(e.text).lower() for u in units if u.doc is not None for e in u.doc.ents
             if e.label_ == "PERSON" and " " not in e.text
         }
-        # one-word subjects that say "he …" or "she …" somewhere ("Rowling said she had …")
-        self.saying_he_or_she = {
-            without_possessive(t.text).lower() for u in units if u.doc is not None for t in u.doc
-            if t.text[:1].isupper() and _says_he_or_she(t)
-        }
+        # (read again only where a name of initials asks: ``_initials_of_a_speaker``)
+        self.parsed_units = [u for u in units if u.doc is not None]
         # what the NER calls a place somewhere in the article ("If England lost that" tags England a person)
         self.place_names = {
             without_possessive(e.text) for u in units if u.doc is not None for e in u.doc.ents if e.label_ in PLACE_ENTS
@@ -331,8 +328,10 @@ class SpeakerResolver:
         """Initials and a surname the article has say "she …" or "he …" alone: "JK Rowling's fifth
         book" (an organization to the NER) … "Rowling said she had plenty of time"."""
         words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
-        return (len(words) == 2 and bool(_INITIALS.fullmatch(words[0].text))
-                and words[1].lower_ in self.saying_he_or_she)
+        if len(words) != 2 or not _INITIALS.fullmatch(words[0].text):
+            return False
+        surname = words[1].lower_
+        return any(t.lower_ == surname and _says_he_or_she(t) for u in self.parsed_units for t in u.doc)
 
     def _names_a_person(self, ent: Span) -> bool:
         """Whether a named entity is a person, whatever the NER called it.
