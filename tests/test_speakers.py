@@ -961,6 +961,16 @@ def test_a_pronoun_after_a_sentence_about_someone_else_is_that_someone(extractor
     # (a subject that opens a clause inside the sentence is no main subject: see the test above)
 
 
+def test_a_pronoun_after_a_passive_is_its_subject_not_its_agent(extractor):
+    # the asker speaks ("was asked about … by a reporter"), but the sentence is about Scheer
+    text = (
+        "Conservative Leader Andrew Scheer spoke in Regina on Monday. "
+        "Scheer was asked about the carbon tax by a reporter from the Globe. "
+        "He said the tax would hurt families."
+    )
+    assert speaker_of(extractor.extract(text), "hurt families").name == "Andrew Scheer"
+
+
 @pytest.mark.parametrize("text, words, group", [
     ("Verizon has agreed to buy MCI. MCI shareholders said the offer was too low.", "too low", "MCI shareholders"),
     ("Arsenal fans said the club had let them down.", "let them down", "Arsenal fans"),

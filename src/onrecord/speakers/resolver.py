@@ -1229,8 +1229,10 @@ class SpeakerResolver:
             settle_gender(entity)
         if entity.type == "person" and _carried_on(entity, m) and not self.registry.person_mentioned_at(m.start):
             # a resolved he/she or description carries its person on: "He said he did not recall whether
-            # the Clintons …", "the minister said … He said"
-            self.registry.mention_person(PersonMention(m.start, entity, self.sentences.index(m.start), 0))
+            # the Clintons …", "the minister said … He said"; a passive's
+            # agent ranks below its subject ("Scheer was asked about the tax by a reporter. He said …": Scheer's)
+            rank = 1 if m.span is not None and _agent(m.span.root.head) else 0
+            self.registry.mention_person(PersonMention(m.start, entity, self.sentences.index(m.start), rank))
         elif entity.type == "person" and pronoun_gender(fragment.text) is not None:
             # the speaker's he/she, read with the statements in view, over the chain's first reading
             self.registry.refer_again(m.start, entity)
