@@ -961,6 +961,16 @@ def test_a_pronoun_after_a_sentence_about_someone_else_is_that_someone(extractor
     # (a subject that opens a clause inside the sentence is no main subject: see the test above)
 
 
+def test_a_peer_the_ner_missed_is_the_antecedent_of_the_he_after_him(extractor):
+    # "Lord Callaghan" after a fronted clause is no entity to the NER: the peer's title says who it is
+    text = (
+        'Liberal Democrat leader Charles Kennedy said: "He was always full of warmth."\n\n'
+        "Born in 1912 and educated at Portsmouth Northern Secondary School, Lord Callaghan became a clerk "
+        "at the Inland Revenue. He enlisted in the Royal Navy in 1942. In 1967, he said he would not resign."
+    )
+    assert speaker_of(extractor.extract(text), "would not resign").name == "Callaghan"
+
+
 def test_a_pronoun_after_a_passive_is_its_subject_not_its_agent(extractor):
     # the asker speaks ("was asked about … by a reporter"), but the sentence is about Scheer
     text = (
@@ -1547,6 +1557,9 @@ def test_a_description_with_a_company_name_narrows_to_the_one_holder(extractor):
         ("American Harbour Group", "American Harbour Group", None),  # an organization the NER called a person
         # a capitalised role the list holds, before any name
         ("Teenager Sunniva Aas", "Sunniva Aas", "teenager"),
+        # … one that is a first name too, in the lists ("Lawyer", "Wing")
+        ("Lawyer Louise Cardew", "Louise Cardew", "lawyer"),
+        ("Wing Christophe Darrieu", "Christophe Darrieu", "wing"),
     ],
 )
 def test_words_the_ner_took_into_a_persons_name(ner_name, name, description):

@@ -369,8 +369,12 @@ def names_something(token) -> bool:
 
 
 def after_honorific(token) -> bool:
-    """Whether an honorific stands right before a token: "Mr Ebbers", "Dr. Pouwelse"."""
-    return token.i > 0 and token.nbor(-1).text.rstrip(".") in HONORIFICS
+    """Whether an honorific or a peer's title stands right before a token: "Mr Ebbers", "Dr. Pouwelse",
+    "Lord Callaghan" (which the NER may leave out of a person's name after a fronted clause)."""
+    if token.i == 0:
+        return False
+    before = token.nbor(-1)
+    return before.text.rstrip(".") in HONORIFICS or (before.is_title and before.lower_ in PEERAGE)
 
 
 def apposition_of(token, after: int | None = None):

@@ -55,7 +55,9 @@ DEFINITE = frozenset({"the", "this", "that"})
 # (a list, not the person-noun suffixes: "Lian Chia Liang", "Dresdner Kleinwort Wasserstein")
 ROLE_NOUNS = frozenset(
     "founder boss owner chairman chairwoman manager analyst economist spokesman spokeswoman teenager model comic "
-    "beatle landlord landlady tenant resident homeowner".split()
+    "beatle landlord landlady tenant resident homeowner lawyer solicitor barrister attorney producer director "
+    # a team's positions ("Wing Christophe Dominici": "Wing" is a first name in the lists, too)
+    "wing prop flanker hooker".split()
 )
 # the lowercase words inside a name: "Ruud van Nistelrooy", "Osama bin Laden", "Luiz Inacio Lula da Silva"
 NAME_PARTICLES = frozenset("van von de da di du del della der den dos das bin ibn al el le la ter ten zu y".split())
