@@ -170,7 +170,9 @@ def main() -> None:
                 if not full_names_agree(label, gold_name):
                     shape = "shorter" if name_words(label) < name_words(gold_name) else "longer"
                     named = [e for e in prediction["entities"] if full_names_agree(e.get("name"), gold_name)]
-                    where = "no entity has it"
+                    # the full name written in the text, or only known to the annotators
+                    where = ("no entity has it, the text does" if gold_name.lower() in record["text"].lower()
+                             else "no entity has it, nor the text")
                     if named:
                         sharing = [e for e in prediction["entities"] if e.get("type") == "person"
                                    and name_words(e.get("name")) and name_words(e.get("name")) <= name_words(gold_name)]

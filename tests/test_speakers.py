@@ -971,6 +971,19 @@ def test_a_peer_the_ner_missed_is_the_antecedent_of_the_he_after_him(extractor):
     assert speaker_of(extractor.extract(text), "would not resign").name == "Callaghan"
 
 
+@pytest.mark.parametrize("name, surname", [
+    ("Gurratan Singh", "Singh"),  # a first name in no list, which the NER left out of the name
+    ("Jody Wilson-Raybould", "Wilson-Raybould"),  # a source the parse cut at the hyphen ("Raybould")
+])
+def test_the_name_the_ner_or_the_parse_cut_is_whole(extractor, name, surname):
+    text = (f"The government announced new funding on Monday. {name} said the money would help families. "
+            f'"This is a good day," {surname} told reporters.')
+    article = extractor.extract(text)
+    assert speaker_of(article, "help families").name == name
+    good_day = speaker_of(article, "good day")
+    assert (good_day.name, good_day.mention[0].text) == (name, surname)
+
+
 def test_a_pronoun_after_a_passive_is_its_subject_not_its_agent(extractor):
     # the asker speaks ("was asked about … by a reporter"), but the sentence is about Scheer
     text = (

@@ -88,12 +88,19 @@ def subtree_tokens(token: Token, *, exclude: Iterable[Token] = ()) -> list[Token
 
 
 def mention(tokens: list[Token], base: int) -> Mention | None:
+    """The mention the tokens make, trimmed, and never cut inside a hyphenated word: the parse
+    may hang "Wilson -" of "Wilson-Raybould" off the verb, leaving the subject "Raybould"."""
     tokens = trimmed(tokens)
     if not tokens:
         return None
-    start, end = tokens_offsets(tokens, base)
     doc = tokens[0].doc
-    return Mention(start, end, Span(doc, tokens[0].i, tokens[-1].i + 1))
+    first, last = tokens[0].i, tokens[-1].i
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ and not doc[first - 2].whitespace_:
+        first -= 2
+    while last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_ and not doc[last + 1].whitespace_:
+        last += 2
+    start, end = tokens_offsets([doc[first], doc[last]], base)
+    return Mention(start, end, Span(doc, first, last + 1))
 
 
 class SpanIndex:

@@ -56,7 +56,7 @@ from .vocabulary import (
     AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CALENDAR_WORDS, CARRIERS, DEFINITE, DEGREE_TITLES, DEMONYMS, DETERMINERS, GROUP_PRONOUNS,
     HONORIFICS, KIN, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS,
     ORG_NOUNS, ORGANIZATION_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_PRONOUNS, PLACE_ENTS,
-    RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, ROYAL_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TEAM_WORDS,
+    RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, ROYAL_TITLES, SENTENCE_LINKS, SENTENCE_OPENERS, SUBJECT_DEPS, TEAM_WORDS,
     SPEAKING_FOR, STAKEHOLDERS, TITLE_WORDS, WRITERS_EPITHETS, is_person_noun, singular,
 )
 from .pronouns import Pronouns
@@ -230,6 +230,9 @@ class SpeakerResolver:
                 if ent.start < covered or ent.text.lower() in DEMONYMS or not _capitalised(ent):
                     continue  # ("Frenchman", "Scot": no one's name, and no firm's)
                 ent = _person_after_portfolio(ent) or ent
+                whole = _name_the_ner_cut(ent)
+                if whole is not ent and (ent.label_ == "PERSON" or self._names_a_person(ent)):
+                    ent = whole  # (a surname alone the NER called an organization stays one)
                 start = unit.start + ent.start_char
                 if self._names_a_person(ent):
                     entity = self._person_at(ent.text, start, ent.root, _said_of(ent.root))
@@ -1691,6 +1694,33 @@ def _person_after_portfolio(span: Span) -> Span | None:
     if named <= 0 or first + named < span.start:
         return None  # (not "Hajdu" alone: the name is the span's, or longer)
     return Span(doc, first + named, span.end, label="PERSON")
+
+
+def _name_the_ner_cut(ent: Span) -> Span:
+    """A person's name with the words the NER left out before its surname: the first part of a
+    double-barrelled one ("Wilson-Raybould" of which it took "Raybould") and a first name in
+    no list ("Navdeep Bains", "Gurratan Singh", of which it took the surname alone)."""
+    doc, start = ent.doc, ent.start
+    while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+           and not doc[start - 2].whitespace_ and doc[start - 2].is_title and doc[start - 2].is_alpha):
+        start -= 2
+    words = [t for t in doc[start : ent.end] if not t.is_punct and t.tag_ != "POS"]
+    before = doc[start - 1] if start > 0 else None
+    if (len(words) == 1 and before is not None and before.pos_ == "PROPN" and before.dep_ == "compound"
+            and start <= before.head.i < ent.end and not before.ent_type_ and before.is_title and before.is_alpha
+            and _may_be_a_first_name(before)
+            and (before.i == 0 or not _may_be_a_first_name(doc[before.i - 1]) or doc[before.i - 1].ent_type_)):
+        start -= 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
+
+
+def _may_be_a_first_name(token) -> bool:
+    """A capitalised word that is none of what else stands before a surname: a title or role, a
+    party, a people, a month or a sentence's opening word."""
+    word = token.lower_
+    return (token.is_title and token.pos_ == "PROPN" and not is_title(token.text) and word not in ROLE_TITLES
+            and not is_person_noun(word) and word not in PARTY_MEMBERS and not is_demonym(word)
+            and word not in SENTENCE_OPENERS and word not in PEERAGE and token.text not in HONORIFICS)
 
 
 def _portfolio_then_name(span: Span, ent: Span) -> bool:
