@@ -205,6 +205,31 @@ def test_the_one_asked_is_no_speaker_of_the_question(extractor, text, asker):
         assert texts(asked.speaker.mention) == [asker]
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the parse joins the speaker to the content as one more conjunct, or as an apposition of a plural
+        ("Others named include Tom Ashby, Ruth Kell and Sam Ode, the party's campaign chief Lord Penrose said.",
+         "Others named include Tom Ashby, Ruth Kell and Sam Ode", "the party's campaign chief Lord Penrose"),
+        ("November saw a rise in exports to both the United States and the rest of the world, the Office for "
+         "Trade Statistics (OTS) said.", "November saw a rise in exports to both the United States and the rest "
+         "of the world", "the Office for Trade Statistics (OTS)"),
+        ("The woman waited two years to sue because she was trying to negotiate a deal with the media companies, "
+         "her lawyer, Ann Dorsey, said.", "The woman waited two years to sue because she was trying to negotiate "
+         "a deal with the media companies", "her lawyer, Ann Dorsey"),
+        # … or makes the speaker after the cue its object
+        ("The band were still hopeful they would be able to play their Friday date, added the spokesman.",
+         "The band were still hopeful they would be able to play their Friday date", "the spokesman"),
+        ("Workers were often ignored because there was no legal duty to respond, claimed the union branch.",
+         "Workers were often ignored because there was no legal duty to respond", "the union branch"),
+    ],
+)
+def test_a_speaker_after_unquoted_content_the_parse_hung_elsewhere(extractor, text, content, speaker):
+    attribution = only(extractor.extract(text))
+    assert texts(attribution.content) == [content]
+    assert texts(attribution.speaker.mention) == [speaker]
+
+
 def test_cue_interrupting_indirect_speech(extractor):
     text = "Too often, Ms. Verhoef said, the debate over the harbor ignores the fishermen."
     attribution = only(extractor.extract(text))

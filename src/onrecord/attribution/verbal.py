@@ -559,8 +559,18 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     if not pieces or (sum(map(len, pieces)) < MIN_CONTENT_TOKENS and not named):
         # maybe "X called the plan “a very expensive promise”": ``quotes`` attaches the quote
         return _quote_holder(verb, lemma, base)
-    fragments = [tokens_offsets(p, base) for p in pieces if p]
     subject = subject_of(verb)
+    if confidence == CONFIDENCE_INVERTED and (subject is None or subject.head.i != verb.i):
+        glued = _source_glued_to_content(verb)
+        if glued is not None:
+            # "…with the media companies, her lawyer, Perry Wander, said": the content ends at the comma
+            subject = glued
+            pieces[-1] = trimmed([t for t in pieces[-1] if t.i < glued.left_edge.i])
+            if not pieces[-1]:
+                return None
+        elif subject is None:
+            subject = _object_after(verb)  # "…, added the spokesman": the parse's object speaks
+    fragments = [tokens_offsets(p, base) for p in pieces if p]
     source = source_mention(subject, base, fragments) if subject is not None else None
     if subject is not None and confidence == CONFIDENCE_INVERTED:
         closer = _closing_mark_before(verb, sent, subject.left_edge.i)
@@ -583,6 +593,59 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
         confidence=confidence,
         anchor=verb,
     )
+
+
+def _source_glued_to_content(verb: Token) -> Token | None:
+    """The speaker the parse joined to the content before a subjectless cue as one more conjunct:
+    "Others targeted include Letwin, Davis and May, Lib Dem's elections chief Lord Rennard said",
+    "… to the rest of the world, the Office for National Statistics (ONS) said".
+
+    From the word before the verb (over a bracketed abbreviation) up through the name's
+    appositions and prepositions to the conjunct (or an apposition to a plural, which no one
+    person is), which a comma must open and the verb end.
+    """
+    doc = verb.doc
+    if any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    last = verb.i - 1
+    if last > 0 and doc[last].text == ",":
+        last -= 1  # "…, her lawyer, Perry Wander, said"
+    if last > 0 and doc[last].text == ")":
+        opening = next((i for i in range(last - 1, max(last - 6, 0), -1) if doc[i].text == "("), None)
+        last = opening - 1 if opening is not None else last
+    node = doc[last]
+    for _ in range(_APPOSITION_DEPTH):
+        if node.dep_ == "conj" and node.pos_ in ("NOUN", "PROPN"):
+            break
+        if node.dep_ == "appos" and node.tag_ in ("NN", "NNP") and node.head.tag_ == "NNS":
+            break  # "… with the media companies, her lawyer, Ann Dorsey, said": no apposition of a plural
+        if node.dep_ not in ("appos", "pobj", "prep", "compound") or not node.head.i < node.i < verb.i:
+            return None
+        node = node.head
+    else:
+        return None
+    start = node.left_edge.i
+    # (the conjunct itself, not "and the rest of the world": a list's last member opens with "and")
+    if start == 0 or doc[start - 1].text != "," or node.right_edge.i >= verb.i:
+        return None
+    return node
+
+
+def _object_after(verb: Token) -> Token | None:
+    """The speaker after a subjectless cue that follows what was said, which the parse made its
+    object: "There was no legal duty to respond, claimed the union organisation." (described
+    or named: not "…, said nothing")."""
+    doc = verb.doc
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    # the cue clause is only the verb and its speaker, between a comma and the sentence's end (not
+    # "… — adds another magic number to the mix", "…), endorsed Senator Ted Cruz of Texas, urging …")
+    if obj is None or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    end = obj.right_edge.i + 1
+    if end < len(doc) and not (doc[end].text in ".!?" or doc[end].is_sent_start):
+        return None
+    named = obj.pos_ == "PROPN" or any(c.dep_ in ("det", "poss") and c.lower_ not in ("no", "any") for c in obj.children)
+    return obj if named and obj.pos_ in ("NOUN", "PROPN") else None
 
 
 # Nouns that carry their verb's meaning: "took heat for …", "voiced support for …",
