@@ -230,6 +230,16 @@ def test_a_speaker_after_unquoted_content_the_parse_hung_elsewhere(extractor, te
     assert texts(attribution.speaker.mention) == [speaker]
 
 
+def test_a_word_in_scare_quotes_is_no_quotation_a_speakers_phrase_follows(extractor):
+    # (the closing-mark rule reaches over a long role only after a quotation its own comma closes)
+    text = ('The council should steer away from "demonising" ex-Downing Street housing chief Alastair Kemp, '
+            "Peter Mandley has said.")
+    attribution = only(extractor.extract(text))
+    assert texts(attribution.content) == [
+        'The council should steer away from "demonising" ex-Downing Street housing chief Alastair Kemp']
+    assert texts(attribution.speaker.mention) == ["Peter Mandley"]
+
+
 def test_cue_interrupting_indirect_speech(extractor):
     text = "Too often, Ms. Verhoef said, the debate over the harbor ignores the fishermen."
     attribution = only(extractor.extract(text))

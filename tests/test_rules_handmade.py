@@ -52,6 +52,26 @@ def test_a_past_tense_cue_after_a_no_break_space_takes_its_named_object_as_speak
     assert [d.text[c.source.start : c.source.end] for c in added if c.source] == ["Gowdy"]
 
 
+def test_a_long_role_after_a_closed_quotation_is_the_speakers():
+    # “Workers lose in Laos and Chad,” Anna Hollis, Harvest Aid's head of Trade Policy, said.
+    # (the parse hangs the name off the quotation's last word: the speaker is what follows the mark)
+    words = ["“", "Workers", "lose", "in", "Laos", "and", "Chad", ",", "”", "Anna", "Hollis", ",", "Harvest", "Aid",
+             "'s", "head", "of", "Trade", "Policy", ",", "said", "."]
+    spaces = [False, True, True, True, True, True, False, False, True, True, False, True, True, False, True, True,
+              True, True, False, True, False, False]
+    heads = [2, 2, 20, 2, 3, 4, 4, 4, 4, 10, 4, 10, 13, 15, 13, 10, 15, 18, 16, 10, 20, 20]
+    deps = ["punct", "nsubj", "ccomp", "prep", "pobj", "cc", "conj", "punct", "punct", "compound", "appos", "punct",
+            "compound", "poss", "case", "appos", "prep", "compound", "pobj", "punct", "ROOT", "punct"]
+    tags = ["``", "NNS", "VBP", "IN", "NNP", "CC", "NNP", ",", "''", "NNP", "NNP", ",", "NNP", "NNP", "POS", "NN",
+            "IN", "NNP", "NNP", ",", "VBD", "."]
+    pos = ["PUNCT", "NOUN", "VERB", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT", "PUNCT", "PROPN", "PROPN", "PUNCT",
+           "PROPN", "PROPN", "PART", "NOUN", "ADP", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
+    assert offsets_text(d, candidate.content) == ["“Workers lose in Laos and Chad,”"]
+    assert d.text[candidate.source.start : candidate.source.end] == "Anna Hollis, Harvest Aid's head of Trade Policy"
+
+
 def test_past_tense_verb_with_an_object_is_not_inverted():
     # "It worked!" Burton replied the letter.  -> no subject-inversion reading for a past form
     words = ['"', "We", "won", '"', "announce", "the", "results", "."]
