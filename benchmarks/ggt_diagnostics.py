@@ -14,7 +14,9 @@ to work on, without showing any article:
 - pronoun speakers, right and wrong;
 - right names that are not the full name, by whether the prediction is
   shorter or longer than the gold name and whether the article has an
-  entity whose name is exactly the gold name;
+  entity whose name is exactly the gold name (where none has, whether the
+  text writes it: a name the NER or the resolver cut, or one only the
+  annotators knew);
 - quoted people (``sources_female`` / ``sources_male``) whose gender is not
   found right: not among the speakers (and whether an entity has the name),
   found with no gender (what the speaker's name gives the first-name lists),
