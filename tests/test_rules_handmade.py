@@ -72,6 +72,26 @@ def test_a_long_role_after_a_closed_quotation_is_the_speakers():
     assert d.text[candidate.source.start : candidate.source.end] == "Anna Hollis, Harvest Aid's head of Trade Policy"
 
 
+def test_a_speakers_phrase_with_a_preposition_and_brackets_after_a_closed_quotation():
+    # “Sales rose,” Jeff Joseph, from the Retail Association (RA) told the website.
+    # (the parse hangs the name off the quotation's subject and "from" off its verb)
+    words = ["“", "Sales", "rose", ",", "”", "Jeff", "Joseph", ",", "from", "the", "Retail", "Association", "(", "RA",
+             ")", "told", "the", "website", "."]
+    spaces = [False, True, False, False, True, True, False, True, True, True, True, True, False, False, True, True,
+              True, False, False]
+    heads = [2, 2, 15, 2, 2, 6, 1, 6, 2, 11, 11, 8, 11, 11, 11, 15, 17, 15, 15]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "compound", "appos", "punct", "prep", "det", "compound",
+            "pobj", "punct", "appos", "punct", "ROOT", "det", "dobj", "punct"]
+    tags = ["``", "NNS", "VBD", ",", "''", "NNP", "NNP", ",", "IN", "DT", "NNP", "NNP", "-LRB-", "NNP", "-RRB-", "VBD",
+            "DT", "NN", "."]
+    pos = ["PUNCT", "NOUN", "VERB", "PUNCT", "PUNCT", "PROPN", "PROPN", "PUNCT", "ADP", "DET", "PROPN", "PROPN",
+           "PUNCT", "PROPN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "told"]
+    assert offsets_text(d, candidate.content) == ["“Sales rose,”"]
+    assert d.text[candidate.source.start : candidate.source.end] == "Jeff Joseph, from the Retail Association (RA)"
+
+
 def test_past_tense_verb_with_an_object_is_not_inverted():
     # "It worked!" Burton replied the letter.  -> no subject-inversion reading for a past form
     words = ['"', "We", "won", '"', "announce", "the", "results", "."]

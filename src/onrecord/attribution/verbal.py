@@ -791,34 +791,50 @@ def _closing_mark_before(verb: Token, sent: Span, clause_start: int) -> Token | 
 
     The words between may be a name ("Tulsa police Chief Jordan", with a role the tagger
     took for a bare verb: "screenwriter Cole Haddon") or an age the parse hangs off the
-    cue word by word (“…,” the 41-year-old said).
+    cue word by word (“…,” the 41-year-old said); after a quotation its own comma closes,
+    any phrase without a verb (``_closed_quotation_before``).
     """
     doc = verb.doc
-    for i in range(clause_start - 1, max(sent.start, clause_start - _WORDS_AFTER_CLOSED_QUOTE) - 1, -1):
+    closed = _closed_quotation_before(verb, sent, clause_start)
+    if closed is not None:
+        return closed
+    for i in range(clause_start - 1, max(sent.start, clause_start - _WORDS_AFTER_MARK) - 1, -1):
         token = doc[i]
         if token.text in DOUBLE_MARKS and i > sent.start:
-            # a long phrase only after a quotation its own comma closes ("…Nepal,” Andrew Pendleton,
-            # Christian Aid's head of Trade Policy, said), not after a word in scare quotes
-            closed = doc[i - 1].text in (",", "?", "!")
-            return token if closed or clause_start - i <= _WORDS_AFTER_MARK else None
+            return token
         name_word = token.is_alpha and (token.pos_ in ("PROPN", "NOUN", "ADJ") or token.is_title or (
             token.tag_ == "VB" and doc[i + 1].pos_ == "PROPN"))
-        # a role's own joints: "Christian Aid's head of Trade Policy"
-        role_joint = (token.tag_ == "POS" or token.lower_ in ("of", "for")) and doc[i - 1].is_alpha and (
-            doc[i - 1].pos_ in ("PROPN", "NOUN")) and (
-            doc[i + 1].pos_ in ("PROPN", "NOUN") or doc[i + 1].is_title)
         age_word = token.text == "-" or token.like_num
         opens = token.pos_ == "DET" and i > sent.start and doc[i - 1].text in DOUBLE_MARKS
         # a name set before its role: “…,” Andrew Pendleton, Christian Aid's head of trade policy, said
         apposed = token.text == "," and i - 1 > sent.start and doc[i - 1].pos_ == "PROPN"
-        if not (name_word or age_word or opens or apposed or role_joint):
+        if not (name_word or age_word or opens or apposed):
             return None
     return None
 
 
-# how many words a speaker's phrase between a closing mark and its cue may have
-_WORDS_AFTER_MARK = 7
+def _closed_quotation_before(verb: Token, sent: Span, clause_start: int) -> Token | None:
+    """The closing mark of a quotation its own comma closes, a phrase of up to twelve words with no
+    verb before the cue: the speaker's, however long ("“…,” Andrew Pendleton, Christian Aid's head
+    of Trade Policy, said", "“…,” Jeff Joseph, from the Consumer Electronics Association (CEA)
+    told"); not a word in scare quotes ("steer away from “demonising” ex-Downing Street media
+    chief Alastair Campbell, Peter Mandelson has said")."""
+    doc = verb.doc
+    for i in range(clause_start - 1, max(sent.start, clause_start - _WORDS_AFTER_CLOSED_QUOTE) - 1, -1):
+        token = doc[i]
+        if token.text in DOUBLE_MARKS:
+            phrase = doc[i + 1 : clause_start]
+            closed = i > sent.start and doc[i - 1].text in (",", "?", "!")
+            return token if closed and any(t.pos_ in ("PROPN", "NOUN") for t in phrase) else None
+        if token.pos_ in ("VERB", "AUX") and not (token.tag_ == "VB" and doc[i + 1].pos_ == "PROPN") or token.text in ";:":
+            return None
+    return None
+
+
+# how many words a speaker's phrase between a closing mark and its cue may have (after a
+# quotation its own comma closes, and otherwise)
 _WORDS_AFTER_CLOSED_QUOTE = 12
+_WORDS_AFTER_MARK = 7
 
 
 def _closing_mark_in_subject(verb: Token, clause_start: int) -> Token | None:
