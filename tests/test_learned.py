@@ -57,6 +57,15 @@ def test_rule_candidate_takes_the_taggers_boundaries(nlp):
     assert learned.confidence == pytest.approx(0.9)
 
 
+def test_a_tagged_content_starts_after_the_narrations_comma(nlp):
+    # the tagger's run may open on the comma after the speaker it tagged ("…, said Mr Dalloway, credit …")
+    text = "The senator said on Friday, the plan would fail in the House."
+    tagging = HandTagging(text, [("source", "The senator"), ("cue", "said on Friday"),
+                                 ("content", ", the plan would fail in the House")])
+    [learned] = run(nlp, text, tagging, rule_spans="never")
+    assert texts(text, learned.content) == ["the plan would fail in the House"]
+
+
 def test_content_policy_takes_the_taggers_content_and_keeps_the_rules_cue_and_source(nlp):
     text = "The senator said on Friday that the plan would fail in the House."
     tagging = HandTagging(text, [("source", "senator"), ("cue", "said on Friday"), ("content", "the plan would fail")])

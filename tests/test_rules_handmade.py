@@ -92,6 +92,37 @@ def test_a_speakers_phrase_with_a_preposition_and_brackets_after_a_closed_quotat
     assert d.text[candidate.source.start : candidate.source.end] == "Jeff Joseph, from the Retail Association (RA)"
 
 
+def test_a_speaker_after_an_interrupting_cue_the_parse_made_a_subject_of_the_content():
+    # For instance, said Mr Dalloway, credit cards are rare.  (Dalloway and cards both subjects of "are")
+    words = ["For", "instance", ",", "said", "Mr", "Dalloway", ",", "credit", "cards", "are", "rare", "."]
+    spaces = [True, False, True, True, True, False, True, True, True, True, False, False]
+    heads = [3, 0, 3, 3, 5, 9, 5, 8, 9, 3, 9, 3]
+    deps = ["prep", "pobj", "punct", "ROOT", "compound", "nsubj", "punct", "compound", "nsubj", "ccomp", "acomp", "punct"]
+    tags = ["IN", "NN", ",", "VBD", "NNP", "NNP", ",", "NN", "NNS", "VBP", "JJ", "."]
+    pos = ["ADP", "NOUN", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "NOUN", "NOUN", "AUX", "ADJ", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = list(find_in_sentence(d[:], 0))
+    assert offsets_text(d, candidate.content) == ["credit cards are rare"]
+    assert d.text[candidate.source.start : candidate.source.end] == "Mr Dalloway"
+
+
+def test_a_speaker_inverted_after_the_content_is_the_second_of_two_subjects():
+    # Sales were weakest, in particular the UK, France and Spain, said the report.
+    words = ["Sales", "were", "weakest", ",", "in", "particular", "the", "UK", ",", "France", "and", "Spain", ",",
+             "said", "the", "report", "."]
+    spaces = [True, True, False, True, True, True, True, False, True, True, True, False, True, True, True, False, False]
+    heads = [1, 13, 1, 13, 13, 4, 7, 13, 7, 7, 9, 9, 7, 13, 15, 13, 13]
+    deps = ["nsubj", "ccomp", "acomp", "punct", "prep", "amod", "det", "nsubj", "punct", "conj", "cc", "conj", "punct",
+            "ROOT", "det", "nsubj", "punct"]
+    tags = ["NNS", "VBD", "JJS", ",", "IN", "JJ", "DT", "NNP", ",", "NNP", "CC", "NNP", ",", "VBD", "DT", "NN", "."]
+    pos = ["NOUN", "AUX", "ADJ", "PUNCT", "ADP", "ADJ", "DET", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "PUNCT",
+           "VERB", "DET", "NOUN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = list(find_in_sentence(d[:], 0))
+    assert offsets_text(d, candidate.content)[0].startswith("Sales were weakest")
+    assert d.text[candidate.source.start : candidate.source.end] == "the report"
+
+
 def test_past_tense_verb_with_an_object_is_not_inverted():
     # "It worked!" Burton replied the letter.  -> no subject-inversion reading for a past form
     words = ['"', "We", "won", '"', "announce", "the", "results", "."]

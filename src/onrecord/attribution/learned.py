@@ -293,11 +293,14 @@ def _at_new_quotations(text: str, span: TaggedSpan) -> list[TaggedSpan]:
 
 
 def _trimmed(text: str, span: TaggedSpan) -> TaggedSpan:
-    """Without the comma, colon or semicolon after a statement: the narration's punctuation."""
-    end = span.end
-    while end > span.start and (text[end - 1] in ",;:" or text[end - 1].isspace()):
+    """Without the comma, colon or semicolon after a statement, or before one (", credit cards are
+    rare" after "said Mr Makower"): the narration's punctuation."""
+    start, end = span.start, span.end
+    while end > start and (text[end - 1] in ",;:" or text[end - 1].isspace()):
         end -= 1
-    return TaggedSpan(span.role, span.start, end, span.probability)
+    while start < end and (text[start] in ",;:" or text[start].isspace()):
+        start += 1
+    return TaggedSpan(span.role, start, end, span.probability)
 
 
 def _owners(contents: list[TaggedSpan], candidates: list[Candidate]) -> dict[int, int]:

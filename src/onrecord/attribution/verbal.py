@@ -131,9 +131,10 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _interrupted_subject(verb: Token) -> Token | None:
-    """The subject of the content a cue interrupts, which the parse gave the cue as its first of
-    two subjects: "The tone of the campaign, said Mr Milburn, would be …", "The deal, the company
-    said in a statement, would close …" (the speaker is the other one)."""
+    """The subject of the content a cue interrupts or follows, which the parse gave the cue as its
+    first of two subjects: "The tone of the campaign, said Mr Milburn, would be …", "The deal, the
+    company said in a statement, would close …", "…, in particular the UK, France and Spain, said
+    the report." (the speaker is the other one)."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if len(subjects) < 2 or subjects[0].right_edge.i + 1 >= subjects[1].left_edge.i:
         return None
@@ -142,7 +143,12 @@ def _interrupted_subject(verb: Token) -> Token | None:
         return None  # "Rhian Price, Plaid Cymru health spokesman said, …": one speaker, split (``_whole_subject``)
     # (the comma the parse may hang off the subject itself: "The answer, argued Mr Howard, …")
     closed = first.right_edge.text == "," or verb.doc[first.right_edge.i + 1].text == ","
-    if not closed or not any(c.text == "," and c.i > verb.i for c in verb.children):
+    resumes = any(c.text == "," and c.i > verb.i for c in verb.children)
+    # "…, in particular the UK, France and Spain, said the report.": the subject after the cue ends
+    # the sentence, the speaker inverted after what was said
+    after = subjects[1].right_edge.i + 1
+    inverted = subjects[1].i > verb.i and (after >= len(verb.doc) or verb.doc[after].text in ".!?")
+    if not closed or not (resumes or inverted):
         return None
     return first
 
@@ -503,6 +509,10 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
             interrupted = _interrupted_subject(verb)
             if interrupted is not None and interrupted.i < first:
                 pieces.insert(0, subtree_tokens(interrupted))  # "The deal, the company said, would close …"
+            taken = _speaker_taken_into_the_clause(verb, after[0])
+            if taken is not None:
+                # "For instance, said Mr Makower, credit cards are rare": the speaker, then the content
+                pieces[-1] = [t for t in pieces[-1] if t.i > taken.right_edge.i]
     elif _hangs_off_content(verb):
         # "We will win, he said." parsed with the cue hanging off the content verb
         pieces = _around_cue_clause(verb, sent)
@@ -560,6 +570,8 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
         # maybe "X called the plan “a very expensive promise”": ``quotes`` attaches the quote
         return _quote_holder(verb, lemma, base)
     subject = subject_of(verb)
+    if subject is None and clauses:
+        subject = _speaker_taken_into_the_clause(verb, clauses[0])
     if confidence == CONFIDENCE_INVERTED and (subject is None or subject.head.i != verb.i):
         glued = _source_glued_to_content(verb)
         if glued is not None:
@@ -629,6 +641,20 @@ def _source_glued_to_content(verb: Token) -> Token | None:
     if start == 0 or doc[start - 1].text != "," or node.right_edge.i >= verb.i:
         return None
     return node
+
+
+def _speaker_taken_into_the_clause(verb: Token, clause: Token) -> Token | None:
+    """The speaker right after a subjectless cue that interrupts what was said, which the parse
+    made a first subject of the clause after it: "For instance, said Mr Makower, credit cards
+    are rare in China" (Makower and cards both subjects of "are")."""
+    if clause.i < verb.i or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    if len(subjects) < 2 or subjects[0].left_edge.i != verb.i + 1:
+        return None
+    first = subjects[0]
+    after = first.right_edge.i + (0 if first.right_edge.text == "," else 1)
+    return first if after < len(verb.doc) and verb.doc[after].text == "," else None
 
 
 def _object_after(verb: Token) -> Token | None:
