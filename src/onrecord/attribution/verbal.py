@@ -393,17 +393,45 @@ def _inverted_after_quote(verb: Token, base: int) -> Candidate | None:
     """A cue right after a quotation with its speaker after it (``inverted_speaker``); the
     quotation before (``quotes.attach_quotations``) is the content."""
     speaker = inverted_speaker(verb)
-    if speaker is None:
+    words = subtree_tokens(speaker) if speaker is not None else _speaker_phrase_after(verb)
+    if not words:
         return None
     return Candidate(
         kind="direct",
         content=[],
         cue=_cue_fragments(verb, base),
-        source=mention(subtree_tokens(speaker), base),
+        source=mention(words, base),
         confidence=CONFIDENCE_INVERTED,
         anchor=verb,
     )
 
+
+def _speaker_phrase_after(verb: Token) -> list[Token]:
+    """The rest of the sentence after a subjectless cue right after a quotation, where the parse
+    read the speaker's phrase as a clause or an adverb: “…,” said Tory shadow local government
+    secretary Eric Pickles ("Tory" a subject, "shadow" a verb), “…,” said Jurgen den Hartog, one of
+    the TNO researchers; “…,” said Friday (a day, to the parse). A capitalised phrase of at most
+    fifteen words with no quotation mark and no finite verb."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return []
+    before = verb.i - 1
+    while before > 0 and (doc[before].is_space or doc[before].text == ","):
+        before -= 1
+    if before <= 0 or not (doc[before].tag_ == "''" or doc[before].text in "”»"):
+        return []
+    end = verb.sent.end
+    while end > verb.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    words = list(doc[verb.i + 1 : end])
+    if not 0 < len(words) <= _SPEAKER_PHRASE_WORDS or not words[0].text[:1].isupper():
+        return []
+    if any(t.text in DOUBLE_MARKS or t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.pos_ == "AUX" for t in words):
+        return []
+    return words if any(t.pos_ == "PROPN" for t in words) else []
+
+
+_SPEAKER_PHRASE_WORDS = 15
 
 _ISSUING = frozenset(
     "release releases released releasing issue issues issued issuing publish publishes published publishing "
