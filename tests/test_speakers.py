@@ -984,6 +984,14 @@ def test_the_name_the_ner_or_the_parse_cut_is_whole(extractor, name, surname):
     assert (good_day.name, good_day.mention[0].text) == (name, surname)
 
 
+@pytest.mark.parametrize("role", ["the Trade and Industry Secretary", "the Health Secretary"])
+def test_a_capitalised_title_in_the_lede_is_the_person_named_next_not_its_department(extractor, role):
+    # the NER calls "the Trade and Industry" or "Health" an organization: the title's holder speaks
+    text = (f"Plans to extend paid parental leave should be prominent in the party's manifesto, {role} has said.\n\n"
+            "Marian Holloway said the cost of the proposals was being evaluated.")
+    assert speaker_of(extractor.extract(text), "Plans to extend").name == "Marian Holloway"
+
+
 def test_a_pronoun_after_a_passive_is_its_subject_not_its_agent(extractor):
     # the asker speaks ("was asked about … by a reporter"), but the sentence is about Scheer
     text = (

@@ -700,9 +700,11 @@ class SpeakerResolver:
             # its "officials" speak for)
             return self._unnamed(span, words), None
         if head_ent is None and not person and not named_so and (
-                (span.root.text.islower() and is_person_noun(span.root.lower_)) or span.root.lower_ in _MEMBERS_FOR):
-            # "Amnesty International's chief", "the chairman of the CRE", "the MP for Birkenhead":
-            # someone of the organization or place, not it
+                (span.root.text.islower() and is_person_noun(span.root.lower_)) or span.root.lower_ in _MEMBERS_FOR
+                or (span.root.is_title and span.root.lower_ in TITLE_WORDS | ROLE_TITLES)):
+            # "Amnesty International's chief", "the chairman of the CRE", "the MP for Birkenhead",
+            # "the Trade and Industry Secretary" (a title, capitalised): someone of the organization
+            # or place, not it
             return self._role_holder(span, words, m.start), None
         at = m.start + (chosen.start_char - span.start_char)
         if person:
