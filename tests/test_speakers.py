@@ -992,6 +992,18 @@ def test_a_capitalised_title_in_the_lede_is_the_person_named_next_not_its_depart
     assert speaker_of(extractor.extract(text), "Plans to extend").name == "Marian Holloway"
 
 
+@pytest.mark.parametrize("text, words, name", [
+    # a name set off by commas after a capitalised title in which the NER saw only organizations
+    ('The Shadow Secretary of State for the Family, Theresa Maybury, said: "These plans were announced '
+     'last year."', "announced last year", "Theresa Maybury"),
+    # … and after a lowercase role
+    ('His creator, Richard Bowfield, lecturer at the Centre for Vision, refers to the program as "him". '
+     '"It is a virtual face," he said.', "virtual face", "Richard Bowfield"),
+])
+def test_a_name_in_apposition_to_the_speakers_role_is_the_speaker(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name
+
+
 def test_a_pronoun_after_a_passive_is_its_subject_not_its_agent(extractor):
     # the asker speaks ("was asked about … by a reporter"), but the sentence is about Scheer
     text = (
