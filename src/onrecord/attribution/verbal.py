@@ -520,6 +520,7 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     confidence = CONFIDENCE_COMPLEMENT
     pieces: list[list[Token]] = []
     extra_cue: list[Token] = []
+    taken: Token | None = None  # a speaker the parse took into the content after the cue
     if clauses:
         before = [c for c in clauses if c.i < verb.i]
         after = [c for c in clauses if c.i > verb.i]
@@ -598,8 +599,8 @@ def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
         # maybe "X called the plan “a very expensive promise”": ``quotes`` attaches the quote
         return _quote_holder(verb, lemma, base)
     subject = subject_of(verb)
-    if subject is None and clauses:
-        subject = _speaker_taken_into_the_clause(verb, clauses[0])
+    if subject is None and taken is not None:
+        subject = taken
     if confidence == CONFIDENCE_INVERTED and (subject is None or subject.head.i != verb.i):
         glued = _source_glued_to_content(verb)
         if glued is not None:

@@ -701,7 +701,7 @@ class SpeakerResolver:
             return self._unnamed(span, words), None
         if head_ent is None and not person and not named_so and (
                 (span.root.text.islower() and is_person_noun(span.root.lower_)) or span.root.lower_ in _MEMBERS_FOR
-                or (span.root.is_title and span.root.lower_ in TITLE_WORDS | ROLE_TITLES)):
+                or _capitalised_title(span.root)):
             # "Amnesty International's chief", "the chairman of the CRE", "the MP for Birkenhead",
             # "the Trade and Industry Secretary" (a title, capitalised): someone of the organization
             # or place, not it
@@ -781,7 +781,7 @@ class SpeakerResolver:
         is a name set off by commas after a capitalised title the NER saw none in ("The Shadow Secretary
         of State for the Family, Theresa May, said")."""
         root = span.root
-        titled = root.is_title and root.lower_ in TITLE_WORDS | ROLE_TITLES
+        titled = _capitalised_title(root)
         if not titled and (root.pos_ != "NOUN" or not root.text.islower() or not is_person_noun(root.lower_)):
             return None
         doc = span.doc
@@ -1705,6 +1705,12 @@ def _person_after_portfolio(span: Span) -> Span | None:
     if named <= 0 or first + named < span.start:
         return None  # (not "Hajdu" alone: the name is the span's, or longer)
     return Span(doc, first + named, span.end, label="PERSON")
+
+
+def _capitalised_title(token) -> bool:
+    """A title word written as one ("Secretary", "Minister"), which heads a role however the NER
+    reads the words before it ("the Trade and Industry Secretary")."""
+    return token.is_title and token.lower_ in TITLE_WORDS | ROLE_TITLES
 
 
 def _name_the_ner_cut(ent: Span) -> Span:
