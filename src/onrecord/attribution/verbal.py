@@ -371,10 +371,7 @@ def inverted_speaker(verb: Token) -> Token | None:
     if verb.i == 0 or verb.tag_ not in ("VB", "VBP", "VBZ", "VBD", "VBN") or any(
             c.dep_ in _SUBJECTS or (verb.tag_ == "VBN" and c.dep_ in ("aux", "auxpass")) for c in verb.children):
         return None
-    before = verb.i - 1
-    while before > 0 and (verb.doc[before].is_space or verb.doc[before].text == ","):
-        before -= 1  # “…?”, implored X: a comma after the mark; a no-break space, a token of its own
-    if not (verb.doc[before].tag_ == "''" or verb.doc[before].text in "”»"):
+    if not _right_after_a_quotation(verb):
         return None
     speaker = next((c for c in verb.children if c.i > verb.i and (
         c.dep_ in ("dobj", "attr") or (c.dep_ == "advmod" and c.text[:1].isupper()))), None)
@@ -387,6 +384,21 @@ def inverted_speaker(verb: Token) -> Token | None:
         # a common noun is an imperative, not an inverted speaker
         return None
     return speaker
+
+
+def _right_after_a_quotation(verb: Token) -> bool:
+    """Whether a closing quotation mark stands right before the verb: “…?”, implored X (a comma
+    after the mark; a no-break space, a token of its own)."""
+    if verb.i == 0:
+        return False
+    before = verb.i - 1
+    while before > 0 and (verb.doc[before].is_space or verb.doc[before].text == ","):
+        before -= 1
+    return verb.doc[before].tag_ == "''" or verb.doc[before].text in "”»"
+
+
+def _subjectless(verb: Token) -> bool:
+    return not any(c.dep_ in _SUBJECTS for c in verb.children)
 
 
 def _inverted_after_quote(verb: Token, base: int) -> Candidate | None:
@@ -413,12 +425,7 @@ def _speaker_phrase_after(verb: Token) -> list[Token]:
     the TNO researchers; “…,” said Friday (a day, to the parse). A capitalised phrase of at most
     fifteen words with no quotation mark and no finite verb."""
     doc = verb.doc
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in _SUBJECTS for c in verb.children):
-        return []
-    before = verb.i - 1
-    while before > 0 and (doc[before].is_space or doc[before].text == ","):
-        before -= 1
-    if before <= 0 or not (doc[before].tag_ == "''" or doc[before].text in "”»"):
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not _subjectless(verb) or not _right_after_a_quotation(verb):
         return []
     end = verb.sent.end
     while end > verb.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -646,7 +653,7 @@ def _source_glued_to_content(verb: Token) -> Token | None:
     person is), which a comma must open and the verb end.
     """
     doc = verb.doc
-    if any(c.dep_ in _SUBJECTS for c in verb.children):
+    if not _subjectless(verb):
         return None
     last = verb.i - 1
     if last > 0 and doc[last].text == ",":
@@ -666,7 +673,7 @@ def _source_glued_to_content(verb: Token) -> Token | None:
     else:
         return None
     start = node.left_edge.i
-    # (the conjunct itself, not "and the rest of the world": a list's last member opens with "and")
+    # (a comma opens the speaker's phrase: a list's last member, "and the rest of the world", is content)
     if start == 0 or doc[start - 1].text != "," or node.right_edge.i >= verb.i:
         return None
     return node
@@ -676,7 +683,7 @@ def _speaker_taken_into_the_clause(verb: Token, clause: Token) -> Token | None:
     """The speaker right after a subjectless cue that interrupts what was said, which the parse
     made a first subject of the clause after it: "For instance, said Mr Makower, credit cards
     are rare in China" (Makower and cards both subjects of "are")."""
-    if clause.i < verb.i or any(c.dep_ in _SUBJECTS for c in verb.children):
+    if clause.i < verb.i or not _subjectless(verb):
         return None
     subjects = [c for c in clause.children if c.dep_ == "nsubj"]
     if len(subjects) < 2 or subjects[0].left_edge.i != verb.i + 1:
@@ -881,7 +888,9 @@ def _closed_quotation_before(verb: Token, sent: Span, clause_start: int) -> Toke
             phrase = doc[i + 1 : clause_start]
             closed = i > sent.start and doc[i - 1].text in (",", "?", "!")
             return token if closed and any(t.pos_ in ("PROPN", "NOUN") for t in phrase) else None
-        if token.pos_ in ("VERB", "AUX") and not (token.tag_ == "VB" and doc[i + 1].pos_ == "PROPN") or token.text in ";:":
+        # (a role the tagger took for a bare verb, "screenwriter Cole Haddon", is no verb)
+        verb_here = token.pos_ in ("VERB", "AUX") and not (token.tag_ == "VB" and doc[i + 1].pos_ == "PROPN")
+        if verb_here or token.text in ";:":
             return None
     return None
 

@@ -1723,9 +1723,8 @@ def _name_the_ner_cut(ent: Span) -> Span:
         start -= 2
     words = [t for t in doc[start : ent.end] if not t.is_punct and t.tag_ != "POS"]
     before = doc[start - 1] if start > 0 else None
-    if (len(words) == 1 and before is not None and before.pos_ == "PROPN" and before.dep_ == "compound"
-            and start <= before.head.i < ent.end and not before.ent_type_ and before.is_title and before.is_alpha
-            and _may_be_a_first_name(before)
+    if (len(words) == 1 and before is not None and before.dep_ == "compound" and start <= before.head.i < ent.end
+            and not before.ent_type_ and before.is_alpha and _may_be_a_first_name(before)
             and (before.i == 0 or not _may_be_a_first_name(doc[before.i - 1]) or doc[before.i - 1].ent_type_)):
         start -= 1
     return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
