@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from tokenizers import Tokenizer
 
 from onrecord import Extractor
-from onrecord.attribution.tagger import IGNORE, LABELS, MODEL_DIR, Tagger, encode
+from onrecord.attribution.tagger import IGNORE, LABELS, MODEL_DIR, Tagger, encode, windows
 from onrecord.cli import main
 from onrecord.training.examples import article_windows, char_roles, token_labels
 
@@ -93,3 +93,15 @@ def test_tiny_training_run(tmp_path):
         assert 0.0 <= attribution.confidence <= 1.0
         for fragment in attribution.content:
             assert text[fragment.start : fragment.end] == fragment.text
+
+
+def test_the_tagger_reads_the_windows_it_was_trained_on():
+    # a long article of our own: several windows
+    text = "\n\n".join(f"The clerk of ward {n} said the count would finish by noon on Tuesday." for n in range(80))
+    tokenizer = Tokenizer.from_file(str(MODEL_DIR / "tokenizer.json"))
+    encoding = encode(text, tokenizer)
+    record = {"text": text, "annotations": {"x": {"attributions": []}}}
+    trained = [ids[1:-1] for ids, _ in article_windows(record, tokenizer)]
+    read = [encoding.ids[s:e] for s, e in windows(len(encoding.ids))]
+    assert len(read) > 2
+    assert [list(w) for w in trained] == [list(w) for w in read]

@@ -12,9 +12,6 @@ import numpy as np
 from ..attribution.tagger import IGNORE, LABELS, ROLES, Encoding, encode, windows, with_specials
 from ..evaluate import gold_attributions
 
-# training windows overlap less than inference windows: each token is seen about 1.3 times
-TRAIN_STRIDE = 192
-
 
 def char_roles(text: str, attributions: Sequence[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
     """Per character: role index (0 none, 1.. ROLES) and fragment number (-1 none)."""
@@ -56,7 +53,7 @@ def article_windows(record: dict[str, Any], tokenizer) -> Iterator[tuple[np.ndar
     role, fragment = char_roles(text, gold_attributions(record))
     labels = token_labels(encoding, role, fragment)
     cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
-    for start, end in windows(len(encoding.ids), stride=TRAIN_STRIDE):
+    for start, end in windows(len(encoding.ids)):
         ids = with_specials(encoding.ids[start:end], cls_id, sep_id)
         window_labels = np.concatenate([[IGNORE], labels[start:end], [IGNORE]])
         yield ids, window_labels
