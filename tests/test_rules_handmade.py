@@ -857,3 +857,20 @@ def test_a_second_statement_the_parse_makes_a_second_complement_ends_the_first()
     d = doc(words, heads, deps, tags, pos)
     [first] = [c for c in find_in_sentence(d[:], 0) if c.anchor.i == 1]
     assert offsets_text(d, first.content) == ["Clinton is honest"]
+
+
+@pytest.mark.parametrize("ent_end", [4, 6])
+def test_a_persons_name_the_ner_ran_on_into_where_she_is_from_ends_before_it(ent_end):
+    from onrecord.speakers.resolver import _name_the_ner_cut
+
+    # "while Nora Vell of The Courier still thinks …", the NER's person "Nora Vell of" or
+    # "Nora Vell of The Courier"
+    words = ["while", "Nora", "Vell", "of", "The", "Courier", "still", "thinks"]
+    d = doc(words, [7, 2, 7, 2, 5, 3, 7, 7], ["mark", "compound", "nsubj", "prep", "det", "pobj", "advmod", "ROOT"],
+            ["IN", "NNP", "NNP", "IN", "DT", "NNP", "RB", "VBZ"], ["SCONJ", "PROPN", "PROPN", "ADP", "DET", "PROPN", "ADV", "VERB"])
+    d.ents = [Span(d, 1, ent_end, label="PERSON")]
+    [person] = d.ents
+    assert _name_the_ner_cut(person).text == "Nora Vell"
+    d.ents = [Span(d, 1, 3, label="PERSON"), Span(d, 5, 6, label="ORG")]
+    for whole in d.ents:
+        assert _name_the_ner_cut(whole) is whole

@@ -2573,3 +2573,11 @@ def test_a_name_set_beside_a_firms_noun_is_the_firm_not_the_person_of_that_surna
     assert speaker_of(article, "profits rose").name == "Ford"
     assert entity_named(article, "Ford").type == "organization"
     assert speaker_of(article, "was pleased").name == "Bill Ford"
+
+
+def test_a_name_the_ner_ran_on_into_the_persons_paper_ends_before_it(extractor):
+    # the NER takes "Ruth Ide of The Post" for one person's name
+    text = ("The film critics are split on the best actress race.\n\n"
+            "And while Ruth Ide of The Post still thinks Stanton can win, others say her chance is small.")
+    article = extractor.extract(text)
+    assert speaker_of(article, "Stanton can win").name == "Ruth Ide"

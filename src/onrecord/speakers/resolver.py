@@ -688,6 +688,8 @@ class SpeakerResolver:
             ents[-1] if span.root.lower_ in CARRIERS or span.root.pos_ in ("NOUN",) else ents[0])
         chosen = _person_after_portfolio(chosen) or chosen
         person = self._names_a_person(chosen)
+        if person:
+            chosen = _name_the_ner_cut(chosen)  # the name as ``_collect`` registered it
         if person and head_ent is None and _of_someone_else(span, chosen):
             # "A close associate of former Yukos boss Mikhail Khodorkovsky": the name says whose
             return self._unnamed(span, words), None
@@ -1713,21 +1715,30 @@ def _capitalised_title(token) -> bool:
     return token.is_title and token.lower_ in TITLE_WORDS | ROLE_TITLES
 
 
+# the words that end a name where the NER took in the person's paper, firm or town after it
+_FROM_WHERE = frozenset({"of", "from", "at"})
+
+
 def _name_the_ner_cut(ent: Span) -> Span:
     """A person's name with the words the NER left out before its surname: the first part of a
     double-barrelled one ("Wilson-Raybould" of which it took "Raybould") and a first name in
-    no list ("Navdeep Bains", "Gurratan Singh", of which it took the surname alone)."""
-    doc, start = ent.doc, ent.start
+    no list ("Navdeep Bains", "Gurratan Singh", of which it took the surname alone); and without
+    where the person is from, which it ran on into ("Wendy Ide of The Times" is Wendy Ide of the
+    newspaper), a first and a last name before it."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    where = next((t.i for t in ent[2:] if t.lower_ in _FROM_WHERE and t.is_lower
+                  and all(w.pos_ == "PROPN" for w in doc[ent.start : t.i])), None)
+    end = end if where is None else where
     while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
            and not doc[start - 2].whitespace_ and doc[start - 2].is_title and doc[start - 2].is_alpha):
         start -= 2
-    words = [t for t in doc[start : ent.end] if not t.is_punct and t.tag_ != "POS"]
+    words = [t for t in doc[start:end] if not t.is_punct and t.tag_ != "POS"]
     before = doc[start - 1] if start > 0 else None
-    if (len(words) == 1 and before is not None and before.dep_ == "compound" and start <= before.head.i < ent.end
+    if (len(words) == 1 and before is not None and before.dep_ == "compound" and start <= before.head.i < end
             and not before.ent_type_ and before.is_alpha and _may_be_a_first_name(before)
             and (before.i == 0 or not _may_be_a_first_name(doc[before.i - 1]) or doc[before.i - 1].ent_type_)):
         start -= 1
-    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label_)
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
 def _may_be_a_first_name(token) -> bool:
