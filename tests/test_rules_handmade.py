@@ -10,7 +10,7 @@ import pytest
 from spacy.tokens import Doc, Span
 from spacy.lang.en import English
 
-from onrecord.attribution.verbal import find_in_sentence
+from onrecord.attribution.anchored import find_in_sentence
 
 VOCAB = English().vocab  # lexical attributes (lower_) without a trained pipeline
 

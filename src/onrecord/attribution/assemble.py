@@ -8,6 +8,8 @@ from itertools import accumulate
 
 from ..budget import checkpoint
 from ..text import DOUBLE_CLOSE, DOUBLE_MARKS, STRAIGHT, Unit
+from .according import relays
+from .anchored import find_in_sentence
 from .block import block_candidate
 from .candidate import Candidate, Mention, Offsets
 from .context import ArticleContext, Rule
@@ -17,7 +19,7 @@ from .orphans import orphan_quotations
 from .quotes import QuoteIndex, attach_quotations, kind_of, signed_quotations
 from .spans import DisjointSpans, SpanIndex, overlaps, unit_span
 from .tagger import Tagging
-from .verbal import SEEM_FORMS, find_in_sentence, relays
+from .verbal import SEEM_FORMS
 
 
 def find_attributions(

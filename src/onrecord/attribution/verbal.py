@@ -1,28 +1,23 @@
-"""Attributions anchored on a cue word in the dependency parse.
+"""Attributions anchored on a cue verb in the dependency parse.
 
-- verb cues with a clausal complement: ``X said (that) …``, ``…, X said.``,
-  ``X plans to …``, ``X criticized Y for “…”`` (the quote is found by ``quotes``);
-- ``according to X, …`` and ``in X's poll, …``;
-- noun cues: ``X's claim that …``.
+Verb cues with a clausal complement: ``X said (that) …``, ``…, X said.``,
+``X plans to …``, ``X criticized Y for “…”`` (the quote is found by ``quotes``),
+``“…,” said X`` and ``“…,” X, the mayor, told reporters``.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
 from ..text import DOUBLE_MARKS
 from .candidate import Candidate, Mention
-from .cues import ADDRESSEE_VERBS, BLOCK_NOUNS, NOUNS, POLL_NOUNS, XCOMP_CUES, cue_lemma, forms
+from .cues import ADDRESSEE_VERBS, BLOCK_NOUNS, NOUNS, XCOMP_CUES, cue_lemma, forms
 from .phrases import MEDIUM_NOUNS, cue_tokens, name_taken_for_a_modal, object_content, quoted_object_with_complement, with_complement
 from .spans import dateline_end, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
 
 # How sure each rule is, from its precision on PolNeAR train/dev.
 CONFIDENCE_COMPLEMENT = 0.8
 CONFIDENCE_INVERTED = 0.85
-CONFIDENCE_ACCORDING = 0.85
-CONFIDENCE_NOUN = 0.6
 CONFIDENCE_XCOMP = 0.55
 CONFIDENCE_OBJECT = 0.5
 
@@ -37,21 +32,6 @@ _CLAUSE_DEPS = ("ccomp",)
 _ADDRESSEE_DEPS = ("dobj", "dative", "iobj")
 # A content shorter than this (in tokens) is a fragment of parse noise.
 MIN_CONTENT_TOKENS = 2
-
-
-def find_in_sentence(sent: Span, base: int) -> Iterator[Candidate]:
-    """Every verb-, noun- and according-to-anchored attribution of one sentence."""
-    for token in sent:
-        if relays(token):
-            candidate = _according(token, sent, base)
-        elif token.pos_ in ("VERB", "AUX") and (lemma := cue_lemma(token.lower_)) and not linking_phrase(token):
-            candidate = _verbal(token, lemma, sent, base)
-        elif token.pos_ == "NOUN" and token.lower_ in NOUNS:
-            candidate = _nominal(token, base)
-        else:
-            continue
-        if candidate is not None:
-            yield candidate
 
 
 def linking_phrase(verb: Token) -> bool:
@@ -500,7 +480,7 @@ _FACT_NOUNS = frozenset(
 )
 
 
-def _verbal(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
+def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     if verb.lower_ in SEEM_FORMS:
         return _seeming(verb, base)
     if any(
@@ -1046,123 +1026,3 @@ def _around_cue_clause(verb: Token, sent: Span) -> list[list[Token]]:
     if len(after) >= MIN_CONTENT_TOKENS and any(t.is_alpha for t in after):
         fragments.append(after)
     return fragments
-
-
-def relays(token: Token) -> bool:
-    """Does this word open a phrase that names where a clause comes from ("according to X", "in X's poll")?
-
-    The phrase is the source of a clause with no cue of its own, and the
-    relaying source (``via``) of one with a cue ("In the poll, 50 percent
-    said …": the respondents speak, the poll relays them).
-    """
-    return _relaying_source(token) is not None
-
-
-def _relaying_source(token: Token) -> Token | None:
-    """X of "according to X", or the poll of "in a poll" that qualifies a verb."""
-    if token.lower_ == "in":
-        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
-        if pobj is not None and pobj.lower_ in POLL_NOUNS and token.head.pos_ in ("VERB", "AUX") and token.i < token.head.i:
-            return pobj
-        return None
-    if token.lower_ != "according":
-        return None
-    to = next((c for c in token.children if c.lower_ == "to"), None)
-    if to is None:
-        return None
-    return next((c for c in to.children if c.dep_ == "pobj"), None)
-
-
-def _according(token: Token, sent: Span, base: int) -> Candidate | None:
-    """``according to X, …`` and ``in X's poll, …``: X is the source of the clause it modifies."""
-    pobj = _relaying_source(token)
-    head = token.head
-    if pobj is None:
-        return None
-    phrase = subtree_tokens(token)
-    if phrase[0].i == sent.start and head.i == token.i:
-        # "According to X, the move reeks …" misparsed with the clause inside X:
-        # at the head of a sentence the phrase ends at its first comma
-        comma = next((t for t in phrase if t.text == "," and t.i > pobj.i), None)
-        if comma is not None:
-            phrase = [t for t in phrase if t.i < comma.i]
-    phrase_ids = {t.i for t in phrase}
-    while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i != token.i and token.i > head.i:
-        # "Kasich has been surging and has pulled within 4 points, according to …": the whole
-        # coordination is what the source says, not its last verb without a subject (but
-        # "…, and according to the Times, had distributed a mailer" is said of that verb only)
-        head = head.head
-    if head.i == token.i:
-        clause = list(sent)
-    else:
-        clause = subtree_tokens(head) if head.dep_ != "ROOT" else list(sent)
-    content_tokens = trimmed([t for t in clause if t.i not in phrase_ids and not _is_cc_before(t, phrase)])
-    if len(content_tokens) < MIN_CONTENT_TOKENS:
-        return None
-    # the content on each side of the phrase ("In Iowa, Trump is first, according to the average,
-    # although Carson keeps it close": two fragments), each long enough to say something
-    left = trimmed([t for t in content_tokens if t.i < phrase[0].i])
-    right = trimmed([t for t in content_tokens if t.i > phrase[-1].i])
-    sides = [side for side in (left, right) if len(side) >= MIN_CONTENT_TOKENS]
-    if not sides:
-        return None
-    cue = [token, *(c for c in token.children if c.lower_ == "to")]
-    return Candidate(
-        kind="indirect",
-        content=[tokens_offsets(side, base) for side in sides],
-        cue=[tokens_offsets(cue, base)],
-        source=mention([t for t in subtree_tokens(pobj) if t.i in phrase_ids], base),
-        confidence=CONFIDENCE_ACCORDING,
-        anchor=token,
-    )
-
-
-def _is_cc_before(token: Token, phrase: list[Token]) -> bool:
-    """The "and" of ", and according to X," belongs with the phrase."""
-    return token.dep_ == "cc" and token.i == phrase[0].i - 1
-
-
-def _noun_cue(noun: Token, owner: Token) -> list[Token]:
-    """The noun with its possessive clitic, as PolNeAR marks it: "'s claim"."""
-    doc = noun.doc
-    start = noun.i
-    clitic = next((c for c in owner.children if c.dep_ == "case" and c.i < noun.i), None)
-    if clitic is not None and owner.head.i == noun.i and all(doc[i].dep_ in ("amod", "compound") for i in range(clitic.i + 1, noun.i)):
-        start = clitic.i
-    return [doc[i] for i in range(start, noun.i + 1)]
-
-
-def _nominal(noun: Token, base: int) -> Candidate | None:
-    """``X's claim that …``, ``the belief that …``."""
-    clause = next(
-        (c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)),
-        None,
-    )
-    if clause is None and any(c.dep_ == "poss" for c in noun.children):
-        # "Obama's decision to jump-start relations", "North Korea's claims about its test"
-        clause = next(
-            (c for c in noun.children if c.i > noun.i and (c.dep_ == "acl" and c.tag_ == "VB" or c.dep_ == "prep" and c.lower_ in ("about", "of", "on"))),
-            None,
-        )
-        if clause is not None and clause.dep_ == "prep":
-            clause = next((c for c in clause.children if c.dep_ in ("pobj", "pcomp")), None)
-    if clause is None:
-        return None
-    content_tokens = trimmed(subtree_tokens(clause))
-    if len(content_tokens) < MIN_CONTENT_TOKENS:
-        return None
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None and noun.dep_ in ("dobj",) and noun.head.pos_ == "VERB":
-        owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-    if owner is None:
-        return None
-    content = tokens_offsets(content_tokens, base)
-    cue = tokens_offsets(_noun_cue(noun, owner), base)
-    return Candidate(
-        kind="indirect",
-        content=[content],
-        cue=[cue],
-        source=source_mention(owner, base, [content, cue]),
-        confidence=CONFIDENCE_NOUN,
-        anchor=noun,
-    )
