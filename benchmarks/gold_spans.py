@@ -10,13 +10,13 @@ The counts behind these choices, read on train, never on dev:
 
 - a ", speaking …" clause between a source and its cue ("An official,
   speaking on condition of anonymity, said"): in the gold source or left out
-  of it (``attribution.verbal._without_speaking_clause``), beside the same
+  of it (``attribution.subjects._without_speaking_clause``), beside the same
   count for a clause on the terms of speaking ("…, who spoke on condition of
   anonymity") and any other ", who …" clause (both kept);
 - two quotations back to back (`"A." "B."`) in one attribution: one gold
   fragment or two (``attribution.assemble._split_between_quotations``);
 - attributions whose cue follows "and"/"but" with the content after it
-  ("… and added that …", ``attribution.verbal._coordinated_cue``).
+  ("… and added that …", ``attribution.subjects.coordinated_cue``).
 """
 
 from __future__ import annotations

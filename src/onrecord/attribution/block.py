@@ -10,7 +10,8 @@ from ..text import DOUBLE_OPEN, STRAIGHT
 from .candidate import Candidate, Offsets
 from .cues import BLOCK_NOUNS, cue_lemma
 from .spans import SpanIndex, mention, subtree_tokens, token_offsets, tokens_offsets
-from .verbal import _addressee, subject_of
+from .subjects import subject_of
+from .verbal import addressee_of
 
 CONFIDENCE_BLOCK = 0.75
 # A statement rarely runs longer than this many paragraphs; past it we are
@@ -56,7 +57,7 @@ def block_candidate(sent: Span, base: int, paragraphs: SpanIndex, text: str) -> 
         content=content,
         cue=cue,
         source=mention(subtree_tokens(subject), base) if subject is not None else None,
-        addressee=_addressee(verb, lemma or "send", base, []),
+        addressee=addressee_of(verb, lemma or "send", base, []),
         confidence=CONFIDENCE_BLOCK,
         anchor=verb,
     )

@@ -75,7 +75,7 @@ _IRREGULAR = {
     "feel": ("felt",), "mean": ("meant",), "understand": ("understood",), "bet": ("bet",),
     "speak": ("spoke", "spoken"), "show": ("shown",), "teach": ("taught",), "learn": ("learnt",),
     "seek": ("sought",), "read": ("read",), "forecast": ("forecast",),
-    # (no cues: the verbs whose object does what the infinitive after them says, verbal._OBJECT_CONTROL)
+    # (no cues: the verbs whose object does what the infinitive after them says, subjects._OBJECT_CONTROL)
     "lead": ("led",), "leave": ("left",),
 }
 # Verbs whose final consonant doubles before -ed/-ing.

@@ -6,7 +6,8 @@ from spacy.tokens import Token
 
 from .candidate import Candidate
 from .spans import subtree_tokens, tokens_offsets, trimmed
-from .verbal import MIN_CONTENT_TOKENS, source_mention
+from .subjects import source_mention
+from .verbal import MIN_CONTENT_TOKENS
 
 CONFIDENCE_NOUN = 0.6
 

@@ -20,7 +20,8 @@ from .cues import cue_lemma
 from .phrases import cue_tokens, with_complement
 from .quotes import QuoteIndex, read_after, stretch_to_quotations
 from .spans import DisjointSpans, ParsedUnits, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed, unit_span
-from .verbal import inverted_speaker, subject_of
+from .subjects import subject_of
+from .verbal import inverted_speaker
 
 CONFIDENCE_ORPHAN = 0.4
 # A verb further than this many tokens before its preposition is not one cue with it.

@@ -11,9 +11,10 @@ from spacy.tokens import Span, Token
 
 from ..text import DOUBLE_MARKS
 from .candidate import Candidate, Mention
-from .cues import ADDRESSEE_VERBS, BLOCK_NOUNS, NOUNS, XCOMP_CUES, cue_lemma, forms
-from .phrases import MEDIUM_NOUNS, cue_tokens, name_taken_for_a_modal, object_content, quoted_object_with_complement, with_complement
-from .spans import dateline_end, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
+from .cues import ADDRESSEE_VERBS, BLOCK_NOUNS, NOUNS, XCOMP_CUES, cue_lemma
+from .phrases import MEDIUM_NOUNS, cue_tokens, object_content, quoted_object_with_complement, with_complement
+from .spans import mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
+from .subjects import APPOSITION_DEPTH, SUBJECTS, coordinated_cue, interrupted_subject, source_mention, statement_of, subject_of
 
 # How sure each rule is, from its precision on PolNeAR train/dev.
 CONFIDENCE_COMPLEMENT = 0.8
@@ -21,9 +22,6 @@ CONFIDENCE_INVERTED = 0.85
 CONFIDENCE_XCOMP = 0.55
 CONFIDENCE_OBJECT = 0.5
 
-_SUBJECTS = ("nsubj",)
-# The subjects of a cue's governor that speak for the cue (see ``subject_of``).
-_GOVERNOR_SUBJECTS = ("nsubj", "nsubjpass")
 # Dependents that belong to the cue's own clause ("the source also added").
 _CUE_CLAUSE_DEPS = ("nsubj", "aux", "auxpass", "neg", "advmod", "npadvmod")
 # Dependents after a cue that start a clause of their own ("…, adding that …").
@@ -47,256 +45,11 @@ def linking_phrase(verb: Token) -> bool:
     return i == verb.sent.start or doc[i - 1].is_punct or doc[i - 1].lower_ in ("but", "and", "yet", "still")
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The speaker token of a cue verb: its subject, or its governor's.
-
-    The governor's subject speaks for "…and added", ", saying" and a cue the
-    parse hangs off another verb ("Durbin, noting …, said": said as parataxis
-    of noting), and a copula's for an adjective's ("X is likely to say …").
-    There a passive subject counts too ("Trump was forced into damage control
-    and said …"), though never the cue's own: in "it was said that …" the
-    subject is not a speaker.
-    """
-    if passive_participle(verb):
-        # "When asked whether …, the senator said …", "Asked about the delays, Doe said …": the
-        # senator was asked; the asker is the agent ("Asked by Starnes") or no one the text names
-        # (PolNeAR train: 67 of 76 such cues without a source, the other 9 by an agent)
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    current, subjects = verb, _SUBJECTS
-    interrupted = _interrupted_subject(verb)
-    skipped = interrupted.i if interrupted is not None else -1
-    if _coordinated_cue(verb):
-        # "X said the plan was sound and added that …": X, not "the plan"
-        speaking = next((a for a in verb.ancestors if a.pos_ == "VERB" and cue_lemma(a.lower_)), None)
-        if speaking is not None:
-            current, subjects = speaking, _GOVERNOR_SUBJECTS
-    for _ in range(4):
-        found = [child for child in current.children if child.dep_ in subjects and child.i != skipped]
-        # a subject after the verb only where none stands before it, outside a quotation ("said the
-        # minister"): not the quotation the parse hung on as a second subject ("Trump attacked
-        # Romney, calling him … “a failed candidate.”")
-        found = [child for child in found if child.i < current.i and not any(
-            t.text in DOUBLE_MARKS for t in child.doc[child.i : current.i])] or found
-        climbed = current is not verb
-        if climbed and current.dep_ == "ccomp" and current.head.i != current.i and cue_lemma(current.head.lower_):
-            # a participle the parse hangs off what another cue's speaker said: "Byrne wrote the
-            # agents knew …, saying “…”" and "Boreing said, “It's time …,” promising …" are Byrne's
-            # and Boreing's, not the agents' nor the quotation's "It"
-            current = current.head
-            continue
-        if found and not (current.pos_ == "AUX" and found[-1].lower_ == "it"):
-            # several: one subject the parse split ("the ex - Wallaby"); the head is the last
-            # (a copula's "it" is no one: "it is important to say that …")
-            return found[-1]
-        agent = next((c for c in current.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-        controller = _object_before(current) if current.dep_ == "xcomp" else None
-        if controller is not None:
-            # "led some to speculate", "leaving many to wonder": the object of the verb above speaks
-            return controller
-        if current.dep_ == "pcomp" and current.tag_ == "VBG" and current.head.dep_ == "prep" and current.head.head.i != current.head.i:
-            current = current.head.head
-        elif (statement := _statement_of(current)) is not None:
-            current = statement.head  # "Carr released a statement confirming …": Carr
-        elif current.dep_ in ("conj", "advcl", "xcomp", "parataxis", "acomp") and current.head.i != current.i:
-            current = current.head
-        else:
-            break
-        subjects = _GOVERNOR_SUBJECTS
-    return _name_just_before(verb)
-
-
-def _interrupted_subject(verb: Token) -> Token | None:
-    """The subject of the content a cue interrupts or follows, which the parse gave the cue as its
-    first of two subjects: "The tone of the campaign, said Mr Milburn, would be …", "The deal, the
-    company said in a statement, would close …", "…, in particular the UK, France and Spain, said
-    the report." (the speaker is the other one)."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if len(subjects) < 2 or subjects[0].right_edge.i + 1 >= subjects[1].left_edge.i:
-        return None
-    first = subjects[0]
-    if first.pos_ == "PROPN" and split_description(first) is not None:
-        return None  # "Rhian Price, Plaid Cymru health spokesman said, …": one speaker, split (``_whole_subject``)
-    # (the comma the parse may hang off the subject itself: "The answer, argued Mr Howard, …")
-    closed = first.right_edge.text == "," or verb.doc[first.right_edge.i + 1].text == ","
-    resumes = any(c.text == "," and c.i > verb.i for c in verb.children)
-    # "…, in particular the UK, France and Spain, said the report.": the subject after the cue ends
-    # the sentence, the speaker inverted after what was said
-    after = subjects[1].right_edge.i + 1
-    inverted = subjects[1].i > verb.i and (after >= len(verb.doc) or verb.doc[after].text in ".!?")
-    if not closed or not (resumes or inverted):
-        return None
-    return first
-
-
-def passive_participle(verb: Token) -> bool:
-    """A past participle heading a clause of its own with no auxiliary nor subject: "(when) asked …"."""
-    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
-        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
-
-
-# verbs whose object does what the infinitive after it says: "led some to speculate", "leaving
-# many to wonder", "urged the mayor to say" (not "used his platform to discuss": the subject does)
-_OBJECT_CONTROL = frozenset(
-    form for lemma in "lead leave prompt cause force ask urge encourage push invite press persuade convince inspire "
-    "spur".split() for form in forms(lemma)
-)
-
-
-def _object_before(clause: Token) -> Token | None:
-    """The object of the verb an infinitive clause hangs off, before it, where that verb passes
-    its object on as the infinitive's subject: "some" of "led some to speculate"."""
-    if clause.head.lower_ not in _OBJECT_CONTROL or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-        return None
-    return next((c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i), None)
-
-
-# where the parse hangs a name that is really a subjectless cue's subject
-_HUNG_NAME_DEPS = frozenset({"appos", "conj", "pobj", "dobj", "compound", "npadvmod"})
-# how far up an apposition ("leader of the group in the assembly") the search climbs to its name
-_APPOSITION_DEPTH = 6
-
-
-def _name_just_before(verb: Token) -> Token | None:
-    """A name right before a subjectless cue that the parse hung elsewhere: "When asked about
-    Bosch, the carmaker's chief executive Helmut Panke said:" (Panke as an apposition of Bosch)."""
-    if verb.i == 0 or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
-        return None
-    before = verb.doc[verb.i - 1]
-    if before.text == "," and verb.i >= 2:
-        # "…, George Osborne, said:", "Ieuan Wyn Jones, leader of the group in the assembly, said:":
-        # the name, or the name whose apposition ends at the comma
-        before = verb.doc[verb.i - 2]
-        for _ in range(_APPOSITION_DEPTH):
-            if before.dep_ == "appos" and before.head.pos_ == "PROPN" and before.head.i < before.i:
-                before = before.head
-                break
-            if before.pos_ == "PROPN" or before.head.i >= verb.i or before.head.i == before.i:
-                break
-            before = before.head
-    # (“…,” McNeely said: the parse may make the name an adverb of the verb itself)
-    if before.pos_ == "PROPN" and ((before.head.i != verb.i and before.dep_ in _HUNG_NAME_DEPS) or before.dep_ == "advmod"):
-        return before
-    if before.head.i == verb.i and name_taken_for_a_modal(before):
-        return before
-    # "Mike Hobday, from the league, said": the name opening the sentence, which the parse made
-    # an adverbial noun of the verb
-    return next((c for c in verb.lefts if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.left_edge.is_sent_start), None)
-
-
-def _whole_subject(subject: Token) -> list[Token]:
-    """The subject's subtree, with the sibling subjects the parse split off just before it.
-
-    "Usdaw general secretary John Hannett added" gives "added" two subjects,
-    Usdaw and Hannett; "the ex-Wallaby added" three. Together they are one phrase.
-    So is a name the parse split off before a comma and the description after
-    it: "Rhian Price, Plaid Cymru health spokesman said".
-    """
-    tokens = subtree_tokens(subject)
-    siblings = [c for c in subject.head.children if c.dep_ == subject.dep_ and c.i < subject.i] if subject.head.i != subject.i else []
-    for sibling in reversed(siblings):
-        before = subtree_tokens(sibling)
-        if not before:
-            break
-        if before[-1].i + 1 != tokens[0].i:
-            split = split_description(sibling)
-            if not (sibling.pos_ == "PROPN" and split is not None and split.i == subject.i):
-                break
-            before = before + [sibling.nbor()]  # the comma between the name and its description
-        tokens = before + tokens
-    after = tokens[-1].i + 1
-    if subject.i > subject.head.i and after < len(subject.doc) and subject.doc[after].text == "Under":
-        # "said Treasury Under Secretary John Taylor": the parse reads the title's "Under" as a preposition
-        title = subtree_tokens(subject.doc[after])
-        if all(t.is_title for t in title):
-            tokens = tokens + title
-    return tokens
-
-
-def split_description(name: Token) -> Token | None:
-    """The description the parse split off a name as a second subject after a comma:
-    "Rhian Price, Plaid Cymru health spokesman said" gives "said" the subjects Price
-    and spokesman. The speaker resolver reads it as the name's apposition."""
-    if name.dep_ not in ("nsubj", "nsubjpass") or name.i + 1 >= len(name.doc) or name.nbor().text != ",":
-        return None
-    split = next((c for c in name.head.children if c.dep_ == name.dep_ and c.i > name.i), None)
-    if split is None or split.left_edge.i != name.i + 2 or split.pos_ == "PROPN":
-        return None
-    return split
-
-
-def source_mention(subject: Token, base: int, avoid: list[tuple[int, int]] = ()) -> Mention | None:
-    """The source span of a subject token: its subtree, without what lies in the content."""
-    tokens = [
-        t for t in _whole_subject(subject)
-        if not any(start <= base + t.idx < end for start, end in avoid)
-    ]
-    # a closing mark the parse hangs off the subject (“…,” singer Gary Lightbody said) is the quotation's
-    while tokens and tokens[0].text in DOUBLE_MARKS:
-        tokens = tokens[1:]
-    return mention(_without_when(_without_speaking_clause(_without_dateline(tokens))), base)
-
-
-# newspapers named for their day: "The Mail on Sunday" is a source, not "The Mail" on a Sunday
-_SUNDAY_PAPERS = frozenset({"mail", "independent", "scotland"})
-
-
-def _without_when(tokens: list[Token]) -> list[Token]:
-    """Drop the day the parse hung off the subject's noun ("The prime minister on Sunday said",
-    "Angry Labour MPs this week said"): when it was said, not who said it (PolNeAR train's
-    gold leaves "on Tuesday" out of the source twice as often as not, and keeps it only in a
-    reduced relative, "a poll released Tuesday", which hangs off a participle, not the noun)."""
-    if len(tokens) < 2:
-        return tokens
-    last = tokens[-1]
-    when = last.head if last.dep_ == "pobj" and last.head.lower_ == "on" else last
-    noun = when.head
-    dated = last.ent_type_ in ("DATE", "TIME") and when.dep_ in ("prep", "npadvmod")
-    named = noun.pos_ in ("NOUN", "PROPN") or noun.dep_ in _GOVERNOR_SUBJECTS  # "The 52-year-old"
-    if not dated or not named or noun.i >= when.i or noun.lower_ in _SUNDAY_PAPERS:
-        return tokens
-    kept = [t for t in tokens if t.i < when.left_edge.i]
-    return kept if kept and noun in kept else tokens
-
-
-def _without_dateline(tokens: list[Token]) -> list[Token]:
-    """Drop the dateline the parse took into the subject ("TORONTO -- Families of residents …
-    are demanding", as a subject or as one with its apposition): a place, not who speaks."""
-    dash = dateline_end(tokens[0].doc) if tokens and tokens[0].i == 0 else None
-    if dash is None or dash >= tokens[-1].i:
-        return tokens
-    return [t for t in tokens if t.i > dash]
-
-
-def _without_speaking_clause(tokens: list[Token]) -> list[Token]:
-    """Drop a participle on how the source spoke from it ("An official, speaking on condition of anonymity").
-
-    It tells where or how the words were said, not who said them: PolNeAR
-    train leaves a ", speaking …" clause out of the source every time it
-    stands between source and cue (``python benchmarks/gold_spans.py``);
-    relative clauses ("…, who …") it keeps and drops both, so they stay.
-    """
-    inside = {t.i for t in tokens}
-    for token in tokens:
-        if token.lower_ != "speaking" or token.dep_ not in ("acl", "advcl") or token.head.i not in inside:
-            continue
-        cut = {t.i for t in subtree_tokens(token)}
-        kept = [t for t in tokens if t.i not in cut]
-        while kept and kept[-1].is_punct:
-            kept = kept[:-1]  # the comma that set the clause off
-        return kept or tokens
-    return tokens
-
-
 def _cue_fragments(verb: Token, base: int) -> list[tuple[int, int]]:
     return [token_offsets(t, base) for t in cue_tokens(verb)]
 
 
-def _addressee(verb: Token, lemma: str, base: int, content: list[tuple[int, int]]) -> Mention | None:
+def addressee_of(verb: Token, lemma: str, base: int, content: list[tuple[int, int]]) -> Mention | None:
     for child in verb.children:
         if child.dep_ in _ADDRESSEE_DEPS and lemma in ADDRESSEE_VERBS and child.pos_ in ("PROPN", "NOUN", "PRON"):
             if child.lower_ in ("statement", "letter", "message", "note", "email"):
@@ -322,7 +75,7 @@ SEEM_FORMS = frozenset("seem seems seemed seeming appear appears appeared appear
 
 def _seeming(verb: Token, base: int) -> Candidate | None:
     """PolNeAR takes the subject and the infinitive as the content, and gives no source."""
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
     if subject is None or xcomp is None:
         return None
@@ -349,7 +102,7 @@ def inverted_speaker(verb: Token) -> Token | None:
     # (a past form the tagger calls a participle too, "“…,” admitted Kiely", where nothing
     # makes it one: no auxiliary)
     if verb.i == 0 or verb.tag_ not in ("VB", "VBP", "VBZ", "VBD", "VBN") or any(
-            c.dep_ in _SUBJECTS or (verb.tag_ == "VBN" and c.dep_ in ("aux", "auxpass")) for c in verb.children):
+            c.dep_ in SUBJECTS or (verb.tag_ == "VBN" and c.dep_ in ("aux", "auxpass")) for c in verb.children):
         return None
     if not _right_after_a_quotation(verb):
         return None
@@ -378,7 +131,7 @@ def _right_after_a_quotation(verb: Token) -> bool:
 
 
 def _subjectless(verb: Token) -> bool:
-    return not any(c.dep_ in _SUBJECTS for c in verb.children)
+    return not any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _inverted_after_quote(verb: Token, base: int) -> Candidate | None:
@@ -419,27 +172,6 @@ def _speaker_phrase_after(verb: Token) -> list[Token]:
 
 
 _SPEAKER_PHRASE_WORDS = 15
-
-_ISSUING = frozenset(
-    "release releases released releasing issue issues issued issuing publish publishes published publishing "
-    "post posts posted posting send sends sent sending put puts putting".split()
-)
-
-
-def _statement_of(verb: Token) -> Token | None:
-    """The statement a participle describes: "released a statement confirming …" -> statement.
-
-    Also where the parse hangs the participle off the verb after a date: "released a
-    statement Wednesday evening, saying …" (PolNeAR's cue runs from the verb either way).
-    """
-    noun = verb.head
-    if verb.dep_ == "acl" and noun.lower_ in BLOCK_NOUNS and noun.dep_ == "dobj" and noun.head.i != noun.i:
-        return noun
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i and verb.head.lower_ in _ISSUING:
-        # (only a verb that issues the statement: "criticized the statement, saying …" is no medium)
-        return next((c for c in verb.head.children
-                     if c.dep_ == "dobj" and c.lower_ in BLOCK_NOUNS and c.i < verb.i), None)
-    return None
 
 
 def _opens_with_that(clause: Token) -> bool:
@@ -484,11 +216,11 @@ def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidat
     if verb.lower_ in SEEM_FORMS:
         return _seeming(verb, base)
     if any(
-        _statement_of(c) is not None and cue_lemma(c.lower_) and any(g.dep_ == "ccomp" for g in c.children)
+        statement_of(c) is not None and cue_lemma(c.lower_) and any(g.dep_ == "ccomp" for g in c.children)
         for c in [*verb.children, *(c for n in verb.children for c in n.children)]
     ):
         return None  # "issued a statement saying …": the participle's cue and clause carry it
-    statement = _statement_of(verb)
+    statement = statement_of(verb)
     inverted = _inverted_after_quote(verb, base)
     if inverted is not None:
         return inverted
@@ -522,7 +254,7 @@ def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidat
             pieces = [_before_next_attribution(_without_leading_time([sent.doc[i] for i in range(first, last + 1)]))]
             if first < verb.i:
                 pieces = _around_relative_cue(verb, pieces[0])
-            interrupted = _interrupted_subject(verb)
+            interrupted = interrupted_subject(verb)
             if interrupted is not None and interrupted.i < first:
                 pieces.insert(0, subtree_tokens(interrupted))  # "The deal, the company said, would close …"
             taken = _speaker_taken_into_the_clause(verb, after[0])
@@ -617,7 +349,7 @@ def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidat
         content=fragments,
         cue=[token_offsets(t, base) for t in cue_words],
         source=source,
-        addressee=_addressee(verb, lemma, base, fragments),
+        addressee=addressee_of(verb, lemma, base, fragments),
         confidence=confidence,
         anchor=verb,
     )
@@ -642,7 +374,7 @@ def _source_glued_to_content(verb: Token) -> Token | None:
         opening = next((i for i in range(last - 1, max(last - 6, 0), -1) if doc[i].text == "("), None)
         last = opening - 1 if opening is not None else last
     node = doc[last]
-    for _ in range(_APPOSITION_DEPTH):
+    for _ in range(APPOSITION_DEPTH):
         if node.dep_ == "conj" and node.pos_ in ("NOUN", "PROPN"):
             break
         if node.dep_ == "appos" and node.tag_ in ("NN", "NNP") and node.head.tag_ == "NNS":
@@ -754,7 +486,7 @@ def _before_a_second_statement(clauses: list[Token]) -> list[Token]:
     for n, clause in enumerate(clauses[1:], 1):
         before = clause.left_edge.i - 1  # (the parse hangs ", and" off the clause before)
         joined = before > clauses[n - 1].i and clause.doc[before].dep_ == "cc"
-        if joined and cue_lemma(clause.lower_) and any(c.dep_ in _SUBJECTS for c in clause.children):
+        if joined and cue_lemma(clause.lower_) and any(c.dep_ in SUBJECTS for c in clause.children):
             return clauses[:n]
     return clauses
 
@@ -770,14 +502,14 @@ def _before_next_attribution(tokens: list[Token]) -> list[Token]:
     for token in tokens[1:]:
         if _speakers_next_act(token, inside):
             return [t for t in tokens if t.i < token.left_edge.i]
-        if _coordinated_cue(token) and token.i - 1 in inside:
+        if coordinated_cue(token) and token.i - 1 in inside:
             # "said the plan was sound and added that …": the same speaker's next statement
             return trimmed([t for t in tokens if t.i < token.i - 1])
         if token.dep_ != "conj" or any(c.dep_ == "mark" and c.lower_ == "that" and c.i < token.i for c in token.children):
             # "said that A and that B thinks C": a second complement of the same cue, not a new statement
             continue
         own_cue = any(
-            t.pos_ in ("VERB", "AUX") and cue_lemma(t.lower_) and any(c.dep_ in _SUBJECTS for c in t.children)
+            t.pos_ in ("VERB", "AUX") and cue_lemma(t.lower_) and any(c.dep_ in SUBJECTS for c in t.children)
             for t in token.subtree
         )
         if own_cue:
@@ -810,17 +542,6 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
         if after_quote and token.dep_ == "advcl" and token.left_edge.lower_ in _ADVERBIAL_MARKS:
             return [t for t in tokens if t.i < left]
     return tokens
-
-
-def _coordinated_cue(token: Token) -> bool:
-    """"… and added that …": a cue verb right after "and"/"but", with no subject of its own and a
-    clause of its own, that the parse may hang inside the statement before it."""
-    return (
-        token.pos_ == "VERB" and token.dep_ in ("ccomp", "conj") and token.i > 0
-        and token.doc[token.i - 1].lower_ in ("and", "but") and cue_lemma(token.lower_) is not None
-        and not any(c.dep_ in _SUBJECTS for c in token.children)
-        and any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "punct" and c.text == ":") for c in token.children)
-    )
 
 
 def _speakers_next_act(token: Token, inside: set[int]) -> bool:
@@ -927,7 +648,7 @@ def _quote_closes_before(before: list[Token], verb: Token) -> bool:
 
 def _participle_after_comma(token: Token) -> bool:
     """"…, suggesting a few questions": a subjectless -ing clause set off by a comma."""
-    if token.tag_ != "VBG" or any(c.dep_ in _SUBJECTS for c in token.children):
+    if token.tag_ != "VBG" or any(c.dep_ in SUBJECTS for c in token.children):
         return False
     left = token.left_edge.i
     return left > 0 and token.doc[left - 1].text == ","
@@ -959,7 +680,7 @@ def _hangs_off_content(verb: Token) -> bool:
 
 def _inverted_subject(verb: Token) -> bool:
     """Whether the cue's subject follows it and nothing else of its own comes first ("…, said the mayor")."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     return bool(subjects) and all(c.i > verb.i for c in subjects) and not any(
         c.dep_ in ("cc", "aux", "neg") for c in verb.children)
 
@@ -982,7 +703,7 @@ def _quote_holder(verb: Token, lemma: str, base: int) -> Candidate | None:
         content=[],
         cue=_cue_fragments(verb, base),
         source=source_mention(subject, base),
-        addressee=_addressee(verb, lemma, base, []),
+        addressee=addressee_of(verb, lemma, base, []),
         confidence=CONFIDENCE_COMPLEMENT,
         anchor=verb,
     )
@@ -995,7 +716,7 @@ def _around_cue_clause(verb: Token, sent: Span) -> list[list[Token]]:
     fragments; a clause of its own after the cue ("…, adding that …") does not
     resume the content.
     """
-    interrupted = _interrupted_subject(verb)
+    interrupted = interrupted_subject(verb)
     own = [c for c in verb.children if c.dep_ in _CUE_CLAUSE_DEPS and (interrupted is None or c.i != interrupted.i)]
     clause_start = min([verb.i] + [c.left_edge.i for c in own if c.i < verb.i])
     while clause_start < verb.i and sent.doc[clause_start].text in DOUBLE_MARKS:

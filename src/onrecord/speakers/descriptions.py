@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span
 
-from ..attribution.verbal import split_description
+from ..attribution.subjects import split_description
 from ..nlp import entity_at
 from .gender import title_gender
 from .names import is_first_name

@@ -46,7 +46,7 @@ from ..attribution.candidate import Candidate, Mention
 from ..attribution.cues import cue_lemma
 from ..attribution.spans import dateline_end, tokens_offsets
 from ..attribution.phrases import name_taken_for_a_modal
-from ..attribution.verbal import passive_participle
+from ..attribution.subjects import passive_participle
 from ..nlp import entities_in
 from .gender import honorific_before, honorific_gender, pronoun_gender
 from .names import first_name_verdict, is_first_name
