@@ -584,12 +584,12 @@ def test_the_next_name_in_a_list_is_no_description_of_the_name_before():
     ],
 )
 def test_a_name_ending_a_mention_after_a_role_not_an_honorific(words, heads, deps, tags, ents, named):
-    from onrecord.speakers.resolver import _named_after_a_role
+    from onrecord.speakers.ner import named_after_a_role
 
     pos = ["NOUN" if tag == "NN" else "ADP" if tag == "IN" else "PROPN" for tag in tags]
     d = doc(words, heads, deps, tags, pos)
     d.ents = [Span(d, start, end, label=label) for start, end, label in ents]
-    found = _named_after_a_role(d[0 : len(d)], list(d.ents))
+    found = named_after_a_role(d[0 : len(d)], list(d.ents))
     assert (found.text if found is not None else None) == named
 
 
@@ -861,7 +861,7 @@ def test_a_second_statement_the_parse_makes_a_second_complement_ends_the_first()
 
 @pytest.mark.parametrize("ent_end", [4, 6])
 def test_a_persons_name_the_ner_ran_on_into_where_she_is_from_ends_before_it(ent_end):
-    from onrecord.speakers.resolver import _name_the_ner_cut
+    from onrecord.speakers.ner import name_the_ner_cut
 
     # "while Nora Vell of The Courier still thinks …", the NER's person "Nora Vell of" or
     # "Nora Vell of The Courier"
@@ -870,7 +870,7 @@ def test_a_persons_name_the_ner_ran_on_into_where_she_is_from_ends_before_it(ent
             ["IN", "NNP", "NNP", "IN", "DT", "NNP", "RB", "VBZ"], ["SCONJ", "PROPN", "PROPN", "ADP", "DET", "PROPN", "ADV", "VERB"])
     d.ents = [Span(d, 1, ent_end, label="PERSON")]
     [person] = d.ents
-    assert _name_the_ner_cut(person).text == "Nora Vell"
+    assert name_the_ner_cut(person).text == "Nora Vell"
     d.ents = [Span(d, 1, 3, label="PERSON"), Span(d, 5, 6, label="ORG")]
     for whole in d.ents:
-        assert _name_the_ner_cut(whole) is whole
+        assert name_the_ner_cut(whole) is whole

@@ -9,7 +9,7 @@ from onrecord import Extractor
 from onrecord.attribution import STRATEGIES, may_attribute
 from onrecord.speakers.gender import GenderEvidence, honorific_before
 from onrecord.speakers.registry import PersonMention, Referent, Registry, club_or_party, no_part_of_name
-from onrecord.speakers.resolver import _name_after_titles, _named_like_a_person
+from onrecord.speakers.ner import name_after_titles, named_like_a_person
 from onrecord.speakers.vocabulary import ends_sentence
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -928,7 +928,7 @@ def test_the_union_or_the_agency_is_the_body_named_before(extractor, text, words
 def test_an_organization_named_like_a_person_is_no_body_a_later_noun_means(name, person):
     # a stray "'s" taken for a source leaves an organization of no name: it must not break the test
     # (a Reuters story about Moody's raised IndexError in `make robustness`)
-    assert _named_like_a_person(Referent("e1", "organization", name)) is person
+    assert named_like_a_person(Referent("e1", "organization", name)) is person
 
 
 def test_the_firm_after_a_business_is_named_is_that_business(extractor):
@@ -1720,7 +1720,7 @@ def test_an_organization_named_beside_its_description_keeps_the_words_after_its_
 )
 def test_a_name_read_from_words_starts_after_its_title(words, name):
     # mentions the parse does not cover (a paragraph only the tagger read) are read word by word
-    assert _name_after_titles(words) == name
+    assert name_after_titles(words) == name
 
 
 # Names in paragraphs no rule parses (no cue word, no quotation) are read from the raw text.

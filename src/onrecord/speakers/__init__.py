@@ -2,8 +2,9 @@
 
 ``resolver`` turns each attribution's source, addressee and relaying-source
 mention into an entity (name, type, descriptions), keeping the article's
-entities in a ``registry`` and reading titles and appositions around a name
-with ``descriptions``; ``vocabulary`` holds the words all three know.
+entities in a ``registry``, reading titles and appositions around a name
+with ``descriptions``, what the parse says of a mention with ``mentions`` and
+the NER's names, mended, with ``ner``; ``vocabulary`` holds the words they all know.
 ``gender`` reads what the article states about a person's gender, ``names``
 what a first name suggests where it says nothing.
 """

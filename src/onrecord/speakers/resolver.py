@@ -43,7 +43,6 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from ..attribution.candidate import Candidate, Mention
-from ..attribution.cues import cue_lemma
 from ..attribution.spans import dateline_end, tokens_offsets
 from ..attribution.phrases import name_taken_for_a_modal
 from ..attribution.subjects import passive_participle
@@ -56,14 +55,14 @@ from .vocabulary import (
     AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CALENDAR_WORDS, CARRIERS, DEFINITE, DEGREE_TITLES, DEMONYMS, DETERMINERS, GROUP_PRONOUNS,
     HONORIFICS, KIN, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS,
     ORG_NOUNS, ORGANIZATION_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_PRONOUNS, PLACE_ENTS,
-    RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, ROYAL_TITLES, SENTENCE_LINKS, SENTENCE_OPENERS, SUBJECT_DEPS, TEAM_WORDS,
+    RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, ROYAL_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TEAM_WORDS,
     SPEAKING_FOR, STAKEHOLDERS, TITLE_WORDS, WRITERS_EPITHETS, is_person_noun, singular,
 )
 from .pronouns import Pronouns
 from .sentences import Sentences
 from .registry import (
-    HONORIFICS_BEFORE_A_SURNAME, IN_A_CLAUSE, PersonMention, Referent, Registry, club_or_party, ends_in, gender_so_far,
-    PORTFOLIO_JOINERS, is_demonym, is_modifier, is_suffix, is_title, name_after_portfolio, no_part_of_name, org_key, says_who,
+    HONORIFICS_BEFORE_A_SURNAME, PersonMention, Referent, Registry, club_or_party, ends_in, gender_so_far,
+    is_demonym, is_modifier, is_suffix, is_title, no_part_of_name, org_key, says_who,
     settle_gender, without_possessive,
 )
 from .descriptions import (
@@ -71,6 +70,17 @@ from .descriptions import (
     described_as_a_person, describes_someone, description_of, fullest_description, hyphened_words, modifiers_of,
     names_something, noun_before, organization_named_in, predicate_of, role_family, same_entity,
     title_run_before, whole_organization, written,
+)
+from .ner import (
+    called_a_person, capitalised, capitalised_title, in_apposition_to_a_body, name_after_titles, name_the_ner_cut,
+    named_after_a_role, named_like_a_person, party_or_club, person_after_portfolio, portfolio_then_name,
+    title_taken_for_an_organization, unnamed_or_misnamed,
+)
+from .mentions import (
+    MEMBERS_FOR, PARLIAMENT_MEMBERS, a_places, agent, author_of, before_aside, carriers_source, clause_tokens,
+    demonym_words, described_before, epithet, epithet_adjective, epithet_compound, gender_said_of, head_word,
+    in_a_constituency, in_pieces, main_subject, of_an_object, of_someone_else, relative_antecedent, salience,
+    says_he_or_she, spoken_with, where_held, without_aside_clause,
 )
 
 
@@ -95,10 +105,6 @@ _AGE = re.compile(r"\b\d{1,3}-year-old\b")
 # how many sentences after a definite description ("the economy minister") the one person
 # given those words may be named
 _NAMED_AFTER = 2
-# the participles of a clause naming whom a subject spoke with (``_spoken_with``)
-_SPEAKING_WITH = frozenset("speaking talking writing appearing".split())
-# the verbs of saying a one-word name says "he …" with (``_says_he_or_she``)
-_SAYING = frozenset("say tell add claim insist argue explain note warn write".split())
 # lowercase roles before a name that only a person holds (not "market leader Tesco", "broker Marsh")
 _ONLY_PEOPLES_ROLES = frozenset("spokesman spokeswoman spokesperson minister secretary mp mep councillor".split())
 # the outlet's own people, as its articles call them: "our correspondent"
@@ -110,39 +116,6 @@ _LEDE_SENTENCES = 2
 _ANY_BUSINESS = frozenset({"company", "firm"})
 # an apposition or a copula's complement right after a name in unparsed text
 _RAW_DESCRIPTION = re.compile(r"(?:,|\s+(?:is|was))\s+(?:the|a|an)\s+([a-z][^,.;:!?\"“”()]*)")
-
-
-def _rank(token) -> int:
-    """How salient a mention is as a later pronoun's antecedent, from its role in the clause.
-
-    A name inside a clause that modifies a noun ("The government, led by Justin Trudeau,")
-    or that modifies one itself ("an Oscar nomination") is the least salient: ``pronouns``
-    looks past it for a person named as the story's subject.
-    """
-    if any(t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN") for t in token.ancestors):
-        return IN_A_CLAUSE
-    modifier = token
-    while modifier.dep_ == "conj":
-        modifier = modifier.head
-    if modifier.dep_ in ("compound", "nmod") and modifier.head.pos_ == "NOUN" and modifier.head.is_lower:
-        # a name that says what kind a thing is ("an Oscar nomination", "a Linux or Mac version")
-        # is no one the story is about
-        return IN_A_CLAUSE
-    if token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS):
-        return 0
-    return 2 if token.dep_ == "poss" else 1
-
-
-def _main_subject(token) -> bool:
-    """Whether a name is the subject of its sentence's main clause (or that subject's apposition):
-    who the sentence is about, not the subject of a clause inside it ("… were able to watch
-    George W Bush slug it out")."""
-    if token.dep_ == "appos":
-        token = token.head
-    verb = token.head
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return token.dep_ in SUBJECT_DEPS and verb.dep_ == "ROOT"
 
 
 class SpeakerResolver:
@@ -227,15 +200,15 @@ class SpeakerResolver:
             dateline = dateline_end(unit.doc)
             covered = 0 if dateline is None else dateline
             for ent in unit.doc.ents:
-                if ent.start < covered or ent.text.lower() in DEMONYMS or not _capitalised(ent):
+                if ent.start < covered or ent.text.lower() in DEMONYMS or not capitalised(ent):
                     continue  # ("Frenchman", "Scot": no one's name, and no firm's)
-                ent = _person_after_portfolio(ent) or ent
-                whole = _name_the_ner_cut(ent)
+                ent = person_after_portfolio(ent) or ent
+                whole = name_the_ner_cut(ent)
                 if whole is not ent and (ent.label_ == "PERSON" or self._names_a_person(ent)):
                     ent = whole  # (a surname alone the NER called an organization stays one)
                 start = unit.start + ent.start_char
                 if self._names_a_person(ent):
-                    entity = self._person_at(ent.text, start, ent.root, _said_of(ent.root))
+                    entity = self._person_at(ent.text, start, ent.root, gender_said_of(ent.root))
                     entity.describe(title_run_before(self.text, start))
                 elif ent.label_ == "ORG" or self._capitals_of_an_organization(ent):
                     ent = whole_organization(ent)
@@ -273,7 +246,7 @@ class SpeakerResolver:
                 # a known surname the NER let pass ("Walsh, a former labor leader, …") or took, alone,
                 # for a place or a body where it speaks or owns ("Salem later told CTV News" after
                 # "Aref Salem": the he/she after it looked past him)
-                if (token.pos_ == "PROPN" and _unnamed_or_misnamed(token) and token.text[:1].isupper()
+                if (token.pos_ == "PROPN" and unnamed_or_misnamed(token) and token.text[:1].isupper()
                         and self.registry.person_by_surname(token.text)
                         and not (token.i > 0 and token.nbor(-1).pos_ == "PROPN")
                         and not (token.i + 1 < len(unit.doc) and token.nbor().pos_ == "PROPN")):
@@ -334,7 +307,7 @@ class SpeakerResolver:
         if len(words) != 2 or not _INITIALS.fullmatch(words[0].text):
             return False
         surname = words[1].lower_
-        return any(t.lower_ == surname and _says_he_or_she(t) for u in self.parsed_units for t in u.doc)
+        return any(t.lower_ == surname and says_he_or_she(t) for u in self.parsed_units for t in u.doc)
 
     def _names_a_person(self, ent: Span) -> bool:
         """Whether a named entity is a person, whatever the NER called it.
@@ -352,7 +325,7 @@ class SpeakerResolver:
             return False  # "the Lib Dems", "the Clintons": a party or a family, no one person
         if club_or_party(ent.text):
             return False
-        if _in_a_constituency(ent[0]):
+        if in_a_constituency(ent[0]):
             return False  # "the Labour MP for Birkenhead": a constituency the NER took for a name
         if ent.label_ == "PERSON":
             # a place the article names as such ("Back in Surrey" too), or a day or month ("In March,"),
@@ -361,7 +334,7 @@ class SpeakerResolver:
                 len(ent) == 1 and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPOSITIONS)
             calendar = len(ent) == 1 and ent.root.lower_ in CALENDAR_WORDS
             return not (place or calendar) or after_honorific(ent[0]) or self.registry.person_by_surname(ent.text)
-        if ent.label_ in NOT_NAME_ENTS or _in_apposition_to_a_body(ent.root):
+        if ent.label_ in NOT_NAME_ENTS or in_apposition_to_a_body(ent.root):
             return False  # (nor "Ford, the US car company", however many Fords the article names)
         if after_honorific(ent[0]) or (len(ent) > 1 and ent[0].text.rstrip(".") in HONORIFICS):
             return True  # "Mr Vardanyan", whatever the NER took the name for (with the "Mr" or without)
@@ -393,13 +366,13 @@ class SpeakerResolver:
             return True
         if len(words) > 1 and is_first_name(words[0].text, anywhere=True) and (
             surname in self.surnames_alone or (ent.start > 0 and is_title(ent.doc[ent.start - 1].text))
-            or _called_a_person(ent)
+            or called_a_person(ent)
         ):
             # "Dominic LeBlanc" (ORG) … "LeBlanc told them" (PERSON); "Former MP Celina Caesar-Chavannes";
             # "Former Worldcom boss Bernie Ebbers", "producer Gil Cates" (not "parts maker Robert Bosch");
             # a first name of any locale, so long as this much says person ("captain Fabien Pelous")
             return True
-        if len(words) == 1 and _says_he_or_she(ent.root):
+        if len(words) == 1 and says_he_or_she(ent.root):
             return True  # "Smith said he spoke with …": a firm says "it"
         if len(words) == 2 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in _ONLY_PEOPLES_ROLES:
             return True  # "spokesman Glyn Davies": a title no organization holds, whatever the first name
@@ -416,8 +389,8 @@ class SpeakerResolver:
         if gender:
             entity.evidence.honorifics[gender] += 1
         self.registry.mention_person(
-            PersonMention(start, entity, self.sentences.index(start), 1 if token is None else _rank(token),
-                          token is not None and _main_subject(token)))
+            PersonMention(start, entity, self.sentences.index(start), 1 if token is None else salience(token),
+                          token is not None and main_subject(token)))
         return entity
 
     def _complete_names(self) -> None:
@@ -507,7 +480,7 @@ class SpeakerResolver:
         A capitalised one is a title or a programme ("An Open Letter from …", "the BBC's World
         Business Report"); it, or any new one of no known author, makes "the letter" no longer
         the one before it."""
-        author = _author_of(noun) if noun.is_lower else None
+        author = author_of(noun) if noun.is_lower else None
         if author is not None:
             phrase = noun.doc[author.left_edge.i : author.right_edge.i + 1]
             mention = Mention(base + phrase.start_char, base + phrase.end_char, phrase)
@@ -586,11 +559,11 @@ class SpeakerResolver:
         if len(span) == 1 and pronoun_gender(words[0]) is not None:
             # "Mr Blair has failed, he claimed" after Michael Howard's statement: a person named only
             # in what statements say yields to the speaker of the latest one
-            exclude = list(exclude) + _spoken_with(span.root, m.start - span.start_char)
+            exclude = list(exclude) + spoken_with(span.root, m.start - span.start_char)
             return self.pronouns.antecedent(
                 m.start, pronoun_gender(words[0]), exclude, self.last_speaker, topics=self.reported), None
         if len(span) == 1 and words[0] in RELATIVE_PRONOUNS:
-            antecedent = _relative_antecedent(m)
+            antecedent = relative_antecedent(m)
             if antecedent is not None:
                 return self.resolve(antecedent, exclude)
         if len(span) == 1 and words[0] in PERSON_PRONOUNS:
@@ -599,9 +572,9 @@ class SpeakerResolver:
             return self.registry.latest(lambda e: e.type == "person" and e.name is not None), None
         if len(span) == 1 and words[0] in GROUP_PRONOUNS:
             return self.registry.latest(lambda e: e.type != "person" or words[0] in ("they", "who", "we")), None
-        demonym = _demonym(span)
+        demonym = demonym_words(span)
         if demonym is not None:
-            # "the American": the writer's word for someone (``_epithet``), no one's name nor a firm,
+            # "the American": the writer's word for someone (``epithet``), no one's name nor a firm,
             # unless the article gave someone these words ("The 55-year-old Frenchman" after "… 55")
             described = self._described(span, words, m.start)
             return described or self.registry.unnamed("person", demonym), None
@@ -609,19 +582,19 @@ class SpeakerResolver:
         a_name = span.root.pos_ == "PROPN" or name_taken_for_a_modal(span.root)
         if a_name and self.registry.person_by_surname(span.root.text) and not any(
             e.label_ in ("PERSON", "ORG") and len(e) > 1 for e in entities_in(span)
-        ) and not _in_apposition_to_a_body(span.root):
+        ) and not in_apposition_to_a_body(span.root):
             # a surname the tagger did not mark as a name: "… ," Okafor said.
             run = self._name_run(span[: span.root.i - span.start + 1])
             name = " ".join(t.text for t in run) if run else span.root.text
             return self.registry.person(name, at=m.start, gender=honorific_before(self.text, m.start),
-                                        said_of=_said_of(span.root)), None
+                                        said_of=gender_said_of(span.root)), None
         named = self._called_by_first_name(span, m.start)
         if named is not None:
             # "Tanya told CBC News" after "Tanya Kowalchuk", whatever the NER made of the word (a place, nothing)
             return named, None
-        span = _without_aside_clause(span)
+        span = without_aside_clause(span)
         words = [t.lower_ for t in span]
-        core = _before_aside(span)
+        core = before_aside(span)
         if span.root.lower_ in ORGANIZATION_NOUNS and span.root.ent_type_ != "PERSON":
             # (a person's surname is no organization's noun: "Anna Court, a former champion")
             named = self._named_organization(span)
@@ -638,18 +611,18 @@ class SpeakerResolver:
             if named is not None:
                 # "A spokesperson for Health Canada, Eric Morrissette,": the apposition names the person
                 entity = self.registry.person(named.text, at=m.start + named.start_char - span.start_char)
-                description = _described_before(span, named, [span.root])
+                description = described_before(span, named, [span.root])
                 entity.describe(description)
                 return entity, description or None
             # "A spokesman for Castell & Ruiz" is a person described by an organization
             return self._unnamed(span, words), None
         # a named entity inside the mention: the head one, else a carrier's source; not one of
         # a clause that says what the head does ("A union representing … at US Airways")
-        clause = _clause_tokens(span)
-        ents = [e for e in entities_in(span) if e.label_ in ("PERSON", "ORG") and _capitalised(e)]
-        ents = [e for e in ents if e.root.i not in clause and not _title_taken_for_an_organization(e.root)]
+        clause = clause_tokens(span)
+        ents = [e for e in entities_in(span) if e.label_ in ("PERSON", "ORG") and capitalised(e)]
+        ents = [e for e in ents if e.root.i not in clause and not title_taken_for_an_organization(e.root)]
         head_ent = next((e for e in ents if e.root.i == span.root.i or span.root.i in range(e.start, e.end)), None)
-        if ents and ents[-1].end == span.end and ents[-1].label_ == "PERSON" and _in_pieces(span):
+        if ents and ents[-1].end == span.end and ents[-1].label_ == "PERSON" and in_pieces(span):
             # "wrote Greenfield vice-president Daniel Reyes" parsed as three subjects: the name
             # that ends the phrase is its head, as in any English noun phrase
             head_ent = ents[-1]
@@ -662,7 +635,7 @@ class SpeakerResolver:
             named = self._named_by_apposition(span, m.start)
             if named is not None:
                 return named, None
-            source = _carriers_source(span, m.start - m.span.start_char)
+            source = carriers_source(span, m.start - m.span.start_char)
             if source is not None:
                 # "A statement from the Prime Minister's Office said": the office, which the NER missed
                 return self.resolve(source, exclude)
@@ -683,14 +656,14 @@ class SpeakerResolver:
             entity = self._unnamed(span, words, clause)
             return entity, None
         if head_ent is not None and head_ent.label_ != "PERSON":
-            head_ent = _named_after_a_role(span, ents) or head_ent
-        chosen = head_ent or _named_after_a_role(span, ents) or (
+            head_ent = named_after_a_role(span, ents) or head_ent
+        chosen = head_ent or named_after_a_role(span, ents) or (
             ents[-1] if span.root.lower_ in CARRIERS or span.root.pos_ in ("NOUN",) else ents[0])
-        chosen = _person_after_portfolio(chosen) or chosen
+        chosen = person_after_portfolio(chosen) or chosen
         person = self._names_a_person(chosen)
         if person:
-            chosen = _name_the_ner_cut(chosen)  # the name as ``_collect`` registered it
-        if person and head_ent is None and _of_someone_else(span, chosen):
+            chosen = name_the_ner_cut(chosen)  # the name as ``_collect`` registered it
+        if person and head_ent is None and of_someone_else(span, chosen):
             # "A close associate of former Yukos boss Mikhail Khodorkovsky": the name says whose
             return self._unnamed(span, words), None
         # (not one set off as the role's apposition: "The building's new owner, Capital Holdings Inc.," is the
@@ -702,8 +675,8 @@ class SpeakerResolver:
             # its "officials" speak for)
             return self._unnamed(span, words), None
         if head_ent is None and not person and not named_so and (
-                (span.root.text.islower() and is_person_noun(span.root.lower_)) or span.root.lower_ in _MEMBERS_FOR
-                or _capitalised_title(span.root)):
+                (span.root.text.islower() and is_person_noun(span.root.lower_)) or span.root.lower_ in MEMBERS_FOR
+                or capitalised_title(span.root)):
             # "Amnesty International's chief", "the chairman of the CRE", "the MP for Birkenhead",
             # "the Trade and Industry Secretary" (a title, capitalised): someone of the organization
             # or place, not it
@@ -711,16 +684,16 @@ class SpeakerResolver:
         at = m.start + (chosen.start_char - span.start_char)
         if person:
             entity = self.registry.person(chosen.text, at=at, gender=honorific_before(self.text, at),
-                                          said_of=_said_of(chosen.root))
+                                          said_of=gender_said_of(chosen.root))
         else:
             entity = self.registry.organization(whole_organization(chosen).text)
         description = description_of(chosen) if head_ent is not None else None
-        noun = _head_word(span)
+        noun = head_word(span)
         if person and head_ent is None and chosen.root.dep_ == "appos" and chosen.root.head in noun and (
                 (noun[-1].is_lower and is_person_noun(noun[-1].lower_)) or is_title(noun[-1].text)
                 or noun[-1].lower_ in RELATIONS):
             # "The firm's chief executive, John Smith,": the noun the name stands beside describes him
-            description = _described_before(span, chosen, noun)
+            description = described_before(span, chosen, noun)
         entity.describe(description)
         return entity, fullest_description(description, entity.descriptions)
 
@@ -783,7 +756,7 @@ class SpeakerResolver:
         is a name set off by commas after a capitalised title the NER saw none in ("The Shadow Secretary
         of State for the Family, Theresa May, said")."""
         root = span.root
-        titled = _capitalised_title(root)
+        titled = capitalised_title(root)
         if not titled and (root.pos_ != "NOUN" or not root.text.islower() or not is_person_noun(root.lower_)):
             return None
         doc = span.doc
@@ -827,7 +800,7 @@ class SpeakerResolver:
         if last >= 0 and (len(run) - last > 2 or run[last].lower_ in PEERAGE):
             run = run[last + 1 :]
         run = [t for t in run if not title(t)]
-        named = _person_after_portfolio(run[0].doc[run[0].i : run[-1].i + 1]) if run else None
+        named = person_after_portfolio(run[0].doc[run[0].i : run[-1].i + 1]) if run else None
         if named is not None:
             run = list(named)  # "Minister of Health Patty Hajdu": the run stopped at "of", after the title
         # "The Lord Chief Justice": titles set aside, a sentence's capital "The" is no name
@@ -854,7 +827,7 @@ class SpeakerResolver:
         words = re.findall(r"[\w'’.-]+", without_bracketed_end(self.text[m.start : m.end]))
         if len(words) == 1 and pronoun_gender(words[0]) is not None:
             return self.pronouns.antecedent(m.start, pronoun_gender(words[0]), exclude, self.last_speaker)
-        names = _name_after_titles(words)
+        names = name_after_titles(words)
         if names and (self.registry.person_by_surname(names[-1]) or (len(names) > 1 and is_first_name(names[0]))):
             return self.registry.person(" ".join(names), at=m.start, gender=honorific_before(self.text, m.start))
         while words and words[0].lower() in DETERMINERS:
@@ -865,7 +838,7 @@ class SpeakerResolver:
         if phrase[:1].isupper():
             # "Labour sees …": an organization the article names, or a party by its word
             known = self.registry.known_organization(phrase)
-            if known is not None or _party_or_club(phrase):
+            if known is not None or party_or_club(phrase):
                 return known or self.registry.organization(phrase)
         # "Union leaders fumed that …" in a paragraph the tagger read but no rule parsed: described by its words
         entity = self.registry.new("other", None)
@@ -882,7 +855,7 @@ class SpeakerResolver:
         one is a group.
         """
         root = span.root
-        if any(t.ent_type_ == "PERSON" and not _in_a_constituency(t) for t in span):
+        if any(t.ent_type_ == "PERSON" and not in_a_constituency(t) for t in span):
             return None  # a name of its own: "the carmaker's chief executive Helmut Panke"
         if words[0] == "our" and len(span) == 2 and root.lower_ in _JOURNALISTS:
             return self._our_journalist(root.lower_, position)
@@ -892,7 +865,7 @@ class SpeakerResolver:
             # one person the article, further down, gives those very words ("… the judge, Letitia Clark");
             # ("the home secretary" is read as any definite description is, below, before the lede's)
             later = [e for e in self.registry.described_as(exact) if e.type == "person"]
-            if not later and _a_places(span) and is_person_noun(root.lower_):
+            if not later and a_places(span) and is_person_noun(root.lower_):
                 # "Russia's president has defended …" for the body's "President Vladimir Putin": the
                 # one person anywhere in the article holding that role (none where two do), every word
                 # after the place's among their titles' ("Scotland's justice minister" is no First Minister)
@@ -949,18 +922,18 @@ class SpeakerResolver:
                 return max(forces, key=lambda e: e.mentioned_before(position))
         if words[0] in ("a", "an", "another") or root.tag_ in ("NNS", "NNPS") or root.pos_ not in ("NOUN", "PROPN"):
             return None
-        if (root.ent_type_ in ("PERSON", "ORG") and not _title_taken_for_an_organization(root)) or any(
-                t.ent_type_ == "PERSON" and not _in_a_constituency(t) for t in span):
+        if (root.ent_type_ in ("PERSON", "ORG") and not title_taken_for_an_organization(root)) or any(
+                t.ent_type_ == "PERSON" and not in_a_constituency(t) for t in span):
             return None  # a name of its own
         # "Canada's top doctor": a place's possessive is as definite as "the country's"
-        definite = words[0] in DEFINITE or _a_places(span)
+        definite = words[0] in DEFINITE or a_places(span)
         if not definite and len(span) > 3:
             return None
         head = root.lower_
         # every word of the mention was said of the entity, its head as the head of a description
         # (words as descriptions are read: "co-chairman" one word, as the article's "Tory co-chairman" gave it)
         hyphened = hyphened_words(span)
-        role = written(_head_word(span))
+        role = written(head_word(span))
         said = {w for w in map(written, hyphened)
                 if w not in DETERMINERS and w.replace("-", "").isalpha()}
 
@@ -978,9 +951,9 @@ class SpeakerResolver:
             # (a capitalised title too: "The Indonesian Economics Minister" for "Economics Minister Aburizal Bakrie")
             narrowing = {written(word) for word in hyphened if any(
                 t.ent_type_ in ("GPE", "NORP", "ORG") or t.lower_ in NARROWING
-                or (t.i > span.start and names_something(t)) or _epithet_adjective(t, root) for t in word
-            ) or _epithet_compound(word, root)}
-            where = _where_held(span)
+                or (t.i > span.start and names_something(t)) or epithet_adjective(t, root) for t in word
+            ) or epithet_compound(word, root)}
+            where = where_held(span)
             narrowing |= where
             # The holder's own words before the role must be in the mention, but for the names of
             # places, clubs and events where the mention gives only a party or a hyphened epithet of
@@ -994,7 +967,7 @@ class SpeakerResolver:
                 # (a plain adjective may name a portfolio: "the foreign secretary" is not the Home one)
                 # (and where it is held: "the MP for Sittingbourne" for "Labour MP Derek Wyatt")
                 own = where | {written(word) for word in hyphened
-                               if any(t.lower_ in PARTY_MEMBERS for t in word) or _epithet_compound(word, root)}
+                               if any(t.lower_ in PARTY_MEMBERS for t in word) or epithet_compound(word, root)}
                 # (but one party's leader is not another's: "the Liberal leader" is no "NDP leader")
                 rival = bool(added & PARTY_MEMBERS) and bool(missing & PARTY_MEMBERS)
                 if added <= narrowing and not rival and (
@@ -1024,7 +997,7 @@ class SpeakerResolver:
                 kinds = (BUSINESS_NOUNS if head in BUSINESS_NOUNS else _BODIES) | {"group"}
                 other = (NAMING_NOUNS if head in BUSINESS_NOUNS else ORG_NOUNS) | BUSINESS_NOUNS
                 named += [e for e in self.registry.organizations if e.type == "organization"
-                          and e.mentioned_before(position) >= 0 and not _named_like_a_person(e)
+                          and e.mentioned_before(position) >= 0 and not named_like_a_person(e)
                           and not (set(org_key(e.name or "")) & other - kinds)]
         if not named and words[0] in DEFINITE and head in BODY_NOUNS and len(said) > 1:
             # "the transit agency" for the "Toronto Transit Commission", "the health authority" for
@@ -1033,7 +1006,7 @@ class SpeakerResolver:
             # whose name says it is no other kind ("Ford Motor Company" is no "federal agency")
             kinds = _BODIES | {"group"}
             named = [e for e in self.registry.organizations if e.type == "organization" and e.name
-                     and e.mentioned_before(position) >= 0 and not _named_like_a_person(e)
+                     and e.mentioned_before(position) >= 0 and not named_like_a_person(e)
                      and said - {head} <= set(org_key(e.name)) | _LEVELS_OF_GOVERNMENT
                      and not (set(org_key(e.name)) & (ORG_NOUNS | BUSINESS_NOUNS) - kinds)]
             named = named and [max(named, key=lambda e: e.mentioned_before(position))]
@@ -1092,7 +1065,7 @@ class SpeakerResolver:
         ]
         if named:
             return max(named, key=lambda e: e.mentioned_before(position))
-        if head in _MEMBERS_FOR:
+        if head in MEMBERS_FOR:
             # "the MP for Sittingbourne": the one MP the article named, as "the MP" would be
             described = self._described(span, words, position)
             if described is not None:
@@ -1104,7 +1077,7 @@ class SpeakerResolver:
         author of the latest one of that noun the article introduced, where it says whose
         ("X issued a statement", "X said in a news release", "a report by X", "X's letter")."""
         if len(span) > 3 or words[0] not in DEFINITE or span.root.lower_ not in CARRIERS:
-            return None  # ("the statement released by …" says whose it is; ``_carriers_source`` reads that)
+            return None  # ("the statement released by …" says whose it is; ``carriers_source`` reads that)
         earlier = [author for at, noun, author in self.authored if noun == span.root.lower_ and at < position]
         return earlier[-1] if earlier else None
 
@@ -1188,7 +1161,7 @@ class SpeakerResolver:
             # no word, is an unnamed organization of this article (the store merges names only, and
             # one "government" from every article would be the most quoted speaker of all)
             return self.registry.unnamed("organization", description)
-        if family is None and _party_or_club(description):
+        if family is None and party_or_club(description):
             return self.registry.organization(description)  # "Labour sees …", parsed as a common noun
         # one person, however described ("A lawyer for the family", "a close associate of …"); a
         # plural ("analysts"), a document ("the report") or a word no list knows stays "other"
@@ -1220,7 +1193,7 @@ class SpeakerResolver:
         else:
             entity, description = self.resolve(m, exclude)
         meant = None
-        if entity is not None and (entity.name is None or not entity.mentions) and _epithet(m):
+        if entity is not None and (entity.name is None or not entity.mentions) and epithet(m):
             # (an entity without mentions was made from these very words: no one the article named)
             if going_on is not None and (added or self._spoken_of_again(going_on, m, exclude)):
                 meant = going_on
@@ -1229,7 +1202,7 @@ class SpeakerResolver:
                 if going_on is not None and meant is not going_on:
                     meant = None  # someone else spoke last: the role may be theirs as well
         if meant is not None:
-            words = _without_aside_clause(m.span)[1:].text  # type: ignore[arg-type]
+            words = without_aside_clause(m.span)[1:].text  # type: ignore[arg-type]
             meant.describe(words)
             entity, description = meant, words
         self.resolved[(m.start, m.end)] = (entity.id if entity is not None else None, description)
@@ -1247,7 +1220,7 @@ class SpeakerResolver:
             # a resolved he/she or description carries its person on: "He said he did not recall whether
             # the Clintons …", "the minister said … He said"; a passive's
             # agent ranks below its subject ("Scheer was asked about the tax by a reporter. He said …": Scheer's)
-            rank = 1 if m.span is not None and _agent(m.span.root.head) else 0
+            rank = 1 if m.span is not None and agent(m.span.root.head) else 0
             self.registry.mention_person(PersonMention(m.start, entity, self.sentences.index(m.start), rank))
         elif entity.type == "person" and pronoun_gender(fragment.text) is not None:
             # the speaker's he/she, read with the statements in view, over the chain's first reading
@@ -1317,12 +1290,12 @@ class SpeakerResolver:
         """Whether a definite role may be the writer's word for a person: a noun for people, a
         person the article gave no role of their own (anyone may be "the American"), not named
         again in the role's sentence."""
-        role = written(_head_word(m.span))  # type: ignore[arg-type]
+        role = written(head_word(m.span))  # type: ignore[arg-type]
         a_role = is_person_noun(role) or is_title(role)
-        anyone = _demonym(m.span) is not None or role in AGE_EPITHETS  # type: ignore[arg-type]
+        anyone = demonym_words(m.span) is not None or role in AGE_EPITHETS  # type: ignore[arg-type]
         # a member of a parliament holds their party's or government's role as well ("The Veritas
         # leader said … The MEP said"), though never a seat in another parliament
-        anyone = anyone or (role in _PARLIAMENT_MEMBERS and not person.title_heads & _PARLIAMENT_MEMBERS - {role})
+        anyone = anyone or (role in PARLIAMENT_MEMBERS and not person.title_heads & PARLIAMENT_MEMBERS - {role})
         # "The veteran coach" for "Head coach Darryl Sutter": the role they were given, said with their
         # own words or a writer's epithet ("the England coach" is no "Wales coach", "the foreign
         # secretary" no "Home Secretary"), of no other rank ("the chancellor" is no "Shadow chancellor")
@@ -1356,127 +1329,9 @@ class SpeakerResolver:
         return result
 
 
-# the clauses that modify a noun: "which was founded by …", "led by …", "representing …"
-_CLAUSE_DEPS = frozenset({"relcl", "acl"})
-# who is "for" a place: "the Labour MP for Birkenhead", "Senator for Queensland"
-_PARLIAMENT_MEMBERS = frozenset("mp msp mep mla mpp".split())
-_MEMBERS_FOR = _PARLIAMENT_MEMBERS | frozenset("member senator councillor representative congressman congresswoman".split())
-# what may follow a name to a mention's end: letters after it ("Peter Ainsworth MP", "Guy
-# Mansfield QC"), a suffix ("Jr"), or "MPs" ("… and Labour MPs")
-_POST_NOMINALS = LETTERS_AFTER_A_NAME | {"MPs", "Jr", "Sr"}
-# what sets a clause off from its noun as an aside
-_ASIDE_MARKS = frozenset({",", "-", "–", "—", "("})
-# a clause that names its noun ("a man called Thomas Eyton") is no aside
-_NAMING_VERBS = frozenset(
-    "call called name named dub dubbed nickname nicknamed know known title titled entitle entitled".split()
-)
-# what a survey, report or set of figures says is its author's ("A survey conducted by PC Pro
-# Magazine"), named in the clause's agent; the carriers' own words say so in their phrase
-_AUTHORED = CARRIERS | frozenset(
-    "figures numbers findings research statistics data table estimate calculations leaflet book paper "
-    "message ranking index".split()
-)
-
-
-def _authored(token) -> bool:
-    return token.lower_ in _AUTHORED or token.lemma_ in _AUTHORED
-
-
-def _is_clause(token) -> bool:
-    # a verb the parse made of a name is none ("pop band Busted")
-    return (token.dep_ in _CLAUSE_DEPS and token.lemma_ not in _NAMING_VERBS and token.lower_ not in _NAMING_VERBS
-            and not token.ent_type_)
-
-
-def _agent(token) -> bool:
-    """The phrase of a clause that names who did it: "by NOP", "on behalf of Robert Zoellick"."""
-    return token.dep_ == "agent" or token.dep_ == "prep" and any(c.lower_ == "behalf" for c in token.children)
-
-
-def _clause_tokens(span: Span) -> frozenset[int]:
-    """The tokens of the clauses inside a mention that say what one of its nouns does, but its
-    author's name where the mention is something authored ("figures released by the ONS")."""
-    authored = _authored(span.root)
-    tokens = set()
-    for head in span:
-        if head.i <= span.root.i or not _is_clause(head):
-            continue
-        agents = {t.i for c in head.children if _agent(c) for t in c.subtree} if authored else ()
-        tokens.update(t.i for t in head.subtree if span.start <= t.i < span.end and t.i not in agents)
-    return frozenset(tokens)
-
-
-def _without_aside_clause(span: Span) -> Span:
-    """A mention without the clause that comments on its head: "Jet[, which was founded by
-    Naresh Goyal]", "The South Yorkshire company[, led by …]", "Ford[ which posted …]".
-
-    An aside (set off by a comma or a dash) says what the speaker did, not who it is, and
-    so does any clause after a name; a restrictive clause after a common noun stays (it
-    says which one: "a lawyer representing the family"). Something authored keeps its
-    clause, which names the author: "The study, undertaken by the European Commission".
-    """
-    root = span.root
-    if _authored(root):
-        return span
-    for token in span:
-        if token.i <= root.i or not _is_clause(token):
-            continue
-        cut = token.left_edge.i
-        if cut <= root.i or not span.doc[cut - 1].whitespace_:
-            continue  # "Chart-topping": the clause starts inside a word
-        before = span.doc[cut - 1]
-        # a comma sets an aside off, a dash only between spaces ("B&B - which has …")
-        aside = before.text == "," or (
-            before.text in _ASIDE_MARKS and cut - 2 >= span.start and span.doc[cut - 2].whitespace_
-        )
-        if root.pos_ == "PROPN" or aside:
-            while cut > root.i + 1 and span.doc[cut - 1].text in _ASIDE_MARKS:
-                cut -= 1
-            return span.doc[span.start : cut]
-    return span
-
-
-def _named_after_a_role(span: Span, ents: list[Span]) -> Span | None:
-    """The person whose name ends a mention after a role: "Association of Chief Police Officers
-    president Chris Fox", "Chairman of the Environmental Audit Committee Peter Ainsworth MP" (the
-    head the parse picks is the organization's first word or the capitalised role)."""
-    last = ents[-1] if ents else None
-    if last is None or last.label_ != "PERSON" or last.start == span.start:
-        return None
-    if any(not (t.is_punct or t.text.rstrip(".") in _POST_NOMINALS) for t in span.doc[last.end : span.end]):
-        return None  # "the parents of Stefan Pakeerah and their lawyer": the name does not end it
-
-    def role(token) -> bool:  # "Ms" says how someone is addressed, not what they are ("Mr Seifert with Ms Furse")
-        return (is_person_noun(token.lower_) or is_title(token.text)) and token.text.rstrip(".") not in HONORIFICS
-
-    first = next(t for t in span if t.lower_ not in DETERMINERS)
-    return last if role(span.doc[last.start - 1]) or (first.i < last.start and first.is_title and role(first)) else None
-
-
-def _a_places(span: Span) -> bool:
-    """Whether a mention opens with a place's possessive: "Canada's top doctor"."""
-    first = span[0]
-    if first.ent_type_ not in PLACE_ENTS or first.ent_iob_ != "B":
-        return False
-    end = first.i
-    while end + 1 < span.end and span.doc[end + 1].ent_iob_ == "I":
-        end += 1
-    return end + 1 < span.end and span.doc[end + 1].tag_ == "POS"
-
-
 # the organizations a definite noun stands for, known by the words their names end in
 _CLUB_ENDINGS = TEAM_WORDS | {"club"}
 _KIND_OF_NAME = {"party": PARTY_WORDS | {"party"}, "club": _CLUB_ENDINGS, "team": _CLUB_ENDINGS}
-
-
-def _unnamed_or_misnamed(token) -> bool:
-    """A word no entity holds, or that the NER alone took for another kind where a person's
-    name would stand: a subject or a possessor."""
-    if not token.ent_type_:
-        return True
-    return (token.ent_type_ in PLACE_ENTS | {"ORG", "NORP"} and token.ent_iob_ == "B"
-            and (token.i + 1 == len(token.doc) or token.nbor().ent_iob_ != "I")
-            and token.dep_ in SUBJECT_DEPS | {"poss"})
 
 
 # what a one-word name after it is a place of: "Back in Surrey, Grewal says"
@@ -1490,188 +1345,8 @@ _LEVELS_OF_GOVERNMENT = frozenset("federal provincial national municipal city re
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 
 
-def _said_of(token) -> str | None:
-    """The gender of the he/she that a subject's verb reports on: "Santos said she would keep
-    pushing" speaks of Santos herself, as news writes it."""
-    if token.dep_ != "nsubj":
-        return None
-    subjects = [t for clause in token.head.children if clause.dep_ == "ccomp"
-                for t in clause.children if t.dep_ in ("nsubj", "nsubjpass")]
-    return pronoun_gender(subjects[0].text) if subjects else None
-
-
-def _in_pieces(span: Span) -> bool:
-    """Whether the parse hangs more than one word of the mention outside it (a phrase it broke)."""
-    return sum(1 for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i) > 1
-
-
-def _of_someone_else(span: Span, named: Span) -> bool:
-    """Whether the person named in a mention is whom its head is someone of, not the speaker:
-    "A close associate of former Yukos boss Mikhail Khodorkovsky", "Lawyers for Mr Fawcett",
-    "the parents of 14-year-old Stefan Pakeerah", "Donald Trump's lawyer", "The Labour MP for
-    Birkenhead" (a place the NER took for a name), "the director behind JFK" (a film it took
-    for one). Not where only the role's own words stand between ("the minister for civil
-    aviation Praful Patel", "Shadow leader of the Commons Oliver Heald"), nor after a comma,
-    where the name may be the head's own ("The head of the Naftohaz company, Yury Boyko")."""
-    root = span.root
-    # the pipeline has no lemmatizer: "lawyers" is read as "lawyer" (``singular``)
-    lemma = singular(root.lower_) if root.tag_ == "NNS" else root.lower_
-    if named.root.dep_ == "poss" and named.root.head.i == root.i and not any(t.is_punct for t in named):
-        # "Donald Trump's lawyer", "Mary Smith's mother": the head is the possessor's someone
-        # (not where the NER ran a name on over a dash: "Florian Hamm - Borussia Dortmund's")
-        return root.pos_ == "NOUN" and root.is_lower and (is_person_noun(lemma) or lemma in RELATIONS)
-    prep = next((t for t in named.root.ancestors if t.head.i == root.i), None)
-    if prep is None or prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "to", "behind"):
-        return False
-    between = [t for t in span.doc[prep.i + 1 : named.start] if t.lower_ not in DETERMINERS]
-    if any(t.text == "," for t in between):
-        return False
-    if root.pos_ == "NOUN" and (root.is_lower or root.is_sent_start) and (is_person_noun(lemma) or lemma in RELATIONS):
-        return not between or lemma in RELATIONS or any(
-            t.like_num or is_person_noun(t.lower_) or is_title(t.text) for t in between)
-    return is_title(root.text) and not between
-
-
-def _party_or_club(phrase: str) -> bool:
-    """A party or club named by its capitalised words alone ("Labour", "Rovers"; not "Labour and
-    the Tories", two of them, nor "opposition Conservatives", a description)."""
-    return club_or_party(phrase) and all(w[:1].isupper() for w in phrase.split())
-
-
-def _before_aside(span: Span) -> Span:
-    """A mention up to the comma after its head: "The Green leader[, who says …]"."""
-    comma = next((t.i for t in span if t.i > span.root.i and t.text == ","), None)
-    return span.doc[span.start : comma] if comma is not None else span
-
-
-def _name_after_titles(words: list[str]) -> list[str]:
-    """The words of the name in a mention read word by word: the first run of capitalised words
-    after its last capitalised title ("New Jersey Gov. Chris Christie" is Chris Christie), of two
-    words where there is one, opening with a first name where one does ("Vodafone spokesman Bob
-    Smith", "Irish millionaires JP McManus and John Magnier"); without a title, the same over all
-    its words ("Chris Christie, the governor")."""
-    def title(word: str) -> bool:
-        return word[:1].isupper() and word.lower().strip(".") in TITLE_WORDS
-
-    def runs(part: list[str]) -> list[list[str]]:
-        found: list[list[str]] = [[]]
-        for word in part:
-            if word[:1].isupper() and not title(word):
-                found[-1].append(word)
-            elif found[-1]:
-                found.append([])
-        return [run for run in found if run]
-
-    last = max((i for i, w in enumerate(words) if title(w)), default=-1)
-    candidates = runs(words[last + 1 :]) or runs(words)
-    named = [run for run in candidates if len(run) > 1]
-    # in order of preference; a place or employer before the name is a run of its own
-    # ("Northern Ireland's James McIlroy"), so a run opening with a first name comes first
-    for choice in ([run for run in named if is_first_name(run[0])], named, candidates):
-        if choice:
-            return choice[0]
-    return []
-
-
-# adjectives that set another holder of a role apart: "the former minister" may be no one named
-_CONTRASTING = NO_DESCRIPTION | frozenset("former ex other another fellow rival opposing new previous then late".split())
-
-
-def _capitalised(ent: Span) -> bool:
-    """Whether an entity is written as a name: the small NER also tags "a record 49-match unbeaten
-    league run" a person and "tsunamis", "£100bn" organizations."""
-    return any(ch.isupper() for ch in ent.text)
-
-
-def _in_a_constituency(token) -> bool:
-    """Whether a word is in the place a member sits for: "Sheppey" of "the MP for Sittingbourne
-    and Sheppey", "Birkenhead" of "the Labour MP for Birkenhead"."""
-    i = token.i - 1
-    while i > 0 and (token.doc[i].text[:1].isupper() or token.doc[i].lower_ in ("and", "&")):
-        i -= 1
-    return i > 0 and token.doc[i].lower_ == "for" and token.doc[i - 1].lower_ in _MEMBERS_FOR
-
-
-def _named_like_a_person(entity: Referent) -> bool:
-    """Whether an organization's name opens with an honorific: a person the NER mistook ("Ms
-    Hodge"), no "charity". (A name of no words, which stray marks can leave, opens with none.)"""
-    return next(iter((entity.name or "").split()), "") in HONORIFICS
-
-
-def _where_held(span: Span) -> set[str]:
-    """The words after a role that only say where it is held, lowercased: "for Sittingbourne and
-    Sheppey" of "the MP for Sittingbourne and Sheppey" (names, which the NER may take for anyone's),
-    none of "the minister for civil aviation"."""
-    tail = span[span.root.i - span.start + 1 :]
-    if not tail or tail[0].lower_ not in ("for", "of", "in") or len(tail) < 2:
-        return set()
-    if not all(t.text[:1].isupper() or t.lower_ in _IN_A_NAME for t in tail[1:]):
-        return set()
-    return {t.lower_ for t in tail}
-
-
-# the lowercase words inside a place's or body's name: "Sittingbourne and Sheppey", "Department of Health"
-_IN_A_NAME = frozenset({"and", "&", "of", "the", "for", "-"})
-
-
-def _epithet_adjective(token, root) -> bool:
-    """A lowercase adjective on a role noun that adds to who the holder is: "rookie", "veteran", "embattled"."""
-    return (token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i == root.i and token.is_lower
-            and token.tag_ == "JJ" and token.lower_ not in _CONTRASTING)
-
-
-def _epithet_compound(word: list, root) -> bool:
-    """A lowercase hyphened modifier of a role noun, the writer's word for who the holder is:
-    "left-wing", "long-time" ("the left-wing president" is the one president named)."""
-    return (len(word) > 2 and word[-1].head.i == root.i and word[-1].i != root.i and word[-1].dep_ in ("amod", "compound")
-            and all(t.is_lower or t.is_digit or t.text == "-" for t in word)
-            and word[0].lower_ not in _CONTRASTING)
-
-
-def _spoken_with(pronoun, base: int) -> list[tuple[int, int]]:
-    """Whom a subject spoke to or with in the participle before it, who is not that subject:
-    "Speaking on Breakfast with Frost, he said", "Talking to Jeremy Paxman, she said"."""
-    if pronoun.dep_ not in SUBJECT_DEPS:
-        return []
-    spans = []
-    for clause in pronoun.head.children:
-        if clause.dep_ == "advcl" and clause.i < pronoun.i and clause.lower_ in _SPEAKING_WITH:
-            objects = (c for prep in clause.subtree if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pobj")
-            spans += [tokens_offsets([pobj.left_edge, pobj.right_edge], base) for pobj in objects]
-    return spans
-
-
 # a person's initials before a surname: "JK Rowling", "J.K. Rowling", "PJ Harvey"
 _INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}")
-
-
-def _in_apposition_to_a_body(name) -> bool:
-    """Whether a name is set beside a firm's or a body's noun: "Ford, the US car company" is no
-    Bill Ford named before."""
-    return any(c.dep_ == "appos" and c.lower_ in ORGANIZATION_NOUNS for c in name.children)
-
-
-def _says_he_or_she(token) -> bool:
-    """Whether a subject says something whose own subject is "he" or "she": "Smith said he …"."""
-    verb = token.head
-    if token.dep_ != "nsubj" or cue_lemma(verb.lower_) not in _SAYING:
-        return False
-    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("he", "she")
-               for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children)
-
-
-def _called_a_person(ent: Span) -> bool:
-    """Whether a name stands right after a singular lowercase noun for a person, or in
-    apposition to one: "boss" of "Worldcom boss Bernie Ebbers", "film-maker" of "film-maker
-    George Lucas", "lawyer" of "The woman's lawyer, Dolores M Troiani"."""
-    if ent.start == 0 or "&" in ent.text:
-        return False  # (and "insurance broker Marsh & McLennan" is a firm)
-    before = ent.doc[ent.start - 1]
-    if ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
-        before = ent.root.head
-    noun = written(hyphened_words(ent.doc[before.sent.start : before.i + 1])[-1])
-    return (before.pos_ == "NOUN" and before.tag_ == "NN" and before.is_lower
-            and (is_person_noun(noun) or noun in RELATIONS))
 
 
 def _name_beside_role(span: Span) -> Span | None:
@@ -1681,7 +1356,7 @@ def _name_beside_role(span: Span) -> Span | None:
     spokesman for sport Hugh Robertson"; not "A spokesman for Michael Howard", whose name
     follows a preposition: the person spoken for)."""
     for ent in entities_in(span):
-        if ent.label_ == "PERSON" and (ent.root.dep_ == "appos" or _portfolio_then_name(span, ent)):
+        if ent.label_ == "PERSON" and (ent.root.dep_ == "appos" or portfolio_then_name(span, ent)):
             return ent
     for token in span:
         if token.dep_ == "appos" and token.pos_ == "PROPN" and not token.ent_type_:
@@ -1689,75 +1364,6 @@ def _name_beside_role(span: Span) -> Span | None:
             if run and after_honorific(run[0]):
                 return span.doc[run[0].i : token.i + 1]
     return None
-
-
-def _person_after_portfolio(span: Span) -> Span | None:
-    """The person's name that ends a span after a title and its portfolio, which the NER took
-    for an organization or left out ("Health Leona Sarkis" of "Minister of Health Leona
-    Sarkis"), and the parse's name run stopped at the "of" of: the name alone, as a person."""
-    doc = span.doc
-    first = span.start
-    while first > max(span.sent.start, span.start - 8) and (
-            doc[first - 1].text[:1].isupper() or doc[first - 1].lower_ in PORTFOLIO_JOINERS):
-        first -= 1
-    words = doc[first : span.end]
-    if not any(t.lower_ in ("of", "for") for t in words):
-        return None  # no portfolio: most spans, since every entity and name run of an article asks
-    named = name_after_portfolio([t.text for t in words])
-    if named <= 0 or first + named < span.start:
-        return None  # (not "Hajdu" alone: the name is the span's, or longer)
-    return Span(doc, first + named, span.end, label="PERSON")
-
-
-def _capitalised_title(token) -> bool:
-    """A title word written as one ("Secretary", "Minister"), which heads a role however the NER
-    reads the words before it ("the Trade and Industry Secretary")."""
-    return token.is_title and token.lower_ in TITLE_WORDS | ROLE_TITLES
-
-
-# the words that end a name where the NER took in the person's paper, firm or town after it
-_FROM_WHERE = frozenset({"of", "from", "at"})
-
-
-def _name_the_ner_cut(ent: Span) -> Span:
-    """A person's name with the words the NER left out before its surname: the first part of a
-    double-barrelled one ("Wilson-Raybould" of which it took "Raybould") and a first name in
-    no list ("Navdeep Bains", "Gurratan Singh", of which it took the surname alone); and without
-    where the person is from, which it ran on into ("Wendy Ide of The Times" is Wendy Ide of the
-    newspaper), a first and a last name before it."""
-    doc, start, end = ent.doc, ent.start, ent.end
-    where = next((t.i for t in ent[2:] if t.lower_ in _FROM_WHERE and t.is_lower
-                  and all(w.pos_ == "PROPN" for w in doc[ent.start : t.i])), None)
-    end = end if where is None else where
-    while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
-           and not doc[start - 2].whitespace_ and doc[start - 2].is_title and doc[start - 2].is_alpha):
-        start -= 2
-    words = [t for t in doc[start:end] if not t.is_punct and t.tag_ != "POS"]
-    before = doc[start - 1] if start > 0 else None
-    if (len(words) == 1 and before is not None and before.dep_ == "compound" and start <= before.head.i < end
-            and not before.ent_type_ and before.is_alpha and _may_be_a_first_name(before)
-            and (before.i == 0 or not _may_be_a_first_name(doc[before.i - 1]) or doc[before.i - 1].ent_type_)):
-        start -= 1
-    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
-
-
-def _may_be_a_first_name(token) -> bool:
-    """A capitalised word that is none of what else stands before a surname: a title or role, a
-    party, a people, a month or a sentence's opening word."""
-    word = token.lower_
-    return (token.is_title and token.pos_ == "PROPN" and not is_title(token.text) and word not in ROLE_TITLES
-            and not is_person_noun(word) and word not in PARTY_MEMBERS and not is_demonym(word)
-            and word not in SENTENCE_OPENERS and word not in PEERAGE and token.text not in HONORIFICS)
-
-
-def _portfolio_then_name(span: Span, ent: Span) -> bool:
-    """A full name ending a role-family mention right after the portfolio's noun: "Shadow
-    spokesman for sport Hugh Robertson" (not "a spokesman for distributor Toho", whom the
-    noun before calls a business, nor a spokesman "for Michael Howard")."""
-    before = span.doc[ent.start - 1] if ent.start > span.start else None
-    return (before is not None and ent.end == span.end and before.tag_ == "NN" and before.is_lower
-            and not is_person_noun(before.lower_) and before.lower_ not in ORGANIZATION_HEADS
-            and len(ent) > 1 and is_first_name(ent[0].text))
 
 
 def _carried_on(entity: Referent, m: Mention) -> bool:
@@ -1773,48 +1379,11 @@ def _carried_on(entity: Referent, m: Mention) -> bool:
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
-def _head_word(span: Span) -> list:
-    """The tokens of the written word that holds the span's root ("co-chairman", whose
-    "co" the parser may take for the root)."""
-    return next(word for word in hyphened_words(span) if span.root in word)
-
-
-_APPOSITION_MARKS = frozenset(",;:-–—")
-
-
-def _described_before(span: Span, name: Span, noun: list) -> str | None:
-    """The words of a mention before the name in apposition to them, without the article:
-    "spokesperson for Health Canada" of "A spokesperson for Health Canada, Eric Morrissette".
-
-    Not the title the name opens with ("its chief executive, Sir Howard Newby"); none where
-    the words hold more than one phrase (a comma, a sentence's end: the parse ran a mention
-    across them) or a first name (a name the NER cut short: "Sandra den Hamer"). The words
-    start where the phrase of the ``noun`` (its tokens: "co", "-", "chairman") that describes
-    the name does ("a lawsuit against Balco boss Victor Conte": "Balco boss").
-    """
-    start = max(span.start, min(t.left_edge.i for t in noun))
-    words = list(span.doc[start + (span.doc[start].lower_ in DETERMINERS) : name.start])
-    while words and (words[-1].text in _APPOSITION_MARKS or words[-1].text.rstrip(".") in HONORIFICS or (
-            # "hunt master, Captain Ian Farquhar" (not the head of "the Economics Minister, Budi Santoso")
-            words[-1].is_title and is_title(words[-1].text) and len(words) > 1 and words[-2].text == ",")):
-        words.pop()
-    if not words or words[0].tag_ == "POS" or any(t.is_punct and t.text in ",;:.!?" or t.is_sent_start and t.i > words[0].i
-                        or (t.is_title and is_first_name(t.text) and not is_title(t.text)) for t in words):
-        return None
-    return span.doc[words[0].i : words[-1].i + 1].text
-
-
 def _another_office(entity: Referent, role: str, said: set[str]) -> bool:
     """Whether the entity holds another office of the role's name, one the mention's words
     do not say: "the chancellor" is not "Shadow chancellor Oliver Letwin", "the home
     secretary" not "Shadow home secretary David Davis" (but "the shadow chancellor" is Letwin)."""
     return bool((modifiers_of(entity, role) & OTHER_OFFICE) - said)
-
-
-def _title_taken_for_an_organization(token) -> bool:
-    """The head of what the NER tagged as an organization is a title: "the MLA", "the NDP MLA"
-    is someone, not a body named "MLA" (``token``: the head of the mention or of the entity)."""
-    return token.ent_type_ == "ORG" and is_title(token.text)
 
 
 def _has_a_role(person: Referent) -> bool:
@@ -1827,21 +1396,6 @@ def _has_a_role(person: Referent) -> bool:
     return person.affiliated or bool(person.title_heads - person.former_heads - NO_DESCRIPTION - DEGREE_TITLES)
 
 
-def _epithet(m: Mention) -> bool:
-    """A definite singular description of a person: "the veteran midfielder", "the American"."""
-    span = m.span
-    if span is not None and _demonym(span) is not None:
-        return True
-    # ("the MP for Sittingbourne": a member's title in capitals, a place the NER may call anything;
-    # "the NDP leader": an organization may say whose role it is, but be none of the head)
-    return (span is not None and len(span) > 1 and span[0].lower_ == "the" and span.root.text.isalpha()
-            and (span.root.text.islower() or span.root.lower_ in _MEMBERS_FOR)
-            and not span.root.tag_.endswith("S") and span[-1].tag_ != "POS"
-            and not any(e.label_ == "PERSON" or (e.label_ == "ORG" and span.root.i < e.end
-                                                  and not _title_taken_for_an_organization(span.root))
-                        for e in entities_in(span) if not _in_a_constituency(e[0])))
-
-
 # cue words that go on with the statement before: "the veteran added"
 _GOING_ON = frozenset({"added", "adds", "continued", "continues"})
 
@@ -1850,96 +1404,10 @@ def _goes_on(text: str, candidate: Candidate) -> bool:
     return bool(candidate.cue) and text[slice(*candidate.cue[0])].lower() in _GOING_ON
 
 
-def _demonym(span: Span) -> str | None:
-    """The description "the" and a demonym make of one person ("the American", "The 55-year-old
-    Frenchman", "the New Zealander"): the words after "the", else None."""
-    if len(span) < 2 or span[0].lower_ != "the" or not span[-1].text[:1].isupper():
-        return None
-    first = span.end - 1
-    while first > span.start + 1 and span.doc[first - 1].text[:1].isupper():
-        first -= 1
-    if " ".join(t.lower_ for t in span.doc[first : span.end]) not in DEMONYMS:
-        return None
-    return span[1:].text
-
-
-def _carriers_source(span: Span, base: int) -> Mention | None:
-    """Whose a statement or report is, where a capitalised name says it after "from" or "by"."""
-    if span.root.lower_ not in CARRIERS:
-        return None
-    for prep in span.root.children:
-        source = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "by") and source is not None and source.right_edge.i < span.end:
-            phrase = span.doc[source.left_edge.i : source.right_edge.i + 1]
-            if any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in phrase):
-                return Mention(base + phrase.start_char, base + phrase.end_char, phrase)
-    return None
-
-
-# verbs whose subject puts out the statement, report or release that is their object (word
-# forms: the pipeline runs no lemmatizer)
-_PUTTING_OUT = frozenset(
-    f"{stem}{ending}" for stem in "issue release publish distribute circulate submit".split() for ending in ("", "s", "d")
-) | frozenset("issuing releasing publishing put puts putting send sends sent post posts posted file files filed "
-              "write writes wrote written deliver delivers delivered".split())
-
-
 # what a speaker puts out, which "the statement" may stand for though the article never said so
 # (not "the message", "the e-mail": as often a thing the statement is about, "The message asks
 # recipients to click on the attachment")
 _STATEMENTS = frozenset({"statement", "release", "letter", "tweet", "post", "memo"})
-_NO_AUTHORS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY EVENT WORK_OF_ART LAW".split())
-
-
-def _author_of(noun):
-    """The head of the phrase that names who put out a statement or report, by the parse: its
-    possessor ("the RCMP's statement"), "from"/"by" ("a report by the OECD"), the subject that
-    issued it ("Hydro One released a statement") or spoke in it ("Police said in a news release").
-    Pronouns and the unnamed are left out: they would say no more than "the statement" does;
-    so are times ("Thursday's report")."""
-    candidates = [c for c in noun.children if c.dep_ == "poss"]
-    candidates += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                   for p in c.children if p.dep_ == "pobj"]
-    verb = None
-    if noun.dep_ == "dobj" and noun.head.lower_ in _PUTTING_OUT:
-        verb = noun.head
-    elif noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
-        verb = noun.head.head
-    if verb is not None:
-        candidates += [c for c in verb.children if c.dep_ == "nsubj"]
-    return next((c for c in candidates if (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "PERSON", "NORP"))
-                 and c.ent_type_ not in _NO_AUTHORS), None)
-
-
-def _relative_antecedent(m: Mention) -> Mention | None:
-    """The noun phrase a relative pronoun stands for: "Haugland, who has argued …" is Haugland.
-
-    The words of the phrase up to its head noun only: the clause that follows
-    it is what the speaker said or did, not who they are.
-    """
-    clause = m.span.root.head  # type: ignore[union-attr]
-    if clause.dep_ != "relcl" or clause.head.i == clause.i:
-        return None
-    noun = clause.head
-    if noun.pos_ not in ("PROPN", "NOUN"):
-        return None
-    phrase = noun.doc[noun.left_edge.i : noun.i + 1]
-    base = m.start - m.span.start_char  # type: ignore[union-attr]
-    return Mention(base + phrase.start_char, base + phrase.end_char, phrase)
-
-
-def _of_an_object(m: Mention | None) -> bool:
-    """Whether a source is a relative pronoun whose clause describes an object, not a subject:
-    "… pointed to a report by John Baker, who found …" (not "…, said Smith, who added")."""
-    if m is None or m.span is None or len(m.span) != 1 or m.span.root.lower_ not in RELATIVE_PRONOUNS:
-        return False
-    antecedent = _relative_antecedent(m)
-    if antecedent is None:
-        return False
-    noun = antecedent.span.root  # type: ignore[union-attr]
-    while noun.dep_ in ("appos", "conj", "compound"):
-        noun = noun.head
-    return noun.dep_ in ("dobj", "pobj", "dative", "iobj")
 
 
 def _one_line(label: str | None) -> str | None:
@@ -1985,7 +1453,7 @@ def resolve_speakers(
             speaker = resolver.speaker(candidate.source, exclude=candidate.content + quoted,
                                        going_on=resolver.named_person(previous), added=_goes_on(text, candidate))
         speakers[id(candidate)] = speaker
-        aside = _inside(content_starts, content_reach, candidate.start) or _of_an_object(candidate.source)
+        aside = _inside(content_starts, content_reach, candidate.start) or of_an_object(candidate.source)
         if speaker is not None and speaker.entity is not None and not aside:
             # a statement reported inside another's quotation is not who spoke last, nor one in a clause on
             # what the speaker pointed to ("He pointed to a report by John Baker, who found …. “…,” he said")
