@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from tokenizers import Tokenizer
 
 from onrecord import Extractor
-from onrecord.attribution.tagger import IGNORE, LABELS, MODEL_DIR, Tagger, encode, windows
+from onrecord.attribution.tagger import IGNORE, LABELS, MODEL_DIR, STRIDE, Tagger, encode, windows
 from onrecord.cli import main
 from onrecord.training.examples import article_windows, char_roles, token_labels
 
@@ -78,6 +78,7 @@ def test_tiny_training_run(tmp_path):
     assert (out / "model.onnx").stat().st_size < 40_000_000
     card = (out / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert "Apache-2.0" in card and "Dev scores" in card
+    assert f"a new one every {STRIDE}" in card  # the windows the model reads are the ones it was trained on
     config = json.loads((out / "config.json").read_text(encoding="utf-8"))
     assert config["labels"] == list(LABELS) and config["training"]["articles"] == 3
 
