@@ -35,22 +35,19 @@ over spaCy's parse and named entities:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from itertools import accumulate, takewhile
-from dataclasses import replace
+from itertools import takewhile
 
 from spacy.tokens import Span
 
 from ..attribution.candidate import Candidate, Mention
 from ..attribution.spans import dateline_end, tokens_offsets
 from ..attribution.phrases import name_taken_for_a_modal
-from ..attribution.subjects import passive_participle
 from ..nlp import entities_in
 from .gender import honorific_before, honorific_gender, pronoun_gender
 from .names import first_name_verdict, is_first_name
-from ..model import Attribution, Entity, Fragment, Speaker
-from ..text import Unit, paragraph_spans, quotations, without_bracketed_end
+from ..model import Entity, Fragment, Speaker
+from ..text import Unit, without_bracketed_end
 from .vocabulary import (
     AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CALENDAR_WORDS, CARRIERS, DEFINITE, DEGREE_TITLES, DEMONYMS, DETERMINERS, GROUP_PRONOUNS,
     HONORIFICS, KIN, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS,
@@ -79,7 +76,7 @@ from .ner import (
 from .mentions import (
     MEMBERS_FOR, PARLIAMENT_MEMBERS, a_places, agent, author_of, before_aside, carriers_source, clause_tokens,
     demonym_words, described_before, epithet, epithet_adjective, epithet_compound, gender_said_of, head_word,
-    in_a_constituency, in_pieces, main_subject, of_an_object, of_someone_else, relative_antecedent, salience,
+    in_a_constituency, in_pieces, main_subject, of_someone_else, relative_antecedent, salience,
     says_he_or_she, spoken_with, where_held, without_aside_clause,
 )
 
@@ -111,7 +108,7 @@ _ONLY_PEOPLES_ROLES = frozenset("spokesman spokeswoman spokesperson minister sec
 _JOURNALISTS = frozenset("correspondent reporter editor".split())
 # the sentences of an article's lede (with its headline), whose description of someone the
 # body names anywhere further down
-_LEDE_SENTENCES = 2
+LEDE_SENTENCES = 2
 # the nouns any business goes by, where a narrower one ("the carrier", "the bank") says which kind
 _ANY_BUSINESS = frozenset({"company", "firm"})
 # an apposition or a copula's complement right after a name in unparsed text
@@ -860,7 +857,7 @@ class SpeakerResolver:
         if words[0] == "our" and len(span) == 2 and root.lower_ in _JOURNALISTS:
             return self._our_journalist(root.lower_, position)
         exact = (span[1:] if words[0] in DETERMINERS else span).text.lower()  # the words, without "the"/"a"
-        if self.sentences.index(position) < _LEDE_SENTENCES and words[0] not in DEFINITE and root.tag_ not in ("NNS", "NNPS"):
+        if self.sentences.index(position) < LEDE_SENTENCES and words[0] not in DEFINITE and root.tag_ not in ("NNS", "NNPS"):
             # the lede's "A judge has dismissed …", "India's finance minister lashed out …": the
             # one person the article, further down, gives those very words ("… the judge, Letitia Clark");
             # ("the home secretary" is read as any definite description is, below, before the lede's)
@@ -889,7 +886,7 @@ class SpeakerResolver:
             here = self.sentences.index(position)
             placed = any(t.i != root.i and (t.pos_ == "PROPN" or t.ent_type_ in PLACE_ENTS or (
                 t.dep_ == "poss" and t.pos_ == "NOUN")) for t in span)
-            reach = len(self.text) if here < _LEDE_SENTENCES or placed else _NAMED_AFTER
+            reach = len(self.text) if here < LEDE_SENTENCES or placed else _NAMED_AFTER
             exact_words = exact.split()
             later = [e for e in self.registry.described_as(exact) if e.type == "person" and e.mentions
                      and 0 < self.sentences.index(min(s for s, _ in e.mentions)) - here <= reach
@@ -1240,7 +1237,7 @@ class SpeakerResolver:
         if not (description and says_who(description)):
             description = next(iter(entity.shown_descriptions), None)
         return Speaker(
-            mention=(fragment,), entity=entity.id, name=_one_line(entity.name), description=_one_line(description),
+            mention=(fragment,), entity=entity.id, name=one_line(entity.name), description=one_line(description),
             gender=entity.gender, gender_evidence=entity.gender_evidence,  # type: ignore[arg-type]
         )
 
@@ -1322,8 +1319,8 @@ class SpeakerResolver:
                 continue
             mentions = tuple(Fragment.of(self.text, s, e) for s, e in sorted(set(entity.mentions)))
             result.append(
-                Entity(entity.id, _one_line(entity.name), entity.type,  # type: ignore[arg-type]
-                       tuple(_one_line(d) for d in entity.shown_descriptions), mentions,
+                Entity(entity.id, one_line(entity.name), entity.type,  # type: ignore[arg-type]
+                       tuple(one_line(d) for d in entity.shown_descriptions), mentions,
                        entity.gender, entity.gender_evidence)  # type: ignore[arg-type]
             )
         return result
@@ -1396,199 +1393,15 @@ def _has_a_role(person: Referent) -> bool:
     return person.affiliated or bool(person.title_heads - person.former_heads - NO_DESCRIPTION - DEGREE_TITLES)
 
 
-# cue words that go on with the statement before: "the veteran added"
-_GOING_ON = frozenset({"added", "adds", "continued", "continues"})
-
-
-def _goes_on(text: str, candidate: Candidate) -> bool:
-    return bool(candidate.cue) and text[slice(*candidate.cue[0])].lower() in _GOING_ON
-
-
 # what a speaker puts out, which "the statement" may stand for though the article never said so
 # (not "the message", "the e-mail": as often a thing the statement is about, "The message asks
 # recipients to click on the attachment")
 _STATEMENTS = frozenset({"statement", "release", "letter", "tweet", "post", "memo"})
 
 
-def _one_line(label: str | None) -> str | None:
+def one_line(label: str | None) -> str | None:
     """A name or description as one line: it may span a line break in the text
     ("president\nPierre Peladeau"), but it is a label, not a span, so it must not."""
     return " ".join(label.split()) if label else label
 
 
-def resolve_speakers(
-    text: str, units: list[Unit], candidates: list[Candidate], *, outlet: str | None = None
-) -> tuple[list[Attribution], list[Entity]]:
-    """Turn candidates into Attributions with resolved speakers; collect the entities.
-
-    Speakers are resolved in text order, so "the speakers referred to so far"
-    and "the statement before" mean what a reader means by them.
-    """
-    # people named inside quotations are the speakers' topics, not a narrator's he/she
-    quoted = [span for quotation in quotations(text, paragraph_spans(text)) for span in quotation.spans]
-    # every content fragment by start, with the furthest end reached so far: "is this inside another's content"
-    fragments = sorted(span for c in candidates for span in c.content)
-    content_starts = [a for a, _ in fragments]
-    content_reach = list(accumulate((b for _, b in fragments), max))
-    resolver = SpeakerResolver(
-        text, units, outlet, quoted=quoted,
-        reported=lambda position: _inside(content_starts, content_reach, position, at_start=True))
-    speakers: dict[int, Speaker | None] = {}
-    roles: dict[int, tuple[Speaker | None, Speaker | None]] = {}
-    previous: Speaker | None = None
-    for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
-        if candidate.continues is not None:
-            # a floating quote: the previous statement's speaker, without a mention of its own
-            speaker = _continued(speakers.get(id(candidate.continues)))
-        elif candidate.source is None and previous is not None and _opens_paragraph(text, units, candidate):
-            # a paragraph that is only a quotation continues the statement before it
-            speaker = _continued(previous)
-        elif candidate.source is None and previous is not None and resolver.opens_sentence(candidate) and not (
-                candidate.anchor is not None and passive_participle(candidate.anchor)):
-            # "Ms Jowell insisted: "…" And continued: "…"": a cue without a subject goes on from the speaker
-            # before; not "Asked about the poster, …": the asker is no one the text names
-            speaker = _continued(previous)
-        else:
-            # a description no one was given may be the writer's word for who spoke before ("… added")
-            speaker = resolver.speaker(candidate.source, exclude=candidate.content + quoted,
-                                       going_on=resolver.named_person(previous), added=_goes_on(text, candidate))
-        speakers[id(candidate)] = speaker
-        aside = _inside(content_starts, content_reach, candidate.start) or of_an_object(candidate.source)
-        if speaker is not None and speaker.entity is not None and not aside:
-            # a statement reported inside another's quotation is not who spoke last, nor one in a clause on
-            # what the speaker pointed to ("He pointed to a report by John Baker, who found …. “…,” he said")
-            previous = speaker
-            resolver.last_speaker = resolver.entity(speaker.entity)  # type: ignore[arg-type]
-        roles[id(candidate)] = (
-            resolver.speaker(candidate.addressee, speaking=False), resolver.speaker(candidate.via, speaking=False)
-        )
-    _named_after_the_lede(resolver, [(c.source.start, speakers[id(c)]) for c in candidates if c.source is not None])
-    # gender is known only once the whole article is read: every speaker gets its entity's final verdict
-    final = {e.id: (e.gender, e.gender_evidence) for e in resolver.registry.entities}
-
-    def settled(speaker: Speaker | None) -> Speaker | None:
-        if speaker is None or speaker.entity is None:
-            return speaker
-        if speaker.entity not in final:
-            # an entity merged into another after this speaker was resolved ("Ms. Ortiz" into
-            # "Ortiz N"): the one it became, which is the one the article's entities list
-            merged = resolver.entity(speaker.entity)
-            if merged is None or merged.id not in final:
-                return speaker
-            speaker = replace(speaker, entity=merged.id, name=_one_line(merged.name))
-        gender, evidence = final[speaker.entity]
-        return replace(speaker, gender=gender, gender_evidence=evidence)  # type: ignore[arg-type]
-
-    speakers = {key: settled(value) for key, value in speakers.items()}
-    roles = {key: (settled(a), settled(b)) for key, (a, b) in roles.items()}
-    attributions = [
-        Attribution(
-            id=f"a{number}",
-            kind=candidate.kind,  # type: ignore[arg-type]
-            content=tuple(Fragment.of(text, s, e) for s, e in candidate.content),
-            cue=tuple(Fragment.of(text, s, e) for s, e in candidate.cue),
-            speaker=speakers[id(candidate)],
-            addressee=roles[id(candidate)][0],
-            via=roles[id(candidate)][1],
-            confidence=candidate.confidence,
-        )
-        for number, candidate in enumerate(candidates, start=1)
-    ]
-    return attributions, resolver.entities()
-
-
-def _named_after_the_lede(resolver: SpeakerResolver, spoken: list[tuple[int, Speaker | None]]) -> None:
-    """A lede's described speaker is the one the next sentence names, when it names them there first.
-
-    News introduces a source by a description in its first sentence and by name in the next: "The
-    UK's top judge has revealed he has clashed with ministers … Lord Woolf said …"; "Juninho's agent
-    has confirmed … Brian Hassell says …". So a speaker the lede introduces unnamed is the named
-    speaker of the sentence right after it, of the same type, unless the article named that one
-    before ("Australian tennis' top official has defended the courts after criticism by Lleyton
-    Hewitt. Hewitt said …"), the name is none the description may stand for (``_named_so``), or
-    the sentence answers the lede ("But Nigel Williams said …"). (Read on the 24 BBC articles it
-    changes, 27 statements: all right.)
-    ``spoken``: each statement's source position and speaker.
-    """
-    sentences, text = resolver.sentences, resolver.text
-    by_sentence: dict[int, list[tuple[Referent, str]]] = {}
-    for start, speaker in sorted(spoken, key=lambda pair: pair[0]):
-        entity = resolver.entity(speaker.entity) if speaker is not None and speaker.entity is not None else None
-        if entity is not None and entity.mentions and speaker.mention:  # (a continued statement has no mention)
-            by_sentence.setdefault(sentences.index(start), []).append((entity, speaker.mention[0].text))
-    for here in range(min(_LEDE_SENTENCES, len(sentences.spans) - 1)):
-        (lede_start, lede_end), (next_start, next_end) = sentences.spans[here], sentences.spans[here + 1]
-        named = next((e for e, _ in by_sentence.get(here + 1, []) if e.name is not None), None)
-        if named is None or _REPLY.match(text, next_start) or min(s for s, _ in named.mentions) < lede_end:
-            continue
-        # the one that sentence names first: not "President Vadim Orlov met President Anna Berg, who said"
-        first = min(((s, e) for e in resolver.registry.entities if e.type == named.type
-                     for s, _ in e.mentions if next_start <= s < next_end), key=lambda pair: pair[0], default=None)
-        if first is None or first[1] is not named:
-            continue
-        for described, words in by_sentence.get(here, []):
-            if (described.name is None and described.descriptions and described.type == named.type
-                    and min(s for s, _ in described.mentions) >= lede_start and words.lower() not in _NO_INTRODUCTION
-                    and _named_so(named, described)):
-                resolver.registry.absorb(named, described)
-                break
-
-
-# what opens a sentence that answers the one before it, not one that goes on introducing its speaker
-_REPLY = re.compile(r"(?:But|However|Meanwhile|Yet|Still)\b")
-# what introduces no one: a pronoun refers back to someone ("a directive … that called for")
-_NO_INTRODUCTION = PERSON_PRONOUNS | GROUP_PRONOUNS
-
-
-def _named_so(named: Referent, described: Referent) -> bool:
-    """Whether the name after a lede may be the one its description introduced: a person for a
-    description of a person, of no role of their own that the description does not name ("A
-    senior Tory MP has criticised the plan. Defra minister Ben Brady said …" is a reply), and no
-    plural common noun the NER took for a name ("The MPs said" after "a committee of MPs")."""
-    if named.type != "person":
-        return not is_person_noun(singular((named.name or "").lower()))
-    said = {h for h in described.title_heads if is_person_noun(h) or is_title(h)}
-    if not said or (named.name or "").startswith("The "):
-        return False  # no person was described ("Official figures"), or no person was named ("The Da Vinci Code")
-    # (a peer's or a doctor's title is no role: "Lord Woolf" may be "the UK's top judge")
-    own = named.title_heads - named.former_heads - NO_DESCRIPTION - DEGREE_TITLES - PEERAGE
-    return not own or any(_same_office(described, named, head) for head in said & own)
-
-
-def _same_office(described: Referent, named: Referent, head: str) -> bool:
-    """Whether two holders of a role of one name may hold the same office: not where both say
-    which and say it differently ("Russia's energy minister" is no "Finance Minister")."""
-    which, theirs = modifiers_of(described, head) - _NOT_MODIFIERS, modifiers_of(named, head)
-    return not which or not theirs or bool(which & theirs)
-
-
-# words before a role that say whose it is, not which one ("his spokesman")
-_NOT_MODIFIERS = DETERMINERS | frozenset({"s", "his", "her", "its", "their"})
-
-
-def _inside(starts: list[int], reach: list[int], position: int, *, at_start: bool = False) -> bool:
-    """Whether ``position`` lies strictly inside a content fragment that starts before it
-    (``at_start``: or at it)."""
-    index = (bisect_right if at_start else bisect_left)(starts, position) - 1
-    return index >= 0 and reach[index] > position
-
-
-def _continued(previous: Speaker | None) -> Speaker | None:
-    if previous is None:
-        return None
-    return Speaker(
-        mention=(), entity=previous.entity, name=previous.name, description=previous.description,
-        gender=previous.gender, gender_evidence=previous.gender_evidence,
-    )
-
-
-_OPENING = set(" \t\"“‘'«")
-
-
-def _opens_paragraph(text: str, units: list[Unit], candidate: Candidate) -> bool:
-    """Whether a quotation candidate begins its paragraph (nothing but quotation marks before it)."""
-    start = candidate.start
-    unit = next((u for u in units if u.start <= start < u.end), None)
-    if unit is None or not any(c in "\"“”«»" for c in text[start : candidate.end]):
-        return False
-    return all(c in _OPENING for c in text[unit.start : start])
