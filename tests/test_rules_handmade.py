@@ -874,3 +874,23 @@ def test_a_persons_name_the_ner_ran_on_into_where_she_is_from_ends_before_it(ent
     d.ents = [Span(d, 1, 3, label="PERSON"), Span(d, 5, 6, label="ORG")]
     for whole in d.ents:
         assert name_the_ner_cut(whole) is whole
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, tags, pos, span, trade",
+    [
+        (["the", "software", "giant", "said"], [2, 2, 3, 3], ["det", "compound", "nsubj", "ROOT"],
+         ["DT", "NN", "NN", "VBD"], ["DET", "NOUN", "NOUN", "VERB"], (0, 3), True),
+        (["the", "parent", "company", "said"], [2, 2, 3, 3], ["det", "compound", "nsubj", "ROOT"],
+         ["DT", "NN", "NN", "VBD"], ["DET", "NOUN", "NOUN", "VERB"], (0, 3), False),
+        # "Ostrava-Tec, the international mining company, which …": set beside a name the NER missed
+        (["Ostrava-Tec", ",", "the", "international", "mining", "company", ","], [0, 0, 5, 5, 5, 0, 0],
+         ["ROOT", "punct", "det", "amod", "compound", "appos", "punct"], ["NNP", ",", "DT", "JJ", "NN", "NN", ","],
+         ["PROPN", "PUNCT", "DET", "ADJ", "NOUN", "NOUN", "PUNCT"], (2, 6), False),
+    ],
+)
+def test_a_business_description_of_its_trade_alone(words, heads, deps, tags, pos, span, trade):
+    from onrecord.speakers.mentions import of_a_trade
+
+    d = doc(words, heads, deps, tags, pos)
+    assert of_a_trade(d[span[0] : span[1]]) is trade

@@ -2581,3 +2581,20 @@ def test_a_name_the_ner_ran_on_into_the_persons_paper_ends_before_it(extractor):
             "And while Ruth Ide of The Post still thinks Stanton can win, others say her chance is small.")
     article = extractor.extract(text)
     assert speaker_of(article, "Stanton can win").name == "Ruth Ide"
+
+
+@pytest.mark.parametrize(
+    "text, content, name",
+    [
+        ("Lumex launched a new scanner on Monday. The company said it would sell it in spring. "
+         "In June, the software giant said the update would not work with pirated copies.", "the update would", "Lumex"),
+        ("Brandt Oil posted record profits. Shares in rival Norel fell. The oil giant said demand would stay high.",
+         "demand would stay high", "Brandt Oil"),
+        # the words before the noun say it is another business than the one named
+        ("Parcel carrier Velo was bought by Omnia in May. The parent company said the deal would close soon.",
+         "the deal would close", None),
+    ],
+)
+def test_a_business_described_by_its_trade_is_the_one_named(extractor, text, content, name):
+    assert speaker_of(extractor.extract(text), content).name == name
+

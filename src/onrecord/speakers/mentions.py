@@ -410,3 +410,20 @@ def of_an_object(m: Mention | None) -> bool:
     while noun.dep_ in ("appos", "conj", "compound"):
         noun = noun.head
     return noun.dep_ in ("dobj", "pobj", "dative", "iobj")
+
+
+# words before a business's noun that say which one it is, not what it trades in
+_NOT_A_TRADE = frozenset("parent sister rival subsidiary partner holding former other new same main".split())
+
+
+def of_a_trade(span: Span) -> bool:
+    """Whether a definite business description says only what the business trades in, in words
+    of its own: "the software giant", "the mobile phone operator" (not "the parent company", "the
+    rival bank", "the German exchange", "the Paris-based firm"); nor one set beside a name, which
+    describes that name whatever the NER made of it ("Anglo-American, the international mining
+    company, which …" is no business named before)."""
+    root = span.root
+    others = [t for t in span if t.i != root.i and t.lower_ not in DETERMINERS]
+    return root.dep_ != "appos" and bool(others) and all(
+        t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("compound", "amod")
+        and not t.ent_type_ and t.lower_ not in _NOT_A_TRADE for t in others)

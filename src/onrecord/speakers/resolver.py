@@ -76,7 +76,7 @@ from .ner import (
 from .mentions import (
     MEMBERS_FOR, PARLIAMENT_MEMBERS, a_places, agent, author_of, before_aside, carriers_source, clause_tokens,
     demonym_words, described_before, epithet, epithet_adjective, epithet_compound, gender_said_of, head_word,
-    in_a_constituency, in_pieces, main_subject, of_someone_else, relative_antecedent, salience,
+    in_a_constituency, in_pieces, main_subject, of_a_trade, of_someone_else, relative_antecedent, salience,
     says_he_or_she, spoken_with, where_held, without_aside_clause,
 )
 
@@ -977,7 +977,10 @@ class SpeakerResolver:
                 if head in org_key(e.name or "") and said <= set(org_key(e.name or "")) | e.title_words
                 and e.mentioned_before(position) >= 0
             ]
-        if not named and words[0] in DEFINITE and head in ORGANIZATION_NOUNS and len(said) == 1:
+        # "the software giant", "the oil firm": words of its trade say no more than the noun alone
+        # which business is meant (not "the parent company", "the German exchange")
+        kind_alone = len(said) == 1 or (head in BUSINESS_NOUNS and of_a_trade(span))
+        if not named and words[0] in DEFINITE and head in ORGANIZATION_NOUNS and kind_alone:
             # "The Australian firm said" … "the firm added": the unnamed organization called so …
             named = [e for e in self.registry.entities if e.type == "organization" and e.name is None
                      and head in e.title_heads and e.mentioned_before(position) >= 0]
@@ -1017,12 +1020,12 @@ class SpeakerResolver:
             named = [e for e in self.registry.organizations if e.type == "media" and e.mentioned_before(position) >= 0]
         if not named:
             return None
-        if (head in BUSINESS_NOUNS | {"group"} and len(said) == 1 and self.lede_subject in named
+        if (head in BUSINESS_NOUNS | {"group"} and kind_alone and self.lede_subject in named
                 and not any(e in self.registry.recent for e in named if e is not self.lede_subject)):
             # none other spoke yet: the business the story is about, not the last one named on the
             # way ("German telecoms firm Deutsche Telekom saw …", then its unit, an analyst's bank)
             return self.lede_subject
-        if head in _ANY_BUSINESS and len(said) == 1:
+        if head in _ANY_BUSINESS and kind_alone:
             # a business that spoke before goes on speaking as "the company": not the unit or the
             # regulator named after it ("TimeWarner said … its internet business, AOL, … a probe by
             # the SEC … The company said"); a narrower noun ("the carrier") has its own kind to go by,
