@@ -36,7 +36,8 @@ WINDOW = 256  # wordpieces per window, [CLS] and [SEP] included
 # A new window every STRIDE wordpieces, in training and in use alike: the model reads an
 # article as it learned to. Every token keeps at least 31 wordpieces of context on both
 # sides; reading every 128 (each token judged nearer mid-window) cost a quarter more
-# tagging time and scored lower on train's last 150 articles (README, Speed).
+# tagging time and scored level on the train articles a half-train sibling never saw
+# (README, Speed).
 STRIDE = 192
 PARAGRAPH_TOKEN = "[unused0]"
 
