@@ -2593,6 +2593,9 @@ def test_a_name_the_ner_ran_on_into_the_persons_paper_ends_before_it(extractor):
         # the words before the noun say it is another business than the one named
         ("Parcel carrier Velo was bought by Omnia in May. The parent company said the deal would close soon.",
          "the deal would close", None),
+        # a public body's words: no business named before is "the central bank"
+        ("Shares in Norbank rose on Monday, the bank said. Later the central bank said rates would stay at 4%.",
+         "rates would stay", None),
     ],
 )
 def test_a_business_described_by_its_trade_is_the_one_named(extractor, text, content, name):

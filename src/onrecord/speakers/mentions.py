@@ -427,3 +427,13 @@ def of_a_trade(span: Span) -> bool:
     return root.dep_ != "appos" and bool(others) and all(
         t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("compound", "amod")
         and not t.ent_type_ and t.lower_ not in _NOT_A_TRADE for t in others)
+
+
+# words that make a business's noun a public body's: "the central bank", "the state carrier"
+_OF_THE_STATE = frozenset("central national state federal public".split())
+
+
+def of_the_state(span: Span) -> bool:
+    """Whether a description's words make it a public body's ("the central bank"), which no
+    business the article named stands for."""
+    return any(t.lower_ in _OF_THE_STATE for t in span if t.i != span.root.i)

@@ -76,8 +76,8 @@ from .ner import (
 from .mentions import (
     MEMBERS_FOR, PARLIAMENT_MEMBERS, a_places, agent, author_of, before_aside, carriers_source, clause_tokens,
     demonym_words, described_before, epithet, epithet_adjective, epithet_compound, gender_said_of, head_word,
-    in_a_constituency, in_pieces, main_subject, of_a_trade, of_someone_else, relative_antecedent, salience,
-    says_he_or_she, spoken_with, where_held, without_aside_clause,
+    in_a_constituency, in_pieces, main_subject, of_a_trade, of_someone_else, of_the_state, relative_antecedent,
+    salience, says_he_or_she, spoken_with, where_held, without_aside_clause,
 )
 
 
@@ -985,7 +985,8 @@ class SpeakerResolver:
             named = [e for e in self.registry.entities if e.type == "organization" and e.name is None
                      and head in e.title_heads and e.mentioned_before(position) >= 0]
             bare = all(set(e.descriptions) <= {head} for e in named)
-            if (head in BUSINESS_NOUNS and bare) or (head in BODY_NOUNS and not named):
+            # (never a business named for "the central bank", "the state carrier": a public one)
+            if ((head in BUSINESS_NOUNS and bare) or (head in BODY_NOUNS and not named)) and not of_the_state(span):
                 # … or the organization the article last named, none whose name says it is another
                 # kind ("Unifor", not "Ford Motor Company", is "the union"); for a business called
                 # by its noun alone, whichever came last ("the firm" in the lede before its name,
