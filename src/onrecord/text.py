@@ -65,13 +65,14 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         spans.append((position, match.start()))
         position = match.end()
     spans.append((position, len(text)))
-    return [s for s in (_strip(text, a, b) for a, b in spans) if s[0] < s[1]]
+    return [s for s in (strip_span(text, a, b) for a, b in spans) if s[0] < s[1]]
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+def strip_span(text: str, start: int, end: int, chars: str = "") -> tuple[int, int]:
+    """``text[start:end]`` without the whitespace (and any of ``chars``) at its edges, as offsets."""
+    while start < end and (text[start].isspace() or text[start] in chars):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] in chars):
         end -= 1
     return start, end
 
@@ -86,9 +87,9 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         if not cut or cut < len(window) // 4:
             space = window.rfind(" ")
             cut = space + 1 if space > len(window) // 4 else len(window)
-        yield _strip(text, start, start + cut)
+        yield strip_span(text, start, start + cut)
         start += cut
-    yield _strip(text, start, end)
+    yield strip_span(text, start, end)
 
 
 def _piece_limit(text: str, start: int, end: int) -> int:

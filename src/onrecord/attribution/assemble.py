@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from ..budget import checkpoint
-from ..text import DOUBLE_CLOSE, DOUBLE_MARKS, STRAIGHT, Unit
+from ..text import DOUBLE_CLOSE, DOUBLE_MARKS, STRAIGHT, Unit, strip_span
 from .according import relays
 from .anchored import find_in_sentence
 from .block import block_candidate
@@ -405,11 +405,7 @@ def _before(source: Mention, cut: int) -> Mention | None:
 
 def _stripped(text: str, piece: Offsets) -> Offsets:
     """A piece cut around a cue without the spaces at its edges ("calling for| a ban" is "a ban")."""
-    start, end = piece
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = strip_span(text, *piece)
     return (start, end) if start < end else piece
 
 

@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span
 
 from ..nlp import entity_at
-from ..text import Unit
+from ..text import Unit, strip_span
 from .candidate import Candidate, Mention, Offsets
 from .context import ArticleContext
 from .quotes import stretch_to_quotations
@@ -295,12 +295,7 @@ def _at_new_quotations(text: str, span: TaggedSpan) -> list[TaggedSpan]:
 def _trimmed(text: str, span: TaggedSpan) -> TaggedSpan:
     """Without the comma, colon or semicolon after a statement, or before one (", credit cards are
     rare" after "said Mr Makower"): the narration's punctuation."""
-    start, end = span.start, span.end
-    while end > start and (text[end - 1] in ",;:" or text[end - 1].isspace()):
-        end -= 1
-    while start < end and (text[start] in ",;:" or text[start].isspace()):
-        start += 1
-    return TaggedSpan(span.role, start, end, span.probability)
+    return TaggedSpan(span.role, *strip_span(text, span.start, span.end, ",;:"), span.probability)
 
 
 def _owners(contents: list[TaggedSpan], candidates: list[Candidate]) -> dict[int, int]:

@@ -430,6 +430,8 @@ def of_a_trade(span: Span) -> bool:
 
 
 # words that make a business's noun a public body's: "the central bank", "the state carrier"
+# (fewer than the levels of government a body's name may leave out, resolver._LEVELS_OF_GOVERNMENT:
+# "the regional carrier", "the local firm" are businesses)
 _OF_THE_STATE = frozenset("central national state federal public".split())
 
 
