@@ -894,3 +894,21 @@ def test_a_business_description_of_its_trade_alone(words, heads, deps, tags, pos
 
     d = doc(words, heads, deps, tags, pos)
     assert of_a_trade(d[span[0] : span[1]]) is trade
+
+
+def test_a_place_run_into_a_name_before_its_honorific_is_no_role():
+    # "the deal with Vietnam Ms Corrie said": the NER reads "Vietnam Ms Corrie" as one organization;
+    # the person is Ms Corrie, and the place before the honorific describes no one
+    from onrecord.speakers.descriptions import description_of
+    from onrecord.speakers.ner import person_inside
+
+    words = ["the", "deal", "with", "Vietnam", "Ms", "Corrie", "said"]
+    heads = [1, 6, 1, 5, 5, 2, 6]
+    deps = ["det", "nsubj", "prep", "compound", "compound", "pobj", "ROOT"]
+    tags = ["DT", "NN", "IN", "NNP", "NNP", "NNP", "VBD"]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "PROPN", "PROPN", "VERB"]
+    d = doc(words, heads, deps, tags, pos)
+    d.ents = [Span(d, 3, 6, label="ORG")]
+    person = person_inside(d.ents[0])
+    assert (person.text, person.label_) == ("Ms Corrie", "PERSON")
+    assert description_of(person) is None

@@ -2586,6 +2586,23 @@ def test_a_name_the_ner_ran_on_into_the_persons_paper_ends_before_it(extractor):
 @pytest.mark.parametrize(
     "text, content, name",
     [
+        # where someone spoke, run into who spoke (the NER reads one organization's name)
+        ("Ann Corrie flew to Lisbon on Monday.\n\nSpeaking at the Atlantic Trade Forum Ms Corrie said "
+         "the tariffs would go.", "the tariffs would go", "Ann Corrie"),
+        # a party's or union's name run into the name after it
+        ("The Liberal Democrats attacked the plan. The Lib Dems David Laws said it was \"a shambles\".",
+         "a shambles", "David Laws"),
+        ("Nurses face cuts. But general secretary of the health workers union Unison Dave Prentis criticised "
+         "the plans. \"If you want good care, you pay for it,\" he said.", "you pay for it", "Dave Prentis"),
+    ],
+)
+def test_a_name_the_ner_ran_a_place_or_body_into_starts_after_it(extractor, text, content, name):
+    assert speaker_of(extractor.extract(text), content).name == name
+
+
+@pytest.mark.parametrize(
+    "text, content, name",
+    [
         ("Lumex launched a new scanner on Monday. The company said it would sell it in spring. "
          "In June, the software giant said the update would not work with pirated copies.", "the update would", "Lumex"),
         ("Brandt Oil posted record profits. Shares in rival Norel fell. The oil giant said demand would stay high.",

@@ -83,7 +83,7 @@ def description_of(ent: Span) -> str | None:
     end = ent.start
     while end > start and _first_name_of(doc[end - 1]):
         end -= 1  # "Canadian Olympian Penny" before "Oleksiak": the first name is the name's
-    courtesy = False
+    courtesy = ent[0].text.rstrip(".") in _COURTESY  # (the NER may take the "Mr" into the name)
     while end > start and (doc[end - 1].text.rstrip(".") in HONORIFICS or doc[end - 1].lower_ in PEERAGE):
         courtesy = courtesy or doc[end - 1].text.rstrip(".") in _COURTESY
         end -= 1  # "chief executive Lord Browne": the honorific is no part of the role

@@ -136,6 +136,33 @@ def person_after_portfolio(span: Span) -> Span | None:
     return Span(doc, first + named, span.end, label="PERSON")
 
 
+def person_after_honorific(span: Span) -> Span | None:
+    """The person an honorific names at the end of a span the NER read as one name: "the Foreign
+    Policy Centre Mr Straw" (of "Speaking at the Foreign Policy Centre Mr Straw said"), "Tanzania
+    Mr Brown": where someone spoke, run into who spoke, as a person from the honorific on."""
+    at = next((t.i for t in reversed(span[1:-1]) if t.text.rstrip(".") in HONORIFICS and t.nbor().is_title), None)
+    return None if at is None else Span(span.doc, at, span.end, label="PERSON")
+
+
+def person_after_a_body(span: Span) -> Span | None:
+    """A first name and surname ending a span after the party or union the NER ran into them:
+    "The Lib Dems David Laws", "the public services union Unison Dave Prentis" (a word in no
+    first-name list after the body's noun)."""
+    if len(span) < 3 or not span[-1].is_title or not is_first_name(span[-2].text):
+        return None
+    body, before = span[-3], span.doc[span.start - 1] if span.start > 0 else None
+    party = body.lower_ in PARTY_MEMBERS
+    employer = (len(span) == 3 and before is not None and before.is_lower and before.lower_ in ORGANIZATION_NOUNS
+                and not is_first_name(body.text, anywhere=True))
+    return Span(span.doc, span.end - 2, span.end, label="PERSON") if party or employer else None
+
+
+def person_inside(span: Span) -> Span | None:
+    """The person's name that ends a span after words that are no part of it: a title and its
+    portfolio, a party or body, or a place or body before an honorific."""
+    return person_after_portfolio(span) or person_after_a_body(span) or person_after_honorific(span)
+
+
 def capitalised_title(token) -> bool:
     """A title word written as one ("Secretary", "Minister"), which heads a role however the NER
     reads the words before it ("the Trade and Industry Secretary")."""

@@ -70,7 +70,7 @@ from .descriptions import (
 )
 from .ner import (
     called_a_person, capitalised, capitalised_title, in_apposition_to_a_body, name_after_titles, name_the_ner_cut,
-    named_after_a_role, named_like_a_person, party_or_club, person_after_portfolio, portfolio_then_name,
+    named_after_a_role, named_like_a_person, party_or_club, person_inside, portfolio_then_name,
     title_taken_for_an_organization, unnamed_or_misnamed,
 )
 from .mentions import (
@@ -199,7 +199,7 @@ class SpeakerResolver:
             for ent in unit.doc.ents:
                 if ent.start < covered or ent.text.lower() in DEMONYMS or not capitalised(ent):
                     continue  # ("Frenchman", "Scot": no one's name, and no firm's)
-                ent = person_after_portfolio(ent) or ent
+                ent = person_inside(ent) or ent
                 whole = name_the_ner_cut(ent)
                 if whole is not ent and (ent.label_ == "PERSON" or self._names_a_person(ent)):
                     ent = whole  # (a surname alone the NER called an organization stays one)
@@ -656,7 +656,7 @@ class SpeakerResolver:
             head_ent = named_after_a_role(span, ents) or head_ent
         chosen = head_ent or named_after_a_role(span, ents) or (
             ents[-1] if span.root.lower_ in CARRIERS or span.root.pos_ in ("NOUN",) else ents[0])
-        chosen = person_after_portfolio(chosen) or chosen
+        chosen = person_inside(chosen) or chosen
         person = self._names_a_person(chosen)
         if person:
             chosen = name_the_ner_cut(chosen)  # the name as ``_collect`` registered it
@@ -797,7 +797,7 @@ class SpeakerResolver:
         if last >= 0 and (len(run) - last > 2 or run[last].lower_ in PEERAGE):
             run = run[last + 1 :]
         run = [t for t in run if not title(t)]
-        named = person_after_portfolio(run[0].doc[run[0].i : run[-1].i + 1]) if run else None
+        named = person_inside(run[0].doc[run[0].i : run[-1].i + 1]) if run else None
         if named is not None:
             run = list(named)  # "Minister of Health Patty Hajdu": the run stopped at "of", after the title
         # "The Lord Chief Justice": titles set aside, a sentence's capital "The" is no name
