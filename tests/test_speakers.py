@@ -1995,6 +1995,12 @@ def test_a_party_or_epithet_stands_for_the_holders_own_place(extractor, introduc
         # but not where the role's own sentence named someone else first
         ("Tomas Berdych - a fine player, a fine man.\n\n"
          'When Jonas Lindqvist shook his hand, the Swede said: "You are the best."', "the best", None),
+        # of two it names, the one it is about, whom the role may be and the other not ("novelist")
+        ("Paul Hendry has spoken of his friendship with novelist Mara Quist for the first time.\n\n"
+         "The transport secretary said it had changed his life.", "changed his life", "Paul Hendry"),
+        # but not where it may be either
+        ("Paul Hendry has spoken of his friendship with Mara Quist for the first time.\n\n"
+         "The transport secretary said it had changed his life.", "changed his life", None),
     ],
 )
 def test_a_role_after_an_unparsed_sentence_is_the_person_it_opened_with(extractor, text, words, name):
