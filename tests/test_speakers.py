@@ -1998,6 +1998,13 @@ def test_a_party_or_epithet_stands_for_the_holders_own_place(extractor, introduc
         # of two it names, the one it is about, whom the role may be and the other not ("novelist")
         ("Paul Hendry has spoken of his friendship with novelist Mara Quist for the first time.\n\n"
          "The transport secretary said it had changed his life.", "changed his life", "Paul Hendry"),
+        # a title written as one, after another speaker whom it cannot be ("Shadow home secretary")
+        ('Shadow home secretary Dan Ives attacked the plans. "The public face a choice," he concluded.\n\n'
+         "Hugh Barlow has addressed the conference behind closed doors. The Chancellor said the plans "
+         "would see cuts of £5bn.", "cuts of", "Hugh Barlow"),
+        # but an office named with its place is no writer's word for whoever was named before
+        ('"It opened up a sense of loss," said Rosa Cowling, who wrote a biography of the queen. '
+         'The Archbishop of Canterbury said: "I am pleased for them."', "pleased for them", None),
         # but not where it may be either
         ("Paul Hendry has spoken of his friendship with Mara Quist for the first time.\n\n"
          "The transport secretary said it had changed his life.", "changed his life", None),

@@ -18,7 +18,7 @@ from ..nlp import entities_in
 from .descriptions import hyphened_words
 from .gender import pronoun_gender
 from .names import is_first_name
-from .ner import title_taken_for_an_organization
+from .ner import capitalised_title, title_taken_for_an_organization
 from .registry import IN_A_CLAUSE, is_title
 from .vocabulary import (
     CARRIERS, DEMONYMS, DETERMINERS, HONORIFICS, NO_DESCRIPTION, PLACE_ENTS, RELATIONS, RELATIVE_PRONOUNS, SUBJECT_DEPS,
@@ -315,9 +315,11 @@ def epithet(m: Mention) -> bool:
     if span is not None and demonym_words(span) is not None:
         return True
     # ("the MP for Sittingbourne": a member's title in capitals, a place the NER may call anything;
-    # "the NDP leader": an organization may say whose role it is, but be none of the head)
+    # "The Chancellor said", a title written as one (not "The Archbishop of Canterbury", an office
+    # of its own); "the NDP leader": an organization may say whose role it is, but be none of the head)
     return (span is not None and len(span) > 1 and span[0].lower_ == "the" and span.root.text.isalpha()
-            and (span.root.text.islower() or span.root.lower_ in MEMBERS_FOR)
+            and (span.root.text.islower() or span.root.lower_ in MEMBERS_FOR
+                 or (capitalised_title(span.root) and span.root.i == span.end - 1))
             and not span.root.tag_.endswith("S") and span[-1].tag_ != "POS"
             and not any(e.label_ == "PERSON" or (e.label_ == "ORG" and span.root.i < e.end
                                                   and not title_taken_for_an_organization(span.root))

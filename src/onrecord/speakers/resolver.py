@@ -1200,7 +1200,7 @@ class SpeakerResolver:
                 meant = going_on
             else:
                 meant = self._lone_person_before(m, exclude)
-                if going_on is not None and meant is not going_on:
+                if going_on is not None and meant is not going_on and self._may_be_called(going_on, m):
                     meant = None  # someone else spoke last: the role may be theirs as well
         if meant is not None:
             words = without_aside_clause(m.span)[1:].text  # type: ignore[arg-type]
