@@ -382,3 +382,15 @@ def test_a_tagged_possessive_marker_alone_is_its_possessor(nlp):
     tagging = HandTagging(text, [("source", "'s"), ("cue", "claims"), ("content", "that his net worth exceeds $10 billion")])
     [linked] = [c for c in run(nlp, text, tagging) if c.cue and texts(text, c.cue) == ["claims"]]
     assert text[linked.source.start : linked.source.end] == "Mr. Trump"
+
+
+def test_a_tagged_content_does_not_open_inside_the_name_its_source_begins(nlp):
+    # the tagger may take the first word of "Transport Canada" for the source and the rest for content
+    text = "Transport Canada approved the bridge design on Monday."
+    tagging = HandTagging(text, [("source", "Transport"), ("content", "Canada approved the bridge design")])
+    [learned] = run(nlp, text, tagging)
+    assert not any(text[s:e].startswith("Canada") for s, e in learned.content)
+    assert text[learned.source.start : learned.source.end] == "Transport Canada"
+    # a content no source cuts into keeps the name it opens with, whatever the NER made of it
+    untouched = HandTagging(text, [("content", "Canada approved the bridge design")])
+    assert any(text[s:e].startswith("Canada") for c in run(nlp, text, untouched, rule_spans="never") for s, e in c.content)

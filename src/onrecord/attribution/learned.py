@@ -97,7 +97,8 @@ def learned_attributions(
     # where a run was cut at a new quotation, the pieces after the first: with no cue of their
     # own, they stay fragments of the first piece's attribution ("A," she wrote. "B." "C.")
     continuing = {p.start for run in pieces for p in run[1:]}
-    trimmed = (_trimmed(article.text, p) for run in pieces for p in run)
+    source_ends = sorted(s.end for s in spans if s.role == "source")
+    trimmed = (_trimmed(article.text, _past_a_name(article, p, source_ends)) for run in pieces for p in run)
     contents = [s for s in trimmed if s.end - s.start >= MIN_CONTENT_CHARS]
     parsed = article.parsed
 
@@ -296,6 +297,23 @@ def _trimmed(text: str, span: TaggedSpan) -> TaggedSpan:
     """Without the comma, colon or semicolon after a statement, or before one (", credit cards are
     rare" after "said Mr Makower"): the narration's punctuation."""
     return TaggedSpan(span.role, *strip_span(text, span.start, span.end, ",;:"), span.probability)
+
+
+def _past_a_name(article: ArticleContext, span: TaggedSpan, source_ends: list[int]) -> TaggedSpan:
+    """A tagged content that starts inside a name right where the tagger's source stops ("Canada
+    approved the vaccine" after the source "Health" of "Health Canada approved the vaccine")
+    starting after the name: no statement opens halfway through its speaker's name
+    (``source_ends``: where the tagged sources end, in order)."""
+    unit, tokens = _parsed(span, article.parsed)
+    name = entity_at(tokens.doc, tokens.start) if tokens is not None and len(tokens) else None
+    if name is None or name.label_ not in _NAMES or name.start == tokens.start:
+        return span
+    before = source_ends[bisect_right(source_ends, span.start) - 1] if source_ends and source_ends[0] <= span.start else None
+    if before is None or before <= unit.start + name.start_char or article.text[before : span.start].strip():
+        # (a content that goes on over a name: "… at Saturday's Northern" "Ireland Cross Country …";
+        # a headline's capitals after its cue, which the NER runs into names: "Ben Carson Slams Hillary And …")
+        return span
+    return TaggedSpan(span.role, min(unit.start + name.end_char, span.end), span.end, span.probability)
 
 
 def _owners(contents: list[TaggedSpan], candidates: list[Candidate]) -> dict[int, int]:
