@@ -2631,3 +2631,9 @@ def test_a_name_the_ner_ran_a_place_or_body_into_starts_after_it(extractor, text
 def test_a_business_described_by_its_trade_is_the_one_named(extractor, text, content, name):
     assert speaker_of(extractor.extract(text), content).name == name
 
+
+
+def test_a_he_who_adds_to_a_statement_is_who_made_it_not_the_man_beside_him(extractor):
+    text = ('Talks on the border were held in London on Monday.\n\nSpeaking at the embassy, General Omar Haddad '
+            'said the rebels were "on the run". But standing next to Mr Carter he added that it was crucial to act now.')
+    assert speaker_of(extractor.extract(text), "crucial to act").name == "Omar Haddad"

@@ -1194,7 +1194,9 @@ class SpeakerResolver:
         else:
             entity, description = self.resolve(m, exclude)
         meant = None
-        if entity is not None and (entity.name is None or not entity.mentions) and epithet(m):
+        if added and self.last_speaker is not None and entity is not self.last_speaker and self._adds_to(self.last_speaker, m):
+            meant = self.last_speaker
+        elif entity is not None and (entity.name is None or not entity.mentions) and epithet(m):
             # (an entity without mentions was made from these very words: no one the article named)
             if going_on is not None and (added or self._spoken_of_again(going_on, m, exclude)):
                 meant = going_on
@@ -1202,7 +1204,9 @@ class SpeakerResolver:
                 meant = self._lone_person_before(m, exclude)
                 if going_on is not None and meant is not going_on and self._may_be_called(going_on, m):
                     meant = None  # someone else spoke last: the role may be theirs as well
-        if meant is not None:
+        if meant is not None and pronoun_gender(self.text[m.start : m.end]) is not None:
+            entity, description = meant, None
+        elif meant is not None:
             words = without_aside_clause(m.span)[1:].text  # type: ignore[arg-type]
             meant.describe(words)
             entity, description = meant, words
@@ -1264,6 +1268,16 @@ class SpeakerResolver:
             m.start, lambda e: e.type == "person" and e.name is not None, reach=_NAMED_AFTER, exclude=exclude,
             topics=self.reported)
         return bool(people) and people[0] is person
+
+    def _adds_to(self, person: Referent, m: Mention) -> bool:
+        """Whether the he/she of a cue that goes on ("he added") is the named person who spoke
+        last, mentioned in this sentence or the one before: "Gen Musharraf said al-Qaeda was "on the
+        run". But standing next to Mr Blair he added that …" is Musharraf's, not Mr Blair's."""
+        gender = pronoun_gender(self.text[m.start : m.end])
+        if gender is None or person.type != "person" or not person.name or person.gender not in (None, gender):
+            return False  # (an unnamed last speaker, "the French coach", is often one the he/she finds by name)
+        latest = max((start for start, _ in person.mentions if start < m.start), default=None)
+        return latest is not None and self.sentences.index(m.start) - self.sentences.index(latest) <= 1
 
     def _lone_person_before(self, m: Mention, exclude) -> Referent | None:
         """The one person the sentence before names, as its subject, where a definite role no one
