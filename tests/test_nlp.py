@@ -36,3 +36,14 @@ def test_a_quotation_after_an_abbreviation_starts_a_sentence():
     assert starts('at 3 a.m. "the scene is secure, for now," Gordon said.') == []
     # a quotation left open at the paragraph's end has no closing mark to judge by
     assert starts('at 3 a.m. "The scene is secure for now\n\nand later," Gordon said.') == []
+
+
+def test_a_capitalised_word_after_a_stop_on_its_own_starts_a_sentence():
+    # the parser may run on past it ("… editor at Gadget Pro. Pearl's work …, she said." as one sentence)
+    def starts(text):
+        doc = quotation_starts(load().make_doc(text))
+        return [t.text for t in doc if t.is_sent_start and t.i > 0]
+
+    assert starts("said Nina Roe, deputy editor at Gadget Pro. Pearl's work would help, she said.") == ["Pearl"]
+    # an abbreviation's or an initial's stop stays with its word
+    assert starts("Gen. Haddad met George W. Bush and U.S. Senator Tim Kale in St. Louis.") == []

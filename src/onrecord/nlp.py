@@ -171,9 +171,19 @@ QUOTATION_MIN_WORDS = 4
 
 @Language.component("onrecord_quotation_starts")
 def quotation_starts(doc: Doc) -> Doc:
-    """Start a sentence at a quotation that follows an abbreviation's stop (before the parser)."""
+    """Start a sentence at a quotation that follows an abbreviation's stop, and at a capitalised
+    word after a stop the tokenizer split off (before the parser).
+
+    A stop on its own ends a sentence: the tokenizer keeps an abbreviation's ("Gen.", "U.S.")
+    with its word. The parser still runs on past one now and then ("… deputy labs editor at PC
+    Pro. Apple's work … would help, he said." read as one sentence, whose two cues then share
+    their contents): 8 times in the 2,225 BBC articles.
+    """
     for i in range(1, len(doc) - 1):
         before, mark, first = doc[i - 1], doc[i], doc[i + 1]
+        if mark.text == "." and mark.whitespace_ and first.is_alpha and first.text[:1].isupper() and not before.is_space:
+            first.is_sent_start = True
+            continue
         if mark.text not in _OPENING_MARKS or not before.whitespace_ or len(before.text) < 2:
             continue
         if not before.text.endswith(".") or not first.text[:1].isupper():
