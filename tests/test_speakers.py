@@ -2637,3 +2637,11 @@ def test_a_he_who_adds_to_a_statement_is_who_made_it_not_the_man_beside_him(extr
     text = ('Talks on the border were held in London on Monday.\n\nSpeaking at the embassy, General Omar Haddad '
             'said the rebels were "on the run". But standing next to Mr Carter he added that it was crucial to act now.')
     assert speaker_of(extractor.extract(text), "crucial to act").name == "Omar Haddad"
+
+
+def test_a_club_the_ner_took_for_a_person_is_no_he(extractor):
+    # "Aston Villa", "Crystal Palace": a first name, then a word that ends clubs' names
+    text = ("Danny Marsh's future at Leeds has been the subject of talk for weeks. However, good displays "
+            "against West Brom and Aston Villa have impressed the fans. "
+            '"The crowd gave me a standing ovation on Saturday, which was nice," he said.')
+    assert speaker_of(extractor.extract(text), "standing ovation").name == "Danny Marsh"

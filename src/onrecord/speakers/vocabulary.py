@@ -80,8 +80,10 @@ BUSINESS_NOUNS = frozenset(
     "automaker developer operator utility brand startup grocer distributor supplier provider lender "
     "wholesaler exporter importer refiner giant conglomerate".split()
 )
-# the last word of a sports club's name, which the NER may take for a person's
-TEAM_WORDS = frozenset("United City Rovers Athletic Wanderers Albion Town County Rangers Hotspur FC".split())
+# the last word of a sports club's name, which the NER may take for a person's ("Aston Villa",
+# "Crystal Palace": a first name before it; no one's surname in BBC or Reuters-21578)
+TEAM_WORDS = frozenset(
+    "United City Rovers Athletic Wanderers Albion Town County Rangers Hotspur FC Villa Palace Forest Orient Argyle".split())
 # a party's member, capitalised before a name: "Lib Dem Norman Baker", "Labour Janner", "Tories Ken Clarke"
 PARTY_MEMBERS = frozenset(
     "lib dem dems labour tory tories conservative conservatives liberal liberals democrat democrats "
