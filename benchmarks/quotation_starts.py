@@ -41,7 +41,8 @@ def main() -> None:
                     continue
                 doc = quotation_starts(tokenized(nlp, text))
                 for token in doc[1:]:
-                    if token.is_sent_start:
+                    # (the component also starts a sentence after every stop on its own: not counted)
+                    if token.is_sent_start and doc[token.i - 1].text != ".":
                         starts += 1
                         if len(shown) < args.show:
                             shown.append(" ".join(doc[max(0, token.i - 5) : token.i + 6].text.split()))

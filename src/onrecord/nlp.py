@@ -177,7 +177,7 @@ def quotation_starts(doc: Doc) -> Doc:
     A stop on its own ends a sentence: the tokenizer keeps an abbreviation's ("Gen.", "U.S.")
     with its word. The parser still runs on past one now and then ("… deputy labs editor at PC
     Pro. Apple's work … would help, he said." read as one sentence, whose two cues then share
-    their contents): 8 times in the 2,225 BBC articles.
+    their contents).
     """
     for i in range(1, len(doc) - 1):
         before, mark, first = doc[i - 1], doc[i], doc[i + 1]

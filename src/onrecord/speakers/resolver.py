@@ -1285,14 +1285,15 @@ class SpeakerResolver:
         champion said"; "Gordon Brown has delivered a speech. The chancellor said", the first
         sentence in a paragraph left unparsed, where a name that opens it is its subject): not
         a person named elsewhere in that sentence ("… where George Bush opposed it. But the Tory
-        leader argued"), nor where it names two."""
+        leader argued"); of two it names, only the one it is about, where the role may be no
+        other's ("David Blunkett has spoken of his love for publisher Kimberly Quinn. The home
+        secretary said")."""
         here = self.sentences.index(m.start)
         nearby = list(takewhile(lambda pm: pm.sentence >= here - 1, self.registry.person_mentions_before(m.start)))
         before = [pm for pm in nearby if pm.sentence == here - 1 and not any(a <= pm.start < b for a, b in exclude)]
         people = {id(pm.entity): pm.entity for pm in before}
         if len(people) > 1:
-            # of two, the one the sentence is about, where the role may be no other's: "David Blunkett
-            # has spoken of his love for publisher Kimberly Quinn. The home secretary said"
+            # (its main clause's subject, or the name that opens an unparsed sentence)
             called = [p for p in people.values() if p.name and self._may_be_called(p, m)]
             about = {id(pm.entity) for pm in before if pm.main or pm.start in self.unparsed_openings}
             people = {id(p): p for p in called} if len(called) == 1 and id(called[0]) in about else {}
