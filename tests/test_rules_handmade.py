@@ -912,3 +912,8 @@ def test_a_place_run_into_a_name_before_its_honorific_is_no_role():
     person = person_inside(d.ents[0])
     assert (person.text, person.label_) == ("Ms Corrie", "PERSON")
     assert description_of(person) is None
+    # a doctor's title may end a firm's name: only "Mr", "Mrs", "Ms", "Miss" start a person there
+    firm = doc(["Cadbury", "Schweppes", "Dr", "Pepper"], [1, 3, 3, 3], ["compound", "compound", "compound", "ROOT"],
+               ["NNP"] * 4, ["PROPN"] * 4)
+    firm.ents = [Span(firm, 0, 4, label="ORG")]
+    assert person_inside(firm.ents[0]) is None

@@ -14,15 +14,13 @@ from ..nlp import entity_at
 from .gender import title_gender
 from .names import is_first_name
 from .vocabulary import (
-    ABBREVIATED_TITLES, DETERMINERS, HONORIFICS, NO_DESCRIPTION, ORGANIZATION_HEADS,
+    ABBREVIATED_TITLES, COURTESY_TITLES, DETERMINERS, HONORIFICS, NO_DESCRIPTION, ORGANIZATION_HEADS,
     ORGANIZATION_NOUNS, OUTLET_NOUNS, PEERAGE, POST_NOMINAL, RAW_STOP, RELATIONS, ROLE_FAMILIES, ROLE_TITLES, TITLE_WORDS,
     WORDLIKE, ends_sentence, is_person_noun,
 )
 from .registry import Referent, is_title
 
 
-# the honorifics anyone may be given: a role is written before a name, not before "Mr" + name
-_COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss"})
 # what a name the parse runs into a person's is, alone, never their role ("Labour's", a possessive, and
 # "Conservative", a party, are)
 _NOT_A_ROLE = frozenset({"ORG", "GPE", "LOC", "FAC", "DATE", "TIME"})
@@ -83,9 +81,9 @@ def description_of(ent: Span) -> str | None:
     end = ent.start
     while end > start and _first_name_of(doc[end - 1]):
         end -= 1  # "Canadian Olympian Penny" before "Oleksiak": the first name is the name's
-    courtesy = ent[0].text.rstrip(".") in _COURTESY  # (the NER may take the "Mr" into the name)
+    courtesy = ent[0].text.rstrip(".") in COURTESY_TITLES  # (the NER may take the "Mr" into the name)
     while end > start and (doc[end - 1].text.rstrip(".") in HONORIFICS or doc[end - 1].lower_ in PEERAGE):
-        courtesy = courtesy or doc[end - 1].text.rstrip(".") in _COURTESY
+        courtesy = courtesy or doc[end - 1].text.rstrip(".") in COURTESY_TITLES
         end -= 1  # "chief executive Lord Browne": the honorific is no part of the role
     if courtesy and end > start and (doc[end - 1].ent_type_ or doc[end - 1].lower_ in ("and", "or", "&")):
         end = start  # "told the BBC Mr Howard", "Mr Blair and Mr Brown": what stands before "Mr" is no role

@@ -14,8 +14,8 @@ from .descriptions import hyphened_words, written
 from .names import is_first_name
 from .registry import PORTFOLIO_JOINERS, Referent, club_or_party, is_demonym, is_title, name_after_portfolio
 from .vocabulary import (
-    DETERMINERS, HONORIFICS, LETTERS_AFTER_A_NAME, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PARTY_MEMBERS, PEERAGE, PLACE_ENTS,
-    RELATIONS, ROLE_TITLES, SENTENCE_OPENERS, SUBJECT_DEPS, TITLE_WORDS, is_person_noun,
+    COURTESY_TITLES, DETERMINERS, HONORIFICS, LETTERS_AFTER_A_NAME, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PARTY_MEMBERS,
+    PEERAGE, PLACE_ENTS, RELATIONS, ROLE_TITLES, SENTENCE_OPENERS, SUBJECT_DEPS, TITLE_WORDS, is_person_noun,
 )
 
 
@@ -140,7 +140,8 @@ def person_after_honorific(span: Span) -> Span | None:
     """The person an honorific names at the end of a span the NER read as one name: "the Foreign
     Policy Centre Mr Straw" (of "Speaking at the Foreign Policy Centre Mr Straw said"), "Tanzania
     Mr Brown": where someone spoke, run into who spoke, as a person from the honorific on."""
-    at = next((t.i for t in reversed(span[1:-1]) if t.text.rstrip(".") in HONORIFICS and t.nbor().is_title), None)
+    # (a courtesy title only: "Dr Pepper" may end a firm's name)
+    at = next((t.i for t in reversed(span[1:-1]) if t.text.rstrip(".") in COURTESY_TITLES and t.nbor().is_title), None)
     return None if at is None else Span(span.doc, at, span.end, label="PERSON")
 
 

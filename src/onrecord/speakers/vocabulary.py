@@ -169,6 +169,9 @@ PARTY_ALIASES = {"tory": "conservative", "conservative": "tory", "gop": "republi
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "Mr Cable", "Ms. Errigo": whoever the article calls so is a person
 HONORIFICS = ("Mr", "Mrs", "Ms", "Mme", "Dr", "Sir", "Dame")
+# how anyone is addressed, which says nothing of a role: a role is written before a name, not
+# before "Mr" and a name ("told the BBC Mr Howard")
+COURTESY_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss"})
 PEERAGE = frozenset({"lord", "lady", "baroness", "baron"})
 # entity types that are never part of a person's name
 NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
