@@ -2347,6 +2347,23 @@ def test_a_capitalised_role_opening_a_sentence_describes_the_person_named_after_
         # a first name the NER took for a firm is still the person the text gave a gender
         ("Priya Raman was last seen on Saturday.\n\nHer sister, Anjali Raman, said Priya is an experienced hiker.\n\n"
          '"She knows those mountains better than anyone," Anjali said.', "those mountains", "Anjali Raman"),
+        # the NER ran "Ruth Ide of The Post" into one person's name: it ends before her paper
+        ("The film critics are split on the best actress race.\n\n"
+         "And while Ruth Ide of The Post still thinks Stanton can win, others say her chance is small.",
+         "Stanton can win", "Ruth Ide"),
+        # where someone spoke, run into who spoke (the NER reads one organization's name)
+        ("Ann Corrie flew to Lisbon on Monday.\n\nSpeaking at the Atlantic Trade Forum Ms Corrie said "
+         "the tariffs would go.", "the tariffs would go", "Ann Corrie"),
+        # a party's or union's name run into the name after it
+        ("The Liberal Democrats attacked the plan. The Lib Dems David Laws said it was \"a shambles\".",
+         "a shambles", "David Laws"),
+        ("Nurses face cuts. But general secretary of the health workers union Unison Dave Prentis criticised "
+         "the plans. \"If you want good care, you pay for it,\" he said.", "you pay for it", "Dave Prentis"),
+        # "Aston Villa", "Crystal Palace": a club the NER took for a person is no he
+        ("Danny Marsh's future at Leeds has been the subject of talk for weeks. However, good displays "
+         "against West Brom and Aston Villa have impressed the fans. "
+         '"The crowd gave me a standing ovation on Saturday, which was nice," he said.', "standing ovation",
+         "Danny Marsh"),
     ],
 )
 def test_a_name_read_past_what_the_ner_or_the_parse_made_of_it(extractor, text, words, name):
@@ -2588,31 +2605,6 @@ def test_a_name_set_beside_a_firms_noun_is_the_firm_not_the_person_of_that_surna
     assert speaker_of(article, "was pleased").name == "Bill Ford"
 
 
-def test_a_name_the_ner_ran_on_into_the_persons_paper_ends_before_it(extractor):
-    # the NER takes "Ruth Ide of The Post" for one person's name
-    text = ("The film critics are split on the best actress race.\n\n"
-            "And while Ruth Ide of The Post still thinks Stanton can win, others say her chance is small.")
-    article = extractor.extract(text)
-    assert speaker_of(article, "Stanton can win").name == "Ruth Ide"
-
-
-@pytest.mark.parametrize(
-    "text, content, name",
-    [
-        # where someone spoke, run into who spoke (the NER reads one organization's name)
-        ("Ann Corrie flew to Lisbon on Monday.\n\nSpeaking at the Atlantic Trade Forum Ms Corrie said "
-         "the tariffs would go.", "the tariffs would go", "Ann Corrie"),
-        # a party's or union's name run into the name after it
-        ("The Liberal Democrats attacked the plan. The Lib Dems David Laws said it was \"a shambles\".",
-         "a shambles", "David Laws"),
-        ("Nurses face cuts. But general secretary of the health workers union Unison Dave Prentis criticised "
-         "the plans. \"If you want good care, you pay for it,\" he said.", "you pay for it", "Dave Prentis"),
-    ],
-)
-def test_a_name_the_ner_ran_a_place_or_body_into_starts_after_it(extractor, text, content, name):
-    assert speaker_of(extractor.extract(text), content).name == name
-
-
 @pytest.mark.parametrize(
     "text, content, name",
     [
@@ -2637,11 +2629,3 @@ def test_a_he_who_adds_to_a_statement_is_who_made_it_not_the_man_beside_him(extr
     text = ('Talks on the border were held in London on Monday.\n\nSpeaking at the embassy, General Omar Haddad '
             'said the rebels were "on the run". But standing next to Mr Carter he added that it was crucial to act now.')
     assert speaker_of(extractor.extract(text), "crucial to act").name == "Omar Haddad"
-
-
-def test_a_club_the_ner_took_for_a_person_is_no_he(extractor):
-    # "Aston Villa", "Crystal Palace": a first name, then a word that ends clubs' names
-    text = ("Danny Marsh's future at Leeds has been the subject of talk for weeks. However, good displays "
-            "against West Brom and Aston Villa have impressed the fans. "
-            '"The crowd gave me a standing ovation on Saturday, which was nice," he said.')
-    assert speaker_of(extractor.extract(text), "standing ovation").name == "Danny Marsh"

@@ -1194,8 +1194,8 @@ class SpeakerResolver:
         else:
             entity, description = self.resolve(m, exclude)
         meant = None
-        if added and self.last_speaker is not None and entity is not self.last_speaker and self._adds_to(self.last_speaker, m):
-            meant = self.last_speaker
+        if added and self.last_speaker is not None and self._adds_to(self.last_speaker, m):
+            entity, description = self.last_speaker, None  # "he added": who spoke last goes on
         elif entity is not None and (entity.name is None or not entity.mentions) and epithet(m):
             # (an entity without mentions was made from these very words: no one the article named)
             if going_on is not None and (added or self._spoken_of_again(going_on, m, exclude)):
@@ -1204,9 +1204,7 @@ class SpeakerResolver:
                 meant = self._lone_person_before(m, exclude)
                 if going_on is not None and meant is not going_on and self._may_be_called(going_on, m):
                     meant = None  # someone else spoke last: the role may be theirs as well
-        if meant is not None and pronoun_gender(self.text[m.start : m.end]) is not None:
-            entity, description = meant, None
-        elif meant is not None:
+        if meant is not None:
             words = without_aside_clause(m.span)[1:].text  # type: ignore[arg-type]
             meant.describe(words)
             entity, description = meant, words
