@@ -468,6 +468,13 @@ def test_every_quotation_of_a_statement_goes_with_it(strategy, text, fragments):
     assert [f.text[:11] for f in said.content][-len(fragments):] == fragments
 
 
+@pytest.mark.parametrize("strategy", ["rules", "learned"])
+def test_a_quoted_title_before_the_cue_is_no_piece_of_the_statement(strategy):
+    text = "On the “Morning Show” on Tuesday, she said, “I never promised to pay for the repairs.”"
+    [said] = Extractor(strategy=strategy).extract(text).attributions
+    assert [f.text for f in said.content] == ["“I never promised to pay for the repairs.”"]
+
+
 def test_a_name_the_parse_made_an_adverb_still_speaks(extractor):
     # "Hobday" parsed as an adverbial noun of "said": the name opening the sentence speaks,
     # and the quotation after the paraphrase goes on with it

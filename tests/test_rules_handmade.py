@@ -917,3 +917,32 @@ def test_a_place_run_into_a_name_before_its_honorific_is_no_role():
                ["NNP"] * 4, ["PROPN"] * 4)
     firm.ents = [Span(firm, 0, 4, label="ORG")]
     assert person_inside(firm.ents[0]) is None
+
+
+@pytest.mark.parametrize(
+    "lead, content",
+    [
+        # a phrase that says when or where is no piece of the quotation after the cue
+        (["Later"], ["“We never promised it.”"]),
+        # a topic is (PolNeAR keeps "Of the scrutiny over …" in the content)
+        (["Of", "the", "plan"], ["Of the plan", "“We never promised it.”"]),
+    ],
+)
+def test_a_phrase_before_the_cue_is_a_piece_of_the_quotation_after_it_only_as_a_topic(lead, content):
+    # <lead>, she said, “We never promised it.”  (the parse: said as parataxis of
+    # "promised", the lead a modifier of it)
+    n = len(lead)
+    words = lead + [",", "she", "said", ",", "“", "We", "never", "promised", "it", ".", "”"]
+    promised = n + 7
+    lead_heads = [promised] if n == 1 else [promised, 2, 0]
+    lead_deps = ["advmod"] if n == 1 else ["prep", "det", "pobj"]
+    lead_tags = ["RB"] if n == 1 else ["IN", "DT", "NN"]
+    lead_pos = ["ADV"] if n == 1 else ["ADP", "DET", "NOUN"]
+    heads = lead_heads + [n + 2, n + 2, promised, n + 2, promised, promised, promised, promised, promised, promised, promised]
+    deps = lead_deps + ["punct", "nsubj", "parataxis", "punct", "punct", "nsubj", "neg", "ROOT", "dobj", "punct", "punct"]
+    tags = lead_tags + [",", "PRP", "VBD", ",", "``", "PRP", "RB", "VBD", "PRP", ".", "''"]
+    pos = lead_pos + ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PRON", "ADV", "VERB", "PRON", "PUNCT", "PUNCT"]
+    spaces = [True] * (n - 1) + [False, True, True, False, True, False, True, True, True, False, False, False]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [said] = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["said"]]
+    assert offsets_text(d, said.content) == content

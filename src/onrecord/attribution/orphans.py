@@ -35,8 +35,8 @@ def orphan_quotations(text: str, units: list[Unit], index: QuoteIndex, candidate
         taken.add(fragment)
     parsed = ParsedUnits(units)
     found = []
-    for quote in index.quotes:
-        if len(quote.spans) > 1 or taken.overlaps((quote.start, quote.end)):
+    for i, quote in enumerate(index.quotes):
+        if len(quote.spans) > 1 or i in index.titles or taken.overlaps((quote.start, quote.end)):
             continue
         unit = parsed.holding(quote.start, quote.end)
         span = unit_span(unit, quote.start, quote.end) if unit is not None else None

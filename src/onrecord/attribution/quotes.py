@@ -73,6 +73,9 @@ class QuoteIndex:
         self._span_starts = [s for s, _ in self.spans]
         self._span_ends = [e for _, e in self.spans]
         self.ordered = all(a[1] <= b[0] for a, b in zip(self.spans, self.spans[1:]))
+        # quotations that name where a statement was made ("said on “Today”, “…”"): found
+        # by attach_quotations, no statement of their own for the orphan rule
+        self.titles: set[int] = set()
 
     def touching(self, start: int, end: int) -> list[int]:
         """Indices of the quotations whose extent overlaps [start, end)."""
@@ -183,6 +186,14 @@ def attach_quotations(
             continue
         i = free.after(bisect_left(index.starts, sentence[0]))
         while i is not None and quotes[i].start < sentence[1]:
+            if quotes[i].end <= candidate.cue[0][0] and _inside_a_phrase(text, sentence[0], quotes[i].start):
+                # "On ABC's “Good Morning America” Tuesday, he said, “…”": a quotation inside
+                # the words that set the scene before the cue is a title, not a piece of the
+                # statement, nor of another one
+                free.take(i)
+                index.titles.add(i)
+                i = free.after(i + 1)
+                continue
             candidate.content = sorted(candidate.content + list(quotes[i].spans))
             free.take(i)
             i = free.after(i + 1)
@@ -321,6 +332,14 @@ def _root(links: list[int], i: int) -> int:
 
 # Between a closing mark and its inverted cue stands only the speaker: "," Sanders said
 _SPEAKER_GAP_CHARS = 80
+
+
+def _inside_a_phrase(text: str, sentence_start: int, quote_start: int) -> bool:
+    """Whether a quotation follows a word or a comma of its sentence ("on ABC's “Good Morning
+    America”", "In his book, “Doomed to Succeed,”"), not its start, a dash or a colon ("… -
+    “I love Oreos,” he said")."""
+    before = text[sentence_start:quote_start].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] == "," or before.endswith(("’s", "'s")))
 
 
 def _just_before(text: str, quote_end: int, cue_start: int) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..text import DOUBLE_MARKS
+from ..text import DOUBLE_MARKS, DOUBLE_OPEN, STRAIGHT
 from .candidate import Candidate, Mention
 from .cues import ADDRESSEE_VERBS, BLOCK_NOUNS, NOUNS, XCOMP_CUES, cue_lemma
 from .phrases import MEDIUM_NOUNS, cue_tokens, object_content, quoted_object_with_complement, with_complement
@@ -745,5 +745,21 @@ def _around_cue_clause(verb: Token, sent: Span) -> list[list[Token]]:
         after = trimmed([sent.doc[i] for i in range(clause_end + 1, stop)])
     fragments = [before]
     if len(after) >= MIN_CONTENT_TOKENS and any(t.is_alpha for t in after):
+        if _lead_in(trimmed(before)) and after[0].text in DOUBLE_OPEN + STRAIGHT:
+            # "In an interview on Tuesday, she said, “I never …”": the phrase before the
+            # cue says when or where it was said; the quotation after it is what was
+            return [after]
         fragments.append(after)
     return fragments
+
+
+_TOPIC_WORDS = frozenset({"of", "as", "about", "regarding", "concerning"})
+
+
+def _lead_in(tokens: list[Token]) -> bool:
+    """Whether words before a cue only set the scene: no verb, no subject, no quotation of their own.
+
+    Not a topic ("Of the scrutiny over his wife, he said, “…”"): PolNeAR keeps it in the content.
+    """
+    return bool(tokens) and tokens[0].text not in DOUBLE_MARKS and tokens[0].lower_ not in _TOPIC_WORDS and not any(
+        t.pos_ in ("VERB", "AUX") or t.dep_ in SUBJECTS + ("nsubjpass", "csubj", "expl", "ROOT") for t in tokens)
