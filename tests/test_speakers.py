@@ -1363,6 +1363,19 @@ def test_a_pronoun_after_a_gendered_noun_casts_no_vote_for_a_name(extractor):
     assert speaker.name == "Ravi Sood" and speaker.gender != "female"
 
 
+def test_a_pronoun_quoted_after_its_speaker_casts_no_vote_for_the_speaker(extractor):
+    # "Her record" is the runner's, not the race director's who says it
+    text = (
+        "Sprinter Alana Moyo will run in the Leeds race in May. Moyo has won the Boston and London marathons. "
+        '"We are delighted to have signed one of the best runners in the world," said race director Owen Pratt. '
+        '"Her record speaks for herself and few other runners would compare with Moyo," he added. "She might be 33 '
+        'next month, but that did not stop her winning a medal last summer. She is a consistent racer."'
+    )
+    article = extractor.extract(text)
+    assert speaker_of(article, "Her record").name == "Owen Pratt"
+    assert entity_named(article, "Owen Pratt").gender == "male"
+
+
 def test_a_club_is_no_person_and_a_plural_is_no_description(extractor):
     article = extractor.extract(
         "Sheffield United host Leeds.\n\nMoran was pleased to draw United, though he said the tie would be hard."

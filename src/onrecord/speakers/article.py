@@ -46,7 +46,8 @@ def resolve_speakers(
     content_reach = list(accumulate((b for _, b in fragments), max))
     resolver = SpeakerResolver(
         text, units, outlet, quoted=quoted,
-        reported=lambda position: _inside(content_starts, content_reach, position, at_start=True))
+        reported=lambda position: _inside(content_starts, content_reach, position, at_start=True),
+        speaking=[(c.source.start, c.source.end) for c in candidates if c.source is not None])
     speakers: dict[int, Speaker | None] = {}
     roles: dict[int, tuple[Speaker | None, Speaker | None]] = {}
     previous: Speaker | None = None

@@ -33,13 +33,17 @@ class Pronouns:
         self.sentences = sentences
         self.registry = registry
 
-    def weigh_gender(self, units: list[Unit]) -> None:
+    def weigh_gender(self, units: list[Unit], quoted: list[tuple[int, int]], speaking: list[tuple[int, int]]) -> None:
         """Each he/she whose antecedent is unambiguous votes for that person's gender.
 
         A second round settles pronouns with two people before them when the
         first round showed one of the two is of the other gender ("Patel met
-        Reyes. He …" once Patel is known to be a woman).
+        Reyes. He …" once Patel is known to be a woman). A he/she inside a
+        quotation is not the one who speaks it: where only speakers are named
+        nearest (``speaking``, the statements' sources) it does not vote ("“…,"
+        said race director Matthew Turnbull. “Her record …,” he added").
         """
+        inside = SpanIndex(quoted)
         ambiguous: list[tuple[str, list[Referent]]] = []
         for unit in units:
             if unit.doc is None:
@@ -56,8 +60,11 @@ class Pronouns:
                 # "Reyes met her": an object pronoun is not the subject of its own clause, though it may be
                 # the subject of the clause above ("Sarah Klein told the court her husband had threatened her")
                 mates = () if token.lower_.endswith("self") else _clause_subjects(token, unit.start)
-                nearest = self.nearest_people(unit.start + token.idx, lambda e: True, reach=2, exclude=mates)
-                people = list({id(e): e for e in nearest}.values())
+                nearest = self._nearest_mentions(unit.start + token.idx, lambda e: True, reach=2, exclude=mates)
+                if inside.find(unit.start + token.idx) is not None and all(
+                        any(a <= m.start < b for a, b in speaking) for m in nearest):
+                    continue  # only speakers named nearest: the vote is not passed on to anyone further
+                people = list({id(m.entity): m.entity for m in nearest}.values())
                 if len(people) == 1 and self._pronoun_before_the_name(people[0], unit.start + token.idx, gender):
                     continue
                 if len(people) == 1:

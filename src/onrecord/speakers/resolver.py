@@ -121,9 +121,11 @@ class SpeakerResolver:
     def __init__(
         self, text: str, units: list[Unit], outlet: str | None, *,
         quoted: list[tuple[int, int]] = (), reported: Callable[[int], bool] = lambda position: False,
+        speaking: list[tuple[int, int]] = (),
     ) -> None:
         """``quoted``: the spans inside quotation marks, whose he/she are the quoted speakers'.
-        ``reported``: whether a position is inside a statement's content, whose people are what was said about."""
+        ``reported``: whether a position is inside a statement's content, whose people are what was said about.
+        ``speaking``: the statements' source spans, whose people a he/she they quote is not."""
         self.text = text
         self.registry = Registry(outlet, text)
         self.ent_at: dict[int, Referent] = {}
@@ -159,7 +161,7 @@ class SpeakerResolver:
         self._organizations_taken_for_people()
         self.lede_subject = self._lede_subject(units)
         self._complete_names()
-        self.pronouns.weigh_gender(units)
+        self.pronouns.weigh_gender(units, list(quoted), list(speaking))
         self.pronouns.chain_subject_pronouns(units, list(quoted))
 
     def _lede_subject(self, units: list[Unit]) -> Referent | None:
