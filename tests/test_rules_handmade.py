@@ -946,3 +946,17 @@ def test_a_phrase_before_the_cue_is_a_piece_of_the_quotation_after_it_only_as_a_
     d = doc(words, heads, deps, tags, pos, spaces)
     [said] = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["said"]]
     assert offsets_text(d, said.content) == content
+
+
+def test_an_age_the_parse_hung_off_a_subjectless_cue_is_its_speaker():
+    # The 31-year-old insisted he was innocent.  (the parse: "The" and "old" both modifiers of
+    # "insisted", which has no subject)
+    words = ["The", "31", "-", "year", "-", "old", "insisted", "he", "was", "innocent", "."]
+    heads = [6, 3, 3, 5, 5, 6, 6, 8, 6, 8, 6]
+    deps = ["det", "nummod", "punct", "npadvmod", "punct", "amod", "ROOT", "nsubj", "ccomp", "acomp", "punct"]
+    tags = ["DT", "CD", "HYPH", "NN", "HYPH", "JJ", "VBD", "PRP", "VBD", "JJ", "."]
+    pos = ["DET", "NUM", "PUNCT", "NOUN", "PUNCT", "ADJ", "VERB", "PRON", "AUX", "ADJ", "PUNCT"]
+    spaces = [True, False, False, False, False, True, True, True, True, False, False]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [insisted] = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["insisted"]]
+    assert d.text[insisted.source.start : insisted.source.end] == "The 31-year-old"

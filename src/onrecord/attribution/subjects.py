@@ -9,6 +9,8 @@ read their sources here.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ..text import DOUBLE_MARKS
@@ -86,7 +88,7 @@ def subject_of(verb: Token) -> Token | None:
         else:
             break
         subjects = _GOVERNOR_SUBJECTS
-    return _name_just_before(verb)
+    return _name_just_before(verb) or _age_just_before(verb)
 
 
 def interrupted_subject(verb: Token) -> Token | None:
@@ -169,6 +171,19 @@ def _name_just_before(verb: Token) -> Token | None:
     return next((c for c in verb.lefts if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.left_edge.is_sent_start), None)
 
 
+_AGE = re.compile(r"\d+-year-old")
+
+
+def _age_just_before(verb: Token) -> Token | None:
+    """An age as the subject, which the parse hung off a subjectless cue as its modifier: "The
+    31-year-old insisted he …" (the and old both the verb's children; ``_whole_subject`` takes
+    the article along)."""
+    old = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if old is None or old.lower_ != "old" or old.dep_ != "amod" or old.head.i != verb.i:
+        return None
+    return old if _AGE.fullmatch("".join(t.text for t in subtree_tokens(old))) else None
+
+
 def _whole_subject(subject: Token) -> list[Token]:
     """The subject's subtree, with the sibling subjects the parse split off just before it.
 
@@ -189,6 +204,9 @@ def _whole_subject(subject: Token) -> list[Token]:
                 break
             before = before + [sibling.nbor()]  # the comma between the name and its description
         tokens = before + tokens
+    article = subject.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+    if subject.dep_ == "amod" and article is not None and article.dep_ == "det" and article.head.i == subject.head.i:
+        tokens = [article] + tokens  # "The 31-year-old insisted": an age the parse hung off the verb
     after = tokens[-1].i + 1
     if subject.i > subject.head.i and after < len(subject.doc) and subject.doc[after].text == "Under":
         # "said Treasury Under Secretary John Taylor": the parse reads the title's "Under" as a preposition
