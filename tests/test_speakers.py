@@ -1376,6 +1376,11 @@ def test_a_pronoun_quoted_after_its_speaker_casts_no_vote_for_the_speaker(extrac
     assert entity_named(article, "Owen Pratt").gender == "male"
 
 
+def test_they_is_not_the_one_person_named_last(extractor):
+    text = '"Peer networks are here to stay," said Tom Reyes, chairman of Swoosh. They said the plan would fail.'
+    assert speaker_of(extractor.extract(text), "the plan would fail").name is None
+
+
 def test_a_club_is_no_person_and_a_plural_is_no_description(extractor):
     article = extractor.extract(
         "Sheffield United host Leeds.\n\nMoran was pleased to draw United, though he said the tie would be hard."

@@ -570,7 +570,12 @@ class SpeakerResolver:
             # (not "the only person" it describes: an unnamed person is no one's "I")
             return self.registry.latest(lambda e: e.type == "person" and e.name is not None), None
         if len(span) == 1 and words[0] in GROUP_PRONOUNS:
-            return self.registry.latest(lambda e: e.type != "person" or words[0] in ("they", "who", "we")), None
+            latest = self.registry.latest(lambda e: e.type != "person" or words[0] in ("they", "who", "we"))
+            if words[0] == "they" and latest is not None and latest.type == "person":
+                # "they" is many: not the one person named last ("… said Travis Kalanick, and soon they
+                # are all going to want a slice of it"), nor a body named before that person
+                return None, None
+            return latest, None
         demonym = demonym_words(span)
         if demonym is not None:
             # "the American": the writer's word for someone (``epithet``), no one's name nor a firm,
