@@ -960,3 +960,12 @@ def test_an_age_the_parse_hung_off_a_subjectless_cue_is_its_speaker():
     d = doc(words, heads, deps, tags, pos, spaces)
     [insisted] = [c for c in find_in_sentence(d[:], 0) if offsets_text(d, c.cue) == ["insisted"]]
     assert d.text[insisted.source.start : insisted.source.end] == "The 31-year-old"
+
+
+def test_a_content_over_a_paragraph_break_is_a_fragment_on_each_side():
+    from onrecord.attribution.assemble import _paragraph_pieces
+
+    text = "The council plans to cut fares for students \n - open two new routes\n\nand stop the tram."
+    pieces = _paragraph_pieces(text, (21, len(text)))
+    assert [text[a:b] for a, b in pieces] == ["cut fares for students", "- open two new routes", "and stop the tram."]
+    assert _paragraph_pieces(text, (21, 43)) == [(21, 43)]

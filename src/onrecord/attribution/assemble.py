@@ -136,7 +136,25 @@ def _finished(article: ArticleContext, candidates: list[Candidate]) -> list[Cand
         candidate.kind = kind_of(candidate, quotes)
         candidate.cue = _joined(text, candidate.cue)
         candidate.content = _split_between_quotations(text, _gaps_closed(text, candidate.content, taken), quotes)
+        candidate.content = [piece for fragment in candidate.content for piece in _paragraph_pieces(text, fragment)]
     return sorted(candidates, key=lambda c: (c.start, c.end))
+
+
+_PARAGRAPH_BREAK = re.compile(r"[ \t\u00a0]*\n\s*")
+
+
+def _paragraph_pieces(text: str, fragment: Offsets) -> list[Offsets]:
+    """A fragment's pieces on each side of the paragraph breaks inside it: a statement over two
+    paragraphs is two fragments (PolNeAR train splits there 105 times, keeps one fragment once)."""
+    start, end = fragment
+    pieces = []
+    for brk in _PARAGRAPH_BREAK.finditer(text, start, end):
+        if brk.start() > start:
+            pieces.append((start, brk.start()))
+        start = brk.end()
+    if start < end:
+        pieces.append((start, end))
+    return pieces or [fragment]
 
 
 def _reopened_quotations(article: ArticleContext, candidates: list[Candidate]) -> None:
