@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..attribution.spans import SpanIndex
+from ..attribution.spans import DisjointSpans, SpanIndex
 from ..text import Unit
 from .gender import pronoun_gender, title_gender
 from .registry import IN_A_CLAUSE, PersonMention, Referent, Registry, settle_gender
@@ -44,6 +44,9 @@ class Pronouns:
         said race director Matthew Turnbull. “Her record …,” he added").
         """
         inside = SpanIndex(quoted)
+        speakers = DisjointSpans()
+        for span in speaking:
+            speakers.add(span)
         ambiguous: list[tuple[str, list[Referent]]] = []
         for unit in units:
             if unit.doc is None:
@@ -61,9 +64,8 @@ class Pronouns:
                 # the subject of the clause above ("Sarah Klein told the court her husband had threatened her")
                 mates = () if token.lower_.endswith("self") else _clause_subjects(token, unit.start)
                 nearest = self._nearest_mentions(unit.start + token.idx, lambda e: True, reach=2, exclude=mates)
-                if inside.find(unit.start + token.idx) is not None and all(
-                        any(a <= m.start < b for a, b in speaking) for m in nearest):
-                    continue  # only speakers named nearest: the vote is not passed on to anyone further
+                if inside.find(unit.start + token.idx) is not None and all(speakers.contains(m.start) for m in nearest):
+                    continue  # only speakers named nearest (or none): the vote is not passed on further back
                 people = list({id(m.entity): m.entity for m in nearest}.values())
                 if len(people) == 1 and self._pronoun_before_the_name(people[0], unit.start + token.idx, gender):
                     continue
