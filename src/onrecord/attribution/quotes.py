@@ -339,7 +339,7 @@ def _inside_a_phrase(text: str, sentence_start: int, quote_start: int) -> bool:
     America”", "In his book, “Doomed to Succeed,”"), not its start, a dash or a colon ("… -
     “I love Oreos,” he said")."""
     before = text[sentence_start:quote_start].rstrip()
-    return bool(before) and (before[-1].isalnum() or before[-1] == "," or before.endswith(("’s", "'s")))
+    return bool(before) and (before[-1].isalnum() or before[-1] == ",")
 
 
 def _just_before(text: str, quote_end: int, cue_start: int) -> bool:

@@ -176,8 +176,8 @@ _AGE = re.compile(r"\d+-year-old")
 
 def _age_just_before(verb: Token) -> Token | None:
     """An age as the subject, which the parse hung off a subjectless cue as its modifier: "The
-    31-year-old insisted he …" (the and old both the verb's children; ``_whole_subject`` takes
-    the article along)."""
+    31-year-old insisted he …", where "The" and "old" are both the verb's children
+    (``_whole_subject`` takes the article along)."""
     old = verb.doc[verb.i - 1] if verb.i > 0 else None
     if old is None or old.lower_ != "old" or old.dep_ != "amod" or old.head.i != verb.i:
         return None
