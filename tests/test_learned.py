@@ -394,3 +394,26 @@ def test_a_tagged_content_does_not_open_inside_the_name_its_source_begins(nlp):
     # a content no source cuts into keeps the name it opens with, whatever the NER made of it
     untouched = HandTagging(text, [("content", "Canada approved the bridge design")])
     assert any(text[s:e].startswith("Canada") for c in run(nlp, text, untouched, rule_spans="never") for s, e in c.content)
+
+
+def test_a_tagged_content_that_holds_the_rules_cue_takes_the_tagged_cue_before_it(nlp):
+    # the rules read "he felt …" (cue "felt", source "he"); the tagger reads the whole "that he
+    # felt …" as what "made it clear" introduces: the rule's cue and subject are words of it
+    text = "Though he did not name them, the senator made it clear that he felt they should drop out."
+    tagging = HandTagging(text, [
+        ("source", "the senator"), ("cue", "made it clear"), ("content", "that he felt they should drop out"),
+    ])
+    found = run(nlp, text, tagging)
+    held = [a for a in found if "they should drop out" in text[a.content[0][0] : a.content[-1][1]]]
+    [attribution] = held
+    assert texts(text, attribution.content) == ["that he felt they should drop out"]
+    assert texts(text, attribution.cue) == ["made it clear"]
+    assert text[attribution.source.start : attribution.source.end] == "the senator"
+
+
+def test_a_tagged_content_that_holds_the_rules_cue_keeps_it_with_no_tagged_cue_before(nlp):
+    text = "Though he did not name them, the senator made it clear that he felt they should drop out."
+    tagging = HandTagging(text, [("content", "that he felt they should drop out")])
+    # (no tagged cue to take: the rule's stays, as the tagger's content was taken before)
+    [held] = [a for a in run(nlp, text, tagging) if "they should drop out" in text[a.content[0][0] : a.content[-1][1]]]
+    assert texts(text, held.cue) == ["felt"]

@@ -15,7 +15,9 @@ relaying source, a quotation continued in the next paragraph). So:
    sentence's end (the next sentence is another statement), or the rules
    found a relaying source and the tagged content takes in the cue (the
    tagger reads "According to X, Y said Z" as X's statement, as PolNeAR
-   does; onrecord gives it to Y, with X as ``via``);
+   does; onrecord gives it to Y, with X as ``via``); a tagged content that
+   takes in the rule's cue ("made it clear that he felt they should …") is
+   what the tagged cue before it introduces, which it takes, with its source;
 2. a rule candidate the tagger gives no content to is dropped when the
    tagger is confident it is not a content (``DROP_BELOW``);
 3. a tagged content no rule found (cut where a sentence ends and a
@@ -129,7 +131,10 @@ def learned_attributions(
         if not _keeps_rule_spans(rule_spans, candidate, mine, sentences):
             candidate.content = [(c.start, c.end) for c in mine]
             stretch_to_quotations(candidate, quote_index)
-            if rule_spans != "content":  # "content": the rules' cue and source around the tagger's content
+            outer = _outer_cue(candidate, cues, sources, sentences, parsed)
+            if outer is not None:
+                candidate.cue, candidate.source = outer
+            elif rule_spans != "content":  # "content": the rules' cue and source around the tagger's content
                 candidate.cue = _reshaped(candidate.cue, cues)
                 if candidate.source is not None:
                     candidate.source = _reshaped_mention(candidate.source, sources, parsed)
@@ -234,6 +239,29 @@ def _keeps_rule_spans(policy: str, candidate: Candidate, tagged: list[TaggedSpan
     # tagged runs broken by a few untagged words inside the rule's content ("internationally |
     # for foreign governments") are the tagger's gaps, not a disagreement over the boundaries
     return _jaccard(candidate.content, tagged_spans) >= 0.5 or _inside(tagged_spans, candidate.content)
+
+
+def _outer_cue(
+    candidate: Candidate, cues: _ByPosition, sources: _ByPosition, sentences: SpanIndex, parsed: ParsedUnits
+) -> tuple[list[Offsets], Mention | None] | None:
+    """The cue and source of a tagged content that holds the rule's cue: "he made it clear that he
+    felt they should drop out" tagged whole as a content is what "made it clear" introduces, not
+    what "felt" does, so the rule's cue and subject are words of that content. The tagged cue
+    nearest before the content in its sentence, with the tagged source nearest before that cue
+    (None: the rule's cue is outside the content, or the tagger marks no cue before it)."""
+    start, end = min(s for s, _ in candidate.content), max(e for _, e in candidate.content)
+    if not any(start < s < end for s, _ in candidate.cue):
+        return None
+    sentence = sentences.find(start)
+    if sentence is None:
+        return None
+    before = cues.inside(sentence[0], start)
+    if not before:
+        return None
+    cue = before[-1]
+    named = sources.inside(sentence[0], cue.start)
+    source = _mention(named[-1], parsed) if named else None
+    return [_verb_of_a_preposition(cue, parsed)], source
 
 
 def _past_a_sentence(content: list[Offsets], tagged: list[Offsets], sentences: SpanIndex) -> bool:
