@@ -2647,3 +2647,18 @@ def test_a_he_who_adds_to_a_statement_is_who_made_it_not_the_man_beside_him(extr
     text = ('Talks on the border were held in London on Monday.\n\nSpeaking at the embassy, General Omar Haddad '
             'said the rebels were "on the run". But standing next to Mr Carter he added that it was crucial to act now.')
     assert speaker_of(extractor.extract(text), "crucial to act").name == "Omar Haddad"
+
+
+def test_a_bare_spokesperson_speaks_for_the_organization_the_sentence_before_is_about(extractor):
+    article = extractor.extract(
+        "The Harbour Board refused to say whether it would appeal the ruling.\n\n"
+        '"We have received the ruling and are reviewing it," a spokeswoman said on Friday.'
+    )
+    speaker = speaker_of(article, "We have received the ruling")
+    assert speaker.name is None  # still an unnamed person of this article, not the board itself
+    assert speaker.description == "spokeswoman for the Harbour Board"
+    # an organization that is not the sentence's subject says nothing of whose spokesman speaks
+    article = extractor.extract(
+        "Shares in Castell Energy fell sharply on Monday.\n\nA spokesman said the fall was expected."
+    )
+    assert speaker_of(article, "the fall was expected").description == "spokesman"

@@ -15,7 +15,9 @@ over spaCy's parse and named entities:
 - an organization or outlet by its words: ``the Times`` -> ``The New York Times``;
 - a described speaker (``A spokeswoman for the Sessions campaign``) becomes an
   unnamed entity whose description later definite mentions (``The
-  spokesperson``) resolve to, through their role noun;
+  spokesperson``) resolve to, through their role noun; a bare ``a spokesman``
+  speaks for the named organization that is the subject of the sentence
+  before ("The Home Office defended the measures. A spokesman said");
 - he/she goes to the nearest earlier person of agreeing gender, searching back
   sentence by sentence and preferring a sentence's subject (a person named
   inside the quotation being attributed does not count: ``pronouns.py``);
@@ -41,7 +43,7 @@ from itertools import takewhile
 from spacy.tokens import Span
 
 from ..attribution.candidate import Candidate, Mention
-from ..attribution.spans import dateline_end, tokens_offsets
+from ..attribution.spans import dateline_end, token_offsets, tokens_offsets
 from ..attribution.phrases import name_taken_for_a_modal
 from ..nlp import entities_in
 from .gender import honorific_before, honorific_gender, pronoun_gender
@@ -104,6 +106,8 @@ _AGE = re.compile(r"\b\d{1,3}-year-old\b")
 _NAMED_AFTER = 2
 # lowercase roles before a name that only a person holds (not "market leader Tesco", "broker Marsh")
 _ONLY_PEOPLES_ROLES = frozenset("spokesman spokeswoman spokesperson minister secretary mp mep councillor".split())
+# the nouns of those who speak for an organization: "a spokesman" speaks for the one just named
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # the outlet's own people, as its articles call them: "our correspondent"
 _JOURNALISTS = frozenset("correspondent reporter editor".split())
 # the sentences of an article's lede (with its headline), whose description of someone the
@@ -1153,6 +1157,13 @@ class SpeakerResolver:
                 return earlier
         description_tokens = [t for t in span if not (t.i == span.start and t.lower_ in DETERMINERS)]
         description = span.doc[description_tokens[0].i : description_tokens[-1].i + 1].text if description_tokens else span.text
+        if family is not None and description_tokens == [span.root] and span.root.lower_ in _SPOKESPEOPLE:
+            # "The Home Office defended the measures. A spokesman said": whose spokesman the sentence
+            # before says, by its subject
+            body = self._subject_organization_before(span)
+            if body is not None:
+                name = body.name[:1].lower() + body.name[1:] if body.name.startswith("The ") else body.name
+                description = f"{description} for {name}"
         titled = is_title(span.root.text)  # "the Salford MP", "the Labour leader"
         if family is None and not titled:
             named = self._named_organization(span)
@@ -1178,6 +1189,28 @@ class SpeakerResolver:
         entity = self.registry.new("person" if family or titled or someone else "other", None, role=family)
         entity.describe(description)
         return entity
+
+    def _subject_organization_before(self, span: Span) -> Referent | None:
+        """The named organization that is the main clause's subject of the sentence before a
+        mention's, in its paragraph or ending the paragraph before ("The Justice Department refused
+        to say if it would appeal. “…,” a spokeswoman said"; not "Shares in Cairn fell")."""
+        doc, sent = span.doc, span.sent
+        base = next((u.start for u in self.parsed_units if u.doc is doc), None)
+        if base is None:
+            return None
+        if sent.start > 0:
+            before, offset = doc[sent.start - 1].sent, base
+        else:
+            earlier = [u for u in self.parsed_units if u.start < base]
+            if not earlier or len(earlier[-1].doc) == 0:
+                return None
+            before, offset = earlier[-1].doc[-1].sent, earlier[-1].start
+        subject = next((t for t in before.root.children if t.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            return None
+        start, end = token_offsets(subject, offset)
+        return next((e for e in self.registry.organizations if e.name and e.type in ("organization", "media")
+                     and any(s <= start and end <= e_ for s, e_ in e.mentions)), None)
 
     def speaker(
         self, m: Mention | None, exclude=(), *, speaking: bool = True, going_on: Referent | None = None,
