@@ -94,12 +94,13 @@ def labelled(article: ArticleContext, found: list[Candidate]) -> list[Candidate]
 
 def attach(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:
     """Quotations go to the cues that govern them; floating quotes continue a statement."""
-    return attach_quotations(article.text, found, article.quote_index, article.sentences, article.paragraphs)
+    return attach_quotations(
+        article.text, found, article.quote_index, article.sentences, article.paragraphs, article.titles)
 
 
 def orphans(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:
     """Quotations no cue claimed take the verb that governs them."""
-    return found + list(orphan_quotations(article.text, article.units, article.quote_index, found))
+    return found + list(orphan_quotations(article.text, article.units, article.quote_index, found, article.titles))
 
 
 def _finished(article: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:

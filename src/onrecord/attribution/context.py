@@ -20,6 +20,9 @@ class ArticleContext:
     units: list[Unit]
     paragraphs: SpanIndex = field(init=False)
     quotes: list[Quotation] = field(init=False)
+    # the quotations (indices into ``quotes``) that the attach rule found to be titles ("said on
+    # ABC's “Good Morning America”, “…”"): no statement for the orphan rule after it either
+    titles: set[int] = field(init=False, default_factory=set)
 
     def __post_init__(self) -> None:
         self.paragraphs = SpanIndex(paragraph_spans(self.text))

@@ -28,15 +28,18 @@ CONFIDENCE_ORPHAN = 0.4
 MAX_CUE_SPAN = 3
 
 
-def orphan_quotations(text: str, units: list[Unit], index: QuoteIndex, candidates: list[Candidate]) -> list[Candidate]:
-    """One candidate per single-paragraph quotation that no candidate's content touches."""
+def orphan_quotations(
+    text: str, units: list[Unit], index: QuoteIndex, candidates: list[Candidate], titles: set[int]
+) -> list[Candidate]:
+    """One candidate per single-paragraph quotation that no candidate's content touches and
+    that is no title (the indices in ``titles``)."""
     taken = DisjointSpans()  # what the contents cover, found by bisection
     for fragment in (f for c in candidates for f in c.content):
         taken.add(fragment)
     parsed = ParsedUnits(units)
     found = []
     for i, quote in enumerate(index.quotes):
-        if len(quote.spans) > 1 or i in index.titles or taken.overlaps((quote.start, quote.end)):
+        if len(quote.spans) > 1 or i in titles or taken.overlaps((quote.start, quote.end)):
             continue
         unit = parsed.holding(quote.start, quote.end)
         span = unit_span(unit, quote.start, quote.end) if unit is not None else None

@@ -73,9 +73,6 @@ class QuoteIndex:
         self._span_starts = [s for s, _ in self.spans]
         self._span_ends = [e for _, e in self.spans]
         self.ordered = all(a[1] <= b[0] for a, b in zip(self.spans, self.spans[1:]))
-        # quotations that name where a statement was made ("said on “Today”, “…”"): found
-        # by attach_quotations, no statement of their own for the orphan rule
-        self.titles: set[int] = set()
 
     def touching(self, start: int, end: int) -> list[int]:
         """Indices of the quotations whose extent overlaps [start, end)."""
@@ -142,8 +139,12 @@ def attach_quotations(
     index: QuoteIndex,
     sentences: SpanIndex,
     paragraphs: SpanIndex,
+    titles: set[int],
 ) -> list[Candidate]:
-    """Give quotations to the cues that govern them; return the floating-quote candidates too."""
+    """Give quotations to the cues that govern them; return the floating-quote candidates too.
+
+    ``titles`` gets the indices of the quotations found to be titles ("said on “Today”, “…”"),
+    which are no statement of their own."""
     quotes = index.quotes
     free = _FreeQuotes(len(quotes))
     # a quotation inside a speaker's name ("Marcia “Cia” Price") is never content
@@ -191,7 +192,7 @@ def attach_quotations(
                 # the words that set the scene before the cue is a title, not a piece of the
                 # statement, nor of another one
                 free.take(i)
-                index.titles.add(i)
+                titles.add(i)
                 i = free.after(i + 1)
                 continue
             candidate.content = sorted(candidate.content + list(quotes[i].spans))
