@@ -417,3 +417,16 @@ def test_a_tagged_content_that_holds_the_rules_cue_keeps_it_with_no_tagged_cue_b
     # (no tagged cue to take: the rule's stays, as the tagger's content was taken before)
     [held] = [a for a in run(nlp, text, tagging) if "they should drop out" in text[a.content[0][0] : a.content[-1][1]]]
     assert texts(text, held.cue) == ["felt"]
+
+
+def test_a_tagged_cue_another_rule_candidate_holds_is_not_taken_for_a_second_statement(nlp):
+    # the tagger reads "which shows that …" as what "said" introduces; "said" is the first
+    # statement's cue already, and two statements never share a cue
+    text = "The senator said the plan would fail, which shows that the House will not pass it."
+    tagging = HandTagging(text, [
+        ("source", "The senator"), ("cue", "said"), ("content", "the plan would fail"),
+        ("content", "which shows that the House will not pass it"),
+    ])
+    found = run(nlp, text, tagging)
+    cues = [tuple(a.cue) for a in found if a.cue]
+    assert len(cues) == len(set(cues))

@@ -2662,3 +2662,10 @@ def test_a_bare_spokesperson_speaks_for_the_organization_the_sentence_before_is_
         "Shares in Castell Energy fell sharply on Monday.\n\nA spokesman said the fall was expected."
     )
     assert speaker_of(article, "the fall was expected").description == "spokesman"
+    # nor one two paragraphs back, past a paragraph of other things
+    article = extractor.extract(
+        "The Harbour Board refused to say whether it would appeal the ruling.\n\n"
+        "The weather stayed fine all week along the coast.\n\n"
+        '"We have received the ruling and are reviewing it," a spokeswoman said on Friday.'
+    )
+    assert speaker_of(article, "We have received the ruling").description == "spokeswoman"

@@ -108,6 +108,10 @@ def learned_attributions(
     for i, n in _owners(contents, rule_candidates).items():
         owned.setdefault(n, []).append(i)
     sentences = _sentences(article)
+    # the rules' cues: a tagged cue one of them already is belongs to that candidate
+    rule_cues = DisjointSpans()
+    for fragment in (f for c in rule_candidates for f in c.cue):
+        rule_cues.add(fragment)
     kept: list[Candidate] = []
     claimed: set[int] = set()
     quote_index = article.quote_index
@@ -131,7 +135,7 @@ def learned_attributions(
         if not _keeps_rule_spans(rule_spans, candidate, mine, sentences):
             candidate.content = [(c.start, c.end) for c in mine]
             stretch_to_quotations(candidate, quote_index)
-            outer = _outer_cue(candidate, cues, sources, sentences, parsed)
+            outer = _outer_cue(candidate, cues, sources, sentences, parsed, rule_cues)
             if outer is not None:
                 candidate.cue, candidate.source = outer
             elif rule_spans != "content":  # "content": the rules' cue and source around the tagger's content
@@ -242,13 +246,15 @@ def _keeps_rule_spans(policy: str, candidate: Candidate, tagged: list[TaggedSpan
 
 
 def _outer_cue(
-    candidate: Candidate, cues: _ByPosition, sources: _ByPosition, sentences: SpanIndex, parsed: ParsedUnits
+    candidate: Candidate, cues: _ByPosition, sources: _ByPosition, sentences: SpanIndex, parsed: ParsedUnits,
+    rule_cues: DisjointSpans,
 ) -> tuple[list[Offsets], Mention | None] | None:
     """The cue and source of a tagged content that holds the rule's cue: "he made it clear that he
     felt they should drop out" tagged whole as a content is what "made it clear" introduces, not
     what "felt" does, so the rule's cue and subject are words of that content. The tagged cue
     nearest before the content in its sentence, with the tagged source nearest before that cue
-    (None: the rule's cue is outside the content, or the tagger marks no cue before it)."""
+    (None: the rule's cue is outside the content, or the tagger marks no cue before it, or the
+    one it marks is another rule candidate's cue, which two statements never share)."""
     start, end = min(s for s, _ in candidate.content), max(e for _, e in candidate.content)
     if not any(start < s < end for s, _ in candidate.cue):
         return None
@@ -259,6 +265,8 @@ def _outer_cue(
     if not before:
         return None
     cue = before[-1]
+    if rule_cues.overlaps((cue.start, cue.end)):
+        return None
     named = sources.inside(sentence[0], cue.start)
     source = _mention(named[-1], parsed) if named else None
     return [_verb_of_a_preposition(cue, parsed)], source

@@ -1201,8 +1201,9 @@ class SpeakerResolver:
         if sent.start > 0:
             before, offset = doc[sent.start - 1].sent, base
         else:
+            # the paragraph just before, parsed (an unparsed one between says nothing of the subject)
             earlier = [u for u in self.parsed_units if u.start < base]
-            if not earlier or len(earlier[-1].doc) == 0:
+            if not earlier or len(earlier[-1].doc) == 0 or self.text[earlier[-1].end : base].strip():
                 return None
             before, offset = earlier[-1].doc[-1].sent, earlier[-1].start
         subject = next((t for t in before.root.children if t.dep_ in SUBJECT_DEPS), None)
