@@ -430,3 +430,14 @@ def test_a_tagged_cue_another_rule_candidate_holds_is_not_taken_for_a_second_sta
     found = run(nlp, text, tagging)
     cues = [tuple(a.cue) for a in found if a.cue]
     assert len(cues) == len(set(cues))
+
+
+def test_the_content_policy_keeps_the_rules_cue_even_inside_the_tagged_content(nlp):
+    # "content": the tagger's content with the rules' cue and source, whatever the tagger marks
+    text = "Though he did not name them, the senator made it clear that he felt they should drop out."
+    tagging = HandTagging(text, [
+        ("source", "the senator"), ("cue", "made it clear"), ("content", "that he felt they should drop out"),
+    ])
+    found = run(nlp, text, tagging, rule_spans="content")
+    [held] = [a for a in found if "they should drop out" in text[a.content[0][0] : a.content[-1][1]]]
+    assert texts(text, held.cue) == ["felt"]

@@ -135,13 +135,14 @@ def learned_attributions(
         if not _keeps_rule_spans(rule_spans, candidate, mine, sentences):
             candidate.content = [(c.start, c.end) for c in mine]
             stretch_to_quotations(candidate, quote_index)
-            outer = _outer_cue(candidate, cues, sources, sentences, parsed, rule_cues)
-            if outer is not None:
-                candidate.cue, candidate.source = outer
-            elif rule_spans != "content":  # "content": the rules' cue and source around the tagger's content
-                candidate.cue = _reshaped(candidate.cue, cues)
-                if candidate.source is not None:
-                    candidate.source = _reshaped_mention(candidate.source, sources, parsed)
+            if rule_spans != "content":  # "content": the rules' cue and source around the tagger's content
+                outer = _outer_cue(candidate, cues, sources, sentences, parsed, rule_cues)
+                if outer is not None:
+                    candidate.cue, candidate.source = outer
+                else:
+                    candidate.cue = _reshaped(candidate.cue, cues)
+                    if candidate.source is not None:
+                        candidate.source = _reshaped_mention(candidate.source, sources, parsed)
         candidate.confidence = tagging.role_probability("content", candidate.content)
         kept.append(candidate)
 
