@@ -40,10 +40,10 @@ import re
 from collections.abc import Callable
 from itertools import takewhile
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..attribution.candidate import Candidate, Mention
-from ..attribution.spans import dateline_end, token_offsets, tokens_offsets
+from ..attribution.spans import ParsedUnits, dateline_end, token_offsets, tokens_offsets, unit_span
 from ..attribution.phrases import name_taken_for_a_modal
 from ..nlp import entities_in
 from .gender import honorific_before, honorific_gender, pronoun_gender
@@ -119,6 +119,11 @@ _ANY_BUSINESS = frozenset({"company", "firm"})
 _RAW_DESCRIPTION = re.compile(r"(?:,|\s+(?:is|was))\s+(?:the|a|an)\s+([a-z][^,.;:!?\"“”()]*)")
 
 
+def _main_subject(sentence: Span) -> Token | None:
+    """The subject of a sentence's main clause (its root's), if the parse gives one."""
+    return next((t for t in sentence.root.children if t.dep_ in SUBJECT_DEPS), None)
+
+
 class SpeakerResolver:
     """Resolves mentions of one article, in text order."""
 
@@ -150,6 +155,7 @@ class SpeakerResolver:
         }
         # (read again only where a name of initials asks: ``_initials_of_a_speaker``)
         self.parsed_units = [u for u in units if u.doc is not None]
+        self.parsed = ParsedUnits(units)
         # what the NER calls a place somewhere in the article ("If England lost that" tags England a person)
         self.place_names = {
             without_possessive(e.text) for u in units if u.doc is not None for e in u.doc.ents if e.label_ in PLACE_ENTS
@@ -173,8 +179,7 @@ class SpeakerResolver:
         if not units or units[0].doc is None:
             return None  # (an unparsed first paragraph: no subject known)
         doc, offset = units[0].doc, units[0].start
-        root = next(doc.sents).root
-        subject = next((t for t in root.children if t.dep_ in SUBJECT_DEPS), None)
+        subject = _main_subject(next(doc.sents))
         if subject is None:
             return None
         start, end = tokens_offsets([subject.left_edge, subject.right_edge], offset)
@@ -623,7 +628,7 @@ class SpeakerResolver:
                 entity.describe(description)
                 return entity, description or None
             # "A spokesman for Castell & Ruiz" is a person described by an organization
-            return self._unnamed(span, words), None
+            return self._unnamed(span, words, position=m.start), None
         # a named entity inside the mention: the head one, else a carrier's source; not one of
         # a clause that says what the head does ("A union representing … at US Airways")
         clause = clause_tokens(span)
@@ -1140,11 +1145,15 @@ class SpeakerResolver:
         [owner] = people.values()
         return owner if owner.name else None
 
-    def _unnamed(self, span: Span, words: list[str], clause: frozenset[int] = frozenset()) -> Referent | None:
+    def _unnamed(
+        self, span: Span, words: list[str], clause: frozenset[int] = frozenset(), *, position: int | None = None
+    ) -> Referent | None:
         """A described speaker: "A spokeswoman for the Sessions campaign", "The spokesperson".
 
         ``clause``: the tokens of a clause that says what the speaker does; a name in it
         names something else ("a union representing … US Airways" is no organization's name).
+        ``position``: where a spokesperson's mention starts, for whom the sentence before says
+        they speak.
         """
         content_words = [w for w in words if w not in DETERMINERS]
         if not content_words:
@@ -1157,10 +1166,10 @@ class SpeakerResolver:
                 return earlier
         description_tokens = [t for t in span if not (t.i == span.start and t.lower_ in DETERMINERS)]
         description = span.doc[description_tokens[0].i : description_tokens[-1].i + 1].text if description_tokens else span.text
-        if family is not None and description_tokens == [span.root] and span.root.lower_ in _SPOKESPEOPLE:
+        if position is not None and description_tokens == [span.root] and span.root.lower_ in _SPOKESPEOPLE:
             # "The Home Office defended the measures. A spokesman said": whose spokesman the sentence
             # before says, by its subject
-            body = self._subject_organization_before(span)
+            body = self._subject_organization_before(position)
             if body is not None:
                 name = body.name[:1].lower() + body.name[1:] if body.name.startswith("The ") else body.name
                 description = f"{description} for {name}"
@@ -1190,26 +1199,21 @@ class SpeakerResolver:
         entity.describe(description)
         return entity
 
-    def _subject_organization_before(self, span: Span) -> Referent | None:
-        """The named organization that is the main clause's subject of the sentence before a
-        mention's, in its paragraph or ending the paragraph before ("The Justice Department refused
-        to say if it would appeal. “…,” a spokeswoman said"; not "Shares in Cairn fell")."""
-        doc, sent = span.doc, span.sent
-        base = next((u.start for u in self.parsed_units if u.doc is doc), None)
-        if base is None:
+    def _subject_organization_before(self, position: int) -> Referent | None:
+        """The named organization that is the main clause's subject of the sentence before the
+        one at ``position``, in its paragraph or ending the paragraph before ("The Justice
+        Department refused to say if it would appeal. “…,” a spokeswoman said"; not "Shares in
+        Cairn fell"; an unparsed paragraph is one sentence, whose subject is not known)."""
+        here = self.sentences.index(position)
+        if here == 0:
             return None
-        if sent.start > 0:
-            before, offset = doc[sent.start - 1].sent, base
-        else:
-            # the paragraph just before, parsed (an unparsed one between says nothing of the subject)
-            earlier = [u for u in self.parsed_units if u.start < base]
-            if not earlier or len(earlier[-1].doc) == 0 or self.text[earlier[-1].end : base].strip():
-                return None
-            before, offset = earlier[-1].doc[-1].sent, earlier[-1].start
-        subject = next((t for t in before.root.children if t.dep_ in SUBJECT_DEPS), None)
+        start, end = self.sentences.spans[here - 1]
+        unit = self.parsed.holding(start, end)
+        before = unit_span(unit, start, end) if unit is not None else None
+        subject = _main_subject(before) if before is not None else None
         if subject is None:
             return None
-        start, end = token_offsets(subject, offset)
+        start, end = token_offsets(subject, unit.start)
         return next((e for e in self.registry.organizations if e.name and e.type in ("organization", "media")
                      and any(s <= start and end <= e_ for s, e_ in e.mentions)), None)
 
