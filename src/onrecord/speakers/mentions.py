@@ -9,7 +9,7 @@ for a he or she after it.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..attribution.candidate import Mention
 from ..attribution.cues import cue_lemma
@@ -94,6 +94,11 @@ _AUTHORED = CARRIERS | frozenset(
     "figures numbers findings research statistics data table estimate calculations leaflet book paper "
     "message ranking index".split()
 )
+
+
+def sentence_subject(sentence: Span) -> Token | None:
+    """The subject of a sentence's main clause (its root's), if the parse gives one."""
+    return next((t for t in sentence.root.children if t.dep_ in SUBJECT_DEPS), None)
 
 
 def _authored(token) -> bool:

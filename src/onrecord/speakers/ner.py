@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .descriptions import hyphened_words, written
+from .descriptions import hyphened_words, same_entity, written
 from .names import is_first_name
 from .registry import PORTFOLIO_JOINERS, Referent, club_or_party, is_demonym, is_title, name_after_portfolio
 from .vocabulary import (
-    COURTESY_TITLES, DETERMINERS, HONORIFICS, LETTERS_AFTER_A_NAME, ORGANIZATION_HEADS, ORGANIZATION_NOUNS, PARTY_MEMBERS,
-    PEERAGE, PLACE_ENTS, RELATIONS, ROLE_TITLES, SENTENCE_OPENERS, SUBJECT_DEPS, TITLE_WORDS, is_person_noun,
+    COURTESY_TITLES, DETERMINERS, HONORIFICS, LETTERS_AFTER_A_NAME, NOT_NAME_ENTS, ORGANIZATION_HEADS,
+    ORGANIZATION_NOUNS, PARTY_MEMBERS, PEERAGE, PLACE_ENTS, RELATIONS, ROLE_TITLES, SENTENCE_OPENERS, SUBJECT_DEPS,
+    TITLE_WORDS, is_person_noun,
 )
 
 
@@ -219,3 +220,33 @@ def title_taken_for_an_organization(token) -> bool:
     """The head of what the NER tagged as an organization is a title: "the MLA", "the NDP MLA"
     is someone, not a body named "MLA" (``token``: the head of the mention or of the entity)."""
     return token.ent_type_ == "ORG" and is_title(token.text)
+
+
+def name_run(tokens) -> list:
+    """The capitalised tokens that end ``tokens``, titles set aside: a name's words."""
+    run = []
+    for token in reversed(tokens):
+        if not token.text[:1].isupper() or token.is_punct or token.ent_type_ in NOT_NAME_ENTS:
+            break  # "on Tuesday Mr Ebbers": a date is no first name
+        if run and token.text.rstrip(".") in HONORIFICS:
+            run.insert(0, token)
+            break  # the name starts after its honorific
+        if token.ent_type_ in ("ORG", "GPE", "NORP") and not same_entity(token, tokens[-1]):
+            # "FSIN Vice-Chief Heather Bear": the organization before the name is no part of it;
+            # a name the NER took for a place ("Simon Champion" as GPE) is still one name
+            break
+        run.insert(0, token)
+    def title(token) -> bool:
+        return token.lower_.strip(".") in TITLE_WORDS or token.lower_ in ROLE_TITLES
+
+    # the name starts after its last title: "The Attorney General Lord Goldsmith" is Goldsmith,
+    # where a name of two words or a peer's title says so ("Fairford Coach Action" is no Action)
+    last = max((i for i, t in enumerate(run[:-1]) if title(t)), default=-1)
+    if last >= 0 and (len(run) - last > 2 or run[last].lower_ in PEERAGE):
+        run = run[last + 1 :]
+    run = [t for t in run if not title(t)]
+    named = person_inside(run[0].doc[run[0].i : run[-1].i + 1]) if run else None
+    if named is not None:
+        run = list(named)  # "Minister of Health Patty Hajdu": the run stopped at "of", after the title
+    # "The Lord Chief Justice": titles set aside, a sentence's capital "The" is no name
+    return run if any(t.lower_ not in DETERMINERS for t in run) else []

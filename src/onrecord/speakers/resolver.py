@@ -1,7 +1,8 @@
 """Speaker resolution within one article: mentions -> entities, names and descriptions.
 
 No coreference package works offline, so this is a small resolver of our own
-over spaCy's parse and named entities:
+over spaCy's parse and named entities. Who the article names is read first, once
+(``cast.py``); each source mention is then resolved against that cast:
 
 - a named person is keyed by surname: ``Glassner`` -> ``Michael Glassner``
   (the most recently named one when two share it; a different first name is
@@ -40,72 +41,48 @@ import re
 from collections.abc import Callable
 from itertools import takewhile
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from ..attribution.candidate import Candidate, Mention
-from ..attribution.spans import ParsedUnits, dateline_end, token_offsets, tokens_offsets, unit_span
 from ..attribution.phrases import name_taken_for_a_modal
-from ..nlp import entities_in
-from .gender import honorific_before, honorific_gender, pronoun_gender
-from .names import first_name_verdict, is_first_name
+from ..attribution.spans import token_offsets, unit_span
 from ..model import Entity, Fragment, Speaker
+from ..nlp import entities_in
 from ..text import Unit, without_bracketed_end
-from .vocabulary import (
-    AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CALENDAR_WORDS, CARRIERS, DEFINITE, DEGREE_TITLES, DEMONYMS, DETERMINERS, GROUP_PRONOUNS,
-    HONORIFICS, KIN, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, NOT_NAME_ENTS, ORGANIZATION_HEADS,
-    ORG_NOUNS, ORGANIZATION_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_PRONOUNS, PLACE_ENTS,
-    RAW_STOP, RELATIONS, RELATIVE_PRONOUNS, ROLE_TITLES, ROYAL_TITLES, SENTENCE_LINKS, SUBJECT_DEPS, TEAM_WORDS,
-    SPEAKING_FOR, STAKEHOLDERS, TITLE_WORDS, WRITERS_EPITHETS, is_person_noun, singular,
+from .cast import Cast
+from .descriptions import (
+    after_a_role_word, after_honorific, apposition_of, described_as_a_person, description_of, fullest_description,
+    hyphened_words, modifiers_of, names_something, organization_named_in, role_family, whole_organization, written,
+)
+from .gender import honorific_before, pronoun_gender
+from .mentions import (
+    MEMBERS_FOR, PARLIAMENT_MEMBERS, a_places, agent, before_aside, carriers_source, clause_tokens, demonym_words,
+    described_before, epithet, epithet_adjective, epithet_compound, gender_said_of, head_word, in_a_constituency,
+    in_pieces, of_a_trade, of_someone_else, of_the_state, relative_antecedent, sentence_subject, spoken_with,
+    where_held, without_aside_clause,
+)
+from .names import is_first_name
+from .ner import (
+    capitalised, capitalised_title, in_apposition_to_a_body, name_after_titles, name_run, name_the_ner_cut,
+    named_after_a_role, named_like_a_person, party_or_club, person_inside, portfolio_then_name,
+    title_taken_for_an_organization,
 )
 from .pronouns import Pronouns
+from .registry import PersonMention, Referent, Registry, ends_in, is_demonym, is_title, org_key, says_who, settle_gender
 from .sentences import Sentences
-from .registry import (
-    HONORIFICS_BEFORE_A_SURNAME, PersonMention, Referent, Registry, club_or_party, ends_in, gender_so_far,
-    is_demonym, is_modifier, is_suffix, is_title, no_part_of_name, org_key, says_who,
-    settle_gender, without_possessive,
-)
-from .descriptions import (
-    PREDICATE_WORDS, affiliation_of, after_a_role_word, after_honorific, apposition_of,
-    described_as_a_person, describes_someone, description_of, fullest_description, hyphened_words, modifiers_of,
-    names_something, noun_before, organization_named_in, predicate_of, role_family, same_entity,
-    title_run_before, whole_organization, written,
-)
-from .ner import (
-    called_a_person, capitalised, capitalised_title, in_apposition_to_a_body, name_after_titles, name_the_ner_cut,
-    named_after_a_role, named_like_a_person, party_or_club, person_inside, portfolio_then_name,
-    title_taken_for_an_organization, unnamed_or_misnamed,
-)
-from .mentions import (
-    MEMBERS_FOR, PARLIAMENT_MEMBERS, a_places, agent, author_of, before_aside, carriers_source, clause_tokens,
-    demonym_words, described_before, epithet, epithet_adjective, epithet_compound, gender_said_of, head_word,
-    in_a_constituency, in_pieces, main_subject, of_a_trade, of_someone_else, of_the_state, relative_antecedent,
-    salience, says_he_or_she, spoken_with, where_held, without_aside_clause,
+from .vocabulary import (
+    AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEGREE_TITLES, DETERMINERS, GROUP_PRONOUNS,
+    INDEFINITE, KIN, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, ORGANIZATION_HEADS, ORG_NOUNS, ORGANIZATION_NOUNS,
+    OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PERSON_PRONOUNS, PLACE_ENTS, RELATIONS, RELATIVE_PRONOUNS,
+    SENTENCE_LINKS, SPEAKING_FOR, STAKEHOLDERS, TEAM_WORDS, WRITERS_EPITHETS, is_person_noun, singular,
 )
 
 
-# A capitalised name in text that was not parsed ("… officer Michael Glassner sent …").
-# a name's word: a capital, then letters with inner apostrophes, hyphens and capitals
-# ("O'Regan", "Bédard", "Jong-un", "MacKay"); a possessive ends the name ("Mel Gibson's The
-# Passion" names Mel Gibson), a middle initial stays inside it ("George W Bush")
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’](?!s\b)(?=[^\W\d_])|-(?=[^\W\d_]))*[a-zß-öø-ÿ]"
-_MIDDLE_INITIAL = r"[A-Z]\.?\s+"
-# between a first name and a surname: "Brian 'Head' Welch"
-_NICKNAME = r"(?:\s+['‘\"“][A-Z][\w-]*['’\"”])?"
-_NAME_IN_RAW_TEXT = re.compile(
-    rf"(?<![\w'’-])((?:[A-Z][a-z]+\.?\s+){{0,2}}{_NAME_WORD}(?:\s+(?:{_MIDDLE_INITIAL})?{_NAME_WORD})+)(?:['’]s)?(?![\w'’-])"
-)
-_CAPITALISED_WORD = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?=(?:['’]s)?(?![\w'’-]))")
-_HONORIFIC_NAME = re.compile(rf"\b(?:{'|'.join(HONORIFICS)})\.?\s+([A-Z][\w’'-]+)")
-# what stands before a surname, never before a first name alone ("Sir Digby", "Dame Judi" are first names)
-_BEFORE_A_SURNAME = (TITLE_WORDS | ROLE_TITLES | HONORIFICS_BEFORE_A_SURNAME) - {"sir", "former", "acting"}
 _COLON_NEXT = re.compile(r"\s*:")
-_WORDS_BEFORE = 6
 _AGE = re.compile(r"\b\d{1,3}-year-old\b")
 # how many sentences after a definite description ("the economy minister") the one person
 # given those words may be named
 _NAMED_AFTER = 2
-# lowercase roles before a name that only a person holds (not "market leader Tesco", "broker Marsh")
-_ONLY_PEOPLES_ROLES = frozenset("spokesman spokeswoman spokesperson minister secretary mp mep councillor".split())
 # the nouns of those who speak for an organization: "a spokesman" speaks for the one just named
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # the outlet's own people, as its articles call them: "our correspondent"
@@ -115,17 +92,10 @@ _JOURNALISTS = frozenset("correspondent reporter editor".split())
 LEDE_SENTENCES = 2
 # the nouns any business goes by, where a narrower one ("the carrier", "the bank") says which kind
 _ANY_BUSINESS = frozenset({"company", "firm"})
-# an apposition or a copula's complement right after a name in unparsed text
-_RAW_DESCRIPTION = re.compile(r"(?:,|\s+(?:is|was))\s+(?:the|a|an)\s+([a-z][^,.;:!?\"“”()]*)")
-
-
-def _main_subject(sentence: Span) -> Token | None:
-    """The subject of a sentence's main clause (its root's), if the parse gives one."""
-    return next((t for t in sentence.root.children if t.dep_ in SUBJECT_DEPS), None)
 
 
 class SpeakerResolver:
-    """Resolves mentions of one article, in text order."""
+    """Resolves mentions of one article, in text order, against its cast."""
 
     def __init__(
         self, text: str, units: list[Unit], outlet: str | None, *,
@@ -137,55 +107,17 @@ class SpeakerResolver:
         ``speaking``: the statements' source spans, whose people a he/she they quote is not."""
         self.text = text
         self.registry = Registry(outlet, text)
-        self.ent_at: dict[int, Referent] = {}
-        self.sentences = Sentences(text)  # filled in as the article is read (``_collect``)
+        self.sentences = Sentences(text)
+        self.cast = Cast(text, units, self.registry, self.sentences)
         self.pronouns = Pronouns(text, self.sentences, self.registry)
-        self.completion_tried: set[tuple[int, str]] = set()
         # what each mention was resolved to (entity id, description): one subject of two cues
         # ("…, he claimed, saying he has …") is one person, whatever each cue's content leaves out
         self.resolved: dict[tuple[int, int], tuple[str | None, str | None]] = {}
         # the speaker of the latest statement not nested in another's (resolve_speakers sets it)
         self.last_speaker: Referent | None = None
-        self.honorific_surnames = {m.group(1).lower() for m in _HONORIFIC_NAME.finditer(text)}
-        # one-word names the NER calls a person somewhere ("LeBlanc told them"): a first name
-        # before one of them makes a name the NER took for an organization a person's
-        self.surnames_alone = {
-            without_possessive(e.text).lower() for u in units if u.doc is not None for e in u.doc.ents
-            if e.label_ == "PERSON" and " " not in e.text
-        }
-        # (read again only where a name of initials asks: ``_initials_of_a_speaker``)
-        self.parsed_units = [u for u in units if u.doc is not None]
-        self.parsed = ParsedUnits(units)
-        # what the NER calls a place somewhere in the article ("If England lost that" tags England a person)
-        self.place_names = {
-            without_possessive(e.text) for u in units if u.doc is not None for e in u.doc.ents if e.label_ in PLACE_ENTS
-        }
         self.reported = reported
-        # every statement, release or report the article says someone put out, with its author
-        # (position of the noun, the noun, the author's mention): "the release said" is theirs
-        self.authored: list[tuple[int, str, Mention | None]] = []
-        # names opening a sentence of a paragraph that was not parsed: its subject, as English
-        # sentences go, but ranked as any mention for he/she (``_lone_person_before`` alone reads them)
-        self.unparsed_openings: set[int] = set()
-        self._collect(units)
-        self._organizations_taken_for_people()
-        self.lede_subject = self._lede_subject(units)
-        self._complete_names()
         self.pronouns.weigh_gender(units, list(quoted), list(speaking))
         self.pronouns.chain_subject_pronouns(units, list(quoted))
-
-    def _lede_subject(self, units: list[Unit]) -> Referent | None:
-        """The organization the article's first sentence is about: its main clause's subject."""
-        if not units or units[0].doc is None:
-            return None  # (an unparsed first paragraph: no subject known)
-        doc, offset = units[0].doc, units[0].start
-        subject = _main_subject(next(doc.sents))
-        if subject is None:
-            return None
-        start, end = tokens_offsets([subject.left_edge, subject.right_edge], offset)
-        # (a product's version is no business: "Opera 8.0 has …" is the browser, not the company Opera)
-        return next((e for e in self.registry.organizations if not re.search(r"\s[\d.]+$", e.name or "")
-                     and any(start <= s and e_ <= end for s, e_ in e.mentions)), None)
 
     def opens_sentence(self, candidate: Candidate) -> bool:
         """Whether a candidate's cue opens its sentence, but for a conjunction ("And continued:")."""
@@ -193,365 +125,6 @@ class SpeakerResolver:
             return False
         cue = min(candidate.cue)[0]
         return all(w.lower() in SENTENCE_LINKS for w in self.text[self.sentences.start(cue) : cue].split())
-
-    def _collect(self, units: list[Unit]) -> None:
-        """Register every named person and organization, parsed or not, in text order."""
-        for unit in units:
-            if unit.doc is None:
-                self.sentences.add(unit.start, unit.end)
-                self._collect_raw(unit)
-                continue
-            for sent in unit.doc.sents:
-                self.sentences.add(unit.start + sent.start_char, unit.start + sent.end_char)
-            # the end of an organization's name that took the next entity in; at first, of the dateline
-            # ("VANCOUVER --", which the NER may call a person)
-            dateline = dateline_end(unit.doc)
-            covered = 0 if dateline is None else dateline
-            for ent in unit.doc.ents:
-                if ent.start < covered or ent.text.lower() in DEMONYMS or not capitalised(ent):
-                    continue  # ("Frenchman", "Scot": no one's name, and no firm's)
-                ent = person_inside(ent) or ent
-                whole = name_the_ner_cut(ent)
-                if whole is not ent and (ent.label_ == "PERSON" or self._names_a_person(ent)):
-                    ent = whole  # (a surname alone the NER called an organization stays one)
-                start = unit.start + ent.start_char
-                if self._names_a_person(ent):
-                    entity = self._person_at(ent.text, start, ent.root, gender_said_of(ent.root))
-                    entity.describe(title_run_before(self.text, start))
-                elif ent.label_ == "ORG" or self._capitals_of_an_organization(ent):
-                    ent = whole_organization(ent)
-                    covered = ent.end
-                    entity = self.registry.organization(ent.text)
-                else:
-                    entity = None
-                if entity is None:
-                    continue
-                entity.mentions.append((start, unit.start + ent.end_char))
-                entity.confirmed = True
-                entity.describe(description_of(ent))
-                entity.describe(noun_before(ent))
-                entity.describe(predicate_of(ent))
-                if entity.type == "person":
-                    entity.describe(affiliation_of(ent))
-                self.ent_at[start] = entity
-            for token in unit.doc:
-                if token.lower_ in CARRIERS:
-                    self._note_author(token, unit.start)
-                if token.ent_type_ or token.pos_ != "PROPN" or (token.i + 1 < len(unit.doc) and token.nbor().pos_ == "PROPN"):
-                    continue
-                run = self._name_run(unit.doc[token.left_edge.i : token.i + 1])
-                # right after a dateline, which misleads the NER: "VANCOUVER -- Aman Grewal has worked", a
-                # first name in no list, but "Grewal says" is a person
-                named = (dateline is not None and len(run) == 2 and run[0].i == dateline + 1
-                         and without_possessive(run[-1].text).lower() in self.surnames_alone)
-                if run and ((len(run) > 1 and is_first_name(run[0].text)) or after_honorific(run[0]) or named):
-                    # "Vice-Chief Heather Bear", "Mr Ebbers", where the NER saw no person
-                    start = unit.start + run[0].idx
-                    entity = self._person_at(" ".join(t.text for t in run), start, token)
-                    entity.mentions.append((start, unit.start + token.idx + len(token.text)))
-                    entity.confirmed = True
-            for token in unit.doc:
-                # a known surname the NER let pass ("Walsh, a former labor leader, …") or took, alone,
-                # for a place or a body where it speaks or owns ("Salem later told CTV News" after
-                # "Aref Salem": the he/she after it looked past him)
-                if (token.pos_ == "PROPN" and unnamed_or_misnamed(token) and token.text[:1].isupper()
-                        and self.registry.person_by_surname(token.text)
-                        and not (token.i > 0 and token.nbor(-1).pos_ == "PROPN")
-                        and not (token.i + 1 < len(unit.doc) and token.nbor().pos_ == "PROPN")):
-                    start = unit.start + token.idx
-                    entity = self._person_at(token.text, start, token)
-                    entity.mentions.append((start, start + len(token.text)))
-
-    def _organizations_taken_for_people(self) -> None:
-        """Names the NER calls people that the article shows are organizations.
-
-        A name without an honorific whose descriptions' head nouns say
-        organization more often than person ("oil giant Yukos", "the oil
-        firm Yukos"); and a name with no first name and no honorific
-        anywhere that the NER also calls an organization (the same "Yukos"
-        or "Age Concern" tagged ORG once and PERSON in the next sentence).
-        """
-        registry = self.registry
-        for entity in registry.entities:
-            if entity.type != "person" or not entity.name or entity.evidence.honorifics:
-                continue
-            heads = {h[:-1] if h.endswith("s") and h[:-1] in ORGANIZATION_HEADS else h for h in entity.title_heads}
-            # a head that names people and firms alike ("producer", "broadcaster") is a person's
-            # before a first name of one gender ("producer Gil Cates"; "oil producer Yukos")
-            first_named = first_name_verdict(entity.name) in ("female", "male")
-            kinds = sum(h in ORGANIZATION_HEADS and not (first_named and is_person_noun(h)) for h in heads)
-            if kinds and kinds >= sum(is_person_noun(h) for h in heads):
-                registry.no_person(entity)
-                registry.organizations.append(entity)
-        organizations = {e.name.lower(): e for e in registry.organizations if e.name}
-        for entity in registry.entities:
-            # (or the first word of its name: "Cairn" for "Cairn Energy", which the NER calls a person)
-            same = (organizations.get((entity.name or "").lower()) or self.registry.shortened_to(org_key(entity.name or ""))
-                    if entity.type == "person" else None)
-            if same is None or entity.evidence.honorifics:
-                continue
-            verdict = first_name_verdict(entity.name)  # None for a one-word name
-            if verdict not in (None, "unknown"):
-                continue  # a first name makes it someone's name
-            if verdict is not None and len(same.mentions) < len(entity.mentions):
-                # a name of several words whose first word is in no list counts only where the NER
-                # calls it an organization at least as often ("Borussia Dortmund", not the "Cate
-                # Blanchett" it tagged ORG once)
-                continue
-            same.mentions.extend(entity.mentions)
-            entity.mentions.clear()
-            registry.no_person(entity)
-
-    def _capitals_of_an_organization(self, ent: Span) -> bool:
-        """Whether an entity is the capitals of an organization named before: "the Office of the Deputy
-        Prime Minister (ODPM)", where the NER calls "ODPM" a person."""
-        # (the capitals themselves, not a name's last word: "UK" is no "Amnesty International UK")
-        return self.registry.abbreviated_by(without_possessive(ent.text)) is not None
-
-    def _initials_of_a_speaker(self, ent: Span) -> bool:
-        """Initials and a surname the article has say "she …" or "he …" alone: "JK Rowling's fifth
-        book" (an organization to the NER) … "Rowling said she had plenty of time"."""
-        words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
-        if len(words) != 2 or not _INITIALS.fullmatch(words[0].text):
-            return False
-        surname = words[1].lower_
-        return any(t.lower_ == surname and says_he_or_she(t) for u in self.parsed_units for t in u.doc)
-
-    def _names_a_person(self, ent: Span) -> bool:
-        """Whether a named entity is a person, whatever the NER called it.
-
-        A bare surname the tagger took for an organization is still the person
-        ("Okafor"); so is a short capitalised name the article also writes with
-        an honorific ("Vincent Cable, for the Liberal Democrats" … "Mr Cable
-        told MPs"), or whose apposition describes a person: the NER often calls
-        these organizations, and then "Mr Cable" never found his first name and
-        "she" had no one to refer to.
-        """
-        if without_possessive(ent.text).lower() in self.registry.not_people or self._capitals_of_an_organization(ent):
-            return False
-        if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
-            return False  # "the Lib Dems", "the Clintons": a party or a family, no one person
-        if club_or_party(ent.text):
-            return False
-        if in_a_constituency(ent[0]):
-            return False  # "the Labour MP for Birkenhead": a constituency the NER took for a name
-        if ent.label_ == "PERSON":
-            # a place the article names as such ("Back in Surrey" too), or a day or month ("In March,"),
-            # is no person, unless an honorific or a full name says so ("Mrs May", "Theresa May … May said")
-            place = without_possessive(ent.text) in self.place_names or (
-                len(ent) == 1 and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPOSITIONS)
-            calendar = len(ent) == 1 and ent.root.lower_ in CALENDAR_WORDS
-            return not (place or calendar) or after_honorific(ent[0]) or self.registry.person_by_surname(ent.text)
-        if ent.label_ in NOT_NAME_ENTS or in_apposition_to_a_body(ent.root):
-            return False  # (nor "Ford, the US car company", however many Fords the article names)
-        if after_honorific(ent[0]) or (len(ent) > 1 and ent[0].text.rstrip(".") in HONORIFICS):
-            return True  # "Mr Vardanyan", whatever the NER took the name for (with the "Mr" or without)
-        if ent.label_ != "ORG":
-            return False
-        if " " not in ent.text and self.registry.person_by_surname(ent.text):
-            return True  # one written word, hyphens and all: "Wilson-Raybould"
-        if self._initials_of_a_speaker(ent):
-            return True
-        words = [t for t in ent if not t.is_punct]
-        if not all(t.text[:1].isupper() and t.lower_ not in ORG_NOUNS and t.lower_ not in MEDIA_WORDS for t in words):
-            return False
-        title = max((i for i, t in enumerate(words[:-1]) if is_title(t.text)), default=-1)
-        if title >= 0:
-            # "Manitoba Premier Brian Pallister" as one organization: a first name after the title
-            # ("Premier League" has none) makes it a person, whom registry.person tells from the title
-            name = words[title + 1 :]
-            return 1 < len(name) <= 3 and is_first_name(name[0].text)
-        if (len(words) == 3 and ent.start == ent.sent.start and is_person_noun(words[0].lower_)
-                and is_first_name(words[1].text)):
-            return True  # "Defenceman Quinn Hughes" opening a sentence: a role, capitalised there, before a name
-        if 3 <= len(words) <= 4 and words[-1].text in LETTERS_AFTER_A_NAME and is_first_name(
-                words[0].text, anywhere=True):
-            return True  # "Nadia Ferrant QC": a first name, a surname and a silk or honour
-        if not 1 <= len(words) <= 3:
-            return False
-        surname = without_possessive(ent.text.split()[-1]).lower()
-        if surname in self.honorific_surnames:
-            return True
-        if len(words) > 1 and is_first_name(words[0].text, anywhere=True) and (
-            surname in self.surnames_alone or (ent.start > 0 and is_title(ent.doc[ent.start - 1].text))
-            or called_a_person(ent)
-        ):
-            # "Dominic LeBlanc" (ORG) … "LeBlanc told them" (PERSON); "Former MP Celina Caesar-Chavannes";
-            # "Former Worldcom boss Bernie Ebbers", "producer Gil Cates" (not "parts maker Robert Bosch");
-            # a first name of any locale, so long as this much says person ("captain Fabien Pelous")
-            return True
-        if len(words) == 1 and says_he_or_she(ent.root):
-            return True  # "Smith said he spoke with …": a firm says "it"
-        if len(words) == 2 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in _ONLY_PEOPLES_ROLES:
-            return True  # "spokesman Glyn Davies": a title no organization holds, whatever the first name
-        # "Michelle, a mother of twins, said": what the apposition calls it is a person
-        return described_as_a_person(ent.root)
-
-    def _person_at(self, name: str, start: int, token, said_of: str | None = None) -> Referent:
-        """The person a name at ``start`` refers to, registered as a mention there; ``token`` is the
-        name's head in the parse, None in an unparsed paragraph (no role known: an "other" one)."""
-        gender = honorific_before(self.text, start) or next(
-            (honorific_gender(w) for w in name.split()[:-1] if honorific_gender(w)), None
-        )
-        entity = self.registry.person(name, at=start, gender=gender, said_of=said_of)
-        if gender:
-            entity.evidence.honorifics[gender] += 1
-        self.registry.mention_person(
-            PersonMention(start, entity, self.sentences.index(start), 1 if token is None else salience(token),
-                          token is not None and main_subject(token)))
-        return entity
-
-    def _complete_names(self) -> None:
-        """A person known by surname only gets the full name the article gives elsewhere.
-
-        The name may stand where the parser saw no person ("ROME - Bernie Sanders"
-        as an organization, a headline): "First Surname" anywhere in the text,
-        with a first name the lists know or a capitalised word inside a sentence,
-        when the article gives that surname one first name only.
-        """
-        alone = [people[0] for people in self.registry.by_surname.values() if len(people) == 1]
-        # first names alone last: "Gareth" is the "Gareth Brennock" that "Brennock" became
-        for entity in sorted(alone, key=lambda entity: is_first_name(entity.name or "")):
-            self._complete_name(entity)
-
-    def _complete_name(self, entity: Referent) -> None:
-        name = entity.name or ""
-        if len(name.split()) != 1 or len(self.registry.by_surname.get(name.lower(), ())) > 1:
-            return
-        if (id(entity), name) in self.completion_tried:
-            return  # one scan of the text per name, however often it speaks
-        self.completion_tried.add((id(entity), name))
-        if entity.type not in ("person", "organization", "other"):
-            return
-        fuller = self._named_more_fully(entity) if entity.type == "person" else None
-        if fuller is not None:
-            self.registry.absorb(fuller, entity)
-            return
-        # a one-word "organization" is a person the tagger mislabelled when the article gives it a first name
-        # (not one the article calls a firm or a body: "Ford, the US car company" beside "Bill Ford")
-        strict = entity.type != "person"
-        if strict and any(d.split()[-1].lower() in ORGANIZATION_NOUNS for d in entity.descriptions if d):
-            return
-        pattern = re.compile(
-            r"(?<![\w.])([A-Z][\w'’-]*[^\W\d_])((?:\s+[A-Z]\.)?)" + _NICKNAME + r"\s+" + re.escape(name) + r"\b(?!-\w)"
-        )  # (not the "Jody Wilson" of "Jody Wilson-Raybould")
-        firsts = set()
-        for match in pattern.finditer(self.text):
-            first, middle = match.group(1), match.group(2).strip()
-            lower = first.lower()
-            if (lower in TITLE_WORDS or lower in RAW_STOP or lower in DETERMINERS or lower in ROLE_TITLES
-                    or is_modifier(first) or without_possessive(first) != first):
-                continue  # no first name: "Paris-based Euronext", "Italy's Illva"
-            # inside a sentence a capitalised word before the surname is taken for a first name;
-            # opening one it may be any word ("Honestly Marisol is …", "Meanwhile J. Smith")
-            at_start = self.sentences.opens(match.start()) and (
-                bool(middle) or no_part_of_name(first, name, opens_sentence=True))
-            if is_first_name(first) or (not strict and not at_start):
-                firsts.add((first, middle))
-        if len(firsts) == 1:
-            first, middle = firsts.pop()
-            entity.name = " ".join(w for w in (first, middle, name) if w)
-            if strict:
-                entity.type = "person"
-                self.registry.by_surname.setdefault(name.lower(), []).append(entity)
-
-    def _named_more_fully(self, person: Referent) -> Referent | None:
-        """The one person whose fuller name a one-word name begins, when that word is what the
-        article calls them: a first name alone ("Robbie" read before "Robbie Williams", "His wife
-        Sharon" beside "Sharon Osbourne"), one the lists lack ("Ozzy", "Mukesh" beside his brother
-        Anil Ambani, "Sir Digby"), or a surname written first ("Mr Xie" after "Xie Xuren").
-
-        Not after a title other than Mr or Ms ("President Bush" is no "Bush Presidency" the NER
-        called a person, "Prince Charles" no Charles Kennedy), nor after Mr or Ms when the article
-        gives the fuller name's last word a Mr or Ms of its own ("Mr Howard" is no Howard Flight
-        whom it calls Mr Flight)."""
-        name = (person.name or "").lower()
-        before = {d.split()[-1].lower().strip(".") for d in person.descriptions} & _BEFORE_A_SURNAME
-        if name in self.registry.addressed:
-            before.add("mr")
-        if not before <= HONORIFICS_BEFORE_A_SURNAME or person.title_heads & ROYAL_TITLES:
-            return None
-        fuller = [e for e in self.registry.entities if e is not person and e.type == "person"
-                  and len((e.name or "").split()) > 1 and (e.name or "").split()[0].lower() == name]
-        if len(fuller) != 1 or len({gender_so_far(person), gender_so_far(fuller[0])} - {None}) > 1:
-            return None  # (nor a "Mr Wang" for a Wang Yan the article calls "she")
-        surname = (fuller[0].name or "").split()[-1].lower()
-        if before and surname in self.registry.addressed:
-            return None
-        if person.title_heads & KIN and len(self.registry.by_surname.get(surname, ())) < 2:
-            return None  # "his son Nick" is no Nick Vaughan: a relative shares a surname with someone named
-        return fuller[0]
-
-    def _note_author(self, noun, base: int) -> None:
-        """Record who put out a statement, release or report (``authored``), where the parse says.
-
-        A capitalised one is a title or a programme ("An Open Letter from …", "the BBC's World
-        Business Report"); it, or any new one of no known author, makes "the letter" no longer
-        the one before it."""
-        author = author_of(noun) if noun.is_lower else None
-        if author is not None:
-            phrase = noun.doc[author.left_edge.i : author.right_edge.i + 1]
-            mention = Mention(base + phrase.start_char, base + phrase.end_char, phrase)
-            self.authored.append((base + noun.idx, noun.lower_, mention))
-        elif any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in noun.children):
-            self.authored.append((base + noun.idx, noun.lower_, None))
-
-    def _collect_raw(self, unit: Unit) -> None:
-        """Names in a paragraph that was not parsed: only to resolve surnames later.
-
-        Such an entity is reported only once an attribution refers to it.
-        """
-        names = list(_NAME_IN_RAW_TEXT.finditer(self.text, unit.start, unit.end))
-        for match in _CAPITALISED_WORD.finditer(self.text, unit.start, unit.end):
-            # a surname alone of someone named before: "Markstrom was sharp, stopping Connor McDavid …"
-            # is about Markstrom, whom the he after it means, not only about McDavid
-            start = match.start()
-            # (the cheap lookup first: an unparsed paragraph may hold a million capitalised words)
-            if (self.registry.person_by_surname(match.group()) and self.sentences.opens(start)
-                    and not any(n.start() <= start < n.end() for n in names)):
-                self._person_at(match.group(), start, None).mentions.append((start, match.end()))
-                self._note_unparsed_opening(start, match.end())
-        for match in names:
-            name, start = match.group(1), match.start(1)
-            first, second = name.split()[:2]  # the pattern takes two words at least
-            opening = None
-            if no_part_of_name(first, second, opens_sentence=self.sentences.opens(start)):
-                # "Sure Robbie is talented", "Singer Courtney Love has …", "Meanwhile George Bush"
-                gap = re.search(r"\s+", name).end()  # any space: a tab, a run of them
-                name, start, opening = name[gap:], start + gap, first.lower()
-                if name.lower() in CALENDAR_WORDS:
-                    continue  # "In March, Eastfield lost …": a month, no one's name
-            if name.split()[0] == "The" or club_or_party(name) or ends_in(name, _BODY_NAME_ENDINGS):
-                self.registry.organization(name).mentions.append((start, match.end(1)))
-                continue
-            if name.split()[0] in ("A", "An") or any(is_suffix(org_key(name), org_key(o.name or "")) or org_key(name) == org_key(o.name or "") for o in self.registry.organizations):
-                continue
-            entity = self._person_at(name, start, None)
-            entity.mentions.append((start, match.end(1)))
-            self._note_unparsed_opening(start, match.end(1))
-            after = _RAW_DESCRIPTION.match(self.text, match.end(1), unit.end)
-            if after:
-                # "Bennett, the minister of …," / "Bennett is the minister responsible for …"
-                entity.describe(" ".join(after.group(1).split()[:PREDICATE_WORDS]))
-            lead: list[str] = []
-            for word in reversed(self.text[max(unit.start, match.start() - 80) : match.start()].split()[-_WORDS_BEFORE:]):
-                if word.lower() in RAW_STOP or not word.isalnum():
-                    break
-                lead.insert(0, word)
-            if lead and describes_someone(lead[-1].lower()):
-                # "Treasury spokesman Bob Smith", "car maker Mitsubishi Motors"; not "Congress will
-                # spend months debating George W Bush"
-                entity.describe(" ".join(lead))
-            if opening is not None and is_person_noun(opening):
-                entity.describe(opening)  # "Singer Courtney Love": a singer
-
-    def _note_unparsed_opening(self, start: int, end: int) -> None:
-        """Note a name that opens a sentence of an unparsed paragraph, but for a possessor
-        ("Gordon Brown has delivered a speech", not "Gordon Brown's speech was")."""
-        if self.sentences.opens(start) and not self.text.startswith(("'s", "’s"), end):
-            self.unparsed_openings.add(start)
-
-    # --- resolving one mention ------------------------------------------------
 
     def resolve(self, m: Mention | None, exclude=()) -> tuple[Referent | None, str | None]:
         """The entity a mention refers to, and the description it gives in passing.
@@ -597,7 +170,7 @@ class SpeakerResolver:
             e.label_ in ("PERSON", "ORG") and len(e) > 1 for e in entities_in(span)
         ) and not in_apposition_to_a_body(span.root):
             # a surname the tagger did not mark as a name: "… ," Okafor said.
-            run = self._name_run(span[: span.root.i - span.start + 1])
+            run = name_run(span[: span.root.i - span.start + 1])
             name = " ".join(t.text for t in run) if run else span.root.text
             return self.registry.person(name, at=m.start, gender=honorific_before(self.text, m.start),
                                         said_of=gender_said_of(span.root)), None
@@ -673,7 +246,7 @@ class SpeakerResolver:
         chosen = head_ent or named_after_a_role(span, ents) or (
             ents[-1] if span.root.lower_ in CARRIERS or span.root.pos_ in ("NOUN",) else ents[0])
         chosen = person_inside(chosen) or chosen
-        person = self._names_a_person(chosen)
+        person = self.cast.names_a_person(chosen)
         if person:
             chosen = name_the_ner_cut(chosen)  # the name as ``_collect`` registered it
         if person and head_ent is None and of_someone_else(span, chosen):
@@ -734,7 +307,7 @@ class SpeakerResolver:
         root = span.root
         if not root.text[:1].isupper() or root.lower_ in ORG_NOUNS or root.lower_ in MEDIA_WORDS:
             return None
-        words = [t.text for t in self._name_run(span[: root.i - span.start + 1])]
+        words = [t.text for t in name_run(span[: root.i - span.start + 1])]
         if not words:
             return None
         # a transcript's speaker ("JAKE TAPPER:"), not an acronym ("LSE said")
@@ -780,7 +353,7 @@ class SpeakerResolver:
             # (not "The world's biggest tobacco consumer, China,": a country, no person; but "eighth seed
             # Agassi" is one, whatever the NER calls him)
             return None
-        run = self._name_run(doc[appos.left_edge.i : appos.i + 1])
+        run = name_run(doc[appos.left_edge.i : appos.i + 1])
         if not run or (titled and not is_first_name(run[0].text)):
             return None
         start = position + run[0].idx - span[0].idx
@@ -789,35 +362,6 @@ class SpeakerResolver:
         entity.describe(doc[span.start + (span[0].lower_ in DETERMINERS) : end].text)
         return entity
 
-    @staticmethod
-    def _name_run(tokens) -> list:
-        """The capitalised tokens that end ``tokens``, titles set aside: a name's words."""
-        run = []
-        for token in reversed(tokens):
-            if not token.text[:1].isupper() or token.is_punct or token.ent_type_ in NOT_NAME_ENTS:
-                break  # "on Tuesday Mr Ebbers": a date is no first name
-            if run and token.text.rstrip(".") in HONORIFICS:
-                run.insert(0, token)
-                break  # the name starts after its honorific
-            if token.ent_type_ in ("ORG", "GPE", "NORP") and not same_entity(token, tokens[-1]):
-                # "FSIN Vice-Chief Heather Bear": the organization before the name is no part of it;
-                # a name the NER took for a place ("Simon Champion" as GPE) is still one name
-                break
-            run.insert(0, token)
-        def title(token) -> bool:
-            return token.lower_.strip(".") in TITLE_WORDS or token.lower_ in ROLE_TITLES
-
-        # the name starts after its last title: "The Attorney General Lord Goldsmith" is Goldsmith,
-        # where a name of two words or a peer's title says so ("Fairford Coach Action" is no Action)
-        last = max((i for i, t in enumerate(run[:-1]) if title(t)), default=-1)
-        if last >= 0 and (len(run) - last > 2 or run[last].lower_ in PEERAGE):
-            run = run[last + 1 :]
-        run = [t for t in run if not title(t)]
-        named = person_inside(run[0].doc[run[0].i : run[-1].i + 1]) if run else None
-        if named is not None:
-            run = list(named)  # "Minister of Health Patty Hajdu": the run stopped at "of", after the title
-        # "The Lord Chief Justice": titles set aside, a sentence's capital "The" is no name
-        return run if any(t.lower_ not in DETERMINERS for t in run) else []
 
     def _organization_written_out(self, span: Span) -> Referent | None:
         """The organization registered under the very words of a capitalised mention that no
@@ -1037,11 +581,11 @@ class SpeakerResolver:
             named = [e for e in self.registry.organizations if e.type == "media" and e.mentioned_before(position) >= 0]
         if not named:
             return None
-        if (head in BUSINESS_NOUNS | {"group"} and kind_alone and self.lede_subject in named
-                and not any(e in self.registry.recent for e in named if e is not self.lede_subject)):
+        if (head in BUSINESS_NOUNS | {"group"} and kind_alone and self.cast.lede_subject in named
+                and not any(e in self.registry.recent for e in named if e is not self.cast.lede_subject)):
             # none other spoke yet: the business the story is about, not the last one named on the
             # way ("German telecoms firm Deutsche Telekom saw …", then its unit, an analyst's bank)
-            return self.lede_subject
+            return self.cast.lede_subject
         if head in _ANY_BUSINESS and kind_alone:
             # a business that spoke before goes on speaking as "the company": not the unit or the
             # regulator named after it ("TimeWarner said … its internet business, AOL, … a probe by
@@ -1095,7 +639,7 @@ class SpeakerResolver:
         ("X issued a statement", "X said in a news release", "a report by X", "X's letter")."""
         if len(span) > 3 or words[0] not in DEFINITE or span.root.lower_ not in CARRIERS:
             return None  # ("the statement released by …" says whose it is; ``carriers_source`` reads that)
-        earlier = [author for at, noun, author in self.authored if noun == span.root.lower_ and at < position]
+        earlier = [author for at, noun, author in self.cast.authored if noun == span.root.lower_ and at < position]
         return earlier[-1] if earlier else None
 
     def _statement_of_the_last_speaker(self, span: Span, words: list[str], position: int) -> bool:
@@ -1115,7 +659,7 @@ class SpeakerResolver:
             gender = pronoun_gender(words[0])
             return words[0] == "their" or (speaker.type == "person" and gender is not None
                                            and speaker.gender in (None, gender))
-        return not any(at < position and written == noun for at, written, _ in self.authored)
+        return not any(at < position and written == noun for at, written, _ in self.cast.authored)
 
     def _named_organization(self, span: Span) -> Referent | None:
         """The organization a mention names beside its description ("Parmalat, the Italian food group …")."""
@@ -1208,9 +752,9 @@ class SpeakerResolver:
         if here == 0:
             return None
         start, end = self.sentences.spans[here - 1]
-        unit = self.parsed.holding(start, end)
+        unit = self.cast.parsed.holding(start, end)
         before = unit_span(unit, start, end) if unit is not None else None
-        subject = _main_subject(before) if before is not None else None
+        subject = sentence_subject(before) if before is not None else None
         if subject is None:
             return None
         start, end = token_offsets(subject, unit.start)
@@ -1260,7 +804,7 @@ class SpeakerResolver:
         if (m.start, m.end) not in entity.mentions:
             entity.mentions.append((m.start, m.end))
         entity.confirmed = True
-        self._complete_name(entity)  # a surname first met here, after the article was read
+        self.cast.complete_name(entity)  # a surname first met here, after the article was read
         if entity.type == "person" and entity.gender is None:
             # someone first met here ("a spokeswoman for …"): what the description says
             settle_gender(entity)
@@ -1338,7 +882,7 @@ class SpeakerResolver:
         if len(people) > 1:
             # (its main clause's subject, or the name that opens an unparsed sentence)
             called = [p for p in people.values() if p.name and self._may_be_called(p, m)]
-            about = {id(pm.entity) for pm in before if pm.main or pm.start in self.unparsed_openings}
+            about = {id(pm.entity) for pm in before if pm.main or pm.start in self.cast.unparsed_openings}
             people = {id(p): p for p in called} if len(called) == 1 and id(called[0]) in about else {}
         if len(people) != 1:
             return None
@@ -1346,7 +890,7 @@ class SpeakerResolver:
         # (an unparsed sentence's opening name is a weaker guess: not where the role's own
         # sentence names someone else before it, "When Lleyton Hewitt shook his hand, the Australian said")
         others = any(pm.sentence == here and pm.entity is not person for pm in nearby)
-        subject = any(pm.rank == 0 or (pm.start in self.unparsed_openings and not others) for pm in before)
+        subject = any(pm.rank == 0 or (pm.start in self.cast.unparsed_openings and not others) for pm in before)
         if not person.name or not subject or not self._may_be_called(person, m):
             return None
         return person
@@ -1398,20 +942,11 @@ class SpeakerResolver:
 _CLUB_ENDINGS = TEAM_WORDS | {"club"}
 _KIND_OF_NAME = {"party": PARTY_WORDS | {"party"}, "club": _CLUB_ENDINGS, "team": _CLUB_ENDINGS}
 
-
-# what a one-word name after it is a place of: "Back in Surrey, Grewal says"
-# the last words of organizations' names, which an unparsed paragraph's names are read by
-# ("Alberta Health Services", "Canada Border Services Agency"), as no person's
-_BODY_NAME_ENDINGS = NAMING_NOUNS | BODY_NOUNS | ORGANIZATION_HEADS | frozenset("service services inc corp ltd".split())
 # the nouns of the names of bodies a body noun may stand for ("the charity": the Disasters Emergency Committee)
 _BODIES = BODY_NOUNS | frozenset({"committee", "council"})
 # words that say which government a public body belongs to, no part of its name ("the federal agency")
 _LEVELS_OF_GOVERNMENT = frozenset("federal provincial national municipal city regional local state government public".split())
-_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 
-
-# a person's initials before a surname: "JK Rowling", "J.K. Rowling", "PJ Harvey"
-_INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}")
 
 
 def _name_beside_role(span: Span) -> Span | None:
@@ -1425,7 +960,7 @@ def _name_beside_role(span: Span) -> Span | None:
             return ent
     for token in span:
         if token.dep_ == "appos" and token.pos_ == "PROPN" and not token.ent_type_:
-            run = SpeakerResolver._name_run(span.doc[token.left_edge.i : token.i + 1])
+            run = name_run(span.doc[token.left_edge.i : token.i + 1])
             if run and after_honorific(run[0]):
                 return span.doc[run[0].i : token.i + 1]
     return None
@@ -1438,10 +973,8 @@ def _carried_on(entity: Referent, m: Mention) -> bool:
     article names in words the resolver does not link, whom the he/she after it finds."""
     if entity.name is not None:
         return True
-    return entity.role is not None or (m.span is not None and m.span[0].lower_ in _INDEFINITE)
+    return entity.role is not None or (m.span is not None and m.span[0].lower_ in INDEFINITE)
 
-
-_INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 def _another_office(entity: Referent, role: str, said: set[str]) -> bool:
@@ -1471,5 +1004,4 @@ def one_line(label: str | None) -> str | None:
     """A name or description as one line: it may span a line break in the text
     ("president\nPierre Peladeau"), but it is a label, not a span, so it must not."""
     return " ".join(label.split()) if label else label
-
 
