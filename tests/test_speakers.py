@@ -2669,3 +2669,18 @@ def test_a_bare_spokesperson_speaks_for_the_organization_the_sentence_before_is_
         '"We have received the ruling and are reviewing it," a spokeswoman said on Friday.'
     )
     assert speaker_of(article, "We have received the ruling").description == "spokeswoman"
+
+
+def test_a_spokesperson_for_the_firm_speaks_for_the_firm_the_article_named(extractor):
+    article = extractor.extract(
+        "Castell Grocers Ltd. reported higher profits on Tuesday.\n\n"
+        "In an email, a spokesperson for the grocer said prices would stay stable."
+    )
+    speaker = speaker_of(article, "prices would stay stable")
+    assert speaker.name is None  # an unnamed person of this article, described by whom they speak for
+    assert speaker.description == "spokesperson for Castell Grocers Ltd."
+    # no organization the article gave that noun: the words stay as written
+    article = extractor.extract(
+        "Prices rose again in March.\n\nA spokesman for the company said prices would stay stable."
+    )
+    assert speaker_of(article, "prices would stay stable").description == "spokesman for the company"

@@ -715,8 +715,13 @@ class SpeakerResolver:
             # before says, by its subject
             body = self._subject_organization_before(position)
             if body is not None:
-                name = body.name[:1].lower() + body.name[1:] if body.name.startswith("The ") else body.name
-                description = f"{description} for {name}"
+                description = f"{description} for {_as_written_inside(body.name)}"
+        elif position is not None and family is not None:
+            # "A spokesperson for the department": the department the article named, by its name
+            spoken_for = self._body_spoken_for(span, position)
+            if spoken_for is not None:
+                phrase, body = spoken_for
+                description = span.doc[description_tokens[0].i : phrase.start].text_with_ws + _as_written_inside(body.name)
         titled = is_title(span.root.text)  # "the Salford MP", "the Labour leader"
         if family is None and not titled:
             named = self._named_organization(span)
@@ -742,6 +747,22 @@ class SpeakerResolver:
         entity = self.registry.new("person" if family or titled or someone else "other", None, role=family)
         entity.describe(description)
         return entity
+
+    def _body_spoken_for(self, span: Span, position: int) -> tuple[Span, Referent] | None:
+        """The named organization a role's definite "for the firm" ends on, and those words: the one
+        the article gave that noun ("Health Canada approved the vaccine. A spokesperson for the
+        department said" speaks for Health Canada); not a body named in the words themselves."""
+        prep = next((c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        body = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if body is None or body.ent_type_ or body.lower_ not in ORGANIZATION_NOUNS or body.right_edge.i + 1 != span.end:
+            return None
+        phrase = span.doc[body.left_edge.i : body.i + 1]
+        if phrase[0].lower_ not in DEFINITE or any(t.ent_type_ or t.pos_ == "PROPN" for t in phrase):
+            return None
+        named = self._described(phrase, [t.lower_ for t in phrase], position + phrase.start_char - span.start_char)
+        if named is None or not named.name or named.type not in ("organization", "media"):
+            return None
+        return phrase, named
 
     def _subject_organization_before(self, position: int) -> Referent | None:
         """The named organization that is the main clause's subject of the sentence before the
@@ -964,6 +985,12 @@ def _name_beside_role(span: Span) -> Span | None:
             if run and after_honorific(run[0]):
                 return span.doc[run[0].i : token.i + 1]
     return None
+
+
+def _as_written_inside(name: str) -> str:
+    """An organization's name as a phrase around it writes it: "spokeswoman for the Justice
+    Department", not "for The Justice Department"."""
+    return name[:1].lower() + name[1:] if name.startswith("The ") else name
 
 
 def _carried_on(entity: Referent, m: Mention) -> bool:
