@@ -2684,3 +2684,18 @@ def test_a_spokesperson_for_the_firm_speaks_for_the_firm_the_article_named(extra
         "Prices rose again in March.\n\nA spokesman for the company said prices would stay stable."
     )
     assert speaker_of(article, "prices would stay stable").description == "spokesman for the company"
+
+
+def test_a_definite_role_looks_back_before_it_looks_ahead(extractor):
+    text = (
+        "Quebec Premier Jean Tremblay said his province would demand full compensation. "
+        '"We already have a system," the premier said.\n\n'
+        "A spokesperson for Ontario Premier Paul Martel said the province was reviewing the proposal."
+    )
+    assert speaker_of(extractor.extract(text), "We already have a system").name == "Jean Tremblay"
+    # with no one named before in those words, the person named right after is the one meant
+    text = (
+        '"We already have a system," the premier said on Monday.\n\n'
+        "Quebec Premier Jean Tremblay said his province would demand full compensation."
+    )
+    assert speaker_of(extractor.extract(text), "We already have a system").name == "Jean Tremblay"

@@ -451,7 +451,10 @@ class SpeakerResolver:
             later = [e for e in self.registry.described_as(exact) if e.type == "person" and e.mentions
                      and 0 < self.sentences.index(min(s for s, _ in e.mentions)) - here <= reach
                      and not _another_office(e, exact_words[-1], set(exact_words))]
-            if len(later) == 1:
+            # (not where someone named before holds the role in those words: a definite description
+            # looks back first, "Quebec Premier François Legault said … “…,” the premier said" is
+            # his, not the Ontario premier's the next paragraph names)
+            if len(later) == 1 and not self._holds_a_role_before(exact_words, position):
                 return later[0]
             # an age the article gave someone, with a noun after it: "the 34-year-old mother"
             # for "Jane Doe, 34," (an age picks one person where a role noun could pick many)
@@ -595,6 +598,12 @@ class SpeakerResolver:
             spoke = [e for e in named if e in self.registry.recent and e.name not in people]
             named = spoke or named
         return max(named, key=lambda e: e.mentioned_before(position))
+
+    def _holds_a_role_before(self, words: list[str], position: int) -> bool:
+        """Whether a person named before ``position`` was given a role in all these words
+        ("Quebec Premier François Legault" for "premier")."""
+        return any(e.type == "person" and e.name and words[-1] in e.title_heads and set(words) <= e.title_words
+                   and e.mentioned_before(position) >= 0 for e in self.registry.entities)
 
     def _our_journalist(self, noun: str, position: int) -> Referent | None:
         """ "Our correspondent said": the outlet's journalist the article named before ("BBC labour
