@@ -2699,3 +2699,16 @@ def test_a_definite_role_looks_back_before_it_looks_ahead(extractor):
         "Quebec Premier Jean Tremblay said his province would demand full compensation."
     )
     assert speaker_of(extractor.extract(text), "We already have a system").name == "Jean Tremblay"
+
+
+def test_a_justice_is_the_judge_a_justice_minister_is_not(extractor):
+    text = (
+        "Ontario Superior Court Justice Mark Edwards dismissed the lawsuit on Tuesday.\n\n"
+        '"The plaintiffs have not proven their case," the judge wrote in his decision.'
+    )
+    assert speaker_of(extractor.extract(text), "have not proven").name == "Mark Edwards"
+    text = (
+        "Justice Minister Anne Moreau said the law was fair.\n\n"
+        '"The law is unfair," the judge said in a ruling on Monday.'
+    )
+    assert speaker_of(extractor.extract(text), "The law is unfair").name is None

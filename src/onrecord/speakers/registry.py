@@ -16,7 +16,7 @@ from .vocabulary import (
     ABBREVIATED_TITLES, DEMONYMS, DETERMINERS, HONORIFICS, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAME_PARTICLES,
     NO_DESCRIPTION, ORG_NOUNS,
     PARTY_ALIASES, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_NOUNS, POST_NOMINAL, RAW_STOP, ROLE_NOUNS, ROLE_TITLES, SAME_OFFICE,
-    SENTENCE_OPENERS, TEAM_WORDS, TITLE_WORDS, WORDLIKE, ends_sentence, is_person_noun,
+    SENTENCE_OPENERS, TEAM_WORDS, TITLE_HOLDERS, TITLE_WORDS, WORDLIKE, ends_sentence, is_person_noun,
 )
 
 
@@ -68,6 +68,8 @@ class Referent:
             if part_words:
                 head = part_words[-1].strip(".")
                 self.title_heads.add(head)
+                self.title_heads.update(TITLE_HOLDERS.get(head, ()))
+                self.title_words.update(TITLE_HOLDERS.get(head, ()))
                 if any(w in ("former", "ex") or w.startswith("ex-") for w in part_words[:-1]):
                     self.former_heads.add(head)
                 # the head only ("a spokeswoman for …", not "… whose husband …"): the writer's word for the person

@@ -155,6 +155,10 @@ ABBREVIATED_TITLES = {
     "sgt": ("sergeant", "officer"), "det": ("detective", "officer"), "insp": ("inspector", "officer"),
     "supt": ("superintendent", "officer"), "coun": ("councillor", "councilor"),
 }
+# the head of a title whose holder a later description calls by another noun: "Justice Karen
+# Simonsen", "Ontario Superior Court Justice Mark Edwards" is "the judge" (not the "Justice
+# Minister", whose head is "minister")
+TITLE_HOLDERS = {"justice": ("judge",)}
 # one office under several names: the "chief executive" is the "CEO" the article named, the
 # "spokesperson" its "spokeswoman" (each name's words, its head last)
 SAME_OFFICE = (
