@@ -2669,6 +2669,13 @@ def test_a_bare_spokesperson_speaks_for_the_organization_the_sentence_before_is_
         '"We have received the ruling and are reviewing it," a spokeswoman said on Friday.'
     )
     assert speaker_of(article, "We have received the ruling").description == "spokeswoman"
+    # the subject may be the organization's noun ("The board"), standing for the one named before
+    article = extractor.extract(
+        "The Harbour Board warned ferry users about fake e-mails on Tuesday.\n\n"
+        "The board earlier this month closed some of its accounts. A spokeswoman said the two incidents "
+        "appeared unrelated."
+    )
+    assert speaker_of(article, "appeared unrelated").description == "spokeswoman for the Harbour Board"
 
 
 def test_a_spokesperson_for_the_firm_speaks_for_the_firm_the_article_named(extractor):

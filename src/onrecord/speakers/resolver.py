@@ -788,8 +788,15 @@ class SpeakerResolver:
         if subject is None:
             return None
         start, end = token_offsets(subject, unit.start)
-        return next((e for e in self.registry.organizations if e.name and e.type in ("organization", "media")
-                     and any(s <= start and end <= e_ for s, e_ in e.mentions)), None)
+        named = next((e for e in self.registry.organizations if e.name and e.type in ("organization", "media")
+                      and any(s <= start and end <= e_ for s, e_ in e.mentions)), None)
+        if named is None and subject.lower_ in ORGANIZATION_NOUNS and subject.left_edge.lower_ in DEFINITE:
+            # "The agency earlier this month shut down … A spokeswoman said": the FBI it stands for
+            phrase = subject.doc[subject.left_edge.i : subject.i + 1]
+            described = self._described(phrase, [t.lower_ for t in phrase], unit.start + phrase.start_char)
+            if described is not None and described.name and described.type in ("organization", "media"):
+                named = described
+        return named
 
     def speaker(
         self, m: Mention | None, exclude=(), *, speaking: bool = True, going_on: Referent | None = None,
