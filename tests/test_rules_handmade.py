@@ -969,3 +969,15 @@ def test_a_content_over_a_paragraph_break_is_a_fragment_on_each_side():
     pieces = _paragraph_pieces(text, (21, len(text)))
     assert [text[a:b] for a, b in pieces] == ["cut fares for students", "- open two new routes", "and stop the tram."]
     assert _paragraph_pieces(text, (21, 43)) == [(21, 43)]
+
+
+def test_the_pronoun_a_side_is_taken_with_is_the_content_of_a_stance_verb():
+    # Sanders backed them.  /  Sanders told them.  (a side taken; a person addressed)
+    for verb, expected in (("backed", ["them"]), ("told", None)):
+        words = ["Sanders", verb, "them", "."]
+        d = doc(words, [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"], ["NNP", "VBD", "PRP", "."],
+                ["PROPN", "VERB", "PRON", "PUNCT"], [True, True, False, False])
+        found = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == verb and c.content]
+        assert [offsets_text(d, c.content) for c in found] == ([expected] if expected else [])
+        if expected:
+            assert d.text[found[0].source.start : found[0].source.end] == "Sanders"

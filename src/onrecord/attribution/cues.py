@@ -50,6 +50,9 @@ OBJECT_STOP_FORMS = frozenset(
     "know knew seen embraced maintain maintains laid angered unleashed encouraging".split()
 )
 
+# Verbs of taking a side, whose object is the content even as a pronoun: "endorsed her"
+# (PolNeAR train: 52 pronoun contents of such cues).
+STANCE = "endorse support back oppose criticize praise defend attack blame slam blast"
 # Verbs whose object is the person addressed ("told reporters"), never the content.
 ADDRESSEE_VERBS = frozenset("tell inform assure advise remind warn send write ask brief".split())
 
@@ -125,6 +128,12 @@ def learned_forms() -> list[str]:
     except OSError:
         return []
     return [line.split("\t", 1)[0] for line in lines if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def stance_forms() -> frozenset[str]:
+    """Every word form of the ``STANCE`` verbs."""
+    return frozenset(f for lemma in STANCE.split() for spelling in spellings(lemma) for f in forms(spelling))
 
 
 @lru_cache(maxsize=1)

@@ -12,13 +12,15 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..text import DOUBLE_MARKS
-from .cues import ADDRESSEE_VERBS, OBJECT_STOP_FORMS
+from .cues import ADDRESSEE_VERBS, OBJECT_STOP_FORMS, stance_forms
 from .spans import subtree_tokens
 
 # Words PolNeAR counts as part of the cue when they sit right against the verb:
 # "has repeatedly wondered", "did not address", "said then".
 _CUE_BEFORE = ("aux", "auxpass", "neg", "advmod")
 _CUE_AFTER_WORDS = frozenset("then again".split())
+# the pronouns a side is taken with ("endorsed her"), not "it" (a bill, a plan: rarely a content alone)
+_SIDE_TAKEN = frozenset({"him", "her", "them"})
 
 
 # The medium of a statement belongs to its cue in PolNeAR: "said in an interview".
@@ -104,6 +106,8 @@ def object_content(verb: Token, lemma: str) -> Token | None:
             # a pronoun object counts only with what it is called: "called him a master at …"
             if child.pos_ in ("NOUN", "PROPN") or with_complement(verb, child)[-1].i > child.right_edge.i:
                 return child
+            if child.lower_ in _SIDE_TAKEN and verb.lower_ in stance_forms():
+                return child  # "endorsed her", "backed them": the one whose side is taken
         if child.dep_ == "prep" and child.lower_ in ("for", "on", "about", "of", "to") and child.i <= verb.i + 2:
             # "called for the ratification of …", "called for releasing the videos"
             pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
