@@ -18,14 +18,17 @@ over spaCy's parse and named entities. Who the article names is read first, once
   unnamed entity whose description later definite mentions (``The
   spokesperson``) resolve to, through their role noun; a bare ``a spokesman``
   speaks for the named organization that is the subject of the sentence
-  before ("The Home Office defended the measures. A spokesman said");
+  before ("The Home Office defended the measures. A spokesman said"; or "The
+  agency …" standing for it), and ``a spokesperson for the department`` for the
+  department the article named, by its name;
 - he/she goes to the nearest earlier person of agreeing gender, searching back
   sentence by sentence and preferring a sentence's subject (a person named
   inside the quotation being attributed does not count: ``pronouns.py``);
   it -> organization, they -> either, from the speakers referred to so far;
 - a definite description (``the minister``, ``the rookie defenceman``, ``the
-  firm``) goes to the most recent entity the article gave that description
-  (apposition, title before the name) before it becomes an unnamed speaker;
+  firm``, ``the judge`` for a Justice) goes to the most recent entity the article
+  gave that description (apposition, title before the name) before it becomes an
+  unnamed speaker, and to one named right after it only where no one before holds it;
   ``the paper`` goes to the outlet named last;
 - a quotation that is a paragraph of its own, without a source, continues the
   speaker of the statement before it (as assembled: ``assemble`` relinks a
