@@ -51,7 +51,7 @@ OBJECT_STOP_FORMS = frozenset(
 )
 
 # Verbs of taking a side, whose object is the content even as a pronoun: "endorsed her"
-# (PolNeAR train: 52 pronoun contents of such cues).
+# (PolNeAR train: 52 contents that are a pronoun alone, cued by these verbs and their nouns).
 STANCE = "endorse support back oppose criticize praise defend attack blame slam blast"
 # Verbs whose object is the person addressed ("told reporters"), never the content.
 ADDRESSEE_VERBS = frozenset("tell inform assure advise remind warn send write ask brief".split())

@@ -19,7 +19,7 @@ from .spans import subtree_tokens
 # "has repeatedly wondered", "did not address", "said then".
 _CUE_BEFORE = ("aux", "auxpass", "neg", "advmod")
 _CUE_AFTER_WORDS = frozenset("then again".split())
-# the pronouns a side is taken with ("endorsed her"), not "it" (a bill, a plan: rarely a content alone)
+# the pronouns a side is taken with ("endorsed her")
 _SIDE_TAKEN = frozenset({"him", "her", "them"})
 
 
@@ -92,6 +92,12 @@ def _by_doing(verb: Token) -> bool:
     return len(between) <= 1 and all(t.head.i == by.head.i and t.dep_ in ("advmod", "prt") for t in between)
 
 
+def side_taken(verb: Token, obj: Token) -> bool:
+    """Whether an object is the pronoun a side is taken with, a content alone: "endorsed her",
+    "backed them" (not "told her", nor "backed it": a bill, a plan)."""
+    return obj.lower_ in _SIDE_TAKEN and verb.lower_ in stance_forms()
+
+
 def object_content(verb: Token, lemma: str) -> Token | None:
     """A nominal content: the direct object, or the object of "for/on/about/to" right after the verb.
 
@@ -106,8 +112,8 @@ def object_content(verb: Token, lemma: str) -> Token | None:
             # a pronoun object counts only with what it is called: "called him a master at …"
             if child.pos_ in ("NOUN", "PROPN") or with_complement(verb, child)[-1].i > child.right_edge.i:
                 return child
-            if child.lower_ in _SIDE_TAKEN and verb.lower_ in stance_forms():
-                return child  # "endorsed her", "backed them": the one whose side is taken
+            if side_taken(verb, child):
+                return child
         if child.dep_ == "prep" and child.lower_ in ("for", "on", "about", "of", "to") and child.i <= verb.i + 2:
             # "called for the ratification of …", "called for releasing the videos"
             pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)

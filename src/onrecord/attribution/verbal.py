@@ -11,8 +11,10 @@ from spacy.tokens import Span, Token
 
 from ..text import DOUBLE_MARKS, DOUBLE_OPEN, STRAIGHT
 from .candidate import Candidate, Mention
-from .cues import ADDRESSEE_VERBS, BLOCK_NOUNS, NOUNS, XCOMP_CUES, cue_lemma, stance_forms
-from .phrases import MEDIUM_NOUNS, cue_tokens, object_content, quoted_object_with_complement, with_complement
+from .cues import ADDRESSEE_VERBS, BLOCK_NOUNS, NOUNS, XCOMP_CUES, cue_lemma
+from .phrases import (
+    MEDIUM_NOUNS, cue_tokens, object_content, quoted_object_with_complement, side_taken, with_complement,
+)
 from .spans import mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
 from .subjects import APPOSITION_DEPTH, SUBJECTS, coordinated_cue, interrupted_subject, source_mention, statement_of, subject_of
 
@@ -314,7 +316,7 @@ def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidat
     # a named object is content on its own: "the union endorses Clinton"
     # (or the pronoun a side is taken with: "endorsed her")
     named = bool(pieces) and confidence == CONFIDENCE_OBJECT and len(pieces[0]) == 1 and (
-        pieces[0][0].pos_ == "PROPN" or (pieces[0][0].pos_ == "PRON" and verb.lower_ in stance_forms()))
+        pieces[0][0].pos_ == "PROPN" or side_taken(verb, pieces[0][0]))
     # a short opening before an interrupting cue ("Perhaps, he said, …") counts with what follows
     if not pieces or (sum(map(len, pieces)) < MIN_CONTENT_TOKENS and not named):
         # maybe "X called the plan “a very expensive promise”": ``quotes`` attaches the quote

@@ -110,7 +110,7 @@ class SpeakerResolver:
         ``speaking``: the statements' source spans, whose people a he/she they quote is not."""
         self.text = text
         self.registry = Registry(outlet, text)
-        self.sentences = Sentences(text)
+        self.sentences = Sentences(text)  # filled in as the cast reads the article
         self.cast = Cast(text, units, self.registry, self.sentences)
         self.pronouns = Pronouns(text, self.sentences, self.registry)
         # what each mention was resolved to (entity id, description): one subject of two cues

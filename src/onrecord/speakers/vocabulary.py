@@ -51,6 +51,7 @@ ROLE_TITLES = frozenset(
     "coach captain ambassador deputy leader spokesperson spokeswoman spokesman ceo president dj".split()
 )
 DEFINITE = frozenset({"the", "this", "that"})
+# someone or something new, not one named before: "a spokesman", "another statement"
 INDEFINITE = frozenset({"a", "an", "one", "another"})
 # roles a sentence's first word may be, capitalised before a name ("Founder Stelios Haji-Ioannou")
 # (a list, not the person-noun suffixes: "Lian Chia Liang", "Dresdner Kleinwort Wasserstein")
