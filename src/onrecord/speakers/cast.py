@@ -96,7 +96,8 @@ class Cast:
         # (position of the noun, the noun, the author's mention): "the release said" is theirs
         self.authored: list[tuple[int, str, Mention | None]] = []
         # names opening a sentence of a paragraph that was not parsed: its subject, as English
-        # sentences go, but ranked as any mention for he/she (``_lone_person_before`` alone reads them)
+        # sentences go, but ranked as any mention for he/she (the resolver's
+        # ``_lone_person_before`` alone reads them)
         self.unparsed_openings: set[int] = set()
         self._collect(units)
         self._organizations_taken_for_people()

@@ -75,9 +75,10 @@ from .registry import PersonMention, Referent, Registry, ends_in, is_demonym, is
 from .sentences import Sentences
 from .vocabulary import (
     AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEGREE_TITLES, DETERMINERS, GROUP_PRONOUNS,
-    INDEFINITE, KIN, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, ORGANIZATION_HEADS, ORG_NOUNS, ORGANIZATION_NOUNS,
-    OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PERSON_PRONOUNS, PLACE_ENTS, RELATIONS, RELATIVE_PRONOUNS,
-    SENTENCE_LINKS, SPEAKING_FOR, STAKEHOLDERS, TEAM_WORDS, WRITERS_EPITHETS, is_person_noun, singular,
+    INDEFINITE, KIN, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, ORGANIZATION_HEADS, ORG_NOUNS,
+    ORGANIZATION_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PERSON_PRONOUNS, PLACE_ENTS,
+    RELATIONS, RELATIVE_PRONOUNS, SENTENCE_LINKS, SPEAKING_FOR, STAKEHOLDERS, TEAM_WORDS, WRITERS_EPITHETS,
+    is_person_noun, singular,
 )
 
 
@@ -251,7 +252,7 @@ class SpeakerResolver:
         chosen = person_inside(chosen) or chosen
         person = self.cast.names_a_person(chosen)
         if person:
-            chosen = name_the_ner_cut(chosen)  # the name as ``_collect`` registered it
+            chosen = name_the_ner_cut(chosen)  # the name as the cast registered it (``Cast._collect``)
         if person and head_ent is None and of_someone_else(span, chosen):
             # "A close associate of former Yukos boss Mikhail Khodorkovsky": the name says whose
             return self._unnamed(span, words), None
