@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -127,9 +127,13 @@ class ParsedUnits:
     """The parsed units of an article, found by the article offsets they hold."""
 
     def __init__(self, units: list[Unit]) -> None:
-        parsed = [u for u in units if u.doc is not None]
-        self._index = SpanIndex((u.start, u.end) for u in parsed)
-        self._by_start = {u.start: u for u in parsed}
+        self._units = [u for u in units if u.doc is not None]
+        self._index = SpanIndex((u.start, u.end) for u in self._units)
+        self._by_start = {u.start: u for u in self._units}
+
+    def __iter__(self) -> Iterator[Unit]:
+        """The parsed units, in text order."""
+        return iter(self._units)
 
     def holding(self, start: int, end: int) -> Unit | None:
         """The parsed unit that holds [start, end) whole, or None."""

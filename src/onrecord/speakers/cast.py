@@ -79,18 +79,16 @@ class Cast:
         self.sentences = sentences  # filled in as the article is read (``_collect``)
         self.completion_tried: set[tuple[int, str]] = set()
         self.honorific_surnames = {m.group(1).lower() for m in _HONORIFIC_NAME.finditer(text)}
+        self.parsed = ParsedUnits(units)
         # one-word names the NER calls a person somewhere ("LeBlanc told them"): a first name
         # before one of them makes a name the NER took for an organization a person's
         self.surnames_alone = {
-            without_possessive(e.text).lower() for u in units if u.doc is not None for e in u.doc.ents
+            without_possessive(e.text).lower() for u in self.parsed for e in u.doc.ents
             if e.label_ == "PERSON" and " " not in e.text
         }
-        # (read again only where a name of initials asks: ``_initials_of_a_speaker``)
-        self.parsed_units = [u for u in units if u.doc is not None]
-        self.parsed = ParsedUnits(units)
         # what the NER calls a place somewhere in the article ("If England lost that" tags England a person)
         self.place_names = {
-            without_possessive(e.text) for u in units if u.doc is not None for e in u.doc.ents if e.label_ in PLACE_ENTS
+            without_possessive(e.text) for u in self.parsed for e in u.doc.ents if e.label_ in PLACE_ENTS
         }
         # every statement, release or report the article says someone put out, with its author
         # (position of the noun, the noun, the author's mention): "the release said" is theirs
@@ -237,7 +235,7 @@ class Cast:
         if len(words) != 2 or not _INITIALS.fullmatch(words[0].text):
             return False
         surname = words[1].lower_
-        return any(t.lower_ == surname and says_he_or_she(t) for u in self.parsed_units for t in u.doc)
+        return any(t.lower_ == surname and says_he_or_she(t) for u in self.parsed for t in u.doc)
 
     def names_a_person(self, ent: Span) -> bool:
         """Whether a named entity is a person, whatever the NER called it.

@@ -68,8 +68,10 @@ class Referent:
             if part_words:
                 head = part_words[-1].strip(".")
                 self.title_heads.add(head)
-                self.title_heads.update(TITLE_HOLDERS.get(head, ()))
-                self.title_words.update(TITLE_HOLDERS.get(head, ()))
+                # "Justice Mark Edwards" is "the judge" (the head only: a Justice Minister is no judge)
+                holders = TITLE_HOLDERS.get(head, ())
+                self.title_heads.update(holders)
+                self.title_words.update(holders)
                 if any(w in ("former", "ex") or w.startswith("ex-") for w in part_words[:-1]):
                     self.former_heads.add(head)
                 # the head only ("a spokeswoman for …", not "… whose husband …"): the writer's word for the person

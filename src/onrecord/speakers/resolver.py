@@ -44,7 +44,7 @@ import re
 from collections.abc import Callable
 from itertools import takewhile
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..attribution.candidate import Candidate, Mention
 from ..attribution.phrases import name_taken_for_a_modal
@@ -767,15 +767,21 @@ class SpeakerResolver:
         department said" speaks for Health Canada); not a body named in the words themselves."""
         prep = next((c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "for"), None)
         body = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if body is None or body.ent_type_ or body.lower_ not in ORGANIZATION_NOUNS or body.right_edge.i + 1 != span.end:
+        if body is None or body.right_edge.i + 1 != span.end:
             return None
-        phrase = span.doc[body.left_edge.i : body.i + 1]
-        if phrase[0].lower_ not in DEFINITE or any(t.ent_type_ or t.pos_ == "PROPN" for t in phrase):
+        named = self._organization_called(body, position - span.start_char)
+        return (span.doc[body.left_edge.i : body.i + 1], named) if named is not None else None
+
+    def _organization_called(self, noun: Token, base: int) -> Referent | None:
+        """The named organization a definite noun phrase ending on an organization's noun ("the
+        department", "The agency") stands for, as any definite description resolves (``base``: the
+        article offset of the noun's parsed text); not one with a name in its own words."""
+        phrase = noun.doc[noun.left_edge.i : noun.i + 1]
+        if (noun.lower_ not in ORGANIZATION_NOUNS or phrase[0].lower_ not in DEFINITE
+                or any(t.ent_type_ or t.pos_ == "PROPN" for t in phrase)):
             return None
-        named = self._described(phrase, [t.lower_ for t in phrase], position + phrase.start_char - span.start_char)
-        if named is None or not named.name or named.type not in ("organization", "media"):
-            return None
-        return phrase, named
+        named = self._described(phrase, [t.lower_ for t in phrase], base + phrase.start_char)
+        return named if named is not None and _a_named_body(named) else None
 
     def _subject_organization_before(self, position: int) -> Referent | None:
         """The named organization that is the main clause's subject of the sentence before the
@@ -792,15 +798,10 @@ class SpeakerResolver:
         if subject is None:
             return None
         start, end = token_offsets(subject, unit.start)
-        named = next((e for e in self.registry.organizations if e.name and e.type in ("organization", "media")
-                      and any(s <= start and end <= e_ for s, e_ in e.mentions)), None)
-        if named is None and subject.lower_ in ORGANIZATION_NOUNS and subject.left_edge.lower_ in DEFINITE:
-            # "The agency earlier this month shut down … A spokeswoman said": the FBI it stands for
-            phrase = subject.doc[subject.left_edge.i : subject.i + 1]
-            described = self._described(phrase, [t.lower_ for t in phrase], unit.start + phrase.start_char)
-            if described is not None and described.name and described.type in ("organization", "media"):
-                named = described
-        return named
+        named = next((e for e in self.registry.organizations
+                      if _a_named_body(e) and any(s <= start and end <= e_ for s, e_ in e.mentions)), None)
+        # (or its noun: "The agency earlier this month shut down … A spokeswoman said" is the FBI's)
+        return named or self._organization_called(subject, unit.start)
 
     def speaker(
         self, m: Mention | None, exclude=(), *, speaking: bool = True, going_on: Referent | None = None,
@@ -1005,6 +1006,11 @@ def _name_beside_role(span: Span) -> Span | None:
             if run and after_honorific(run[0]):
                 return span.doc[run[0].i : token.i + 1]
     return None
+
+
+def _a_named_body(entity: Referent) -> bool:
+    """Whether an entity is an organization or outlet the article names."""
+    return bool(entity.name) and entity.type in ("organization", "media")
 
 
 def _as_written_inside(name: str) -> str:
