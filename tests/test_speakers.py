@@ -2719,3 +2719,52 @@ def test_a_justice_is_the_judge_a_justice_minister_is_not(extractor):
         '"The law is unfair," the judge said in a ruling on Monday.'
     )
     assert speaker_of(extractor.extract(text), "The law is unfair").name is None
+
+
+def test_a_he_or_she_after_an_unnamed_witness_is_the_witness(extractor):
+    text = (
+        "Const. Alex Li told reporters the victim was taken to hospital.\n\n"
+        "A neighbour said he heard shouting before the attack.\n\n"
+        '"It happened so fast," he said.'
+    )
+    speaker = speaker_of(extractor.extract(text), "It happened so fast")
+    assert (speaker.name, speaker.description) == (None, "neighbour")
+    # the witness "who" speaks of is the one witness of the sentence, not a second one
+    text = (
+        "Const. Alex Li told reporters the victim was taken to hospital.\n\n"
+        "A witness, who asked not to be named, said she heard shouting before the attack.\n\n"
+        '"It happened so fast," she said.'
+    )
+    article = extractor.extract(text)
+    witness = speaker_of(article, "It happened so fast")
+    assert witness.description == "witness"
+    assert speaker_of(article, "heard shouting").entity == witness.entity
+
+
+def test_a_parent_of_two_is_anyones_epithet_whatever_their_role(extractor):
+    text = (
+        "Lisa Moreau, 42, said she relies on the medication every day.\n\n"
+        '"I was in tears by the third store," said the mother of two.'
+    )
+    assert speaker_of(extractor.extract(text), "I was in tears").name == "Lisa Moreau"
+
+
+def test_a_spokesperson_called_by_the_kind_of_body_speaks_for_the_one_named_before(extractor):
+    text = (
+        "Saskatchewan's Ministry of Health said shortages were a national problem.\n\n"
+        "A ministry spokesperson said it was working with other provinces to find alternatives."
+    )
+    speaker = speaker_of(extractor.extract(text), "working with other provinces")
+    assert (speaker.name, speaker.description) == (None, "spokesperson for Ministry of Health")
+    # a body of another kind is not the one meant
+    text = (
+        "Saskatchewan's Ministry of Health said shortages were a national problem.\n\n"
+        "A company spokesperson said it was working with other provinces to find alternatives."
+    )
+    assert speaker_of(extractor.extract(text), "working with other provinces").description == "company spokesperson"
+
+
+def test_a_name_in_apposition_the_ner_took_for_an_organization_is_the_person(extractor):
+    text = "His friend, Mervyn Tolley, leader of Cornwall county Labour group, said the campaign had stalled."
+    speaker = speaker_of(extractor.extract(text), "the campaign had stalled")
+    assert (speaker.name, speaker.description) == ("Mervyn Tolley", "leader of Cornwall county Labour group")

@@ -50,7 +50,7 @@ from ..attribution.candidate import Candidate, Mention
 from ..attribution.phrases import name_taken_for_a_modal
 from ..attribution.spans import token_offsets, unit_span
 from ..model import Entity, Fragment, Speaker
-from ..nlp import entities_in
+from ..nlp import entities_in, entity_at
 from ..text import Unit, without_bracketed_end
 from .cast import Cast
 from .descriptions import (
@@ -84,6 +84,7 @@ from .vocabulary import (
 
 _COLON_NEXT = re.compile(r"\s*:")
 _AGE = re.compile(r"\b\d{1,3}-year-old\b")
+_OF_CHILDREN = re.compile(r"\bof (?:two|three|four|five|six|seven|eight|nine|ten|\d+)$")
 # how many sentences after a definite description ("the economy minister") the one person
 # given those words may be named
 _NAMED_AFTER = 2
@@ -117,6 +118,10 @@ class SpeakerResolver:
         # what each mention was resolved to (entity id, description): one subject of two cues
         # ("…, he claimed, saying he has …") is one person, whatever each cue's content leaves out
         self.resolved: dict[tuple[int, int], tuple[str | None, str | None]] = {}
+        # the unnamed person each noun phrase introduced, by its head token (which keeps its Doc, so
+        # no other takes its place): "A witness, who asked not to be named, said" is one witness,
+        # whether read from "who" or from "A witness"
+        self.introduced: dict[Token, Referent] = {}
         # the speaker of the latest statement not nested in another's (resolve_speakers sets it)
         self.last_speaker: Referent | None = None
         self.reported = reported
@@ -352,10 +357,12 @@ class SpeakerResolver:
         doc = span.doc
         appos = next((c for c in root.children if c.dep_ == "appos" and c.i < span.end and (
             c.i == root.i + 1 or doc[c.left_edge.i - 1].text == ",")), None)
-        if appos is None or appos.pos_ != "PROPN" or appos.ent_type_ in ("ORG", "NORP") or (
-                appos.ent_type_ in PLACE_ENTS and appos.i != root.i + 1):
+        if appos is None or appos.pos_ != "PROPN" or appos.ent_type_ == "NORP" or (
+                appos.ent_type_ in PLACE_ENTS and appos.i != root.i + 1) or (
+                appos.ent_type_ == "ORG" and not self.cast.names_a_person(entity_at(doc, appos.i))):
             # (not "The world's biggest tobacco consumer, China,": a country, no person; but "eighth seed
-            # Agassi" is one, whatever the NER calls him)
+            # Agassi" is one, whatever the NER calls him, and so is "His friend, Saxon Spence," where the
+            # cast reads the name as a person's)
             return None
         run = name_run(doc[appos.left_edge.i : appos.i + 1])
         if not run or (titled and not is_first_name(run[0].text)):
@@ -723,12 +730,15 @@ class SpeakerResolver:
                 return earlier
         description_tokens = [t for t in span if not (t.i == span.start and t.lower_ in DETERMINERS)]
         description = span.doc[description_tokens[0].i : description_tokens[-1].i + 1].text if description_tokens else span.text
-        if position is not None and description_tokens == [span.root] and span.root.lower_ in _SPOKESPEOPLE:
+        # "A ministry spokesperson": a spokesperson for the organization the noun stands for
+        kind = description_tokens[0] if len(description_tokens) == 2 and _a_kind_of_body(description_tokens[0], span.root) else None
+        if position is not None and span.root.lower_ in _SPOKESPEOPLE and (description_tokens == [span.root] or kind):
             # "The Home Office defended the measures. A spokesman said": whose spokesman the sentence
-            # before says, by its subject
-            body = self._subject_organization_before(position)
+            # before says, by its subject ("Saskatchewan's Ministry of Health said … A ministry
+            # spokesperson said", where that subject is called so)
+            body = self._subject_organization_before(position, called=kind.lower_ if kind is not None else None)
             if body is not None:
-                description = f"{description} for {_as_written_inside(body.name)}"
+                description = f"{span.root.text} for {_as_written_inside(body.name)}"
         elif position is not None and family is not None:
             # "A spokesperson for the department": the department the article named, by its name
             spoken_for = self._body_spoken_for(span, position)
@@ -757,7 +767,10 @@ class SpeakerResolver:
         # plural ("analysts"), a document ("the report") or a word no list knows stays "other"
         someone = span.root.tag_ == "NN" and span.root.lower_ not in ORGANIZATION_HEADS and (
             is_person_noun(span.root.lower_) or span.root.lower_ in RELATIONS)
-        entity = self.registry.new("person" if family or titled or someone else "other", None, role=family)
+        if span.root not in self.introduced:
+            self.introduced[span.root] = self.registry.new(
+                "person" if family or titled or someone else "other", None, role=family)
+        entity = self.introduced[span.root]
         entity.describe(description)
         return entity
 
@@ -783,11 +796,14 @@ class SpeakerResolver:
         named = self._described(phrase, [t.lower_ for t in phrase], base + phrase.start_char)
         return named if named is not None and _a_named_body(named) else None
 
-    def _subject_organization_before(self, position: int) -> Referent | None:
+    def _subject_organization_before(self, position: int, called: str | None = None) -> Referent | None:
         """The named organization that is the main clause's subject of the sentence before the
         one at ``position``, in its paragraph or ending the paragraph before ("The Justice
         Department refused to say if it would appeal. “…,” a spokeswoman said"; not "Shares in
-        Cairn fell"; an unparsed paragraph is one sentence, whose subject is not known)."""
+        Cairn fell"; an unparsed paragraph is one sentence, whose subject is not known).
+
+        ``called``: a noun the subject must be called by, in its name or as its head ("Winnipeg
+        police", "The company" for a "police", a "company" spokesperson)."""
         here = self.sentences.index(position)
         if here == 0:
             return None
@@ -796,6 +812,8 @@ class SpeakerResolver:
         before = unit_span(unit, start, end) if unit is not None else None
         subject = sentence_subject(before) if before is not None else None
         if subject is None:
+            return None
+        if called is not None and subject.lower_ != called and called not in {t.lower_ for t in subject.subtree}:
             return None
         start, end = token_offsets(subject, unit.start)
         named = next((e for e in self.registry.organizations
@@ -944,6 +962,8 @@ class SpeakerResolver:
         role = written(head_word(m.span))  # type: ignore[arg-type]
         a_role = is_person_noun(role) or is_title(role)
         anyone = demonym_words(m.span) is not None or role in AGE_EPITHETS  # type: ignore[arg-type]
+        # a parent's number of children is no office: "Lisa Moreau, 42," is "the mother of two"
+        anyone = anyone or (role in KIN and _OF_CHILDREN.search(m.span.text) is not None)  # type: ignore[union-attr]
         # a member of a parliament holds their party's or government's role as well ("The Veritas
         # leader said … The MEP said"), though never a seat in another parliament
         anyone = anyone or (role in PARLIAMENT_MEMBERS and not person.title_heads & PARLIAMENT_MEMBERS - {role})
@@ -1011,6 +1031,13 @@ def _name_beside_role(span: Span) -> Span | None:
 def _a_named_body(entity: Referent) -> bool:
     """Whether an entity is an organization or outlet the article names."""
     return bool(entity.name) and entity.type in ("organization", "media")
+
+
+def _a_kind_of_body(modifier: Token, noun: Token) -> bool:
+    """Whether a word before a spokesperson says what kind of body they speak for: lowercase,
+    an organization's noun ("a ministry spokesperson", "a police spokesman")."""
+    return modifier.is_lower and modifier.dep_ == "compound" and modifier.head.i == noun.i and (
+        modifier.lower_ in ORGANIZATION_NOUNS)
 
 
 def _as_written_inside(name: str) -> str:

@@ -145,7 +145,11 @@ PERSON_NOUNS = frozenset(
     "husband son daughter sister brother veteran mayor host star actress coach captain judge senator governor "
     "president mp rookie goalkeeper goalie midfielder defender winger champion archbishop bishop priest "
     "magistrate nurse athlete boss filmmaker film-maker executive critic counterpart deputy uncle aunt "
-    "chair official guard forward quarterback fullback full-back fly-half scrum-half centre-back international".split()
+    "chair official guard forward quarterback fullback full-back fly-half scrum-half centre-back international "
+    # who someone is to the story or to another person: "A witness said she …", "a neighbour"
+    "witness neighbour neighbor victim friend colleague expert aide ally spouse child teen cousin nephew niece "
+    "girlfriend boyfriend relative mom mum dad widow grandson granddaughter fiancé fiancée attorney surgeon "
+    "paramedic pilot clerk diplomat envoy ceo cop inmate citizen guest scholar magnate tycoon chef poet".split()
 )
 # an abbreviated title before a name, and the nouns a later description calls its holder by
 ABBREVIATED_TITLES = {
