@@ -1019,7 +1019,34 @@ def test_a_speaker_the_lede_describes_is_the_one_the_next_sentence_names(extract
     assert speaker_of(extractor.extract(text), "clashed with ministers").name == "Wexley"
 
 
+@pytest.mark.parametrize("text, name", [
+    # the sentence's subject, speaking there or not
+    ("Hockey Canada's new chief executive says the organization has changed.\n\n"
+     "Katherine Henley took over the job in July.", "Katherine Henley"),
+    # an age and a family tie are no role of their own
+    ("A Saskatoon woman says she was turned away from three pharmacies.\n\n"
+     "Lisa Moreau, 42, said she relies on the medication. \"I was in tears,\" said the mother of two.", "Lisa Moreau"),
+    # the gender of the description's own words, not of its office's other forms ("spokeswoman")
+    ("Singer Ian Brook was arrested after a concert on Tuesday, his spokesman has said.\n\n"
+     "A fan attacked the singer, record label spokesman Paul Smedley said.", "Paul Smedley"),
+    # an organization too: a public body described by its kind
+    ("The province's largest health authority says it will hire 1,000 nurses this year.\n\n"
+     "Alberta Health Services announced the plan on Tuesday, saying wait times are too long.", "Alberta Health Services"),
+])
+def test_the_person_the_sentence_after_the_lede_introduces_is_the_ledes(extractor, text, name):
+    first = min(extractor.extract(text).attributions, key=lambda a: a.content[0].start)
+    assert first.speaker.name == name
+
+
 @pytest.mark.parametrize("text", [
+    # of the other gender
+    "A Winnipeg man says he was assaulted by a security guard.\n\nJulie Courchaine said the mall was cooperating.",
+    # an organization whose name says it is of another kind
+    "Thousands of textile workers will lose their jobs under new trade rules, a charity has warned.\n\n"
+    "The World Trade Organisation is to end its textile quota agreement at midnight. Christian Aid condemned the "
+    "move, saying it would see a million jobs lost.",
+    # a family tie is a role of its own where the description says what someone does
+    '"It was too much," the Black Harbour singer told reporters. His wife Sharon, who manages the band, agreed.',
     # named before: the lede's own critic, not its speaker
     "Australian tennis' top official has defended the courts after criticism by Lleyton Hewson. "
     "Hewson said he had had enough of the surface.",

@@ -14,11 +14,13 @@ from ..attribution.subjects import passive_participle
 from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit, paragraph_spans, quotations
 from .descriptions import modifiers_of
+from .gender import title_gender
 from .mentions import of_an_object
-from .registry import Referent, is_title
+from .registry import Referent, is_title, org_key
 from .resolver import LEDE_SENTENCES, SpeakerResolver, one_line
 from .vocabulary import (
-    DEGREE_TITLES, DETERMINERS, GROUP_PRONOUNS, NO_DESCRIPTION, PEERAGE, PERSON_PRONOUNS, is_person_noun, singular,
+    AGE, DEGREE_TITLES, DETERMINERS, GROUP_PRONOUNS, KIN, NO_DESCRIPTION, ORGANIZATION_NOUNS, PEERAGE, PERSON_PRONOUNS,
+    is_person_noun, singular,
 )
 
 
@@ -133,7 +135,14 @@ def _named_after_the_lede(resolver: SpeakerResolver, spoken: list[tuple[int, Spe
             by_sentence.setdefault(sentences.index(start), []).append((entity, speaker.mention[0].text))
     for here in range(min(LEDE_SENTENCES, len(sentences.spans) - 1)):
         (lede_start, lede_end), (next_start, next_end) = sentences.spans[here], sentences.spans[here + 1]
-        named = next((e for e, _ in by_sentence.get(here + 1, []) if e.name is not None), None)
+        # (or, where no one speaks there, the person or organization it is about, its main subject or
+        # the name that opens it unparsed: "Hockey Canada's new chief executive says … Katherine
+        # Henderson took over the job in July"; "The province's largest health authority says … Alberta
+        # Health Services announced the plan")
+        named = next((e for e, _ in by_sentence.get(here + 1, []) if e.name is not None), None) or next(
+            (m.entity for m in resolver.registry.person_mentions if m.sentence == here + 1 and m.entity.name
+             and ((m.main and m.rank == 0) or m.start in resolver.cast.unparsed_openings)), None) or (
+            resolver.subject_organization(here + 1))
         if named is None or _REPLY.match(text, next_start) or min(s for s, _ in named.mentions) < lede_end:
             continue
         # the one that sentence names first: not "President Vadim Orlov met President Anna Berg, who said"
@@ -163,12 +172,28 @@ def _named_so(named: Referent, described: Referent) -> bool:
     senior Tory MP has criticised the plan. Defra minister Ben Brady said …" is a reply), and no
     plural common noun the NER took for a name ("The MPs said" after "a committee of MPs")."""
     if named.type != "person":
-        return not is_person_noun(singular((named.name or "").lower()))
+        # (and a name of its kind, or of none, where the description says a kind: "A US bank" may be
+        # "Riggs Bank" or "Vivendi", "A British Muslim group" "The Muslim Council of Britain", but "a
+        # charity" is no "World Trade Organisation")
+        kinds = set(org_key(named.name or "")) & ORGANIZATION_NOUNS
+        return not is_person_noun(singular((named.name or "").lower())) and (
+            not kinds or bool((kinds | _ANY_KIND) & described.title_heads))
     said = {h for h in described.title_heads if is_person_noun(h) or is_title(h)}
     if not said or (named.name or "").startswith("The "):
         return False  # no person was described ("Official figures"), or no person was named ("The Da Vinci Code")
-    # (a peer's or a doctor's title is no role: "Lord Woolf" may be "the UK's top judge")
-    own = named.title_heads - named.former_heads - NO_DESCRIPTION - DEGREE_TITLES - PEERAGE
+    # (the gender the description's own words say, not one a he/she later read into it, nor the
+    # other forms of its office: "his spokesman" is also a "spokeswoman" among its title heads)
+    genders = {title_gender(word) for d in described.descriptions for word in re.findall(r"[\w-]+", d)} - {None}
+    gender = genders.pop() if len(genders) == 1 else None
+    if None not in (gender, named.gender) and gender != named.gender:
+        return False  # "A Winnipeg man says …" is no Julie Courchaine
+    # (a peer's or a doctor's title is no role: "Lord Woolf" may be "the UK's top judge"; nor is an
+    # age, nor a family tie where the description says only who someone is: "A Saskatoon woman says
+    # … Lisa Moreau, 42, said … said the mother of two"; but "the Black Sabbath singer" is no "His
+    # wife Sharon")
+    family = KIN if gender is not None else frozenset()
+    own = {head for head in named.title_heads - named.former_heads - NO_DESCRIPTION - DEGREE_TITLES - PEERAGE - family
+           if not AGE.fullmatch(head)}
     return not own or any(_same_office(described, named, head) for head in said & own)
 
 
@@ -178,6 +203,9 @@ def _same_office(described: Referent, named: Referent, head: str) -> bool:
     which, theirs = modifiers_of(described, head) - _NOT_MODIFIERS, modifiers_of(named, head)
     return not which or not theirs or bool(which & theirs)
 
+
+# what an organization of any kind may be called, whatever noun its name ends in
+_ANY_KIND = frozenset({"group", "body", "organisation", "organization", "watchdog", "regulator"})
 
 # words before a role that say whose it is, not which one ("his spokesman")
 _NOT_MODIFIERS = DETERMINERS | frozenset({"s", "his", "her", "its", "their"})

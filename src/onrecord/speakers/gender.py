@@ -28,17 +28,17 @@ _FEMALE_TITLES = frozenset(
     "ms mrs miss madam madame mme dame lady queen princess duchess countess baroness sister "
     "councilwoman congresswoman chairwoman spokeswoman businesswoman assemblywoman alderwoman "
     "policewoman sportswoman stateswoman grandmother mother wife daughter aunt girlfriend widow niece "
-    "granddaughter actress".split()
+    "granddaughter actress woman girl".split()
 )
 _MALE_TITLES = frozenset(
     "mr sir lord king prince duke count baron brother father monsignor "
     "councilman congressman chairman spokesman businessman assemblyman alderman policeman "
-    "sportsman statesman grandfather husband son uncle boyfriend widower nephew grandson".split()
+    "sportsman statesman grandfather husband son uncle boyfriend widower nephew grandson man boy".split()
 )
 # Role nouns in -man that writers use of women too ("Police Federation chairman
 # Jan Berry said … she said"): weaker than an honorific or a kinship word, they
 # decide only where no honorific and no pronoun does.
-_GENERIC_ROLES = frozenset(w for w in _MALE_TITLES if w.endswith("man"))
+_GENERIC_ROLES = frozenset(w for w in _MALE_TITLES if w.endswith("man") and w != "man")
 # how many capitalised words (first and middle names) may stand between a title and the name read
 _NAMES_BETWEEN = 2
 # a clear majority of pronoun votes: at least this many times the other side

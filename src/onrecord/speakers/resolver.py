@@ -74,8 +74,8 @@ from .pronouns import Pronouns
 from .registry import PersonMention, Referent, Registry, ends_in, is_demonym, is_title, org_key, says_who, settle_gender
 from .sentences import Sentences
 from .vocabulary import (
-    AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEGREE_TITLES, DETERMINERS, GROUP_PRONOUNS,
-    INDEFINITE, KIN, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, ORGANIZATION_HEADS, ORG_NOUNS,
+    AGE, AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEGREE_TITLES, DETERMINERS, FRIENDS,
+    GROUP_PRONOUNS, INDEFINITE, KIN, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, ORGANIZATION_HEADS, ORG_NOUNS,
     ORGANIZATION_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PERSON_PRONOUNS, PLACE_ENTS,
     RELATIONS, RELATIVE_PRONOUNS, SENTENCE_LINKS, SPEAKING_FOR, STAKEHOLDERS, TEAM_WORDS, WRITERS_EPITHETS,
     is_person_noun, singular,
@@ -83,7 +83,6 @@ from .vocabulary import (
 
 
 _COLON_NEXT = re.compile(r"\s*:")
-_AGE = re.compile(r"\b\d{1,3}-year-old\b")
 _OF_CHILDREN = re.compile(r"\bof (?:two|three|four|five|six|seven|eight|nine|ten|\d+)$")
 # how many sentences after a definite description ("the economy minister") the one person
 # given those words may be named
@@ -270,7 +269,7 @@ class SpeakerResolver:
             # its "officials" speak for)
             return self._unnamed(span, words), None
         if head_ent is None and not person and not named_so and (
-                (span.root.text.islower() and is_person_noun(span.root.lower_)) or span.root.lower_ in MEMBERS_FOR
+                (span.root.text.islower() and _someone(span.root.lower_)) or span.root.lower_ in MEMBERS_FOR
                 or capitalised_title(span.root)):
             # "Amnesty International's chief", "the chairman of the CRE", "the MP for Birkenhead",
             # "the Trade and Industry Secretary" (a title, capitalised): someone of the organization
@@ -352,7 +351,7 @@ class SpeakerResolver:
         of State for the Family, Theresa May, said")."""
         root = span.root
         titled = capitalised_title(root)
-        if not titled and (root.pos_ != "NOUN" or not root.text.islower() or not is_person_noun(root.lower_)):
+        if not titled and (root.pos_ != "NOUN" or not root.text.islower() or not _someone(root.lower_)):
             return None
         doc = span.doc
         appos = next((c for c in root.children if c.dep_ == "appos" and c.i < span.end and (
@@ -469,7 +468,7 @@ class SpeakerResolver:
                 return later[0]
             # an age the article gave someone, with a noun after it: "the 34-year-old mother"
             # for "Jane Doe, 34," (an age picks one person where a role noun could pick many)
-            age = _AGE.search(exact)
+            age = AGE.search(exact)
             if age is not None:
                 same = [e for e in self.registry.entities if e.type == "person" and e.name
                         and e.mentioned_before(position) >= 0 and age.group() in (d.lower() for d in e.descriptions)]
@@ -481,7 +480,7 @@ class SpeakerResolver:
                     # … echoed his captain. The 29-year-old said …"), never one of another age
                     def ageless(e: Referent | None) -> bool:
                         return e is not None and e.type == "person" and e.name is not None and not any(
-                            _AGE.search(d.lower()) for d in e.descriptions)
+                            AGE.search(d.lower()) for d in e.descriptions)
 
                     near = self.pronouns.antecedent(position, None, (), self.last_speaker, topics=self.reported)
                     return near if ageless(near) else self.registry.latest(ageless)
@@ -751,7 +750,7 @@ class SpeakerResolver:
             if named is not None:
                 return named
         if family is None and not titled and (
-            span.root.pos_ == "PROPN" or span.root.ent_type_ == "ORG" or span.root.lower_ in ORG_NOUNS
+            span.root.pos_ == "PROPN" or span.root.ent_type_ == "ORG" or span.root.lower_ in ORG_NOUNS | BODY_NOUNS
         ):
             if span.root.pos_ == "PROPN" or span.root.ent_type_ == "ORG" or any(
                 names_something(t) for t in description_tokens if t.i not in clause
@@ -766,7 +765,7 @@ class SpeakerResolver:
         # one person, however described ("A lawyer for the family", "a close associate of …"); a
         # plural ("analysts"), a document ("the report") or a word no list knows stays "other"
         someone = span.root.tag_ == "NN" and span.root.lower_ not in ORGANIZATION_HEADS and (
-            is_person_noun(span.root.lower_) or span.root.lower_ in RELATIONS)
+            _someone(span.root.lower_) or span.root.lower_ in RELATIONS)
         if span.root not in self.introduced:
             self.introduced[span.root] = self.registry.new(
                 "person" if family or titled or someone else "other", None, role=family)
@@ -798,16 +797,18 @@ class SpeakerResolver:
 
     def _subject_organization_before(self, position: int, called: str | None = None) -> Referent | None:
         """The named organization that is the main clause's subject of the sentence before the
-        one at ``position``, in its paragraph or ending the paragraph before ("The Justice
-        Department refused to say if it would appeal. “…,” a spokeswoman said"; not "Shares in
-        Cairn fell"; an unparsed paragraph is one sentence, whose subject is not known).
+        one at ``position`` ("The Justice Department refused to say if it would appeal. “…,” a
+        spokeswoman said"; not "Shares in Cairn fell").
 
         ``called``: a noun the subject must be called by, in its name or as its head ("Winnipeg
         police", "The company" for a "police", a "company" spokesperson)."""
         here = self.sentences.index(position)
-        if here == 0:
-            return None
-        start, end = self.sentences.spans[here - 1]
+        return self.subject_organization(here - 1, called) if here > 0 else None
+
+    def subject_organization(self, sentence: int, called: str | None = None) -> Referent | None:
+        """The named organization that is the main clause's subject of a sentence (by its index;
+        an unparsed paragraph's subjects are not known), or the one its noun stands for."""
+        start, end = self.sentences.spans[sentence]
         unit = self.cast.parsed.holding(start, end)
         before = unit_span(unit, start, end) if unit is not None else None
         subject = sentence_subject(before) if before is not None else None
@@ -1026,6 +1027,12 @@ def _name_beside_role(span: Span) -> Span | None:
             if run and after_honorific(run[0]):
                 return span.doc[run[0].i : token.i + 1]
     return None
+
+
+def _someone(noun: str) -> bool:
+    """Whether a lowercase noun stands for one person: what they are ("a witness", "her cousin"), or
+    who they are to someone else ("His friend, Saxon Spence,", "a neighbour")."""
+    return is_person_noun(noun) or noun in FRIENDS
 
 
 def _a_named_body(entity: Referent) -> bool:

@@ -30,7 +30,7 @@ MEDIA_WORDS = frozenset(
 ORG_NOUNS = frozenset(
     "campaign committee department company administration government party agency office ministry "
     "council board commission court police firm group union association bank team house "
-    "organization organisation coalition network ministry senate congress".split()
+    "organization organisation coalition network ministry senate congress watchdog".split()
 )
 # what an organization named with the word is called later: "the university" for "the University
 # of Toronto", "the hospital" for "Hereford County Hospital" (its own noun, so no other kind's)
@@ -101,10 +101,13 @@ RELATIONS = frozenset(
     "friend associate partner lawyer attorney aide adviser advisor spokesman spokeswoman spokesperson colleague "
     "rival ally successor predecessor child children parent parents widow widower fiancee fiance".split()
 )
+# who someone is to another person, always a person ("His friend, Saxon Spence,"; "a neighbour said
+# he …"), unlike a rival, a partner or a parent, which may be a firm
+FRIENDS = frozenset("friend colleague neighbour neighbor spouse relative confidant confidante".split())
 # family: "his wife Sharon" shares a surname with the one she is the wife of
 KIN = frozenset(
     "wife husband son daughter mother father brother sister fiancee fiance girlfriend boyfriend widow widower "
-    "stepson stepdaughter grandson granddaughter niece nephew uncle aunt cousin".split()
+    "stepson stepdaughter grandson granddaughter niece nephew uncle aunt cousin mom mum dad".split()
 )
 # what anyone may be called for their age, whatever their role: "the youngster", "the veteran"
 AGE_EPITHETS = frozenset("youngster teenager teen veteran newcomer debutant".split())
@@ -146,10 +149,9 @@ PERSON_NOUNS = frozenset(
     "president mp rookie goalkeeper goalie midfielder defender winger champion archbishop bishop priest "
     "magistrate nurse athlete boss filmmaker film-maker executive critic counterpart deputy uncle aunt "
     "chair official guard forward quarterback fullback full-back fly-half scrum-half centre-back international "
-    # who someone is to the story or to another person: "A witness said she …", "a neighbour"
-    "witness neighbour neighbor victim friend colleague expert aide ally spouse child teen cousin nephew niece "
-    "girlfriend boyfriend relative mom mum dad widow grandson granddaughter fiancé fiancée attorney surgeon "
-    "paramedic pilot clerk diplomat envoy ceo cop inmate citizen guest scholar magnate tycoon chef poet".split()
+    # who someone is in the story: "A witness said she …" (who they are to someone else is a relation)
+    "witness victim expert teen attorney surgeon paramedic pilot clerk diplomat envoy ceo cop inmate citizen "
+    "guest scholar magnate tycoon chef poet".split()
 )
 # an abbreviated title before a name, and the nouns a later description calls its holder by
 ABBREVIATED_TITLES = {
@@ -205,6 +207,8 @@ RAW_STOP = frozenset(
 )
 # two letters in a row: what a description needs to be one
 WORDLIKE = re.compile(r"[^\W\d_]{2}")
+# an age the article gives someone ("Lisa Moreau, 42," is described as a "42-year-old")
+AGE = re.compile(r"\b\d{1,3}-year-old\b")
 # the days and months, which the NER now and then takes for a person ("In March, …")
 CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
@@ -260,7 +264,7 @@ def singular(word: str) -> str:
 
 def is_person_noun(word: str) -> bool:
     """Whether a lowercase noun can stand for a person: a listed role, or a word in -er, -ist, -man …"""
-    if word in PERSON_NOUNS:
+    if word in PERSON_NOUNS or word in KIN:
         return True
     # (not the outlets' words: lowercase, an "economist" or an "observer" is a person)
     if word in ORG_NOUNS or word in CARRIERS or word in BUSINESS_NOUNS:
