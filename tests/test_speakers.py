@@ -2795,3 +2795,12 @@ def test_a_name_in_apposition_the_ner_took_for_an_organization_is_the_person(ext
     text = "His friend, Mervyn Tolley, leader of Cornwall county Labour group, said the campaign had stalled."
     speaker = speaker_of(extractor.extract(text), "the campaign had stalled")
     assert (speaker.name, speaker.description) == ("Mervyn Tolley", "leader of Cornwall county Labour group")
+
+
+def test_a_public_body_called_by_its_kind_stays_unnamed_whatever_place_is_said_with_it(extractor):
+    article = extractor.extract(
+        "Insurers fell on Monday.\n\nLast week, the City watchdog said brokers must disclose their commissions."
+    )
+    speaker = speaker_of(article, "brokers must disclose")
+    assert (speaker.name, speaker.description) == (None, "City watchdog")
+    assert next(e for e in article.entities if e.id == speaker.entity).type == "organization"

@@ -89,6 +89,8 @@ _OF_CHILDREN = re.compile(r"\bof (?:two|three|four|five|six|seven|eight|nine|ten
 _NAMED_AFTER = 2
 # the nouns of those who speak for an organization: "a spokesman" speaks for the one just named
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# the public bodies a description may call by their kind alone, never their name's noun
+_UNNAMED_BODIES = BODY_NOUNS - ORG_NOUNS | {"watchdog"}
 # the outlet's own people, as its articles call them: "our correspondent"
 _JOURNALISTS = frozenset("correspondent reporter editor".split())
 # the sentences of an article's lede (with its headline), whose description of someone the
@@ -749,8 +751,12 @@ class SpeakerResolver:
             named = self._named_organization(span)
             if named is not None:
                 return named
+        if family is None and not titled and span.root.pos_ == "NOUN" and span.root.lower_ in _UNNAMED_BODIES:
+            # "Quebec's language watchdog", "the City regulator": a kind of public body whatever place
+            # is said with it, unnamed (no name of a body ends in these lowercase nouns)
+            return self.registry.unnamed("organization", description)
         if family is None and not titled and (
-            span.root.pos_ == "PROPN" or span.root.ent_type_ == "ORG" or span.root.lower_ in ORG_NOUNS | BODY_NOUNS
+            span.root.pos_ == "PROPN" or span.root.ent_type_ == "ORG" or span.root.lower_ in ORG_NOUNS
         ):
             if span.root.pos_ == "PROPN" or span.root.ent_type_ == "ORG" or any(
                 names_something(t) for t in description_tokens if t.i not in clause

@@ -30,7 +30,7 @@ MEDIA_WORDS = frozenset(
 ORG_NOUNS = frozenset(
     "campaign committee department company administration government party agency office ministry "
     "council board commission court police firm group union association bank team house "
-    "organization organisation coalition network ministry senate congress watchdog".split()
+    "organization organisation coalition network ministry senate congress".split()
 )
 # what an organization named with the word is called later: "the university" for "the University
 # of Toronto", "the hospital" for "Hereford County Hospital" (its own noun, so no other kind's)
