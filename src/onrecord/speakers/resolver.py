@@ -732,7 +732,8 @@ class SpeakerResolver:
         description_tokens = [t for t in span if not (t.i == span.start and t.lower_ in DETERMINERS)]
         description = span.doc[description_tokens[0].i : description_tokens[-1].i + 1].text if description_tokens else span.text
         # "A ministry spokesperson": a spokesperson for the organization the noun stands for
-        kind = description_tokens[0] if len(description_tokens) == 2 and _a_kind_of_body(description_tokens[0], span.root) else None
+        kind = description_tokens[0] if len(description_tokens) == 2 else None
+        kind = kind if kind is not None and _a_kind_of_body(kind, span.root) else None
         if position is not None and span.root.lower_ in _SPOKESPEOPLE and (description_tokens == [span.root] or kind):
             # "The Home Office defended the measures. A spokesman said": whose spokesman the sentence
             # before says, by its subject ("Saskatchewan's Ministry of Health said … A ministry
