@@ -14,7 +14,6 @@ from ..attribution.subjects import passive_participle
 from ..model import Attribution, Entity, Fragment, Speaker
 from ..text import Unit, paragraph_spans, quotations
 from .descriptions import modifiers_of
-from .gender import title_gender
 from .mentions import of_an_object
 from .registry import Referent, is_title, org_key
 from .resolver import LEDE_SENTENCES, SpeakerResolver, one_line
@@ -181,10 +180,10 @@ def _named_so(named: Referent, described: Referent) -> bool:
     said = {h for h in described.title_heads if is_person_noun(h) or is_title(h)}
     if not said or (named.name or "").startswith("The "):
         return False  # no person was described ("Official figures"), or no person was named ("The Da Vinci Code")
-    # (the gender the description's own words say, not one a he/she later read into it, nor the
-    # other forms of its office: "his spokesman" is also a "spokeswoman" among its title heads)
-    genders = {title_gender(word) for d in described.descriptions for word in re.findall(r"[\w-]+", d)} - {None}
-    gender = genders.pop() if len(genders) == 1 else None
+    # (the gender its descriptions' heads say, as ``Referent.describe`` counted them: not one a
+    # he/she later read into it, nor its office's other forms, "spokeswoman" for "his spokesman")
+    said_so = described.evidence.honorifics + described.evidence.roles
+    gender = next(iter(said_so)) if len(said_so) == 1 else None
     if None not in (gender, named.gender) and gender != named.gender:
         return False  # "A Winnipeg man says …" is no Julie Courchaine
     # (a peer's or a doctor's title is no role: "Lord Woolf" may be "the UK's top judge"; nor is an
