@@ -2804,3 +2804,17 @@ def test_a_public_body_called_by_its_kind_stays_unnamed_whatever_place_is_said_w
     speaker = speaker_of(article, "brokers must disclose")
     assert (speaker.name, speaker.description) == (None, "City watchdog")
     assert next(e for e in article.entities if e.id == speaker.entity).type == "organization"
+
+
+@pytest.mark.parametrize(
+    "opening, name",
+    [
+        ("Air Canada cancelled 40 flights on Monday because of the storm.", "Air Canada"),
+        ("Manitoba Hydro has restored power to 9,000 homes north of Thompson.", "Manitoba Hydro"),
+    ],
+)
+def test_a_body_named_for_its_country_in_a_paragraph_not_parsed_is_no_person(extractor, opening, name):
+    # the first paragraph holds no cue, so it is not parsed: its names are read from the bare text
+    article = extractor.extract(f'{opening}\n\n"Safety is our first priority," the company said in a statement.')
+    assert speaker_of(article, "Safety is our first").name == name
+    assert entity_named(article, name).type == "organization"

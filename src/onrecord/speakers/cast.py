@@ -36,7 +36,7 @@ from .registry import (
 )
 from .sentences import Sentences
 from .vocabulary import (
-    BODY_NOUNS, CALENDAR_WORDS, CARRIERS, DEMONYMS, DETERMINERS, HONORIFICS, INDEFINITE, KIN, LETTERS_AFTER_A_NAME,
+    BODY_NOUNS, CALENDAR_WORDS, CARRIERS, COUNTRIES, DEMONYMS, DETERMINERS, HONORIFICS, INDEFINITE, KIN, LETTERS_AFTER_A_NAME,
     MEDIA_WORDS, NAMING_NOUNS, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, ORGANIZATION_NOUNS, PLACE_ENTS, RAW_STOP,
     ROLE_TITLES, ROYAL_TITLES, TITLE_WORDS, is_person_noun,
 )
@@ -441,7 +441,8 @@ class Cast:
                 name, start, opening = name[gap:], start + gap, first.lower()
                 if name.lower() in CALENDAR_WORDS:
                     continue  # "In March, Eastfield lost …": a month, no one's name
-            if name.split()[0] == "The" or club_or_party(name) or ends_in(name, _BODY_NAME_ENDINGS):
+            if (name.split()[0] == "The" or club_or_party(name) or ends_in(name, _BODY_NAME_ENDINGS)
+                    or _named_for_a_country(name)):
                 self.registry.organization(name).mentions.append((start, match.end(1)))
                 continue
             if name.split()[0] in ("A", "An") or any(is_suffix(org_key(name), org_key(o.name or "")) or org_key(name) == org_key(o.name or "") for o in self.registry.organizations):
@@ -471,3 +472,12 @@ class Cast:
         if self.sentences.opens(start) and not self.text.startswith(("'s", "’s"), end):
             self.unparsed_openings.add(start)
 
+
+def _named_for_a_country(name: str) -> bool:
+    """Whether an unparsed name is a body's for the country it ends in ("Statistics Canada", "Air
+    Canada") or opens with before a word no first name ("Canada Post"; not "Canada Justin Trudeau",
+    a country before a person's name)."""
+    words = name.split()
+    first, last = words[0].lower(), without_possessive(words[-1]).lower()
+    return (last in COUNTRIES and not is_first_name(last, anywhere=True)) or (
+        first in COUNTRIES and not is_first_name(words[1], anywhere=True))

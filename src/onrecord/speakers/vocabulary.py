@@ -222,6 +222,15 @@ SENTENCE_OPENERS = CALENDAR_WORDS | frozenset(
     "these those his her their our my its when where why how what who before during under over without unlike "
     "dear mr mrs ms".split()
 )
+# countries, continents and provinces whose names end or open the name of a body ("Statistics
+# Canada", "Air Canada", "Canada Post", "Scotland Yard"), never a person's (those that are also first
+# names, "Jordan", "Georgia", "Alberta", are not read so; nor "Wales" or "Holland", surnames too)
+COUNTRIES = frozenset(
+    "canada britain england scotland germany italy spain japan russia australia mexico brazil argentina "
+    "ukraine poland sweden norway denmark finland greece turkey egypt iran iraq syria pakistan korea "
+    "vietnam austria switzerland belgium netherlands portugal nigeria europe africa "
+    "ontario quebec manitoba saskatchewan nunavut yukon".split()
+)
 # one person called by where they are from: "the American", "The 55-year-old Frenchman" (the writer's
 # word for someone just named; singular only: "the Italians" are a team or a people; no "-ese" word,
 # which is a people as often as one person: "the Chinese said")
