@@ -825,6 +825,14 @@ def test_a_title_and_name_the_ner_took_for_one_organization_is_the_person(extrac
     assert speaker_of(article, "would pay").name is None
 
 
+def test_a_title_only_people_hold_makes_a_person_of_a_first_name_in_no_list(extractor):
+    # the small NER tags "MLA Nahanni Fontaine" an organization, and "Nahanni" is in no list
+    article = extractor.extract("Liberal MLA Nahanni Fontaine said the province had abandoned families.")
+    speaker = speaker_of(article, "abandoned families")
+    assert speaker.name == "Nahanni Fontaine"
+    assert article.entity(speaker.entity).type == "person"
+
+
 def test_a_lowercase_phrase_the_ner_calls_a_person_is_no_one(extractor):
     # the small NER tags "unbeaten league run" PERSON; an age after a quote (“…,” added the
     # 30-year-old) read as a pronoun would have found it as the nearest person

@@ -58,7 +58,7 @@ _HONORIFIC_NAME = re.compile(rf"\b(?:{'|'.join(HONORIFICS)})\.?\s+([A-Z][\w’'-
 _BEFORE_A_SURNAME = (TITLE_WORDS | ROLE_TITLES | HONORIFICS_BEFORE_A_SURNAME) - {"sir", "former", "acting"}
 _WORDS_BEFORE = 6
 # lowercase roles before a name that only a person holds (not "market leader Tesco", "broker Marsh")
-_ONLY_PEOPLES_ROLES = frozenset("spokesman spokeswoman spokesperson minister secretary mp mep councillor".split())
+_ONLY_PEOPLES_ROLES = frozenset("spokesman spokeswoman spokesperson minister secretary mp mep mla mpp msp councillor".split())
 # an apposition or a copula's complement right after a name in unparsed text
 _RAW_DESCRIPTION = re.compile(r"(?:,|\s+(?:is|was))\s+(?:the|a|an)\s+([a-z][^,.;:!?\"“”()]*)")
 # the last words of organizations' names, which an unparsed paragraph's names are read by
@@ -278,9 +278,11 @@ class Cast:
         title = max((i for i, t in enumerate(words[:-1]) if is_title(t.text)), default=-1)
         if title >= 0:
             # "Manitoba Premier Brian Pallister" as one organization: a first name after the title
-            # ("Premier League" has none) makes it a person, whom registry.person tells from the title
+            # ("Premier League" has none) makes it a person, whom registry.person tells from the title;
+            # so does a title only people hold, whatever the first name ("MLA Nahanni Fontaine")
             name = words[title + 1 :]
-            return 1 < len(name) <= 3 and is_first_name(name[0].text)
+            return 1 < len(name) <= 3 and (
+                is_first_name(name[0].text) or words[title].lower_.strip(".") in _ONLY_PEOPLES_ROLES)
         if (len(words) == 3 and ent.start == ent.sent.start and is_person_noun(words[0].lower_)
                 and is_first_name(words[1].text)):
             return True  # "Defenceman Quinn Hughes" opening a sentence: a role, capitalised there, before a name
