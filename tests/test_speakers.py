@@ -833,6 +833,17 @@ def test_a_title_only_people_hold_makes_a_person_of_a_first_name_in_no_list(extr
     assert article.entity(speaker.entity).type == "person"
 
 
+def test_a_one_word_name_the_next_sentence_calls_she_is_a_person(extractor):
+    # the small NER tags "Varga" an organization; a firm would go on as "it"
+    article = extractor.extract(
+        'Varga grew in confidence and won in just 56 minutes. She will now meet the top seed. '
+        '"I played well," said the 23-year-old.'
+    )
+    speaker = speaker_of(article, "I played well")
+    assert speaker.name == "Varga"
+    assert article.entity(speaker.entity).gender == "female"
+
+
 def test_a_lowercase_phrase_the_ner_calls_a_person_is_no_one(extractor):
     # the small NER tags "unbeaten league run" PERSON; an age after a quote (“…,” added the
     # 30-year-old) read as a pronoun would have found it as the nearest person

@@ -23,7 +23,8 @@ from .descriptions import (
 )
 from .gender import honorific_before, honorific_gender
 from .mentions import (
-    author_of, gender_said_of, in_a_constituency, main_subject, salience, says_he_or_she, sentence_subject,
+    author_of, followed_by_he_or_she, gender_said_of, in_a_constituency, main_subject, salience, says_he_or_she,
+    sentence_subject,
 )
 from .names import first_name_verdict, is_first_name
 from .ner import (
@@ -302,8 +303,8 @@ class Cast:
             # "Former Worldcom boss Bernie Ebbers", "producer Gil Cates" (not "parts maker Robert Bosch");
             # a first name of any locale, so long as this much says person ("captain Fabien Pelous")
             return True
-        if len(words) == 1 and says_he_or_she(ent.root):
-            return True  # "Smith said he spoke with …": a firm says "it"
+        if len(words) == 1 and (says_he_or_she(ent.root) or followed_by_he_or_she(ent.root)):
+            return True  # "Smith said he spoke with …", "Moe dismissed it. He said …": a firm says "it"
         if len(words) == 2 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in _ONLY_PEOPLES_ROLES:
             return True  # "spokesman Glyn Davies": a title no organization holds, whatever the first name
         # "Michelle, a mother of twins, said": what the apposition calls it is a person

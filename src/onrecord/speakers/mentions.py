@@ -283,6 +283,15 @@ def says_he_or_she(token) -> bool:
                for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children)
 
 
+def followed_by_he_or_she(token) -> bool:
+    """Whether a sentence's subject is what the next sentence's "he" or "she" takes up: "Moe
+    dismissed the criticism. He said …" (a firm goes on as "it")."""
+    if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or token.sent.end >= len(token.doc):
+        return False
+    following = token.doc[token.sent.end].sent
+    return any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in following.root.children)
+
+
 def head_word(span: Span) -> list:
     """The tokens of the written word that holds the span's root ("co-chairman", whose
     "co" the parser may take for the root)."""
