@@ -219,7 +219,9 @@ def portfolio_then_name(span: Span, ent: Span) -> bool:
 def title_taken_for_an_organization(token) -> bool:
     """The head of what the NER tagged as an organization is a title: "the MLA", "the NDP MLA"
     is someone, not a body named "MLA" (``token``: the head of the mention or of the entity)."""
-    return token.ent_type_ == "ORG" and is_title(token.text)
+    return token.ent_type_ == "ORG" and (is_title(token.text) or (
+        # "the GM", "the Flyers GM": a team's general manager (where "GM said" is General Motors)
+        token.text == "GM" and any(c.dep_ in ("det", "compound", "poss") for c in token.children)))
 
 
 def name_run(tokens) -> list:

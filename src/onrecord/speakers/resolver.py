@@ -533,7 +533,7 @@ class SpeakerResolver:
             # champion" for the "Olympic champion"; not "the Metropolitan police chief" for "Norfolk
             # police chief Andy Hayman", nor "the European champion" for the "world champion")
             holders = [e for e in self.registry.entities if e.type == "person" and holds(e)]
-            if len(holders) == 1 and (root.is_lower or is_title(root.text)):
+            if len(holders) == 1 and (root.is_lower or is_title(root.text) or title_taken_for_an_organization(root)):
                 added = said - holders[0].title_words
                 missing = modifiers_of(holders[0], role) - said
                 # (a plain adjective may name a portfolio: "the foreign secretary" is not the Home one)

@@ -173,6 +173,9 @@ SAME_OFFICE = (
     ("cfo", "chief financial officer"),
     ("chairman", "chairwoman", "chairperson", "chair"),
     ("spokesman", "spokeswoman", "spokesperson"),
+    ("gm", "general manager"),
+    # Canada's prosecutors are the Crown's
+    ("prosecutor", "crown prosecutor", "crown attorney", "crown counsel"),
     # a province's or country's "top doctor" is its chief medical or public health officer
     ("top doctor", "chief medical officer", "provincial health officer", "chief public health officer"),
 )
