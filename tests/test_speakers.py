@@ -2854,3 +2854,16 @@ def test_a_body_named_for_its_country_in_a_paragraph_not_parsed_is_no_person(ext
 )
 def test_a_role_under_another_name_is_the_one_given_it(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
+
+
+@pytest.mark.parametrize(
+    "opening, name",
+    [
+        # an unparsed paragraph (no cue), whose capitals the name pattern does not read
+        ("RCMP in Nova Scotia are investigating a crash that killed two people near Truro.", "RCMP"),
+        ("The OPP is investigating a crash that killed two people near Barrie.", "OPP"),
+    ],
+)
+def test_police_is_the_force_named_before_without_the_word_police(extractor, opening, name):
+    article = extractor.extract(f"{opening}\n\nPolice said the driver of a pickup truck lost control on an icy road.")
+    assert speaker_of(article, "lost control").name == name

@@ -38,8 +38,8 @@ from .registry import (
 from .sentences import Sentences
 from .vocabulary import (
     BODY_NOUNS, CALENDAR_WORDS, CARRIERS, COUNTRIES, DEMONYMS, DETERMINERS, HONORIFICS, INDEFINITE, KIN, LETTERS_AFTER_A_NAME,
-    MEDIA_WORDS, NAMING_NOUNS, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, ORGANIZATION_NOUNS, PLACE_ENTS, RAW_STOP,
-    ROLE_TITLES, ROYAL_TITLES, TITLE_WORDS, is_person_noun,
+    MEDIA_WORDS, NAMING_NOUNS, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, ORGANIZATION_NOUNS, PLACE_ENTS,
+    POLICE_ACRONYMS, RAW_STOP, ROLE_TITLES, ROYAL_TITLES, TITLE_WORDS, is_person_noun,
 )
 
 # A capitalised name in text that was not parsed ("… officer Michael Glassner sent …").
@@ -54,6 +54,7 @@ _NAME_IN_RAW_TEXT = re.compile(
     rf"(?<![\w'’-])((?:[A-Z][a-z]+\.?\s+){{0,2}}{_NAME_WORD}(?:\s+(?:{_MIDDLE_INITIAL})?{_NAME_WORD})+)(?:['’]s)?(?![\w'’-])"
 )
 _CAPITALISED_WORD = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?=(?:['’]s)?(?![\w'’-]))")
+_POLICE_FORCE = re.compile(rf"\b(?:{'|'.join(sorted(POLICE_ACRONYMS))})\b")
 _HONORIFIC_NAME = re.compile(rf"\b(?:{'|'.join(HONORIFICS)})\.?\s+([A-Z][\w’'-]+)")
 # what stands before a surname, never before a first name alone ("Sir Digby", "Dame Judi" are first names)
 _BEFORE_A_SURNAME = (TITLE_WORDS | ROLE_TITLES | HONORIFICS_BEFORE_A_SURNAME) - {"sir", "former", "acting"}
@@ -434,6 +435,10 @@ class Cast:
                     and not any(n.start() <= start < n.end() for n in names)):
                 self._person_at(match.group(), start, None).mentions.append((start, match.end()))
                 self._note_unparsed_opening(start, match.end())
+        for match in _POLICE_FORCE.finditer(self.text, unit.start, unit.end):
+            # "RCMP in Nova Scotia are investigating …": capitals the name pattern leaves out, which a
+            # later "Police said" means
+            self.registry.organization(match.group()).mentions.append((match.start(), match.end()))
         for match in names:
             name, start = match.group(1), match.start(1)
             first, second = name.split()[:2]  # the pattern takes two words at least

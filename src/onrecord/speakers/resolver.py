@@ -77,8 +77,8 @@ from .vocabulary import (
     AGE, AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEGREE_TITLES, DETERMINERS, FRIENDS,
     GROUP_PRONOUNS, INDEFINITE, KIN, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, ORGANIZATION_HEADS, ORG_NOUNS,
     ORGANIZATION_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PERSON_PRONOUNS, PLACE_ENTS,
-    RELATIONS, RELATIVE_PRONOUNS, SENTENCE_LINKS, SPEAKING_FOR, STAKEHOLDERS, TEAM_WORDS, WRITERS_EPITHETS,
-    is_person_noun, singular,
+    POLICE_FORCES, RELATIONS, RELATIVE_PRONOUNS, SENTENCE_LINKS, SPEAKING_FOR, STAKEHOLDERS, TEAM_WORDS,
+    WRITERS_EPITHETS, is_person_noun, singular,
 )
 
 
@@ -488,8 +488,8 @@ class SpeakerResolver:
                     return near if ageless(near) else self.registry.latest(ageless)
         if [w for w in words if w not in DETERMINERS] == ["police"]:
             # "Police said", "the police": the police force the article named ("Toronto Police Service")
-            forces = [e for e in self.registry.organizations
-                      if "police" in org_key(e.name or "") and e.mentioned_before(position) >= 0]
+            forces = [e for e in self.registry.organizations if e.mentioned_before(position) >= 0 and (
+                "police" in org_key(e.name or "") or org_key(e.name or "") in POLICE_FORCES)]
             if forces:
                 return max(forces, key=lambda e: e.mentioned_before(position))
         if words[0] in ("a", "an", "another") or root.tag_ in ("NNS", "NNPS") or root.pos_ not in ("NOUN", "PROPN"):

@@ -225,6 +225,12 @@ SENTENCE_OPENERS = CALENDAR_WORDS | frozenset(
     "these those his her their our my its when where why how what who before during under over without unlike "
     "dear mr mrs ms".split()
 )
+# police forces known by a name without the word "police": "RCMP say … Police said" is the RCMP's
+# (the capitals, which an unparsed paragraph's names are read by, and the names as org_key gives them)
+POLICE_ACRONYMS = frozenset("RCMP OPP SPVM NYPD LAPD PSNI".split())
+POLICE_FORCES = frozenset({(a.lower(),) for a in POLICE_ACRONYMS}) | frozenset({
+    ("mounties",), ("sq",), ("sûreté", "du", "québec"), ("met",), ("gendarmerie",), ("scotland", "yard"),
+})
 # countries, continents and provinces whose names end or open the name of a body ("Statistics
 # Canada", "Air Canada", "Canada Post", "Scotland Yard"), never a person's (those that are also first
 # names, "Jordan", "Georgia", "Alberta", are not read so; nor "Wales" or "Holland", surnames too)
