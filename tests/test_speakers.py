@@ -2867,3 +2867,19 @@ def test_a_role_under_another_name_is_the_one_given_it(extractor, text, words, n
 def test_police_is_the_force_named_before_without_the_word_police(extractor, opening, name):
     article = extractor.extract(f"{opening}\n\nPolice said the driver of a pickup truck lost control on an icy road.")
     assert speaker_of(article, "lost control").name == name
+
+
+def test_a_title_the_ner_cut_is_described_at_its_fullest(extractor):
+    # the NER's name starts inside the title ("Change Minister Steven Guilbeault")
+    article = extractor.extract(
+        "Environment and Climate Change Minister Steven Guilbeault said the plan would cut emissions.")
+    speaker = speaker_of(article, "cut emissions")
+    assert (speaker.name, speaker.description) == ("Steven Guilbeault", "Environment and Climate Change Minister")
+
+
+@pytest.mark.parametrize("opening", ["On Wednesday", "Both"])
+def test_a_day_or_both_before_a_title_is_no_part_of_it(extractor, opening):
+    article = extractor.extract(
+        f"{opening} Prime Minister Lena Haugland and her rival spoke in Oslo. Haugland said the talks had failed.")
+    assert "Prime Minister" in entity_named(article, "Lena Haugland").descriptions
+    assert not any(d.startswith(opening.split()[-1]) for d in entity_named(article, "Lena Haugland").descriptions)

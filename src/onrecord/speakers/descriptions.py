@@ -14,7 +14,7 @@ from ..nlp import entity_at
 from .gender import title_gender
 from .names import is_first_name
 from .vocabulary import (
-    ABBREVIATED_TITLES, COURTESY_TITLES, DETERMINERS, HONORIFICS, NO_DESCRIPTION, ORGANIZATION_HEADS,
+    ABBREVIATED_TITLES, CALENDAR_WORDS, COURTESY_TITLES, DETERMINERS, HONORIFICS, NO_DESCRIPTION, ORGANIZATION_HEADS,
     ORGANIZATION_NOUNS, OUTLET_NOUNS, PEERAGE, POST_NOMINAL, RAW_STOP, RELATIONS, ROLE_FAMILIES, ROLE_TITLES, TITLE_WORDS,
     WORDLIKE, ends_sentence, is_person_noun,
 )
@@ -46,10 +46,13 @@ def modifiers_of(entity: Referent, head: str, *, proper: bool = False) -> set[st
 
 
 def fullest_description(description: str | None, known: Iterable[str]) -> str | None:
-    """A one-word role at its fullest as the article gave it ("Secretary" of "Trade and Industry Secretary")."""
-    if not description or " " in description:
+    """A role at its fullest as the article gave it: "Secretary" of "Trade and Industry Secretary",
+    "Change Minister" of "Environment and Climate Change Minister" (where the NER cut the title)."""
+    if not description:
         return description
-    fuller = [d for d in known if len(d) > len(description) and d.lower().split()[-1] == description.lower()]
+    words = description.lower().split()
+    fuller = [d for d in known if len(d) > len(description) and d.lower().split()[-len(words):] == words
+              and d.split()[0].lower() not in RAW_STOP]
     return max(fuller, key=len, default=description)
 
 
@@ -176,6 +179,10 @@ def title_run_before(text: str, start: int) -> str | None:
               and (is_first_name(words[i - 2]) or words[i - 2].rstrip(".") in HONORIFICS)]
     if joined:
         words = words[joined[-1] + 1 :]
+    # "On Wednesday Prime Minister …", "Both Culture Secretary …": a day or a "both" ends no title
+    openers = [i for i, w in enumerate(words) if w.lower() in CALENDAR_WORDS or w.lower() == "both"]
+    if openers:
+        words = words[openers[-1] + 1 :]
     honorifics = [i for i, w in enumerate(words) if w.rstrip(".") in HONORIFICS or w.lower() in PEERAGE]
     if honorifics:
         # "Speaking in Harrogate Mr Kennedy", "on Wednesday Lord Woolf": the place or day is no title
