@@ -2883,3 +2883,13 @@ def test_a_day_or_both_before_a_title_is_no_part_of_it(extractor, opening):
         f"{opening} Prime Minister Lena Haugland and her rival spoke in Oslo. Haugland said the talks had failed.")
     assert "Prime Minister" in entity_named(article, "Lena Haugland").descriptions
     assert not any(d.startswith(opening.split()[-1]) for d in entity_named(article, "Lena Haugland").descriptions)
+
+
+def test_a_he_after_a_woman_by_first_name_is_the_man_named_before_her(extractor):
+    # the one person of the sentence before is named as a woman: the he is not sure to be hers
+    # (which would have made her a man) and goes to the man named before her
+    article = extractor.extract(
+        "Defence lawyer Michael Spratt said his client would plead not guilty. Justice Anne Molloy "
+        "adjourned the case to March.\n\n\"My client is innocent,\" he said outside the courthouse.")
+    assert speaker_of(article, "My client is innocent").name == "Michael Spratt"
+    assert entity_named(article, "Anne Molloy").gender == "female"

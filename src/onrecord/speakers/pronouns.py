@@ -15,6 +15,7 @@ import re
 from ..attribution.spans import DisjointSpans, SpanIndex
 from ..text import Unit
 from .gender import pronoun_gender, title_gender
+from .names import first_name_verdict
 from .registry import IN_A_CLAUSE, PersonMention, Referent, Registry, settle_gender
 from .sentences import Sentences
 from .vocabulary import SUBJECT_DEPS
@@ -68,6 +69,8 @@ class Pronouns:
                     continue  # only speakers named nearest (or none): the vote is not passed on further back
                 people = list({id(m.entity): m.entity for m in nearest}.values())
                 if len(people) == 1 and self._pronoun_before_the_name(people[0], unit.start + token.idx, gender):
+                    continue
+                if len(people) == 1 and self._named_as_the_other_gender(people[0], unit.start + token.idx, gender):
                     continue
                 if len(people) == 1:
                     people[0].evidence.pronouns[gender] += 1
@@ -144,6 +147,16 @@ class Pronouns:
             pronoun_gender(match.group(0)) == gender
             for match in _RAW_PRONOUN.finditer(self.text, sentence_start, named.start)
         )
+
+    def _named_as_the_other_gender(self, entity: Referent, position: int, gender: str) -> bool:
+        """"Defence lawyer Michael Spratt said … Justice Anne Molloy adjourned the case. “…,” he
+        said": a name the lists give only the other gender, where someone named before it has a
+        first name of the pronoun's, is no sure antecedent (which would make Anne Molloy a man)."""
+        verdict = first_name_verdict(entity.name)
+        if verdict not in ("female", "male") or verdict == gender:
+            return False
+        return any(first_name_verdict(e.name) == gender for e in self.nearest_people(
+            position, lambda e: e is not entity and e.type == "person", reach=_PRONOUN_REACH))
 
     def _decide_gender(self) -> None:
         """What the article states; else, marked as such, what the first name suggests."""
