@@ -2893,3 +2893,12 @@ def test_a_he_after_a_woman_by_first_name_is_the_man_named_before_her(extractor)
         "adjourned the case to March.\n\n\"My client is innocent,\" he said outside the courthouse.")
     assert speaker_of(article, "My client is innocent").name == "Michael Spratt"
     assert entity_named(article, "Anne Molloy").gender == "female"
+
+
+def test_a_he_inside_a_relative_clause_is_not_whom_the_clause_is_about(extractor):
+    # (the nearest person before the he is Ewan Marsh, in its own sentence)
+    article = extractor.extract(
+        "\"You can't captain from full-back,\" said Luca Tallis. \"Some people are leaders and some aren't.\"\n\n"
+        "The former winger, though, defended coach Ewan Marsh, who he believes was the \"only choice\" after "
+        "the World Cup.")
+    assert speaker_of(article, "only choice").name == "Luca Tallis"

@@ -274,6 +274,15 @@ def spoken_with(pronoun, base: int) -> list[tuple[int, int]]:
     return spans
 
 
+def relative_clause_head(pronoun, base: int) -> list[tuple[int, int]]:
+    """The one a relative clause is about, whom the clause's own subject pronoun is not: "Campese
+    defended coach Andy Robinson, who he believes was the only choice", "the man she met"."""
+    if pronoun.dep_ not in SUBJECT_DEPS or pronoun.head.dep_ != "relcl":
+        return []
+    noun = pronoun.head.head
+    return [tokens_offsets([noun.left_edge, noun], base)]
+
+
 def says_he_or_she(token) -> bool:
     """Whether a subject says something whose own subject is "he" or "she": "Smith said he …"."""
     verb = token.head

@@ -61,8 +61,8 @@ from .gender import honorific_before, pronoun_gender
 from .mentions import (
     MEMBERS_FOR, PARLIAMENT_MEMBERS, a_places, agent, before_aside, carriers_source, clause_tokens, demonym_words,
     described_before, epithet, epithet_adjective, epithet_compound, gender_said_of, head_word, in_a_constituency,
-    in_pieces, of_a_trade, of_someone_else, of_the_state, relative_antecedent, sentence_subject, spoken_with,
-    where_held, without_aside_clause,
+    in_pieces, of_a_trade, of_someone_else, of_the_state, relative_antecedent, relative_clause_head, sentence_subject,
+    spoken_with, where_held, without_aside_clause,
 )
 from .names import is_first_name
 from .ner import (
@@ -150,7 +150,8 @@ class SpeakerResolver:
         if len(span) == 1 and pronoun_gender(words[0]) is not None:
             # "Mr Blair has failed, he claimed" after Michael Howard's statement: a person named only
             # in what statements say yields to the speaker of the latest one
-            exclude = list(exclude) + spoken_with(span.root, m.start - span.start_char)
+            base = m.start - span.start_char
+            exclude = list(exclude) + spoken_with(span.root, base) + relative_clause_head(span.root, base)
             return self.pronouns.antecedent(
                 m.start, pronoun_gender(words[0]), exclude, self.last_speaker, topics=self.reported), None
         if len(span) == 1 and words[0] in RELATIVE_PRONOUNS:
