@@ -2902,3 +2902,28 @@ def test_a_he_inside_a_relative_clause_is_not_whom_the_clause_is_about(extractor
         "The former winger, though, defended coach Ewan Marsh, who he believes was the \"only choice\" after "
         "the World Cup.")
     assert speaker_of(article, "only choice").name == "Luca Tallis"
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        # the principal, not the relative the article describes by kin
+        ("Prime Minister Justin Trudeau spoke at the ceremony honouring his father, Pierre Trudeau.\n\n"
+         "\"He believed in this country,\" Trudeau said.", "believed in this country", "Justin Trudeau"),
+        ("Serena Williams beat her sister Venus Williams 6-4 6-2 on Monday.\n\n"
+         "\"It's never easy playing Venus,\" Williams said.", "never easy playing", "Serena Williams"),
+    ],
+)
+def test_a_surname_two_people_share_is_not_the_relative_described_by_kin(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name
+
+
+def test_a_name_the_tagger_took_for_an_adverb_after_a_role_opening_a_sentence(extractor):
+    # "Defenceman" opens the sentence, capitalised; "Rielly" is tagged an adverb of "said"
+    article = extractor.extract(
+        "Maple Leafs forward Auston Matthews scored twice. Defenceman Morgan Rielly added a goal.\n\n"
+        "Matthews said the team was playing with confidence. Rielly said the power play was clicking.")
+    assert speaker_of(article, "power play was clicking").name == "Morgan Rielly"
+    # a real adverb there is no one's name
+    article = extractor.extract("Recently announced changes to the ceremony include new rules, the academy said.")
+    assert all(a.speaker is None or a.speaker.description != "Recently" for a in article.attributions)

@@ -9,9 +9,11 @@ from __future__ import annotations
 import importlib
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -230,6 +232,21 @@ def load(model: str | None = None) -> Language:
         nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, *GLUED_MARKS]).finditer
         return nlp
     raise ModelNotFound(names)
+
+
+@lru_cache(maxsize=1)
+def english_adverbs() -> frozenset[str]:
+    """The adverbs the installed English pipeline's lemmatizer tables list ("recently", "finally"),
+    read once from its files (the lemmatizer itself never runs: ``DISABLED``); empty where no
+    pipeline ships them. A capitalised -ly word in none of them is a name ("Rielly said")."""
+    for name in MODELS:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        for path in Path(module.__file__).parent.glob("*/lemmatizer/lookups"):
+            return frozenset(Lookups().from_disk(path).get_table("lemma_index").get("adv", ()))
+    return frozenset()
 
 
 # spaCy's tokenizer splits a whitespace-free run by searching the rest of it

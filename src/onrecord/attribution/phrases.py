@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..nlp import english_adverbs
 from ..text import DOUBLE_MARKS
 from .cues import ADDRESSEE_VERBS, OBJECT_STOP_FORMS, stance_forms
 from .spans import subtree_tokens
@@ -28,9 +29,17 @@ MEDIUM_NOUNS = frozenset("interview interviews statement briefing call conferenc
 
 
 def name_taken_for_a_modal(token: Token) -> bool:
-    """“…,” May said: a capitalised "modal" before a past or third-person form, which no
-    modal can stand before, is a name (Elizabeth May, Theresa May) the parse made an auxiliary."""
-    return token.dep_ == "aux" and token.tag_ == "MD" and token.is_title and token.head.tag_ in ("VBD", "VBZ")
+    """A name the parse made a modal or an adverb of the verb after it, which has no subject:
+    “…,” May said (Elizabeth May: no modal stands before a past or third-person form); "Rielly
+    said the power play was clicking" (a capitalised -ly word right before it, no adverb there)."""
+    if not token.is_title or token.head.tag_ not in ("VBD", "VBZ"):
+        return False
+    if token.dep_ == "aux" and token.tag_ == "MD":
+        return True
+    adverbs = english_adverbs()
+    return (token.dep_ == "advmod" and token.tag_ == "RB" and token.lower_.endswith("ly")
+            and bool(adverbs) and token.lower_ not in adverbs  # (not "Recently announced changes …")
+            and token.i + 1 == token.head.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.head.children))
 
 
 def cue_tokens(verb: Token) -> list[Token]:

@@ -115,7 +115,10 @@ def called_a_person(ent: Span) -> bool:
     if ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
         before = ent.root.head
     noun = written(hyphened_words(ent.doc[before.sent.start : before.i + 1])[-1])
-    return (before.pos_ == "NOUN" and before.tag_ == "NN" and before.is_lower
+    # (a sentence's first word is capitalised whatever it is, and tagged a proper noun there:
+    # "Defenceman Morgan Rielly added a goal")
+    opening = before.i == before.sent.start and before.is_title and before.tag_ in ("NN", "NNP")
+    return (((before.pos_ == "NOUN" and before.tag_ == "NN" and before.is_lower) or opening)
             and (is_person_noun(noun) or noun in RELATIONS))
 
 

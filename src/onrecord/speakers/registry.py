@@ -13,7 +13,7 @@ from ..text import DOUBLE_MARKS
 from .gender import GenderEvidence, title_gender
 from .names import first_name_gender, is_first_name
 from .vocabulary import (
-    ABBREVIATED_TITLES, DEMONYMS, DETERMINERS, HONORIFICS, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAME_PARTICLES,
+    ABBREVIATED_TITLES, DEMONYMS, DETERMINERS, HONORIFICS, KIN, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAME_PARTICLES,
     NO_DESCRIPTION, ORG_NOUNS,
     PARTY_ALIASES, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_NOUNS, POST_NOMINAL, RAW_STOP, ROLE_NOUNS, ROLE_TITLES, SAME_OFFICE,
     SENTENCE_OPENERS, TEAM_WORDS, TITLE_HOLDERS, TITLE_WORDS, WORDLIKE, ends_sentence, is_person_noun,
@@ -185,6 +185,14 @@ class Registry:
         word = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
         return next((s for s, e in entity.mentions_before(position) if word.search(self.text, s, e)), -1)
 
+    def _called_alone_before(self, entity: Referent, surname: str, position: int) -> int:
+        """The start of the entity's last mention before ``position`` by its surname without its first
+        name ("Ford", "Mr Ford"), or -1."""
+        word = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
+        first = (entity.name or "").split()[0] if len((entity.name or "").split()) > 1 else None
+        return next((s for s, e in entity.mentions_before(position) if word.search(self.text, s, e)
+                     and (first is None or first not in self.text[s:e])), -1)
+
     def new(self, type_: str, name: str | None, role: frozenset[str] | None = None) -> Referent:
         # numbered by all ever made, not by those left: one absorbed must not lend its number on
         entity = Referent(f"e{len(self.by_id) + 1}", type_, name, role=role)
@@ -213,8 +221,11 @@ class Registry:
                 same = [e for e in same if _gender_or_first_name(e) == said_of] or same
             # one person of that surname needs no ranking (and ranking scans each one's mentions:
             # quadratic over an article that names the same Smith thousands of times)
+            # (not a relative the article describes by kin: "Premier Doug Ford … his late brother, Rob
+            # Ford, …" then "Ford said" is the premier, unless the brother was last called "Ford" alone)
             entity = same[0] if len(same) == 1 else max(
-                same, key=lambda e: (self._called_before(e, surname, position), e.mentioned_before(position),
+                same, key=lambda e: (self._called_alone_before(e, surname, position), not e.title_heads & KIN,
+                                     self._called_before(e, surname, position), e.mentioned_before(position),
                                      -same.index(e)), default=None)
             if entity is None:
                 entity = self._hyphenated_from(surname)
