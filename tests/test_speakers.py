@@ -2912,6 +2912,10 @@ def test_a_he_inside_a_relative_clause_is_not_whom_the_clause_is_about(extractor
          "\"He believed in this country,\" Trudeau said.", "believed in this country", "Justin Trudeau"),
         ("Serena Williams beat her sister Venus Williams 6-4 6-2 on Monday.\n\n"
          "\"It's never easy playing Venus,\" Williams said.", "never easy playing", "Serena Williams"),
+        # the tie in apposition, beside a role before the name
+        ("Premier Doug Ford said the province would build the highway. His late brother, former Toronto "
+         "mayor Rob Ford, had pushed for it in 2012.\n\n\"We're getting it done,\" Ford said on Tuesday.",
+         "getting it done", "Doug Ford"),
     ],
 )
 def test_a_surname_two_people_share_is_not_the_relative_described_by_kin(extractor, text, words, name):

@@ -14,7 +14,7 @@ from ..nlp import entity_at
 from .gender import title_gender
 from .names import is_first_name
 from .vocabulary import (
-    ABBREVIATED_TITLES, CALENDAR_WORDS, COURTESY_TITLES, DETERMINERS, HONORIFICS, NO_DESCRIPTION, ORGANIZATION_HEADS,
+    ABBREVIATED_TITLES, CALENDAR_WORDS, COURTESY_TITLES, DETERMINERS, HONORIFICS, KIN, NO_DESCRIPTION, ORGANIZATION_HEADS,
     ORGANIZATION_NOUNS, OUTLET_NOUNS, PEERAGE, POST_NOMINAL, RAW_STOP, RELATIONS, ROLE_FAMILIES, ROLE_TITLES, TITLE_WORDS,
     WORDLIKE, ends_sentence, is_person_noun,
 )
@@ -128,7 +128,9 @@ def description_of(ent: Span) -> str | None:
             and described.i < ent.start and described.head.head.i < described.i):
         # "The mayor of Calgary, Naheed Nenshi,": the parse hangs the name off the place, not the role
         described = described.head.head
-    if (not parts and head.dep_ == "appos" and described.pos_ == "NOUN" and described.i < ent.start
+    # (a family tie too, where a role stands before the name: "His late brother, former Toronto mayor
+    # Rob Ford," is both, and the tie says he is not whom "Ford said" means)
+    if ((not parts or described.lower_ in KIN) and head.dep_ == "appos" and described.pos_ == "NOUN" and described.i < ent.start
             and described.tag_ not in ("NNS", "NNPS") and described.left_edge.i < described.i
             and describes_someone(described.lower_)):
         # "The premier, Doug Ford, …": the name in apposition to the description before it
