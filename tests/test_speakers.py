@@ -2931,3 +2931,17 @@ def test_a_name_the_tagger_took_for_an_adverb_after_a_role_opening_a_sentence(ex
     # a real adverb there is no one's name
     article = extractor.extract("Recently announced changes to the ceremony include new rules, the academy said.")
     assert all(a.speaker is None or a.speaker.description != "Recently" for a in article.attributions)
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        # a cue-less first paragraph is not parsed: a body named "X of Y" is read from its bare words
+        ("Ontario's Ministry of Education has released new guidelines for schools.\n\n"
+         "The ministry said the rules would take effect in September.", "take effect", "Ministry of Education"),
+        ("The Harbour School Division has closed two schools because of a water leak.\n\n"
+         "The division said classes would resume on Monday.", "classes would resume", "The Harbour School Division"),
+    ],
+)
+def test_a_body_named_in_an_unparsed_paragraph_is_what_its_noun_means_later(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name

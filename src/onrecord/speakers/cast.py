@@ -66,6 +66,12 @@ _RAW_DESCRIPTION = re.compile(r"(?:,|\s+(?:is|was))\s+(?:the|a|an)\s+([a-z][^,.;
 # the last words of organizations' names, which an unparsed paragraph's names are read by
 # ("Alberta Health Services", "Canada Border Services Agency"), as no person's
 _BODY_NAME_ENDINGS = NAMING_NOUNS | BODY_NOUNS | ORGANIZATION_HEADS | frozenset("service services inc corp ltd".split())
+# a body named "X of Y" in unparsed text, which the name pattern (capitalised words only) cuts at
+# the "of": "Ontario's Ministry of Education", "The University of Calgary", "Bank of Canada"
+_BODY_OF = re.compile(
+    rf"\b((?:{_NAME_WORD}\s+){{0,3}}(?:{'|'.join(sorted(w.capitalize() for w in _BODY_NAME_ENDINGS if w.isalpha()))})"
+    rf"\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:and\s+)?{_NAME_WORD})*)"
+)
 # what a one-word name after it is a place of: "Back in Surrey, Grewal says"
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 # a person's initials before a surname: "JK Rowling", "J.K. Rowling", "PJ Harvey"
@@ -435,6 +441,8 @@ class Cast:
                     and not any(n.start() <= start < n.end() for n in names)):
                 self._person_at(match.group(), start, None).mentions.append((start, match.end()))
                 self._note_unparsed_opening(start, match.end())
+        for match in _BODY_OF.finditer(self.text, unit.start, unit.end):
+            self.registry.organization(match.group(1)).mentions.append((match.start(1), match.end(1)))
         for match in _POLICE_FORCE.finditer(self.text, unit.start, unit.end):
             # "RCMP in Nova Scotia are investigating …": capitals the name pattern leaves out, which a
             # later "Police said" means

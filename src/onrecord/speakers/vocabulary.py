@@ -35,7 +35,7 @@ ORG_NOUNS = frozenset(
 # what an organization named with the word is called later: "the university" for "the University
 # of Toronto", "the hospital" for "Hereford County Hospital" (its own noun, so no other kind's)
 NAMING_NOUNS = ORG_NOUNS | frozenset(
-    "university college school hospital clinic city institute museum library authority commission".split()
+    "university college school hospital clinic city institute museum library authority commission division district".split()
 )
 TITLE_WORDS = frozenset(
     "mr mrs ms dr sen rep gov president senator councilwoman councilman councillor mayor governor "
