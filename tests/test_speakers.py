@@ -2945,3 +2945,18 @@ def test_a_name_the_tagger_took_for_an_adverb_after_a_role_opening_a_sentence(ex
 )
 def test_a_body_named_in_an_unparsed_paragraph_is_what_its_noun_means_later(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
+
+
+@pytest.mark.parametrize(
+    "set_up, name",
+    [
+        ("Coun. Ben Tallis disagreed.", "Ben Tallis"),
+        ("Transit advocate Mark Olsen, who rides the bus daily, sees it differently.", "Mark Olsen"),
+        # no one set up: the quotation goes on from the one before
+        ("The motion was defeated 8-5.", "Anna Ruiz"),
+    ],
+)
+def test_a_paragraph_that_is_only_a_quotation_is_whom_the_paragraph_before_sets_up(extractor, set_up, name):
+    article = extractor.extract(
+        f'"We need more buses," said Coun. Anna Ruiz.\n\n{set_up}\n\n"The budget is already stretched thin."')
+    assert speaker_of(article, "stretched thin").name == name

@@ -53,11 +53,17 @@ def resolve_speakers(
     roles: dict[int, tuple[Speaker | None, Speaker | None]] = {}
     previous: Speaker | None = None
     for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
-        if candidate.continues is not None:
+        introduced = None
+        if (candidate.continues is not None or candidate.source is None) and _opens_paragraph(text, units, candidate):
+            # a paragraph that is only a quotation is the person the one-sentence paragraph before it
+            # sets up ("Coun. Ben Tallis disagreed."), else it continues the statement before it
+            introduced = _set_up(resolver, units, candidates, candidate)
+        if introduced is not None:
+            speaker = _unmentioned(introduced)
+        elif candidate.continues is not None:
             # a floating quote: the previous statement's speaker, without a mention of its own
             speaker = _continued(speakers.get(id(candidate.continues)))
         elif candidate.source is None and previous is not None and _opens_paragraph(text, units, candidate):
-            # a paragraph that is only a quotation continues the statement before it
             speaker = _continued(previous)
         elif candidate.source is None and previous is not None and resolver.opens_sentence(candidate) and not (
                 candidate.anchor is not None and passive_participle(candidate.anchor)):
@@ -215,6 +221,35 @@ def _inside(starts: list[int], reach: list[int], position: int, *, at_start: boo
     (``at_start``: or at it)."""
     index = (bisect_right if at_start else bisect_left)(starts, position) - 1
     return index >= 0 and reach[index] > position
+
+
+def _set_up(resolver: SpeakerResolver, units: list[Unit], candidates: list[Candidate], quotation: Candidate,
+            ) -> Referent | None:
+    """The named person a paragraph of one sentence and no statement, right before a paragraph that
+    is only a quotation, is about (its main clause's subject): news sets up a new voice so
+    ("“We need more buses,” said Coun. Anna Ruiz. / Coun. Ben Tallis disagreed. / “The budget is
+    already stretched thin.”" is Tallis's, not Ruiz's)."""
+    here = next((i for i, u in enumerate(units) if u.start <= quotation.start < u.end), 0)
+    if here == 0:
+        return None
+    before = units[here - 1]
+    if any(before.start <= c.start < before.end for c in candidates):
+        return None
+    sentence = resolver.sentences.index(before.start)
+    if sentence != resolver.sentences.index(max(before.start, before.end - 1)):
+        return None  # (more than one sentence: a narrative, no set-up)
+    people = {id(m.entity): m.entity for m in resolver.registry.person_mentions
+              if m.sentence == sentence and m.main and m.rank == 0 and m.entity.name}
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _unmentioned(entity: Referent) -> Speaker:
+    """A speaker the statement names nowhere in its own words."""
+    return Speaker(
+        mention=(), entity=entity.id, name=one_line(entity.name),
+        description=one_line(next(iter(entity.shown_descriptions), None)),
+        gender=entity.gender, gender_evidence=entity.gender_evidence,  # type: ignore[arg-type]
+    )
 
 
 def _continued(previous: Speaker | None) -> Speaker | None:
