@@ -2960,3 +2960,16 @@ def test_a_paragraph_that_is_only_a_quotation_is_whom_the_paragraph_before_sets_
     article = extractor.extract(
         f'"We need more buses," said Coun. Anna Ruiz.\n\n{set_up}\n\n"The budget is already stretched thin."')
     assert speaker_of(article, "stretched thin").name == name
+
+
+@pytest.mark.parametrize(
+    "text, name, description",
+    [
+        # the parse makes "defended" a modifier of the role after it
+        ("Corrigan, though, defended coach Ewan Marsh. Marsh said the side was ready.", "Ewan Marsh", "coach"),
+        # a participle of the description's own stays
+        ("The injured flanker Joe Worsley said he was fine.", "Joe Worsley", "injured flanker"),
+    ],
+)
+def test_a_verb_the_parse_made_a_modifier_is_no_part_of_a_description(extractor, text, name, description):
+    assert entity_named(extractor.extract(text), name).descriptions[0] == description
