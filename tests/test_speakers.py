@@ -2941,6 +2941,10 @@ def test_a_name_the_tagger_took_for_an_adverb_after_a_role_opening_a_sentence(ex
          "The ministry said the rules would take effect in September.", "take effect", "Ministry of Education"),
         ("The Harbour School Division has closed two schools because of a water leak.\n\n"
          "The division said classes would resume on Monday.", "classes would resume", "The Harbour School Division"),
+        # a university is "the school" too
+        ("The University of Eastport has cancelled classes for a second day.\n\n"
+         "In an email to students, the school said the campus would reopen on Friday.", "campus would reopen",
+         "The University of Eastport"),
     ],
 )
 def test_a_body_named_in_an_unparsed_paragraph_is_what_its_noun_means_later(extractor, text, words, name):

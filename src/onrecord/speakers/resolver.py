@@ -77,7 +77,7 @@ from .vocabulary import (
     AGE, AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEGREE_TITLES, DETERMINERS, FRIENDS,
     GROUP_PRONOUNS, INDEFINITE, KIN, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, ORGANIZATION_HEADS, ORG_NOUNS,
     ORGANIZATION_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PERSON_PRONOUNS, PLACE_ENTS,
-    POLICE_FORCES, RELATIONS, RELATIVE_PRONOUNS, SENTENCE_LINKS, SPEAKING_FOR, STAKEHOLDERS, TEAM_WORDS,
+    POLICE_FORCES, RELATIONS, RELATIVE_PRONOUNS, SCHOOLS, SENTENCE_LINKS, SPEAKING_FOR, STAKEHOLDERS, TEAM_WORDS,
     WRITERS_EPITHETS, is_person_noun, singular,
 )
 
@@ -547,12 +547,16 @@ class SpeakerResolver:
                         not missing or (missing <= modifiers_of(holders[0], role, proper=True) and added <= own)):
                     named = holders
         if not named and words[0] in DEFINITE and head in NAMING_NOUNS:
-            # "the department": the organization named with that word ("Department of Veterans Affairs")
-            named = [
-                e for e in self.registry.organizations
-                if head in org_key(e.name or "") and said <= set(org_key(e.name or "")) | e.title_words
-                and e.mentioned_before(position) >= 0
-            ]
+            # "the department": the organization named with that word ("Department of Veterans Affairs"),
+            # or one the noun also means ("the school" for "University of Calgary")
+            for called in (head, *SCHOOLS.get(head, ())):
+                named = [
+                    e for e in self.registry.organizations
+                    if called in org_key(e.name or "") and e.mentioned_before(position) >= 0
+                    and said - {head} | {called} <= set(org_key(e.name or "")) | e.title_words
+                ]
+                if named:
+                    break
         # "the software giant", "the oil firm": words of its trade say no more than the noun alone
         # which business is meant (not "the parent company", "the German exchange")
         kind_alone = len(said) == 1 or (head in BUSINESS_NOUNS and of_a_trade(span))

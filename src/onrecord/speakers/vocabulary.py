@@ -37,6 +37,8 @@ ORG_NOUNS = frozenset(
 NAMING_NOUNS = ORG_NOUNS | frozenset(
     "university college school hospital clinic city institute museum library authority commission division district".split()
 )
+# what a school of another name is called too: "the school said" of the "University of Calgary"
+SCHOOLS = {"school": ("university", "college", "academy")}
 TITLE_WORDS = frozenset(
     "mr mrs ms dr sen rep gov president senator councilwoman councilman councillor mayor governor "
     "secretary minister chairman chairwoman judge justice gen general prof professor rev sir lord lady "
