@@ -28,7 +28,7 @@ _SIDE_TAKEN = frozenset({"him", "her", "them"})
 MEDIUM_NOUNS = frozenset("interview interviews statement briefing call conference speech email e-mail tweet letter".split())
 
 
-def name_taken_for_a_modal(token: Token) -> bool:
+def name_taken_for_another_word(token: Token) -> bool:
     """A name the parse made a modal or an adverb of the verb after it, which has no subject:
     “…,” May said (Elizabeth May: no modal stands before a past or third-person form); "Rielly
     said the power play was clicking" (a capitalised -ly word right before it, no adverb there)."""
@@ -68,7 +68,7 @@ def cue_tokens(verb: Token) -> list[Token]:
     start = head.i
     # (a proper noun is no adverb: in "“…,” McNeely said" the parse calls the speaker one)
     while (start > 0 and doc[start - 1].head.i == head.i and doc[start - 1].dep_ in _CUE_BEFORE
-           and doc[start - 1].pos_ != "PROPN" and not name_taken_for_a_modal(doc[start - 1])):
+           and doc[start - 1].pos_ != "PROPN" and not name_taken_for_another_word(doc[start - 1])):
         start -= 1
     tokens.extend(doc[start : head.i])
     end = verb.i

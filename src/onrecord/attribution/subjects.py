@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from ..text import DOUBLE_MARKS
 from .candidate import Mention
 from .cues import BLOCK_NOUNS, cue_lemma, forms
-from .phrases import name_taken_for_a_modal
+from .phrases import name_taken_for_another_word
 from .spans import dateline_end, mention, subtree_tokens
 
 
@@ -164,7 +164,7 @@ def _name_just_before(verb: Token) -> Token | None:
     # (“…,” McNeely said: the parse may make the name an adverb of the verb itself)
     if before.pos_ == "PROPN" and ((before.head.i != verb.i and before.dep_ in _HUNG_NAME_DEPS) or before.dep_ == "advmod"):
         return before
-    if before.head.i == verb.i and name_taken_for_a_modal(before):
+    if before.head.i == verb.i and name_taken_for_another_word(before):
         return before
     # "Mike Hobday, from the league, said": the name opening the sentence, which the parse made
     # an adverbial noun of the verb

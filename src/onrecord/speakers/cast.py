@@ -37,9 +37,9 @@ from .registry import (
 )
 from .sentences import Sentences
 from .vocabulary import (
-    BODY_NOUNS, CALENDAR_WORDS, CARRIERS, COUNTRIES, DEMONYMS, DETERMINERS, HONORIFICS, INDEFINITE, KIN, LETTERS_AFTER_A_NAME,
-    MEDIA_WORDS, NAMING_NOUNS, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, ORGANIZATION_NOUNS, PLACE_ENTS,
-    POLICE_ACRONYMS, RAW_STOP, ROLE_TITLES, ROYAL_TITLES, TITLE_WORDS, is_person_noun,
+    BODY_NOUNS, CALENDAR_WORDS, CARRIERS, COUNTRIES, DEMONYMS, DETERMINERS, HONORIFICS, INDEFINITE, KIN,
+    LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAMING_NOUNS, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, ORGANIZATION_NOUNS,
+    PLACE_ENTS, POLICE_ACRONYMS, RAW_STOP, ROLE_TITLES, ROYAL_TITLES, TITLE_WORDS, is_person_noun,
 )
 
 # A capitalised name in text that was not parsed ("… officer Michael Glassner sent …").
@@ -60,7 +60,8 @@ _HONORIFIC_NAME = re.compile(rf"\b(?:{'|'.join(HONORIFICS)})\.?\s+([A-Z][\w’'-
 _BEFORE_A_SURNAME = (TITLE_WORDS | ROLE_TITLES | HONORIFICS_BEFORE_A_SURNAME) - {"sir", "former", "acting"}
 _WORDS_BEFORE = 6
 # lowercase roles before a name that only a person holds (not "market leader Tesco", "broker Marsh")
-_ONLY_PEOPLES_ROLES = frozenset("spokesman spokeswoman spokesperson minister secretary mp mep mla mpp msp councillor".split())
+_ONLY_PEOPLES_ROLES = frozenset(
+    "spokesman spokeswoman spokesperson minister secretary mp mep mla mpp msp councillor".split())
 # an apposition or a copula's complement right after a name in unparsed text
 _RAW_DESCRIPTION = re.compile(r"(?:,|\s+(?:is|was))\s+(?:the|a|an)\s+([a-z][^,.;:!?\"“”()]*)")
 # the last words of organizations' names, which an unparsed paragraph's names are read by

@@ -14,9 +14,9 @@ from ..nlp import entity_at
 from .gender import title_gender
 from .names import is_first_name
 from .vocabulary import (
-    ABBREVIATED_TITLES, CALENDAR_WORDS, COURTESY_TITLES, DETERMINERS, HONORIFICS, KIN, NO_DESCRIPTION, ORGANIZATION_HEADS,
-    ORGANIZATION_NOUNS, OUTLET_NOUNS, PEERAGE, POST_NOMINAL, RAW_STOP, RELATIONS, ROLE_FAMILIES, ROLE_TITLES, TITLE_WORDS,
-    WORDLIKE, ends_sentence, is_person_noun,
+    ABBREVIATED_TITLES, CALENDAR_WORDS, COURTESY_TITLES, DETERMINERS, HONORIFICS, KIN, NO_DESCRIPTION,
+    ORGANIZATION_HEADS, ORGANIZATION_NOUNS, OUTLET_NOUNS, PEERAGE, POST_NOMINAL, RAW_STOP, RELATIONS, ROLE_FAMILIES,
+    ROLE_TITLES, TITLE_WORDS, WORDLIKE, ends_sentence, is_person_noun,
 )
 from .registry import Referent, is_title
 
@@ -136,8 +136,9 @@ def description_of(ent: Span) -> str | None:
         described = described.head.head
     # (a family tie too, where a role stands before the name: "His late brother, former Toronto mayor
     # Rob Ford," is both, and the tie says he is not whom "Ford said" means)
-    if ((not parts or described.lower_ in KIN) and head.dep_ == "appos" and described.pos_ == "NOUN" and described.i < ent.start
-            and described.tag_ not in ("NNS", "NNPS") and described.left_edge.i < described.i
+    if ((not parts or described.lower_ in KIN) and head.dep_ == "appos" and described.pos_ == "NOUN"
+            and described.i < ent.start and described.tag_ not in ("NNS", "NNPS")
+            and described.left_edge.i < described.i
             and describes_someone(described.lower_)):
         # "The premier, Doug Ford, …": the name in apposition to the description before it
         words = [t for t in doc[described.left_edge.i : last.i + 1] if not t.is_punct]

@@ -47,7 +47,7 @@ from itertools import takewhile
 from spacy.tokens import Span, Token
 
 from ..attribution.candidate import Candidate, Mention
-from ..attribution.phrases import name_taken_for_a_modal
+from ..attribution.phrases import name_taken_for_another_word
 from ..attribution.spans import token_offsets, unit_span
 from ..model import Entity, Fragment, Speaker
 from ..nlp import entities_in, entity_at
@@ -175,8 +175,8 @@ class SpeakerResolver:
             # unless the article gave someone these words ("The 55-year-old Frenchman" after "… 55")
             described = self._described(span, words, m.start)
             return described or self.registry.unnamed("person", demonym), None
-        # (or one the parse made a modal: “…,” May wrote, for Brian May)
-        a_name = span.root.pos_ == "PROPN" or name_taken_for_a_modal(span.root)
+        # (or one the parse made a modal or an adverb: “…,” May wrote, for Brian May; "Rielly said")
+        a_name = span.root.pos_ == "PROPN" or name_taken_for_another_word(span.root)
         if a_name and self.registry.person_by_surname(span.root.text) and not any(
             e.label_ in ("PERSON", "ORG") and len(e) > 1 for e in entities_in(span)
         ) and not in_apposition_to_a_body(span.root):

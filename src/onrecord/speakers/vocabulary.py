@@ -35,7 +35,8 @@ ORG_NOUNS = frozenset(
 # what an organization named with the word is called later: "the university" for "the University
 # of Toronto", "the hospital" for "Hereford County Hospital" (its own noun, so no other kind's)
 NAMING_NOUNS = ORG_NOUNS | frozenset(
-    "university college school hospital clinic city institute museum library authority commission division district".split()
+    "university college school hospital clinic city institute museum library authority commission division "
+    "district".split()
 )
 # what a school of another name is called too: "the school said" of the "University of Calgary"
 SCHOOLS = {"school": ("university", "college", "academy")}
