@@ -896,7 +896,6 @@ def test_a_surname_of_several_words_is_the_person_with_that_full_name(extractor,
     assert [e.name for e in article.entities if e.type == "person"] == ["Mark Van Dusen"]
 
 
-
 def test_a_narrators_subject_pronoun_keeps_its_person_for_the_pronouns_after_it(extractor):
     text = (
         "Owen Pryce said the bill was flawed. He was elected in 2015 after defeating Carl Imrie.\n\n"
@@ -2686,7 +2685,6 @@ def test_a_name_set_beside_a_firms_noun_is_the_firm_not_the_person_of_that_surna
 )
 def test_a_business_described_by_its_trade_is_the_one_named(extractor, text, content, name):
     assert speaker_of(extractor.extract(text), content).name == name
-
 
 
 def test_a_he_who_adds_to_a_statement_is_who_made_it_not_the_man_beside_him(extractor):
