@@ -2939,6 +2939,9 @@ def test_a_name_the_tagger_took_for_an_adverb_after_a_role_opening_a_sentence(ex
          "The ministry said the rules would take effect in September.", "take effect", "Ministry of Education"),
         ("The Harbour School Division has closed two schools because of a water leak.\n\n"
          "The division said classes would resume on Monday.", "classes would resume", "The Harbour School Division"),
+        # (not the title and name the words run on into)
+        ("Bank of Arden Governor Tomas Veld will step down next year.\n\n"
+         "The bank said a successor would be named in March.", "successor would be named", "Bank of Arden"),
         # a university is "the school" too
         ("The University of Eastport has cancelled classes for a second day.\n\n"
          "In an email to students, the school said the campus would reopen on Friday.", "campus would reopen",

@@ -443,7 +443,8 @@ class Cast:
                 self._person_at(match.group(), start, None).mentions.append((start, match.end()))
                 self._note_unparsed_opening(start, match.end())
         for match in _BODY_OF.finditer(self.text, unit.start, unit.end):
-            self.registry.organization(match.group(1)).mentions.append((match.start(1), match.end(1)))
+            name = _without_a_person_after(match.group(1))
+            self.registry.organization(name).mentions.append((match.start(1), match.start(1) + len(name)))
         for match in _POLICE_FORCE.finditer(self.text, unit.start, unit.end):
             # "RCMP in Nova Scotia are investigating …": capitals the name pattern leaves out, which a
             # later "Police said" means
@@ -498,3 +499,23 @@ def _named_for_a_country(name: str) -> bool:
     first, last = words[0].lower(), without_possessive(words[-1]).lower()
     return (last in COUNTRIES and not is_first_name(last, anywhere=True)) or (
         first in COUNTRIES and not is_first_name(words[1], anywhere=True))
+
+
+def _without_a_person_after(name: str) -> str:
+    """A body's "X of Y" name without the title or first name the pattern ran on into ("Bank of
+    England" of "Bank of England Governor Mervyn King", "Ministry of Health" of "Ministry of Health
+    Patty Hajdu")."""
+    words = list(re.finditer(r"\S+", name))
+    # (the word after "of" is the body's whatever it is: "University of Regina", a first name too)
+    end = next(i for i, w in enumerate(words) if w.group() == "of") + 2
+    if end - 1 < len(words) and words[end - 1].group() == "the":
+        end += 1
+    # (a title or a first name with a name after it is someone's: "Office of the Prime Minister" ends
+    # a body's name, "… Governor Mervyn King" starts a person's)
+    while end + 1 < len(words) and not (is_title(words[end].group()) or is_first_name(words[end].group())):
+        end += 1
+    if end + 1 >= len(words):
+        end = len(words)
+    while words[end - 1].group() in ("and", "the", "of"):
+        end -= 1
+    return name[: words[end - 1].end()]
