@@ -29,9 +29,9 @@ _MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "case", "punct")
 
 def _modifies(token, start: int, end: int) -> bool:
     """Whether ``token`` (just before ``start``) is a pre-modifier of the name ending at ``end``; not
-    a verb the parse made one ("Campese defended coach Andy Robinson", "The striker thanked
-    director …": a past tense, or a participle right after the noun or pronoun that is its
-    subject, where "the injured flanker" is a participle of the description's own)."""
+    a verb the parse made one ("Campese defended coach Andy Robinson": a past tense, or a
+    participle right after the noun or pronoun that is its subject, where "the injured flanker"
+    is a participle of the description's own)."""
     if token.dep_ == "amod" and (token.tag_ == "VBD" or (
             token.tag_ == "VBN" and token.i > 0 and token.nbor(-1).pos_ in ("NOUN", "PROPN", "PRON"))):
         return False
