@@ -53,17 +53,16 @@ def resolve_speakers(
     roles: dict[int, tuple[Speaker | None, Speaker | None]] = {}
     previous: Speaker | None = None
     for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
-        introduced = None
-        if (candidate.continues is not None or candidate.source is None) and _opens_paragraph(text, units, candidate):
-            # a paragraph that is only a quotation is the person the one-sentence paragraph before it
-            # sets up ("Coun. Ben Tallis disagreed."), else it continues the statement before it
-            introduced = _set_up(resolver, units, candidates, candidate)
+        # a paragraph that is only a quotation is the person the one-sentence paragraph before it
+        # sets up ("Coun. Ben Tallis disagreed."), else it continues the statement before it
+        lone = (candidate.continues is not None or candidate.source is None) and _opens_paragraph(text, units, candidate)
+        introduced = _set_up(resolver, units, candidates, candidate) if lone else None
         if introduced is not None:
             speaker = _unmentioned(introduced)
         elif candidate.continues is not None:
             # a floating quote: the previous statement's speaker, without a mention of its own
             speaker = _continued(speakers.get(id(candidate.continues)))
-        elif candidate.source is None and previous is not None and _opens_paragraph(text, units, candidate):
+        elif lone and previous is not None:
             speaker = _continued(previous)
         elif candidate.source is None and previous is not None and resolver.opens_sentence(candidate) and not (
                 candidate.anchor is not None and passive_participle(candidate.anchor)):

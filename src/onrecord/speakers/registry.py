@@ -180,16 +180,12 @@ class Registry:
         mentions = self.person_mentions
         return (mentions[i] for i in range(find(mentions, position, key=_start) - 1, -1, -1))
 
-    def _called_before(self, entity: Referent, surname: str, position: int) -> int:
-        """The start of the entity's last mention before ``position`` that holds ``surname``."""
+    def _called_before(self, entity: Referent, surname: str, position: int, *, alone: bool = False) -> int:
+        """The start of the entity's last mention before ``position`` that holds ``surname``, or -1;
+        ``alone``: without the entity's first name ("Ford", "Mr Ford", not "Rob Ford")."""
         word = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
-        return next((s for s, e in entity.mentions_before(position) if word.search(self.text, s, e)), -1)
-
-    def _called_alone_before(self, entity: Referent, surname: str, position: int) -> int:
-        """The start of the entity's last mention before ``position`` by its surname without its first
-        name ("Ford", "Mr Ford"), or -1."""
-        word = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
-        first = (entity.name or "").split()[0] if len((entity.name or "").split()) > 1 else None
+        names = (entity.name or "").split()
+        first = names[0] if alone and len(names) > 1 else None
         return next((s for s, e in entity.mentions_before(position) if word.search(self.text, s, e)
                      and (first is None or first not in self.text[s:e])), -1)
 
@@ -224,7 +220,7 @@ class Registry:
             # (not a relative the article describes by kin: "Premier Doug Ford … his late brother, Rob
             # Ford, …" then "Ford said" is the premier, unless the brother was last called "Ford" alone)
             entity = same[0] if len(same) == 1 else max(
-                same, key=lambda e: (self._called_alone_before(e, surname, position), not e.title_heads & KIN,
+                same, key=lambda e: (self._called_before(e, surname, position, alone=True), not e.title_heads & KIN,
                                      self._called_before(e, surname, position), e.mentioned_before(position),
                                      -same.index(e)), default=None)
             if entity is None:
