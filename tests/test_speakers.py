@@ -1367,6 +1367,9 @@ def test_a_definite_role_in_the_lede_is_the_one_person_the_body_gives_it(extract
     # the one person the sentence before names, as its subject: the role is the writer's word for them
     ("Brian Hasselt arrived at the training ground on Monday. "
      "The agent stressed that nothing should be read into the visit.", "nothing should be read", "Brian Hasselt"),
+    # (a street an unparsed paragraph names is no second person)
+    ("Tom Wu owns a bakery on Main Street in Saskatoon.\n\nThe owner said sales fell by half after the road closed.",
+     "sales fell by half", "Tom Wu"),
     # not a person named in a clause of that sentence, nor where it names two
     ("Michael Hale spoke at the conference on Monday. The issue came up in the US, where George Bell opposed it. "
      "But the Tory leader argued there was a moral case for science.", "moral case", None),
@@ -1735,6 +1738,13 @@ def test_an_organization_name_the_ner_cut_at_its_place_is_whole(extractor):
     article = extractor.extract(text)
     assert speaker_of(article, "House prices").name == "The Office of the Deputy Prime Minister"
     assert speaker_of(article, "value of flats").name == "The Office of the Deputy Prime Minister"
+    # a name for a province that the NER calls a person ("Manitoba Hydro says"), which "the Crown
+    # corporation" then means
+    text = ("Manitoba Hydro says crews restored power to 4,000 customers overnight.\n\n"
+            '"We expect everyone to be back on by noon," the Crown corporation said.')
+    article = extractor.extract(text)
+    assert entity_named(article, "Manitoba Hydro").type == "organization"
+    assert speaker_of(article, "back on by noon").name == "Manitoba Hydro"
 
 
 def test_a_first_word_that_looks_like_a_role_noun_stays_in_the_name(extractor):
@@ -2372,6 +2382,9 @@ def test_a_places_possessive_narrows_a_role_as_the_countrys_does(extractor):
          "Statistics Canada"),
         ("Alberta Health Services said it is cutting surgeries. The health authority said staff shortages were to blame.",
          "Alberta Health Services"),
+        # (or, by a word of its trade its name does not hold, the one public body the article named)
+        ("Environment Canada said a heat warning was in effect. The weather agency said temperatures would reach 35 C.",
+         "Environment Canada"),
         # (whose name's noun is another body's: a charity may be a committee, not a firm)
         ("The record is called One World Project. The money will go to the Disasters Emergency Committee (DEC)."
          "\n\nThe charity said the money would help survivors.", "The Disasters Emergency Committee"),
@@ -2739,14 +2752,25 @@ def test_a_bare_spokesperson_speaks_for_the_organization_the_sentence_before_is_
     assert speaker_of(article, "appeared unrelated").description == "spokeswoman for the Harbour Board"
 
 
-def test_a_spokesperson_for_the_firm_speaks_for_the_firm_the_article_named(extractor):
-    article = extractor.extract(
-        "Castell Grocers Ltd. reported higher profits on Tuesday.\n\n"
-        "In an email, a spokesperson for the grocer said prices would stay stable."
-    )
+@pytest.mark.parametrize(
+    "opening, spokesperson, description",
+    [
+        ("Castell Grocers Ltd. reported higher profits on Tuesday.", "a spokesperson for the grocer",
+         "spokesperson for Castell Grocers Ltd."),
+        # a noun the body's name holds ("the city" of the "City of Halden", with the "the" its "of" calls for)
+        ("The City of Halden will add 50 buses next year.", "a spokesperson for the city",
+         "spokesperson for the City of Halden"),
+        # Canada's "Crown corporation" is the state's business the article named, no body called "Crown"
+        ("Canada Post will deliver mail on Saturdays until Christmas.", "a spokesperson for the Crown corporation",
+         "spokesperson for Canada Post"),
+    ],
+)
+def test_a_spokesperson_for_the_firm_speaks_for_the_firm_the_article_named(extractor, opening, spokesperson,
+                                                                          description):
+    article = extractor.extract(f"{opening}\n\nIn an email, {spokesperson} said prices would stay stable.")
     speaker = speaker_of(article, "prices would stay stable")
     assert speaker.name is None  # an unnamed person of this article, described by whom they speak for
-    assert speaker.description == "spokesperson for Castell Grocers Ltd."
+    assert speaker.description == description
     # no organization the article gave that noun: the words stay as written
     article = extractor.extract(
         "Prices rose again in March.\n\nA spokesman for the company said prices would stay stable."
@@ -2816,7 +2840,7 @@ def test_a_spokesperson_called_by_the_kind_of_body_speaks_for_the_one_named_befo
         "A ministry spokesperson said it was working with other provinces to find alternatives."
     )
     speaker = speaker_of(extractor.extract(text), "working with other provinces")
-    assert (speaker.name, speaker.description) == (None, "spokesperson for Ministry of Health")
+    assert (speaker.name, speaker.description) == (None, "spokesperson for the Ministry of Health")
     # a body of another kind is not the one meant
     text = (
         "Saskatchewan's Ministry of Health said shortages were a national problem.\n\n"
@@ -2848,6 +2872,9 @@ def test_a_public_body_called_by_its_kind_stays_unnamed_whatever_place_is_said_w
          '"Safety is our first priority," the company said in a statement.', "Air Canada"),
         ("Manitoba Hydro has restored power to 9,000 homes north of Thompson.",
          '"Safety is our first priority," the company said in a statement.', "Manitoba Hydro"),
+        # (a country's post is its mail, no outlet; a "Crown corporation" is one of the state's, no "Crown")
+        ("Canada Post will deliver mail on Saturdays until Christmas.",
+         '"Safety is our first priority," the Crown corporation said in a statement.', "Canada Post"),
         # capitals the name pattern does not read; "Police" is the force named without the word police
         ("RCMP in Nova Scotia are investigating a crash that killed two people near Truro.",
          "Police said the driver of a pickup truck lost control on an icy road.", "RCMP"),
@@ -2923,6 +2950,10 @@ def test_a_name_the_tagger_took_for_an_adverb_after_a_role_opening_a_sentence(ex
         ("The University of Eastport has cancelled classes for a second day.\n\n"
          "In an email to students, the school said the campus would reopen on Friday.", "campus would reopen",
          "The University of Eastport"),
+        # and armed forces "the military"
+        ("The Canadian Armed Forces sent 200 soldiers to help with the flood.\n\n"
+         "The military said the troops would stay as long as needed.", "troops would stay",
+         "The Canadian Armed Forces"),
     ],
 )
 def test_a_body_named_in_an_unparsed_paragraph_is_what_its_noun_means_later(extractor, text, words, name):

@@ -39,7 +39,7 @@ from .sentences import Sentences
 from .vocabulary import (
     BODY_NOUNS, CALENDAR_WORDS, CARRIERS, COUNTRIES, DEMONYMS, DETERMINERS, HONORIFICS, INDEFINITE, KIN,
     LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAMING_NOUNS, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, ORGANIZATION_NOUNS,
-    PLACE_ENTS, POLICE_ACRONYMS, RAW_STOP, ROLE_TITLES, ROYAL_TITLES, TITLE_WORDS, is_person_noun,
+    PLACE_ENTS, POLICE_ACRONYMS, RAW_STOP, ROLE_TITLES, ROYAL_TITLES, SUBJECT_DEPS, TITLE_WORDS, is_person_noun,
 )
 
 # A capitalised name in text that was not parsed ("… officer Michael Glassner sent …").
@@ -67,6 +67,9 @@ _RAW_DESCRIPTION = re.compile(r"(?:,|\s+(?:is|was))\s+(?:the|a|an)\s+([a-z][^,.;
 # the last words of organizations' names, which an unparsed paragraph's names are read by
 # ("Alberta Health Services", "Canada Border Services Agency"), as no person's
 _BODY_NAME_ENDINGS = NAMING_NOUNS | BODY_NOUNS | ORGANIZATION_HEADS | frozenset("service services inc corp ltd".split())
+# the last words of streets' and roads' names, places an unparsed paragraph names as people are
+# named ("a bakery on Main Street"; not "Lane", "Park", "Hill" or "Way", surnames too)
+_STREET_ENDINGS = frozenset("Street Avenue Road Drive Boulevard Crescent Highway Expressway Parkway Trail".split())
 # a body named "X of Y" in unparsed text, which the name pattern (capitalised words only) cuts at
 # the "of": "Ontario's Ministry of Education", "The University of Calgary", "Bank of Canada"
 _BODY_OF = re.compile(
@@ -148,7 +151,7 @@ class Cast:
                 if self.names_a_person(ent):
                     entity = self._person_at(ent.text, start, ent.root, gender_said_of(ent.root))
                     entity.describe(title_run_before(self.text, start))
-                elif ent.label_ == "ORG" or self._capitals_of_an_organization(ent):
+                elif ent.label_ == "ORG" or self._named_as_a_body(ent):
                     ent = whole_organization(ent)
                     covered = ent.end
                     entity = self.registry.organization(ent.text)
@@ -231,11 +234,25 @@ class Cast:
             entity.mentions.clear()
             registry.no_person(entity)
 
-    def _capitals_of_an_organization(self, ent: Span) -> bool:
-        """Whether an entity is the capitals of an organization named before: "the Office of the Deputy
-        Prime Minister (ODPM)", where the NER calls "ODPM" a person."""
+    def _named_as_a_body(self, ent: Span) -> bool:
+        """Whether an entity's name says it is an organization, whatever the NER called it: the
+        capitals of one named before ("the Office of the Deputy Prime Minister (ODPM)", where the
+        NER calls "ODPM" a person), a body "of" a place that it calls a place where it does
+        something ("The City of Winnipeg will add …"; not "his City of London speech"), or a name
+        for a country or province with no title in it ("Manitoba Hydro says", a person to the
+        NER; not "Ontario Premier Doug Ford")."""
         # (the capitals themselves, not a name's last word: "UK" is no "Amnesty International UK")
-        return self.registry.abbreviated_by(without_possessive(ent.text)) is not None
+        if self.registry.abbreviated_by(without_possessive(ent.text)) is not None:
+            return True
+        name = re.sub(r"^The\s+", "", without_possessive(ent.text))
+        if ent.label_ in PLACE_ENTS and ent.root.dep_ in SUBJECT_DEPS and _BODY_OF.fullmatch(name):
+            return True
+        # (a short name, all of it the body's: no first name, title or honorific in it, as "Jonathan
+        # Kaplan - England" has, where the NER ran a person's name on)
+        words = ent.text.split()
+        return (ent.label_ == "PERSON" and 1 < len(words) <= 3 and not after_honorific(ent[0])
+                and not any(is_title(w) or is_first_name(w, anywhere=True) for w in words)
+                and _named_for_a_country(ent.text))
 
     def _initials_of_a_speaker(self, ent: Span) -> bool:
         """Initials and a surname the article has say "she …" or "he …" alone: "JK Rowling's fifth
@@ -256,7 +273,7 @@ class Cast:
         these organizations, and then "Mr Cable" never found his first name and
         "she" had no one to refer to.
         """
-        if without_possessive(ent.text).lower() in self.registry.not_people or self._capitals_of_an_organization(ent):
+        if without_possessive(ent.text).lower() in self.registry.not_people or self._named_as_a_body(ent):
             return False
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
             return False  # "the Lib Dems", "the Clintons": a party or a family, no one person
@@ -459,6 +476,8 @@ class Cast:
                 name, start, opening = name[gap:], start + gap, first.lower()
                 if name.lower() in CALENDAR_WORDS:
                     continue  # "In March, Eastfield lost …": a month, no one's name
+            if ends_in(name, _STREET_ENDINGS):
+                continue  # a place, no one "the owner" may be besides the one person named
             if (name.split()[0] == "The" or club_or_party(name) or ends_in(name, _BODY_NAME_ENDINGS)
                     or _named_for_a_country(name)):
                 self.registry.organization(name).mentions.append((start, match.end(1)))

@@ -21,8 +21,8 @@ from .names import is_first_name
 from .ner import capitalised_title, title_taken_for_an_organization
 from .registry import IN_A_CLAUSE, is_title
 from .vocabulary import (
-    CARRIERS, DEMONYMS, DETERMINERS, HONORIFICS, NO_DESCRIPTION, PLACE_ENTS, RELATIONS, RELATIVE_PRONOUNS, SUBJECT_DEPS,
-    is_person_noun, singular,
+    CARRIERS, DEMONYMS, DETERMINERS, HONORIFICS, NO_DESCRIPTION, OF_THE_CROWN, PLACE_ENTS, RELATIONS, RELATIVE_PRONOUNS,
+    SUBJECT_DEPS, is_person_noun, singular,
 )
 
 
@@ -450,8 +450,9 @@ def of_a_trade(span: Span) -> bool:
     root = span.root
     others = [t for t in span if t.i != root.i and t.lower_ not in DETERMINERS]
     return root.dep_ != "appos" and bool(others) and all(
-        t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("compound", "amod")
-        and not t.ent_type_ and t.lower_ not in _NOT_A_TRADE for t in others)
+        t.lower_ in OF_THE_CROWN or (  # ("the Crown corporation": the state's, any of them)
+            t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("compound", "amod")
+            and not t.ent_type_ and t.lower_ not in _NOT_A_TRADE) for t in others)
 
 
 # words that make a business's noun a public body's: "the central bank", "the state carrier"

@@ -15,7 +15,7 @@ from .names import is_first_name
 from .registry import PORTFOLIO_JOINERS, Referent, club_or_party, is_demonym, is_title, name_after_portfolio
 from .vocabulary import (
     COURTESY_TITLES, DETERMINERS, HONORIFICS, LETTERS_AFTER_A_NAME, NOT_NAME_ENTS, ORGANIZATION_HEADS,
-    ORGANIZATION_NOUNS, PARTY_MEMBERS, PEERAGE, PLACE_ENTS, RELATIONS, ROLE_TITLES, SENTENCE_OPENERS, SUBJECT_DEPS,
+    OF_THE_CROWN, ORGANIZATION_NOUNS, PARTY_MEMBERS, PEERAGE, PLACE_ENTS, RELATIONS, ROLE_TITLES, SENTENCE_OPENERS, SUBJECT_DEPS,
     TITLE_WORDS, is_person_noun,
 )
 
@@ -89,7 +89,10 @@ def name_after_titles(words: list[str]) -> list[str]:
 
 def capitalised(ent: Span) -> bool:
     """Whether an entity is written as a name: the small NER also tags "a record 49-match unbeaten
-    league run" a person and "tsunamis", "£100bn" organizations."""
+    league run" a person and "tsunamis", "£100bn" organizations; and "the Crown corporation" "Crown",
+    a capital that says whose a body is, not which."""
+    if ent.text.lower() in OF_THE_CROWN and ent.root.head.lower_ in ORGANIZATION_NOUNS and ent.root.head.i != ent.root.i:
+        return False
     return any(ch.isupper() for ch in ent.text)
 
 

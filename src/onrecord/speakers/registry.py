@@ -13,8 +13,8 @@ from ..text import DOUBLE_MARKS
 from .gender import GenderEvidence, title_gender
 from .names import first_name_gender, is_first_name
 from .vocabulary import (
-    ABBREVIATED_TITLES, DEMONYMS, DETERMINERS, HONORIFICS, KIN, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAME_PARTICLES,
-    NO_DESCRIPTION, ORG_NOUNS,
+    ABBREVIATED_TITLES, COUNTRIES, DEMONYMS, DETERMINERS, HONORIFICS, KIN, LETTERS_AFTER_A_NAME, MEDIA_WORDS,
+    NAME_PARTICLES, NO_DESCRIPTION, ORG_NOUNS,
     PARTY_ALIASES, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_NOUNS, POST_NOMINAL, RAW_STOP, ROLE_NOUNS, ROLE_TITLES, SAME_OFFICE,
     SENTENCE_OPENERS, TEAM_WORDS, TITLE_HOLDERS, TITLE_WORDS, WORDLIKE, ends_sentence, is_person_noun,
 )
@@ -346,7 +346,9 @@ class Registry:
                     shorter == [entity]):
                 entity.name = _canonical_org(name)  # the fuller name
                 return entity
-        type_ = "media" if set(key) & MEDIA_WORDS or (self.outlet and key == org_key(self.outlet)) else "organization"
+        # (a country's post is its mail: "Canada Post", "Australia Post" deliver no news)
+        outlet = set(key) & MEDIA_WORDS and not (len(key) == 2 and key[0] in COUNTRIES and key[1] == "post")
+        type_ = "media" if outlet or (self.outlet and key == org_key(self.outlet)) else "organization"
         entity = self.new(type_, _canonical_org(name))
         self.organizations.append(entity)
         return entity

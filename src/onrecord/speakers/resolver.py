@@ -74,11 +74,11 @@ from .pronouns import Pronouns
 from .registry import PersonMention, Referent, Registry, ends_in, is_demonym, is_title, org_key, says_who, settle_gender
 from .sentences import Sentences
 from .vocabulary import (
-    AGE, AGE_EPITHETS, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEGREE_TITLES, DETERMINERS, FRIENDS,
-    GROUP_PRONOUNS, INDEFINITE, KIN, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, ORGANIZATION_HEADS, ORG_NOUNS,
-    ORGANIZATION_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS, PERSON_PRONOUNS, PLACE_ENTS,
-    POLICE_FORCES, RELATIONS, RELATIVE_PRONOUNS, SCHOOLS, SENTENCE_LINKS, SPEAKING_FOR, STAKEHOLDERS, TEAM_WORDS,
-    WRITERS_EPITHETS, is_person_noun, singular,
+    AGE, AGE_EPITHETS, ALSO_CALLED, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEGREE_TITLES, DETERMINERS, FRIENDS,
+    GROUP_PRONOUNS, INDEFINITE, KIN, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, OF_THE_CROWN,
+    ORGANIZATION_HEADS, ORG_NOUNS, ORGANIZATION_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS,
+    PERSON_PRONOUNS, PLACE_ENTS, POLICE_FORCES, RELATIONS, RELATIVE_PRONOUNS, SENTENCE_LINKS, SPEAKING_FOR,
+    STAKEHOLDERS, TEAM_WORDS, WRITERS_EPITHETS, is_person_noun, singular,
 )
 
 
@@ -549,7 +549,7 @@ class SpeakerResolver:
         if not named and words[0] in DEFINITE and head in NAMING_NOUNS:
             # "the department": the organization named with that word ("Department of Veterans Affairs"),
             # or one the noun also means ("the school" for "University of Calgary")
-            for called in (head, *SCHOOLS.get(head, ())):
+            for called in (head, *ALSO_CALLED.get(head, ())):
                 named = [
                     e for e in self.registry.organizations
                     if called in org_key(e.name or "") and e.mentioned_before(position) >= 0
@@ -591,6 +591,13 @@ class SpeakerResolver:
                      and said - {head} <= set(org_key(e.name)) | _LEVELS_OF_GOVERNMENT
                      and not (set(org_key(e.name)) & (ORG_NOUNS | BUSINESS_NOUNS) - kinds)]
             named = named and [max(named, key=lambda e: e.mentioned_before(position))]
+        if not named and words[0] in DEFINITE and head in BODY_NOUNS and of_a_trade(span) and not of_the_state(span):
+            # "the weather agency" for "Environment Canada", whose name holds no word of its trade: the
+            # one public body the article named before, where it named one (of two, no telling which)
+            named = [e for e in self.registry.organizations if e.type == "organization" and e.name
+                     and e.mentioned_before(position) >= 0 and not named_like_a_person(e)
+                     and not (set(org_key(e.name)) & (ORG_NOUNS | BUSINESS_NOUNS) - _BODIES)]
+            named = named if len(named) == 1 else []
         if not named and words[0] in DEFINITE and head in _KIND_OF_NAME and len(said) == 1:
             # "the party" for "The NDP", "the club" for "Sheffield United": the last one named, by
             # the words its kind of name ends in
@@ -801,8 +808,9 @@ class SpeakerResolver:
         department", "The agency") stands for, as any definite description resolves (``base``: the
         article offset of the noun's parsed text); not one with a name in its own words."""
         phrase = noun.doc[noun.left_edge.i : noun.i + 1]
-        if (noun.lower_ not in ORGANIZATION_NOUNS or phrase[0].lower_ not in DEFINITE
-                or any(t.ent_type_ or t.pos_ == "PROPN" for t in phrase)):
+        # (a noun a body's name holds is one too: "a spokesperson for the city" of the "City of Winnipeg")
+        if (noun.lower_ not in ORGANIZATION_NOUNS | NAMING_NOUNS or phrase[0].lower_ not in DEFINITE
+                or any((t.ent_type_ or t.pos_ == "PROPN") and t.lower_ not in OF_THE_CROWN for t in phrase)):
             return None
         named = self._described(phrase, [t.lower_ for t in phrase], base + phrase.start_char)
         return named if named is not None and _a_named_body(named) else None
@@ -1061,8 +1069,11 @@ def _a_kind_of_body(modifier: Token, noun: Token) -> bool:
 
 def _as_written_inside(name: str) -> str:
     """An organization's name as a phrase around it writes it: "spokeswoman for the Justice
-    Department", not "for The Justice Department"."""
-    return name[:1].lower() + name[1:] if name.startswith("The ") else name
+    Department", not "for The Justice Department"; "for the City of Winnipeg", whose "of" calls
+    for a "the" the name, as it is kept, has lost."""
+    if name.startswith("The "):
+        return name[:1].lower() + name[1:]
+    return "the " + name if re.match(r"[A-Z]\w* of ", name) else name
 
 
 def _carried_on(entity: Referent, m: Mention) -> bool:

@@ -36,10 +36,11 @@ ORG_NOUNS = frozenset(
 # of Toronto", "the hospital" for "Hereford County Hospital" (its own noun, so no other kind's)
 NAMING_NOUNS = ORG_NOUNS | frozenset(
     "university college school hospital clinic city institute museum library authority commission division "
-    "district".split()
+    "district military".split()
 )
-# what a school of another name is called too: "the school said" of the "University of Calgary"
-SCHOOLS = {"school": ("university", "college", "academy")}
+# what a body of another name is called too: "the school said" of the "University of Calgary",
+# "the military" of "the Canadian Armed Forces"
+ALSO_CALLED = {"school": ("university", "college", "academy"), "military": ("forces", "army")}
 TITLE_WORDS = frozenset(
     "mr mrs ms dr sen rep gov president senator councilwoman councilman councillor mayor governor "
     "secretary minister chairman chairwoman judge justice gen general prof professor rev sir lord lady "
@@ -137,6 +138,9 @@ BODY_NOUNS = frozenset(
     "union agency department ministry association organization organisation board commission authority regulator "
     "group charity".split()
 )
+# capitalised words before an organization's noun that say whose it is, no name: Canada's "Crown
+# corporation", "Crown agency" (the state's)
+OF_THE_CROWN = frozenset({"crown"})
 # every noun an organization is called by, firm or body: "Ford, the US car company"
 ORGANIZATION_NOUNS = ORG_NOUNS | BUSINESS_NOUNS | BODY_NOUNS
 # Head nouns of a description that can stand for a person: "seed", "striker", "officer".
