@@ -1508,9 +1508,32 @@ def test_a_first_name_alone_is_the_one_person_the_article_gave_it(extractor):
         ("Premier Doug Ford said the province would build the highway. His late brother, former Toronto "
          "mayor Rob Ford, had pushed for it in 2012.\n\n\"We're getting it done,\" Ford said on Tuesday.",
          "getting it done", "Doug Ford"),
+        # a couple named with the one surname they share
+        ('Marc and Julie Bergeron took their daughter back the next day.\n\n"We trusted them," Marc said.',
+         "trusted them", "Marc Bergeron"),
+        # (not a list of stars known by one name)
+        ('He is behind Raul, Ronaldo and Michael Owen at the club.\n\n"We are happy," Ronaldo said.',
+         "are happy", "Ronaldo"),
     ],
 )
 def test_a_one_word_name_is_the_person_whose_full_name_it_begins(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        # "her husband": the other person named with her surname ("Marc and Julie Bergeron")
+        ('Her parents, Marc and Julie Bergeron, took her back the next day.\n\n"She was screaming in pain," '
+         'Julie Bergeron said.\n\n"We trusted them," her husband added.', "trusted them", "Marc Bergeron"),
+        ('John Smith and his wife, Mary Smith, run the shop.\n\n"We love it here," his wife said.',
+         "love it here", "Mary Smith"),
+        # not one the article gave another tie: her son is not her husband
+        ('Jessica Tran said her son, Daniel Tran, left home on Friday.\n\n"I did not sleep," she said.\n\n'
+         '"We were lucky," her husband added.', "were lucky", None),
+    ],
+)
+def test_a_relative_called_by_kin_is_the_one_named_with_that_surname(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
 
 
@@ -1829,6 +1852,11 @@ def test_a_name_read_from_words_starts_after_its_title(words, name):
          '"It is a dream," Brandt said.', "a dream", "Lucia Brandt"),
         ("Painter\tLucia  Brandt has opened a gallery in the old mill.\n\n"  # any space between words
          '"It is a dream," Brandt said.', "a dream", "Lucia Brandt"),
+        # an abbreviated title is no part of the name (a councillor's, a Mountie's)
+        ("Mayor Olivia Chow met Coun. Dianne Saxe and Cst. Mark Dunn on Monday.\n\n"
+         '"It is a fair plan," Saxe said.', "fair plan", "Dianne Saxe"),
+        ("Mayor Olivia Chow met Coun. Dianne Saxe and Cst. Mark Dunn on Monday.\n\n"
+         '"It is a fair plan," Dunn said.', "fair plan", "Mark Dunn"),
     ],
 )
 def test_a_name_in_unparsed_text(extractor, text, words, name):

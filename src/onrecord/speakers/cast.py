@@ -70,6 +70,10 @@ _BODY_NAME_ENDINGS = NAMING_NOUNS | BODY_NOUNS | ORGANIZATION_HEADS | frozenset(
 # the last words of streets' and roads' names, places an unparsed paragraph names as people are
 # named ("a bakery on Main Street"; not "Lane", "Park", "Hill" or "Way", surnames too)
 _STREET_ENDINGS = frozenset("Street Avenue Road Drive Boulevard Crescent Highway Expressway Parkway Trail".split())
+# a first name and "and" right before a couple's one surname: "Marc and Julie Bergeron"
+_PARTNER_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)\s+and\s+$")
+# what a couple or pair of relatives is called before their names
+_PAIRS = frozenset("parents couple husband wife brothers sisters twins siblings partners spouses cousins team".split())
 # a body named "X of Y" in unparsed text, which the name pattern (capitalised words only) cuts at
 # the "of": "Ontario's Ministry of Education", "The University of Calgary", "Bank of Canada"
 _BODY_OF = re.compile(
@@ -149,6 +153,7 @@ class Cast:
                     ent = whole  # (a surname alone the NER called an organization stays one)
                 start = unit.start + ent.start_char
                 if self.names_a_person(ent):
+                    self._partner_before(ent.text, start)
                     entity = self._person_at(ent.text, start, ent.root, gender_said_of(ent.root))
                     entity.describe(title_run_before(self.text, start))
                 elif ent.label_ == "ORG" or self._named_as_a_body(ent):
@@ -349,6 +354,24 @@ class Cast:
                           token is not None and main_subject(token)))
         return entity
 
+    def _partner_before(self, name: str, start: int) -> None:
+        """Register the partner a couple's name puts first, with the surname they share ("Her
+        parents, Marc and Julie Bergeron,": Marc Bergeron, whom "her husband" and "Marc said"
+        mean); a first name the lists know, not the end of another's name ("Tom Taylor and Julie
+        Bergeron")."""
+        words = name.split()
+        match = _PARTNER_BEFORE.search(self.text, max(0, start - 40), start)
+        if (match is None or len(words) != 2 or is_first_name(words[1])
+                or not (is_first_name(words[0]) and is_first_name(match.group(1)))):
+            return  # (not "Madonna and Elton John", a first name for a surname)
+        # a pair the sentence opens with or calls so ("Her parents, Marc and …", "twins Mike and Bob
+        # Bryan"), not a list of one-name stars ("Raul, Ronaldo and Michael Owen", "for Kinsey and …")
+        before = self.text[max(0, match.start(1) - 40) : match.start(1)].split()
+        if not (self.sentences.opens(match.start(1)) or (before and before[-1].strip(",").lower() in _PAIRS)):
+            return
+        partner = self._person_at(f"{match.group(1)} {words[1]}", match.start(1), None)
+        partner.mentions.append((match.start(1), match.end(1)))
+
     def _complete_names(self) -> None:
         """A person known by surname only gets the full name the article gives elsewhere.
 
@@ -484,6 +507,7 @@ class Cast:
                 continue
             if name.split()[0] in ("A", "An") or any(is_suffix(org_key(name), org_key(o.name or "")) or org_key(name) == org_key(o.name or "") for o in self.registry.organizations):
                 continue
+            self._partner_before(name, start)
             entity = self._person_at(name, start, None)
             entity.mentions.append((start, match.end(1)))
             self._note_unparsed_opening(start, match.end(1))

@@ -57,7 +57,7 @@ from .descriptions import (
     after_a_role_word, after_honorific, apposition_of, described_as_a_person, description_of, fullest_description,
     hyphened_words, modifiers_of, names_something, organization_named_in, role_family, whole_organization, written,
 )
-from .gender import honorific_before, pronoun_gender
+from .gender import honorific_before, pronoun_gender, title_gender
 from .mentions import (
     MEMBERS_FOR, PARLIAMENT_MEMBERS, a_places, agent, before_aside, carriers_source, clause_tokens, demonym_words,
     described_before, epithet, epithet_adjective, epithet_compound, gender_said_of, head_word, in_a_constituency,
@@ -247,6 +247,9 @@ class SpeakerResolver:
             owner = self._owner(span, m.start - m.span.start_char, exclude)
             if owner is not None:
                 return owner, None  # "her office said", as "Mayor John Tory's office said" is Tory's
+            relative = self._relative(span, m.start - m.span.start_char, exclude)
+            if relative is not None:
+                return relative, None  # "her husband added", named with her before
             known = self._organization_written_out(span)
             if known is not None:
                 return known, None  # "Fosters said", the brewer named before, that the tagger took for a plural noun
@@ -721,6 +724,27 @@ class SpeakerResolver:
             return None
         [owner] = people.values()
         return owner if owner.name else None
+
+    def _relative(self, span: Span, base: int, exclude) -> Referent | None:
+        """The named relative a his/her and a kin word mean ("“We trusted them,” her husband added"
+        after "Marc and Julie Bergeron" and her words): the one other person named before with the
+        surname of the one the his/her refers to, of the kin word's gender where it has one, and
+        given no other tie ("her son, Daniel Tran," is not "her husband")."""
+        first = span[0]
+        gender = pronoun_gender(first.text)
+        if (len(span) != 2 or gender is None or first.dep_ != "poss" or first.head.i != span.root.i
+                or span.root.lower_ not in KIN):
+            return None
+        position = base + first.idx
+        possessor = self.pronouns.antecedent(position, gender, exclude, self.last_speaker, topics=self.reported)
+        if possessor is None or possessor.type != "person" or len((possessor.name or "").split()) < 2:
+            return None
+        surname = possessor.name.split()[-1].lower()
+        kin_gender = title_gender(span.root.text)
+        relatives = [e for e in self.registry.by_surname.get(surname, ()) if e is not possessor and e.type == "person"
+                     and len((e.name or "").split()) > 1 and e.gender in (None, kin_gender)
+                     and not e.title_heads & KIN - {span.root.lower_} and e.mentioned_before(position) >= 0]
+        return relatives[0] if len(relatives) == 1 else None
 
     def _unnamed(
         self, span: Span, words: list[str], clause: frozenset[int] = frozenset(), *, position: int | None = None
