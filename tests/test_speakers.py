@@ -563,6 +563,10 @@ def test_a_named_apposition_is_a_person_not_the_organization_it_describes(extrac
         ('"Officers arrived quickly," said Const. Mike Reid.', "Mike Reid", "Const."),
         ('"It is a good day," said Coun. Janet Moore, who represents the ward.', "Janet Moore", "Coun."),
         ('"This is wrong," said Supt. Mark Pritchard.', "Mark Pritchard", "Supt."),
+        # a faith's and a county's titles ("Imam", "Elder", "Reeve")
+        ('"We pray for them," said Imam Anna Kowal.', "Anna Kowal", "Imam"),
+        ('"We pray for them," said Elder Anna Kowal.', "Anna Kowal", "Elder"),
+        ('"The road is closed," said Reeve Anna Kowal.', "Anna Kowal", "Reeve"),
     ],
 )
 def test_a_role_word_before_one_name(extractor, text, name, description):

@@ -52,7 +52,10 @@ DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those"})
 # Capitalised role words that, before a name, make a title ("Premier Doug Ford")
 ROLE_TITLES = frozenset(
     "premier chancellor commissioner chief officer director inspector sergeant constable detective "
-    "coach captain ambassador deputy leader spokesperson spokeswoman spokesman ceo president dj".split()
+    "coach captain ambassador deputy leader spokesperson spokeswoman spokesman ceo president dj "
+    # a faith's, a school's, a county's or a force's ("Elder Mary Lee", "Reeve Ann Hall"; not "Dean", a first
+    # name as often)
+    "elder pastor imam chaplain principal reeve warden sheriff corporal".split()
 )
 DEFINITE = frozenset({"the", "this", "that"})
 # someone or something new, not one named before: "a spokesman", "another statement"
