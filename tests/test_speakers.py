@@ -567,6 +567,10 @@ def test_a_named_apposition_is_a_person_not_the_organization_it_describes(extrac
         ('"We pray for them," said Imam Anna Kowal.', "Anna Kowal", "Imam"),
         ('"We pray for them," said Elder Anna Kowal.', "Anna Kowal", "Elder"),
         ('"The road is closed," said Reeve Anna Kowal.', "Anna Kowal", "Reeve"),
+        # hyphened ranks, as Canadian Press writes them (the tagger took "Lt.-Gov." for punctuation)
+        ('"The troops are ready," said Maj.-Gen. Dany Fortin.', "Dany Fortin", "Maj.-Gen."),
+        ('"It is an honour," said Lt.-Gov. Janet Austin.', "Janet Austin", "Lt.-Gov."),
+        ('"The troops are ready," said Pte. Dany Fortin.', "Dany Fortin", "Pte."),
     ],
 )
 def test_a_role_word_before_one_name(extractor, text, name, description):

@@ -14,7 +14,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.lookups import Lookups
-from spacy.symbols import ORTH
+from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -44,8 +44,12 @@ GLUED_MARKS = (
 # "Sgt" and ".", the parser ends a sentence there, and `"…," said Const. Mike
 # Reid.` is left with "Const" as its speaker. Its own exceptions already keep
 # "Dr.", "Sen.", "Gov.", "Rep.", "Rev." and "Gen." whole; these are the others of
-# speakers.vocabulary.ABBREVIATED_TITLES (a test keeps the two lists together).
-TITLE_ABBREVIATIONS = ("Capt.", "Lt.", "Col.", "Const.", "Cst.", "Cpl.", "Sgt.", "Det.", "Insp.", "Supt.", "Coun.")
+# speakers.vocabulary.ABBREVIATED_TITLES (a test keeps the two lists together), and the
+# hyphened ranks of Canadian Press style ("Maj.-Gen. Dany Fortin", "Lt.-Gov. Janet Austin").
+TITLE_ABBREVIATIONS = ("Capt.", "Lt.", "Col.", "Const.", "Cst.", "Cpl.", "Sgt.", "Det.", "Insp.", "Supt.", "Coun.",
+                       "Maj.", "Brig.", "Adm.", "Cmdr.", "Pte.", "Ald.",
+                       "Lt.-Gov.", "Lt.-Gen.", "Lt.-Col.", "Maj.-Gen.", "Brig.-Gen.", "Sgt.-Maj.", "Det.-Sgt.",
+                       "Det.-Const.")
 
 # spaCy refuses texts over nlp.max_length; we parse paragraph-sized pieces, so
 # this only guards against one enormous paragraph (see text.MAX_PIECE_CHARS).
@@ -228,7 +232,10 @@ def load(model: str | None = None) -> Language:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("onrecord_quotation_starts", before="parser")
         for token in (*OPAQUE_TOKENS, *TITLE_ABBREVIATIONS):
-            nlp.tokenizer.add_special_case(token, [{ORTH: token}])
+            # (a hyphened rank reads as its last part: the tagger took "Lt.-Gov." for punctuation and
+            # ended the sentence on it)
+            hyphened = {NORM: token.rsplit("-", 1)[-1].lower()} if "." in token and "-" in token else {}
+            nlp.tokenizer.add_special_case(token, [{ORTH: token, **hyphened}])
         nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, *GLUED_MARKS]).finditer
         return nlp
     raise ModelNotFound(names)

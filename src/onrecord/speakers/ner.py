@@ -16,7 +16,7 @@ from .registry import PORTFOLIO_JOINERS, Referent, club_or_party, is_demonym, is
 from .vocabulary import (
     COURTESY_TITLES, DETERMINERS, HONORIFICS, LETTERS_AFTER_A_NAME, NOT_NAME_ENTS, ORGANIZATION_HEADS,
     OF_THE_CROWN, ORGANIZATION_NOUNS, PARTY_MEMBERS, PEERAGE, PLACE_ENTS, RELATIONS, ROLE_TITLES, SENTENCE_OPENERS, SUBJECT_DEPS,
-    TITLE_WORDS, is_person_noun,
+    TITLE_WORDS, is_person_noun, title_word,
 )
 
 
@@ -65,7 +65,7 @@ def name_after_titles(words: list[str]) -> list[str]:
     Smith", "Irish millionaires JP McManus and John Magnier"); without a title, the same over all
     its words ("Chris Christie, the governor")."""
     def title(word: str) -> bool:
-        return word[:1].isupper() and word.lower().strip(".") in TITLE_WORDS
+        return word[:1].isupper() and title_word(word)
 
     def runs(part: list[str]) -> list[list[str]]:
         found: list[list[str]] = [[]]
@@ -245,7 +245,7 @@ def name_run(tokens) -> list:
             break
         run.insert(0, token)
     def title(token) -> bool:
-        return token.lower_.strip(".") in TITLE_WORDS or token.lower_ in ROLE_TITLES
+        return title_word(token.text) or token.lower_ in ROLE_TITLES
 
     # the name starts after its last title: "The Attorney General Lord Goldsmith" is Goldsmith,
     # where a name of two words or a peer's title says so ("Fairford Coach Action" is no Action)

@@ -16,7 +16,7 @@ from .vocabulary import (
     ABBREVIATED_TITLES, COUNTRIES, DEMONYMS, DETERMINERS, HONORIFICS, KIN, LETTERS_AFTER_A_NAME, MEDIA_WORDS,
     NAME_PARTICLES, NO_DESCRIPTION, ORG_NOUNS,
     PARTY_ALIASES, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_NOUNS, POST_NOMINAL, RAW_STOP, ROLE_NOUNS, ROLE_TITLES, SAME_OFFICE,
-    SENTENCE_OPENERS, TEAM_WORDS, TITLE_HOLDERS, TITLE_WORDS, WORDLIKE, ends_sentence, is_person_noun,
+    SENTENCE_OPENERS, TEAM_WORDS, TITLE_HOLDERS, WORDLIKE, ends_sentence, is_person_noun, title_word,
 )
 
 
@@ -445,8 +445,8 @@ def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:
     described = [w for w in role if w.rstrip(".") not in HONORIFICS and w.lower() not in PEERAGE]
     describing = leading or capitalised_role or any(is_modifier(w) or is_title(w) or is_demonym(w) for w in described)
     description = " ".join(described) if describing else None
-    titles = [w for w in cleaned if w.lower().strip(".") in TITLE_WORDS]
-    words = [w for w in cleaned if w.lower().strip(".") not in TITLE_WORDS] or cleaned
+    titles = [w for w in cleaned if title_word(w)]
+    words = [w for w in cleaned if not title_word(w)] or cleaned
     return words, description, titles
 
 
@@ -515,8 +515,10 @@ def _is_acronym(word: str) -> bool:
 
 
 def is_title(word: str) -> bool:
+    if title_word(word):
+        return True
     word = word.lower().strip(".")
-    return word in TITLE_WORDS or word in ROLE_TITLES or title_gender(word) is not None
+    return word in ROLE_TITLES or title_gender(word) is not None
 
 
 # the lowercase words of a title's portfolio: "Minister of Health", "Secretary for Work and Pensions"

@@ -77,7 +77,7 @@ from .vocabulary import (
     AGE, AGE_EPITHETS, ALSO_CALLED, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEGREE_TITLES, DETERMINERS, FRIENDS,
     GROUP_PRONOUNS, INDEFINITE, KIN, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, OF_THE_CROWN,
     ORGANIZATION_HEADS, ORG_NOUNS, ORGANIZATION_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS,
-    PERSON_PRONOUNS, PLACE_ENTS, POLICE_FORCES, RELATIONS, RELATIVE_PRONOUNS, SENTENCE_LINKS, SPEAKING_FOR,
+    PEERAGE, PERSON_PRONOUNS, PLACE_ENTS, POLICE_FORCES, RELATIONS, RELATIVE_PRONOUNS, SENTENCE_LINKS, SPEAKING_FOR,
     STAKEHOLDERS, TEAM_WORDS, WRITERS_EPITHETS, is_person_noun, singular,
 )
 
@@ -342,8 +342,11 @@ class SpeakerResolver:
         named_at = position + root.doc[first].idx - span[0].idx
         entity = self.registry.person(" ".join(words), at=position, gender=honorific_before(self.text, named_at))
         if titled:
-            # what stands before the title describes the person: "BP chief executive" (not "Lord")
-            role = [t for t in root.doc[span.start : first - 1] if t.lower_ not in DETERMINERS]
+            # the title and what stands before it describe the person: "BP chief executive", "Maj.-Gen."
+            # (not "Lord", "Dr": a peer's title, a degree)
+            title = root.doc[first - 1]
+            own = title.lower_.strip(".") not in NO_DESCRIPTION | DEGREE_TITLES | PEERAGE
+            role = [t for t in root.doc[span.start : first - 1 + own] if t.lower_ not in DETERMINERS]
             entity.describe(" ".join(t.text for t in role) or None)
         if described:
             appos = apposition_of(root)

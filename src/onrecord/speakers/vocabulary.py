@@ -46,7 +46,7 @@ TITLE_WORDS = frozenset(
     "secretary minister chairman chairwoman judge justice gen general prof professor rev sir lord lady "
     # ranks and offices that stand before a name and are no part of it ("Vice President Joe Biden")
     "miss mx vice deputy acting former premier chancellor mp mep msp mla mpp congressman congresswoman "
-    "det sgt cpl const cst insp supt coun lt col capt cmdr adm coach archbishop bishop cardinal rabbi magistrate".split()
+    "det sgt cpl const cst insp supt coun lt col capt cmdr adm maj brig pte ald coach archbishop bishop cardinal rabbi magistrate".split()
 )
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those"})
 # Capitalised role words that, before a name, make a title ("Premier Doug Ford")
@@ -171,6 +171,8 @@ ABBREVIATED_TITLES = {
     "const": ("constable", "officer"), "cst": ("constable", "officer"), "cpl": ("corporal", "officer"),
     "sgt": ("sergeant", "officer"), "det": ("detective", "officer"), "insp": ("inspector", "officer"),
     "supt": ("superintendent", "officer"), "coun": ("councillor", "councilor"),
+    "maj": ("major", "officer"), "brig": ("brigadier", "officer"), "adm": ("admiral", "officer"),
+    "cmdr": ("commander", "officer"), "pte": ("private", "soldier"), "ald": ("alderman", "councillor"),
 }
 # the head of a title whose holder a later description calls by another noun: "Justice Karen
 # Simonsen", "Ontario Superior Court Justice Mark Edwards" is "the judge" (not the "Justice
@@ -201,6 +203,15 @@ PEERAGE = frozenset({"lord", "lady", "baroness", "baron"})
 # entity types that are never part of a person's name
 NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _WORD_AT_STOP = re.compile(r"[^\W\d_]{3}[.!?]+$")
+
+
+def title_word(word: str) -> bool:
+    """Whether a word is one of ``TITLE_WORDS`` ("Sgt.", "Mayor"), or abbreviated ranks joined by
+    a hyphen, as Canadian Press writes them ("Lt.-Gov.", "Maj.-Gen.")."""
+    word = word.lower()
+    if "-" in word and "." in word:
+        return all(part.strip(".") in TITLE_WORDS for part in word.split("-"))
+    return word.strip(".") in TITLE_WORDS
 
 
 def ends_sentence(word: str) -> bool:
