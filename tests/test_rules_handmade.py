@@ -123,19 +123,29 @@ def test_a_speaker_inverted_after_the_content_is_the_second_of_two_subjects():
     assert d.text[candidate.source.start : candidate.source.end] == "the report"
 
 
-def test_a_speakers_phrase_the_parse_read_as_a_clause_after_an_inverted_cue():
-    # “It is typical,” said Tory shadow secretary Eric Pickles.  ("Tory" a subject, "shadow" a verb)
-    words = ["“", "It", "is", "typical", ",", "”", "said", "Tory", "shadow", "secretary", "Eric", "Pickles", "."]
+@pytest.mark.parametrize(
+    "role, verb, tag, deps",
+    [
+        # “It is typical,” said Tory shadow secretary Eric Pickles.  ("Tory" a subject, "shadow" a verb)
+        ("Tory shadow secretary", "shadow", "VB", ("nsubj", "ccomp", "compound", "compound", "dobj")),
+        # “It is typical,” said Jets head coach Eric Pickles.  ("head" a present-tense verb)
+        ("Jets head coach", "head", "VBP", ("nsubj", "ccomp", "dobj", "compound", "npadvmod")),
+    ],
+)
+def test_a_speakers_phrase_the_parse_read_as_a_clause_after_an_inverted_cue(role, verb, tag, deps):
+    subject, _, noun = role.split()
+    words = ["“", "It", "is", "typical", ",", "”", "said", subject, verb, noun, "Eric", "Pickles", "."]
     spaces = [False, True, True, False, False, True, True, True, True, True, True, False, False]
-    heads = [6, 2, 6, 2, 6, 6, 6, 8, 6, 11, 11, 8, 6]
-    deps = ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "ROOT", "nsubj", "ccomp", "compound", "compound",
-            "dobj", "punct"]
-    tags = ["``", "PRP", "VBZ", "JJ", ",", "''", "VBD", "NNP", "VB", "NN", "NNP", "NNP", "."]
+    # (the name hangs off the noun as its object, or off the verb)
+    heads = [6, 2, 6, 2, 6, 6, 6, 8, 6, 11 if deps[2] == "compound" else 8, 11, 8, 6]
+    deps = ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "ROOT", deps[0], deps[1], deps[2], deps[3],
+            deps[4], "punct"]
+    tags = ["``", "PRP", "VBZ", "JJ", ",", "''", "VBD", "NNP", tag, "NN", "NNP", "NNP", "."]
     pos = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "VERB", "PROPN", "VERB", "NOUN", "PROPN", "PROPN", "PUNCT"]
     d = doc(words, heads, deps, tags, pos, spaces)
     [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
     assert offsets_text(d, candidate.cue) == ["said"]
-    assert d.text[candidate.source.start : candidate.source.end] == "Tory shadow secretary Eric Pickles"
+    assert d.text[candidate.source.start : candidate.source.end] == f"{role} Eric Pickles"
 
 
 def test_past_tense_verb_with_an_object_is_not_inverted():

@@ -168,12 +168,16 @@ def _speaker_phrase_after(verb: Token) -> list[Token]:
     words = list(doc[verb.i + 1 : end])
     if not 0 < len(words) <= _SPEAKER_PHRASE_WORDS or not words[0].text[:1].isupper():
         return []
-    if any(t.text in DOUBLE_MARKS or t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.pos_ == "AUX" for t in words):
+    if any(t.text in DOUBLE_MARKS or (t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.lower_ not in _ROLES_TAKEN_FOR_VERBS)
+           or t.pos_ == "AUX" for t in words):
         return []
     return words if any(t.pos_ == "PROPN" for t in words) else []
 
 
 _SPEAKER_PHRASE_WORDS = 15
+# role words the tagger takes for present-tense verbs before a noun: “…,” said Winnipeg Jets head
+# coach Rick Bowness ("Jets" a subject, "head" its verb)
+_ROLES_TAKEN_FOR_VERBS = frozenset({"head", "chair", "co-chair", "lead", "shadow"})
 
 
 def _opens_with_that(clause: Token) -> bool:
