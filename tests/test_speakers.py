@@ -1865,6 +1865,11 @@ def test_a_name_read_from_words_starts_after_its_title(words, name):
          '"It is a fair plan," Saxe said.', "fair plan", "Dianne Saxe"),
         ("Mayor Olivia Chow met Coun. Dianne Saxe and Cst. Mark Dunn on Monday.\n\n"
          '"It is a fair plan," Dunn said.', "fair plan", "Mark Dunn"),
+        # nor a title about to be held, nor a title's portfolio
+        ("They met Mayor-elect Dianne Saxe on Monday at the hall.\n\n"
+         '"It is a fair plan," Saxe said.', "fair plan", "Dianne Saxe"),
+        ("They met Minister of Health Mark Dunn on Monday at the hall.\n\n"
+         '"It is a fair plan," Dunn said.', "fair plan", "Mark Dunn"),
     ],
 )
 def test_a_name_in_unparsed_text(extractor, text, words, name):

@@ -70,6 +70,9 @@ _BODY_NAME_ENDINGS = NAMING_NOUNS | BODY_NOUNS | ORGANIZATION_HEADS | frozenset(
 # the last words of streets' and roads' names, places an unparsed paragraph names as people are
 # named ("a bakery on Main Street"; not "Lane", "Park", "Hill" or "Way", surnames too)
 _STREET_ENDINGS = frozenset("Street Avenue Road Drive Boulevard Crescent Highway Expressway Parkway Trail".split())
+# a title and the word that opens its portfolio, right before a name in unparsed text: "Minister
+# of Health Mike Hall", "Minister for Women Jane Lee"
+_PORTFOLIO_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?$")
 # a first name and "and" right before a couple's one surname: "Marc and Julie Bergeron"
 _PARTNER_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)\s+and\s+$")
 # what a couple or pair of relatives is called before their names
@@ -501,6 +504,14 @@ class Cast:
                     continue  # "In March, Eastfield lost …": a month, no one's name
             if ends_in(name, _STREET_ENDINGS):
                 continue  # a place, no one "the owner" may be besides the one person named
+            portfolio = _PORTFOLIO_BEFORE.search(self.text, max(unit.start, start - 40), start)
+            if portfolio is not None and is_title(portfolio.group(1)):
+                # "Minister of Health Mike Hall": the portfolio's words before a first name are no
+                # part of the name
+                words = list(re.finditer(r"\S+", name))
+                first_name = next((i for i, w in enumerate(words[:-1]) if is_first_name(w.group())), 0)
+                if first_name:
+                    name, start = name[words[first_name].start() :], start + words[first_name].start()
             if (name.split()[0] == "The" or club_or_party(name) or ends_in(name, _BODY_NAME_ENDINGS)
                     or _named_for_a_country(name)):
                 self.registry.organization(name).mentions.append((start, match.end(1)))

@@ -206,9 +206,10 @@ _WORD_AT_STOP = re.compile(r"[^\W\d_]{3}[.!?]+$")
 
 
 def title_word(word: str) -> bool:
-    """Whether a word is one of ``TITLE_WORDS`` ("Sgt.", "Mayor"), or abbreviated ranks joined by
-    a hyphen, as Canadian Press writes them ("Lt.-Gov.", "Maj.-Gen.")."""
-    word = word.lower()
+    """Whether a word is one of ``TITLE_WORDS`` ("Sgt.", "Mayor"), one about to be held
+    ("Mayor-elect"), or abbreviated ranks joined by a hyphen, as Canadian Press writes them
+    ("Lt.-Gov.", "Maj.-Gen.")."""
+    word = word.lower().removesuffix("-elect").removesuffix("-designate")
     if "-" in word and "." in word:
         return all(part.strip(".") in TITLE_WORDS for part in word.split("-"))
     return word.strip(".") in TITLE_WORDS
