@@ -47,3 +47,23 @@ def test_a_capitalised_word_after_a_stop_on_its_own_starts_a_sentence():
     assert starts("said Nina Roe, deputy editor at Gadget Pro. Pearl's work would help, she said.") == ["Pearl"]
     # an abbreviation's or an initial's stop stays with its word
     assert starts("Gen. Haddad met George W. Bush and U.S. Senator Tim Kale in St. Louis.") == []
+
+
+def test_tag_attributes_set_what_the_attribute_ruler_sets():
+    # the pipeline's attribute_ruler, replaced by lookups (nlp.TagAttributes): every token's POS,
+    # morphology and lemma as the ruler would set them, its two-word rules ("gon na", "y' all",
+    # "there is") and its rules on a word's dependency ("but" as an adverb, "I" as a subject) too
+    import importlib
+
+    from onrecord.nlp import MODELS, TagAttributes
+
+    pipeline = load()
+    assert isinstance(pipeline.get_pipe("attribute_ruler"), TagAttributes)
+    ruler = next(importlib.import_module(m).load(exclude=["lemmatizer"]) for m in MODELS).get_pipe("attribute_ruler")
+    text = ("I'm gon na tell y' all: there is no plan, and there were never any, said the mayor.\n\n"
+            "But she ai n't wrong, he said. \"We got it,\" they say. Prices rose 3.5% to $12.50 on Monday; "
+            "stocks fell - again!  Mr. Smith's firm, JPMorgan & Co., won't comment.")
+    ours = pipeline(text)
+    with pipeline.select_pipes(disable=["attribute_ruler"]):
+        theirs = ruler(pipeline(text))
+    assert [(t.pos_, str(t.morph), t.lemma_) for t in ours] == [(t.pos_, str(t.morph), t.lemma_) for t in theirs]
