@@ -506,12 +506,8 @@ class Cast:
                 continue  # a place, no one "the owner" may be besides the one person named
             portfolio = _PORTFOLIO_BEFORE.search(self.text, max(unit.start, start - 40), start)
             if portfolio is not None and is_title(portfolio.group(1)):
-                # "Minister of Health Mike Hall": the portfolio's words before a first name are no
-                # part of the name
-                words = list(re.finditer(r"\S+", name))
-                first_name = next((i for i, w in enumerate(words[:-1]) if is_first_name(w.group())), 0)
-                if first_name:
-                    name, start = name[words[first_name].start() :], start + words[first_name].start()
+                cut = _first_name_at(name)  # "Minister of Health Mike Hall": "Health" is the portfolio's
+                name, start = name[cut:], start + cut
             if (name.split()[0] == "The" or club_or_party(name) or ends_in(name, _BODY_NAME_ENDINGS)
                     or _named_for_a_country(name)):
                 self.registry.organization(name).mentions.append((start, match.end(1)))
@@ -553,6 +549,12 @@ def _named_for_a_country(name: str) -> bool:
     first, last = words[0].lower(), without_possessive(words[-1]).lower()
     return (last in COUNTRIES and not is_first_name(last, anywhere=True)) or (
         first in COUNTRIES and not is_first_name(words[1], anywhere=True))
+
+
+def _first_name_at(name: str) -> int:
+    """Where the first name starts in words read as a name, 0 where no word before the last is one."""
+    words = list(re.finditer(r"\S+", name))
+    return next((w.start() for w in words[:-1] if is_first_name(w.group())), 0)
 
 
 def _without_a_person_after(name: str) -> str:
