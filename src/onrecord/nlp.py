@@ -297,7 +297,9 @@ def _tag_attributes(nlp: Language, name: str) -> TagAttributes:
 def _words(spec: dict) -> tuple[str, ...]:
     """The words a pattern's token must be, where it names them."""
     want = spec.get("LOWER")
-    return (want,) if isinstance(want, str) else tuple((want or {}).get("IN") or ()) if set(want or {}) == {"IN"} else ()
+    if isinstance(want, str):
+        return (want,)
+    return tuple(want["IN"]) if isinstance(want, dict) and set(want) == {"IN"} else ()
 
 
 def _fits(token, spec: dict) -> bool:

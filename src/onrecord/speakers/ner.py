@@ -15,8 +15,8 @@ from .names import is_first_name
 from .registry import PORTFOLIO_JOINERS, Referent, club_or_party, is_demonym, is_title, name_after_portfolio
 from .vocabulary import (
     COURTESY_TITLES, DETERMINERS, HONORIFICS, LETTERS_AFTER_A_NAME, NOT_NAME_ENTS, ORGANIZATION_HEADS,
-    OF_THE_CROWN, ORGANIZATION_NOUNS, PARTY_MEMBERS, PEERAGE, PLACE_ENTS, RELATIONS, ROLE_TITLES, SENTENCE_OPENERS, SUBJECT_DEPS,
-    TITLE_WORDS, is_person_noun, title_word,
+    OF_THE_CROWN, ORGANIZATION_NOUNS, PARTY_MEMBERS, PEERAGE, PLACE_ENTS, RELATIONS, ROLE_TITLES, SENTENCE_OPENERS,
+    SUBJECT_DEPS, TITLE_WORDS, is_person_noun, title_word,
 )
 
 
@@ -91,7 +91,8 @@ def capitalised(ent: Span) -> bool:
     """Whether an entity is written as a name: the small NER also tags "a record 49-match unbeaten
     league run" a person and "tsunamis", "£100bn" organizations; and "the Crown corporation" "Crown",
     a capital that says whose a body is, not which."""
-    if ent.text.lower() in OF_THE_CROWN and ent.root.head.lower_ in ORGANIZATION_NOUNS and ent.root.head.i != ent.root.i:
+    head = ent.root.head
+    if ent.text.lower() in OF_THE_CROWN and head.lower_ in ORGANIZATION_NOUNS and head.i != ent.root.i:
         return False
     return any(ch.isupper() for ch in ent.text)
 

@@ -599,7 +599,8 @@ class SpeakerResolver:
             named = named and [max(named, key=lambda e: e.mentioned_before(position))]
         if not named and words[0] in DEFINITE and head in BODY_NOUNS and of_a_trade(span) and not of_the_state(span):
             # "the weather agency" for "Environment Canada", whose name holds no word of its trade: the
-            # one public body the article named before, where it named one (of two, no telling which)
+            # one organization the article named before whose name says it is no other kind, where it
+            # named one (of two, no telling which)
             named = [e for e in self.registry.organizations if e.type == "organization" and e.name
                      and e.mentioned_before(position) >= 0 and not named_like_a_person(e)
                      and not (set(org_key(e.name)) & (ORG_NOUNS | BUSINESS_NOUNS) - _BODIES)]

@@ -46,7 +46,8 @@ TITLE_WORDS = frozenset(
     "secretary minister chairman chairwoman judge justice gen general prof professor rev sir lord lady "
     # ranks and offices that stand before a name and are no part of it ("Vice President Joe Biden")
     "miss mx vice deputy acting former premier chancellor mp mep msp mla mpp congressman congresswoman "
-    "det sgt cpl const cst insp supt coun lt col capt cmdr adm maj brig pte ald coach archbishop bishop cardinal rabbi magistrate".split()
+    "det sgt cpl const cst insp supt coun lt col capt cmdr adm maj brig pte ald "
+    "coach archbishop bishop cardinal rabbi magistrate".split()
 )
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those"})
 # Capitalised role words that, before a name, make a title ("Premier Doug Ford")
