@@ -257,10 +257,10 @@ class Cast:
             return True
         # (a short name, all of it the body's: no first name, title or honorific in it, as "Jonathan
         # Kaplan - England" has, where the NER ran a person's name on)
+        # (the set lookups first: every person the NER tags in every article comes through here)
         words = ent.text.split()
-        return (ent.label_ == "PERSON" and 1 < len(words) <= 3 and not after_honorific(ent[0])
-                and not any(is_title(w) or is_first_name(w, anywhere=True) for w in words)
-                and _named_for_a_country(ent.text))
+        return (ent.label_ == "PERSON" and 1 < len(words) <= 3 and _named_for_a_country(ent.text)
+                and not after_honorific(ent[0]) and not any(is_title(w) or is_first_name(w, anywhere=True) for w in words))
 
     def _initials_of_a_speaker(self, ent: Span) -> bool:
         """Initials and a surname the article has say "she …" or "he …" alone: "JK Rowling's fifth
