@@ -991,3 +991,26 @@ def test_the_pronoun_a_side_is_taken_with_is_the_content_of_a_stance_verb():
         assert [offsets_text(d, c.content) for c in found] == ([expected] if expected else [])
         if expected:
             assert d.text[found[0].source.start : found[0].source.end] == "Sanders"
+
+
+@pytest.mark.parametrize("verb, preposition, content", [("spoke", "to", None), ("spoke", "about", "the deficit")])
+def test_whom_someone_spoke_to_is_no_content(verb, preposition, content):
+    # Jane Smith spoke to reporters on Monday.  ("to" says whom; "about" what)
+    words = ["Jane", "Smith", verb, preposition, "reporters" if content is None else "the", *(
+        [] if content is None else ["deficit"]), "on", "Monday", "."]
+    if content is None:
+        heads = [1, 2, 2, 2, 3, 2, 5, 2]
+        deps = ["compound", "nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"]
+        tags = ["NNP", "NNP", "VBD", "IN", "NNS", "IN", "NNP", "."]
+        pos = ["PROPN", "PROPN", "VERB", "ADP", "NOUN", "ADP", "PROPN", "PUNCT"]
+    else:
+        heads = [1, 2, 2, 2, 5, 3, 2, 6, 2]
+        deps = ["compound", "nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"]
+        tags = ["NNP", "NNP", "VBD", "IN", "DT", "NN", "IN", "NNP", "."]
+        pos = ["PROPN", "PROPN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    found = [offsets_text(d, c.content) for c in find_in_sentence(d[:], 0) if c.content]
+    if content is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and found[0][0].startswith(content)

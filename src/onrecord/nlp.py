@@ -167,6 +167,32 @@ def whole_names(doc: Doc) -> Doc:
     return doc
 
 
+# the dashes that end a dateline, spaced: "EDMONTON — ", "TORONTO -- ", "OTTAWA - "
+_DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+@Language.component("onrecord_datelines_off_names")
+def datelines_off_names(doc: Doc) -> Doc:
+    """A name the NER ran its paragraph's dateline into: the name after the dateline's dash.
+
+    "EDMONTON — Alberta Health Services says …" comes out of the NER as one
+    organization, "EDMONTON — Alberta Health Services", which no later mention
+    ("AHS", "the health authority") matches and a mention of the subject alone
+    cannot find. An entity opening the paragraph with a word in capitals and a
+    spaced dash inside keeps only the words after the dash.
+    """
+    ents = list(doc.ents)
+    if not ents or ents[0].start != 0 or not (doc[0].is_upper and doc[0].is_alpha and len(doc[0]) > 1):
+        return doc
+    first = ents[0]
+    dash = next((t.i for t in first[1:-1] if t.text in _DATELINE_DASHES and doc[t.i - 1].whitespace_ and t.whitespace_), None)
+    if dash is None or not doc[dash + 1].text[:1].isupper():
+        return doc
+    ents[0] = Span(doc, dash + 1, first.end, label=first.label)
+    doc.ents = ents
+    return doc
+
+
 # A quotation right after an abbreviation's stop: "… called at 3 a.m. "The scene
 # is secure," Gordon said." The parser reads the stop as the abbreviation's and
 # runs one sentence on into the quotation, which then counts as the paraphrase of
@@ -331,7 +357,8 @@ def load(model: str | None = None) -> Language:
                 continue
         nlp.max_length = MAX_LENGTH
         if "ner" in nlp.pipe_names:
-            nlp.add_pipe("onrecord_whole_names", after="ner")
+            nlp.add_pipe("onrecord_datelines_off_names", after="ner")
+            nlp.add_pipe("onrecord_whole_names", after="onrecord_datelines_off_names")
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("onrecord_quotation_starts", before="parser")
         if "attribute_ruler" in nlp.pipe_names and TagAttributes.supports(ruler := nlp.get_pipe("attribute_ruler")):

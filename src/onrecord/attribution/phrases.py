@@ -107,6 +107,11 @@ def side_taken(verb: Token, obj: Token) -> bool:
     return obj.lower_ in _SIDE_TAKEN and verb.lower_ in stance_forms()
 
 
+# verbs whose "to" says whom they address: "spoke to reporters", "talked to CBC" (their forms: the
+# cue table holds "spoke" as a cue of its own)
+_SPOKEN_TO = frozenset("speak speaks spoke spoken speaking talk talks talked talking".split())
+
+
 def object_content(verb: Token, lemma: str) -> Token | None:
     """A nominal content: the direct object, or the object of "for/on/about/to" right after the verb.
 
@@ -123,7 +128,20 @@ def object_content(verb: Token, lemma: str) -> Token | None:
                 return child
             if side_taken(verb, child):
                 return child
-        if child.dep_ == "prep" and child.lower_ in ("for", "on", "about", "of", "to") and child.i <= verb.i + 2:
+        spoken_to = verb.lower_ in _SPOKEN_TO
+        if child.dep_ == "prep" and child.lower_ == "to" and spoken_to:
+            # "spoke to reporters": whom to, not what of (PolNeAR train: never a content); what of
+            # may hang off whom ("spoke to the BBC Sport website about her loneliness")
+            whom = next((c for c in child.children if c.dep_ == "pobj"), None)
+            about = next((c for c in (whom.children if whom is not None else ()) if c.dep_ == "prep"
+                          and c.lower_ in ("about", "of")), None)
+            topic = next((c for c in about.children if c.dep_ in ("pobj", "pcomp")), None) if about is not None else None
+            if topic is not None:
+                return topic
+            continue
+        # (what of, after whom to: "spoke to reporters on Monday about the fire")
+        near = child.i <= verb.i + 2 or (spoken_to and child.lower_ in ("about", "of"))
+        if child.dep_ == "prep" and child.lower_ in ("for", "on", "about", "of", "to") and near:
             # "called for the ratification of …", "called for releasing the videos"
             pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "VERB") and pobj.ent_type_ not in ("DATE", "TIME"):

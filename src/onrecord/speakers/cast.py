@@ -38,7 +38,7 @@ from .registry import (
 from .sentences import Sentences
 from .vocabulary import (
     BODY_NOUNS, CALENDAR_WORDS, CARRIERS, COUNTRIES, DEMONYMS, DETERMINERS, HONORIFICS, INDEFINITE, KIN,
-    LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAMING_NOUNS, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, ORGANIZATION_NOUNS,
+    LEGAL_ENDINGS, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAMING_NOUNS, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, ORGANIZATION_NOUNS,
     PLACE_ENTS, POLICE_ACRONYMS, RAW_STOP, ROLE_TITLES, ROYAL_TITLES, SUBJECT_DEPS, TITLE_WORDS, is_person_noun,
 )
 
@@ -62,11 +62,17 @@ _WORDS_BEFORE = 6
 # lowercase roles before a name that only a person holds (not "market leader Tesco", "broker Marsh")
 _ONLY_PEOPLES_ROLES = frozenset(
     "spokesman spokeswoman spokesperson minister secretary mp mep mla mpp msp councillor".split())
-# an apposition or a copula's complement right after a name in unparsed text
-_RAW_DESCRIPTION = re.compile(r"(?:,|\s+(?:is|was))\s+(?:the|a|an)\s+([a-z][^,.;:!?\"“”()]*)")
+# an apposition or a copula's complement right after a name in unparsed text (a capital may open
+# it: "Leah Gazan, the NDP MP for Winnipeg Centre,"; a byline's "The Canadian Press" is no role)
+_RAW_DESCRIPTION = re.compile(r"(?:,|\s+(?:is|was))\s+(?:the|a|an)\s+([A-Za-z][^,.;:!?\"“”()]*)")
 # the last words of organizations' names, which an unparsed paragraph's names are read by
 # ("Alberta Health Services", "Canada Border Services Agency"), as no person's
-_BODY_NAME_ENDINGS = NAMING_NOUNS | BODY_NOUNS | ORGANIZATION_HEADS | frozenset("service services inc corp ltd".split())
+_BODY_NAME_ENDINGS = NAMING_NOUNS | BODY_NOUNS | ORGANIZATION_HEADS | LEGAL_ENDINGS | {"services"}
+# those of them no one's surname is, which make a body of a name the NER calls a person's ("Alberta
+# Health Services says"; not "Bank", "House", "Court" or "Hall")
+_ONLY_BODIES_END = frozenset(
+    "agency association authority board commission committee corporation council department foundation "
+    "institute ministry services society union university coalition".split()) | LEGAL_ENDINGS
 # the last words of streets' and roads' names, places an unparsed paragraph names as people are
 # named ("a bakery on Main Street"; not "Lane", "Park", "Hill" or "Way", surnames too)
 _STREET_ENDINGS = frozenset("Street Avenue Road Drive Boulevard Crescent Highway Expressway Parkway Trail".split())
@@ -83,6 +89,8 @@ _BODY_OF = re.compile(
     rf"\b((?:{_NAME_WORD}\s+){{0,3}}(?:{'|'.join(sorted(w.capitalize() for w in _BODY_NAME_ENDINGS if w.isalpha()))})"
     rf"\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:and\s+)?{_NAME_WORD})*)"
 )
+# a dateline before a paragraph's first word, in text that was not parsed: "NANAIMO — ", "RENO, Nev. (AP) -- "
+_DATELINE_IN_RAW_TEXT = re.compile(r"\s*(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\w.'()-]*)*\s+(?:-|--|\u2013|\u2014)\s+)?")
 # what a one-word name after it is a place of: "Back in Surrey, Grewal says"
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 # a person's initials before a surname: "JK Rowling", "J.K. Rowling", "PJ Harvey"
@@ -123,8 +131,13 @@ class Cast:
 
     def _lede_subject(self, units: list[Unit]) -> Referent | None:
         """The organization the article's first sentence is about: its main clause's subject."""
-        if not units or units[0].doc is None:
-            return None  # (an unparsed first paragraph: no subject known)
+        if not units:
+            return None
+        if units[0].doc is None:
+            # an unparsed first paragraph: the organization it opens with, after its dateline
+            # ("The Canadian Transportation Agency fined Air Canada …"), a subject by its place
+            opening = _DATELINE_IN_RAW_TEXT.match(self.text, units[0].start).end()
+            return next((e for e in self.registry.organizations if any(s == opening for s, _ in e.mentions)), None)
         doc, offset = units[0].doc, units[0].start
         subject = sentence_subject(next(doc.sents))
         if subject is None:
@@ -259,8 +272,12 @@ class Cast:
         # Kaplan - England" has, where the NER ran a person's name on)
         # (the set lookups first: every person the NER tags in every article comes through here)
         words = ent.text.split()
-        return (ent.label_ == "PERSON" and 1 < len(words) <= 3 and _named_for_a_country(ent.text)
-                and not after_honorific(ent[0]) and not any(is_title(w) or is_first_name(w, anywhere=True) for w in words))
+        if ent.label_ != "PERSON" or not 1 < len(words) <= 4 or after_honorific(ent[0]):
+            return False
+        if without_possessive(words[-1]).lower() in _ONLY_BODIES_END and words[-1][:1].isupper():
+            return True
+        return (len(words) <= 3 and _named_for_a_country(ent.text)
+                and not any(is_title(w) or is_first_name(w, anywhere=True) for w in words))
 
     def _initials_of_a_speaker(self, ent: Span) -> bool:
         """Initials and a surname the article has say "she …" or "he …" alone: "JK Rowling's fifth
@@ -523,9 +540,13 @@ class Cast:
                 # "Bennett, the minister of …," / "Bennett is the minister responsible for …"
                 entity.describe(" ".join(after.group(1).split()[:PREDICATE_WORDS]))
             lead: list[str] = []
-            for word in reversed(self.text[max(unit.start, match.start() - 80) : match.start()].split()[-_WORDS_BEFORE:]):
+            before = self.text[max(unit.start, match.start() - 80) : match.start()].split()[-_WORDS_BEFORE:]
+            for k in range(len(before) - 1, -1, -1):
+                word = before[k]
                 if word.lower() in RAW_STOP or not word.isalnum():
                     break
+                if k > 0 and word.islower() and word.endswith("ed") and before[k - 1][:1].isupper():
+                    break  # a name's verb: "The Winnipeg Blue Bombers fired head coach Mike O'Shea"
                 lead.insert(0, word)
             if lead and describes_someone(lead[-1].lower()):
                 # "Treasury spokesman Bob Smith", "car maker Mitsubishi Motors"; not "Congress will

@@ -75,7 +75,7 @@ from .registry import PersonMention, Referent, Registry, ends_in, is_demonym, is
 from .sentences import Sentences
 from .vocabulary import (
     AGE, AGE_EPITHETS, ALSO_CALLED, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEGREE_TITLES, DETERMINERS, FRIENDS,
-    GROUP_PRONOUNS, INDEFINITE, KIN, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, OF_THE_CROWN,
+    GROUP_PRONOUNS, INDEFINITE, KIN, LEGAL_ENDINGS, MEDIA_WORDS, NATIONAL, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, OF_THE_CROWN,
     ORGANIZATION_HEADS, ORG_NOUNS, ORGANIZATION_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS,
     PEERAGE, PERSON_PRONOUNS, PLACE_ENTS, POLICE_FORCES, RELATIONS, RELATIVE_PRONOUNS, SENTENCE_LINKS, SPEAKING_FOR,
     STAKEHOLDERS, TEAM_WORDS, WRITERS_EPITHETS, is_person_noun, singular,
@@ -493,8 +493,9 @@ class SpeakerResolver:
 
                     near = self.pronouns.antecedent(position, None, (), self.last_speaker, topics=self.reported)
                     return near if ageless(near) else self.registry.latest(ageless)
-        if [w for w in words if w not in DETERMINERS] == ["police"]:
-            # "Police said", "the police": the police force the article named ("Toronto Police Service")
+        if [w for w in words if w not in DETERMINERS] in (["police"], ["mounties"], ["force"], ["police", "force"]):
+            # "Police said", "the police", "the force", "Mounties said": the police force the article
+            # named ("Toronto Police Service", "RCMP")
             forces = [e for e in self.registry.organizations if e.mentioned_before(position) >= 0 and (
                 "police" in org_key(e.name or "") or org_key(e.name or "") in POLICE_FORCES)]
             if forces:
@@ -554,12 +555,14 @@ class SpeakerResolver:
                     named = holders
         if not named and words[0] in DEFINITE and head in NAMING_NOUNS:
             # "the department": the organization named with that word ("Department of Veterans Affairs"),
-            # or one the noun also means ("the school" for "University of Calgary")
+            # or one the noun also means ("the school" for "University of Calgary", "the province" for
+            # "the Ontario government", never the federal one)
             for called in (head, *ALSO_CALLED.get(head, ())):
                 named = [
                     e for e in self.registry.organizations
                     if called in org_key(e.name or "") and e.mentioned_before(position) >= 0
                     and said - {head} | {called} <= set(org_key(e.name or "")) | e.title_words
+                    and not (head == "province" and set(org_key(e.name or "")) & NATIONAL)
                 ]
                 if named:
                     break
@@ -585,7 +588,7 @@ class SpeakerResolver:
                 other = (NAMING_NOUNS if head in BUSINESS_NOUNS else ORG_NOUNS) | BUSINESS_NOUNS
                 named += [e for e in self.registry.organizations if e.type == "organization"
                           and e.mentioned_before(position) >= 0 and not named_like_a_person(e)
-                          and not (set(org_key(e.name or "")) & other - kinds)]
+                          and not (_kinds_named(e) & other - kinds)]
         if not named and words[0] in DEFINITE and head in BODY_NOUNS and len(said) > 1:
             # "the transit agency" for the "Toronto Transit Commission", "the health authority" for
             # "Alberta Health Services", "the federal agency" for "Statistics Canada": the public body
@@ -595,7 +598,7 @@ class SpeakerResolver:
             named = [e for e in self.registry.organizations if e.type == "organization" and e.name
                      and e.mentioned_before(position) >= 0 and not named_like_a_person(e)
                      and said - {head} <= set(org_key(e.name)) | _LEVELS_OF_GOVERNMENT
-                     and not (set(org_key(e.name)) & (ORG_NOUNS | BUSINESS_NOUNS) - kinds)]
+                     and not (_kinds_named(e) & (ORG_NOUNS | BUSINESS_NOUNS) - kinds)]
             named = named and [max(named, key=lambda e: e.mentioned_before(position))]
         if not named and words[0] in DEFINITE and head in BODY_NOUNS and of_a_trade(span) and not of_the_state(span):
             # "the weather agency" for "Environment Canada", whose name holds no word of its trade: the
@@ -603,23 +606,29 @@ class SpeakerResolver:
             # named one (of two, no telling which)
             named = [e for e in self.registry.organizations if e.type == "organization" and e.name
                      and e.mentioned_before(position) >= 0 and not named_like_a_person(e)
-                     and not (set(org_key(e.name)) & (ORG_NOUNS | BUSINESS_NOUNS) - _BODIES)]
+                     and not (_kinds_named(e) & (ORG_NOUNS | BUSINESS_NOUNS) - _BODIES)]
             named = named if len(named) == 1 else []
         if not named and words[0] in DEFINITE and head in _KIND_OF_NAME and len(said) == 1:
             # "the party" for "The NDP", "the club" for "Sheffield United": the last one named, by
             # the words its kind of name ends in
+            # (a team, too, by a nickname in the plural: "the team" for the "Winnipeg Jets")
             named = [e for e in self.registry.organizations if e.mentioned_before(position) >= 0
-                     and ends_in(e.name or "", _KIND_OF_NAME[head])]
+                     and (ends_in(e.name or "", _KIND_OF_NAME[head]) or (head in _CLUB_ENDINGS | {"team"}
+                                                                        and _nicknamed(e)))]
         if not named and words[0] in DEFINITE and head in OUTLET_NOUNS and len(said) == 1:
             # "the paper says": the outlet the article last named ("Spanish daily ABC")
             named = [e for e in self.registry.organizations if e.type == "media" and e.mentioned_before(position) >= 0]
         if not named:
             return None
-        if (head in BUSINESS_NOUNS | {"group"} and kind_alone and self.cast.lede_subject in named
-                and not any(e in self.registry.recent for e in named if e is not self.cast.lede_subject)):
+        lede = self.cast.lede_subject
+        # (a body by its noun only where the name says it is one: "The Canadian Transportation Agency
+        # fined Air Canada …" is "the regulator"; a firm inside the lede's subject is no "organisation")
+        about = head in BUSINESS_NOUNS | {"group"} or (head in BODY_NOUNS and lede is not None and _kinds_named(lede) & _BODIES)
+        if (about and kind_alone and lede in named
+                and not any(e in self.registry.recent for e in named if e is not lede)):
             # none other spoke yet: the business the story is about, not the last one named on the
             # way ("German telecoms firm Deutsche Telekom saw …", then its unit, an analyst's bank)
-            return self.cast.lede_subject
+            return lede
         if head in _ANY_BUSINESS and kind_alone:
             # a business that spoke before goes on speaking as "the company": not the unit or the
             # regulator named after it ("TimeWarner said … its internet business, AOL, … a probe by
@@ -1093,6 +1102,22 @@ def _a_kind_of_body(modifier: Token, noun: Token) -> bool:
     an organization's noun ("a ministry spokesperson", "a police spokesman")."""
     return modifier.is_lower and modifier.dep_ == "compound" and modifier.head.i == noun.i and (
         modifier.lower_ in ORGANIZATION_NOUNS)
+
+
+def _nicknamed(entity: Referent) -> bool:
+    """Whether an organization's name ends in a team's nickname, a plural that is no kind of
+    body: "Winnipeg Jets", "Toronto Maple Leafs" (not "Alberta Health Services")."""
+    words = (entity.name or "").split()
+    last = words[-1] if words else ""
+    return (len(words) > 1 and last[:1].isupper() and last.endswith("s") and not last.endswith("ss")
+            and not _kinds_named(entity) & (ORGANIZATION_NOUNS | NAMING_NOUNS | {"services", "systems", "industries"}))
+
+
+def _kinds_named(entity: Referent) -> set[str]:
+    """The words of an organization's name, which say what kind of body it is, a legal ending
+    read as "company" ("Ford Motor Co. of Canada" is no union)."""
+    words = set(org_key(entity.name or ""))
+    return words | {"company"} if words & LEGAL_ENDINGS else words
 
 
 def _as_written_inside(name: str) -> str:

@@ -36,11 +36,15 @@ ORG_NOUNS = frozenset(
 # of Toronto", "the hospital" for "Hereford County Hospital" (its own noun, so no other kind's)
 NAMING_NOUNS = ORG_NOUNS | frozenset(
     "university college school hospital clinic city institute museum library authority commission division "
-    "district military".split()
+    "district military service province".split()
 )
 # what a body of another name is called too: "the school said" of the "University of Calgary",
-# "the military" of "the Canadian Armed Forces"
-ALSO_CALLED = {"school": ("university", "college", "academy"), "military": ("forces", "army")}
+# "the military" of "the Canadian Armed Forces", "the province" of "the Ontario government"
+ALSO_CALLED = {"school": ("university", "college", "academy"), "military": ("forces", "army"), "province": ("government",)}
+# the words of a country's government, which no province is ("the federal government")
+NATIONAL = frozenset("federal national canada canadian".split())
+# the endings of a business's legal name, which say it is a company ("Ford Motor Co. of Canada")
+LEGAL_ENDINGS = frozenset("co corp inc ltd llc plc".split())
 TITLE_WORDS = frozenset(
     "mr mrs ms dr sen rep gov president senator councilwoman councilman councillor mayor governor "
     "secretary minister chairman chairwoman judge justice gen general prof professor rev sir lord lady "
