@@ -818,6 +818,8 @@ def test_a_hyphenated_modifier_is_described_whole(extractor):
         ('Dominic LeBlanc spoke to reporters. "We are ready," LeBlanc told them.', "are ready", "Dominic LeBlanc"),
         ('Former MP Celina Caesar-Chavannes left the party. "I felt unheard," said Caesar-Chavannes.', "unheard",
          "Celina Caesar-Chavannes"),
+        # a first name the NER took alone, the surname after it a date to it
+        ('"The team played well," said Marc-André Fleury after the game.', "played well", "Marc-André Fleury"),
     ],
 )
 def test_a_name_and_its_surname_are_one_person_whatever_the_ner_calls_them(extractor, text, words, name):
@@ -2472,8 +2474,17 @@ def test_a_places_possessive_narrows_a_role_as_the_countrys_does(extractor):
         # "the province": the province's government the article named, never the federal one
         ("TORONTO — The Ontario government says it will spend $50 million on hospital beds.\n\n"
          "The province said the beds would open in January.", "Ontario government"),
+        # (a place's government is named by it, as the NER names "the Ontario government")
+        ("The Nova Scotia government announced new rules for rentals on Monday.\n\n"
+         "The province said the rules take effect in March.", "Nova Scotia government"),
         ("The federal government says it will send troops to help with the floods.\n\n"
          "The province said roads were still closed.", None),
+        # "the report", "the study": whoever the article said put it out, in a participle's "by"
+        # or in a paragraph with no cue (read, not parsed)
+        ("A report released Tuesday by the Canadian Institute for Health Information says wait times grew.\n\n"
+         "The report says patients waited an average of 30 weeks.", "The Canadian Institute for Health Information"),
+        ("The Halden Heart Foundation has released a new study on women's health.\n\n"
+         "The study found women are less likely to receive treatment.", "The Halden Heart Foundation"),
         # "the force", "Mounties": the police force the article named
         ("NANAIMO — RCMP are investigating a crash on the highway north of Nanaimo.\n\n"
          "Mounties said the driver died at the scene. The force said the highway would be closed.", "RCMP"),

@@ -91,6 +91,11 @@ _BODY_OF = re.compile(
 )
 # a dateline before a paragraph's first word, in text that was not parsed: "NANAIMO — ", "RENO, Nev. (AP) -- "
 _DATELINE_IN_RAW_TEXT = re.compile(r"\s*(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\w.'()-]*)*\s+(?:-|--|\u2013|\u2014)\s+)?")
+# a body putting out a statement or a report, right after its name in text that was not parsed
+_PUT_OUT_IN_RAW_TEXT = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:released|issued|published|put\s+out|posted)\s+(?:a|an|its|their)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?({'|'.join(sorted(CARRIERS))})\b"
+)
 # what a one-word name after it is a place of: "Back in Surrey, Grewal says"
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 # a person's initials before a surname: "JK Rowling", "J.K. Rowling", "PJ Harvey"
@@ -554,6 +559,13 @@ class Cast:
                 entity.describe(" ".join(lead))
             if opening is not None and is_person_noun(opening):
                 entity.describe(opening)  # "Singer Courtney Love": a singer
+        for entity in self.registry.organizations:
+            for start, end in entity.mentions:
+                put_out = _PUT_OUT_IN_RAW_TEXT.match(self.text, end, unit.end) if unit.start <= start < unit.end else None
+                if put_out is not None:
+                    # "The Heart and Stroke Foundation has released a new study": whose "the study" is
+                    noun = put_out.group(1)
+                    self.authored.append((put_out.start(1), noun.lower(), Mention(start, end, None)))
 
     def _note_unparsed_opening(self, start: int, end: int) -> None:
         """Note a name that opens a sentence of an unparsed paragraph, but for a possessor

@@ -388,12 +388,17 @@ _NO_AUTHORS = frozenset("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY EVENT
 
 def author_of(noun):
     """The head of the phrase that names who put out a statement or report, by the parse: its
-    possessor ("the RCMP's statement"), "from"/"by" ("a report by the OECD"), the subject that
-    issued it ("Hydro One released a statement") or spoke in it ("Police said in a news release").
+    possessor ("the RCMP's statement"), "from"/"by" ("a report by the OECD", "a report released by
+    CIHI"), the subject that issued it ("Hydro One released a statement") or spoke in it ("Police
+    said in a news release").
     Pronouns and the unnamed are left out: they would say no more than "the statement" does;
     so are times ("Thursday's report")."""
     candidates = [c for c in noun.children if c.dep_ == "poss"]
     candidates += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                   for p in c.children if p.dep_ == "pobj"]
+    # (or its participle's: "a report released Tuesday by the Canadian Institute for Health Information")
+    candidates += [p for acl in noun.children if acl.dep_ == "acl" and acl.lower_ in _PUTTING_OUT
+                   for c in acl.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                    for p in c.children if p.dep_ == "pobj"]
     verb = None
     if noun.dep_ == "dobj" and noun.head.lower_ in _PUTTING_OUT:

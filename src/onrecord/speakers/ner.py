@@ -14,7 +14,7 @@ from .descriptions import hyphened_words, same_entity, written
 from .names import is_first_name
 from .registry import PORTFOLIO_JOINERS, Referent, club_or_party, is_demonym, is_title, name_after_portfolio
 from .vocabulary import (
-    COURTESY_TITLES, DETERMINERS, HONORIFICS, LETTERS_AFTER_A_NAME, NOT_NAME_ENTS, ORGANIZATION_HEADS,
+    CALENDAR_WORDS, COURTESY_TITLES, DETERMINERS, HONORIFICS, LETTERS_AFTER_A_NAME, NOT_NAME_ENTS, ORGANIZATION_HEADS,
     OF_THE_CROWN, ORGANIZATION_NOUNS, PARTY_MEMBERS, PEERAGE, PLACE_ENTS, RELATIONS, ROLE_TITLES, SENTENCE_OPENERS,
     SUBJECT_DEPS, TITLE_WORDS, is_person_noun, title_word,
 )
@@ -185,7 +185,8 @@ _FROM_WHERE = frozenset({"of", "from", "at"})
 def name_the_ner_cut(ent: Span) -> Span:
     """A person's name with the words the NER left out before its surname: the first part of a
     double-barrelled one ("Wilson-Raybould" of which it took "Raybould") and a first name in
-    no list ("Navdeep Bains", "Gurratan Singh", of which it took the surname alone); and without
+    no list ("Navdeep Bains", "Gurratan Singh", of which it took the surname alone); or the surname
+    after a first name it took alone ("Marc-André" of "Marc-André Fleury"); and without
     where the person is from, which it ran on into ("Wendy Ide of The Times" is Wendy Ide of the
     newspaper), a first and a last name before it."""
     doc, start, end = ent.doc, ent.start, ent.end
@@ -201,6 +202,13 @@ def name_the_ner_cut(ent: Span) -> Span:
             and not before.ent_type_ and before.is_alpha and _may_be_a_first_name(before)
             and (before.i == 0 or not _may_be_a_first_name(doc[before.i - 1]) or doc[before.i - 1].ent_type_)):
         start -= 1
+    after = doc[end] if end < len(doc) else None
+    if (after is not None and words and all(is_first_name(w.text) for w in words)
+            and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and after.ent_type_ in ("", "DATE")
+            and after.is_alpha and after.lower_ not in CALENDAR_WORDS and _may_be_a_first_name(after)):
+        # a first name alone, the surname it is a compound of left out: "Marc-André" of "Marc-André
+        # Fleury" (the NER called "Fleury" a date)
+        end += 1
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 

@@ -250,7 +250,7 @@ class SpeakerResolver:
             relative = self._relative(span, m.start - m.span.start_char, exclude)
             if relative is not None:
                 return relative, None  # "her husband added", named with her before
-            known = self._organization_written_out(span)
+            known = self._organization_written_out(span) or self._government_of(span)
             if known is not None:
                 return known, None  # "Fosters said", the brewer named before, that the tagger took for a plural noun
             entity = self._unnamed(span, words, clause)
@@ -396,6 +396,16 @@ class SpeakerResolver:
             return None
         key = org_key(span.text)
         return next((e for e in self.registry.organizations if key and org_key(e.name or "") == key), None)
+
+    def _government_of(self, span: Span) -> Referent | None:
+        """A place's government, named by it: "The Manitoba government" is the organization
+        "Manitoba government", as the NER names "the Ontario government" (not "the federal
+        government", no place's; not "the Liberal government", a party's)."""
+        words = [t for t in span if t.lower_ not in DETERMINERS]
+        if (len(words) < 2 or words[-1].lower_ != "government"
+                or not all(t.ent_type_ == "GPE" and t.text[:1].isupper() for t in words[:-1])):
+            return None
+        return self.registry.organization(" ".join(t.text for t in words))
 
     def _by_text(self, m: Mention, exclude) -> Referent | None:
         """A mention the parse does not cover (it cuts a token): read from its words."""
