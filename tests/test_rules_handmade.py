@@ -1014,3 +1014,22 @@ def test_whom_someone_spoke_to_is_no_content(verb, preposition, content):
         assert found == []
     else:
         assert len(found) == 1 and found[0][0].startswith(content)
+
+
+def test_a_verb_conjoined_inside_a_complement_is_a_second_statement():
+    # He called it "shameful" and called on leaders "not to feed that impulse."
+    # (the parse hangs the second "called" off "shameful", the first one's complement)
+    words = ["He", "called", "it", '"', "shameful", '"', "and", "called", "on", "leaders", '"', "not", "to", "feed",
+             "that", "impulse", ".", '"']
+    spaces = [True, True, True, False, False, True, True, True, True, True, False, True, True, True, True, False,
+              False, False]
+    heads = [1, 1, 1, 4, 1, 4, 4, 4, 7, 8, 7, 13, 13, 7, 15, 13, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "oprd", "punct", "cc", "conj", "prep", "pobj", "punct", "neg", "aux",
+            "xcomp", "det", "dobj", "punct", "punct"]
+    tags = ["PRP", "VBD", "PRP", "``", "JJ", "''", "CC", "VBD", "IN", "NNS", "``", "RB", "TO", "VB", "DT", "NN", ".",
+            "''"]
+    pos = ["PRON", "VERB", "PRON", "PUNCT", "ADJ", "PUNCT", "CCONJ", "VERB", "ADP", "NOUN", "PUNCT", "PART", "PART",
+           "VERB", "DET", "NOUN", "PUNCT", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    first = next(c for c in find_in_sentence(d[:], 0) if c.anchor.i == 1)
+    assert offsets_text(d, first.content) == ['it "shameful"']

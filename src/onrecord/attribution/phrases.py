@@ -169,12 +169,24 @@ def with_complement(verb: Token, obj: Token) -> list[Token]:
         complement = child.dep_ in _COMPLEMENT_DEPS or (child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS)
         coordinated = child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "ADJ") and last > obj.right_edge.i
         if complement or coordinated:
-            last = max(last, child.right_edge.i)
+            last = max(last, _before_a_second_verb(child))
     tokens = [obj.doc[i] for i in range(obj.left_edge.i, last + 1)]
     # "… as being in the “suburbs of St. Petersburg” — a metaphor for …": the
     # reporter's comment after a dash is not part of the characterization
     dash = next((t for t in tokens if t.i > obj.right_edge.i and t.text in ("—", "–", "-", "--")), None)
     return [t for t in tokens if dash is None or t.i < dash.i]
+
+
+def _before_a_second_verb(token: Token) -> int:
+    """The end of a complement's words, before a verb the parse made a conjunct inside it: "called
+    it "shameful" and called on leaders …" (hung off "shameful") is a second statement."""
+    verb = next((t for t in token.subtree if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.i > token.i), None)
+    if verb is None:
+        return token.right_edge.i
+    end = verb.left_edge.i - 1
+    while end > token.i and (token.doc[end].dep_ == "cc" or token.doc[end].is_punct and token.doc[end].text not in DOUBLE_MARKS):
+        end -= 1
+    return end
 
 
 def quoted_object_with_complement(verb: Token, lemma: str) -> Token | None:
