@@ -575,6 +575,10 @@ def test_a_named_apposition_is_a_person_not_the_organization_it_describes(extrac
         ('"The troops are ready," said Maj.-Gen. Dany Fortin.', "Dany Fortin", "Maj.-Gen."),
         ('"It is an honour," said Lt.-Gov. Janet Austin.', "Janet Austin", "Lt.-Gov."),
         ('"The troops are ready," said Pte. Dany Fortin.', "Dany Fortin", "Pte."),
+        # Quebec's and Newfoundland's members of the legislature (the NER calls this one an organization)
+        ('"This is unacceptable," said Liberal MNA Marwah Rizqy.', "Marwah Rizqy", "Liberal MNA"),
+        # a role spelled the Canadian way, opening the sentence, which the NER ran into the name
+        ("Neighbour Jim Reid said he woke up to the sound of sirens.", "Jim Reid", "neighbour"),
         # in a paragraph with no cue (read, not parsed), the title, not the verb before it
         ("The Halden Blue Bombers fired head coach Mike O'Shay on Sunday.\n\n"
          "\"It was the hardest call,\" said Mike O'Shay.", "Mike O'Shay", "head coach"),
@@ -1548,6 +1552,11 @@ def test_a_one_word_name_is_the_person_whose_full_name_it_begins(extractor, text
         # not one the article gave another tie: her son is not her husband
         ('Jessica Tran said her son, Daniel Tran, left home on Friday.\n\n"I did not sleep," she said.\n\n'
          '"We were lucky," her husband added.', "were lucky", None),
+        # a relative named by a first name alone, in a paragraph with no cue (read, not parsed), is
+        # whom the "he" after it means
+        ('Linda Cook lost her job at the plant in March. Her husband, Dave, still works there.\n\n'
+         '"We are barely getting by," she said.\n\nHe said the company has not offered any help.',
+         "offered any help", "Dave"),
     ],
 )
 def test_a_relative_called_by_kin_is_the_one_named_with_that_surname(extractor, text, words, name):

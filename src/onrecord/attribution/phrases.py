@@ -178,9 +178,10 @@ def with_complement(verb: Token, obj: Token) -> list[Token]:
 
 
 def _before_a_second_verb(token: Token) -> int:
-    """The end of a complement's words, before a verb the parse made a conjunct inside it: "called
-    it "shameful" and called on leaders …" (hung off "shameful") is a second statement."""
-    verb = next((t for t in token.subtree if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.i > token.i), None)
+    """The end of a complement's words, before a finite verb the parse made its conjunct: "called
+    it "shameful" and called on leaders …" (hung off "shameful") is a second statement; "the ban
+    as "ridiculous" and "badly thought out"", "a way to … land a contract and reach fans" are one."""
+    verb = next((t for t in token.children if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ", "VBP")), None)
     if verb is None:
         return token.right_edge.i
     end = verb.left_edge.i - 1

@@ -38,8 +38,9 @@ from .registry import (
 from .sentences import Sentences
 from .vocabulary import (
     BODY_NOUNS, CALENDAR_WORDS, CARRIERS, COUNTRIES, DEMONYMS, DETERMINERS, HONORIFICS, INDEFINITE, KIN,
-    LEGAL_ENDINGS, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAMING_NOUNS, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS, ORGANIZATION_NOUNS,
-    PLACE_ENTS, POLICE_ACRONYMS, RAW_STOP, ROLE_TITLES, ROYAL_TITLES, SUBJECT_DEPS, TITLE_WORDS, is_person_noun,
+    LEGAL_ENDINGS, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAMING_NOUNS, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS,
+    ORGANIZATION_NOUNS, PARLIAMENT_MEMBERS, PLACE_ENTS, POLICE_ACRONYMS, RAW_STOP, ROLE_TITLES, ROYAL_TITLES,
+    SUBJECT_DEPS, TITLE_WORDS, is_person_noun,
 )
 
 # A capitalised name in text that was not parsed ("… officer Michael Glassner sent …").
@@ -61,7 +62,7 @@ _BEFORE_A_SURNAME = (TITLE_WORDS | ROLE_TITLES | HONORIFICS_BEFORE_A_SURNAME) - 
 _WORDS_BEFORE = 6
 # lowercase roles before a name that only a person holds (not "market leader Tesco", "broker Marsh")
 _ONLY_PEOPLES_ROLES = frozenset(
-    "spokesman spokeswoman spokesperson minister secretary mp mep mla mpp msp councillor".split())
+    "spokesman spokeswoman spokesperson minister secretary councillor".split()) | PARLIAMENT_MEMBERS
 # an apposition or a copula's complement right after a name in unparsed text (a capital may open
 # it: "Leah Gazan, the NDP MP for Winnipeg Centre,"; a byline's "The Canadian Press" is no role)
 _RAW_DESCRIPTION = re.compile(r"(?:,|\s+(?:is|was))\s+(?:the|a|an)\s+([A-Za-z][^,.;:!?\"“”()]*)")
@@ -91,6 +92,9 @@ _BODY_OF = re.compile(
 )
 # a dateline before a paragraph's first word, in text that was not parsed: "NANAIMO — ", "RENO, Nev. (AP) -- "
 _DATELINE_IN_RAW_TEXT = re.compile(r"\s*(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\w.'()-]*)*\s+(?:-|--|\u2013|\u2014)\s+)?")
+# a relative named by a first name alone in apposition, in text that was not parsed: "Her husband, Dave,"
+_KIN_NAMED_IN_RAW_TEXT = re.compile(
+    rf"\b((?:[Hh]er|[Hh]is|[Tt]heir)\s+(?:{'|'.join(sorted(KIN))})),\s+([A-Z][a-z]+),")
 # a body putting out a statement or a report, right after its name in text that was not parsed
 _PUT_OUT_IN_RAW_TEXT = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+)?(?:released|issued|published|put\s+out|posted)\s+(?:a|an|its|their)\s+"
@@ -559,6 +563,12 @@ class Cast:
                 entity.describe(" ".join(lead))
             if opening is not None and is_person_noun(opening):
                 entity.describe(opening)  # "Singer Courtney Love": a singer
+        for match in _KIN_NAMED_IN_RAW_TEXT.finditer(self.text, unit.start, unit.end):
+            # "Her husband, Dave, still works there": a first name alone, the one the he after it means
+            if is_first_name(match.group(2)):
+                entity = self._person_at(match.group(2), match.start(2), None)
+                entity.mentions.append((match.start(2), match.end(2)))
+                entity.describe(match.group(1))
         for entity in self.registry.organizations:
             for start, end in entity.mentions:
                 put_out = _PUT_OUT_IN_RAW_TEXT.match(self.text, end, unit.end) if unit.start <= start < unit.end else None

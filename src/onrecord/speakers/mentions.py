@@ -21,8 +21,8 @@ from .names import is_first_name
 from .ner import capitalised_title, title_taken_for_an_organization
 from .registry import IN_A_CLAUSE, is_title
 from .vocabulary import (
-    CARRIERS, DEMONYMS, DETERMINERS, HONORIFICS, NO_DESCRIPTION, OF_THE_CROWN, PLACE_ENTS, RELATIONS, RELATIVE_PRONOUNS,
-    SUBJECT_DEPS, is_person_noun, singular,
+    CARRIERS, DEMONYMS, DETERMINERS, HONORIFICS, NO_DESCRIPTION, OF_THE_CROWN, PARLIAMENT_MEMBERS, PLACE_ENTS,
+    RELATIONS, RELATIVE_PRONOUNS, SUBJECT_DEPS, is_person_noun, singular,
 )
 
 
@@ -72,9 +72,6 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 
 # who is "for" a place: "the Labour MP for Birkenhead", "Senator for Queensland"
-PARLIAMENT_MEMBERS = frozenset("mp msp mep mla mpp".split())
-
-
 MEMBERS_FOR = PARLIAMENT_MEMBERS | frozenset("member senator councillor representative congressman congresswoman".split())
 
 

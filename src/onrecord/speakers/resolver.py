@@ -59,7 +59,7 @@ from .descriptions import (
 )
 from .gender import honorific_before, pronoun_gender, title_gender
 from .mentions import (
-    MEMBERS_FOR, PARLIAMENT_MEMBERS, a_places, agent, before_aside, carriers_source, clause_tokens, demonym_words,
+    MEMBERS_FOR, a_places, agent, before_aside, carriers_source, clause_tokens, demonym_words,
     described_before, epithet, epithet_adjective, epithet_compound, gender_said_of, head_word, in_a_constituency,
     in_pieces, of_a_trade, of_someone_else, of_the_state, relative_antecedent, relative_clause_head, sentence_subject,
     spoken_with, where_held, without_aside_clause,
@@ -74,11 +74,12 @@ from .pronouns import Pronouns
 from .registry import PersonMention, Referent, Registry, ends_in, is_demonym, is_title, org_key, says_who, settle_gender
 from .sentences import Sentences
 from .vocabulary import (
-    AGE, AGE_EPITHETS, ALSO_CALLED, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEGREE_TITLES, DETERMINERS, FRIENDS,
-    GROUP_PRONOUNS, INDEFINITE, KIN, LEGAL_ENDINGS, MEDIA_WORDS, NATIONAL, NAMING_NOUNS, NARROWING, NO_DESCRIPTION, OF_THE_CROWN,
-    ORGANIZATION_HEADS, ORG_NOUNS, ORGANIZATION_NOUNS, OTHER_OFFICE, OUTLET_NOUNS, PARTY_MEMBERS, PARTY_WORDS,
-    PEERAGE, PERSON_PRONOUNS, PLACE_ENTS, POLICE_FORCES, RELATIONS, RELATIVE_PRONOUNS, SENTENCE_LINKS, SPEAKING_FOR,
-    STAKEHOLDERS, TEAM_WORDS, WRITERS_EPITHETS, is_person_noun, singular,
+    AGE, AGE_EPITHETS, ALSO_CALLED, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEGREE_TITLES, DETERMINERS,
+    FRIENDS, GROUP_PRONOUNS, INDEFINITE, KIN, LEGAL_ENDINGS, MEDIA_WORDS, NATIONAL, NAMING_NOUNS, NARROWING,
+    NO_DESCRIPTION, OF_THE_CROWN, ORGANIZATION_HEADS, ORG_NOUNS, ORGANIZATION_NOUNS, OTHER_OFFICE, OUTLET_NOUNS,
+    PARLIAMENT_MEMBERS, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_PRONOUNS, PLACE_ENTS, POLICE_FORCES, RELATIONS,
+    RELATIVE_PRONOUNS, SENTENCE_LINKS, SPEAKING_FOR, STAKEHOLDERS, TEAM_WORDS, WRITERS_EPITHETS, is_person_noun,
+    singular,
 )
 
 

@@ -45,14 +45,17 @@ ALSO_CALLED = {"school": ("university", "college", "academy"), "military": ("for
 NATIONAL = frozenset("federal national canada canadian".split())
 # the endings of a business's legal name, which say it is a company ("Ford Motor Co. of Canada")
 LEGAL_ENDINGS = frozenset("co corp inc ltd llc plc".split())
+# the members of a parliament, by its abbreviation: Westminster's, Holyrood's, Strasbourg's and
+# the provinces' (a Legislative Assembly's MLA, Ontario's MPP, Quebec's MNA, Newfoundland's MHA)
+PARLIAMENT_MEMBERS = frozenset("mp mep msp mla mpp mna mha".split())
 TITLE_WORDS = frozenset(
     "mr mrs ms dr sen rep gov president senator councilwoman councilman councillor mayor governor "
     "secretary minister chairman chairwoman judge justice gen general prof professor rev sir lord lady "
     # ranks and offices that stand before a name and are no part of it ("Vice President Joe Biden")
-    "miss mx vice deputy acting former premier chancellor mp mep msp mla mpp congressman congresswoman "
+    "miss mx vice deputy acting former premier chancellor congressman congresswoman "
     "det sgt cpl const cst insp supt coun lt col capt cmdr adm maj brig pte ald "
     "coach archbishop bishop cardinal rabbi magistrate".split()
-)
+) | PARLIAMENT_MEMBERS
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those"})
 # Capitalised role words that, before a name, make a title ("Premier Doug Ford")
 ROLE_TITLES = frozenset(
@@ -166,7 +169,7 @@ PERSON_NOUNS = frozenset(
     "chair official guard forward quarterback fullback full-back fly-half scrum-half centre-back international "
     # who someone is in the story: "A witness said she …" (who they are to someone else is a relation)
     "witness victim expert teen attorney surgeon paramedic pilot clerk diplomat envoy ceo cop inmate citizen "
-    "guest scholar magnate tycoon chef poet".split()
+    "guest scholar magnate tycoon chef poet neighbour passerby advocate".split()
 )
 # an abbreviated title before a name, and the nouns a later description calls its holder by
 ABBREVIATED_TITLES = {
