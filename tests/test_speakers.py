@@ -327,12 +327,15 @@ def test_names_with_apostrophes_and_accents_and_a_gendered_role(extractor):
         ("Former television host Robert Vance has attacked the government's housing policy.\n\n"
          "The Veritas leader said the only people to benefit were landlords. The MEP said his party would "
          "build more homes.", "build more homes", "Robert Vance"),
+        # the writer's word for the one person named before, whose ward the NER took for a person
+        ("Kevin Kline, who represents Charleswood-Tuxedo, voted against the plan.\n\n"
+         "\"It's a bad deal for taxpayers,\" the councillor said.", "bad deal", "Kevin Kline"),
         # an apposition opening on a capital, in a paragraph with no cue (read, not parsed)
         ("Lena Gazaway, the NDP MP for Halden Centre, raised the issue in the House of Commons.\n\n"
          "\"People are dying on our streets,\" the MP said.", "dying on our streets", "Lena Gazaway"),
     ],
     ids=["party's role", "title tagged as an organization", "doctor's title", "a former role", "a member's seat",
-         "an unparsed apposition"],
+         "a ward represented", "an unparsed apposition"],
 )
 def test_a_role_is_the_person_it_was_said_of(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name
@@ -1812,6 +1815,14 @@ def test_an_organizations_name_the_ner_misread_is_the_organization(extractor, te
     assert [e.type for e in article.entities if e.name == name] == ["organization"]
 
 
+@pytest.mark.parametrize("client", ["Mr Doherty", "Jane Smith"])
+def test_whom_a_lawyer_represents_is_a_person_not_a_ward(extractor, client):
+    # (a ward or riding someone "represents" is no person; a lawyer's client is one)
+    article = extractor.extract(f"A lawyer representing {client} said outside court the charges were denied.")
+    assert "person" in {e.type for e in article.entities if e.name and e.name in client}
+    assert "organization" not in {e.type for e in article.entities if e.name and e.name in client}
+
+
 def test_a_first_word_that_looks_like_a_role_noun_stays_in_the_name(extractor):
     # "-ian" and "-er" make person nouns, but "Lian" and "Dresdner" are names
     text = "Lian Wei Tan, an economist at a bank, said rates would rise. Dresdner Kleinwort Brenner said it agreed."
@@ -2494,6 +2505,9 @@ def test_a_places_possessive_narrows_a_role_as_the_countrys_does(extractor):
          "The report says patients waited an average of 30 weeks.", "The Canadian Institute for Health Information"),
         ("The Halden Heart Foundation has released a new study on women's health.\n\n"
          "The study found women are less likely to receive treatment.", "The Halden Heart Foundation"),
+        # (a body's name with "and" in it, read whole)
+        ("The Heart and Stroke Foundation has released a new study on women's health.\n\n"
+         "The study found women are less likely to receive treatment.", "The Heart and Stroke Foundation"),
         # "the force", "Mounties": the police force the article named
         ("NANAIMO — RCMP are investigating a crash on the highway north of Nanaimo.\n\n"
          "Mounties said the driver died at the scene. The force said the highway would be closed.", "RCMP"),

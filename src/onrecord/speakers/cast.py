@@ -90,6 +90,12 @@ _BODY_OF = re.compile(
     rf"\b((?:{_NAME_WORD}\s+){{0,3}}(?:{'|'.join(sorted(w.capitalize() for w in _BODY_NAME_ENDINGS if w.isalpha()))})"
     rf"\s+of\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:and\s+)?{_NAME_WORD})*)"
 )
+# a body named "X and Y …" in unparsed text, which the name pattern cuts at the "and": "The Heart and
+# Stroke Foundation" (not "Stroke Foundation")
+_BODY_AND = re.compile(
+    rf"\b((?:{_NAME_WORD}\s+){{1,2}}and\s+(?:{_NAME_WORD}\s+){{0,2}}"
+    rf"(?:{'|'.join(sorted(w.capitalize() for w in _BODY_NAME_ENDINGS if w.isalpha()))}))\b"
+)
 # a dateline before a paragraph's first word, in text that was not parsed: "NANAIMO — ", "RENO, Nev. (AP) -- "
 _DATELINE_IN_RAW_TEXT = re.compile(r"\s*(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\w.'()-]*)*\s+(?:-|--|\u2013|\u2014)\s+)?")
 # a relative named by a first name alone in apposition, in text that was not parsed: "Her husband, Dave,"
@@ -514,6 +520,14 @@ class Cast:
         for match in _BODY_OF.finditer(self.text, unit.start, unit.end):
             name = _without_a_person_after(match.group(1))
             self.registry.organization(name).mentions.append((match.start(1), match.start(1) + len(name)))
+        for match in _BODY_AND.finditer(self.text, unit.start, unit.end):
+            # (only a name "the" or a sentence opens: "former Free and Bad Company singer" is two bands)
+            start = match.start(1)
+            definite = match.group(1).startswith("The ") or self.text[max(0, start - 4) : start] == "the "
+            if not (definite or self.sentences.opens(start)):
+                continue
+            if not any(s <= start < e for o in self.registry.organizations for s, e in o.mentions):
+                self.registry.organization(match.group(1)).mentions.append((match.start(1), match.end(1)))
         for match in _POLICE_FORCE.finditer(self.text, unit.start, unit.end):
             # "RCMP in Nova Scotia are investigating …": capitals the name pattern leaves out, which a
             # later "Police said" means

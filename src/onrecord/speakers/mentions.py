@@ -221,11 +221,19 @@ _CONTRASTING = NO_DESCRIPTION | frozenset("former ex other another fellow rival 
 
 def in_a_constituency(token) -> bool:
     """Whether a word is in the place a member sits for: "Sheppey" of "the MP for Sittingbourne
-    and Sheppey", "Birkenhead" of "the Labour MP for Birkenhead"."""
+    and Sheppey", "Birkenhead" of "the Labour MP for Birkenhead", the ward or riding someone
+    "represents" ("Kevin Klein, who represents Charleswood-Tuxedo", a person to the NER; not the
+    client a lawyer represents, "Jane Smith", "Mr Doherty", whose first name or honorific says so)."""
     i = token.i - 1
-    while i > 0 and (token.doc[i].text[:1].isupper() or token.doc[i].lower_ in ("and", "&")):
+    while i > 0 and (token.doc[i].text[:1].isupper() or token.doc[i].lower_ in ("and", "&", "-")):
         i -= 1
+    if i >= 0 and token.doc[i].lower_ in _REPRESENTING:
+        named = token.doc[i + 1].text
+        return not (is_first_name(named) or named.rstrip(".") in HONORIFICS)
     return i > 0 and token.doc[i].lower_ == "for" and token.doc[i - 1].lower_ in MEMBERS_FOR
+
+
+_REPRESENTING = frozenset("represents represented representing represent".split())
 
 
 def where_held(span: Span) -> set[str]:
