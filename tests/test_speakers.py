@@ -825,6 +825,9 @@ def test_a_hyphenated_modifier_is_described_whole(extractor):
         ('Dominic LeBlanc spoke to reporters. "We are ready," LeBlanc told them.', "are ready", "Dominic LeBlanc"),
         ('Former MP Celina Caesar-Chavannes left the party. "I felt unheard," said Caesar-Chavannes.', "unheard",
          "Celina Caesar-Chavannes"),
+        # initials and a surname (an organization to the NER) whose surname alone speaks later
+        ('KC Carruthers has run the shelter for a decade. "We are full every night," Carruthers said.',
+         "full every night", "KC Carruthers"),
         # a first name the NER took alone, the surname after it a date to it
         ('"The team played well," said Marc-André Fleury after the game.', "played well", "Marc-André Fleury"),
     ],

@@ -23,7 +23,7 @@ from .descriptions import (
 )
 from .gender import honorific_before, honorific_gender
 from .mentions import (
-    author_of, followed_by_he_or_she, gender_said_of, in_a_constituency, main_subject, salience, says_he_or_she,
+    author_of, followed_by_he_or_she, gender_said_of, in_a_constituency, main_subject, salience, says_he_or_she, speaks,
     sentence_subject,
 )
 from .names import first_name_verdict, is_first_name
@@ -295,13 +295,17 @@ class Cast:
                 and not any(is_title(w) or is_first_name(w, anywhere=True) for w in words))
 
     def _initials_of_a_speaker(self, ent: Span) -> bool:
-        """Initials and a surname the article has say "she …" or "he …" alone: "JK Rowling's fifth
-        book" (an organization to the NER) … "Rowling said she had plenty of time"."""
+        """Initials and a surname the article has say "she …" or "he …" alone, or speak on its
+        own: "JK Rowling's fifth book" (an organization to the NER) … "Rowling said she had plenty
+        of time"; "KC Carruthers has run the shelter …" … "“…,” Carruthers said" (a firm of
+        initials and a surname, "WH Smith", is not called by the surname alone)."""
         words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
-        if len(words) != 2 or not _INITIALS.fullmatch(words[0].text):
-            return False
+        if len(words) != 2 or not _INITIALS.fullmatch(words[0].text) or not words[0].whitespace_:
+            return False  # (not "T-Mobile")
         surname = words[1].lower_
-        return any(t.lower_ == surname and says_he_or_she(t) for u in self.parsed for t in u.doc)
+        # (speaking alone only where the NER sees no body in the word there: "Customs said" of "US Customs")
+        return any(t.lower_ == surname and t.i != words[1].i and (
+            says_he_or_she(t) or (speaks(t) and t.ent_type_ in ("", "PERSON"))) for u in self.parsed for t in u.doc)
 
     def names_a_person(self, ent: Span) -> bool:
         """Whether a named entity is a person, whatever the NER called it.

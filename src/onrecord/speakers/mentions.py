@@ -297,6 +297,11 @@ def says_he_or_she(token) -> bool:
                for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children)
 
 
+def speaks(token) -> bool:
+    """Whether a word is the subject of a saying verb: "“…,” Carruthers said"."""
+    return token.dep_ == "nsubj" and cue_lemma(token.head.lower_) in _SAYING
+
+
 def followed_by_he_or_she(token) -> bool:
     """Whether a sentence's subject is what the next sentence's "he" or "she" takes up: "Moe
     dismissed the criticism. He said …" (a firm goes on as "it")."""
