@@ -100,7 +100,7 @@ _BODY_AND = re.compile(
 _DATELINE_IN_RAW_TEXT = re.compile(r"\s*(?:[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\w.'()-]*)*\s+(?:-|--|\u2013|\u2014)\s+)?")
 # a relative named by a first name alone in apposition, in text that was not parsed: "Her husband, Dave,"
 _KIN_NAMED_IN_RAW_TEXT = re.compile(
-    rf"\b((?:[Hh]er|[Hh]is|[Tt]heir)\s+(?:{'|'.join(sorted(KIN))})),\s+([A-Z][a-z]+),")
+    rf"\b((?:[Hh]er|[Hh]is|[Tt]heir)\s+(?:{'|'.join(sorted(KIN))})),\s+({_NAME_WORD}),")
 # a body putting out a statement or a report, right after its name in text that was not parsed
 _PUT_OUT_IN_RAW_TEXT = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+)?(?:released|issued|published|put\s+out|posted)\s+(?:a|an|its|their)\s+"
@@ -323,8 +323,10 @@ class Cast:
             return False  # "the Lib Dems", "the Clintons": a party or a family, no one person
         if club_or_party(ent.text):
             return False
-        if in_a_constituency(ent[0]):
-            return False  # "the Labour MP for Birkenhead": a constituency the NER took for a name
+        if in_a_constituency(ent[0]) and not self.registry.person_by_surname(without_possessive(ent.text)):
+            # "the Labour MP for Birkenhead", "who represents Charleswood-Tuxedo": a constituency the
+            # NER took for a name (not "a lawyer representing Smith" after "John Smith")
+            return False
         if ent.label_ == "PERSON":
             # a place the article names as such ("Back in Surrey" too), or a day or month ("In March,"),
             # is no person, unless an honorific or a full name says so ("Mrs May", "Theresa May … May said")

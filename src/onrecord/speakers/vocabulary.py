@@ -40,7 +40,9 @@ NAMING_NOUNS = ORG_NOUNS | frozenset(
 )
 # what a body of another name is called too: "the school said" of the "University of Calgary",
 # "the military" of "the Canadian Armed Forces", "the province" of "the Ontario government"
-ALSO_CALLED = {"school": ("university", "college", "academy"), "military": ("forces", "army"), "province": ("government",)}
+ALSO_CALLED = {
+    "school": ("university", "college", "academy"), "military": ("forces", "army"), "province": ("government",),
+}
 # the words of a country's government, which no province is ("the federal government")
 NATIONAL = frozenset("federal national canada canadian".split())
 # the endings of a business's legal name, which say it is a company ("Ford Motor Co. of Canada")
