@@ -582,6 +582,9 @@ def test_a_named_apposition_is_a_person_not_the_organization_it_describes(extrac
         ('"This is unacceptable," said Liberal MNA Marwah Rizqy.', "Marwah Rizqy", "Liberal MNA"),
         # a role spelled the Canadian way, opening the sentence, which the NER ran into the name
         ("Neighbour Jim Reid said he woke up to the sound of sirens.", "Jim Reid", "neighbour"),
+        # no clause after a name ("the decision … was") nor the word before it ("For") describes her
+        ('For Jenna Walsh, the decision to close her café was heartbreaking.\n\n'
+         '"I put everything into this place," she said.', "Jenna Walsh", None),
         # in a paragraph with no cue (read, not parsed), the title, not the verb before it
         ("The Halden Blue Bombers fired head coach Mike O'Shay on Sunday.\n\n"
          "\"It was the hardest call,\" said Mike O'Shay.", "Mike O'Shay", "head coach"),

@@ -66,6 +66,10 @@ _ONLY_PEOPLES_ROLES = frozenset(
 # an apposition or a copula's complement right after a name in unparsed text (a capital may open
 # it: "Leah Gazan, the NDP MP for Winnipeg Centre,"; a byline's "The Canadian Press" is no role)
 _RAW_DESCRIPTION = re.compile(r"(?:,|\s+(?:is|was))\s+(?:the|a|an)\s+([A-Za-z][^,.;:!?\"“”()]*)")
+# what makes such words a clause of their own rather than a description: a finite verb before
+# any relative clause ("the minister who was elected" is a description)
+_RELATIVE_CLAUSE = re.compile(r"\s(?:who|whom|whose|that|which)\s")
+_A_CLAUSE = re.compile(r"\b(?:is|was|are|were|has|had|have|will|would|can|could|says|said)\b")
 # the last words of organizations' names, which an unparsed paragraph's names are read by
 # ("Alberta Health Services", "Canada Border Services Agency"), as no person's
 _BODY_NAME_ENDINGS = NAMING_NOUNS | BODY_NOUNS | ORGANIZATION_HEADS | LEGAL_ENDINGS | {"services"}
@@ -565,8 +569,9 @@ class Cast:
             entity.mentions.append((start, match.end(1)))
             self._note_unparsed_opening(start, match.end(1))
             after = _RAW_DESCRIPTION.match(self.text, match.end(1), unit.end)
-            if after:
-                # "Bennett, the minister of …," / "Bennett is the minister responsible for …"
+            if after and not _A_CLAUSE.search(_RELATIVE_CLAUSE.split(after.group(1))[0]):
+                # "Bennett, the minister of …," / "Bennett is the minister responsible for …" (not a
+                # clause: "For Jenna Walsh, the decision to close her café was heartbreaking")
                 entity.describe(" ".join(after.group(1).split()[:PREDICATE_WORDS]))
             lead: list[str] = []
             before = self.text[max(unit.start, match.start() - 80) : match.start()].split()[-_WORDS_BEFORE:]

@@ -319,4 +319,5 @@ def is_person_noun(word: str) -> bool:
     # (not the outlets' words: lowercase, an "economist" or an "observer" is a person)
     if word in ORG_NOUNS or word in CARRIERS or word in BUSINESS_NOUNS:
         return False
-    return word.endswith(PERSON_SUFFIXES) and not word.endswith(NOT_PERSON_SUFFIXES)
+    # (a word of four letters at least: "for", "her", "per" are no doers)
+    return len(word) > 3 and word.endswith(PERSON_SUFFIXES) and not word.endswith(NOT_PERSON_SUFFIXES)
