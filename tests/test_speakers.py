@@ -330,12 +330,15 @@ def test_names_with_apostrophes_and_accents_and_a_gendered_role(extractor):
         # the writer's word for the one person named before, whose ward the NER took for a person
         ("Kevin Kline, who represents Charleswood-Tuxedo, voted against the plan.\n\n"
          "\"It's a bad deal for taxpayers,\" the councillor said.", "bad deal", "Kevin Kline"),
+        # an age given in a paragraph with no cue (read, not parsed), not the subject before it
+        ("Mary Smyth, 67, has lived on the street for 40 years. Her neighbour, Joan Leigh, 45, moved in "
+         "last spring.\n\n\"I'm not leaving,\" the 45-year-old said.", "not leaving", "Joan Leigh"),
         # an apposition opening on a capital, in a paragraph with no cue (read, not parsed)
         ("Lena Gazaway, the NDP MP for Halden Centre, raised the issue in the House of Commons.\n\n"
          "\"People are dying on our streets,\" the MP said.", "dying on our streets", "Lena Gazaway"),
     ],
     ids=["party's role", "title tagged as an organization", "doctor's title", "a former role", "a member's seat",
-         "a ward represented", "an unparsed apposition"],
+         "a ward represented", "an unparsed age", "an unparsed apposition"],
 )
 def test_a_role_is_the_person_it_was_said_of(extractor, text, words, name):
     assert speaker_of(extractor.extract(text), words).name == name

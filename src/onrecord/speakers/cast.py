@@ -66,6 +66,8 @@ _ONLY_PEOPLES_ROLES = frozenset(
 # an apposition or a copula's complement right after a name in unparsed text (a capital may open
 # it: "Leah Gazan, the NDP MP for Winnipeg Centre,"; a byline's "The Canadian Press" is no role)
 _RAW_DESCRIPTION = re.compile(r"(?:,|\s+(?:is|was))\s+(?:the|a|an)\s+([A-Za-z][^,.;:!?\"“”()]*)")
+# an age right after a name in unparsed text: "Joan Lee, 45, moved in"
+_RAW_AGE = re.compile(r",\s+(\d{1,3}),")
 # what makes such words a clause of their own rather than a description: a finite verb before
 # any relative clause ("the minister who was elected" is a description)
 _RELATIVE_CLAUSE = re.compile(r"\s(?:who|whom|whose|that|which)\s")
@@ -568,6 +570,9 @@ class Cast:
             entity = self._person_at(name, start, None)
             entity.mentions.append((start, match.end(1)))
             self._note_unparsed_opening(start, match.end(1))
+            age = _RAW_AGE.match(self.text, match.end(1), unit.end)
+            if age:
+                entity.describe(f"{age.group(1)}-year-old")  # "Joan Lee, 45,", as ``affiliation_of`` reads a parse
             after = _RAW_DESCRIPTION.match(self.text, match.end(1), unit.end)
             if after and not _A_CLAUSE.search(_RELATIVE_CLAUSE.split(after.group(1))[0]):
                 # "Bennett, the minister of …," / "Bennett is the minister responsible for …" (not a
