@@ -3112,3 +3112,11 @@ def test_a_paragraph_that_is_only_a_quotation_is_whom_the_paragraph_before_sets_
 )
 def test_a_verb_the_parse_made_a_modifier_is_no_part_of_a_description(extractor, text, name, description):
     assert entity_named(extractor.extract(text), name).descriptions[0] == description
+
+
+def test_a_firm_whose_capital_is_hyphened_to_its_name_is_no_persons_initials(extractor):
+    # (a first version of the initials rule made "T-Mobile" a person: "Mobile said" spoke alone)
+    article = extractor.extract(
+        "T-Mobile has launched a flat-fee tariff for its hotspots. T-Mobile said it would double their number.")
+    assert speaker_of(article, "double their number").name == "T-Mobile"
+    assert [e.type for e in article.entities if e.name == "T-Mobile"] == ["organization"]
