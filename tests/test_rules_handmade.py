@@ -1033,3 +1033,20 @@ def test_a_verb_conjoined_inside_a_complement_is_a_second_statement():
     d = doc(words, heads, deps, tags, pos, spaces)
     first = next(c for c in find_in_sentence(d[:], 0) if c.anchor.i == 1)
     assert offsets_text(d, first.content) == ['it "shameful"']
+
+
+def test_a_participle_conjoined_inside_a_complement_stays_in_it():
+    # He described the ban as "ridiculous" and "badly thought out".
+    # (a past participle conjoined to the complement is more of it, no second statement)
+    words = ["He", "described", "the", "ban", "as", '"', "ridiculous", '"', "and", '"', "badly", "thought", "out",
+             '"', "."]
+    spaces = [True, True, True, True, True, False, False, True, True, False, True, True, False, False, False]
+    heads = [1, 1, 3, 1, 1, 6, 4, 6, 6, 11, 11, 6, 11, 11, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "punct", "pobj", "punct", "cc", "punct", "advmod", "conj", "prt",
+            "punct", "punct"]
+    tags = ["PRP", "VBD", "DT", "NN", "IN", "``", "JJ", "''", "CC", "``", "RB", "VBN", "RP", "''", "."]
+    pos = ["PRON", "VERB", "DET", "NOUN", "ADP", "PUNCT", "ADJ", "PUNCT", "CCONJ", "PUNCT", "ADV", "VERB", "ADP",
+           "PUNCT", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.i == 1]
+    assert offsets_text(d, candidate.content) == ['the ban as "ridiculous" and "badly thought out"']
