@@ -260,6 +260,8 @@ class TagAttributes:
         self.single: list[tuple[int, dict, dict]] = []
         self.words: set[str] = set()
         self.known: dict[tuple, list[tuple[int, dict]]] = {}
+        # whether a word is one a one-token rule names or whose pattern it fits, by word
+        self.told: dict[str, bool] = {}
         # the patterns a one-token rule's word must fit ("^n[ou]thin'$"): a word that fits one is told apart
         self.word_patterns: list[re.Pattern] = []
         # longer rules, by a word one of their tokens must be and that token's place ("na" of "gon na")
@@ -302,7 +304,11 @@ class TagAttributes:
                     later.setdefault(span[index].i, []).append((order, attrs))
         for token in doc:
             lower = token.lower_
-            told = lower in self.words or any(pattern.search(lower) for pattern in self.word_patterns)
+            told = self.told.get(lower)
+            if told is None:
+                if len(self.told) > _KNOWN_KEYS:
+                    self.told.clear()
+                told = self.told[lower] = lower in self.words or any(p.search(lower) for p in self.word_patterns)
             key = (token.tag_, lower if told else None, token.dep_, token.is_space)
             hits = self.known.get(key)
             if hits is None:

@@ -119,6 +119,7 @@ def object_content(verb: Token, lemma: str) -> Token | None:
     """
     if verb.lower_ in OBJECT_STOP_FORMS:
         return None
+    spoken_to = verb.lower_ in _SPOKEN_TO
     for child in verb.children:
         if child.i < verb.i:
             continue
@@ -128,7 +129,6 @@ def object_content(verb: Token, lemma: str) -> Token | None:
                 return child
             if side_taken(verb, child):
                 return child
-        spoken_to = verb.lower_ in _SPOKEN_TO
         if child.dep_ == "prep" and child.lower_ == "to" and spoken_to:
             # "spoke to reporters": whom to, not what of (PolNeAR train: never a content); what of
             # may hang off whom ("spoke to the BBC Sport website about her loneliness")

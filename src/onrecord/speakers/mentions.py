@@ -290,11 +290,10 @@ def relative_clause_head(pronoun, base: int) -> list[tuple[int, int]]:
 
 def says_he_or_she(token) -> bool:
     """Whether a subject says something whose own subject is "he" or "she": "Smith said he …"."""
-    verb = token.head
-    if token.dep_ != "nsubj" or cue_lemma(verb.lower_) not in _SAYING:
+    if not speaks(token):
         return False
     return any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("he", "she")
-               for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children)
+               for clause in token.head.children if clause.dep_ == "ccomp" for c in clause.children)
 
 
 def speaks(token) -> bool:
