@@ -75,7 +75,7 @@ from .registry import PersonMention, Referent, Registry, ends_in, is_demonym, is
 from .sentences import Sentences
 from .vocabulary import (
     AGE, AGE_EPITHETS, ALSO_CALLED, BODY_NOUNS, BUSINESS_NOUNS, CARRIERS, DEFINITE, DEGREE_TITLES, DETERMINERS,
-    FRIENDS, GROUP_PRONOUNS, INDEFINITE, KIN, LEGAL_ENDINGS, MEDIA_WORDS, NATIONAL, NAMING_NOUNS, NARROWING,
+    FRIENDS, GROUP_PRONOUNS, INDEFINITE, KIN, LEGAL_ENDINGS, MEDIA_WORDS, NAMING_NOUNS, NARROWING, NEVER_CALLED,
     NO_DESCRIPTION, OF_THE_CROWN, ORGANIZATION_HEADS, ORG_NOUNS, ORGANIZATION_NOUNS, OTHER_OFFICE, OUTLET_NOUNS,
     PARLIAMENT_MEMBERS, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_PRONOUNS, PLACE_ENTS, POLICE_FORCES, RELATIONS,
     RELATIVE_PRONOUNS, SENTENCE_LINKS, SPEAKING_FOR, STAKEHOLDERS, TEAM_WORDS, WRITERS_EPITHETS, is_person_noun,
@@ -573,7 +573,7 @@ class SpeakerResolver:
                     e for e in self.registry.organizations
                     if called in org_key(e.name or "") and e.mentioned_before(position) >= 0
                     and said - {head} | {called} <= set(org_key(e.name or "")) | e.title_words
-                    and not (head == "province" and set(org_key(e.name or "")) & NATIONAL)
+                    and not set(org_key(e.name or "")) & NEVER_CALLED.get(head, frozenset())
                 ]
                 if named:
                     break

@@ -43,8 +43,9 @@ NAMING_NOUNS = ORG_NOUNS | frozenset(
 ALSO_CALLED = {
     "school": ("university", "college", "academy"), "military": ("forces", "army"), "province": ("government",),
 }
-# the words of a country's government, which no province is ("the federal government")
-NATIONAL = frozenset("federal national canada canadian".split())
+# the words that say a body is not what a noun of ALSO_CALLED means: a country's government is
+# no province ("the federal government")
+NEVER_CALLED = {"province": frozenset("federal national canada canadian".split())}
 # the endings of a business's legal name, which say it is a company ("Ford Motor Co. of Canada")
 LEGAL_ENDINGS = frozenset("co corp inc ltd llc plc".split())
 # the members of a parliament, by its abbreviation: Westminster's, Holyrood's, Strasbourg's and
