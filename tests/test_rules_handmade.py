@@ -1050,3 +1050,75 @@ def test_a_participle_conjoined_inside_a_complement_stays_in_it():
     d = doc(words, heads, deps, tags, pos, spaces)
     [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.i == 1]
     assert offsets_text(d, candidate.content) == ['the ban as "ridiculous" and "badly thought out"']
+
+
+
+@pytest.mark.parametrize("tail", [[], ["after", "the", "game"]])
+def test_a_team_and_role_the_tagger_read_as_a_subject_and_its_verb_are_the_speakers(tail):
+    # “It was close,” said Canucks goalie Thatcher Demko (after the game).  (the parse: "Canucks"
+    # the subject of a verb "goalie" whose object is the name; the speaker ends at the name)
+    words = ["“", "It", "was", "close", ",", "”", "said", "Canucks", "goalie", "Thatcher", "Demko", *tail, "."]
+    spaces = [False, True, True, False, False, True, True, True, True, True, bool(tail), True, True, False, False]
+    heads = [6, 2, 6, 2, 6, 6, 6, 8, 6, 10, 8, *([8, 13, 11] if tail else []), 6]
+    deps = ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "ROOT", "nsubj", "ccomp", "compound", "dobj",
+            *(["prep", "det", "pobj"] if tail else []), "punct"]
+    tags = ["``", "PRP", "VBD", "JJ", ",", "''", "VBD", "NNS", "VBP", "NNP", "NNP", *(["IN", "DT", "NN"] if tail else []),
+            "."]
+    pos = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "VERB", "NOUN", "VERB", "PROPN", "PROPN",
+           *(["ADP", "DET", "NOUN"] if tail else []), "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces[: len(words)])
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
+    assert d.text[candidate.source.start : candidate.source.end] == "Canucks goalie Thatcher Demko"
+
+
+def test_a_cue_and_speaker_set_off_by_commas_inside_what_was_said():
+    # Often, said Mr Pearson, the data was sold.  (the parse hangs the clause after off the name as
+    # a relative clause: read from the words, the speaker is between the commas)
+    words = ["Often", ",", "said", "Mr", "Pearson", ",", "the", "data", "was", "sold", "."]
+    spaces = [False, True, True, True, False, True, True, True, True, False, False]
+    heads = [2, 2, 2, 4, 2, 4, 7, 9, 9, 4, 2]
+    deps = ["advmod", "punct", "ROOT", "compound", "nsubj", "punct", "det", "nsubjpass", "auxpass", "relcl", "punct"]
+    tags = ["RB", ",", "VBD", "NNP", "NNP", ",", "DT", "NNS", "VBD", "VBN", "."]
+    pos = ["ADV", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = list(find_in_sentence(d[:], 0))
+    assert offsets_text(d, candidate.content) == ["Often", "the data was sold"]
+    assert offsets_text(d, candidate.cue) == ["said"]
+    assert d.text[candidate.source.start : candidate.source.end] == "Mr Pearson"
+
+
+def test_a_name_set_off_after_its_cue_and_a_relative_clause_stay_the_parses():
+    # "…," said Mr Pearson, who runs the firm.  (what follows the second comma is about the speaker)
+    words = ["Often", ",", "said", "Mr", "Pearson", ",", "who", "runs", "the", "firm", "."]
+    spaces = [False, True, True, True, False, True, True, True, True, False, False]
+    heads = [2, 2, 2, 4, 2, 4, 7, 4, 9, 7, 2]
+    deps = ["advmod", "punct", "ROOT", "compound", "nsubj", "punct", "nsubj", "relcl", "det", "dobj", "punct"]
+    tags = ["RB", ",", "VBD", "NNP", "NNP", ",", "WP", "VBZ", "DT", "NN", "."]
+    pos = ["ADV", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "VERB", "DET", "NOUN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    assert all(offsets_text(d, c.content) != ["Often", "who runs the firm."] for c in find_in_sentence(d[:], 0))
+
+
+def test_a_second_subject_after_a_name_describes_it_only_where_both_are_the_cues():
+    from onrecord.attribution.subjects import split_description
+
+    # "…," said Alex Hilton, licence manager.  (both subjects of "said": the role is the name's)
+    words = ['"', "Yes", ",", '"', "said", "Alex", "Hilton", ",", "licence", "manager", "."]
+    heads = [4, 4, 4, 4, 4, 6, 4, 4, 9, 4, 4]
+    deps = ["punct", "intj", "punct", "punct", "ROOT", "compound", "nsubj", "punct", "compound", "nsubj", "punct"]
+    tags = ["``", "UH", ",", "''", "VBD", "NNP", "NNP", ",", "NN", "NN", "."]
+    pos = ["PUNCT", "INTJ", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "NOUN", "NOUN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    assert split_description(d[6]).text == "manager"
+    # Instead, said Mr Doctorow, systems were built.  (both subjects of what was said)
+    words = ["Instead", ",", "said", "Mr", "Doctorow", ",", "systems", "were", "built", "."]
+    heads = [2, 2, 2, 4, 8, 4, 8, 8, 2, 2]
+    deps = ["advmod", "punct", "ROOT", "compound", "nsubjpass", "punct", "nsubjpass", "auxpass", "ccomp", "punct"]
+    tags = ["RB", ",", "VBD", "NNP", "NNP", ",", "NNS", "VBD", "VBN", "."]
+    pos = ["ADV", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "NOUN", "AUX", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    assert split_description(d[4]) is None
+    # (and the cue's content: what was said after the speaker, without the link before it)
+    [candidate] = list(find_in_sentence(d[:], 0))
+    assert offsets_text(d, candidate.content) == ["systems were built"]
+    assert d.text[candidate.source.start : candidate.source.end] == "Mr Doctorow"

@@ -3120,3 +3120,21 @@ def test_a_firm_whose_capital_is_hyphened_to_its_name_is_no_persons_initials(ext
         "T-Mobile has launched a flat-fee tariff for its hotspots. T-Mobile said it would double their number.")
     assert speaker_of(article, "double their number").name == "T-Mobile"
     assert [e.type for e in article.entities if e.name == "T-Mobile"] == ["organization"]
+
+
+@pytest.mark.parametrize("text, words, name", [
+    # a cue and its speaker set off inside what was said: the clause after is no description
+    ("Phishing sites stay up for days. By contrast, said Ms Hill, the new code spreads by e-mail.",
+     "the new code spreads", "Hill"),
+    ("Chips draw less power now. Instead, said Mr Doctorow, the old systems were intended to waste it.",
+     "the old systems were intended", "Doctorow"),
+    # (the clause's subject, which the parse made the name's apposition)
+    ("Most firms keep records for years. Often, said Mr Pearson, this private data was lost because it got deleted.",
+     "this private data was lost", "Pearson"),
+    ("Lasers are costly. Currently, says Dr Paniccia, optical equipment that boosts the laser light has to be cooled.",
+     "optical equipment", "Paniccia"),
+])
+def test_a_speaker_set_off_by_commas_is_described_by_nothing_that_was_said(extractor, text, words, name):
+    speaker = speaker_of(extractor.extract(text), words)
+    assert (speaker.name, speaker.description) == (name, None)
+

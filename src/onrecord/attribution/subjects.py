@@ -222,6 +222,11 @@ def split_description(name: Token) -> Token | None:
     and spokesman. The speaker resolver reads it as the name's apposition."""
     if name.dep_ not in ("nsubj", "nsubjpass") or name.i + 1 >= len(name.doc) or name.nbor().text != ",":
         return None
+    verb = name.doc[name.left_edge.i - 1] if name.left_edge.i > 0 else None
+    if verb is not None and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.i != name.head.i:
+        # "Instead, said Mr Doctorow, DRM systems were …": both subjects of what was said, not of the
+        # cue ("said Alex Hilton, licence compliance manager at Microsoft")
+        return None
     split = next((c for c in name.head.children if c.dep_ == name.dep_ and c.i > name.i), None)
     if split is None or split.left_edge.i != name.i + 2 or split.pos_ == "PROPN":
         return None

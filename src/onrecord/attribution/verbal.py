@@ -168,16 +168,38 @@ def _speaker_phrase_after(verb: Token) -> list[Token]:
     words = list(doc[verb.i + 1 : end])
     if not 0 < len(words) <= _SPEAKER_PHRASE_WORDS or not words[0].text[:1].isupper():
         return []
-    if any(t.text in DOUBLE_MARKS or (t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.lower_ not in _ROLES_TAKEN_FOR_VERBS)
+    if any(t.text in DOUBLE_MARKS or (t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not _role_taken_for_a_verb(t))
            or t.pos_ == "AUX" for t in words):
         return []
+    # (not when or where it was said, after the name: "… Thatcher Demko after the game")
+    words = next((words[:k] for k in range(1, len(words))
+                  if words[k].lower_ in _WHEN_OR_WHERE and words[k - 1].pos_ == "PROPN"), words)
     return words if any(t.pos_ == "PROPN" for t in words) else []
 
 
 _SPEAKER_PHRASE_WORDS = 15
+_WHEN_OR_WHERE = frozenset("after before during following on at in outside since".split())
 # role words the tagger takes for present-tense verbs before a noun: “…,” said Winnipeg Jets head
 # coach Rick Bowness ("Jets" a subject, "head" its verb)
 _ROLES_TAKEN_FOR_VERBS = frozenset({"head", "chair", "co-chair", "lead", "shadow"})
+
+
+def _role_taken_for_a_verb(word: Token) -> bool:
+    """A role word the tagger read as a present-tense verb: one of ``_ROLES_TAKEN_FOR_VERBS``, or
+    any lowercase word between a capitalised one and the nouns of a name that end the phrase or a
+    preposition follows ("said Canucks goalie Thatcher Demko after the game", "said England sevens
+    coach Mike Friday": the team a subject, the role its verb, the name its object)."""
+    if word.lower_ in _ROLES_TAKEN_FOR_VERBS:
+        return True
+    doc = word.doc
+    if word.tag_ not in ("VBZ", "VBP") or not word.is_lower or word.i == 0 or not doc[word.i - 1].text[:1].isupper():
+        return False
+    name = []
+    for token in doc[word.i + 1 : word.sent.end]:
+        if token.is_punct or token.is_space or token.tag_ == "IN":
+            break
+        name.append(token)
+    return bool(name) and name[-1].pos_ == "PROPN" and all(t.tag_ in ("NN", "NNS", "NNP", "NNPS") for t in name)
 
 
 def _opens_with_that(clause: Token) -> bool:
@@ -230,6 +252,17 @@ def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidat
     inverted = _inverted_after_quote(verb, base)
     if inverted is not None:
         return inverted
+    set_off = _speaker_set_off(verb, sent)
+    if set_off is not None:
+        speaker, pieces = set_off
+        return Candidate(
+            kind="indirect",
+            content=[tokens_offsets(p, base) for p in pieces],
+            cue=_cue_fragments(verb, base),
+            source=mention(speaker, base),
+            confidence=CONFIDENCE_INVERTED,
+            anchor=verb,
+        )
     clauses = [
         c for c in verb.children
         if c.dep_ in _CLAUSE_DEPS
@@ -361,6 +394,58 @@ def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidat
         confidence=confidence,
         anchor=verb,
     )
+
+
+def _speaker_set_off(verb: Token, sent: Span) -> tuple[list[Token], list[list[Token]]] | None:
+    """(speaker, content) of a cue and its speaker set off by commas inside what was said:
+    "Often, said Mr Pearson, the data was sold within hours", "Instead, said Mr Doctorow, DRM
+    systems were …". Read from the words, not the parse, which hangs the clause after off the
+    name, or takes the name into it as a subject."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i - 1 <= sent.start or doc[verb.i - 1].text != ",":
+        return None
+    comma = next((t.i for t in doc[verb.i + 1 : min(sent.end, verb.i + 2 + _SET_OFF_SPEAKER_WORDS)] if t.text == ","), None)
+    if comma is None:
+        return None
+    end = sent.end
+    while end > comma + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1  # (the full stop is the sentence's, as a clause's subtree leaves it out)
+    speaker, before = list(doc[verb.i + 1 : comma]), trimmed(list(doc[sent.start : verb.i - 1]))
+    second = next((t.i for t in doc[comma + 1 : min(end, comma + 2 + _APPOSITION_WORDS)] if t.text == ","), None)
+    if second is not None and any(t.dep_ == "appos" and not comma < t.head.i < second for t in doc[comma + 1 : second]):
+        # "Not least, said Paul King, principal security consultant at Cisco, because …": the
+        # speaker's apposition between the second comma and a third (not "the deal, which …")
+        speaker, comma = list(doc[verb.i + 1 : second]), second
+    after = trimmed(list(doc[comma + 1 : end]))
+    if not speaker or not (speaker[0].text[:1].isupper() or speaker[0].lower_ in ("the", "a", "an")) or not any(
+            t.pos_ in ("PROPN", "NOUN") for t in speaker) or any(t.pos_ in ("VERB", "AUX", "PRON") for t in speaker):
+        return None
+    # (only after a few words that open a sentence, with no verb: "Often", "On a larger scale", "But";
+    # a statement before the cue is the parse's to read, and so is a quotation)
+    if (len(before) > _SET_OFF_SPEAKER_WORDS or any(t.pos_ in ("VERB", "AUX") for t in before)
+            or any(t.text in DOUBLE_MARKS for t in [*before, *after])):
+        return None
+    # (what follows the speaker is a clause of its own, not more about the speaker: "…, who …", "…,
+    # adding …", "…, an Orlando Republican who founded …")
+    finite = next((t for t in after if t.tag_ in ("VBD", "VBZ", "VBP", "MD")), None)
+    if (len(after) < MIN_CONTENT_TOKENS or after[0].tag_ == "VBG" or after[0].lower_ in ("a", "an", "another")
+            or finite is None or after[0].lower_ in RELATIVE_WORDS
+            or any(t.lower_ in _WHO for t in after[: finite.i - after[0].i])):
+        return None
+    # a link before the cue is none of what was said ("Instead", "For instance": PolNeAR leaves it
+    # out); what else came before is ("Often", "In some cases", "The tone of the campaign")
+    linking = " ".join(t.lower_ for t in before) in _LINKS
+    return speaker, [after] if linking or not before else [before, after]
+
+
+_SET_OFF_SPEAKER_WORDS = 6
+_APPOSITION_WORDS = 12
+_LINKS = frozenset(
+    "instead also however similarly meanwhile moreover furthermore indeed still yet besides likewise nevertheless "
+    "nonetheless otherwise then now".split()
+) | {"for instance", "for example", "by contrast", "in contrast", "in addition", "of course", "in fact", "not least"}
+RELATIVE_WORDS = frozenset("who whom whose which where when that".split())
+_WHO = frozenset("who whom whose which".split())
 
 
 def _source_glued_to_content(verb: Token) -> Token | None:

@@ -396,7 +396,32 @@ def apposition_of(token, after: int | None = None):
     or the description the parse split off as a second subject (``split_description``)."""
     after = token.i + 1 if after is None else after
     appos = next((c for c in token.children if c.dep_ == "appos" and c.i >= after), None)
+    if appos is not None and (any(c.dep_ in ("nsubj", "nsubjpass") for c in appos.children) or (
+            _after_a_set_off_cue(token) and not _closed_by_a_comma(appos))):
+        # what was said, not who said it: a clause with a subject of its own ("By contrast, said Ms
+        # Hill, the new code spreads …"), or the subject of one the parse took for an apposition
+        # ("Often, said Mr Pearson, this information was …"; not "…, the bank's chief, …")
+        return None
     return appos if appos is not None else split_description(token)
+
+
+def _after_a_set_off_cue(name) -> bool:
+    """Whether a name follows a verb set off by a comma after a few words that open its sentence
+    with no verb of their own: "Often, said Mr Pearson" (not "Sales fell, said Kurt Karl, economist
+    at Swiss Re", whose apposition describes him)."""
+    doc, first = name.doc, name.left_edge.i
+    if first < 3 or doc[first - 1].tag_ not in ("VBD", "VBZ", "VBP") or doc[first - 2].text != ",":
+        return False
+    opening = doc[name.sent.start : first - 2]
+    return 0 < len(opening) <= _OPENING_WORDS and not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in opening)
+
+
+_OPENING_WORDS = 6
+
+
+def _closed_by_a_comma(phrase) -> bool:
+    end = phrase.right_edge.i + 1
+    return end < len(phrase.doc) and phrase.doc[end].text == ","
 
 
 def _doing(clause) -> bool:
