@@ -1122,3 +1122,48 @@ def test_a_second_subject_after_a_name_describes_it_only_where_both_are_the_cues
     [candidate] = list(find_in_sentence(d[:], 0))
     assert offsets_text(d, candidate.content) == ["systems were built"]
     assert d.text[candidate.source.start : candidate.source.end] == "Mr Doctorow"
+
+
+def test_a_clause_the_parse_hung_under_a_cues_object_is_what_was_said():
+    # Analysts said one way to fund it was a weak dollar.  ("one" the object, "was" deep under it)
+    words = ["Analysts", "said", "one", "way", "to", "fund", "it", "was", "a", "weak", "dollar", "."]
+    heads = [1, 1, 1, 2, 5, 3, 7, 5, 10, 10, 7, 1]
+    deps = ["nsubj", "ROOT", "dobj", "pobj", "aux", "relcl", "nsubj", "ccomp", "det", "amod", "attr", "punct"]
+    tags = ["NNS", "VBD", "CD", "NN", "TO", "VB", "PRP", "VBD", "DT", "JJ", "NN", "."]
+    pos = ["NOUN", "VERB", "NUM", "NOUN", "PART", "VERB", "PRON", "AUX", "DET", "ADJ", "NOUN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos)
+    [candidate] = list(find_in_sentence(d[:], 0))
+    assert offsets_text(d, candidate.content) == ["one way to fund it was a weak dollar"]
+    assert d.text[candidate.source.start : candidate.source.end] == "Analysts"
+
+
+def test_a_statement_that_opens_with_an_adverbial_clause_of_its_own_is_what_was_said():
+    # Although sales fell, the market is recovering, Shore said.  (the clause's first word is the
+    # mark of the adverbial clause inside it, not the clause's own: it is no "said … after …")
+    words = ["Although", "sales", "fell", ",", "the", "market", "is", "recovering", ",", "Shore", "said", "."]
+    spaces = [True, True, False, True, True, True, True, False, True, True, False, False]
+    heads = [2, 2, 7, 7, 5, 7, 7, 10, 10, 10, 10, 10]
+    deps = ["mark", "nsubj", "advcl", "punct", "det", "nsubj", "aux", "ccomp", "punct", "nsubj", "ROOT", "punct"]
+    tags = ["IN", "NNS", "VBD", ",", "DT", "NN", "VBZ", "VBG", ",", "NNP", "VBD", "."]
+    pos = ["SCONJ", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "AUX", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = list(find_in_sentence(d[:], 0))
+    assert offsets_text(d, candidate.content) == ["Although sales fell, the market is recovering"]
+    assert d.text[candidate.source.start : candidate.source.end] == "Shore"
+
+
+def test_a_clause_after_an_adverbial_one_with_no_comma_between_stays_out_of_the_content():
+    # Firms say it helps, while others fear it hurts The EC says it acts.  (a lost full stop: the
+    # parse hangs "The EC says" off "say" with "while …" as its first words; it is no content of "say")
+    words = ["Firms", "say", "it", "helps", ",", "while", "others", "fear", "it", "hurts", "The", "EC", "says", "it",
+             "acts", "."]
+    spaces = [True, True, True, False, True, True, True, True, True, True, True, True, True, True, False, False]
+    heads = [1, 1, 3, 1, 1, 7, 7, 12, 9, 7, 11, 12, 1, 14, 12, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "punct", "mark", "nsubj", "advcl", "nsubj", "ccomp", "det", "nsubj",
+            "ccomp", "nsubj", "ccomp", "punct"]
+    tags = ["NNS", "VBP", "PRP", "VBZ", ",", "IN", "NNS", "VBP", "PRP", "VBZ", "DT", "NNP", "VBZ", "PRP", "VBZ", "."]
+    pos = ["NOUN", "VERB", "PRON", "VERB", "PUNCT", "SCONJ", "NOUN", "VERB", "PRON", "VERB", "DET", "PROPN", "VERB",
+           "PRON", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    say = next(c for c in find_in_sentence(d[:], 0) if c.anchor.text == "say")
+    assert offsets_text(d, say.content) == ["it helps"]

@@ -3133,8 +3133,21 @@ def test_a_firm_whose_capital_is_hyphened_to_its_name_is_no_persons_initials(ext
      "this private data was lost", "Pearson"),
     ("Lasers are costly. Currently, says Dr Paniccia, optical equipment that boosts the laser light has to be cooled.",
      "optical equipment", "Paniccia"),
+    # (after a clause that needs the one after it; a year opening that one is no age)
+    ("Piracy is rife. If Steam cuts piracy, said Mr Fahey, other game makers may set up copycat systems.",
+     "other game makers", "Fahey"),
+    ("Viruses changed. Although virus writers still play with code, said Mr Hogan, 2004 saw a rise in crime.",
+     "2004 saw a rise", "Hogan"),
 ])
 def test_a_speaker_set_off_by_commas_is_described_by_nothing_that_was_said(extractor, text, words, name):
     speaker = speaker_of(extractor.extract(text), words)
     assert (speaker.name, speaker.description) == (name, None)
 
+
+
+def test_an_apposition_after_a_cue_that_follows_a_whole_statement_describes_the_speaker(extractor):
+    # (the guard of the test above: here the words before the cue are a statement of their own)
+    text = ("Texting grew again this year. While texting has not quite overtaken the phone call, it is heading "
+            "that way, said Mike Shore, chairman of the MDA.")
+    speaker = speaker_of(extractor.extract(text), "heading that way")
+    assert (speaker.name, speaker.description) == ("Mike Shore", "chairman of the MDA")

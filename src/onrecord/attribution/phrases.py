@@ -127,6 +127,8 @@ def object_content(verb: Token, lemma: str) -> Token | None:
             # a pronoun object counts only with what it is called: "called him a master at …"
             if child.pos_ in ("NOUN", "PROPN") or with_complement(verb, child)[-1].i > child.right_edge.i:
                 return child
+            if any(t.dep_ == "ccomp" and t.tag_ in ("VBD", "VBZ", "VBP") for t in child.subtree):
+                return child  # a clause the parse hung under its first word: "said one of the ways … was …"
             if side_taken(verb, child):
                 return child
         if child.dep_ == "prep" and child.lower_ == "to" and spoken_to:

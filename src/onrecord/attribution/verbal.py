@@ -240,6 +240,22 @@ _FACT_NOUNS = frozenset(
 )
 
 
+def _adverbial(clause: Token) -> bool:
+    """Whether a clause the parse hung off a cue is an adverbial one, by its own mark ("said so after
+    …"); not one whose first words are an adverbial clause of its own ("Although sales fell, the
+    market is recovering, Shore said")."""
+    mark = clause.left_edge
+    if mark.dep_ != "mark" or mark.lower_ not in _ADVERBIAL_MARKS:
+        return False
+    if mark.head.i == clause.i:
+        return True
+    # (the clause's own words resume after a comma with its subject; a parse that hangs a clause
+    # of its own there, "… while others fear it will hurt firms The EC says …", stays out)
+    resumes = mark.head.right_edge.i + 1
+    return not (clause.doc[resumes].text == "," and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i > resumes for c in clause.children))
+
+
 def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidate | None:
     if verb.lower_ in SEEM_FORMS:
         return _seeming(verb, base)
@@ -266,7 +282,7 @@ def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidat
     clauses = [
         c for c in verb.children
         if c.dep_ in _CLAUSE_DEPS
-        and not (c.left_edge.dep_ == "mark" and c.left_edge.lower_ in _ADVERBIAL_MARKS)
+        and not _adverbial(c)
         and not _participle_after_comma(c)
     ] or _clause_hung_off(verb)
     if clauses:
@@ -396,13 +412,29 @@ def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidat
     )
 
 
+def after_a_set_off_opening(verb: Token) -> bool:
+    """Whether a verb follows a comma after what opens its sentence and needs more: a few words
+    with no verb ("Often", "On a larger scale", "But") or a clause that needs the one after it
+    ("If Steam cuts piracy"). (A statement before the cue is the parse's to read, and so is a
+    quotation.)"""
+    doc, start = verb.doc, verb.sent.start
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i - 1 <= start or doc[verb.i - 1].text != ",":
+        return False
+    before = trimmed(list(doc[start : verb.i - 1]))
+    if any(t.text in DOUBLE_MARKS for t in before):
+        return False
+    if before and before[0].lower_ in _SUBORDINATORS:
+        return not any(t.text == "," for t in before)  # (not "While …, it is heading that way, said …")
+    return len(before) <= _SET_OFF_SPEAKER_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in before)
+
+
 def _speaker_set_off(verb: Token, sent: Span) -> tuple[list[Token], list[list[Token]]] | None:
     """(speaker, content) of a cue and its speaker set off by commas inside what was said:
     "Often, said Mr Pearson, the data was sold within hours", "Instead, said Mr Doctorow, DRM
     systems were …". Read from the words, not the parse, which hangs the clause after off the
     name, or takes the name into it as a subject."""
     doc = verb.doc
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i - 1 <= sent.start or doc[verb.i - 1].text != ",":
+    if not after_a_set_off_opening(verb):
         return None
     comma = next((t.i for t in doc[verb.i + 1 : min(sent.end, verb.i + 2 + _SET_OFF_SPEAKER_WORDS)] if t.text == ","), None)
     if comma is None:
@@ -420,11 +452,8 @@ def _speaker_set_off(verb: Token, sent: Span) -> tuple[list[Token], list[list[To
     if not speaker or not (speaker[0].text[:1].isupper() or speaker[0].lower_ in ("the", "a", "an")) or not any(
             t.pos_ in ("PROPN", "NOUN") for t in speaker) or any(t.pos_ in ("VERB", "AUX", "PRON") for t in speaker):
         return None
-    # (only after a few words that open a sentence, with no verb: "Often", "On a larger scale", "But";
-    # a statement before the cue is the parse's to read, and so is a quotation)
-    if (len(before) > _SET_OFF_SPEAKER_WORDS or any(t.pos_ in ("VERB", "AUX") for t in before)
-            or any(t.text in DOUBLE_MARKS for t in [*before, *after])):
-        return None
+    if any(t.text in DOUBLE_MARKS for t in after):
+        return None  # (a quotation is the parse's to read)
     # (what follows the speaker is a clause of its own, not more about the speaker: "…, who …", "…,
     # adding …", "…, an Orlando Republican who founded …")
     finite = next((t for t in after if t.tag_ in ("VBD", "VBZ", "VBP", "MD")), None)
@@ -440,6 +469,7 @@ def _speaker_set_off(verb: Token, sent: Span) -> tuple[list[Token], list[list[To
 
 _SET_OFF_SPEAKER_WORDS = 6
 _APPOSITION_WORDS = 12
+_SUBORDINATORS = frozenset("if although though while whereas because since unless as when once".split())
 _LINKS = frozenset(
     "instead also however similarly meanwhile moreover furthermore indeed still yet besides likewise nevertheless "
     "nonetheless otherwise then now".split()

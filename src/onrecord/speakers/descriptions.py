@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span
 
 from ..attribution.subjects import split_description
+from ..attribution.verbal import after_a_set_off_opening
 from ..nlp import entity_at
 from .gender import title_gender
 from .names import is_first_name
@@ -280,13 +281,16 @@ def _role_held(name) -> list:
     return []
 
 
+_OLDEST = 120
+
+
 def affiliation_of(ent: Span) -> str | None:
     """Who a person speaks for or how old they are, right after the name:
     "Julie Courchesne of the RCMP" -> "of the RCMP"; "Rasmus Sandin, 19," -> "19-year-old"."""
     doc = ent.doc
     after = doc[ent.end : ent.end + 2]
-    if len(after) == 2 and after[0].text == "," and after[1].like_num and after[1].text.isdigit():
-        return f"{after[1].text}-year-old"
+    if len(after) == 2 and after[0].text == "," and after[1].text.isdigit() and int(after[1].text) < _OLDEST:
+        return f"{after[1].text}-year-old"  # (not a year: "said Mr Hogan, 2004 saw a rise …")
     if len(after) >= 1 and after[0].lower_ in ("of", "with", "at", "from"):
         after_of = (entity_at(doc, ent.end + 1), entity_at(doc, ent.end + 2))
         org = next((e for e in after_of if e is not None and e.start in (ent.end + 1, ent.end + 2) and e.label_ in ("ORG", "GPE")), None)
@@ -406,17 +410,11 @@ def apposition_of(token, after: int | None = None):
 
 
 def _after_a_set_off_cue(name) -> bool:
-    """Whether a name follows a verb set off by a comma after a few words that open its sentence
-    with no verb of their own: "Often, said Mr Pearson" (not "Sales fell, said Kurt Karl, economist
-    at Swiss Re", whose apposition describes him)."""
-    doc, first = name.doc, name.left_edge.i
-    if first < 3 or doc[first - 1].tag_ not in ("VBD", "VBZ", "VBP") or doc[first - 2].text != ",":
-        return False
-    opening = doc[name.sent.start : first - 2]
-    return 0 < len(opening) <= _OPENING_WORDS and not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in opening)
-
-
-_OPENING_WORDS = 6
+    """Whether a name follows a cue set off by a comma after what opens its sentence: "Often, said
+    Mr Pearson" (not "Sales fell, said Kurt Karl, economist at Swiss Re", whose apposition
+    describes him)."""
+    first = name.left_edge.i
+    return first > 0 and after_a_set_off_opening(name.doc[first - 1])
 
 
 def _closed_by_a_comma(phrase) -> bool:
