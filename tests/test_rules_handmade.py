@@ -1167,3 +1167,18 @@ def test_a_clause_after_an_adverbial_one_with_no_comma_between_stays_out_of_the_
     d = doc(words, heads, deps, tags, pos, spaces)
     say = next(c for c in find_in_sentence(d[:], 0) if c.anchor.text == "say")
     assert offsets_text(d, say.content) == ["it helps"]
+
+
+def test_a_name_between_a_closing_mark_and_a_cue_the_parse_put_inside_the_quotation_speaks():
+    # “We wanted a rest,” Nigel Mell told the Echo.  (the parse: "told" a clause of "wanted", the
+    # quotation's "rest" its subject and the name that noun's apposition)
+    words = ["“", "We", "wanted", "a", "rest", ",", "”", "Nigel", "Mell", "told", "the", "Echo", "."]
+    spaces = [False, True, True, True, False, False, True, True, True, True, True, False, False]
+    heads = [2, 2, 2, 4, 9, 4, 4, 8, 4, 2, 11, 9, 2]
+    deps = ["punct", "nsubj", "ROOT", "det", "nsubj", "punct", "punct", "compound", "appos", "ccomp", "det", "dobj",
+            "punct"]
+    tags = ["``", "PRP", "VBD", "DT", "NN", ",", "''", "NNP", "NNP", "VBD", "DT", "NNP", "."]
+    pos = ["PUNCT", "PRON", "VERB", "DET", "NOUN", "PUNCT", "PUNCT", "PROPN", "PROPN", "VERB", "DET", "PROPN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    told = next(c for c in find_in_sentence(d[:], 0) if c.anchor.text == "told")
+    assert d.text[told.source.start : told.source.end] == "Nigel Mell"

@@ -140,7 +140,8 @@ def _inverted_after_quote(verb: Token, base: int) -> Candidate | None:
     """A cue right after a quotation with its speaker after it (``inverted_speaker``); the
     quotation before (``quotes.attach_quotations``) is the content."""
     speaker = inverted_speaker(verb)
-    words = subtree_tokens(speaker) if speaker is not None else _speaker_phrase_after(verb)
+    words = subtree_tokens(speaker) if speaker is not None else (
+        _speaker_phrase_after(verb) or _speaker_between_mark_and_cue(verb))
     if not words:
         return None
     return Candidate(
@@ -151,6 +152,25 @@ def _inverted_after_quote(verb: Token, base: int) -> Candidate | None:
         confidence=CONFIDENCE_INVERTED,
         anchor=verb,
     )
+
+
+def _speaker_between_mark_and_cue(verb: Token) -> list[Token]:
+    """The name between a quotation's closing mark and the cue after it, where the parse made the
+    cue a clause inside the quotation and the quotation's last noun its subject: “…, England wanted
+    a second opinion,” director of rugby Nigel Melville told the Citizen ("opinion" the subject, the
+    name its apposition). A few words with a name, no verb and no other mark."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i), None)
+    if subject is None or verb.i < 2:
+        return []
+    doc = verb.doc
+    closer = next((t for t in reversed(doc[subject.left_edge.i : verb.i]) if t.text in DOUBLE_MARKS), None)
+    if closer is None or closer.tag_ != "''" or doc[closer.i - 1].text not in (",", "?", "!"):
+        return []
+    words = list(doc[closer.i + 1 : verb.i])
+    if not 0 < len(words) <= _WORDS_AFTER_MARK or not any(t.pos_ == "PROPN" for t in words) or any(
+            t.pos_ in ("VERB", "AUX") or t.text in DOUBLE_MARKS for t in words):
+        return []
+    return words
 
 
 def _speaker_phrase_after(verb: Token) -> list[Token]:
