@@ -3151,3 +3151,22 @@ def test_an_apposition_after_a_cue_that_follows_a_whole_statement_describes_the_
             "that way, said Mike Shore, chairman of the MDA.")
     speaker = speaker_of(extractor.extract(text), "heading that way")
     assert (speaker.name, speaker.description) == ("Mike Shore", "chairman of the MDA")
+
+
+@pytest.mark.parametrize("text, words, name", [
+    # a body's name the NER missed ("Swiss" a people to it), written out in full
+    ("Storms made 2004 the costliest year on record for insurers, according to Swiss Re.", "costliest year",
+     "Swiss Re"),
+    ("Home prints can be cheaper than lab ones. According to PC Pro, a large print costs 60p at home.",
+     "a large print costs", "PC Pro"),
+])
+def test_a_capitalised_name_no_entity_covers_is_an_organization(extractor, text, words, name):
+    speaker = speaker_of(extractor.extract(text), words)
+    assert speaker.name == name
+
+
+def test_a_title_of_capitalised_words_is_no_organization(extractor):
+    # (the guard: a film's title, with words that are no name's)
+    text = "McKenna's entry, Everything In This Country Must, forces soldiers to challenge their ties."
+    article = extractor.extract(text)
+    assert all(a.speaker is None or a.speaker.name != "Everything In This Country Must" for a in article.attributions)

@@ -384,19 +384,26 @@ class SpeakerResolver:
 
 
     def _organization_written_out(self, span: Span) -> Referent | None:
-        """The organization registered under the very words of a capitalised mention that no
-        entity covers: word for word its name, not a part of it nor its capitals.
+        """The organization named by the very words of a capitalised mention that no entity covers:
+        the one registered under them, word for word (not a part of its name nor its capitals), or,
+        for two words or more, a new one ("according to Swiss Re", which the NER read as a people
+        and a word).
 
         Not a role the NER once took for a body ("The MEP said", "MPs have urged": people, whom
         the epithet rules and the unnamed descriptions read), nor where a people is from."""
         words = [t.text for t in span]
         if not words or words[0].lower() in DETERMINERS or not all(w[:1].isupper() for w in words):
             return None
-        if any(is_title(w) or is_title(w.removesuffix("s")) or is_person_noun(w.lower()) or is_demonym(w)
-               for w in words):
+        if any(is_title(w) or is_title(w.removesuffix("s")) or is_person_noun(w.lower()) for w in words) or all(
+                map(is_demonym, words)):
             return None
         key = org_key(span.text)
-        return next((e for e in self.registry.organizations if key and org_key(e.name or "") == key), None)
+        known = next((e for e in self.registry.organizations if key and org_key(e.name or "") == key), None)
+        if known is None and len(words) > 1 and all(t.pos_ in ("PROPN", "NOUN") for t in span) and not any(
+                is_demonym(w) for w in words[1:]):
+            # (names only: not a film's title, "Everything In This Country Must")
+            return self.registry.organization(span.text)
+        return known
 
     def _government_of(self, span: Span) -> Referent | None:
         """A place's government, named by it: "The Manitoba government" is the organization
