@@ -3170,3 +3170,9 @@ def test_a_title_of_capitalised_words_is_no_organization(extractor):
     text = "McKenna's entry, Everything In This Country Must, forces soldiers to challenge their ties."
     article = extractor.extract(text)
     assert all(a.speaker is None or a.speaker.name != "Everything In This Country Must" for a in article.attributions)
+
+
+def test_a_body_named_in_apposition_by_a_word_the_tagger_took_for_a_common_noun(extractor):
+    text = ("A German firm whose main drug comes from bat saliva wants to raise 70m euros.\n\n"
+            "The firm, Paion, said that it hoped to sell 5 million shares.")
+    assert speaker_of(extractor.extract(text), "5 million shares").name == "Paion"

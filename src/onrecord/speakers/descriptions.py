@@ -348,9 +348,10 @@ def organization_named_in(span: Span) -> tuple[str, str | None] | None:
     if root.pos_ == "PROPN" and root.text[:1].isupper():
         name_root, role = root, None
     elif root.lower_ in ORGANIZATION_NOUNS:
-        # "The firm, Paion": the name in apposition to the kind of body
+        # "The firm, Paion": the name in apposition to the kind of body (a word the tagger may take
+        # for a common noun, capitalised)
         name_root = next((c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.i < span.end
-                          and c.pos_ == "PROPN" and c.text[:1].isupper()), None)
+                          and c.pos_ in ("PROPN", "NOUN") and c.text[:1].isupper()), None)
         if name_root is None:
             return None
         first = span.start + (span[0].lower_ in DETERMINERS)
