@@ -272,7 +272,7 @@ def _adverbial(clause: Token) -> bool:
     # (the clause's own words resume after a comma with its subject; a parse that hangs a clause
     # of its own there, "… while others fear it will hurt firms The EC says …", stays out)
     resumes = mark.head.right_edge.i + 1
-    return not (clause.doc[resumes].text == "," and any(
+    return not (resumes < len(clause.doc) and clause.doc[resumes].text == "," and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.i > resumes for c in clause.children))
 
 
@@ -478,7 +478,7 @@ def _speaker_set_off(verb: Token, sent: Span) -> tuple[list[Token], list[list[To
     # adding …", "…, an Orlando Republican who founded …")
     finite = next((t for t in after if t.tag_ in ("VBD", "VBZ", "VBP", "MD")), None)
     if (len(after) < MIN_CONTENT_TOKENS or after[0].tag_ == "VBG" or after[0].lower_ in ("a", "an", "another")
-            or finite is None or after[0].lower_ in RELATIVE_WORDS
+            or finite is None or after[0].lower_ in _RELATIVE_WORDS
             or any(t.lower_ in _WHO for t in after[: finite.i - after[0].i])):
         return None
     # a link before the cue is none of what was said ("Instead", "For instance": PolNeAR leaves it
@@ -494,7 +494,7 @@ _LINKS = frozenset(
     "instead also however similarly meanwhile moreover furthermore indeed still yet besides likewise nevertheless "
     "nonetheless otherwise then now".split()
 ) | {"for instance", "for example", "by contrast", "in contrast", "in addition", "of course", "in fact", "not least"}
-RELATIVE_WORDS = frozenset("who whom whose which where when that".split())
+_RELATIVE_WORDS = frozenset("who whom whose which where when that".split())
 _WHO = frozenset("who whom whose which".split())
 
 

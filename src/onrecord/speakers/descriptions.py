@@ -289,7 +289,7 @@ def affiliation_of(ent: Span) -> str | None:
     "Julie Courchesne of the RCMP" -> "of the RCMP"; "Rasmus Sandin, 19," -> "19-year-old"."""
     doc = ent.doc
     after = doc[ent.end : ent.end + 2]
-    if len(after) == 2 and after[0].text == "," and after[1].text.isdigit() and int(after[1].text) < _OLDEST:
+    if len(after) == 2 and after[0].text == "," and after[1].text.isdecimal() and int(after[1].text) < _OLDEST:
         return f"{after[1].text}-year-old"  # (not a year: "said Mr Hogan, 2004 saw a rise …")
     if len(after) >= 1 and after[0].lower_ in ("of", "with", "at", "from"):
         after_of = (entity_at(doc, ent.end + 1), entity_at(doc, ent.end + 2))
