@@ -17,7 +17,7 @@ from ..text import DOUBLE_MARKS
 from .candidate import Mention
 from .cues import BLOCK_NOUNS, cue_lemma, forms
 from .phrases import name_taken_for_another_word
-from .spans import dateline_end, mention, subtree_tokens
+from .spans import dateline_end, mention, subtree_tokens, trimmed
 
 
 # the dependency of a cue's own subject
@@ -300,6 +300,28 @@ _ISSUING = frozenset(
     "release releases released releasing issue issues issued issuing publish publishes published publishing "
     "post posts posted posting send sends sent sending put puts putting".split()
 )
+
+
+def after_a_set_off_opening(verb: Token) -> bool:
+    """Whether a verb follows a comma after what opens its sentence and needs more: a few words
+    with no verb ("Often", "On a larger scale", "But") or a clause that needs the one after it
+    ("If Steam cuts piracy"). (A statement before the cue is the parse's to read, and so is a
+    quotation.)"""
+    doc, start = verb.doc, verb.sent.start
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i - 1 <= start or doc[verb.i - 1].text != ",":
+        return False
+    before = trimmed(list(doc[start : verb.i - 1]))
+    if any(t.text in DOUBLE_MARKS for t in before):
+        return False
+    if before and before[0].lower_ in _SUBORDINATORS:
+        return not any(t.text == "," for t in before)  # (not "While …, it is heading that way, said …")
+    return len(before) <= _OPENING_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in before)
+
+
+# how many words may open a sentence before a set-off cue ("On a larger scale, said …")
+_OPENING_WORDS = 6
+# the words that open a clause needing the one after it
+_SUBORDINATORS = frozenset("if although though while whereas because since unless as when once".split())
 
 
 def statement_of(verb: Token) -> Token | None:

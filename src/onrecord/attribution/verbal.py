@@ -16,7 +16,10 @@ from .phrases import (
     MEDIUM_NOUNS, cue_tokens, object_content, quoted_object_with_complement, side_taken, with_complement,
 )
 from .spans import mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
-from .subjects import APPOSITION_DEPTH, SUBJECTS, coordinated_cue, interrupted_subject, source_mention, statement_of, subject_of
+from .subjects import (
+    APPOSITION_DEPTH, SUBJECTS, after_a_set_off_opening, coordinated_cue, interrupted_subject, source_mention,
+    statement_of, subject_of,
+)
 
 # How sure each rule is, from its precision on PolNeAR train/dev.
 CONFIDENCE_COMPLEMENT = 0.8
@@ -432,22 +435,6 @@ def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidat
     )
 
 
-def after_a_set_off_opening(verb: Token) -> bool:
-    """Whether a verb follows a comma after what opens its sentence and needs more: a few words
-    with no verb ("Often", "On a larger scale", "But") or a clause that needs the one after it
-    ("If Steam cuts piracy"). (A statement before the cue is the parse's to read, and so is a
-    quotation.)"""
-    doc, start = verb.doc, verb.sent.start
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i - 1 <= start or doc[verb.i - 1].text != ",":
-        return False
-    before = trimmed(list(doc[start : verb.i - 1]))
-    if any(t.text in DOUBLE_MARKS for t in before):
-        return False
-    if before and before[0].lower_ in _SUBORDINATORS:
-        return not any(t.text == "," for t in before)  # (not "While …, it is heading that way, said …")
-    return len(before) <= _SET_OFF_SPEAKER_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in before)
-
-
 def _speaker_set_off(verb: Token, sent: Span) -> tuple[list[Token], list[list[Token]]] | None:
     """(speaker, content) of a cue and its speaker set off by commas inside what was said:
     "Often, said Mr Pearson, the data was sold within hours", "Instead, said Mr Doctorow, DRM
@@ -489,7 +476,6 @@ def _speaker_set_off(verb: Token, sent: Span) -> tuple[list[Token], list[list[To
 
 _SET_OFF_SPEAKER_WORDS = 6
 _APPOSITION_WORDS = 12
-_SUBORDINATORS = frozenset("if although though while whereas because since unless as when once".split())
 _LINKS = frozenset(
     "instead also however similarly meanwhile moreover furthermore indeed still yet besides likewise nevertheless "
     "nonetheless otherwise then now".split()

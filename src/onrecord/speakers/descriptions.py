@@ -9,8 +9,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span
 
-from ..attribution.subjects import split_description
-from ..attribution.verbal import after_a_set_off_opening
+from ..attribution.subjects import after_a_set_off_opening, split_description
 from ..nlp import entity_at
 from .gender import title_gender
 from .names import is_first_name
