@@ -3138,6 +3138,8 @@ def test_a_firm_whose_capital_is_hyphened_to_its_name_is_no_persons_initials(ext
      "other game makers", "Fahey"),
     ("Viruses changed. Although virus writers still play with code, said Mr Hogan, 2004 saw a rise in crime.",
      "2004 saw a rise", "Hogan"),
+    # (what was said may open with "when": no relative clause on the speaker)
+    ("Prices are high. Instead, said Mr Fox, when prices rise people buy less.", "when prices rise", "Fox"),
 ])
 def test_a_speaker_set_off_by_commas_is_described_by_nothing_that_was_said(extractor, text, words, name):
     speaker = speaker_of(extractor.extract(text), words)

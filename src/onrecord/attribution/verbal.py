@@ -465,8 +465,7 @@ def _speaker_set_off(verb: Token, sent: Span) -> tuple[list[Token], list[list[To
     # adding …", "…, an Orlando Republican who founded …")
     finite = next((t for t in after if t.tag_ in ("VBD", "VBZ", "VBP", "MD")), None)
     if (len(after) < MIN_CONTENT_TOKENS or after[0].tag_ == "VBG" or after[0].lower_ in ("a", "an", "another")
-            or finite is None or after[0].lower_ in _RELATIVE_WORDS
-            or any(t.lower_ in _WHO for t in after[: finite.i - after[0].i])):
+            or finite is None or any(t.lower_ in _WHO for t in after[: finite.i - after[0].i])):
         return None
     # a link before the cue is none of what was said ("Instead", "For instance": PolNeAR leaves it
     # out); what else came before is ("Often", "In some cases", "The tone of the campaign")
@@ -480,7 +479,7 @@ _LINKS = frozenset(
     "instead also however similarly meanwhile moreover furthermore indeed still yet besides likewise nevertheless "
     "nonetheless otherwise then now".split()
 ) | {"for instance", "for example", "by contrast", "in contrast", "in addition", "of course", "in fact", "not least"}
-_RELATIVE_WORDS = frozenset("who whom whose which where when that".split())
+# the words that open a relative clause on the speaker ("…, who runs the firm")
 _WHO = frozenset("who whom whose which".split())
 
 
