@@ -3146,7 +3146,6 @@ def test_a_speaker_set_off_by_commas_is_described_by_nothing_that_was_said(extra
     assert (speaker.name, speaker.description) == (name, None)
 
 
-
 def test_an_apposition_after_a_cue_that_follows_a_whole_statement_describes_the_speaker(extractor):
     # (the guard of the test above: here the words before the cue are a statement of their own)
     text = ("Texting grew again this year. While texting has not quite overtaken the phone call, it is heading "
