@@ -320,8 +320,11 @@ def after_a_set_off_opening(verb: Token) -> bool:
 
 # how many words may open a sentence before a set-off cue ("On a larger scale, said …")
 _OPENING_WORDS = 6
-# the words that open a clause needing the one after it
-_SUBORDINATORS = frozenset("if although though while whereas because since unless as when once".split())
+# the marks of an adverbial clause, which stays one even where the parser hangs it off the cue as
+# a complement ("…, Warren told Stumpf, after he admitted …"); and of any clause that needs the one
+# after it
+ADVERBIAL_MARKS = frozenset("after before when while because since until as although though once".split())
+_SUBORDINATORS = ADVERBIAL_MARKS | {"if", "whereas", "unless"}
 
 
 def statement_of(verb: Token) -> Token | None:

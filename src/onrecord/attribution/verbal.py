@@ -17,8 +17,8 @@ from .phrases import (
 )
 from .spans import mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
 from .subjects import (
-    APPOSITION_DEPTH, SUBJECTS, after_a_set_off_opening, coordinated_cue, interrupted_subject, source_mention,
-    statement_of, subject_of,
+    ADVERBIAL_MARKS, APPOSITION_DEPTH, SUBJECTS, after_a_set_off_opening, coordinated_cue, interrupted_subject,
+    source_mention, statement_of, subject_of,
 )
 
 # How sure each rule is, from its precision on PolNeAR train/dev.
@@ -67,11 +67,6 @@ def addressee_of(verb: Token, lemma: str, base: int, content: list[tuple[int, in
             if pobj is not None:
                 return mention(subtree_tokens(pobj), base)
     return None
-
-
-# A clause opened by one of these is adverbial ("…, Warren told Stumpf, after he
-# admitted …") even when the parser hangs it off the cue as a complement.
-_ADVERBIAL_MARKS = frozenset("after before when while because since until as although though once".split())
 
 
 # "X seems to be Y": an impression with no one to hold it but the reporter.
@@ -268,7 +263,7 @@ def _adverbial(clause: Token) -> bool:
     …"); not one whose first words are an adverbial clause of its own ("Although sales fell, the
     market is recovering, Shore said")."""
     mark = clause.left_edge
-    if mark.dep_ != "mark" or mark.lower_ not in _ADVERBIAL_MARKS:
+    if mark.dep_ != "mark" or mark.lower_ not in ADVERBIAL_MARKS:
         return False
     if mark.head.i == clause.i:
         return True
@@ -667,7 +662,7 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
         # "saying “That makes me smart,” when Clinton blasted him": the occasion
         # after a quotation that is the whole content is the reporter's
         after_quote = left - 1 > first and token.doc[left - 1].text in DOUBLE_MARKS and tokens[0].text in DOUBLE_MARKS
-        if after_quote and token.dep_ == "advcl" and token.left_edge.lower_ in _ADVERBIAL_MARKS:
+        if after_quote and token.dep_ == "advcl" and token.left_edge.lower_ in ADVERBIAL_MARKS:
             return [t for t in tokens if t.i < left]
     return tokens
 

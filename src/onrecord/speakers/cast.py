@@ -18,7 +18,7 @@ from ..attribution.candidate import Mention
 from ..attribution.spans import ParsedUnits, dateline_end, tokens_offsets
 from ..text import Unit
 from .descriptions import (
-    PREDICATE_WORDS, affiliation_of, after_honorific, described_as_a_person, describes_someone, description_of,
+    PREDICATE_WORDS, affiliation_of, after_honorific, an_age, described_as_a_person, describes_someone, description_of,
     noun_before, predicate_of, title_run_before, whole_organization,
 )
 from .gender import honorific_before, honorific_gender
@@ -571,7 +571,7 @@ class Cast:
             entity.mentions.append((start, match.end(1)))
             self._note_unparsed_opening(start, match.end(1))
             age = _RAW_AGE.match(self.text, match.end(1), unit.end)
-            if age:
+            if age and an_age(age.group(1)):
                 entity.describe(f"{age.group(1)}-year-old")  # "Joan Lee, 45,", as ``affiliation_of`` reads a parse
             after = _RAW_DESCRIPTION.match(self.text, match.end(1), unit.end)
             if after and not _A_CLAUSE.search(_RELATIVE_CLAUSE.split(after.group(1))[0]):

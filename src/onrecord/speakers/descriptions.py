@@ -283,13 +283,18 @@ def _role_held(name) -> list:
 _OLDEST = 120
 
 
+def an_age(number: str) -> bool:
+    """Whether a number after a name is its age: "Joan Lee, 45," (not a year: "said Mr Hogan, 2004 saw …")."""
+    return number.isdecimal() and int(number) < _OLDEST
+
+
 def affiliation_of(ent: Span) -> str | None:
     """Who a person speaks for or how old they are, right after the name:
     "Julie Courchesne of the RCMP" -> "of the RCMP"; "Rasmus Sandin, 19," -> "19-year-old"."""
     doc = ent.doc
     after = doc[ent.end : ent.end + 2]
-    if len(after) == 2 and after[0].text == "," and after[1].text.isdecimal() and int(after[1].text) < _OLDEST:
-        return f"{after[1].text}-year-old"  # (not a year: "said Mr Hogan, 2004 saw a rise …")
+    if len(after) == 2 and after[0].text == "," and an_age(after[1].text):
+        return f"{after[1].text}-year-old"
     if len(after) >= 1 and after[0].lower_ in ("of", "with", "at", "from"):
         after_of = (entity_at(doc, ent.end + 1), entity_at(doc, ent.end + 2))
         org = next((e for e in after_of if e is not None and e.start in (ent.end + 1, ent.end + 2) and e.label_ in ("ORG", "GPE")), None)
