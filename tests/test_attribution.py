@@ -150,6 +150,8 @@ def test_a_headline_teaser_before_a_colon_names_no_source(extractor, teaser):
         # a verb no lexicon lists, its speaker parsed as its object
         ('"It was a great result for us," enthused Wenger.', "enthused", "Wenger"),
         ('"Who can forget the hiss-free sound of the first compact disc?" asked the magazine.', "asked", "the magazine"),
+        # a present-tense cue the tagger took for a plural noun after the name ("Bozell answers")
+        ("“Not a single accomplishment,” Bozell answers.", "answers", "Bozell"),
     ],
 )
 def test_an_inverted_speaker_after_a_quotation(extractor, text, cue, speaker):

@@ -238,6 +238,42 @@ def test_a_cue_set_off_by_commas_inside_its_content():
     assert d.text[said.source.start : said.source.end] == "Trump"
 
 
+def test_a_cue_set_off_by_commas_that_the_parse_made_the_contents_complement():
+    # If anything, Ash argued in his email, the incident is a lesson.  (the parse: argued as a
+    # complement of "is", the sentence's root)
+    words = ["If", "anything", ",", "Ash", "argued", "in", "his", "email", ",", "the", "incident", "is", "a", "lesson", "."]
+    heads = [1, 4, 4, 4, 11, 4, 7, 5, 11, 10, 11, 11, 13, 11, 11]
+    deps = ["mark", "advcl", "punct", "nsubj", "ccomp", "prep", "poss", "pobj", "punct", "det", "nsubj", "ROOT", "det",
+            "attr", "punct"]
+    tags = ["IN", "NN", ",", "NNP", "VBD", "IN", "PRP$", "NN", ",", "DT", "NN", "VBZ", "DT", "NN", "."]
+    pos = ["SCONJ", "PRON", "PUNCT", "PROPN", "VERB", "ADP", "PRON", "NOUN", "PUNCT", "DET", "NOUN", "AUX", "DET",
+           "NOUN", "PUNCT"]
+    spaces = [True, False, True, True, True, True, True, False, True, True, True, True, True, False, False]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [argued] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "argued"]
+    assert offsets_text(d, argued.content) == ["If anything", "the incident is a lesson."]
+    assert d.text[argued.source.start : argued.source.end] == "Ash"
+
+
+def test_a_complement_set_off_by_commas_before_a_cue_is_what_the_cue_says():
+    # Despite the growth, most people have never heard of blogs, the survey found.  ("heard" is
+    # the complement of the cue after it, no cue interrupting a content of its own)
+    words = ["Despite", "the", "growth", ",", "most", "people", "have", "never", "heard", "of", "blogs", ",", "the",
+             "survey", "found", "."]
+    heads = [8, 2, 0, 8, 5, 8, 8, 8, 14, 8, 9, 14, 13, 14, 14, 14]
+    deps = ["prep", "det", "pobj", "punct", "amod", "nsubj", "aux", "neg", "ccomp", "prep", "pobj", "punct", "det",
+            "nsubj", "ROOT", "punct"]
+    tags = ["IN", "DT", "NN", ",", "JJS", "NNS", "VBP", "RB", "VBN", "IN", "NNS", ",", "DT", "NN", "VBD", "."]
+    pos = ["ADP", "DET", "NOUN", "PUNCT", "ADJ", "NOUN", "AUX", "ADV", "VERB", "ADP", "NOUN", "PUNCT", "DET", "NOUN",
+           "VERB", "PUNCT"]
+    spaces = [True, True, False, True, True, True, True, True, True, True, False, True, True, True, False, False]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    heard = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "heard"]
+    assert not any("survey found" in d.text[s:e] for c in heard for s, e in c.content)
+    [found] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "found"]
+    assert "most people have never heard of blogs" in " ".join(offsets_text(d, found.content))
+
+
 def test_a_second_that_clause_of_the_same_cue_stays_in_the_content():
     # Ana said that trade helped and that the chamber thinks jobs depend on it.
     words = ["Ana", "said", "that", "trade", "helped", "and", "that", "the", "chamber", "thinks",

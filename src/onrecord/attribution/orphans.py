@@ -122,10 +122,17 @@ def _inverted(quote, base: int) -> Candidate | None:
         if token.pos_ == "PROPN" or (not names and token.lower_ in ("he", "she", "they")):
             names.append(token)
             continue
-        if names and token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
+        if names and (token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP", "VBN") or _cue_taken_for_a_noun(token)):
             return _spoken_after(quote, names, [token_offsets(token, base)], base, token)
         return None
     return None
+
+
+def _cue_taken_for_a_noun(token: Token) -> bool:
+    """“…,” Bozell answers.: a present-tense cue the tagger read as a plural noun after a name
+    ("Bozell answers" as one noun phrase), where the clause ends with it."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.tag_ == "NNS" and cue_lemma(token.lower_) is not None and (after is None or after.is_punct)
 
 
 def _written(text: str, quote, base: int) -> Candidate | None:

@@ -782,9 +782,13 @@ def _hangs_off_content(verb: Token) -> bool:
     head = verb.head
     if head.i == verb.i:
         return False
-    if verb.dep_ == "parataxis" and _set_off_by_commas(verb):
+    if (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and head.i > verb.i and not cue_lemma(head.lower_))) and (
+            _set_off_by_commas(verb)):
         # "Perhaps, he said, this town …", "In both cases, Trump said, those donations …",
         # "Back then, Ripert said, she found …": the cue interrupts the content, whatever its head
+        # (or whichever way the parse hangs them: "If anything, Ash argued in his email, the
+        # incident is …" with the cue as the complement of the content's verb; not a complement
+        # of a cue after it: "…, most people have never heard of blogs, the survey found")
         return True
     if head.pos_ not in ("VERB", "AUX") or cue_lemma(head.lower_):
         return False
