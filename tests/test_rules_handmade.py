@@ -255,6 +255,35 @@ def test_a_cue_set_off_by_commas_that_the_parse_made_the_contents_complement():
     assert d.text[argued.source.start : argued.source.end] == "Ash"
 
 
+@pytest.mark.parametrize(
+    ("opening", "ents", "content"),
+    [
+        # what opens the sentence is what was said too, as PolNeAR marks it
+        (["If", "prices", "rise"], ["O", "O", "O"], ["If prices rise", "the bank will raise rates"]),
+        # not when it was said
+        (["On", "Friday", "night"], ["O", "B-DATE", "I-DATE"], ["the bank will raise rates"]),
+    ],
+)
+def test_the_opening_before_a_cue_set_off_by_commas(opening, ents, content):
+    # If prices rise, Mr Fox said on Monday, the bank will raise rates.
+    words = opening + [",", "Mr", "Fox", "said", "on", "Monday", ",", "the", "bank", "will", "raise", "rates", "."]
+    opening_heads, opening_deps, tags, pos = {
+        "If": ([2, 2, 6], ["mark", "nsubj", "advcl"], ["IN", "NNS", "VBP"], ["SCONJ", "NOUN", "VERB"]),
+        "On": ([6, 2, 0], ["prep", "compound", "pobj"], ["IN", "NNP", "NN"], ["ADP", "PROPN", "NOUN"]),
+    }[opening[0]]
+    heads = opening_heads + [6, 5, 6, 6, 6, 7, 13, 11, 13, 13, 6, 13, 6]
+    deps = opening_deps + ["punct", "compound", "nsubj", "ROOT", "prep", "pobj", "punct", "det", "nsubj", "aux",
+                           "ccomp", "dobj", "punct"]
+    tags = tags + [",", "NNP", "NNP", "VBD", "IN", "NNP", ",", "DT", "NN", "MD", "VB", "NNS", "."]
+    pos = pos + ["PUNCT", "PROPN", "PROPN", "VERB", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "AUX", "VERB", "NOUN",
+                 "PUNCT"]
+    spaces = [True, True, False, True, True, True, True, True, False, True, True, True, True, True, False, False]
+    d = Doc(VOCAB, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents + ["O"] * 13)
+    [said] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
+    assert offsets_text(d, said.content) == content
+    assert d.text[said.source.start : said.source.end] == "Mr Fox"
+
+
 def test_a_complement_set_off_by_commas_before_a_cue_is_what_the_cue_says():
     # Despite the growth, most people have never heard of blogs, the survey found.  ("heard" is
     # the complement of the cue after it, no cue interrupting a content of its own)

@@ -330,6 +330,8 @@ def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidat
             interrupted = interrupted_subject(verb)
             if interrupted is not None and interrupted.i < first:
                 pieces.insert(0, subtree_tokens(interrupted))  # "The deal, the company said, would close …"
+            elif interrupted is None and (opening := _opening_before_set_off_cue(verb, sent)):
+                pieces.insert(0, opening)  # "If prices rise, Mr Fox said, the bank will …"
             taken = _speaker_taken_into_the_clause(verb, after[0])
             if taken is not None:
                 # "For instance, said Mr Makower, credit cards are rare": the speaker, then the content
@@ -466,6 +468,35 @@ def _speaker_set_off(verb: Token, sent: Span) -> tuple[list[Token], list[list[To
     # out); what else came before is ("Often", "In some cases", "The tone of the campaign")
     linking = " ".join(t.lower_ for t in before) in _LINKS
     return speaker, [after] if linking or not before else [before, after]
+
+
+def _opening_before_set_off_cue(verb: Token, sent: Span) -> list[Token]:
+    """What opens the sentence before a subject and its cue set off by commas, whose clause after
+    is what was said: "If prices rise, Mr Fox said on Monday, the bank will …" (PolNeAR takes the
+    opening into the content; not a link: "Instead, he said, …"; nor a quotation's own words)."""
+    doc = verb.doc
+    subject = subject_of(verb)
+    if subject is None or not sent.start < subject.left_edge.i < verb.i or subject.tag_ in ("WDT", "WP"):
+        return []  # (nor what a relative clause hangs off: "Telecoms firm Eircom, which revealed …")
+    # (the cue's own words end at a comma before the clause: "said on Monday, the bank …")
+    end = max([verb.i] + [c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ not in _CLAUSE_DEPS + ("punct",)])
+    if end + 1 >= sent.end or doc[end + 1].text != ",":
+        return []
+    comma = subject.left_edge.i - 1
+    opening = list(doc[sent.start : comma])
+    if not opening or doc[comma].text != "," or trimmed(opening) != opening or any(
+            t.text in DOUBLE_MARKS or t.tag_ in ("``", "''") for t in doc[sent.start : sent.end]):
+        return []  # (a quotation's sentence is the quotation marks' to cut)
+    if any(t.ent_type_ in ("DATE", "TIME") for t in opening) or any(
+            t.pos_ in ("VERB", "AUX") and cue_lemma(t.lower_) for t in opening):
+        return []  # when it was said ("On Friday, he told …"), or what another cue says
+    outside = [t for t in opening if t.head.i >= comma]
+    if any(t.dep_ in SUBJECTS or (t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not any(c.dep_ == "mark" for c in t.children))
+           for t in outside):
+        # a subject of the cue ("Rhian Price, Plaid Cymru spokesman said, …": one speaker, split), or a
+        # main clause of its own ("Mr. Trump is so reckless, Biden said, that …")
+        return []
+    return [] if " ".join(t.lower_ for t in opening) in _LINKS else opening
 
 
 _SET_OFF_SPEAKER_WORDS = 6
