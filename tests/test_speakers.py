@@ -3177,3 +3177,12 @@ def test_a_body_named_in_apposition_by_a_word_the_tagger_took_for_a_common_noun(
     text = ("A German firm whose main drug comes from bat saliva wants to raise 70m euros.\n\n"
             "The firm, Paion, said that it hoped to sell 5 million shares.")
     assert speaker_of(extractor.extract(text), "5 million shares").name == "Paion"
+
+
+def test_an_office_of_two_words_is_the_one_holder_the_article_names_further_down(extractor):
+    text = ("A man held in a military camp for two years plans to sue the government.\n\n"
+            "He told a newspaper that officers had questioned him for days. His lawyer said the claim would be "
+            "filed this month. Campaigners have backed him. The home secretary said he would not be launching "
+            "an investigation.\n\nCampaigners met officials on Monday. The camp holds 500 men. Talks on their "
+            "release have stalled. Last week the campaigners wrote to Home Secretary Charles Clarke.")
+    assert speaker_of(extractor.extract(text), "launching an investigation").name == "Charles Clarke"

@@ -483,8 +483,10 @@ class SpeakerResolver:
             here = self.sentences.index(position)
             placed = any(t.i != root.i and (t.pos_ == "PROPN" or t.ent_type_ in PLACE_ENTS or (
                 t.dep_ == "poss" and t.pos_ == "NOUN")) for t in span)
-            reach = len(self.text) if here < LEDE_SENTENCES or placed else _NAMED_AFTER
             exact_words = exact.split()
+            # (an office of more than one word is as specific: "The home secretary said …" four
+            # sentences before "Home Secretary Charles Clarke")
+            reach = len(self.text) if here < LEDE_SENTENCES or placed or len(exact_words) > 1 else _NAMED_AFTER
             later = [e for e in self.registry.described_as(exact) if e.type == "person" and e.mentions
                      and 0 < self.sentences.index(min(s for s, _ in e.mentions)) - here <= reach
                      and not _another_office(e, exact_words[-1], set(exact_words))]
