@@ -2374,6 +2374,9 @@ def test_every_abbreviated_title_is_one_token():
         # and 'Tip" O'Neill' as a work of art
         ('Gov. C.L. "Butch" Otter said the bill would pass.', "the bill would pass", "C.L. Otter"),
         ("Rep. Thomas “Tip” O'Neill said the bill would pass.", "the bill would pass", "Thomas O'Neill"),
+        # it stops at a particle, the surname after it an organization of its own
+        ('Barcelona assistant coach Henk Ten Cate has called the complaint "pathetic".', "pathetic",
+         "Henk Ten Cate"),
     ],
 )
 def test_a_name_the_ner_took_in_part_is_whole(extractor, text, words, name):

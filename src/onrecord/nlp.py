@@ -97,6 +97,10 @@ def entities_in(span: Span) -> list[Span]:
     return found
 
 
+# the lowercase words inside a name: "Ruud van Nistelrooy", "Osama bin Laden", "Luiz Inacio Lula da Silva"
+NAME_PARTICLES = frozenset("van von de da di du del della der den dos das bin ibn al el le la ter ten zu y".split())
+
+
 @Language.component("onrecord_whole_names")
 def whole_names(doc: Doc) -> Doc:
     """A person's name the NER took only in part: the whole name.
@@ -125,6 +129,10 @@ def whole_names(doc: Doc) -> Doc:
         head = last.head.i
         if last.dep_ != "compound" or head < end or doc[head].pos_ != "PROPN":
             return end
+        if head == end and last.lower_ in NAME_PARTICLES and end - 1 > 0 and doc[end].is_title and doc[end].is_alpha:
+            # a name cut at its particle, the surname after it the NER's own entity: "Henk Ten" and
+            # "Cate" (an organization to it) of "Henk Ten Cate"
+            return end + 1
         between = range(end, head + 1)
         hyphens = [i for i in between if glued(i, i + 1)]
         # a hyphenated surname only, where this NER stops: "Jack Welch Center" is no longer a name

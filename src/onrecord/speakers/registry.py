@@ -9,13 +9,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from ..nlp import NAME_PARTICLES
 from ..text import DOUBLE_MARKS
 from .gender import GenderEvidence, title_gender
 from .names import first_name_gender, is_first_name
 from .vocabulary import (
     ABBREVIATED_TITLES, COUNTRIES, DEMONYMS, DETERMINERS, HONORIFICS, KIN, LETTERS_AFTER_A_NAME, MEDIA_WORDS,
-    NAME_PARTICLES, NO_DESCRIPTION, ORG_NOUNS,
-    PARTY_ALIASES, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_NOUNS, POST_NOMINAL, RAW_STOP, ROLE_NOUNS, ROLE_TITLES, SAME_OFFICE,
+    NO_DESCRIPTION, ORG_NOUNS, PARTY_ALIASES, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_NOUNS, POST_NOMINAL, RAW_STOP, ROLE_NOUNS, ROLE_TITLES, SAME_OFFICE,
     SENTENCE_OPENERS, TEAM_WORDS, TITLE_HOLDERS, WORDLIKE, ends_sentence, is_person_noun, title_word,
 )
 

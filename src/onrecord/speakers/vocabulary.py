@@ -79,8 +79,6 @@ ROLE_NOUNS = frozenset(
     # a team's positions ("Wing Christophe Dominici": "Wing" is a first name in the lists, too)
     "wing prop flanker hooker".split()
 )
-# the lowercase words inside a name: "Ruud van Nistelrooy", "Osama bin Laden", "Luiz Inacio Lula da Silva"
-NAME_PARTICLES = frozenset("van von de da di du del della der den dos das bin ibn al el le la ter ten zu y".split())
 # words that are no description on their own: courtesy titles, and what qualifies a role
 # ("former Yukos boss …" gives the company no "former")
 NO_DESCRIPTION = frozenset("mr mrs ms miss mx messrs mme sir former acting vice deputy then late".split())
