@@ -3189,3 +3189,14 @@ def test_an_office_of_two_words_is_the_one_holder_the_article_names_further_down
             "an investigation.\n\nCampaigners met officials on Monday. The camp holds 500 men. Talks on their "
             "release have stalled. Last week the campaigners wrote to Home Secretary Charles Clarke.")
     assert speaker_of(extractor.extract(text), "launching an investigation").name == "Charles Clarke"
+
+
+def test_a_name_in_no_list_with_a_relative_who_on_it_is_a_person(extractor):
+    # the NER sees no name in "Yiannis Papadoyiannakis", and "Yiannis" is in no first-name list
+    article = extractor.extract(
+        "Both athletes may appeal to the Court of Arbitration for Sport. Yiannis Papadoyiannakis, who was head of "
+        'the Greek Olympic team in 2004, defended the panel. "The tribunal will reach a fair decision," said '
+        "Papadoyiannakis.")
+    speaker = speaker_of(article, "fair decision")
+    assert speaker.name == "Yiannis Papadoyiannakis"
+    assert next(e for e in article.entities if e.id == speaker.entity).type == "person"

@@ -218,7 +218,11 @@ class Cast:
                 # first name in no list, but "Grewal says" is a person
                 named = (dateline is not None and len(run) == 2 and run[0].i == dateline + 1
                          and without_possessive(run[-1].text).lower() in self.surnames_alone)
-                if run and ((len(run) > 1 and is_first_name(run[0].text)) or after_honorific(run[0]) or named):
+                # (a first name in no list, where a relative clause on the name says person: "Yiannis
+                # Papadoyiannakis, who was head of the Greek team,"; no word of it the NER's)
+                who = (len(run) > 1 and run[-1].i == token.i and token.tag_ == "NNP" and run[0].lower_ not in DETERMINERS
+                       and not any(t.ent_type_ for t in run) and _who_after(token))
+                if run and ((len(run) > 1 and is_first_name(run[0].text)) or after_honorific(run[0]) or named or who):
                     # "Vice-Chief Heather Bear", "Mr Ebbers", where the NER saw no person
                     start = unit.start + run[0].idx
                     entity = self._person_at(" ".join(t.text for t in run), start, token)
@@ -648,3 +652,9 @@ def _without_a_person_after(name: str) -> str:
     while words[end - 1].group() in ("and", "the", "of"):
         end -= 1
     return name[: words[end - 1].end()]
+
+
+def _who_after(token) -> bool:
+    """Whether ", who" follows a token: a relative clause on a person."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "," and doc[token.i + 2].lower_ == "who"
