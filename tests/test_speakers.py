@@ -3200,3 +3200,22 @@ def test_a_name_in_no_list_with_a_relative_who_on_it_is_a_person(extractor):
     speaker = speaker_of(article, "fair decision")
     assert speaker.name == "Yiannis Papadoyiannakis"
     assert next(e for e in article.entities if e.id == speaker.entity).type == "person"
+
+
+@pytest.mark.parametrize("text, name, word", [
+    # the noun a clause with the name as its subject is on
+    ("Ten Cate said the way Chelsea have reacted is pathetic.", "Chelsea", "way"),
+    # a word that says which one is meant, not what it is
+    ("Less than four years after the new Mini was launched, BMW said it would build more cars.", "Mini", "new"),
+    ("Mr Sears told prosecutors that no other Boeing officials were aware of the talks.", "Boeing", "other"),
+])
+def test_words_before_a_name_that_say_no_role_describe_nothing(extractor, text, name, word):
+    [entity] = [e for e in extractor.extract(text).entities if e.name == name]
+    assert word not in entity.descriptions
+
+
+def test_a_role_the_parse_hung_a_clause_on_still_describes(extractor):
+    # (the guard: "Their coach John Kirwan has warned …" parsed as a clause on "coach")
+    article = extractor.extract("Italy lost at home.\n\nTheir coach John Kirwan has warned his side they must improve.")
+    [kirwan] = [e for e in article.entities if e.name == "John Kirwan"]
+    assert "coach" in kirwan.descriptions

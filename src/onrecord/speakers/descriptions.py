@@ -104,6 +104,8 @@ def description_of(ent: Span) -> str | None:
         # age, "62-year-old", the NER's date too, describes, and so does an employer: "group AVRO Pascal
         # Lemarne")
         end = start
+    if all(t.pos_ == "PRON" or t.lower_ in _WHICH_ONE for t in doc[start:end]):
+        end = start  # which one, not what it is: "his Treasury", "the new Mini", "no other Boeing officials"
     if (end - 1 > start and ent.label_ == "PERSON" and doc[end - 1].pos_ == "PROPN" and doc[end - 1].is_title
             and not doc[end - 1].ent_type_ and not describes_someone(doc[end - 1].lower_)
             and doc[end - 1].lower_ != "executive" and describes_someone(doc[end - 2].lower_)):
@@ -219,6 +221,11 @@ def written(word: list) -> str:
     return "".join(t.lower_ for t in word)
 
 
+# words before a name that say which one is meant, not what it is (the tagger calls some of them
+# adjectives, as it does "chief executive", so a part of speech cannot tell them apart)
+_WHICH_ONE = frozenset("new other such same own previous current latest next many several most some few".split())
+
+
 def noun_before(ent: Span) -> str | None:
     """The common noun phrase right before a name: "the engineering firm Castell & Ruiz",
     "rookie defenceman Ada Lovell" (a description even where the parse does not link it)."""
@@ -232,6 +239,14 @@ def noun_before(ent: Span) -> str | None:
         start = word[0].i
     if start == ent.start or doc[ent.start - 1].pos_ != "NOUN" or doc[ent.start - 1].tag_ == "NNS":
         return None  # (a plural is no one's description: "… across poorer regions Maria Lund will argue")
+    clause, noun = ent.root.head, doc[ent.start - 1]
+    if (ent.root.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "relcl" and clause.head.i == noun.i
+            and not describes_someone(noun.lower_) and noun.lower_ not in ORGANIZATION_NOUNS
+            and not any(c.dep_ == "compound" for c in noun.children)):
+        # the noun a clause with the name as its subject is on: "the way Chelsea have reacted" (not a
+        # role or a kind the parse made so: "Their coach John Kirwan has warned …", "The communications
+        # watchdog Ofcom could hand over …")
+        return None
     role = doc[start - 2] if start >= 2 else None
     if (role is not None and ent.label_ == "PERSON" and doc[start - 1].lower_ in ("of", "for") and is_person_noun(role.lower_)
             and role.lower_ not in RELATIONS and not describes_someone(doc[ent.start - 1].lower_)):
