@@ -3219,3 +3219,12 @@ def test_a_role_the_parse_hung_a_clause_on_still_describes(extractor):
     article = extractor.extract("Italy lost at home.\n\nTheir coach John Kirwan has warned his side they must improve.")
     [kirwan] = [e for e in article.entities if e.name == "John Kirwan"]
     assert "coach" in kirwan.descriptions
+
+
+def test_the_spokeswoman_is_no_spokesman_spoken_of_before(extractor):
+    article = extractor.extract(
+        "Shops reported strong sales on Saturday. A spokesman for the Harbor Mall said it was the biggest "
+        "Christmas to date.\n\nThe Riverside Centre spokeswoman said 8,500 vehicles had arrived by noon. "
+        '"We predict that next week will continue the same trend," she added.')
+    assert speaker_of(article, "8,500 vehicles").description == "Riverside Centre spokeswoman"
+    assert speaker_of(article, "We predict").description == "Riverside Centre spokeswoman"

@@ -795,7 +795,9 @@ class SpeakerResolver:
         family = role_family(words)
         definite = words[0] in ("the", "that", "this")
         if family is not None and definite:
-            earlier = self.registry.latest(lambda e: e.role == family)
+            # (of the same gender, where the role word says one: "the spokeswoman" is no spokesman)
+            gender = title_gender(span.root.text)
+            earlier = self.registry.latest(lambda e: e.role == family and (gender is None or e.gender in (None, gender)))
             if earlier is not None:
                 return earlier
         description_tokens = [t for t in span if not (t.i == span.start and t.lower_ in DETERMINERS)]
