@@ -66,12 +66,6 @@ def subject_of(verb: Token) -> Token | None:
             # and Boreing's, not the agents' nor the quotation's "It"
             current = current.head
             continue
-        if not found and not climbed:
-            # "36 people accused in connection with the blasts said …": a noun and its reduced
-            # relative clause the parse read as a clause subject, "people" as the subject of "accused"
-            found = [c for c in current.children if c.dep_ == "csubj" and c.i < current.i and c.tag_ == "VBN"
-                     and not any(a.dep_ in ("aux", "auxpass", "mark") for a in c.children)
-                     and any(a.dep_ == "nsubj" and a.pos_ in ("NOUN", "PROPN") for a in c.children)]
         if found and not (current.pos_ == "AUX" and found[-1].lower_ == "it"):
             # several: one subject the parse split ("the ex - Wallaby"); the head is the last
             # (a copula's "it" is no one: "it is important to say that …")
