@@ -129,7 +129,7 @@ def whole_names(doc: Doc) -> Doc:
         head = last.head.i
         if last.dep_ != "compound" or head < end or doc[head].pos_ != "PROPN":
             return end
-        if head == end and last.lower_ in NAME_PARTICLES and end - 1 > 0 and doc[end].is_title and doc[end].is_alpha:
+        if head == end and last.lower_ in NAME_PARTICLES and doc[end].is_title and doc[end].is_alpha:
             # a name cut at its particle, the surname after it the NER's own entity: "Henk Ten" and
             # "Cate" (an organization to it) of "Henk Ten Cate"
             return end + 1

@@ -122,7 +122,7 @@ def _inverted(quote, base: int) -> Candidate | None:
         if token.pos_ == "PROPN" or (not names and token.lower_ in ("he", "she", "they")):
             names.append(token)
             continue
-        if names and (token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP", "VBN") or _cue_taken_for_a_noun(token)):
+        if names and ((token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP", "VBN")) or _cue_taken_for_a_noun(token)):
             return _spoken_after(quote, names, [token_offsets(token, base)], base, token)
         return None
     return None

@@ -67,6 +67,11 @@ def _first_name_of(token) -> bool:
     return token.is_title and is_first_name(token.text) and not is_title(token.text)
 
 
+# words before a name that say which one is meant, not what it is (the tagger calls some of them
+# adjectives, as it does "chief executive", so a part of speech cannot tell them apart)
+_WHICH_ONE = frozenset("new other such same own previous current latest next many several most some few".split())
+
+
 def description_of(ent: Span) -> str | None:
     """Titles and affiliations around a named entity: pre-modifiers and an appositive."""
     head = ent.root
@@ -219,11 +224,6 @@ def hyphened_words(span: Span) -> list[list]:
 def written(word: list) -> str:
     """A written word's tokens as one lowercase word: "co-chairman"."""
     return "".join(t.lower_ for t in word)
-
-
-# words before a name that say which one is meant, not what it is (the tagger calls some of them
-# adjectives, as it does "chief executive", so a part of speech cannot tell them apart)
-_WHICH_ONE = frozenset("new other such same own previous current latest next many several most some few".split())
 
 
 def noun_before(ent: Span) -> str | None:
