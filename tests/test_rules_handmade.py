@@ -1247,3 +1247,27 @@ def test_a_name_between_a_closing_mark_and_a_cue_the_parse_put_inside_the_quotat
     d = doc(words, heads, deps, tags, pos, spaces)
     told = next(c for c in find_in_sentence(d[:], 0) if c.anchor.text == "told")
     assert d.text[told.source.start : told.source.end] == "Nigel Mell"
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "tags", "pos", "content"),
+    [
+        # 46 percent of voters said yes.  (a one-word answer is what was said, as PolNeAR marks it)
+        (["46", "percent", "of", "voters", "said", "yes", "."], [1, 4, 1, 2, 4, 4, 4],
+         ["nummod", "nsubj", "prep", "pobj", "ROOT", "intj", "punct"], ["CD", "NN", "IN", "NNS", "VBD", "UH", "."],
+         ["NUM", "NOUN", "ADP", "NOUN", "VERB", "INTJ", "PUNCT"], ["yes"]),
+        # The council said no to the plan.  (an answer with more to it is no one-word answer)
+        (["The", "council", "said", "no", "to", "the", "plan", "."], [1, 2, 2, 2, 2, 6, 4, 2],
+         ["det", "nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"], ["DT", "NN", "VBD", "DT", "IN", "DT", "NN", "."],
+         ["DET", "NOUN", "VERB", "DET", "ADP", "DET", "NOUN", "PUNCT"], None),
+    ],
+)
+def test_a_one_word_answer_after_a_cue_is_what_was_said(words, heads, deps, tags, pos, content):
+    d = doc(words, heads, deps, tags, pos)
+    said = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
+    contents = [offsets_text(d, c.content) for c in said]
+    if content is None:
+        assert ["no"] not in contents
+    else:
+        assert contents == [content]
+        assert d.text[said[0].source.start : said[0].source.end] == " ".join(words[:4])

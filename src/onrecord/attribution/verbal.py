@@ -356,6 +356,9 @@ def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidat
         # PolNeAR's cue runs from the verb through the participle: "issued a statement saying"
         extra_cue = [verb.doc[i] for i in range(statement.head.i, verb.i)]
     cue_words = sorted(set(cue_tokens(verb)) | set(extra_cue), key=lambda t: t.i)
+    answer = None if pieces else _one_word_answer(verb)
+    if answer is not None:
+        pieces, confidence = [[answer]], CONFIDENCE_OBJECT  # "46 percent of voters said yes"
     if not pieces:
         # "X called for the ratification of …", "X questioned the integrity of …"
         obj = object_content(verb, lemma) or quoted_object_with_complement(verb, lemma)
@@ -383,7 +386,7 @@ def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidat
             confidence = CONFIDENCE_OBJECT
             if obj.head.i != verb.i:
                 cue_words = sorted(cue_words + [obj.head], key=lambda t: t.i)
-    pieces = [trimmed(p) for p in pieces]
+    pieces = [p if answer is not None else trimmed(p) for p in pieces]
     if pieces and confidence in (CONFIDENCE_COMPLEMENT, CONFIDENCE_OBJECT, CONFIDENCE_XCOMP):
         pieces[-1] = _without_trailing_aside(pieces[-1])
     # a named object is content on its own: "the union endorses Clinton"
@@ -391,7 +394,7 @@ def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidat
     named = bool(pieces) and confidence == CONFIDENCE_OBJECT and len(pieces[0]) == 1 and (
         pieces[0][0].pos_ == "PROPN" or side_taken(verb, pieces[0][0]))
     # a short opening before an interrupting cue ("Perhaps, he said, …") counts with what follows
-    if not pieces or (sum(map(len, pieces)) < MIN_CONTENT_TOKENS and not named):
+    if not pieces or (sum(map(len, pieces)) < MIN_CONTENT_TOKENS and not named and answer is None):
         # maybe "X called the plan “a very expensive promise”": ``quotes`` attaches the quote
         return _quote_holder(verb, lemma, base)
     subject = subject_of(verb)
@@ -499,6 +502,19 @@ def _opening_before_set_off_cue(verb: Token, sent: Span) -> list[Token]:
     return [] if " ".join(t.lower_ for t in opening) in _LINKS else opening
 
 
+def _one_word_answer(verb: Token) -> Token | None:
+    """"46 percent of voters said yes", "after half said so": a one-word answer right after the cue,
+    ending its clause, is what was said (PolNeAR marks it; not "said no to the plan")."""
+    doc = verb.doc
+    answer = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if answer is None or answer.lower_ not in _ANSWERS or answer.head.i != verb.i:
+        return None
+    after = doc[answer.i + 1] if answer.i + 1 < len(doc) else None
+    return answer if after is None or (after.is_punct and after.text not in DOUBLE_MARKS) or after.lower_ in (
+        "and", "but", "while", "in", "when") else None
+
+
+_ANSWERS = frozenset({"yes", "no", "so"})
 _SET_OFF_SPEAKER_WORDS = 6
 _APPOSITION_WORDS = 12
 _LINKS = frozenset(
