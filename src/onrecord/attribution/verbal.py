@@ -386,7 +386,8 @@ def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidat
             confidence = CONFIDENCE_OBJECT
             if obj.head.i != verb.i:
                 cue_words = sorted(cue_words + [obj.head], key=lambda t: t.i)
-    pieces = [p if answer is not None else trimmed(p) for p in pieces]
+    if answer is None:  # (a one-word answer is no phrase to trim: "so" would go as a link)
+        pieces = [trimmed(p) for p in pieces]
     if pieces and confidence in (CONFIDENCE_COMPLEMENT, CONFIDENCE_OBJECT, CONFIDENCE_XCOMP):
         pieces[-1] = _without_trailing_aside(pieces[-1])
     # a named object is content on its own: "the union endorses Clinton"
