@@ -479,18 +479,20 @@ def _opening_before_set_off_cue(verb: Token, sent: Span) -> list[Token]:
     is what was said: "If prices rise, Mr Fox said on Monday, the bank will …" (PolNeAR takes the
     opening into the content; not a link: "Instead, he said, …"; nor a quotation's own words)."""
     doc = verb.doc
-    subject = subject_of(verb)
-    if subject is None or not sent.start < subject.left_edge.i < verb.i or subject.tag_ in ("WDT", "WP"):
-        return []  # (nor what a relative clause hangs off: "Telecoms firm Eircom, which revealed …")
-    # (the cue's own words end at a comma before the clause: "said on Monday, the bank …")
+    # (the word checks first, the subject last: this runs for every cue with a clause after it)
+    # the cue's own words end at a comma before the clause: "said on Monday, the bank …"
     end = max([verb.i] + [c.right_edge.i for c in verb.children if c.i > verb.i and c.dep_ not in _CLAUSE_DEPS + ("punct",)])
     if end + 1 >= sent.end or doc[end + 1].text != ",":
         return []
+    if any(t.text in DOUBLE_MARKS or t.tag_ in ("``", "''") for t in sent):
+        return []  # (a quotation's sentence is the quotation marks' to cut)
+    subject = subject_of(verb)
+    if subject is None or not sent.start < subject.left_edge.i < verb.i or subject.tag_ in ("WDT", "WP"):
+        return []  # (nor what a relative clause hangs off: "Telecoms firm Eircom, which revealed …")
     comma = subject.left_edge.i - 1
     opening = list(doc[sent.start : comma])
-    if not opening or doc[comma].text != "," or trimmed(opening) != opening or any(
-            t.text in DOUBLE_MARKS or t.tag_ in ("``", "''") for t in doc[sent.start : sent.end]):
-        return []  # (a quotation's sentence is the quotation marks' to cut)
+    if not opening or doc[comma].text != "," or trimmed(opening) != opening:
+        return []
     if any(t.ent_type_ in ("DATE", "TIME") for t in opening) or any(
             t.pos_ in ("VERB", "AUX") and cue_lemma(t.lower_) for t in opening):
         return []  # when it was said ("On Friday, he told …"), or what another cue says

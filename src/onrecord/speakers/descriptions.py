@@ -16,7 +16,7 @@ from .names import is_first_name
 from .vocabulary import (
     ABBREVIATED_TITLES, CALENDAR_WORDS, COURTESY_TITLES, DETERMINERS, HONORIFICS, KIN, NO_DESCRIPTION,
     ORGANIZATION_HEADS, ORGANIZATION_NOUNS, OUTLET_NOUNS, PEERAGE, POST_NOMINAL, RAW_STOP, RELATIONS, ROLE_FAMILIES,
-    ROLE_TITLES, TITLE_WORDS, WORDLIKE, ends_sentence, is_person_noun,
+    ROLE_TITLES, TITLE_WORDS, WHICH_ONE, WORDLIKE, ends_sentence, is_person_noun,
 )
 from .registry import Referent, is_title
 
@@ -67,11 +67,6 @@ def _first_name_of(token) -> bool:
     return token.is_title and is_first_name(token.text) and not is_title(token.text)
 
 
-# words before a name that say which one is meant, not what it is (the tagger calls some of them
-# adjectives, as it does "chief executive", so a part of speech cannot tell them apart)
-_WHICH_ONE = frozenset("new other such same own previous current latest next many several most some few".split())
-
-
 def description_of(ent: Span) -> str | None:
     """Titles and affiliations around a named entity: pre-modifiers and an appositive."""
     head = ent.root
@@ -109,7 +104,7 @@ def description_of(ent: Span) -> str | None:
         # age, "62-year-old", the NER's date too, describes, and so does an employer: "group AVRO Pascal
         # Lemarne")
         end = start
-    if all(t.pos_ == "PRON" or t.lower_ in _WHICH_ONE for t in doc[start:end]):
+    if all(t.pos_ == "PRON" or t.lower_ in WHICH_ONE for t in doc[start:end]):
         end = start  # which one, not what it is: "his Treasury", "the new Mini", "no other Boeing officials"
     if (end - 1 > start and ent.label_ == "PERSON" and doc[end - 1].pos_ == "PROPN" and doc[end - 1].is_title
             and not doc[end - 1].ent_type_ and not describes_someone(doc[end - 1].lower_)

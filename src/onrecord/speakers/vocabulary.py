@@ -82,6 +82,10 @@ ROLE_NOUNS = frozenset(
 # words that are no description on their own: courtesy titles, and what qualifies a role
 # ("former Yukos boss …" gives the company no "former")
 NO_DESCRIPTION = frozenset("mr mrs ms miss mx messrs mme sir former acting vice deputy then late".split())
+# words before a name that say which one is meant, not what it is: "the new Mini", "no other
+# Boeing officials" (the tagger calls some of them adjectives, as it does "chief executive", so a
+# part of speech cannot tell them apart)
+WHICH_ONE = frozenset("new other such same own previous current latest next many several most some few".split())
 # a doctor's title is a degree more than an office: it keeps no other role from its holder
 # ("Dr. Bonnie Henry" may be "the provincial health officer"; "the doctor" is hers all the same)
 DEGREE_TITLES = frozenset({"dr", "doctor"})
