@@ -3,7 +3,7 @@
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from onrecord.nlp import entities_in, entity_at, load, quotation_starts
+from onrecord.nlp import entities_in, entity_at, letters_after_names, load, quotation_starts
 
 WORDS = ["Mara", "Lind", "of", "the", "Port", "Authority", "told", "CBC", "in", "Oslo", "."]
 TAGS = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "B-GPE", "O"]
@@ -67,3 +67,37 @@ def test_tag_attributes_set_what_the_attribute_ruler_sets():
     with pipeline.select_pipes(disable=["attribute_ruler"]):
         theirs = ruler(pipeline(text))
     assert [(t.pos_, str(t.morph), t.lemma_) for t in ours] == [(t.pos_, str(t.morph), t.lemma_) for t in theirs]
+
+
+def _parsed(words, heads, deps, pos, ents):
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+def test_letters_after_a_name_hang_off_the_name_and_name_no_body():
+    # the parse as the small English pipeline reads it: "Tom McCabe" a compound of "MSP", the
+    # apposition's head, and "MSP" an organization
+    words = ["Finance", "Minister", ",", "Tom", "McCabe", "MSP", ",", "said", "so", "."]
+    heads = [1, 7, 1, 4, 5, 1, 1, 7, 7, 7]
+    deps = ["compound", "nsubj", "punct", "compound", "compound", "appos", "punct", "ROOT", "advmod", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT", "VERB", "ADV", "PUNCT"]
+    ents = ["O", "O", "O", "B-PERSON", "I-PERSON", "B-ORG", "O", "O", "O", "O"]
+    doc = letters_after_names(_parsed(words, heads, deps, pos, ents))
+    name, letters = doc[4], doc[5]
+    assert (name.head.text, name.dep_) == ("Minister", "appos")
+    assert letters.head.i == name.i and doc[3].head.i == name.i
+    assert [(e.text, e.label_) for e in doc.ents] == [("Tom McCabe", "PERSON")]
+    assert [t.text for t in name.subtree] == ["Tom", "McCabe", "MSP"]
+    assert len(list(doc.sents)) == 1
+
+
+def test_letters_before_a_name_stay_a_title():
+    # "Lib Dem MP Parmjit Singh Gill": the NER took "Lib Dem" for a person, and "MP" is the title
+    # of the name after it
+    words = ["Lib", "Dem", "MP", "Parmjit", "Gill", "won", "."]
+    heads = [2, 2, 3, 4, 5, 5, 5]
+    deps = ["compound", "compound", "compound", "compound", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O"]
+    before = [(t.head.i, t.dep_) for t in _parsed(words, heads, deps, pos, ents)]
+    doc = letters_after_names(_parsed(words, heads, deps, pos, ents))
+    assert [(t.head.i, t.dep_) for t in doc] == before

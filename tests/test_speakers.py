@@ -3228,3 +3228,24 @@ def test_the_spokeswoman_is_no_spokesman_spoken_of_before(extractor):
         '"We predict that next week will continue the same trend," she added.')
     assert speaker_of(article, "8,500 vehicles").description == "Riverside Centre spokeswoman"
     assert speaker_of(article, "We predict").description == "Riverside Centre spokeswoman"
+
+
+def test_letters_after_a_name_leave_it_the_speaker_its_apposition_names(extractor):
+    # the parse makes "MSP" the head of the name and the NER an organization
+    article = extractor.extract(
+        "Council tax is to rise by 4% next year, the BBC has learned.\n\n"
+        'Shadow Finance Minister, Colin Fraser MSP, said: "The rise is a stealth tax on pensioners."\n\n'
+        'The Labour finance spokesman, Brian Kerr MSP, said: "Councils must find savings of their own."')
+    assert (speaker_of(article, "stealth tax").name, speaker_of(article, "stealth tax").description) == (
+        "Colin Fraser", "Shadow Finance Minister")
+    assert speaker_of(article, "savings of their own").name == "Brian Kerr"
+    assert not [e for e in article.entities if e.name == "MSP"]
+
+
+def test_an_office_is_the_holder_named_later_where_they_hold_it(extractor):
+    # "The finance minister" of the third sentence is the one the body calls "Scottish Finance Minister"
+    article = extractor.extract(
+        "Council tax in Scotland is to rise by 4% next year.\n\nCouncils will decide on Thursday. The finance "
+        "minister has urged councils to limit increases. Unions say services will suffer.\n\n"
+        'Scottish Finance Minister, Tom Reith, said: "Every council has been given more money than last year."')
+    assert speaker_of(article, "limit increases").name == "Tom Reith"

@@ -175,6 +175,43 @@ def whole_names(doc: Doc) -> Doc:
     return doc
 
 
+# letters after a name that are no part of it: a seat, silk or honour ("Ben Emmerson QC",
+# "Peter Ainsworth MP", "Jane Doe OBE"); "Jr" and "Sr" are part of the name
+LETTERS_AFTER_A_NAME = frozenset("QC KC MP MEP MSP AM MLA MPP OBE MBE CBE KBE DBE".split())
+
+
+@Language.component("onrecord_letters_after_names")
+def letters_after_names(doc: Doc) -> Doc:
+    """Letters after a person's name that the parse made the name's head: the name heads them.
+
+    In "Scottish Finance Minister, Tom McCabe MSP, said" the parser reads "Tom McCabe" as a
+    compound of "MSP", the apposition's head, and the NER calls "MSP" an organization: the
+    apposition then names a body, and the speaker is a description with no one's name
+    ("Tory finance spokesman, Brian Monteith MSP"). The name's last word takes the letters'
+    place in the tree, the letters hang off it, and they lose their entity.
+    """
+    ents = list(doc.ents)
+    kept = []
+    for ent in ents:
+        name = ent[-1]
+        letters = doc[ent.end] if ent.label_ == "PERSON" and ent.end < len(doc) else None
+        if letters is None or letters.text not in LETTERS_AFTER_A_NAME or name.head.i != letters.i:
+            continue
+        if letters.i + 1 < len(doc) and doc[letters.i + 1].pos_ == "PROPN":
+            continue  # a title before the next name: "Lib Dem MP Parmjit Singh Gill" ("Lib Dem" a person to the NER)
+        # (in this order, so that no word is ever its own ancestor)
+        for child in [c for c in letters.children if c.i != name.i]:
+            child.head = name
+        name.head = name if letters.head.i == letters.i else letters.head
+        name.dep_ = letters.dep_
+        letters.head = name
+        letters.dep_ = "npadvmod"
+        kept.append(letters.i)
+    if kept:
+        doc.ents = [e for e in ents if not (e.label_ != "PERSON" and e.start in kept and len(e) == 1)]
+    return doc
+
+
 # the dashes that end a dateline, spaced: "EDMONTON — ", "TORONTO -- ", "OTTAWA - "
 _DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
@@ -373,6 +410,8 @@ def load(model: str | None = None) -> Language:
         if "ner" in nlp.pipe_names:
             nlp.add_pipe("onrecord_datelines_off_names", after="ner")
             nlp.add_pipe("onrecord_whole_names", after="onrecord_datelines_off_names")
+            if "parser" in nlp.pipe_names:
+                nlp.add_pipe("onrecord_letters_after_names", after="onrecord_whole_names")
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("onrecord_quotation_starts", before="parser")
         if "attribute_ruler" in nlp.pipe_names and TagAttributes.supports(ruler := nlp.get_pipe("attribute_ruler")):

@@ -16,6 +16,7 @@ from spacy.tokens import Span
 
 from ..attribution.candidate import Mention
 from ..attribution.spans import ParsedUnits, dateline_end, tokens_offsets
+from ..nlp import LETTERS_AFTER_A_NAME
 from ..text import Unit
 from .descriptions import (
     PREDICATE_WORDS, affiliation_of, after_honorific, an_age, described_as_a_person, describes_someone, description_of,
@@ -38,7 +39,7 @@ from .registry import (
 from .sentences import Sentences
 from .vocabulary import (
     BODY_NOUNS, CALENDAR_WORDS, CARRIERS, COUNTRIES, DEMONYMS, DETERMINERS, HONORIFICS, INDEFINITE, KIN,
-    LEGAL_ENDINGS, LETTERS_AFTER_A_NAME, MEDIA_WORDS, NAMING_NOUNS, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS,
+    LEGAL_ENDINGS, MEDIA_WORDS, NAMING_NOUNS, NOT_NAME_ENTS, ORGANIZATION_HEADS, ORG_NOUNS,
     ORGANIZATION_NOUNS, PARLIAMENT_MEMBERS, PLACE_ENTS, POLICE_ACRONYMS, RAW_STOP, ROLE_TITLES, ROYAL_TITLES,
     SUBJECT_DEPS, TITLE_WORDS, is_person_noun,
 )

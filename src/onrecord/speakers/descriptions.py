@@ -138,7 +138,12 @@ def description_of(ent: Span) -> str | None:
         described = described.head.head
     # (a family tie too, where a role stands before the name: "His late brother, former Toronto mayor
     # Rob Ford," is both, and the tie says he is not whom "Ford said" means)
-    if ((not parts or described.lower_ in KIN) and head.dep_ == "appos" and described.pos_ == "NOUN"
+    # (a title the tagger took for a name too, where nothing follows it but the name: "Scottish Finance
+    # Minister, Tom McCabe,"; not "The Secretary of State for Culture, Media and Sport, Tessa Jowell",
+    # whose title these words would cut short)
+    titled = (described.pos_ == "PROPN" and described.is_title and described.lower_ in TITLE_WORDS | ROLE_TITLES
+              and all(c.dep_ in ("punct", "appos") for c in described.rights))
+    if ((not parts or described.lower_ in KIN) and head.dep_ == "appos" and (described.pos_ == "NOUN" or titled)
             and described.i < ent.start and described.tag_ not in ("NNS", "NNPS")
             and described.left_edge.i < described.i
             and describes_someone(described.lower_)):

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from ..nlp import LETTERS_AFTER_A_NAME
+
 from .descriptions import hyphened_words, same_entity, written
 from .names import is_first_name
 from .registry import PORTFOLIO_JOINERS, Referent, club_or_party, is_demonym, is_title, name_after_portfolio
 from .vocabulary import (
-    CALENDAR_WORDS, COURTESY_TITLES, DETERMINERS, HONORIFICS, LETTERS_AFTER_A_NAME, NOT_NAME_ENTS, ORGANIZATION_HEADS,
+    CALENDAR_WORDS, COURTESY_TITLES, DETERMINERS, HONORIFICS, NOT_NAME_ENTS, ORGANIZATION_HEADS,
     OF_THE_CROWN, ORGANIZATION_NOUNS, PARTY_MEMBERS, PEERAGE, PLACE_ENTS, RELATIONS, ROLE_TITLES, SENTENCE_OPENERS,
     SUBJECT_DEPS, TITLE_WORDS, is_person_noun, title_word,
 )

@@ -9,14 +9,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from ..nlp import NAME_PARTICLES
+from ..nlp import LETTERS_AFTER_A_NAME, NAME_PARTICLES
 from ..text import DOUBLE_MARKS
 from .gender import GenderEvidence, title_gender
 from .names import first_name_gender, is_first_name
 from .vocabulary import (
-    ABBREVIATED_TITLES, COUNTRIES, DEMONYMS, DETERMINERS, HONORIFICS, KIN, LETTERS_AFTER_A_NAME, MEDIA_WORDS,
-    NO_DESCRIPTION, ORG_NOUNS, PARTY_ALIASES, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_NOUNS, POST_NOMINAL,
-    RAW_STOP, ROLE_NOUNS, ROLE_TITLES, SAME_OFFICE, SENTENCE_OPENERS, TEAM_WORDS, TITLE_HOLDERS, WORDLIKE,
+    ABBREVIATED_TITLES, COUNTRIES, DEMONYMS, DETERMINERS, HONORIFICS, KIN, MEDIA_WORDS,
+    NO_DESCRIPTION, ORG_NOUNS, PARTY_ALIASES, PARTY_MEMBERS, PARTY_WORDS, PEERAGE, PERSON_NOUNS, PLACE_ADJECTIVES,
+    POST_NOMINAL, RAW_STOP, ROLE_NOUNS, ROLE_TITLES, SAME_OFFICE, SENTENCE_OPENERS, TEAM_WORDS, TITLE_HOLDERS, WORDLIKE,
     ends_sentence, is_person_noun, title_word,
 )
 
@@ -263,12 +263,20 @@ class Registry:
                   and (e.name or "").split()[0].lower() == first and (at is None or e.mentioned_before(at) >= 0)]
         return firsts[0] if len(firsts) == 1 else None
 
-    def described_as(self, words: str) -> list[Referent]:
+    def described_as(self, words: str, from_anywhere: bool = False) -> list[Referent]:
         """The named entities the article gave these very words as a description (lowercased),
         or the words with "new" before them: "New Home Secretary Charles Clarke" is "the home
-        secretary" the lede spoke of."""
-        return [e for e in self.entities
-                if e.name and any(words in (d.lower(), d.lower().removeprefix("new ")) for d in e.descriptions)]
+        secretary" the lede spoke of; ``from_anywhere``, the words with where someone is from
+        before them too ("Scottish Finance Minister, Tom McCabe" for "the finance minister")."""
+        def words_of(description: str) -> set[str]:
+            lowered = description.lower()
+            forms = {lowered, lowered.removeprefix("new ")}
+            first, _, rest = lowered.partition(" ")
+            if from_anywhere and rest and (is_demonym(first) or first in COUNTRIES or first in PLACE_ADJECTIVES):
+                forms.add(rest)
+            return forms
+
+        return [e for e in self.entities if e.name and any(words in words_of(d) for d in e.descriptions)]
 
     def unnamed(self, type_: str, description: str) -> Referent:
         """The unnamed entity of this type the article described so, else a new one: the second

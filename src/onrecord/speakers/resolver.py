@@ -487,7 +487,7 @@ class SpeakerResolver:
             # (an office of more than one word is as specific: "The home secretary said …" four
             # sentences before "Home Secretary Charles Clarke")
             reach = len(self.text) if here < LEDE_SENTENCES or placed or len(exact_words) > 1 else _NAMED_AFTER
-            later = [e for e in self.registry.described_as(exact) if e.type == "person" and e.mentions
+            later = [e for e in self.registry.described_as(exact, from_anywhere=True) if e.type == "person" and e.mentions
                      and 0 < self.sentences.index(min(s for s, _ in e.mentions)) - here <= reach
                      and not _another_office(e, exact_words[-1], set(exact_words))]
             # (not where someone named before holds the role in those words: a definite description

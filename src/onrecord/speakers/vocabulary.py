@@ -275,6 +275,13 @@ COUNTRIES = frozenset(
     "vietnam austria switzerland belgium netherlands portugal nigeria europe africa "
     "ontario quebec manitoba saskatchewan nunavut yukon".split()
 )
+# where an office is held, said by an adjective no demonym above is ("Scottish Finance Minister",
+# "French Foreign Minister", "federal health minister")
+PLACE_ADJECTIVES = frozenset(
+    "british english scottish welsh irish french dutch german spanish portuguese danish swedish finnish "
+    "polish turkish chinese japanese vietnamese taiwanese lebanese sudanese european federal provincial "
+    "uk us eu".split()
+)
 # one person called by where they are from: "the American", "The 55-year-old Frenchman" (the writer's
 # word for someone just named; singular only: "the Italians" are a team or a people; no "-ese" word,
 # which is a people as often as one person: "the Chinese said")
@@ -290,9 +297,6 @@ DEMONYMS = frozenset(
     "chilean colombian peruvian venezuelan uruguayan cuban jamaican".split()
 ) | frozenset({"new zealander", "south african", "northern irishman", "sri lankan", "south korean",
                "north korean", "all black"})
-# letters after a name that are no part of it: a seat, silk or honour ("Ben Emmerson QC",
-# "Peter Ainsworth MP", "Jane Doe OBE"); "Jr" and "Sr" are part of the name
-LETTERS_AFTER_A_NAME = frozenset("QC KC MP MEP MSP AM MLA MPP OBE MBE CBE KBE DBE".split())
 # where a description's noun phrase ends: "minister [responsible for …]", "officer [who …]"
 POST_NOMINAL = re.compile(r"\s+(?:of|for|at|with|in|on|from|responsible|who|that|which|whose|since)\b")
 
