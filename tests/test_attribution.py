@@ -612,6 +612,21 @@ def test_a_statement_in_a_relative_clause_is_cut_out_of_the_content_it_sits_in(s
 
 
 @pytest.mark.parametrize("strategy", ["rules", "learned"])
+def test_what_a_relative_clause_calls_its_antecedent_is_cut_out_of_the_content_it_sits_in(strategy):
+    text = ('Mr Hale said he backs a bill that would target regional accreditation bodies, which he called '
+            '"a cartel for higher education."')
+    found = {a.cue[0].text: texts(a.content) for a in Extractor(strategy=strategy).extract(text).attributions}
+    assert found["called"] == ["which", '"a cartel for higher education."']
+    assert found["said"] == ["he backs a bill that would target regional accreditation bodies"]
+
+
+def test_a_hyphen_inside_a_characterization_is_no_dash_that_ends_it(extractor):
+    text = "The minister described the group as an anti-immigration lobby posing as a charity."
+    [described] = extractor.extract(text).attributions
+    assert texts(described.content) == ["the group as an anti-immigration lobby posing as a charity"]
+
+
+@pytest.mark.parametrize("strategy", ["rules", "learned"])
 def test_quotations_after_a_nested_statement_go_on_with_its_holder(strategy):
     # the quotations went to the nested "realise" (dropped as nested); the statement is Hasson's
     text = ('Mr Hasson said developers were beginning to realise that they had to be more "business-like". '

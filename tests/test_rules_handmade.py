@@ -1271,3 +1271,29 @@ def test_a_one_word_answer_after_a_cue_is_what_was_said(words, heads, deps, tags
     else:
         assert contents == [content]
         assert d.text[said[0].source.start : said[0].source.end] == " ".join(words[:4])
+
+
+def test_what_a_relative_clause_calls_its_antecedent_is_said_around_its_cue():
+    # He opposed the boards, which he called "a cartel" .  (the pronoun is the object before the cue)
+    words = ["He", "opposed", "the", "boards", ",", "which", "he", "called", '"', "a", "cartel", '"', "."]
+    spaces = [True, True, True, False, True, True, True, True, False, True, False, False, False]
+    heads = [1, 1, 3, 1, 3, 7, 7, 3, 10, 10, 7, 10, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "dobj", "nsubj", "relcl", "punct", "det", "oprd", "punct", "punct"]
+    tags = ["PRP", "VBD", "DT", "NNS", ",", "WDT", "PRP", "VBD", "``", "DT", "NN", "''", "."]
+    pos = ["PRON", "VERB", "DET", "NOUN", "PUNCT", "PRON", "PRON", "VERB", "PUNCT", "DET", "NOUN", "PUNCT", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [called] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "called"]
+    assert offsets_text(d, called.content) == ["which", '"a cartel"']
+    assert d.text[called.source.start : called.source.end] == "he"
+
+
+def test_a_relative_clause_with_nothing_after_its_cue_calls_nothing():
+    # He sold the house, which he bought .  (no complement: no statement)
+    words = ["He", "sold", "the", "house", ",", "which", "he", "bought", "."]
+    heads = [1, 1, 3, 1, 3, 7, 7, 3, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "dobj", "nsubj", "relcl", "punct"]
+    tags = ["PRP", "VBD", "DT", "NN", ",", "WDT", "PRP", "VBD", "."]
+    pos = ["PRON", "VERB", "DET", "NOUN", "PUNCT", "PRON", "PRON", "VERB", "PUNCT"]
+    from onrecord.attribution.verbal import _named_by_a_relative
+    d = doc(words, heads, deps, tags, pos)
+    assert _named_by_a_relative(d[7]) is None

@@ -174,8 +174,10 @@ def with_complement(verb: Token, obj: Token) -> list[Token]:
             last = max(last, _before_a_second_verb(child))
     tokens = [obj.doc[i] for i in range(obj.left_edge.i, last + 1)]
     # "… as being in the “suburbs of St. Petersburg” — a metaphor for …": the
-    # reporter's comment after a dash is not part of the characterization
-    dash = next((t for t in tokens if t.i > obj.right_edge.i and t.text in ("—", "–", "-", "--")), None)
+    # reporter's comment after a dash is not part of the characterization (a dash set apart by a
+    # space, not the hyphen of "an anti-immigration body")
+    dash = next((t for t in tokens if t.i > obj.right_edge.i and t.text in ("—", "–", "-", "--")
+                 and obj.doc[t.i - 1].whitespace_), None)
     return [t for t in tokens if dash is None or t.i < dash.i]
 
 

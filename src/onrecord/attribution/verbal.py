@@ -359,6 +359,9 @@ def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidat
     answer = None if pieces else _one_word_answer(verb)
     if answer is not None:
         pieces, confidence = [[answer]], CONFIDENCE_OBJECT  # "46 percent of voters said yes"
+    named_by_a_relative = None if pieces else _named_by_a_relative(verb)
+    if named_by_a_relative is not None:
+        pieces, confidence = named_by_a_relative, CONFIDENCE_OBJECT  # "bodies, which he called “a cartel”"
     if not pieces:
         # "X called for the ratification of …", "X questioned the integrity of …"
         obj = object_content(verb, lemma) or quoted_object_with_complement(verb, lemma)
@@ -619,6 +622,20 @@ def _around_relative_cue(verb: Token, tokens: list[Token]) -> list[list[Token]]:
     before = [t for t in tokens if t.i < clause_start]
     after = [t for t in tokens if t.i > verb.i]
     return [piece for piece in (before, after) if piece]
+
+
+def _named_by_a_relative(verb: Token) -> list[list[Token]] | None:
+    """What a relative clause calls its antecedent: "accreditation bodies, which he called “a cartel
+    for higher education”". PolNeAR takes the pronoun and the complement as two fragments, the
+    cue clause between them (as ``_around_relative_cue`` does for "which critics said was unfair"),
+    and the clause then stands apart from any content it sits in."""
+    if verb.dep_ != "relcl":
+        return None
+    pronoun = next((c for c in verb.children if c.dep_ == "dobj" and c.i < verb.i and c.lower_ in ("which", "whom")), None)
+    if pronoun is None:
+        return None
+    complement = [t for t in with_complement(verb, pronoun) if t.i > verb.i]
+    return [[pronoun], complement] if complement else None
 
 
 def _without_leading_time(tokens: list[Token]) -> list[Token]:
