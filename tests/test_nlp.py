@@ -1,9 +1,10 @@
 """Token-level entity look-ups: the same entities as spaCy's ``ents``, without building all of them."""
 
+from spacy.lang.en import English
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from onrecord.nlp import entities_in, entity_at, letters_after_names, load, quotation_starts
+from onrecord.nlp import entities_in, entity_at, heads_after_names, load, quotation_starts
 
 WORDS = ["Mara", "Lind", "of", "the", "Port", "Authority", "told", "CBC", "in", "Oslo", "."]
 TAGS = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "B-GPE", "O"]
@@ -70,7 +71,8 @@ def test_tag_attributes_set_what_the_attribute_ruler_sets():
 
 
 def _parsed(words, heads, deps, pos, ents):
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+    # (the English vocabulary's lexical attributes: ``is_lower``)
+    return Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
 
 
 def test_letters_after_a_name_hang_off_the_name_and_name_no_body():
@@ -81,7 +83,7 @@ def test_letters_after_a_name_hang_off_the_name_and_name_no_body():
     deps = ["compound", "nsubj", "punct", "compound", "compound", "appos", "punct", "ROOT", "advmod", "punct"]
     pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT", "VERB", "ADV", "PUNCT"]
     ents = ["O", "O", "O", "B-PERSON", "I-PERSON", "B-ORG", "O", "O", "O", "O"]
-    doc = letters_after_names(_parsed(words, heads, deps, pos, ents))
+    doc = heads_after_names(_parsed(words, heads, deps, pos, ents))
     name, letters = doc[4], doc[5]
     assert (name.head.text, name.dep_) == ("Minister", "appos")
     assert letters.head.i == name.i and doc[3].head.i == name.i
@@ -99,5 +101,32 @@ def test_letters_before_a_name_stay_a_title():
     pos = ["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
     ents = ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O"]
     before = [(t.head.i, t.dep_) for t in _parsed(words, heads, deps, pos, ents)]
-    doc = letters_after_names(_parsed(words, heads, deps, pos, ents))
+    doc = heads_after_names(_parsed(words, heads, deps, pos, ents))
+    assert [(t.head.i, t.dep_) for t in doc] == before
+
+
+def test_a_noun_after_an_organizations_name_heads_it():
+    # "A Department for Health spokeswoman said": the parse makes the noun the object of the name's "for"
+    words = ["A", "Department", "for", "Health", "spokeswoman", "said", "so", "."]
+    heads = [1, 5, 1, 4, 2, 5, 5, 5]
+    deps = ["det", "nsubj", "prep", "compound", "pobj", "ROOT", "advmod", "punct"]
+    pos = ["DET", "PROPN", "ADP", "PROPN", "NOUN", "VERB", "ADV", "PUNCT"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"]
+    doc = heads_after_names(_parsed(words, heads, deps, pos, ents))
+    spokeswoman = doc[4]
+    assert (spokeswoman.head.text, spokeswoman.dep_) == ("said", "nsubj")
+    assert (doc[1].head.i, doc[1].dep_) == (4, "compound") and doc[0].head.i == 4 and doc[2].head.i == 1
+    assert [t.text for t in spokeswoman.subtree] == words[:5]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Department for Health", "ORG")]
+
+
+def test_a_noun_after_an_organization_the_parse_split_stays_where_it_was():
+    # "star of the Nightmare on Elm Street franchise": the parse hung the name's "on" off the verb
+    words = ["saw", "star", "of", "the", "Nightmare", "on", "Elm", "franchise", "."]
+    heads = [0, 0, 1, 4, 2, 0, 7, 5, 0]
+    deps = ["ROOT", "dobj", "prep", "det", "pobj", "prep", "compound", "pobj", "punct"]
+    pos = ["VERB", "NOUN", "ADP", "DET", "PROPN", "ADP", "PROPN", "NOUN", "PUNCT"]
+    ents = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"]
+    before = [(t.head.i, t.dep_) for t in _parsed(words, heads, deps, pos, ents)]
+    doc = heads_after_names(_parsed(words, heads, deps, pos, ents))
     assert [(t.head.i, t.dep_) for t in doc] == before

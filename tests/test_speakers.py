@@ -3249,3 +3249,14 @@ def test_an_office_is_the_holder_named_later_where_they_hold_it(extractor):
         "minister has urged councils to limit increases. Unions say services will suffer.\n\n"
         'Scottish Finance Minister, Tom Reith, said: "Every council has been given more money than last year."')
     assert speaker_of(article, "limit increases").name == "Tom Reith"
+
+
+def test_a_spokeswoman_named_for_a_body_before_her_is_no_body(extractor):
+    # the parse makes "spokeswoman" the object of the department's "for", and the department the subject
+    article = extractor.extract(
+        "Lord Woolf said he wanted to establish the principle. An Office for National Statistics "
+        "spokeswoman said the two men agreed about what happened in practice. \"Their disagreement is about "
+        "a very narrow point,\" she said.")
+    said = speaker_of(article, "agreed about")
+    assert said.name is None and "spokeswoman" in said.description
+    assert speaker_of(article, "narrow point").entity == said.entity

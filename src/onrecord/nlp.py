@@ -180,36 +180,55 @@ def whole_names(doc: Doc) -> Doc:
 LETTERS_AFTER_A_NAME = frozenset("QC KC MP MEP MSP AM MLA MPP OBE MBE CBE KBE DBE".split())
 
 
-@Language.component("onrecord_letters_after_names")
-def letters_after_names(doc: Doc) -> Doc:
-    """Letters after a person's name that the parse made the name's head: the name heads them.
+@Language.component("onrecord_heads_after_names")
+def heads_after_names(doc: Doc) -> Doc:
+    """A word right after a name that the parse read the wrong way round with it: the phrase's head.
 
-    In "Scottish Finance Minister, Tom McCabe MSP, said" the parser reads "Tom McCabe" as a
-    compound of "MSP", the apposition's head, and the NER calls "MSP" an organization: the
-    apposition then names a body, and the speaker is a description with no one's name
-    ("Tory finance spokesman, Brian Monteith MSP"). The name's last word takes the letters'
-    place in the tree, the letters hang off it, and they lose their entity.
+    Letters after a person's name: in "Scottish Finance Minister, Tom McCabe MSP, said" the parser
+    reads "Tom McCabe" as a compound of "MSP", the apposition's head, and the NER calls "MSP" an
+    organization: the apposition then names a body, and the speaker is a description with no
+    one's name ("Tory finance spokesman, Brian Monteith MSP"). The name heads the letters, which
+    lose their entity.
+
+    A noun after an organization's name: in "A Department for Constitutional Affairs spokeswoman
+    said" the parser makes "spokeswoman" the object of the name's "for", and the department the
+    subject that spoke. English noun phrases end on their head: the noun heads the name.
     """
     ents = list(doc.ents)
-    kept = []
+    letters_kept = []
     for ent in ents:
-        name = ent[-1]
-        letters = doc[ent.end] if ent.label_ == "PERSON" and ent.end < len(doc) else None
-        if letters is None or letters.text not in LETTERS_AFTER_A_NAME or name.head.i != letters.i:
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if after is None:
             continue
-        if letters.i + 1 < len(doc) and doc[letters.i + 1].pos_ == "PROPN":
-            continue  # a title before the next name: "Lib Dem MP Parmjit Singh Gill" ("Lib Dem" a person to the NER)
-        # (in this order, so that no word is ever its own ancestor)
-        for child in [c for c in letters.children if c.i != name.i]:
-            child.head = name
-        name.head = name if letters.head.i == letters.i else letters.head
-        name.dep_ = letters.dep_
-        letters.head = name
-        letters.dep_ = "npadvmod"
-        kept.append(letters.i)
-    if kept:
-        doc.ents = [e for e in ents if not (e.label_ != "PERSON" and e.start in kept and len(e) == 1)]
+        if ent.label_ == "PERSON" and after.text in LETTERS_AFTER_A_NAME and ent[-1].head.i == after.i:
+            if after.i + 1 < len(doc) and doc[after.i + 1].pos_ == "PROPN":
+                continue  # a title before the next name: "Lib Dem MP Parmjit Singh Gill" ("Lib Dem" a person to the NER)
+            _put_in_place_of(ent[-1], after, "npadvmod", [c for c in after.children if c.i != ent[-1].i])
+            letters_kept.append(after.i)
+        elif (ent.label_ == "ORG" and after.pos_ == "NOUN" and after.is_lower and after.dep_ == "pobj"
+              and ent.start <= after.head.i < ent.end and _one_phrase(ent, after)):
+            _put_in_place_of(after, ent.root, "compound", [c for c in ent.root.children if not ent.start <= c.i < ent.end])
+    if letters_kept:
+        doc.ents = [e for e in ents if not (e.label_ != "PERSON" and e.start in letters_kept and len(e) == 1)]
     return doc
+
+
+def _one_phrase(span: Span, then) -> bool:
+    """Whether a span and the word after it are one phrase of the parse: a single word of the span
+    hangs outside both (not "the Nightmare on Elm Street" of "star of the Nightmare on Elm Street
+    franchise", whose "on" the parse hung off the sentence's verb)."""
+    return sum(1 for t in span if t.head.i == t.i or not span.start <= t.head.i <= then.i) == 1
+
+
+def _put_in_place_of(word, other, dep: str, moving: list) -> None:
+    """``word`` takes ``other``'s place in the parse, with the children ``moving``, and ``other``
+    hangs off it as ``dep`` (in this order, so that no word is ever its own ancestor)."""
+    for child in moving:
+        child.head = word
+    word.head = word if other.head.i == other.i else other.head
+    word.dep_ = other.dep_
+    other.head = word
+    other.dep_ = dep
 
 
 # the dashes that end a dateline, spaced: "EDMONTON — ", "TORONTO -- ", "OTTAWA - "
@@ -411,7 +430,7 @@ def load(model: str | None = None) -> Language:
             nlp.add_pipe("onrecord_datelines_off_names", after="ner")
             nlp.add_pipe("onrecord_whole_names", after="onrecord_datelines_off_names")
             if "parser" in nlp.pipe_names:
-                nlp.add_pipe("onrecord_letters_after_names", after="onrecord_whole_names")
+                nlp.add_pipe("onrecord_heads_after_names", after="onrecord_whole_names")
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("onrecord_quotation_starts", before="parser")
         if "attribute_ruler" in nlp.pipe_names and TagAttributes.supports(ruler := nlp.get_pipe("attribute_ruler")):
