@@ -3260,3 +3260,12 @@ def test_a_spokeswoman_named_for_a_body_before_her_is_no_body(extractor):
     said = speaker_of(article, "agreed about")
     assert said.name is None and "spokeswoman" in said.description
     assert speaker_of(article, "narrow point").entity == said.entity
+
+
+def test_a_party_the_ner_took_for_a_name_leaves_a_role_to_look_back_for(extractor):
+    # the NER reads "Lib Dem" as a person
+    article = extractor.extract(
+        "City experts say there is a black hole in the public finances. Lib Dem spokesman Vince Cable said the "
+        "public did not know who to believe. Mr Brown earmarked £1bn to help keep down council tax rises next "
+        "year. But the Lib Dem spokesman questioned whether that money was being found from cuts.")
+    assert speaker_of(article, "found from cuts").name == "Vince Cable"

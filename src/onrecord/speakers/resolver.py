@@ -449,7 +449,7 @@ class SpeakerResolver:
         one is a group.
         """
         root = span.root
-        if any(t.ent_type_ == "PERSON" and not in_a_constituency(t) for t in span):
+        if any(t.ent_type_ == "PERSON" and not in_a_constituency(t) and not _party_taken_for_a_person(t) for t in span):
             return None  # a name of its own: "the carmaker's chief executive Helmut Panke"
         if words[0] == "our" and len(span) == 2 and root.lower_ in _JOURNALISTS:
             return self._our_journalist(root.lower_, position)
@@ -1160,6 +1160,12 @@ def _carried_on(entity: Referent, m: Mention) -> bool:
         return True
     return entity.role is not None or (m.span is not None and m.span[0].lower_ in INDEFINITE)
 
+
+
+def _party_taken_for_a_person(token: Token) -> bool:
+    """A party the NER took for a person's name: "the Lib Dem spokesman"."""
+    entity = entity_at(token.doc, token.i)
+    return entity is not None and party_or_club(entity.text)
 
 
 def _another_office(entity: Referent, role: str, said: set[str]) -> bool:
