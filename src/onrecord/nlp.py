@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.symbols import NORM, ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.tokens._retokenize import set_token_attrs
 from spacy.util import filter_spans
 
@@ -213,14 +213,14 @@ def heads_after_names(doc: Doc) -> Doc:
     return doc
 
 
-def _one_phrase(span: Span, then) -> bool:
+def _one_phrase(span: Span, then: Token) -> bool:
     """Whether a span and the word after it are one phrase of the parse: a single word of the span
     hangs outside both (not "the Nightmare on Elm Street" of "star of the Nightmare on Elm Street
     franchise", whose "on" the parse hung off the sentence's verb)."""
     return sum(1 for t in span if t.head.i == t.i or not span.start <= t.head.i <= then.i) == 1
 
 
-def _put_in_place_of(word, other, dep: str, moving: list) -> None:
+def _put_in_place_of(word: Token, other: Token, dep: str, moving: list[Token]) -> None:
     """``word`` takes ``other``'s place in the parse, with the children ``moving``, and ``other``
     hangs off it as ``dep`` (in this order, so that no word is ever its own ancestor)."""
     for child in moving:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..nlp import LETTERS_AFTER_A_NAME
-
 from .descriptions import hyphened_words, same_entity, written
 from .names import is_first_name
 from .registry import PORTFOLIO_JOINERS, Referent, club_or_party, is_demonym, is_title, name_after_portfolio

@@ -1161,7 +1161,6 @@ def _carried_on(entity: Referent, m: Mention) -> bool:
     return entity.role is not None or (m.span is not None and m.span[0].lower_ in INDEFINITE)
 
 
-
 def _party_taken_for_a_person(token: Token) -> bool:
     """A party the NER took for a person's name: "the Lib Dem spokesman"."""
     entity = entity_at(token.doc, token.i)
