@@ -130,3 +130,15 @@ def test_a_noun_after_an_organization_the_parse_split_stays_where_it_was():
     before = [(t.head.i, t.dep_) for t in _parsed(words, heads, deps, pos, ents)]
     doc = heads_after_names(_parsed(words, heads, deps, pos, ents))
     assert [(t.head.i, t.dep_) for t in doc] == before
+
+
+def test_a_noun_after_a_name_the_ner_split_at_its_and_heads_all_of_it():
+    # "A Department for Education and Skills spokeswoman": the NER's two names, "Skills" the second
+    words = ["A", "Department", "for", "Education", "and", "Skills", "spokeswoman", "said", "."]
+    heads = [1, 7, 1, 6, 3, 3, 2, 7, 7]
+    deps = ["det", "nsubj", "prep", "nmod", "cc", "conj", "pobj", "ROOT", "punct"]
+    pos = ["DET", "PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "NOUN", "VERB", "PUNCT"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"]
+    doc = heads_after_names(_parsed(words, heads, deps, pos, ents))
+    assert (doc[6].head.text, doc[6].dep_) == ("said", "nsubj")
+    assert [t.text for t in doc[6].subtree] == words[:7]

@@ -3269,3 +3269,12 @@ def test_a_party_the_ner_took_for_a_name_leaves_a_role_to_look_back_for(extracto
         "public did not know who to believe. Mr Brown earmarked £1bn to help keep down council tax rises next "
         "year. But the Lib Dem spokesman questioned whether that money was being found from cuts.")
     assert speaker_of(article, "found from cuts").name == "Vince Cable"
+
+
+def test_a_name_with_a_particle_the_ner_took_for_a_body_is_a_person(extractor):
+    article = extractor.extract(
+        "The IMF has agreed a new loan for Turkey. Rodrigo de Rato, the IMF's managing director, said the loan "
+        "would help to improve economic prospects.")
+    speaker = speaker_of(article, "improve economic prospects")
+    assert speaker.name == "Rodrigo de Rato"
+    assert next(e for e in article.entities if e.id == speaker.entity).type == "person"

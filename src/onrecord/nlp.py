@@ -192,12 +192,14 @@ def heads_after_names(doc: Doc) -> Doc:
 
     A noun after an organization's name: in "A Department for Constitutional Affairs spokeswoman
     said" the parser makes "spokeswoman" the object of the name's "for", and the department the
-    subject that spoke. English noun phrases end on their head: the noun heads the name.
+    subject that spoke. English noun phrases end on their head: the noun heads the name (and
+    the words the NER split off it after an "and": "Department for Education" + "Skills").
     """
     ents = list(doc.ents)
     letters_kept = []
     for ent in ents:
-        after = doc[ent.end] if ent.end < len(doc) else None
+        name = _with_conjoined_words(ent) if ent.label_ == "ORG" else ent
+        after = doc[name.end] if name.end < len(doc) else None
         if after is None:
             continue
         if ent.label_ == "PERSON" and after.text in LETTERS_AFTER_A_NAME and ent[-1].head.i == after.i:
@@ -206,11 +208,22 @@ def heads_after_names(doc: Doc) -> Doc:
             _put_in_place_of(ent[-1], after, "npadvmod", [c for c in after.children if c.i != ent[-1].i])
             letters_kept.append(after.i)
         elif (ent.label_ == "ORG" and after.pos_ == "NOUN" and after.is_lower and after.dep_ == "pobj"
-              and ent.start <= after.head.i < ent.end and _one_phrase(ent, after)):
-            _put_in_place_of(after, ent.root, "compound", [c for c in ent.root.children if not ent.start <= c.i < ent.end])
+              and name.start <= after.head.i < name.end and _one_phrase(name, after)):
+            _put_in_place_of(after, name.root, "compound", [c for c in name.root.children if not name.start <= c.i < name.end])
     if letters_kept:
         doc.ents = [e for e in ents if not (e.label_ != "PERSON" and e.start in letters_kept and len(e) == 1)]
     return doc
+
+
+def _with_conjoined_words(ent: Span) -> Span:
+    """A name with the capitalised words after an "and" that ends it: "Department for Education"
+    and "Skills", which the NER splits in two."""
+    doc, end = ent.doc, ent.end
+    if end + 1 < len(doc) and doc[end].lower_ in ("and", "&") and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN":
+        end += 1
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+    return doc[ent.start : end]
 
 
 def _one_phrase(span: Span, then: Token) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Span
 
 from ..attribution.candidate import Mention
 from ..attribution.spans import ParsedUnits, dateline_end, tokens_offsets
-from ..nlp import LETTERS_AFTER_A_NAME
+from ..nlp import LETTERS_AFTER_A_NAME, NAME_PARTICLES
 from ..text import Unit
 from .descriptions import (
     PREDICATE_WORDS, affiliation_of, after_honorific, an_age, described_as_a_person, describes_someone, description_of,
@@ -356,7 +356,9 @@ class Cast:
         if self._initials_of_a_speaker(ent):
             return True
         words = [t for t in ent if not t.is_punct]
-        if not all(t.text[:1].isupper() and t.lower_ not in ORG_NOUNS and t.lower_ not in MEDIA_WORDS for t in words):
+        # (the lowercase particle inside a name is a name's word: "Rodrigo de Rato", an organization to the NER)
+        if not all((t.text[:1].isupper() or (t.lower_ in NAME_PARTICLES and 0 < i < len(words) - 1))
+                   and t.lower_ not in ORG_NOUNS and t.lower_ not in MEDIA_WORDS for i, t in enumerate(words)):
             return False
         title = max((i for i, t in enumerate(words[:-1]) if is_title(t.text)), default=-1)
         if title >= 0:
