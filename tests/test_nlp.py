@@ -1,5 +1,7 @@
-"""Token-level entity look-ups: the same entities as spaCy's ``ents``, without building all of them."""
+"""The pipeline's own steps: token-level entity look-ups (the same entities as spaCy's ``ents``, without
+building all of them), quotation starts, tag attributes and the parse mended after names."""
 
+import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -92,19 +94,6 @@ def test_letters_after_a_name_hang_off_the_name_and_name_no_body():
     assert len(list(doc.sents)) == 1
 
 
-def test_letters_before_a_name_stay_a_title():
-    # "Lib Dem MP Parmjit Singh Gill": the NER took "Lib Dem" for a person, and "MP" is the title
-    # of the name after it
-    words = ["Lib", "Dem", "MP", "Parmjit", "Gill", "won", "."]
-    heads = [2, 2, 3, 4, 5, 5, 5]
-    deps = ["compound", "compound", "compound", "compound", "nsubj", "ROOT", "punct"]
-    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
-    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O"]
-    before = [(t.head.i, t.dep_) for t in _parsed(words, heads, deps, pos, ents)]
-    doc = heads_after_names(_parsed(words, heads, deps, pos, ents))
-    assert [(t.head.i, t.dep_) for t in doc] == before
-
-
 def test_a_noun_after_an_organizations_name_heads_it():
     # "A Department for Health spokeswoman said": the parse makes the noun the object of the name's "for"
     words = ["A", "Department", "for", "Health", "spokeswoman", "said", "so", "."]
@@ -120,13 +109,22 @@ def test_a_noun_after_an_organizations_name_heads_it():
     assert [(e.text, e.label_) for e in doc.ents] == [("Department for Health", "ORG")]
 
 
-def test_a_noun_after_an_organization_the_parse_split_stays_where_it_was():
+@pytest.mark.parametrize("words, heads, deps, pos, ents", [
+    # "Lib Dem MP Parmjit Singh Gill": the NER took "Lib Dem" for a person, and "MP" is the title
+    # of the name after it
+    (["Lib", "Dem", "MP", "Parmjit", "Gill", "won", "."],
+     [2, 2, 3, 4, 5, 5, 5],
+     ["compound", "compound", "compound", "compound", "nsubj", "ROOT", "punct"],
+     ["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+     ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O"]),
     # "star of the Nightmare on Elm Street franchise": the parse hung the name's "on" off the verb
-    words = ["saw", "star", "of", "the", "Nightmare", "on", "Elm", "franchise", "."]
-    heads = [0, 0, 1, 4, 2, 0, 7, 5, 0]
-    deps = ["ROOT", "dobj", "prep", "det", "pobj", "prep", "compound", "pobj", "punct"]
-    pos = ["VERB", "NOUN", "ADP", "DET", "PROPN", "ADP", "PROPN", "NOUN", "PUNCT"]
-    ents = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"]
+    (["saw", "star", "of", "the", "Nightmare", "on", "Elm", "franchise", "."],
+     [0, 0, 1, 4, 2, 0, 7, 5, 0],
+     ["ROOT", "dobj", "prep", "det", "pobj", "prep", "compound", "pobj", "punct"],
+     ["VERB", "NOUN", "ADP", "DET", "PROPN", "ADP", "PROPN", "NOUN", "PUNCT"],
+     ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"]),
+])
+def test_a_word_after_a_name_that_is_no_head_of_it_stays_where_it_was(words, heads, deps, pos, ents):
     before = [(t.head.i, t.dep_) for t in _parsed(words, heads, deps, pos, ents)]
     doc = heads_after_names(_parsed(words, heads, deps, pos, ents))
     assert [(t.head.i, t.dep_) for t in doc] == before
