@@ -1297,3 +1297,34 @@ def test_a_relative_clause_with_nothing_after_its_cue_calls_nothing():
     from onrecord.attribution.verbal import _named_by_a_relative
     d = doc(words, heads, deps, tags, pos)
     assert _named_by_a_relative(d[7]) is None
+
+
+@pytest.mark.parametrize(("mark", "spoken"), [(",", [(["answers"], "Bozell")]), (".", [])])
+def test_a_paragraph_opening_quotation_that_a_name_and_verb_speak_is_theirs_not_the_last_speakers(mark, spoken):
+    from onrecord.attribution import find_attributions
+    from onrecord.text import Unit
+
+    # “Is it over?” he asks.  /  “We lost badly. Not a single seat,” Bozell answers.
+    # (the parse makes "Bozell" a compound of "answers", so no cue rule takes the sentence, and
+    # the quotation opening its paragraph looked like the last speaker going on); a full stop
+    # before the closing mark ends the sentence, and the quotation goes on with "he"
+    words = ["“", "Is", "it", "over", "?", "”", "he", "asks", ".", "\n\n",
+             "“", "We", "lost", "badly", ".", "Not", "a", "single", "seat", mark, "”", "Bozell", "answers", "."]
+    spaces = [False, True, True, False, False, True, True, False, False, False,
+              False, True, True, False, True, True, True, True, False, False, True, True, False, False]
+    heads = [1, 7, 1, 1, 1, 1, 7, 7, 7, 8,
+             12, 12, 12, 12, 12, 18, 18, 18, 22, 22, 22, 22, 22, 22]
+    deps = ["punct", "ccomp", "nsubj", "advmod", "punct", "punct", "nsubj", "ROOT", "punct", "dep",
+            "punct", "nsubj", "ROOT", "advmod", "punct", "neg", "det", "amod", "npadvmod", "punct", "punct",
+            "compound", "ROOT", "punct"]
+    tags = ["``", "VBZ", "PRP", "RP", ".", "''", "PRP", "VBZ", ".", "_SP",
+            "``", "PRP", "VBD", "RB", ".", "RB", "DT", "JJ", "NN", ",", "''", "NNP", "VBZ", "."]
+    pos = ["PUNCT", "AUX", "PRON", "ADP", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT", "SPACE",
+           "PUNCT", "PRON", "VERB", "ADV", "PUNCT", "PART", "DET", "ADJ", "NOUN", "PUNCT", "PUNCT",
+           "PROPN", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    found = find_attributions(d.text, [Unit(0, len(d.text), 0, d)])
+    quotation = f"“We lost badly. Not a single seat{mark}”"
+    answered = [c for c in found if offsets_text(d, c.content) == [quotation] and c.source is not None]
+    assert [(offsets_text(d, c.cue), d.text[c.source.start : c.source.end]) for c in answered] == spoken
+    assert [offsets_text(d, c.content) for c in found].count([quotation]) == 1

@@ -100,7 +100,7 @@ def attach(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:
 
 def orphans(article: ArticleContext, found: list[Candidate]) -> list[Candidate]:
     """Quotations no cue claimed take the verb that governs them."""
-    return found + list(orphan_quotations(article.text, article.units, article.quote_index, found, article.titles))
+    return orphan_quotations(article.text, article.units, article.quote_index, found, article.titles)
 
 
 def _finished(article: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:

@@ -31,10 +31,16 @@ MAX_CUE_SPAN = 3
 def orphan_quotations(
     text: str, units: list[Unit], index: QuoteIndex, candidates: list[Candidate], titles: set[int]
 ) -> list[Candidate]:
-    """One candidate per single-paragraph quotation that no candidate's content touches and
-    that is no title (the indices in ``titles``)."""
+    """``candidates`` and one more per single-paragraph quotation that no candidate's content
+    touches and that is no title (the indices in ``titles``).
+
+    A floating quote (a paragraph that opens with a quotation, taken to go on with the
+    statement before it) is given back where a name and a verb after its comma speak it:
+    “…,” Bozell answers. (the parse made the name a compound of the verb, so no cue rule
+    took the sentence)."""
+    floating = {c.content[0]: c for c in candidates if c.continues is not None and len(c.content) == 1}
     taken = DisjointSpans()  # what the contents cover, found by bisection
-    for fragment in (f for c in candidates for f in c.content):
+    for fragment in (f for c in candidates if c.content[0] not in floating for f in c.content):
         taken.add(fragment)
     parsed = ParsedUnits(units)
     found = []
@@ -45,13 +51,26 @@ def orphan_quotations(
         span = unit_span(unit, quote.start, quote.end) if unit is not None else None
         if span is None:
             continue
+        given_back = floating.get((quote.start, quote.end))
+        if given_back is not None:
+            candidate = _inverted(span, unit.start) if _closed_by_comma(text, quote.end) else None
+            if candidate is not None:
+                candidates = [c for c in candidates if c is not given_back]
+                found.append(candidate)
+            continue
         candidate = _governed(span.root, unit.start) or _written(text, span, unit.start) or _inverted(span, unit.start)
         if candidate is not None and not taken.overlaps(candidate.content[0]):
             stretch_to_quotations(candidate, index)  # the parse may leave a closing mark out
             found.append(candidate)
             for fragment in candidate.content:
                 taken.add(fragment)
-    return found
+    return candidates + found
+
+
+def _closed_by_comma(text: str, end: int) -> bool:
+    """Whether a comma closes the quotation ending at ``end`` (“…,” or “…”,): a sentence goes on
+    after it, where a full stop would end it (“… the plan.” Clinton added that …)."""
+    return text[end - 2 : end - 1] == "," or text[end : end + 1] == ","
 
 
 def _governor(root: Token) -> tuple[Token, Token] | None:
