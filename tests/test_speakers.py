@@ -1088,6 +1088,10 @@ def test_a_speaker_the_lede_describes_is_the_one_the_next_sentence_names(extract
     # the gender of the description's own words, not of its office's other forms ("spokeswoman")
     ("Singer Ian Brook was arrested after a concert on Tuesday, his spokesman has said.\n\n"
      "A fan attacked the singer, record label spokesman Paul Smedley said.", "Paul Smedley"),
+    # an epithet the writer uses for the person further down is no role they were introduced with
+    ("The Danish harbour watchdog's chairman has said he will resist new port fees.\n\n"
+     "In a speech in Aarhus, Henrik Dahl promised \"a fair hearing\". The Danish regulator said ships were "
+     "already leaving.", "Henrik Dahl"),
     # an organization too: a public body described by its kind
     ("The province's largest health authority says it will hire 1,000 nurses this year.\n\n"
      "Alberta Health Services announced the plan on Tuesday, saying wait times are too long.", "Alberta Health Services"),

@@ -196,8 +196,10 @@ def _named_so(named: Referent, described: Referent) -> bool:
     # … Lisa Moreau, 42, said … said the mother of two"; but "the Black Sabbath singer" is no "His
     # wife Sharon")
     family = KIN if gender is not None else frozenset()
-    own = {head for head in named.title_heads - named.former_heads - NO_DESCRIPTION - DEGREE_TITLES - PEERAGE - family
-           if not AGE.fullmatch(head)}
+    # (nor is an epithet the writer used for them later: "The US regulator said" of the William Donaldson
+    # who answers "The US stock market watchdog's chairman")
+    own = {head for head in named.title_heads - named.former_heads - named.epithet_heads - NO_DESCRIPTION
+           - DEGREE_TITLES - PEERAGE - family if not AGE.fullmatch(head)}
     return not own or any(_same_office(described, named, head) for head in said & own)
 
 

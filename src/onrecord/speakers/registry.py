@@ -36,6 +36,9 @@ class Referent:
     title_heads: set[str] = field(default_factory=set)
     # those of a role they held once ("former television host", "ex-chatshow host"): no office now
     former_heads: set[str] = field(default_factory=set)
+    # those only the writer's epithets for a named person gave ("The US regulator said" of William
+    # Donaldson, named before): a word for them, no role the article introduced them with
+    epithet_heads: set[str] = field(default_factory=set)
     # given an affiliation ("Nicolas Sarkozy of France"): someone the article said who they are
     affiliated: bool = False
     evidence: GenderEvidence = field(default_factory=GenderEvidence)

@@ -935,7 +935,9 @@ class SpeakerResolver:
                     meant = None  # someone else spoke last: the role may be theirs as well
         if meant is not None:
             words = without_aside_clause(m.span)[1:].text  # type: ignore[arg-type]
+            heads = set(meant.title_heads)
             meant.describe(words)
+            meant.epithet_heads |= meant.title_heads - heads
             entity, description = meant, words
         self.resolved[(m.start, m.end)] = (entity.id if entity is not None else None, description)
         fragment = Fragment.of(self.text, m.start, m.end)
