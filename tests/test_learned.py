@@ -229,6 +229,21 @@ def test_a_source_that_is_only_an_article_names_no_one(nlp):
     assert found.source is None
 
 
+@pytest.mark.parametrize(("tagged", "source"), [
+    # a word of the rule's phrase without its head names no one: the phrase stays whole
+    ("Turkish", "Turkish President Recep Erdogan"),
+    # a narrower phrase that holds the head is the tagger's to draw
+    ("President Recep Erdogan", "President Recep Erdogan"),
+])
+def test_the_rules_source_takes_the_taggers_boundaries_only_around_its_head(nlp, tagged, source):
+    text = "Turkish President Recep Erdogan has repeatedly called on the United States to extradite the cleric."
+    tagging = HandTagging(text, [("source", tagged), ("cue", "has repeatedly called on"),
+                                 ("content", "the United States to extradite the cleric")])
+    [learned] = run(nlp, text, tagging, rule_spans="never")
+    assert texts(text, learned.content) == ["the United States to extradite the cleric"]
+    assert text[learned.source.start : learned.source.end] == source
+
+
 def test_a_content_cut_around_its_cue_has_no_space_at_its_edge(nlp):
     text = "The mayor is calling for a ban on night flights."
     tagging = HandTagging(text, [("source", "The mayor"), ("cue", "calling for"), ("content", "calling for a ban on night flights")])

@@ -405,7 +405,13 @@ def _reshaped_mention(source: Mention, tagged: _ByPosition, parsed: ParsedUnits)
     found = tagged.within(source.start, source.end)
     if len(found) != 1:
         return source
-    return _mention(found[0], parsed) or source
+    reshaped = _mention(found[0], parsed) or source
+    if source.span is not None and reshaped.span is not None and not (
+            reshaped.span.start <= source.span.root.i < reshaped.span.end):
+        # a tagged word of the phrase that leaves out its head ("Turkish" of "Turkish President
+        # Recep Tayyip Erdogan") names no one: the rule's whole phrase does
+        return source
+    return reshaped
 
 
 def _parsed(span: TaggedSpan, parsed: ParsedUnits) -> tuple[Unit | None, Span | None]:
