@@ -3282,3 +3282,17 @@ def test_a_name_with_a_particle_the_ner_took_for_a_body_is_a_person(extractor):
     speaker = speaker_of(article, "improve economic prospects")
     assert speaker.name == "Rodrigo de Rato"
     assert next(e for e in article.entities if e.id == speaker.entity).type == "person"
+
+
+@pytest.mark.parametrize("text, description", [
+    # a phrase of the name's clause that ends where the name begins is no word for the person
+    ("In fact Tom Smith said the plan works.", None),
+    ("At the meeting Tom Smith said the plan works.", None),
+    # a role the name completes, and one "with" hangs the name's own clause off
+    ("Director of television Jana Bennett said the plan works.", "Director of television"),
+    ("With its star Leo Marsh named best actor, producer Ann Bell said the night was perfect.", "star"),
+])
+def test_only_a_noun_phrase_of_the_persons_own_is_the_description_before_a_name(extractor, text, description):
+    article = extractor.extract(text)
+    person = next(e for e in article.entities if e.name in ("Tom Smith", "Jana Bennett", "Leo Marsh"))
+    assert (person.descriptions[0] if person.descriptions else None) == description

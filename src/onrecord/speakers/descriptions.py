@@ -253,6 +253,12 @@ def noun_before(ent: Span) -> str | None:
         # "Director of television Jana Bennett": the run completes the role before it (not "lawyer
         # for former minister John Roe", where the run is a role of its own, someone else's)
         start = role.i
+    elif (noun.dep_ == "pobj" and noun.head.lower_ != "with" and ent.root.dep_ in ("nsubj", "nsubjpass")
+          and noun.head.head.i == ent.root.head.i):
+        # "In fact Tom Smith said", "At the meeting Tom Smith said": a phrase of the name's clause
+        # that ends where the name begins, not a word for the person (but "With captain Gareth
+        # Thomas ruled out": "with" hangs the name's own clause off its role)
+        return None
     return doc[start : ent.start].text
 
 
