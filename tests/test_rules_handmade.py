@@ -1328,3 +1328,21 @@ def test_a_paragraph_opening_quotation_that_a_name_and_verb_speak_is_theirs_not_
     answered = [c for c in found if offsets_text(d, c.content) == [quotation] and c.source is not None]
     assert [(offsets_text(d, c.cue), d.text[c.source.start : c.source.end]) for c in answered] == spoken
     assert [offsets_text(d, c.content) for c in found].count([quotation]) == 1
+
+
+def test_a_name_before_a_who_clause_the_parse_made_the_cues_complement_is_the_speaker():
+    # Size, whose album won the Mercury Prize, said gun use was wrong.
+    # (the parse made the clause the complement of "said", with "Size" its subject, and "Mercury
+    # Prize" is the name right before the cue)
+    words = ["Size", ",", "whose", "album", "won", "the", "Mercury", "Prize", ",", "said", "gun", "use", "was",
+             "wrong", "."]
+    spaces = [False, True, True, True, True, True, True, False, True, True, True, True, True, False, False]
+    heads = [4, 0, 3, 4, 9, 7, 7, 4, 4, 9, 11, 12, 9, 12, 9]
+    deps = ["nsubj", "punct", "poss", "nsubj", "ccomp", "det", "compound", "dobj", "punct", "ROOT", "compound",
+            "nsubj", "ccomp", "acomp", "punct"]
+    tags = ["NNP", ",", "WP$", "NN", "VBD", "DT", "NNP", "NNP", ",", "VBD", "NN", "NN", "VBD", "JJ", "."]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "VERB", "DET", "PROPN", "PROPN", "PUNCT", "VERB", "NOUN", "NOUN", "AUX",
+           "ADJ", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
+    assert d.text[candidate.source.start : candidate.source.end] == "Size"

@@ -3296,3 +3296,10 @@ def test_only_a_noun_phrase_of_the_persons_own_is_the_description_before_a_name(
     article = extractor.extract(text)
     person = next(e for e in article.entities if e.name in ("Tom Smith", "Jana Bennett", "Leo Marsh"))
     assert (person.descriptions[0] if person.descriptions else None) == description
+
+
+def test_the_start_of_a_relative_clause_is_no_description(extractor):
+    # the parse reads "whose new chief executive" as a role of the name inside the clause
+    article = extractor.extract("The league, whose new chief executive Brian Barwick starts on Monday, said the "
+                                "review was over.")
+    assert entity_named(article, "Brian Barwick").descriptions == ("new chief executive",)

@@ -150,6 +150,8 @@ def _name_just_before(verb: Token) -> Token | None:
     if verb.i == 0 or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
         return None
     before = verb.doc[verb.i - 1]
+    if before.text == "," and (named := _named_before_a_relative_clause(verb)) is not None:
+        return named
     if before.text == "," and verb.i >= 2:
         # "…, George Osborne, said:", "Ieuan Wyn Jones, leader of the group in the assembly, said:":
         # the name, or the name whose apposition ends at the comma
@@ -169,6 +171,20 @@ def _name_just_before(verb: Token) -> Token | None:
     # "Mike Hobday, from the league, said": the name opening the sentence, which the parse made
     # an adverbial noun of the verb
     return next((c for c in verb.lefts if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.left_edge.is_sent_start), None)
+
+
+def _named_before_a_relative_clause(verb: Token) -> Token | None:
+    """The name a "who"/"whose" clause that ends at the comma before the cue is about: "Size, whose
+    New Forms album won the 1997 Mercury Music Prize, said …", where the parse made the clause the
+    cue's complement and the name its subject (the name right before the cue is the prize's)."""
+    for i in range(verb.i - 2, verb.sent.start + 1, -1):
+        token = verb.doc[i]
+        if token.text in DOUBLE_MARKS or cue_lemma(token.lower_):
+            return None  # a quotation or another cue between: no one clause about a speaker
+        if token.lower_ in ("who", "whose") and verb.doc[i - 1].text == ",":
+            name = verb.doc[i - 2]
+            return name if name.pos_ == "PROPN" else None
+    return None
 
 
 _AGE = re.compile(r"\d+-year-old")

@@ -21,6 +21,10 @@ from .vocabulary import (
 )
 
 
+# what opens a relative clause, lowercase ("Who drummer Kenny Jones" plays in The Who)
+_RELATIVE = re.compile(r"(?:who|whom|whose|which|that)\b")
+
+
 @dataclass
 class Referent:
     id: str
@@ -47,8 +51,10 @@ class Referent:
     _in_order: list[tuple[int, int]] = field(default_factory=list, repr=False)
 
     def describe(self, description: str | None) -> None:
-        if not description or not WORDLIKE.search(description):
-            return  # a stray quotation mark, comma or "m." (of "£312m.") is no description
+        if not description or not WORDLIKE.search(description) or _RELATIVE.match(description):
+            # a stray quotation mark, comma or "m." (of "£312m.") is no description, nor is the start of
+            # a relative clause ("Size, whose New Forms album won …": "whose New Forms album")
+            return
         words = [w.lower() for w in re.findall(r"[\w-]+", description)]
         self.title_words.update(words)
         self.title_words.update(PARTY_ALIASES[w] for w in words if w in PARTY_ALIASES)
