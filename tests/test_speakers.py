@@ -392,6 +392,21 @@ def test_the_writers_words_for_the_role_a_person_was_given(extractor):
     assert speaker_of(article, "result was fair").name is None  # a coach of another team
 
 
+def test_a_rookie_is_the_writers_word_for_the_player_named_before(extractor):
+    article = extractor.extract('Maple Leafs defenceman Timothy Liljegren scored twice on Saturday. '
+                                '"It felt good," the rookie defenceman said after the game.')
+    assert speaker_of(article, "It felt good").name == "Timothy Liljegren"
+
+
+@pytest.mark.parametrize("said", ["de Villa said", "Dr. de Villa said"])
+def test_a_surname_after_a_particle_is_the_persons(extractor, said):
+    # "Villa" ends a club's name ("Aston Villa"), and the NER may leave the first name out
+    article = extractor.extract("The city's medical officer of health, Dr. Eileen de Villa, urged caution. "
+                                f'"Stay home if you are sick," {said}.')
+    speaker = speaker_of(article, "Stay home")
+    assert (speaker.name, [e.type for e in article.entities]) == ("Eileen de Villa", ["person"])
+
+
 def test_a_dateline_and_a_place_after_in_are_no_people(extractor):
     # the NER calls "VANCOUVER" and "Surrey" people here, and misses "Aman Grewal"
     text = (

@@ -218,8 +218,8 @@ class Registry:
         if gender is not None:
             # "Mr. Clinton" is not the Hillary Clinton named before
             same = [e for e in same if gender_so_far(e) in (None, gender)]
-        if len(words) == 1:
-            # a bare surname: the one last called by that surname before it ("Osbourne said" after "his
+        if len(words) == 1 or all(w in NAME_PARTICLES for w in words[:-1]):
+            # a bare surname ("da Silva" with its particle too): the one last called by that surname before it ("Osbourne said" after "his
             # wife Sharon" is Ozzy Osbourne, not Sharon Osbourne), else the one last mentioned
             position = at if at is not None else 1 << 60
             if said_of is not None and len(same) > 1:
@@ -429,6 +429,8 @@ def _read_name(name: str) -> tuple[list[str], str | None, list[str]]:
         lead = max([lead] + [i + 1 for i, w in enumerate(cleaned[:-2]) if is_demonym(w) or (
             w.isalpha() and w.islower() and w not in NAME_PARTICLES and w not in _JOINING)])
     role, cleaned = cleaned[:lead], cleaned[lead:]
+    if role and all(w in NAME_PARTICLES for w in role):
+        role, cleaned = [], role + cleaned  # "de Villa" (of "Dr. Eileen de Villa"): the particle is the name's
     if not role and len(cleaned) > 2 and cleaned[0].lower() in ROLE_NOUNS:
         # "Founder Stelios Haji-Ioannou" at a sentence's start: the role is capitalised, still no name
         role, cleaned = [cleaned[0].lower()], cleaned[1:]

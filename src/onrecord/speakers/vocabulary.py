@@ -137,7 +137,7 @@ SPEAKING_FOR = frozenset({"office", "campaign"})
 # unlike words that name another office ("the foreign secretary" is no home secretary)
 WRITERS_EPITHETS = frozenset(
     "veteran experienced seasoned longtime long-time embattled beleaguered outspoken popular controversial "
-    "legendary respected young youthful".split()
+    "legendary respected young youthful rookie".split()
 )
 # royals go by first names: "Prince Charles" is no Charles Kennedy
 ROYAL_TITLES = frozenset("prince princess king queen duke duchess".split())
