@@ -1346,3 +1346,22 @@ def test_a_name_before_a_who_clause_the_parse_made_the_cues_complement_is_the_sp
     d = doc(words, heads, deps, tags, pos, spaces)
     [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
     assert d.text[candidate.source.start : candidate.source.end] == "Size"
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "tags", "pos", "content"), [
+    # "said the days of print are gone": the parse hung the clause's subject on the cue
+    (["Hemsley", "said", "the", "days", "of", "print", "are", "gone", "."], [1, 1, 3, 1, 3, 4, 7, 1, 1],
+     ["nsubj", "ROOT", "det", "npadvmod", "prep", "pobj", "auxpass", "ccomp", "punct"],
+     ["NNP", "VBD", "DT", "NNS", "IN", "NN", "VBP", "VBN", "."],
+     ["PROPN", "VERB", "DET", "NOUN", "ADP", "NOUN", "AUX", "VERB", "PUNCT"], "the days of print are gone"),
+    # but whom a cue speaks to is no subject of what it says
+    (["Abbott", "told", "the", "President", "come", "and", "take", "it", "."], [1, 1, 3, 1, 1, 4, 4, 6, 1],
+     ["nsubj", "ROOT", "det", "dobj", "ccomp", "cc", "conj", "dobj", "punct"],
+     ["NNP", "VBD", "DT", "NNP", "VB", "CC", "VB", "PRP", "."],
+     ["PROPN", "VERB", "DET", "PROPN", "VERB", "CCONJ", "VERB", "PRON", "PUNCT"], "come and take it"),
+])
+def test_a_subject_the_parse_hung_on_the_cue_opens_the_subjectless_clause_after_it(words, heads, deps, tags, pos,
+                                                                                    content):
+    d = doc(words, heads, deps, tags, pos)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text in ("said", "told")]
+    assert offsets_text(d, candidate.content) == [content]

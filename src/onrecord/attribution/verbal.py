@@ -225,6 +225,19 @@ def _opens_with_that(clause: Token) -> bool:
     return clause.left_edge.dep_ == "mark" and clause.left_edge.lower_ == "that"
 
 
+def _subject_hung_on_the_cue(verb: Token, clause: Token) -> Token | None:
+    """The noun the parse hung on the cue that is the subject of the subjectless clause right
+    after it: "said the days when the nation had … are gone" ("days" an adverbial noun of
+    "said", "are gone" its complement)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children) or (
+            cue_lemma(verb.lower_) in ADDRESSEE_VERBS or clause.left_edge.lower_ == "that"):
+        # (whom a cue speaks to is no one's subject: "told the President that if he wants our guns, …",
+        # "asked the Cleveland crowd “If …”")
+        return None
+    return next((c for c in verb.children if c.dep_ in ("npadvmod", "dobj") and verb.i < c.i < clause.i
+                 and c.pos_ in ("NOUN", "PROPN") and c.right_edge.i + 1 == clause.left_edge.i), None)
+
+
 def _clause_hung_off(verb: Token) -> list[Token]:
     """A that-clause the parse hung off a word after the verb instead of the verb; it is
     still what was said.
@@ -323,8 +336,13 @@ def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidat
             confidence = CONFIDENCE_INVERTED
         else:
             first = min(c.left_edge.i for c in after)
+            hung = _subject_hung_on_the_cue(verb, after[0])
+            if hung is not None:
+                first = hung.left_edge.i  # "said the days when … are gone": the clause's own subject
             last = max(c.right_edge.i for c in after)
-            pieces = [_before_next_attribution(_without_leading_time([sent.doc[i] for i in range(first, last + 1)]))]
+            clause = [sent.doc[i] for i in range(first, last + 1)]
+            # (a date the clause opens with is its subject there: "said the days when … are gone")
+            pieces = [_before_next_attribution(clause if hung is not None else _without_leading_time(clause))]
             if first < verb.i:
                 pieces = _around_relative_cue(verb, pieces[0])
             interrupted = interrupted_subject(verb)
