@@ -3318,3 +3318,16 @@ def test_the_start_of_a_relative_clause_is_no_description(extractor):
     article = extractor.extract("The league, whose new chief executive Brian Barwick starts on Monday, said the "
                                 "review was over.")
     assert entity_named(article, "Brian Barwick").descriptions == ("new chief executive",)
+
+
+def test_a_title_in_quotation_marks_is_no_speakers_name(extractor):
+    article = extractor.extract('Hemsley, the co-author of "Going Viral," about the rapid spread of information, '
+                                'said the days are gone.')
+    assert speaker_of(article, "the days are gone").name == "Hemsley"
+
+
+@pytest.mark.parametrize("role", ["co-founder", "vice-president", "ex-head"])
+def test_a_hyphened_role_in_apposition_is_described_whole(extractor, role):
+    # the parse splits "co-founder" into three appositions of the name
+    article = extractor.extract(f"Kathy Rittweger, {role} of Blinkx, said the search market was young.")
+    assert entity_named(article, "Kathy Rittweger").descriptions[0].startswith(role)

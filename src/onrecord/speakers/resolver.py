@@ -51,7 +51,7 @@ from ..attribution.phrases import name_taken_for_another_word
 from ..attribution.spans import token_offsets, unit_span
 from ..model import Entity, Fragment, Speaker
 from ..nlp import entities_in, entity_at
-from ..text import Unit, without_bracketed_end
+from ..text import DOUBLE_MARKS, Unit, without_bracketed_end
 from .cast import Cast
 from .descriptions import (
     after_a_role_word, after_honorific, apposition_of, described_as_a_person, description_of, fullest_description,
@@ -218,7 +218,8 @@ class SpeakerResolver:
         # a clause that says what the head does ("A union representing … at US Airways")
         clause = clause_tokens(span)
         ents = [e for e in entities_in(span) if e.label_ in ("PERSON", "ORG") and capitalised(e)]
-        ents = [e for e in ents if e.root.i not in clause and not title_taken_for_an_organization(e.root)]
+        ents = [e for e in ents if e.root.i not in clause and not title_taken_for_an_organization(e.root)
+                and not _a_quoted_title(e)]
         head_ent = next((e for e in ents if e.root.i == span.root.i or span.root.i in range(e.start, e.end)), None)
         if ents and ents[-1].end == span.end and ents[-1].label_ == "PERSON" and in_pieces(span):
             # "wrote Greenfield vice-president Daniel Reyes" parsed as three subjects: the name
@@ -1174,6 +1175,15 @@ def _another_office(entity: Referent, role: str, said: set[str]) -> bool:
     do not say: "the chancellor" is not "Shadow chancellor Oliver Letwin", "the home
     secretary" not "Shadow home secretary David Davis" (but "the shadow chancellor" is Letwin)."""
     return bool((modifiers_of(entity, role) & OTHER_OFFICE) - said)
+
+
+def _a_quoted_title(ent: Span) -> bool:
+    """Whether a named entity stands in quotation marks of its own: a title ("the co-author of
+    “Going Viral,”"), no one who speaks."""
+    doc = ent.doc
+    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    after = [t.text for t in doc[ent.end : ent.end + 2]]
+    return before in DOUBLE_MARKS and any(t in DOUBLE_MARKS for t in after)
 
 
 def _has_a_role(person: Referent) -> bool:
