@@ -3331,3 +3331,10 @@ def test_a_hyphened_role_in_apposition_is_described_whole(extractor, role):
     # the parse splits "co-founder" into three appositions of the name
     article = extractor.extract(f"Kathy Rittweger, {role} of Blinkx, said the search market was young.")
     assert entity_named(article, "Kathy Rittweger").descriptions[0].startswith(role)
+
+
+def test_a_description_cut_short_ends_on_a_word_that_says_something(extractor):
+    # the predicate is read up to eight words: "… who shocked the"
+    article = extractor.extract("Darren Campbell was part of the British quartet who shocked the Americans in Athens. "
+                                "Campbell said he would not retire.")
+    assert entity_named(article, "Darren Campbell").descriptions == ("part of the British quartet who shocked",)

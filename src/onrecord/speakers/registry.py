@@ -21,6 +21,9 @@ from .vocabulary import (
 )
 
 
+# words a phrase cannot end on
+_DANGLING = frozenset("the a an and or of for to in with on at by from as his her its their".split())
+
 # what opens a relative clause, lowercase ("Who drummer Kenny Jones" plays in The Who)
 _RELATIVE = re.compile(r"(?:who|whom|whose|which|that)\b")
 
@@ -55,6 +58,14 @@ class Referent:
             # a stray quotation mark, comma or "m." (of "£312m.") is no description, nor is the start of
             # a relative clause ("Size, whose New Forms album won …": "whose New Forms album")
             return
+        # a description cut short mid-phrase ("partner for Tods Murray which has a", "the") ends
+        # on the last word that says something
+        kept = description.split()
+        while kept and kept[-1].lower() in _DANGLING:
+            kept.pop()
+        if not kept:
+            return
+        description = " ".join(kept)
         words = [w.lower() for w in re.findall(r"[\w-]+", description)]
         self.title_words.update(words)
         self.title_words.update(PARTY_ALIASES[w] for w in words if w in PARTY_ALIASES)
