@@ -1363,3 +1363,22 @@ def test_a_subject_the_parse_hung_on_the_cue_opens_the_subjectless_clause_after_
     d = doc(words, heads, deps, tags, pos)
     [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text in ("said", "told")]
     assert offsets_text(d, candidate.content) == [content]
+
+
+def test_a_speaker_before_a_who_clause_the_parse_made_the_subject_of_the_clause_after_the_cue():
+    # “We lost,” said the woman, who like many did not want to be quoted.
+    # ("like" a verb of the who clause, "the woman" the subject of "want", a complement of "said")
+    words = ["“", "We", "lost", ",", "”", "said", "the", "woman", ",", "who", "like", "many", "did", "not", "want",
+             "to", "be", "quoted", "."]
+    spaces = [False, True, False, False, True, True, True, False, True, True, True, True, True, True, True, True,
+              True, False, False]
+    heads = [2, 2, 5, 5, 5, 5, 7, 14, 7, 10, 7, 10, 14, 14, 5, 17, 17, 14, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "det", "nsubj", "punct", "nsubj", "relcl", "dobj",
+            "aux", "neg", "ccomp", "aux", "auxpass", "xcomp", "punct"]
+    tags = ["``", "PRP", "VBD", ",", "''", "VBD", "DT", "NN", ",", "WP", "VBP", "JJ", "VBD", "RB", "VB", "TO", "VB",
+            "VBN", "."]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "DET", "NOUN", "PUNCT", "PRON", "VERB", "ADJ", "AUX",
+           "PART", "VERB", "PART", "AUX", "VERB", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
+    assert d.text[candidate.source.start : candidate.source.end] == "the woman"

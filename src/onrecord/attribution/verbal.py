@@ -139,7 +139,7 @@ def _inverted_after_quote(verb: Token, base: int) -> Candidate | None:
     quotation before (``quotes.attach_quotations``) is the content."""
     speaker = inverted_speaker(verb)
     words = subtree_tokens(speaker) if speaker is not None else (
-        _speaker_phrase_after(verb) or _speaker_between_mark_and_cue(verb))
+        _speaker_phrase_after(verb) or _speaker_between_mark_and_cue(verb) or _speaker_before_a_who_clause(verb))
     if not words:
         return None
     return Candidate(
@@ -169,6 +169,29 @@ def _speaker_between_mark_and_cue(verb: Token) -> list[Token]:
             t.pos_ in ("VERB", "AUX") or t.text in DOUBLE_MARKS for t in words):
         return []
     return words
+
+
+def _speaker_before_a_who_clause(verb: Token) -> list[Token]:
+    """The few words between a subjectless cue right after a quotation and a "who" clause: “…,”
+    said the woman, who like many in the town did not want to be quoted (the parse made "the
+    woman" the subject of "want", a complement of "said")."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or not _subjectless(verb) or not _right_after_a_quotation(verb):
+        return []
+    end = verb.i + 1
+    while end < min(verb.i + 1 + _WORDS_BEFORE_WHO, len(doc) - 1) and doc[end].text != ",":
+        end += 1
+    words = list(doc[verb.i + 1 : end])
+    if not words or doc[end].text != "," or doc[end + 1].lower_ not in ("who", "whose"):
+        return []
+    if any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in words) or not any(
+            t.pos_ in ("NOUN", "PROPN") for t in words):
+        return []
+    return words
+
+
+# how many words a speaker's phrase before its "who" clause may have: "the woman", "a local teacher"
+_WORDS_BEFORE_WHO = 6
 
 
 def _speaker_phrase_after(verb: Token) -> list[Token]:
