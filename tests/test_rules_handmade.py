@@ -1382,3 +1382,21 @@ def test_a_speaker_before_a_who_clause_the_parse_made_the_subject_of_the_clause_
     d = doc(words, heads, deps, tags, pos, spaces)
     [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
     assert d.text[candidate.source.start : candidate.source.end] == "the woman"
+
+
+def test_a_participle_after_an_inverted_speakers_comma_is_no_part_of_the_speaker():
+    # “We lost,” said Ann Hurl, a former aide, referring to the vote.
+    words = ["“", "We", "lost", ",", "”", "said", "Ann", "Hurl", ",", "a", "former", "aide", ",", "referring", "to",
+             "the", "vote", "."]
+    spaces = [False, True, False, False, True, True, True, False, True, True, True, False, True, True, True, True,
+              False, False]
+    heads = [2, 2, 5, 5, 5, 5, 7, 5, 7, 11, 11, 7, 7, 7, 13, 16, 14, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "compound", "nsubj", "punct", "det", "amod", "appos",
+            "punct", "acl", "prep", "det", "pobj", "punct"]
+    tags = ["``", "PRP", "VBD", ",", "''", "VBD", "NNP", "NNP", ",", "DT", "JJ", "NN", ",", "VBG", "IN", "DT", "NN",
+            "."]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT",
+           "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
+    assert d.text[candidate.source.start : candidate.source.end] == "Ann Hurl, a former aide"

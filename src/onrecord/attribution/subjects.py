@@ -209,6 +209,13 @@ def _whole_subject(subject: Token) -> list[Token]:
     it: "Rhian Price, Plaid Cymru health spokesman said".
     """
     tokens = subtree_tokens(subject)
+    if subject.i > subject.head.i:
+        # "said Heather Hurlburt, a former speechwriter, referring to President George W. Bush": the
+        # participle after the speaker's comma says what they did next, not who they are
+        clause = next((t for t in tokens if t.tag_ == "VBG" and t.dep_ in ("acl", "advcl") and t.head.i == subject.i
+                       and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","), None)
+        if clause is not None:
+            tokens = [t for t in tokens if t.i < clause.left_edge.i - 1]
     siblings = [c for c in subject.head.children if c.dep_ == subject.dep_ and c.i < subject.i] if subject.head.i != subject.i else []
     for sibling in reversed(siblings):
         before = subtree_tokens(sibling)
