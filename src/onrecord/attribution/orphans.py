@@ -39,8 +39,9 @@ def orphan_quotations(
     “…,” Bozell answers. (the parse made the name a compound of the verb, so no cue rule
     took the sentence)."""
     floating = {c.content[0]: c for c in candidates if c.continues is not None and len(c.content) == 1}
-    taken = DisjointSpans()  # what the contents cover, found by bisection
-    for fragment in (f for c in candidates if c.content[0] not in floating for f in c.content):
+    given = {id(c) for c in floating.values()}
+    taken = DisjointSpans()  # what the contents cover (a floating quote's aside), found by bisection
+    for fragment in (f for c in candidates if id(c) not in given for f in c.content):
         taken.add(fragment)
     parsed = ParsedUnits(units)
     found = []

@@ -129,11 +129,11 @@ def description_of(ent: Span) -> str | None:
         words = [t for t in doc[appos.left_edge.i : clause] if not t.is_punct or t.text in "&-"]
         while words and words[0].lower_ in DETERMINERS:
             words = words[1:]
-        end = words[-1].i if words else None
-        while end is not None and end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_:
-            end += 2  # "the co-author", which the parse split into three appositions: all of the word
         if words:
-            parts.append(doc[words[0].i : end + 1].text)
+            final = words[-1].i
+            while final + 2 < len(doc) and doc[final + 1].text == "-" and not doc[final].whitespace_:
+                final += 2  # "the co-author", which the parse split into three appositions: all of the word
+            parts.append(doc[words[0].i : final + 1].text)
     described = last = head.head
     if (head.dep_ == "appos" and described.dep_ == "pobj" and described.head.lower_ == "of"
             and described.i < ent.start and described.head.head.i < described.i):

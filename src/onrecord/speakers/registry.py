@@ -229,9 +229,10 @@ class Registry:
         if gender is not None:
             # "Mr. Clinton" is not the Hillary Clinton named before
             same = [e for e in same if gender_so_far(e) in (None, gender)]
-        if len(words) == 1 or all(w in NAME_PARTICLES for w in words[:-1]):
-            # a bare surname ("da Silva" with its particle too): the one last called by that surname before it ("Osbourne said" after "his
-            # wife Sharon" is Ozzy Osbourne, not Sharon Osbourne), else the one last mentioned
+        if all(w in NAME_PARTICLES for w in words[:-1]):
+            # a bare surname, its particle and all ("da Silva"): the one last called by that surname
+            # before it ("Osbourne said" after "his wife Sharon" is Ozzy Osbourne, not Sharon
+            # Osbourne), else the one last mentioned
             position = at if at is not None else 1 << 60
             if said_of is not None and len(same) > 1:
                 # what the article stated so far, else the first name: only to choose, never to make a new person
