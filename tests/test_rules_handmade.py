@@ -10,7 +10,9 @@ import pytest
 from spacy.tokens import Doc, Span
 from spacy.lang.en import English
 
+from onrecord.attribution import find_attributions
 from onrecord.attribution.anchored import find_in_sentence
+from onrecord.text import Unit
 
 VOCAB = English().vocab  # lexical attributes (lower_) without a trained pipeline
 
@@ -21,6 +23,11 @@ def doc(words, heads, deps, tags, pos, spaces=None):
 
 def offsets_text(d, fragments):
     return [d.text[s:e] for s, e in fragments]
+
+
+def article_attributions(d):
+    """Every rule over a hand-built parse as one article's text (assembly included)."""
+    return find_attributions(d.text, [Unit(0, len(d.text), 0, d)])
 
 
 def test_inverted_present_tense_cue_takes_its_object_as_speaker():
@@ -701,9 +708,6 @@ def test_a_capitalised_subject_with_an_aside_between_dashes_is_no_dateline():
 
 
 def test_a_content_that_opens_a_paragraph_starts_after_its_dateline():
-    from onrecord.attribution import find_attributions
-    from onrecord.text import Unit
-
     # VICTORIA -- Deaths rose , the coroner said .   (the parse takes the dateline into the content)
     words = ["VICTORIA", "--", "Deaths", "rose", ",", "the", "coroner", "said", "."]
     spaces = [True, True, True, False, True, True, True, False, False]
@@ -712,7 +716,7 @@ def test_a_content_that_opens_a_paragraph_starts_after_its_dateline():
     tags = ["NNP", ":", "NNS", "VBD", ",", "DT", "NN", "VBD", "."]
     pos = ["PROPN", "PUNCT", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
     d = doc(words, heads, deps, tags, pos, spaces)
-    [candidate] = find_attributions(d.text, [Unit(0, len(d.text), 0, d)])
+    [candidate] = article_attributions(d)
     assert offsets_text(d, candidate.content) == ["Deaths rose"]
 
 
@@ -1317,9 +1321,6 @@ def test_a_relative_clause_with_nothing_after_its_cue_calls_nothing():
 
 @pytest.mark.parametrize(("mark", "spoken"), [(",", [(["answers"], "Bozell")]), (".", [])])
 def test_a_paragraph_opening_quotation_that_a_name_and_verb_speak_is_theirs_not_the_last_speakers(mark, spoken):
-    from onrecord.attribution import find_attributions
-    from onrecord.text import Unit
-
     # “Is it over?” he asks.  /  “We lost badly. Not a single seat,” Bozell answers.
     # (the parse makes "Bozell" a compound of "answers", so no cue rule takes the sentence, and
     # the quotation opening its paragraph looked like the last speaker going on); a full stop
@@ -1339,7 +1340,7 @@ def test_a_paragraph_opening_quotation_that_a_name_and_verb_speak_is_theirs_not_
            "PUNCT", "PRON", "VERB", "ADV", "PUNCT", "PART", "DET", "ADJ", "NOUN", "PUNCT", "PUNCT",
            "PROPN", "VERB", "PUNCT"]
     d = doc(words, heads, deps, tags, pos, spaces)
-    found = find_attributions(d.text, [Unit(0, len(d.text), 0, d)])
+    found = article_attributions(d)
     quotation = f"“We lost badly. Not a single seat{mark}”"
     answered = [c for c in found if offsets_text(d, c.content) == [quotation] and c.source is not None]
     assert [(offsets_text(d, c.cue), d.text[c.source.start : c.source.end]) for c in answered] == spoken

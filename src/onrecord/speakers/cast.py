@@ -332,8 +332,7 @@ class Cast:
             return False
         if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the":
             return False  # "the Lib Dems", "the Clintons": a party or a family, no one person
-        if club_or_party(ent.text) and not (len(ent) > 1 and ent[-2].lower_ in NAME_PARTICLES and ent[-2].is_lower):
-            # (but a surname after a particle is no club's: "Eileen de Villa" is no Aston Villa)
+        if club_or_party(ent.text):
             return False
         if in_a_constituency(ent[0]) and not self.registry.person_by_surname(without_possessive(ent.text)):
             # "the Labour MP for Birkenhead", "who represents Charleswood-Tuxedo": a constituency the

@@ -581,8 +581,10 @@ def ends_in(name: str, words: frozenset[str]) -> bool:
 
 
 def club_or_party(name: str) -> bool:
-    """"Sheffield United", "Bristol Rovers": a club; "Lib Dems", "Labour": a party (by the last word)."""
-    return ends_in(name, TEAM_WORDS | PARTY_WORDS)
+    """"Sheffield United", "Bristol Rovers": a club; "Lib Dems", "Labour": a party (by the last word;
+    not a surname after a particle: "Eileen de Villa" is no Aston Villa)."""
+    words = name.split()
+    return ends_in(name, TEAM_WORDS | PARTY_WORDS) and not (len(words) > 1 and words[-2] in NAME_PARTICLES)
 
 
 def _one_ends_the_other(a: list[str], b: list[str]) -> bool:
