@@ -1401,3 +1401,31 @@ def test_a_participle_after_an_inverted_speakers_comma_is_no_part_of_the_speaker
     d = doc(words, heads, deps, tags, pos, spaces)
     [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "said"]
     assert d.text[candidate.source.start : candidate.source.end] == "Ann Hurl, a former aide"
+
+
+@pytest.mark.parametrize(("tail", "via", "content"), [
+    ([], "press reports", "he would have fired Lewandowski"),
+    # inside the sentence the phrase may qualify the reported clause alone: no relaying source
+    ([",", "in", "May"], None, "he would have fired Lewandowski, according to press reports, in May"),
+])
+def test_according_to_closing_a_sentence_relays_the_statement_the_parse_hung_it_inside(tail, via, content):
+    # Kasich said he would have fired Lewandowski, according to press reports.  (the parse hangs
+    # the phrase on "fired", the reported clause's verb, not on the cue "said")
+    words = ["Kasich", "said", "he", "would", "have", "fired", "Lewandowski", ",", "according", "to", "press",
+             "reports", *tail, "."]
+    spaces = [True, True, True, True, True, True, False, True, True, True, True, False]
+    spaces += [True, True, False][: len(tail)] + [False]
+    heads = [1, 1, 5, 5, 5, 1, 5, 5, 5, 8, 11, 9] + [5, 5, 13][: len(tail)] + [1]
+    deps = ["nsubj", "ROOT", "nsubj", "aux", "aux", "ccomp", "dobj", "punct", "prep", "prep", "compound", "pobj",
+            *["punct", "prep", "pobj"][: len(tail)], "punct"]
+    tags = ["NNP", "VBD", "PRP", "MD", "VB", "VBN", "NNP", ",", "VBG", "IN", "NN", "NNS",
+            *[",", "IN", "NNP"][: len(tail)], "."]
+    pos = ["PROPN", "VERB", "PRON", "AUX", "AUX", "VERB", "PROPN", "PUNCT", "VERB", "ADP", "NOUN", "NOUN",
+           *["PUNCT", "ADP", "PROPN"][: len(tail)], "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [said] = article_attributions(d)
+    assert offsets_text(d, said.cue) == ["said"]
+    assert d.text[said.source.start : said.source.end] == "Kasich"
+    assert (d.text[said.via.start : said.via.end] if said.via else None) == via
+    assert offsets_text(d, said.content) == [content]
+

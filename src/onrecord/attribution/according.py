@@ -7,6 +7,8 @@ of one with a cue of its own (``assemble.relayed_as_via``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from .candidate import Candidate
@@ -25,6 +27,29 @@ def relays(token: Token) -> bool:
     said …": the respondents speak, the poll relays them).
     """
     return _relaying_source(token) is not None
+
+
+def relayed_cue(token: Token, is_cue: Callable[[Token], bool]) -> Token | None:
+    """The cue whose statement a relaying phrase relays.
+
+    That is the verb the phrase qualifies ("X said …, according to the Times" hung on "said"),
+    or, for "according to X" closing its sentence after a comma, the cue the reported clause
+    it hangs on is said under: the parse hangs "…, according to press reports" on "fired" of
+    "Kasich said he would have fired Lewandowski, according to press reports".
+    """
+    head = token.head
+    if is_cue(head):
+        return head
+    if token.lower_ != "according" or not _closes_sentence(token):
+        return None
+    return next((a for a in head.ancestors if is_cue(a)), None)
+
+
+def _closes_sentence(token: Token) -> bool:
+    """Does the phrase this word opens come after a comma and end its sentence?"""
+    doc = token.doc
+    after = doc[token.right_edge.i + 1 : token.sent.end]
+    return token.i > 0 and doc[token.i - 1].text == "," and all(t.is_punct for t in after)
 
 
 def _relaying_source(token: Token) -> Token | None:

@@ -6,9 +6,11 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
+from spacy.tokens import Token
+
 from ..budget import checkpoint
 from ..text import DOUBLE_CLOSE, DOUBLE_MARKS, STRAIGHT, Unit, strip_span
-from .according import relays
+from .according import relayed_cue, relays
 from .anchored import find_in_sentence
 from .block import block_candidate
 from .candidate import Candidate, Mention, Offsets
@@ -346,17 +348,31 @@ def _joined(text: str, fragments: list[Offsets]) -> list[Offsets]:
 def relayed_as_via(article: ArticleContext, candidates: list[Candidate]) -> list[Candidate]:
     """"X criticized Y, according to the Times", "In the poll, 50 percent said …": the Times and the
     poll relay the speakers' words (``via``), they are no new source of a clause with a cue of its own."""
-    by_anchor = {c.anchor.i: c for c in candidates if c.anchor is not None and not relays(c.anchor)}
+    # keyed by paragraph too: each paragraph is a Doc of its own, with token indices from 0
+    by_anchor = {(id(c.anchor.doc), c.anchor.i): c for c in candidates if c.anchor is not None and not relays(c.anchor)}
     kept = []
     for candidate in candidates:
         anchor = candidate.anchor
         if anchor is not None and relays(anchor):
-            governed = by_anchor.get(anchor.head.i)
-            if governed is not None and governed.anchor.doc is anchor.doc and governed.via is None:
+            cue = relayed_cue(anchor, lambda token: (id(token.doc), token.i) in by_anchor)
+            governed = by_anchor[id(cue.doc), cue.i] if cue is not None else None
+            if governed is not None and governed.via is None:
                 governed.via = candidate.source
+                # the phrase is no part of what was said, where the relayed content ran over it
+                governed.content = [piece for fragment in governed.content
+                                    for piece in _minus(fragment, [_phrase_offsets(anchor, candidate)])]
                 continue
         kept.append(candidate)
     return kept
+
+
+def _phrase_offsets(anchor: Token, candidate: Candidate) -> Offsets:
+    """Where a relaying phrase lies, with the comma before it: ", according to press reports"."""
+    base = candidate.cue[0][0] - anchor.idx
+    doc = anchor.doc
+    first = doc[anchor.i - 1] if anchor.i > 0 and doc[anchor.i - 1].text == "," else anchor
+    last = anchor.right_edge
+    return base + first.idx, base + last.idx + len(last)
 
 
 def _roles_apart(text: str, candidates: list[Candidate]) -> list[Candidate]:
