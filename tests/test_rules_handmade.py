@@ -1429,3 +1429,19 @@ def test_according_to_closing_a_sentence_relays_the_statement_the_parse_hung_it_
     assert (d.text[said.via.start : said.via.end] if said.via else None) == via
     assert offsets_text(d, said.content) == [content]
 
+
+
+def test_according_to_after_a_verb_of_belief_is_the_source_of_the_whole_clause():
+    # Voters would prefer Trump, according to a poll.  (no one said it: the poll is the source)
+    words = ["Voters", "would", "prefer", "Trump", ",", "according", "to", "a", "poll", "."]
+    spaces = [True, True, True, False, True, True, True, True, False, False]
+    heads = [2, 2, 2, 2, 2, 2, 5, 8, 6, 2]
+    deps = ["nsubj", "aux", "ROOT", "dobj", "punct", "prep", "prep", "det", "pobj", "punct"]
+    tags = ["NNS", "MD", "VB", "NNP", ",", "VBG", "IN", "DT", "NN", "."]
+    pos = ["NOUN", "AUX", "VERB", "PROPN", "PUNCT", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [poll] = article_attributions(d)
+    assert offsets_text(d, poll.cue) == ["according to"]
+    assert d.text[poll.source.start : poll.source.end] == "a poll"
+    assert poll.via is None
+    assert offsets_text(d, poll.content) == ["Voters would prefer Trump"]

@@ -15,6 +15,7 @@ from .anchored import find_in_sentence
 from .block import block_candidate
 from .candidate import Candidate, Mention, Offsets
 from .context import ArticleContext, Rule
+from .cues import says
 from .labels import labelled_paragraphs, labelled_quotations
 from .learned import DROP_BELOW, RULE_SPANS, learned_attributions
 from .orphans import orphan_quotations
@@ -354,7 +355,7 @@ def relayed_as_via(article: ArticleContext, candidates: list[Candidate]) -> list
     for candidate in candidates:
         anchor = candidate.anchor
         if anchor is not None and relays(anchor):
-            cue = relayed_cue(anchor, lambda token: (id(token.doc), token.i) in by_anchor)
+            cue = relayed_cue(anchor, lambda token: (id(token.doc), token.i) in by_anchor and says(token))
             governed = by_anchor[id(cue.doc), cue.i] if cue is not None else None
             if governed is not None and governed.via is None:
                 governed.via = candidate.source

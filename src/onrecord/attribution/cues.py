@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.tokens import Token
+
 from ..text import DOUBLE_MARKS, has_words
 
 # Verbs of saying and writing: their clausal complement is what was said.
@@ -147,6 +149,15 @@ def verb_forms() -> dict[str, str]:
     for form in learned_forms():
         table.setdefault(form, form)
     return table
+
+
+def says(cue: Token) -> bool:
+    """Whether a cue word is a verb of saying or writing ("said", "criticized"), not of belief or
+    intention ("would prefer"), whose statement a source can relay."""
+    return cue.pos_ in ("VERB", "AUX") and cue_lemma(cue.lower_) in _SPEECH_LEMMAS
+
+
+_SPEECH_LEMMAS = frozenset(SPEECH.split())
 
 
 def cue_lemma(word: str) -> str | None:
