@@ -1137,7 +1137,6 @@ def test_a_participle_conjoined_inside_a_complement_stays_in_it():
     assert offsets_text(d, candidate.content) == ['the ban as "ridiculous" and "badly thought out"']
 
 
-
 @pytest.mark.parametrize("tail", [[], ["after", "the", "game"]])
 def test_a_team_and_role_the_tagger_read_as_a_subject_and_its_verb_are_the_speakers(tail):
     # “It was close,” said Canucks goalie Thatcher Demko (after the game).  (the parse: "Canucks"
@@ -1429,6 +1428,25 @@ def test_according_to_closing_a_sentence_relays_the_statement_the_parse_hung_it_
     assert (d.text[said.via.start : said.via.end] if said.via else None) == via
     assert offsets_text(d, said.content) == [content]
 
+
+def test_a_relaying_phrase_finds_its_cue_in_its_own_paragraph_whatever_the_others_hold():
+    # each paragraph is a Doc of its own, with token indices from 0: Rubio's "said" (index 1 of the
+    # second) must not hide Kasich's (index 1 of the first) from the first paragraph's phrase
+    first = doc(["Kasich", "said", "he", "would", "fire", "Lewandowski", ",", "according", "to", "reports", "."],
+                [1, 1, 4, 4, 1, 4, 1, 1, 7, 8, 1],
+                ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj", "punct", "prep", "prep", "pobj", "punct"],
+                ["NNP", "VBD", "PRP", "MD", "VB", "NNP", ",", "VBG", "IN", "NNS", "."],
+                ["PROPN", "VERB", "PRON", "AUX", "VERB", "PROPN", "PUNCT", "VERB", "ADP", "NOUN", "PUNCT"],
+                [True, True, True, True, True, False, True, True, True, False, False])
+    second = doc(["Rubio", "said", "it", "was", "wrong", "."], [1, 1, 3, 1, 3, 1],
+                 ["nsubj", "ROOT", "nsubj", "ccomp", "acomp", "punct"], ["NNP", "VBD", "PRP", "VBD", "JJ", "."],
+                 ["PROPN", "VERB", "PRON", "AUX", "ADJ", "PUNCT"], [True, True, True, True, False, False])
+    text = first.text + "\n\n" + second.text
+    start = len(first.text) + 2
+    found = find_attributions(text, [Unit(0, len(first.text), 0, first), Unit(start, len(text), 1, second)])
+    kasich = next(a for a in found if text[a.source.start : a.source.end] == "Kasich")
+    assert text[kasich.via.start : kasich.via.end] == "reports"
+    assert [text[s:e] for s, e in kasich.content] == ["he would fire Lewandowski"]
 
 
 def test_according_to_after_a_verb_of_belief_is_the_source_of_the_whole_clause():
