@@ -1463,3 +1463,23 @@ def test_according_to_after_a_verb_of_belief_is_the_source_of_the_whole_clause()
     assert d.text[poll.source.start : poll.source.end] == "a poll"
     assert poll.via is None
     assert offsets_text(d, poll.content) == ["Voters would prefer Trump"]
+
+
+def test_the_question_put_to_a_speaker_before_the_cue_is_not_what_they_said():
+    # Asked if it appeared he was lying, Trump replied, “Well, maybe so.”  (the parse hangs the
+    # question on the cue as its complement, and the quotation's words on the cue itself)
+    words = ["Asked", "if", "it", "appeared", "he", "was", "lying", ",", "Trump", "replied", ",", "“", "Well", ",",
+             "maybe", "so", ".", "”"]
+    spaces = [True, True, True, True, True, True, False, True, True, False, True, False, False, True, True, False,
+              False, False]
+    heads = [6, 3, 3, 0, 6, 6, 9, 9, 9, 9, 9, 9, 15, 15, 15, 9, 9, 9]
+    deps = ["advcl", "mark", "nsubj", "ccomp", "nsubj", "aux", "ccomp", "punct", "nsubj", "ROOT", "punct", "punct",
+            "intj", "punct", "advmod", "advmod", "punct", "punct"]
+    tags = ["VBN", "IN", "PRP", "VBD", "PRP", "VBD", "VBG", ",", "NNP", "VBD", ",", "``", "UH", ",", "RB", "RB", ".",
+            "''"]
+    pos = ["VERB", "SCONJ", "PRON", "VERB", "PRON", "AUX", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT", "PUNCT", "INTJ",
+           "PUNCT", "ADV", "ADV", "PUNCT", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [replied] = [a for a in article_attributions(d) if offsets_text(d, a.cue) == ["replied"]]
+    assert d.text[replied.source.start : replied.source.end] == "Trump"
+    assert offsets_text(d, replied.content) == ["“Well, maybe so.”"]

@@ -985,7 +985,20 @@ def _around_cue_clause(verb: Token, sent: Span) -> list[list[Token]]:
             # cue says when or where it was said; the quotation after it is what was
             return [after]
         fragments.append(after)
+    elif _quotation_right_after(verb) and _lead_in(trimmed(before)):
+        # "Asked if …, Trump replied, “Well, maybe so.”" with the quotation's first words hung on
+        # the cue: nothing before it was said; ``quotes`` attaches the quotation to the cue
+        return []
     return fragments
+
+
+def _quotation_right_after(verb: Token) -> bool:
+    """Whether a quotation opens right after the cue and its comma or colon: said, “…”."""
+    doc = verb.doc
+    after = verb.i + 1
+    while after < len(doc) and doc[after].text in (",", ":"):
+        after += 1
+    return verb.i + 1 < after < len(doc) and doc[after].text in DOUBLE_OPEN + STRAIGHT
 
 
 _TOPIC_WORDS = frozenset({"of", "as", "about", "regarding", "concerning"})
@@ -995,6 +1008,10 @@ def _lead_in(tokens: list[Token]) -> bool:
     """Whether words before a cue only set the scene: no verb, no subject, no quotation of their own.
 
     Not a topic ("Of the scrutiny over his wife, he said, “…”"): PolNeAR keeps it in the content.
+    The question put to the speaker is one, verbs and all ("Asked if he was encouraging violence,
+    Trump replied, “Well, maybe so.”": PolNeAR train never keeps it in the content).
     """
+    if len(tokens) > 1 and tokens[0].lower_ == "asked" and tokens[0].tag_ == "VBN":
+        return True
     return bool(tokens) and tokens[0].text not in DOUBLE_MARKS and tokens[0].lower_ not in _TOPIC_WORDS and not any(
         t.pos_ in ("VERB", "AUX") or t.dep_ in SUBJECTS + ("nsubjpass", "csubj", "expl", "ROOT") for t in tokens)
