@@ -1444,7 +1444,7 @@ def test_a_relaying_phrase_finds_its_cue_in_its_own_paragraph_whatever_the_other
     text = first.text + "\n\n" + second.text
     start = len(first.text) + 2
     found = find_attributions(text, [Unit(0, len(first.text), 0, first), Unit(start, len(text), 1, second)])
-    kasich = next(a for a in found if text[a.source.start : a.source.end] == "Kasich")
+    [kasich] = [a for a in found if a.source is not None and text[a.source.start : a.source.end] == "Kasich"]
     assert text[kasich.via.start : kasich.via.end] == "reports"
     assert [text[s:e] for s, e in kasich.content] == ["he would fire Lewandowski"]
 
