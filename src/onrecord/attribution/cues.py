@@ -151,13 +151,13 @@ def verb_forms() -> dict[str, str]:
     return table
 
 
+_SPEECH_LEMMAS = frozenset(SPEECH.split())
+
+
 def says(cue: Token) -> bool:
     """Whether a cue word is a verb of saying or writing ("said", "criticized"), not of belief or
     intention ("would prefer"), whose statement a source can relay."""
     return cue.pos_ in ("VERB", "AUX") and cue_lemma(cue.lower_) in _SPEECH_LEMMAS
-
-
-_SPEECH_LEMMAS = frozenset(SPEECH.split())
 
 
 def cue_lemma(word: str) -> str | None:

@@ -248,12 +248,12 @@ def _opens_with_that(clause: Token) -> bool:
     return clause.left_edge.dep_ == "mark" and clause.left_edge.lower_ == "that"
 
 
-def _subject_hung_on_the_cue(verb: Token, clause: Token) -> Token | None:
+def _subject_hung_on_the_cue(verb: Token, lemma: str, clause: Token) -> Token | None:
     """The noun the parse hung on the cue that is the subject of the subjectless clause right
     after it: "said the days when the nation had … are gone" ("days" an adverbial noun of
     "said", "are gone" its complement)."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children) or (
-            cue_lemma(verb.lower_) in ADDRESSEE_VERBS or clause.left_edge.lower_ == "that"):
+            lemma in ADDRESSEE_VERBS or clause.left_edge.lower_ == "that"):
         # (whom a cue speaks to is no one's subject: "told the President that if he wants our guns, …",
         # "asked the Cleveland crowd “If …”")
         return None
@@ -359,7 +359,7 @@ def verb_attribution(verb: Token, lemma: str, sent: Span, base: int) -> Candidat
             confidence = CONFIDENCE_INVERTED
         else:
             first = min(c.left_edge.i for c in after)
-            hung = _subject_hung_on_the_cue(verb, after[0])
+            hung = _subject_hung_on_the_cue(verb, lemma, after[0])
             if hung is not None:
                 first = hung.left_edge.i  # "said the days when … are gone": the clause's own subject
             last = max(c.right_edge.i for c in after)
@@ -979,13 +979,14 @@ def _around_cue_clause(verb: Token, sent: Span) -> list[list[Token]]:
     if resumes and clause_end + 1 < stop:
         after = trimmed([sent.doc[i] for i in range(clause_end + 1, stop)])
     fragments = [before]
+    scene = trimmed(before)
     if len(after) >= MIN_CONTENT_TOKENS and any(t.is_alpha for t in after):
-        if _lead_in(trimmed(before)) and after[0].text in DOUBLE_OPEN + STRAIGHT:
+        if after[0].text in DOUBLE_OPEN + STRAIGHT and _lead_in(scene):
             # "In an interview on Tuesday, she said, “I never …”": the phrase before the
             # cue says when or where it was said; the quotation after it is what was
             return [after]
         fragments.append(after)
-    elif _quotation_right_after(verb) and _lead_in(trimmed(before)):
+    elif _quotation_right_after(verb) and _lead_in(scene):
         # "Asked if …, Trump replied, “Well, maybe so.”" with the quotation's first words hung on
         # the cue: nothing before it was said; ``quotes`` attaches the quotation to the cue
         return []
