@@ -1483,3 +1483,35 @@ def test_the_question_put_to_a_speaker_before_the_cue_is_not_what_they_said():
     [replied] = [a for a in article_attributions(d) if offsets_text(d, a.cue) == ["replied"]]
     assert d.text[replied.source.start : replied.source.end] == "Trump"
     assert offsets_text(d, replied.content) == ["“Well, maybe so.”"]
+
+
+def _called(words, heads, deps, tags, pos):
+    d = doc(words, heads, deps, tags, pos)
+    return [offsets_text(d, c.content) for c in article_attributions(d) if "called" in offsets_text(d, c.cue)[0]]
+
+
+def test_a_call_with_a_bare_object_is_no_statement():
+    # "Sharon called the police.": a telephone call
+    assert _called(
+        ["Sharon", "called", "the", "police", "."], [1, 1, 3, 1, 1],
+        ["nsubj", "ROOT", "det", "dobj", "punct"], ["NNP", "VBD", "DT", "NNS", "."],
+        ["PROPN", "VERB", "DET", "NOUN", "PUNCT"]) == []
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "tags", "pos", "content"), [
+    # what it is called, hung on the object
+    (["He", "called", "the", "notion", "a", "hoax", "."], [1, 1, 3, 1, 5, 3, 1],
+     ["nsubj", "ROOT", "det", "dobj", "det", "appos", "punct"], ["PRP", "VBD", "DT", "NN", "DT", "NN", "."],
+     ["PRON", "VERB", "DET", "NOUN", "DET", "NOUN", "PUNCT"], "the notion a hoax"),
+    # a quotation right after the object, which the parse hung on another verb
+    (["Eyre", "called", "the", "work", '"', "provoking", '"', "."], [1, 1, 3, 1, 5, 1, 1, 1],
+     ["nsubj", "ROOT", "det", "dobj", "punct", "advcl", "punct", "punct"],
+     ["NNP", "VBD", "DT", "NN", "``", "JJ", "''", "."], ["PROPN", "VERB", "DET", "NOUN", "PUNCT", "ADJ", "PUNCT", "PUNCT"],
+     "the work"),
+    # "called into question"
+    (["They", "called", "into", "question", "her", "abilities", "."], [1, 1, 1, 2, 5, 1, 1],
+     ["nsubj", "ROOT", "prep", "pobj", "poss", "dobj", "punct"], ["PRP", "VBD", "IN", "NN", "PRP$", "NNS", "."],
+     ["PRON", "VERB", "ADP", "NOUN", "PRON", "NOUN", "PUNCT"], "her abilities"),
+])
+def test_a_call_that_says_what_its_object_is_called_is_a_statement(words, heads, deps, tags, pos, content):
+    assert any(content in " ".join(found) for found in _called(words, heads, deps, tags, pos))

@@ -542,6 +542,15 @@ def test_a_relative_pronoun_is_the_noun_it_follows(extractor):
     assert speaker_of(article, "the bridge was unsafe").name.endswith("Harbor Trust")
 
 
+@pytest.mark.parametrize(("text", "said", "name"), [
+    ("His wife Sharon, who said she was shocked, gave details of the stolen items.", "was shocked", "Sharon"),
+    ("The striker Jose Reyes, who said he was homesick, joined the club in 2004.", "was homesick", "Jose Reyes"),
+])
+def test_a_relative_pronoun_after_a_name_in_apposition_is_the_named(extractor, text, said, name):
+    # the parse hangs the clause on the noun before the name: not an unnamed "wife" or "striker"
+    assert speaker_of(extractor.extract(text), said).name == name
+
+
 def test_a_pronoun_after_a_pronoun_and_a_name_casts_no_gender_vote(extractor):
     # "her answers" may be She's, not Comey's: Comey stays unknown from the text
     text = (

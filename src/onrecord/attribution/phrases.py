@@ -124,8 +124,14 @@ def object_content(verb: Token, lemma: str) -> Token | None:
         if child.i < verb.i:
             continue
         if child.dep_ == "dobj" and lemma not in ADDRESSEE_VERBS and not _is_quoted_head(child):
+            characterized = with_complement(verb, child)[-1].i > child.right_edge.i
+            if lemma == "call" and not characterized and _bare_noun_phrase(child) and not _called_into_question(verb):
+                # "called the police", "calling Indiana Gov. Mike Pence": a telephone call; what "call"
+                # says is what something is called (PolNeAR train: a bare object only in "a course
+                # called Trump National Doral", a name, not a statement)
+                continue
             # a pronoun object counts only with what it is called: "called him a master at …"
-            if child.pos_ in ("NOUN", "PROPN") or with_complement(verb, child)[-1].i > child.right_edge.i:
+            if child.pos_ in ("NOUN", "PROPN") or characterized:
                 return child
             if any(t.dep_ == "ccomp" and t.tag_ in ("VBD", "VBZ", "VBP") for t in child.subtree):
                 return child  # a clause the parse hung under its first word: "said one of the ways … was …"
@@ -149,6 +155,28 @@ def object_content(verb: Token, lemma: str) -> Token | None:
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "VERB") and pobj.ent_type_ not in ("DATE", "TIME"):
                 return pobj
     return None
+
+
+# the words inside an object phrase that say what it is called, where the parse hung them there:
+# "called the notion of man-made global warming a hoax", "called Mrs. Schlafly an ''Aunt Tom''",
+# "would call that wishful thinking or a magic asterisk"
+_CHARACTERIZING_DEPS = frozenset("appos conj npadvmod oprd attr dobj ccomp xcomp acl relcl".split())
+_QUOTATION_MARKS = frozenset(DOUBLE_MARKS) | {"''", "``"}
+
+
+def _bare_noun_phrase(obj: Token) -> bool:
+    """Whether an object is a noun phrase and nothing more: no quotation in it or right after it
+    (the parse may hang that elsewhere: "called Marie Leroi's work "extraordinarily thought
+    provoking""), no second noun phrase hung on it."""
+    after = obj.right_edge.i + 1
+    if after < len(obj.doc) and obj.doc[after].text in _QUOTATION_MARKS:
+        return False
+    return not any(t.i != obj.i and (t.dep_ in _CHARACTERIZING_DEPS or t.text in _QUOTATION_MARKS) for t in obj.subtree)
+
+
+def _called_into_question(verb: Token) -> bool:
+    """"to call into question her leadership abilities": a statement about its object."""
+    return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
 
 
 # What characterizes an object after it: "called the plan a “promise”",

@@ -432,7 +432,12 @@ def relative_antecedent(m: Mention) -> Mention | None:
     noun = clause.head
     if noun.pos_ not in ("PROPN", "NOUN"):
         return None
-    phrase = noun.doc[noun.left_edge.i : noun.i + 1]
+    # (with the name set beside its noun before the clause: "The striker Jose Reyes, who said …" is
+    # Reyes, not an unnamed striker)
+    # (a name alone: no description after it, no figures in brackets)
+    end = max([noun.i] + [c.right_edge.i for c in noun.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
+                          and c.right_edge.i < clause.left_edge.i and not any(t.is_punct for t in c.subtree)])
+    phrase = noun.doc[noun.left_edge.i : end + 1]
     base = m.start - m.span.start_char  # type: ignore[union-attr]
     return Mention(base + phrase.start_char, base + phrase.end_char, phrase)
 
