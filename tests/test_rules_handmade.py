@@ -1515,3 +1515,21 @@ def test_a_call_with_a_bare_object_is_no_statement():
 ])
 def test_a_call_that_says_what_its_object_is_called_is_a_statement(words, heads, deps, tags, pos, content):
     assert any(content in " ".join(found) for found in _called(words, heads, deps, tags, pos))
+
+
+@pytest.mark.parametrize(("when", "ents", "content"), [
+    # when it was said is no part of what
+    (["on", "Tuesday"], ["O", "B-DATE"], "his position"),
+    # what it was said about
+    (["on", "taxes"], ["O", "O"], "his position on taxes"),
+])
+def test_a_preposition_after_an_object_that_says_when_is_no_part_of_the_content(when, ents, content):
+    # He repeated his position on Tuesday.
+    words = ["He", "repeated", "his", "position"] + when + ["."]
+    heads = [1, 1, 3, 1, 1, 4, 1]
+    deps = ["nsubj", "ROOT", "poss", "dobj", "prep", "pobj", "punct"]
+    tags = ["PRP", "VBD", "PRP$", "NN", "IN", "NNP" if ents[1] != "O" else "NNS", "."]
+    pos = ["PRON", "VERB", "PRON", "NOUN", "ADP", "PROPN" if ents[1] != "O" else "NOUN", "PUNCT"]
+    d = Doc(VOCAB, words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=["O"] * 4 + ents + ["O"])
+    [repeated] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "repeated"]
+    assert offsets_text(d, repeated.content) == [content]

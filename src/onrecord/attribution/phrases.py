@@ -196,7 +196,8 @@ def with_complement(verb: Token, obj: Token) -> list[Token]:
     for child in verb.children:
         if child.i <= obj.i:
             continue
-        complement = child.dep_ in _COMPLEMENT_DEPS or (child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS)
+        complement = child.dep_ in _COMPLEMENT_DEPS or (
+            child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS and not _when(child))
         coordinated = child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "ADJ") and last > obj.right_edge.i
         if complement or coordinated:
             last = max(last, _before_a_second_verb(child))
@@ -207,6 +208,14 @@ def with_complement(verb: Token, obj: Token) -> list[Token]:
     dash = next((t for t in tokens if t.i > obj.right_edge.i and t.text in ("—", "–", "-", "--")
                  and obj.doc[t.i - 1].whitespace_), None)
     return [t for t in tokens if dash is None or t.i < dash.i]
+
+
+def _when(prep: Token) -> bool:
+    """A preposition that says when, not what: "repeated his position … on the same day as the barn event"
+    (not a number the NER took for a year, "aged 18 to 99", nor a time a clause says more of, "trends
+    over the last year that had driven …")."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") and c.tag_ != "CD"
+               and not any(t.dep_ in ("relcl", "acl") for t in c.subtree) for c in prep.children)
 
 
 def _before_a_second_verb(token: Token) -> int:
