@@ -1533,3 +1533,48 @@ def test_a_preposition_after_an_object_that_says_when_is_no_part_of_the_content(
     d = Doc(VOCAB, words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=["O"] * 4 + ents + ["O"])
     [repeated] = [c for c in find_in_sentence(d[:], 0) if c.anchor.text == "repeated"]
     assert offsets_text(d, repeated.content) == [content]
+
+
+def _according_content(words, heads, deps, tags, pos):
+    d = doc(words, heads, deps, tags, pos)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.lower_ == "according"]
+    return offsets_text(d, candidate.content)
+
+
+def test_according_to_inside_brackets_qualifies_what_they_hold():
+    # States like Iowa ( 93 percent were white , according to polls ) top the list .  (hung on the root)
+    words = ["States", "like", "Iowa", "(", "93", "percent", "were", "white", ",", "according", "to", "polls", ")",
+             "top", "the", "list", "."]
+    heads = [13, 0, 1, 6, 5, 6, 2, 6, 6, 13, 9, 10, 6, 13, 15, 13, 13]
+    deps = ["nsubj", "prep", "pobj", "punct", "nummod", "nsubj", "appos", "acomp", "punct", "prep", "prep", "pobj",
+            "punct", "ROOT", "det", "dobj", "punct"]
+    tags = ["NNS", "IN", "NNP", "-LRB-", "CD", "NN", "VBD", "JJ", ",", "VBG", "IN", "NNS", "-RRB-", "VBP", "DT", "NN", "."]
+    pos = ["NOUN", "ADP", "PROPN", "PUNCT", "NUM", "NOUN", "AUX", "ADJ", "PUNCT", "VERB", "ADP", "NOUN", "PUNCT",
+           "VERB", "DET", "NOUN", "PUNCT"]
+    assert _according_content(words, heads, deps, tags, pos) == ["93 percent were white"]
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "tags", "pos", "content"), [
+    # a clause after the colon: what the source says
+    (["The", "tax", "did", "not", "hurt", "firms", ":", "London", "was", "the", "capital", ",", "according", "to",
+      "one", "index", "."],
+     [1, 4, 4, 4, 4, 4, 4, 8, 4, 10, 8, 4, 4, 12, 15, 13, 4],
+     ["det", "nsubj", "aux", "neg", "ROOT", "dobj", "punct", "nsubj", "ccomp", "det", "attr", "punct", "prep", "prep",
+      "nummod", "pobj", "punct"],
+     ["DT", "NN", "VBD", "RB", "VB", "NNS", ":", "NNP", "VBD", "DT", "NN", ",", "VBG", "IN", "CD", "NN", "."],
+     ["DET", "NOUN", "AUX", "PART", "VERB", "NOUN", "PUNCT", "PROPN", "AUX", "DET", "NOUN", "PUNCT", "VERB", "ADP",
+      "NUM", "NOUN", "PUNCT"],
+     ["London was the capital"]),
+    # a list after the colon: the whole sentence is
+    (["They", "searched", "three", "people", ":", "Mills", ",", "Sullivan", "and", "Abedin", ",", "according", "to",
+      "a", "filing", "."],
+     [1, 1, 3, 1, 3, 3, 5, 5, 7, 7, 1, 1, 11, 14, 12, 1],
+     ["nsubj", "ROOT", "nummod", "dobj", "punct", "appos", "punct", "conj", "cc", "conj", "punct", "prep", "prep", "det",
+      "pobj", "punct"],
+     ["PRP", "VBD", "CD", "NNS", ":", "NNP", ",", "NNP", "CC", "NNP", ",", "VBG", "IN", "DT", "NN", "."],
+     ["PRON", "VERB", "NUM", "NOUN", "PUNCT", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "PUNCT", "VERB", "ADP", "DET",
+      "NOUN", "PUNCT"],
+     ["They searched three people : Mills , Sullivan and Abedin"]),
+])
+def test_according_to_after_a_colon_takes_the_clause_after_it(words, heads, deps, tags, pos, content):
+    assert _according_content(words, heads, deps, tags, pos) == content

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from .candidate import Candidate
 from .cues import POLL_NOUNS
-from .spans import mention, subtree_tokens, tokens_offsets, trimmed
+from .spans import is_quotation_mark, mention, subtree_tokens, tokens_offsets, trimmed
 from .verbal import MIN_CONTENT_TOKENS
 
 CONFIDENCE_ACCORDING = 0.85
@@ -91,6 +91,7 @@ def according_attribution(token: Token, sent: Span, base: int) -> Candidate | No
     else:
         clause = subtree_tokens(head) if head.dep_ != "ROOT" else list(sent)
     content_tokens = trimmed([t for t in clause if t.i not in phrase_ids and not _is_cc_before(t, phrase)])
+    content_tokens = _after_a_colon(_within_brackets(content_tokens, phrase, sent), phrase)
     if len(content_tokens) < MIN_CONTENT_TOKENS:
         return None
     # the content on each side of the phrase ("In Iowa, Trump is first, according to the average,
@@ -114,3 +115,40 @@ def according_attribution(token: Token, sent: Span, base: int) -> Candidate | No
 def _is_cc_before(token: Token, phrase: list[Token]) -> bool:
     """The "and" of ", and according to X," belongs with the phrase."""
     return token.dep_ == "cc" and token.i == phrase[0].i - 1
+
+
+def _within_brackets(tokens: list[Token], phrase: list[Token], sent: Span) -> list[Token]:
+    """A phrase inside brackets qualifies what they hold: "… white states like Iowa (93 percent of
+    voters there were white, according to exit polls), New Hampshire …"."""
+    depth, opening = 0, None
+    for t in reversed(sent.doc[sent.start : phrase[0].i]):
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            if depth == 0:
+                opening = t
+                break
+            depth -= 1
+    if opening is None:
+        return tokens
+    closing = next((t for t in sent.doc[phrase[-1].i + 1 : sent.end] if t.text in ("(", ")")), None)
+    if closing is None or closing.text != ")":
+        return tokens
+    inside = [t for t in tokens if opening.i < t.i < closing.i]
+    return inside if len(inside) >= MIN_CONTENT_TOKENS else tokens
+
+
+def _after_a_colon(tokens: list[Token], phrase: list[Token]) -> list[Token]:
+    """What follows a colon is what the phrase's source says, where it is a clause with its subject:
+    "… less attractive to financial firms: London was the financial capital of the world, according
+    to one global index" (not a list, "the records of three people: Cheryl Mills, Jake Sullivan and
+    Huma Abedin, according to …", nor a title's colon, "''Crippled America: How to …'' has sold …")."""
+    colon = next((t for t in reversed(tokens) if t.text == ":" and t.i < phrase[0].i), None)
+    if colon is None or sum(is_quotation_mark(t) for t in tokens if t.i < colon.i) % 2:
+        return tokens
+    after = [t for t in tokens if colon.i < t.i < phrase[0].i]
+    # (a clause with its subject after the colon: not "Need for Speed: Underground 2, managed this feat")
+    ids = {t.i for t in after}
+    if len(after) < MIN_CONTENT_TOKENS or not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in ids for t in after):
+        return tokens
+    return [t for t in tokens if t.i > colon.i]

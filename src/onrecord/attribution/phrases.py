@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from ..nlp import english_adverbs
 from ..text import DOUBLE_MARKS
 from .cues import ADDRESSEE_VERBS, OBJECT_STOP_FORMS, stance_forms
-from .spans import subtree_tokens
+from .spans import is_quotation_mark, subtree_tokens
 
 # Words PolNeAR counts as part of the cue when they sit right against the verb:
 # "has repeatedly wondered", "did not address", "said then".
@@ -161,7 +161,6 @@ def object_content(verb: Token, lemma: str) -> Token | None:
 # "called the notion of man-made global warming a hoax", "called Mrs. Schlafly an ''Aunt Tom''",
 # "would call that wishful thinking or a magic asterisk"
 _CHARACTERIZING_DEPS = frozenset("appos conj npadvmod oprd attr dobj ccomp xcomp acl relcl".split())
-_QUOTATION_MARKS = frozenset(DOUBLE_MARKS) | {"''", "``"}
 
 
 def _bare_noun_phrase(obj: Token) -> bool:
@@ -169,9 +168,9 @@ def _bare_noun_phrase(obj: Token) -> bool:
     (the parse may hang that elsewhere: "called Marie Leroi's work "extraordinarily thought
     provoking""), no second noun phrase hung on it."""
     after = obj.right_edge.i + 1
-    if after < len(obj.doc) and obj.doc[after].text in _QUOTATION_MARKS:
+    if after < len(obj.doc) and is_quotation_mark(obj.doc[after]):
         return False
-    return not any(t.i != obj.i and (t.dep_ in _CHARACTERIZING_DEPS or t.text in _QUOTATION_MARKS) for t in obj.subtree)
+    return not any(t.i != obj.i and (t.dep_ in _CHARACTERIZING_DEPS or is_quotation_mark(t)) for t in obj.subtree)
 
 
 def _called_into_question(verb: Token) -> bool:

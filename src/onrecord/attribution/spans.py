@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from ..text import Unit
+from ..text import DOUBLE_MARKS, Unit
 from .candidate import Mention, Offsets
 
 # Tokens trimmed from the ends of a content or source span.
@@ -17,6 +17,8 @@ _EDGE_WORDS = frozenset({"and", "but", "or", "so"})
 
 # what ends a dateline ("TORONTO --", "WASHINGTON (Reuters) -")
 _DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+# a quotation mark as a token: a double one, or the doubled single marks some papers write (''Aunt Tom'')
+_QUOTATION_TOKENS = frozenset(DOUBLE_MARKS) | {"''", "``"}
 
 
 def dateline_end(doc: Doc) -> int | None:
@@ -173,3 +175,8 @@ class DisjointSpans:
     def contains(self, position: int) -> bool:
         i = bisect_right(self._starts, position) - 1
         return i >= 0 and position < self._ends[i]
+
+
+def is_quotation_mark(token: Token) -> bool:
+    """Whether a token is a quotation mark (a double one, or two single marks written as one)."""
+    return token.text in _QUOTATION_TOKENS
