@@ -98,6 +98,15 @@ def test_a_tagged_content_that_extends_the_rules_takes_over(nlp):
     assert texts(text, agreed.content) == ["that the plan would fail in the House"]
 
 
+def test_a_tagged_content_that_runs_into_the_speakers_phrase_stops_before_it(nlp):
+    # tagged one word past the closing mark, into the rule's source: the speaker stays the source
+    text = '"It would have been better for the economy," the press secretary, Josh Earnest, said on Tuesday.'
+    tagging = HandTagging(text, [("cue", "said"), ("content", '"It would have been better for the economy," the')])
+    [learned] = run(nlp, text, tagging)
+    assert texts(text, learned.content) == ['"It would have been better for the economy,"']
+    assert text[learned.source.start : learned.source.end] == "the press secretary, Josh Earnest"
+
+
 def test_tagged_runs_broken_inside_the_rules_content_keep_the_rules_spans(nlp):
     # the tagger's gaps ("the plan | House", under half the content) are not a disagreement over its ends
     text = "The senator said on Friday that the plan would fail in the House."

@@ -136,7 +136,7 @@ def learned_attributions(
             continue
         claimed.update(owned[n])
         if not _keeps_rule_spans(rule_spans, candidate, mine, sentences):
-            candidate.content = [(c.start, c.end) for c in mine]
+            candidate.content = _clear_of(article.text, [(c.start, c.end) for c in mine], candidate.source)
             stretch_to_quotations(candidate, quote_index)
             if rule_spans != "content":  # "content": the rules' cue and source around the tagger's content
                 outer = _outer_cue(candidate, cues, sources, sentences, parsed, rule_cues)
@@ -226,6 +226,17 @@ def _give_sources(text: str, kept: list[Candidate], sources: _ByPosition, senten
         if best is not None:
             candidate.source = _mention(best, parsed)
             used.add((best.start, best.end))
+
+
+def _clear_of(text: str, content: list[Offsets], source: Mention | None) -> list[Offsets]:
+    """The tagged content without the first words of the rule's source it ran into ("“…,” the White
+    House press secretary, Josh Earnest, said" tagged up to "the"): a content that stops inside its
+    speaker's phrase stops before it. (One that runs through the phrase is the tagger's other reading
+    of the sentence, right as often as the rule's source: left alone.)"""
+    if source is None:
+        return content
+    return [strip_span(text, start, source.start, ",;:") if start < source.start < end < source.end else (start, end)
+            for start, end in content]
 
 
 def _keeps_rule_spans(policy: str, candidate: Candidate, tagged: list[TaggedSpan], sentences: SpanIndex) -> bool:
