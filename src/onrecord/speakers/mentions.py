@@ -420,11 +420,16 @@ def author_of(noun):
                  and c.ent_type_ not in _NO_AUTHORS), None)
 
 
+# what sets a description or figures off a name ("Sharon, 42,", "Yukos (15%)")
+_SET_OFF = frozenset(",()[]")
+
+
 def relative_antecedent(m: Mention) -> Mention | None:
     """The noun phrase a relative pronoun stands for: "Haugland, who has argued …" is Haugland.
 
-    The words of the phrase up to its head noun only: the clause that follows
-    it is what the speaker said or did, not who they are.
+    The words of the phrase up to its head noun, and a name set beside that noun
+    ("His wife Sharon, who …"), only: the clause that follows it is what the
+    speaker said or did, not who they are.
     """
     clause = m.span.root.head  # type: ignore[union-attr]
     if clause.dep_ != "relcl" or clause.head.i == clause.i:
@@ -432,11 +437,13 @@ def relative_antecedent(m: Mention) -> Mention | None:
     noun = clause.head
     if noun.pos_ not in ("PROPN", "NOUN"):
         return None
-    # (with the name set beside its noun before the clause: "The striker Jose Reyes, who said …" is
-    # Reyes, not an unnamed striker)
-    # (a name alone: no description after it, no figures in brackets)
+    # (and the name right beside the noun, before the clause: "The striker Jose Reyes, who said …" is
+    # Reyes, not an unnamed striker; a name alone, with no figures in brackets, "the French government
+    # (15%)", and none set off by a comma, "… girlfriend of five years, Princess Marguerite of Romania,
+    # the eldest daughter of …, who said", a chain of descriptions the parse hangs loosely)
     end = max([noun.i] + [c.right_edge.i for c in noun.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
-                          and c.right_edge.i < clause.left_edge.i and not any(t.is_punct for t in c.subtree)])
+                          and c.left_edge.i == noun.i + 1 and c.right_edge.i < clause.left_edge.i
+                          and not any(t.text in _SET_OFF for t in c.subtree)])
     phrase = noun.doc[noun.left_edge.i : end + 1]
     base = m.start - m.span.start_char  # type: ignore[union-attr]
     return Mention(base + phrase.start_char, base + phrase.end_char, phrase)
