@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from .candidate import Candidate
 from .cues import POLL_NOUNS
 from .spans import is_quotation_mark, mention, subtree_tokens, tokens_offsets, trimmed
+from .subjects import CLAUSE_SUBJECTS
 from .verbal import MIN_CONTENT_TOKENS
 
 CONFIDENCE_ACCORDING = 0.85
@@ -138,9 +139,6 @@ def _within_brackets(tokens: list[Token], phrase: list[Token], sent: Span) -> li
     return inside if len(inside) >= MIN_CONTENT_TOKENS else tokens
 
 
-_CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "expl")
-
-
 def _after_a_colon(tokens: list[Token], phrase: list[Token]) -> list[Token]:
     """What follows a colon is what the phrase's source says, where it is a clause with its subject:
     "… less attractive to financial firms: London was the financial capital of the world, according
@@ -152,6 +150,6 @@ def _after_a_colon(tokens: list[Token], phrase: list[Token]) -> list[Token]:
     after = [t for t in tokens if colon.i < t.i < phrase[0].i]
     # (a clause with its subject after the colon: not "Need for Speed: Underground 2, managed this feat")
     ids = {t.i for t in after}
-    if len(after) < MIN_CONTENT_TOKENS or not any(t.dep_ in _CLAUSE_SUBJECTS and t.head.i in ids for t in after):
+    if len(after) < MIN_CONTENT_TOKENS or not any(t.dep_ in CLAUSE_SUBJECTS and t.head.i in ids for t in after):
         return tokens
     return [t for t in tokens if t.i > colon.i]

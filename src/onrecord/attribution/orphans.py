@@ -20,7 +20,7 @@ from .cues import cue_lemma
 from .phrases import cue_tokens, with_complement
 from .quotes import QuoteIndex, read_after, stretch_to_quotations
 from .spans import DisjointSpans, ParsedUnits, mention, subtree_tokens, token_offsets, tokens_offsets, trimmed, unit_span
-from .subjects import subject_of
+from .subjects import CLAUSE_SUBJECTS, subject_of
 from .verbal import inverted_speaker
 
 CONFIDENCE_ORPHAN = 0.4
@@ -96,7 +96,7 @@ def _governed(root: Token, base: int) -> Candidate | None:
     if governor is None:
         return None
     verb, node = governor
-    if node.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+    if node.dep_ in CLAUSE_SUBJECTS:
         return None
     subject = subject_of(verb) or inverted_speaker(verb)  # “…,” enthused Wenger: no lexicon's cue
     cue: list[Token] = cue_tokens(verb)

@@ -124,14 +124,10 @@ def object_content(verb: Token, lemma: str) -> Token | None:
         if child.i < verb.i:
             continue
         if child.dep_ == "dobj" and lemma not in ADDRESSEE_VERBS and not _is_quoted_head(child):
-            characterized = with_complement(verb, child)[-1].i > child.right_edge.i
-            if lemma == "call" and not characterized and _bare_noun_phrase(child) and not _called_into_question(verb):
-                # "called the police", "calling Indiana Gov. Mike Pence": a telephone call; what "call"
-                # says is what something is called (PolNeAR train: a bare object only in "a course
-                # called Trump National Doral", a name, not a statement)
+            if lemma == "call" and _a_call_to(verb, child):
                 continue
             # a pronoun object counts only with what it is called: "called him a master at …"
-            if child.pos_ in ("NOUN", "PROPN") or characterized:
+            if child.pos_ in ("NOUN", "PROPN") or with_complement(verb, child)[-1].i > child.right_edge.i:
                 return child
             if any(t.dep_ == "ccomp" and t.tag_ in ("VBD", "VBZ", "VBP") for t in child.subtree):
                 return child  # a clause the parse hung under its first word: "said one of the ways … was …"
@@ -163,19 +159,24 @@ def object_content(verb: Token, lemma: str) -> Token | None:
 _CHARACTERIZING_DEPS = frozenset("appos conj npadvmod oprd attr dobj ccomp xcomp acl relcl".split())
 
 
-def _bare_noun_phrase(obj: Token) -> bool:
-    """Whether an object is a noun phrase and nothing more: no quotation in it or right after it
-    (the parse may hang that elsewhere: "called Marie Leroi's work "extraordinarily thought
-    provoking""), no second noun phrase hung on it."""
+def _a_call_to(verb: Token, obj: Token) -> bool:
+    """Whether "call" with this object is a telephone call, a vote or a call-up ("called the police",
+    "calling a snap poll", "called off its plan"), not a statement of what something is called
+    (PolNeAR train: a bare object only in "a course called Trump National Doral", a name).
+
+    A statement has words that say what the object is called: a complement after it, a second
+    noun phrase the parse hung on it, a quotation in it or right after it (the parse may hang that
+    elsewhere: "called Marie Leroi's work "extraordinarily thought provoking""); or it is "called
+    into question".
+    """
     after = obj.right_edge.i + 1
     if after < len(obj.doc) and is_quotation_mark(obj.doc[after]):
         return False
-    return not any(t.i != obj.i and (t.dep_ in _CHARACTERIZING_DEPS or is_quotation_mark(t)) for t in obj.subtree)
-
-
-def _called_into_question(verb: Token) -> bool:
-    """"to call into question her leadership abilities": a statement about its object."""
-    return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
+    if any(t.i != obj.i and (t.dep_ in _CHARACTERIZING_DEPS or is_quotation_mark(t)) for t in obj.subtree):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children):
+        return False
+    return with_complement(verb, obj)[-1].i <= obj.right_edge.i
 
 
 # What characterizes an object after it: "called the plan a “promise”",

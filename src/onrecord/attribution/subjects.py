@@ -22,6 +22,8 @@ from .spans import dateline_end, mention, subtree_tokens, trimmed
 
 # the dependency of a cue's own subject
 SUBJECTS = ("nsubj",)
+# what makes a clause one with a subject of its own: "London was …", "it is …", "what he said was …"
+CLAUSE_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 
 
 # The subjects of a cue's governor that speak for the cue (see ``subject_of``).

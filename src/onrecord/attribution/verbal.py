@@ -17,8 +17,8 @@ from .phrases import (
 )
 from .spans import mention, subtree_tokens, token_offsets, tokens_offsets, trimmed
 from .subjects import (
-    ADVERBIAL_MARKS, APPOSITION_DEPTH, SUBJECTS, after_a_set_off_opening, coordinated_cue, interrupted_subject,
-    source_mention, statement_of, subject_of,
+    ADVERBIAL_MARKS, APPOSITION_DEPTH, CLAUSE_SUBJECTS, SUBJECTS, after_a_set_off_opening, coordinated_cue,
+    interrupted_subject, source_mention, statement_of, subject_of,
 )
 
 # How sure each rule is, from its precision on PolNeAR train/dev.
@@ -252,7 +252,7 @@ def _subject_hung_on_the_cue(verb: Token, lemma: str, clause: Token) -> Token | 
     """The noun the parse hung on the cue that is the subject of the subjectless clause right
     after it: "said the days when the nation had … are gone" ("days" an adverbial noun of
     "said", "are gone" its complement)."""
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children) or (
+    if any(c.dep_ in CLAUSE_SUBJECTS for c in clause.children) or (
             lemma in ADDRESSEE_VERBS or clause.left_edge.lower_ == "that"):
         # (whom a cue speaks to is no one's subject: "told the President that if he wants our guns, …",
         # "asked the Cleveland crowd “If …”")
@@ -1015,4 +1015,4 @@ def _lead_in(tokens: list[Token]) -> bool:
     if len(tokens) > 1 and tokens[0].lower_ == "asked" and tokens[0].tag_ == "VBN":
         return True
     return bool(tokens) and tokens[0].text not in DOUBLE_MARKS and tokens[0].lower_ not in _TOPIC_WORDS and not any(
-        t.pos_ in ("VERB", "AUX") or t.dep_ in SUBJECTS + ("nsubjpass", "csubj", "expl", "ROOT") for t in tokens)
+        t.pos_ in ("VERB", "AUX") or t.dep_ in CLAUSE_SUBJECTS + ("ROOT",) for t in tokens)
