@@ -228,6 +228,17 @@ def test_a_places_role_in_the_lede_is_the_one_holder_named_further_down(extracto
     assert speaker_of(extractor.extract(text), "the purchase of the oil unit").name == name
 
 
+@pytest.mark.parametrize("later, name", [
+    ('"I\'m not pleased," Marsh County Sheriff Dale Vick said.', "Dale Vick"),
+    # two sheriffs further down: the lede's word picks neither
+    ('"I\'m not pleased," Marsh County Sheriff Dale Vick told Lee County Sheriff Ann Roe.', None),
+])
+def test_a_bare_role_in_the_lede_is_the_one_person_titled_so_further_down(extractor, later, name):
+    # "a sheriff" alone, where the body gives its one sheriff a longer title
+    text = f"A rapper has filmed a video in jail, angering a sheriff who says he was tricked.\n\n{later}"
+    assert speaker_of(extractor.extract(text), "he was tricked").name == name
+
+
 def test_where_someone_works_does_not_make_them_an_organization(extractor):
     # "from the … Group" says where Dr Morland works; "the company" is still the carmaker
     text = (

@@ -460,11 +460,14 @@ class SpeakerResolver:
             # one person the article, further down, gives those very words ("… the judge, Letitia Clark");
             # ("the home secretary" is read as any definite description is, below, before the lede's)
             later = [e for e in self.registry.described_as(exact) if e.type == "person"]
-            if not later and a_places(span) and is_person_noun(root.lower_):
+            # (and a bare "a sheriff who says …" for the body's "Jefferson Parish Sheriff Harry Lee")
+            bare = len(span) == 2 and words[0] in ("a", "an") and root.i == span.end - 1
+            if not later and ((a_places(span) and is_person_noun(root.lower_)) or bare):
                 # "Russia's president has defended …" for the body's "President Vladimir Putin": the
                 # one person anywhere in the article holding that role (none where two do), every word
                 # after the place's among their titles' ("Scotland's justice minister" is no First Minister)
-                role_words = {t.lower_ for t in span if t.tag_ != "POS" and t.ent_type_ not in PLACE_ENTS}
+                role_words = {t.lower_ for t in span if t.tag_ != "POS" and t.ent_type_ not in PLACE_ENTS
+                              and t.lower_ not in DETERMINERS}
                 later = [e for e in self.registry.entities if e.type == "person" and e.name
                          and root.lower_ in e.title_heads and role_words <= e.title_words]
             if len(later) == 1:
