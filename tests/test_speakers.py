@@ -1614,6 +1614,35 @@ def test_a_relative_called_by_kin_is_the_one_named_with_that_surname(extractor, 
     assert speaker_of(extractor.extract(text), words).name == name
 
 
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        # those very words, given with the name before
+        ("Police named the victim as Ravi Patel, 34. Patel's wife, Anita Patel, said he was a kind man.\n\n"
+         '"He loved his family," Patel\'s wife said.', "loved his family", "Anita Patel"),
+        # a kin word and the surname: the one other person the article gives both, before or after
+        ("Mr Dorsey, 46, denies the charges. His mother Katherine Dorsey told reporters her son was innocent.\n\n"
+         'Later, Michael Dorsey\'s mother said she is "certain" he did nothing wrong.', "did nothing wrong",
+         "Katherine Dorsey"),
+        ('Meanwhile Michael Dorsey\'s mother has said she is "certain" he did nothing wrong.\n\n'
+         "Mr Dorsey, 46, denies the charges. His mother Katherine Dorsey told reporters her son was innocent.",
+         "did nothing wrong", "Katherine Dorsey"),
+        # no one the article gives the tie: the mother stays unnamed
+        ("Mr Dorsey, 46, denies the charges. His sister Ann Dorsey told reporters he was innocent.\n\n"
+         'Later, Michael Dorsey\'s mother said she is "certain" he did nothing wrong.', "did nothing wrong", None),
+    ],
+)
+def test_a_tie_to_someone_named_is_the_person_the_article_named_with_it(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name
+
+
+def test_a_surname_inside_a_tie_calls_the_possessor_not_the_relative(extractor):
+    # the mother's mention "Michael Dorsey's mother" holds "Dorsey": "Mr Dorsey" is still her son
+    text = ('Meanwhile Michael Dorsey\'s mother has said she is "certain" he did nothing wrong.\n\n'
+            "Mr Dorsey, 46, denies the charges. His mother Katherine Dorsey told reporters her son was innocent.")
+    assert speaker_of(extractor.extract(text), "the charges").name == "Michael Dorsey"
+
+
 def test_an_economist_in_apposition_makes_a_person_of_a_name_the_ner_took_for_an_organization(extractor):
     article = extractor.extract('"Growth will slow," said Jean-Philippe Marouc, the OECD\'s chief economist.')
     entity = article.entity(speaker_of(article, "Growth will slow").entity)

@@ -204,7 +204,8 @@ class Registry:
     def _called_before(self, entity: Referent, surname: str, position: int, *, alone: bool = False) -> int:
         """The start of the entity's last mention before ``position`` that holds ``surname``, or -1;
         ``alone``: without the entity's first name ("Ford", "Mr Ford", not "Rob Ford")."""
-        word = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
+        # (not a possessor's: "Michael Jackson's mother" calls his mother nothing)
+        word = re.compile(rf"\b{re.escape(surname)}\b(?![’']s\b)", re.IGNORECASE)
         names = (entity.name or "").split()
         first = names[0] if alone and len(names) > 1 else None
         return next((s for s, e in entity.mentions_before(position) if word.search(self.text, s, e)

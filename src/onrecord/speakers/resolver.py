@@ -267,7 +267,7 @@ class SpeakerResolver:
             chosen = name_the_ner_cut(chosen)  # the name as the cast registered it (``Cast._collect``)
         if person and head_ent is None and of_someone_else(span, chosen):
             # "A close associate of former Yukos boss Mikhail Khodorkovsky": the name says whose
-            return self._unnamed(span, words), None
+            return self._tied_to(span, chosen) or self._unnamed(span, words), None
         # (not one set off as the role's apposition: "The building's new owner, Capital Holdings Inc.," is the
         # firm; "A shareholder in US phone firm MCI", parsed so, is no MCI)
         named_so = (chosen.root.dep_ == "appos" and chosen.root.head.i == span.root.i and span.root.lower_ not in KIN
@@ -761,6 +761,25 @@ class SpeakerResolver:
             return None
         [owner] = people.values()
         return owner if owner.name else None
+
+    def _tied_to(self, span: Span, named: Span) -> Referent | None:
+        """Someone the article named as the tie to another it names: "Patel's wife said" after
+        "Patel's wife, Anita Patel," (those very words); "Michael Jackson's mother" for "His
+        mother Katherine Jackson" (a kin word and the surname, where one other person has both)."""
+        if span[0].lower_ in DETERMINERS:
+            span = span[1:]
+        same = [e for e in self.registry.described_as(span.text.lower()) if e.type == "person"]
+        if len(same) == 1:
+            return same[0]
+        kin = span.root.lower_
+        if named[-1].tag_ == "POS":
+            named = named[:-1]  # the NER may take the "'s" into the name
+        surname = named[-1].lower_
+        if kin not in KIN or not all(t.i < named.end or t.tag_ == "POS" or t.i == span.root.i for t in span):
+            return None  # only "X's mother": "the mother of X's friend" is someone else
+        family = [e for e in self.registry.entities if e.type == "person" and e.name and kin in e.title_heads
+                  and e.name.split()[-1].lower() == surname and e.name.lower() != named.text.lower()]
+        return family[0] if len(family) == 1 else None
 
     def _relative(self, span: Span, base: int, exclude) -> Referent | None:
         """The named relative a his/her and a kin word mean ("“We trusted them,” her husband added"
