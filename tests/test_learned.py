@@ -305,6 +305,19 @@ def test_a_tagged_content_that_runs_into_the_next_sentence_does_not_take_over(nl
     assert texts(text, found[1].content) == ['"The House will not pass it,"']
 
 
+def test_a_tagged_content_over_two_sentences_statements_leaves_both_as_the_rules_found_them(nlp):
+    # the run holds all of the first statement and more of the second than of the first: it is
+    # the two run together, not a longer second statement
+    text = ("Some families said they paid smugglers. "
+            "About 270 people have now been resettled under the program this year, officials said.")
+    tagging = HandTagging(text, [("content", "they paid smugglers. About 270 people have now been resettled")])
+    found = run(nlp, text, tagging)
+    assert [texts(text, c.content) for c in found] == [
+        ["they paid smugglers"],
+        ["About 270 people have now been resettled under the program this year"],
+    ]
+
+
 def test_a_tagged_content_is_cut_where_a_quotation_opens_the_next_sentence(nlp):
     # the next quotation is the pastor's, with a cue of its own
     text = 'Aid was late, the mayor wrote. "We waited for days." "Nobody came," the pastor said.'

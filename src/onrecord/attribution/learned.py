@@ -107,10 +107,11 @@ def learned_attributions(
     contents = [s for s in trimmed if s.end - s.start >= MIN_CONTENT_CHARS]
     parsed = article.parsed
 
-    owned: dict[int, list[int]] = {}
-    for i, n in _owners(contents, rule_candidates).items():
-        owned.setdefault(n, []).append(i)
     sentences = _sentences(article)
+    owned: dict[int, list[int]] = {}
+    owners, across = _owners(contents, rule_candidates, sentences)
+    for i, n in owners.items():
+        owned.setdefault(n, []).append(i)
     # the rules' cues: a tagged cue one of them already is belongs to that candidate
     rule_cues = DisjointSpans()
     for fragment in (f for c in rule_candidates for f in c.cue):
@@ -135,7 +136,9 @@ def learned_attributions(
             kept.append(candidate)
             continue
         claimed.update(owned[n])
-        if not _keeps_rule_spans(rule_spans, candidate, mine, sentences):
+        # (a tagged run over two rule candidates' contents is two statements run together, "…
+        # was too long. About 270 people …, officials said": each keeps its own)
+        if not _keeps_rule_spans(rule_spans, candidate, mine, sentences) and not across & set(owned[n]):
             candidate.content = _clear_of(article.text, [(c.start, c.end) for c in mine], candidate.source)
             stretch_to_quotations(candidate, quote_index)
             if rule_spans != "content":  # "content": the rules' cue and source around the tagger's content
@@ -367,8 +370,11 @@ def _past_a_name(article: ArticleContext, span: TaggedSpan, source_ends: list[in
     return TaggedSpan(span.role, min(unit.start + name.end_char, span.end), span.end, span.probability)
 
 
-def _owners(contents: list[TaggedSpan], candidates: list[Candidate]) -> dict[int, int]:
-    """Tagged content index -> the rule candidate whose content it overlaps most.
+def _owners(
+    contents: list[TaggedSpan], candidates: list[Candidate], sentences: SpanIndex,
+) -> tuple[dict[int, int], set[int]]:
+    """Tagged content index -> the rule candidate whose content it overlaps most; and the
+    tagged contents that run over the contents of two candidates in two sentences.
 
     The rules' finished contents never overlap, so sorted by start their ends
     are sorted too and each lookup is a bisection, not a scan of every pair.
@@ -376,16 +382,21 @@ def _owners(contents: list[TaggedSpan], candidates: list[Candidate]) -> dict[int
     fragments = sorted((s, e, n) for n, c in enumerate(candidates) for s, e in c.content)
     ends = [e for _, e, _ in fragments]
     owner: dict[int, int] = {}
+    across: set[int] = set()
     for i, content in enumerate(contents):
         overlap: dict[int, int] = {}
+        opened: set[Offsets | None] = set()  # the sentences the overlapped fragments start in
         j = bisect_right(ends, content.start)
         while j < len(fragments) and fragments[j][0] < content.end:
             start, end, n = fragments[j]
             overlap[n] = overlap.get(n, 0) + min(end, content.end) - max(start, content.start)
+            opened.add(sentences.find(start))
             j += 1
         if overlap:
             owner[i] = max(overlap, key=lambda n: (overlap[n], -n))
-    return owner
+        if len(overlap) > 1 and len(opened) > 1:
+            across.add(i)
+    return owner, across
 
 
 class _ByPosition:
