@@ -136,7 +136,8 @@ def test_transcript_turns_and_source_headlines(extractor):
     ]
 
 
-@pytest.mark.parametrize("teaser", ["Wow", "Revealed", "Just Leaked", "BOOM", "Bombshell", "Look"])
+@pytest.mark.parametrize("teaser", ["Wow", "Revealed", "Just Leaked", "BOOM", "Bombshell", "Look", "Editor's Note",
+                                    "Contributing"])
 def test_a_headline_teaser_before_a_colon_names_no_source(extractor, teaser):
     text = f"{teaser}: The Mayor Just Gave Eastfield A Whole New Reason To Worry About The Bridge.\n\nThe council met."
     assert [a for a in extractor.extract(text).attributions if texts(a.cue) == [":"]] == []

@@ -364,7 +364,7 @@ _SPEAKER_LABEL = re.compile(
 # "Just Leaked: …", "BOOM: …": PolNeAR train's titles, none a source).
 _NOT_SPEAKERS = frozenset(
     """a also analysis and answer background bombshell boom bottom breaking but byline caption chapter
-    clarification comment commentary contact context correction credit date disclaimer editor editors
+    clarification comment commentary contact context contributing correction credit date disclaimer editor editors
     email example exclusive follow full here how image images it just key leaked listen live location
     look note opinion part photo photos phone pictured plus q question read related revealed review see
     share source sources step subscribe summary tags that the this time topics transcript update video
@@ -378,7 +378,9 @@ def speaker_label(text: str, start: int, end: int) -> tuple[int, int, int] | Non
     if match is None:
         return None
     label = match.group(1)
-    if len(label) < 2 or any(ch.isdigit() for ch in label) or label.split()[0].lower().strip(".'’") in _NOT_SPEAKERS:
+    # (a possessive too: "Editor's Note:")
+    first = re.sub(r"['’]s$", "", label.split()[0].lower()).strip(".'’")
+    if len(label) < 2 or any(ch.isdigit() for ch in label) or first in _NOT_SPEAKERS:
         return None
     return match.start(1), match.end(1), match.end()
 
