@@ -15,7 +15,9 @@ relaying source, a quotation continued in the next paragraph). So:
    sentence's end (the next sentence is another statement), or the rules
    found a relaying source and the tagged content takes in the cue (the
    tagger reads "According to X, Y said Z" as X's statement, as PolNeAR
-   does; onrecord gives it to Y, with X as ``via``); a tagged content that
+   does; onrecord gives it to Y, with X as ``via``); never a tagged content
+   that runs over the contents of two rule candidates in two sentences (two
+   statements run together: each keeps its own); a tagged content that
    takes in the rule's cue ("made it clear that he felt they should …") is
    what the tagged cue before it introduces, which it takes, with its source;
 2. a rule candidate the tagger gives no content to is dropped when the
