@@ -1614,6 +1614,12 @@ def test_a_relative_called_by_kin_is_the_one_named_with_that_surname(extractor, 
     assert speaker_of(extractor.extract(text), words).name == name
 
 
+# "Michael Dorsey's mother" speaks before the article names her, "His mother Katherine Dorsey"
+_MOTHER_NAMED_AFTER = ('Meanwhile Michael Dorsey\'s mother has said she is "certain" he did nothing wrong.\n\n'
+                       "Mr Dorsey, 46, denies the charges. His mother Katherine Dorsey told reporters her son "
+                       "was innocent.")
+
+
 @pytest.mark.parametrize(
     "text, words, name",
     [
@@ -1624,9 +1630,7 @@ def test_a_relative_called_by_kin_is_the_one_named_with_that_surname(extractor, 
         ("Mr Dorsey, 46, denies the charges. His mother Katherine Dorsey told reporters her son was innocent.\n\n"
          'Later, Michael Dorsey\'s mother said she is "certain" he did nothing wrong.', "did nothing wrong",
          "Katherine Dorsey"),
-        ('Meanwhile Michael Dorsey\'s mother has said she is "certain" he did nothing wrong.\n\n'
-         "Mr Dorsey, 46, denies the charges. His mother Katherine Dorsey told reporters her son was innocent.",
-         "did nothing wrong", "Katherine Dorsey"),
+        (_MOTHER_NAMED_AFTER, "did nothing wrong", "Katherine Dorsey"),
         # no one the article gives the tie: the mother stays unnamed
         ("Mr Dorsey, 46, denies the charges. His sister Ann Dorsey told reporters he was innocent.\n\n"
          'Later, Michael Dorsey\'s mother said she is "certain" he did nothing wrong.', "did nothing wrong", None),
@@ -1638,9 +1642,7 @@ def test_a_tie_to_someone_named_is_the_person_the_article_named_with_it(extracto
 
 def test_a_surname_inside_a_tie_calls_the_possessor_not_the_relative(extractor):
     # the mother's mention "Michael Dorsey's mother" holds "Dorsey": "Mr Dorsey" is still her son
-    text = ('Meanwhile Michael Dorsey\'s mother has said she is "certain" he did nothing wrong.\n\n'
-            "Mr Dorsey, 46, denies the charges. His mother Katherine Dorsey told reporters her son was innocent.")
-    assert speaker_of(extractor.extract(text), "the charges").name == "Michael Dorsey"
+    assert speaker_of(extractor.extract(_MOTHER_NAMED_AFTER), "the charges").name == "Michael Dorsey"
 
 
 def test_an_economist_in_apposition_makes_a_person_of_a_name_the_ner_took_for_an_organization(extractor):

@@ -140,7 +140,7 @@ def learned_attributions(
         claimed.update(owned[n])
         # (a tagged run over two rule candidates' contents is two statements run together, "…
         # was too long. About 270 people …, officials said": each keeps its own)
-        if not _keeps_rule_spans(rule_spans, candidate, mine, sentences) and not across & set(owned[n]):
+        if not _keeps_rule_spans(rule_spans, candidate, mine, sentences) and across.isdisjoint(owned[n]):
             candidate.content = _clear_of(article.text, [(c.start, c.end) for c in mine], candidate.source)
             stretch_to_quotations(candidate, quote_index)
             if rule_spans != "content":  # "content": the rules' cue and source around the tagger's content

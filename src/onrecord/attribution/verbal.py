@@ -979,14 +979,13 @@ def _around_cue_clause(verb: Token, sent: Span) -> list[list[Token]]:
     if resumes and clause_end + 1 < stop:
         after = trimmed([sent.doc[i] for i in range(clause_end + 1, stop)])
     fragments = [before]
-    scene = trimmed(before)
     if len(after) >= MIN_CONTENT_TOKENS and any(t.is_alpha for t in after):
-        if after[0].text in DOUBLE_OPEN + STRAIGHT and _lead_in(scene):
+        if after[0].text in DOUBLE_OPEN + STRAIGHT and _lead_in(trimmed(before)):
             # "In an interview on Tuesday, she said, “I never …”": the phrase before the
             # cue says when or where it was said; the quotation after it is what was
             return [after]
         fragments.append(after)
-    elif _quotation_right_after(verb) and _lead_in(scene):
+    elif _quotation_right_after(verb) and _lead_in(trimmed(before)):
         # "Asked if …, Trump replied, “Well, maybe so.”" with the quotation's first words hung on
         # the cue: nothing before it was said; ``quotes`` attaches the quotation to the cue
         return []
