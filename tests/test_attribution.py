@@ -153,12 +153,23 @@ def test_a_headline_teaser_before_a_colon_names_no_source(extractor, teaser):
         ('"Who can forget the hiss-free sound of the first compact disc?" asked the magazine.', "asked", "the magazine"),
         # a present-tense cue the tagger took for a plural noun after the name ("Bozell answers")
         ("“Not a single accomplishment,” Bozell answers.", "answers", "Bozell"),
+        # a question the parse made a sentence of its own, its speaker and cue the next one
+        ('"Why do the richest firms pay lower rates than you do?" Mrs. Clinton asked.', "asked", "Mrs. Clinton"),
+        ('"We will win this!" Sanders told the crowd.', "told", "Sanders"),
     ],
 )
 def test_an_inverted_speaker_after_a_quotation(extractor, text, cue, speaker):
     attribution = only(extractor.extract(text))
     assert texts(attribution.cue) == [cue]
     assert texts(attribution.speaker.mention) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    '"Get out of my sight right now!" Mr. Sanders walked off the stage.',  # no cue
+    '"Why would anyone vote for this plan?" He thought the plan would fail.',  # a statement of its own
+])
+def test_a_sentence_after_an_exclamation_or_question_does_not_speak_it_without_a_cue_alone(extractor, text):
+    assert not any(a.content[0].text.startswith('"') for a in extractor.extract(text).attributions)
 
 
 @pytest.mark.parametrize("strategy", ["rules", "learned"])
@@ -291,6 +302,13 @@ def test_addressee_and_relaying_source(extractor):
     told, criticized = extractor.extract(text).attributions
     assert told.addressee is not None and told.addressee.name == "The Millbrook Ledger"
     assert criticized.via is not None and criticized.via.name == "The Millbrook Ledger"
+
+
+def test_a_title_according_to_names_the_source_and_is_no_statement(extractor):
+    text = ("In the 1980s, for example, he paid $8 million for a Boeing 727 from a struggling Texas company, "
+            "according to his book \"The Art of Flying.\"")
+    [attribution] = extractor.extract(text).attributions
+    assert texts(attribution.content) == ["In the 1980s, for example, he paid $8 million for a Boeing 727 from a struggling Texas company"]
 
 
 def test_surname_and_pronoun_resolve_to_the_full_name(extractor):

@@ -503,6 +503,23 @@ def test_according_to_inside_a_clause_keeps_both_sides():
     assert offsets_text(d, candidate.content) == ["In Iowa, Trump leads", "although Carson is close."]
 
 
+def test_according_to_leaves_out_what_follows_it_with_no_verb():
+    # Walker will speak in Cleveland, according to a report from WKOW, the station in Madison.
+    # (the parse hangs the source's apposition on the verb, outside the phrase)
+    words = ["Walker", "will", "speak", "in", "Cleveland", ",", "according", "to", "a", "report", "from", "WKOW", ",",
+             "the", "station", "in", "Madison", "."]
+    spaces = [True, True, True, True, False, True, True, True, True, True, True, False, True, True, True, True, False, False]
+    heads = [2, 2, 2, 2, 3, 2, 2, 6, 9, 7, 9, 10, 2, 14, 2, 14, 15, 2]
+    deps = ["nsubj", "aux", "ROOT", "prep", "pobj", "punct", "prep", "prep", "det", "pobj", "prep", "pobj", "punct",
+            "det", "npadvmod", "prep", "pobj", "punct"]
+    tags = ["NNP", "MD", "VB", "IN", "NNP", ",", "VBG", "IN", "DT", "NN", "IN", "NNP", ",", "DT", "NN", "IN", "NNP", "."]
+    pos = ["PROPN", "AUX", "VERB", "ADP", "PROPN", "PUNCT", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT",
+           "DET", "NOUN", "ADP", "PROPN", "PUNCT"]
+    d = doc(words, heads, deps, tags, pos, spaces)
+    [candidate] = [c for c in find_in_sentence(d[:], 0) if c.anchor.lower_ == "according"]
+    assert offsets_text(d, candidate.content) == ["Walker will speak in Cleveland"]
+
+
 def test_a_poll_before_its_clause_is_the_source_of_the_clause():
     # In the poll, Clinton leads by six points.
     words = ["In", "the", "poll", ",", "Clinton", "leads", "by", "six", "points", "."]

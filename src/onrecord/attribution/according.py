@@ -99,6 +99,11 @@ def according_attribution(token: Token, sent: Span, base: int) -> Candidate | No
     # although Carson keeps it close": two fragments), each long enough to say something
     left = trimmed([t for t in content_tokens if t.i < phrase[0].i])
     right = trimmed([t for t in content_tokens if t.i > phrase[-1].i])
+    if len(left) >= MIN_CONTENT_TOKENS and not any(t.pos_ in ("VERB", "AUX") for t in right):
+        # after a statement, what follows the phrase with no verb is not said ("…, according
+        # to a report from WKOW, the ABC affiliate in Madison": the source's apposition; "…,
+        # according to his book ''The Art of the Deal.''")
+        right = []
     sides = [side for side in (left, right) if len(side) >= MIN_CONTENT_TOKENS]
     if not sides:
         return None

@@ -7,7 +7,9 @@ quotation left over once every cue has taken its own is someone's words (or
 a name someone gave); the phrase that holds it, hanging off a verb, is the
 content, that verb the cue and its subject the source. A quotation with no
 verb above it in the parse but a name and a verb right after it ("“Go back
-to Univision,” Trump barked") is that name's, with that verb as the cue.
+to Univision,” Trump barked") is that name's, with that verb as the cue; after “…?” or
+“…!”, where the parse ends the sentence, only a lexicon's cue with no statement of its own
+speaks it (“Why …?” Mrs. Clinton asked.).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..text import Unit
+from .according import relays
 from .candidate import Candidate, Offsets
 from .cues import cue_lemma
 from .phrases import cue_tokens, with_complement
@@ -96,7 +99,8 @@ def _governed(root: Token, base: int) -> Candidate | None:
     if governor is None:
         return None
     verb, node = governor
-    if node.dep_ in CLAUSE_SUBJECTS:
+    if node.dep_ in CLAUSE_SUBJECTS or relays(verb):
+        # (a quotation inside "according to his book ''The Art of the Deal''" names the source)
         return None
     subject = subject_of(verb) or inverted_speaker(verb)  # “…,” enthused Wenger: no lexicon's cue
     cue: list[Token] = cue_tokens(verb)
@@ -136,16 +140,35 @@ def _inverted(quote, base: int) -> Candidate | None:
     quotation speak it, even a verb no lexicon lists; read off the words, since the parse
     of such a sentence is unreliable (it made "barked" an apposition of "Go")."""
     doc = quote.doc
-    end = min(quote.end + _INVERTED_REACH, quote[-1].sent.end, len(doc))
+    sentence_end = quote[-1].sent.end
+    # “Why …?” Mrs. Clinton asked.: the parse ends a sentence at the question or exclamation
+    # mark that closes a quotation; the next one speaks it where a lexicon's cue does
+    across = sentence_end == quote.end < len(doc) and _asks_or_exclaims(quote)
+    if across:
+        sentence_end = doc[sentence_end].sent.end
+    end = min(quote.end + _INVERTED_REACH, sentence_end, len(doc))
     names = []
     for token in doc[quote.end : end]:
         if token.pos_ == "PROPN" or (not names and token.lower_ in ("he", "she", "they")):
             names.append(token)
             continue
         if names and ((token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP", "VBN")) or _cue_taken_for_a_noun(token)):
+            if across and not _cue_alone(token):
+                return None
             return _spoken_after(quote, names, [token_offsets(token, base)], base, token)
         return None
     return None
+
+
+def _cue_alone(token: Token) -> bool:
+    """A lexicon's cue with no statement of its own: “…?” Mrs. Clinton asked. (not “Stop!”
+    Trump left the stage., nor “…?” He thought the work would suffer.)"""
+    return cue_lemma(token.lower_) is not None and not any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+
+
+def _asks_or_exclaims(quote) -> bool:
+    """Does a question or exclamation mark end the quotation (“…?” or “…!”)?"""
+    return len(quote) > 1 and quote[-2].text in ("?", "!")
 
 
 def _cue_taken_for_a_noun(token: Token) -> bool:
