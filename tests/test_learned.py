@@ -421,6 +421,13 @@ def test_a_tagged_possessive_marker_alone_is_its_possessor(nlp):
     assert text[linked.source.start : linked.source.end] == "Mr. Trump"
 
 
+def test_a_tagged_source_takes_its_determiner(nlp):
+    text = "The company did not give details of its investment in India, but it said the plant would open in 2008."
+    tagging = HandTagging(text, [("source", "company"), ("cue", "did not give details of"), ("content", "its investment in India")])
+    [linked] = [c for c in run(nlp, text, tagging) if c.cue and texts(text, c.cue) == ["did not give details of"]]
+    assert text[linked.source.start : linked.source.end] == "The company"
+
+
 def test_a_tagged_content_does_not_open_inside_the_name_its_source_begins(nlp):
     # the tagger may take the first word of "Transport Canada" for the source and the rest for content
     text = "Transport Canada approved the bridge design on Monday."
