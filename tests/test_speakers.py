@@ -3389,3 +3389,33 @@ def test_a_description_cut_short_ends_on_a_word_that_says_something(extractor):
     article = extractor.extract("Darren Campbell was part of the British quartet who shocked the Americans in Athens. "
                                 "Campbell said he would not retire.")
     assert entity_named(article, "Darren Campbell").descriptions == ("part of the British quartet who shocked",)
+
+
+def test_it_opening_a_sentence_is_the_named_body_the_sentence_before_is_about(extractor):
+    text = ("Surveys have shown that most home computers are infested with spyware. Before now Northwind Software "
+            "has left the market to specialist firms. It said that its new program would not stop infections.")
+    article = extractor.extract(text)
+    assert speaker_of(article, "would not stop infections").name == "Northwind Software"
+
+
+def test_it_after_a_sentence_about_no_body_is_who_spoke_last(extractor):
+    text = ("Harwick Energy said its profits rose by a fifth last year. Shares in the firm fell 5% on Monday. "
+            "It said that it expected another good year.")
+    article = extractor.extract(text)
+    assert speaker_of(article, "another good year").name == "Harwick Energy"
+
+
+def test_a_name_after_a_firms_noun_is_an_organization_whatever_the_ner_said_later(extractor):
+    text = ("Online gaming could swamp net service firms, warns network monitoring company Sandvine.\n\n"
+            "Traffic has quadrupled since the launch, said Sandvine.")
+    article = extractor.extract(text)
+    sandvine = entity_named(article, "Sandvine")
+    assert sandvine.type == "organization"
+    assert "network monitoring company" in sandvine.descriptions
+
+
+def test_a_name_that_goes_on_after_a_firms_noun_keeps_its_whole_name(extractor):
+    text = ("An executive at US insurance firm Marsh & McLennan has pleaded guilty to fraud.\n\n"
+            "\"We are saddened by the development,\" Marsh said in a statement.")
+    article = extractor.extract(text)
+    assert speaker_of(article, "saddened").name == "Marsh & McLennan"

@@ -84,6 +84,8 @@ _NAME_GOES_ON = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*)*")
 _WHEN = re.compile(
     r"(?:(?:on|last|this|next|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
     r"yesterday|tonight|morning|afternoon|evening|night|week|month|year)s?", re.IGNORECASE)
+# the determiners a tagged source takes in (not "which hardliners", "all O'Connor is concerned about")
+_ARTICLES = frozenset("the a an this that these those".split())
 # Tagged contents shorter than this many characters are tagging noise, not statements.
 MIN_CONTENT_CHARS = 8
 
@@ -469,7 +471,7 @@ def _whole_name(article: ArticleContext, span: TaggedSpan) -> TaggedSpan:
         whole = tokens.doc[owner.left_edge.i : owner.i + 1]
         return TaggedSpan(span.role, unit.start + whole.start_char, unit.start + whole.end_char, span.probability)
     before = tokens.doc[tokens.start - 1] if tokens.start > 0 else None
-    if before is not None and before.dep_ == "det" and tokens.start <= before.head.i < tokens.end:
+    if before is not None and before.lower_ in _ARTICLES and before.dep_ == "det" and tokens.start <= before.head.i < tokens.end:
         # "company" of "The company said": its determiner is part of the phrase (and tells a
         # definite description, which names the company the article means, from a bare noun)
         whole = tokens.doc[before.i : tokens.end]

@@ -57,6 +57,11 @@ _NAME_IN_RAW_TEXT = re.compile(
 )
 _CAPITALISED_WORD = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?=(?:['’]s)?(?![\w'’-]))")
 _POLICE_FORCE = re.compile(rf"\b(?:{'|'.join(sorted(POLICE_ACRONYMS))})\b")
+# the nouns of firms and bodies that no person's name follows ("developer", "producer" may)
+_BODY_BEFORE_A_NAME = frozenset(
+    "company firm corporation group giant conglomerate retailer airline bank insurer lender chain "
+    "charity agency union association organisation organization regulator watchdog".split()
+)
 _HONORIFIC_NAME = re.compile(rf"\b(?:{'|'.join(HONORIFICS)})\.?\s+([A-Z][\w’'-]+)")
 # what stands before a surname, never before a first name alone ("Sir Digby", "Dame Judi" are first names)
 _BEFORE_A_SURNAME = (TITLE_WORDS | ROLE_TITLES | HONORIFICS_BEFORE_A_SURNAME) - {"sir", "former", "acting"}
@@ -259,6 +264,9 @@ class Cast:
             # before a first name of one gender ("producer Gil Cates"; "oil producer Yukos")
             first_named = first_name_verdict(entity.name) in ("female", "male")
             kinds = sum(h in ORGANIZATION_HEADS and not (first_named and is_person_noun(h)) for h in heads)
+            # (and where the text writes the name after a body's noun that the NER did not take for
+            # a name: "network monitoring company Sandvine" a product, "said Sandvine" a person)
+            kinds += not first_named and self._after_a_body_noun(entity.name)
             if kinds and kinds >= sum(is_person_noun(h) for h in heads):
                 registry.no_person(entity)
                 registry.organizations.append(entity)
@@ -280,6 +288,14 @@ class Cast:
             same.mentions.extend(entity.mentions)
             entity.mentions.clear()
             registry.no_person(entity)
+
+    def _after_a_body_noun(self, name: str) -> bool:
+        """Whether the text writes a name, all of it, right after the lowercase noun of a firm or a
+        body ("company Sandvine", "watchdog Ofcom"), which no one's name follows (not "firm Marsh &
+        McLennan" for "Marsh", nor "the AP news agency Contrack's withdrawal", another phrase)."""
+        nouns = "|".join(sorted(_BODY_BEFORE_A_NAME))
+        whole = rf"\b(?:{nouns})\s+{re.escape(name)}(?![\w'’&-])(?!\s+(?:&|[A-Z]))"
+        return re.search(whole, self.text) is not None
 
     def _named_as_a_body(self, ent: Span) -> bool:
         """Whether an entity's name says it is an organization, whatever the NER called it: the

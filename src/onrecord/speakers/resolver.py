@@ -163,6 +163,12 @@ class SpeakerResolver:
             # "I" outside a quotation is the writer of a first-person piece, whom the article names
             # (not "the only person" it describes: an unnamed person is no one's "I")
             return self.registry.latest(lambda e: e.type == "person" and e.name is not None), None
+        if len(span) == 1 and words[0] == "it" and self.sentences.opens(m.start):
+            # "Before now Microsoft has left the market … It said": the named body the sentence
+            # before is about, whoever spoke last (not "Shares in Cairn fell. It said")
+            about = self._subject_organization_before(m.start)
+            if about is not None and about.name:
+                return about, None
         if len(span) == 1 and words[0] in GROUP_PRONOUNS:
             latest = self.registry.latest(lambda e: e.type != "person" or words[0] in ("they", "who", "we"))
             if words[0] == "they" and latest is not None and latest.type == "person":
