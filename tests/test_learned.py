@@ -98,6 +98,18 @@ def test_a_tagged_content_that_extends_the_rules_takes_over(nlp):
     assert texts(text, agreed.content) == ["that the plan would fail in the House"]
 
 
+def test_a_tagged_content_does_not_grow_past_a_quotation_that_closes_on_its_comma(nlp):
+    # “…,” then the narration: the tagger ran on past the closing mark
+    text = "The senator decried the \"spin masters who embrace the politics of anything goes,\" a phrase she repeated."
+    rules = run(nlp, text, None)
+    [rule] = [c for c in rules if c.cue and texts(text, c.cue) == ["decried"]]
+    quoted = texts(text, rule.content)
+    tagging = HandTagging(text, [("source", "The senator"), ("cue", "decried"),
+                                 ("content", text[text.index("the \"spin") : text.index(" phrase")])])
+    [learned] = [c for c in run(nlp, text, tagging) if c.cue and texts(text, c.cue) == ["decried"]]
+    assert texts(text, learned.content) == quoted
+
+
 def test_a_tagged_content_that_runs_into_the_speakers_phrase_stops_before_it(nlp):
     # tagged one word past the closing mark, into the rule's source: the speaker stays the source
     text = '"It would have been better for the economy," the press secretary, Josh Earnest, said on Tuesday.'

@@ -12,7 +12,8 @@ relaying source, a quotation continued in the next paragraph). So:
    content, cue and source boundaries where they disagree (the rules
    misread the structure) or where the tagged content holds the rule's and
    reaches past it (the rules cut it short), unless it reaches across a
-   sentence's end (the next sentence is another statement), or the rules
+   sentence's end (the next sentence is another statement) or past a
+   quotation that closes on its own comma or stop (“…,” and the narration), or the rules
    found a relaying source and the tagged content takes in the cue (the
    tagger reads "According to X, Y said Z" as X's statement, as PolNeAR
    does; onrecord gives it to Y, with X as ``via``); never a tagged content
@@ -86,6 +87,8 @@ _WHEN = re.compile(
     r"yesterday|tonight|morning|afternoon|evening|night|week|month|year)s?", re.IGNORECASE)
 # the determiners a tagged source takes in (not "which hardliners", "all O'Connor is concerned about")
 _ARTICLES = frozenset("the a an this that these those".split())
+# a quotation that closes on its own punctuation: “…,” “….” ''…?''
+_CLOSED_QUOTATION = re.compile(r"[,.?!…][\"”’']+$")
 # Tagged contents shorter than this many characters are tagging noise, not statements.
 MIN_CONTENT_CHARS = 8
 
@@ -142,7 +145,7 @@ def learned_attributions(
         claimed.update(owned[n])
         # (a tagged run over two rule candidates' contents is two statements run together, "…
         # was too long. About 270 people …, officials said": each keeps its own)
-        if not _keeps_rule_spans(rule_spans, candidate, mine, sentences) and across.isdisjoint(owned[n]):
+        if not _keeps_rule_spans(rule_spans, article.text, candidate, mine, sentences) and across.isdisjoint(owned[n]):
             candidate.content = _clear_of(article.text, [(c.start, c.end) for c in mine], candidate.source)
             stretch_to_quotations(candidate, quote_index)
             if rule_spans != "content":  # "content": the rules' cue and source around the tagger's content
@@ -246,7 +249,9 @@ def _clear_of(text: str, content: list[Offsets], source: Mention | None) -> list
             for start, end in content]
 
 
-def _keeps_rule_spans(policy: str, candidate: Candidate, tagged: list[TaggedSpan], sentences: SpanIndex) -> bool:
+def _keeps_rule_spans(
+    policy: str, text: str, candidate: Candidate, tagged: list[TaggedSpan], sentences: SpanIndex
+) -> bool:
     if policy == "always":
         return True
     if policy not in ("agree", "grow"):
@@ -258,7 +263,8 @@ def _keeps_rule_spans(policy: str, candidate: Candidate, tagged: list[TaggedSpan
         # PolNeAR marks it); the relayed statement keeps its own cue and speaker
         return True
     if policy == "grow" and _inside(candidate.content, tagged_spans) and not _inside(tagged_spans, candidate.content) \
-            and not _past_a_sentence(candidate.content, tagged_spans, sentences):
+            and not _past_a_sentence(candidate.content, tagged_spans, sentences) \
+            and not _past_a_closed_quotation(text, candidate.content, tagged_spans):
         # the tagger's content holds the rule's and reaches past it: the rules cut it short
         # (a mixed quote cut to its quoted words, a paraphrase stopped at a clause)
         return False
@@ -302,6 +308,13 @@ def _past_a_sentence(content: list[Offsets], tagged: list[Offsets], sentences: S
     return (reach_start < start and sentences.find(reach_start) != sentences.find(start)) or (
         reach_end > end and sentences.find(reach_end - 1) != sentences.find(end - 1)
     )
+
+
+def _past_a_closed_quotation(text: str, content: list[Offsets], tagged: list[Offsets]) -> bool:
+    """Whether the tagged content reaches past the rule's where that ends a quoted sentence or
+    clause (“…,” or “….”): what follows is the narration (“…,” Trump, the frontrunner, said)."""
+    end = max(e for _, e in content)
+    return max(e for _, e in tagged) > end and _CLOSED_QUOTATION.search(text, max(0, end - 4), end) is not None
 
 
 def _inside(spans: list[Offsets], within: list[Offsets]) -> bool:
