@@ -471,7 +471,8 @@ def _mention(span: TaggedSpan, parsed: ParsedUnits) -> Mention | None:
 
 def _whole_name(article: ArticleContext, span: TaggedSpan) -> TaggedSpan:
     """A tagged source that stops inside a name ("Rick" of "Rick Tocchet") widened to all of it:
-    to the whole named entity in a parsed paragraph, over the capitalised words that go on in another."""
+    to the whole named entity in a parsed paragraph, over the capitalised words that go on in another;
+    one that leaves out its own article ("company" of "The company said") widened to take it in."""
     unit, tokens = _parsed(span, article.parsed)
     if tokens is None:
         if not article.text[span.start : span.start + 1].isupper():
