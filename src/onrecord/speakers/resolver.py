@@ -166,7 +166,8 @@ class SpeakerResolver:
         if len(span) == 1 and words[0] == "it" and self.sentences.opens(m.start):
             # "Before now Microsoft has left the market … It said": the named body the sentence
             # before is about, whoever spoke last (not "Shares in Cairn fell. It said")
-            about = self._subject_organization_before(m.start)
+            here = self.sentences.index(m.start)
+            about = self.subject_organization(here - 1, nouns=BUSINESS_NOUNS) if here > 0 else None
             if about is not None and about.name:
                 return about, None
         if len(span) == 1 and words[0] in GROUP_PRONOUNS:
@@ -913,9 +914,13 @@ class SpeakerResolver:
         here = self.sentences.index(position)
         return self.subject_organization(here - 1, called) if here > 0 else None
 
-    def subject_organization(self, sentence: int, called: str | None = None) -> Referent | None:
+    def subject_organization(
+        self, sentence: int, called: str | None = None, *, nouns: frozenset[str] | None = None
+    ) -> Referent | None:
         """The named organization that is the main clause's subject of a sentence (by its index;
-        an unparsed paragraph's subjects are not known), or the one its noun stands for."""
+        an unparsed paragraph's subjects are not known), or the one its noun stands for (only
+        one of ``nouns``, where given: "the company" is the business named before, "the
+        government department" may be any public body)."""
         start, end = self.sentences.spans[sentence]
         unit = self.cast.parsed.holding(start, end)
         before = unit_span(unit, start, end) if unit is not None else None
@@ -927,8 +932,10 @@ class SpeakerResolver:
         start, end = token_offsets(subject, unit.start)
         named = next((e for e in self.registry.organizations
                       if _a_named_body(e) and any(s <= start and end <= e_ for s, e_ in e.mentions)), None)
+        if named is not None or (nouns is not None and subject.lower_ not in nouns):
+            return named
         # (or its noun: "The agency earlier this month shut down … A spokeswoman said" is the FBI's)
-        return named or self._organization_called(subject, unit.start)
+        return self._organization_called(subject, unit.start)
 
     def speaker(
         self, m: Mention | None, exclude=(), *, speaking: bool = True, going_on: Referent | None = None,
