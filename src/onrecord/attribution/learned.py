@@ -485,7 +485,8 @@ def _whole_name(article: ArticleContext, span: TaggedSpan) -> TaggedSpan:
         whole = tokens.doc[owner.left_edge.i : owner.i + 1]
         return TaggedSpan(span.role, unit.start + whole.start_char, unit.start + whole.end_char, span.probability)
     before = tokens.doc[tokens.start - 1] if tokens.start > 0 else None
-    if before is not None and before.lower_ in _ARTICLES and before.dep_ == "det" and tokens.start <= before.head.i < tokens.end:
+    if (before is not None and before.lower_ in _ARTICLES and before.dep_ == "det"
+            and tokens.start <= before.head.i < tokens.end):
         # "company" of "The company said": its determiner is part of the phrase (and tells a
         # definite description, which names the company the article means, from a bare noun)
         whole = tokens.doc[before.i : tokens.end]

@@ -266,7 +266,8 @@ class Cast:
             kinds = sum(h in ORGANIZATION_HEADS and not (first_named and is_person_noun(h)) for h in heads)
             # (and where the text writes the name after a body's noun that the NER did not take for
             # a name: "network monitoring company Sandvine" a product, "said Sandvine" a person)
-            kinds += not first_named and self._after_a_body_noun(entity.name)
+            if not first_named and self._after_a_body_noun(entity.name):
+                kinds += 1
             if kinds and kinds >= sum(is_person_noun(h) for h in heads):
                 registry.no_person(entity)
                 registry.organizations.append(entity)

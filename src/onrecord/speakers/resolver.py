@@ -165,7 +165,7 @@ class SpeakerResolver:
             return self.registry.latest(lambda e: e.type == "person" and e.name is not None), None
         if len(span) == 1 and words[0] == "it" and self.sentences.opens(m.start):
             # "Before now Microsoft has left the market … It said": the named body the sentence
-            # before is about, whoever spoke last (not "Shares in Cairn fell. It said")
+            # before is about, not whoever spoke last ("Shares in Cairn fell. It said" is about none)
             here = self.sentences.index(m.start)
             about = self.subject_organization(here - 1, nouns=BUSINESS_NOUNS) if here > 0 else None
             if about is not None and about.name:
