@@ -3439,3 +3439,12 @@ def test_it_after_a_sentence_about_the_company_is_the_company_named_before(extra
             "It said that it would launch a new saloon in March.")
     article = extractor.extract(text)
     assert speaker_of(article, "a new saloon").name == "Harwick Motors"
+
+
+def test_a_firm_named_in_a_paragraph_no_rule_parsed_is_the_firm_named_before():
+    # only the tagger reads the second paragraph (no cue word): its source "oil firm Harwick" is
+    # read word by word, and holds the name of a body the article named
+    text = ("Harwick, a small oil company, said on Monday that it would fight the tax bill in every court.\n\n"
+            "Last month oil firm Harwick sued the Russian government for $28bn in a Texas court.")
+    article = Extractor(strategy="learned").extract(text)
+    assert speaker_of(article, "the Russian government").name == "Harwick"

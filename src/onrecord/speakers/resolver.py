@@ -432,6 +432,9 @@ class SpeakerResolver:
         names = name_after_titles(words)
         if names and (self.registry.person_by_surname(names[-1]) or (len(names) > 1 and is_first_name(names[0]))):
             return self.registry.person(" ".join(names), at=m.start, gender=honorific_before(self.text, m.start))
+        known = self.registry.known_organization(" ".join(names)) if names else None
+        if known is not None:
+            return known  # "oil firm Yukos": the body the article named so
         while words and words[0].lower() in DETERMINERS:
             words = words[1:]
         if not words or (len(words) == 1 and words[0].lower() in PERSON_PRONOUNS | GROUP_PRONOUNS):
