@@ -3448,3 +3448,11 @@ def test_a_firm_named_in_a_paragraph_no_rule_parsed_is_the_firm_named_before():
             "Last month oil firm Harwick sued the Russian government for $28bn in a Texas court.")
     article = Extractor(strategy="learned").extract(text)
     assert speaker_of(article, "the Russian government").name == "Harwick"
+
+
+def test_a_body_named_inside_a_description_read_word_by_word_does_not_speak_for_it():
+    # "A Labour peer" is a person of the party, not the party the article named
+    text = ("Labour said on Monday that it would reform the House of Lords.\n\n"
+            "A Labour peer has tabled a bill to give female members of the Royal Family the same rights as male heirs.")
+    article = Extractor(strategy="learned").extract(text)
+    assert speaker_of(article, "female members").name != "Labour"

@@ -432,9 +432,12 @@ class SpeakerResolver:
         names = name_after_titles(words)
         if names and (self.registry.person_by_surname(names[-1]) or (len(names) > 1 and is_first_name(names[0]))):
             return self.registry.person(" ".join(names), at=m.start, gender=honorific_before(self.text, m.start))
-        known = self.registry.known_organization(" ".join(names)) if names else None
+        # "oil firm Yukos": the body the article named so, where its name ends the mention (not
+        # "A Labour peer", "UKIP and RK-S", "New York library")
+        named_last = bool(names) and words[-len(names):] == names
+        known = self.registry.known_organization(" ".join(names)) if named_last else None
         if known is not None:
-            return known  # "oil firm Yukos": the body the article named so
+            return known
         while words and words[0].lower() in DETERMINERS:
             words = words[1:]
         if not words or (len(words) == 1 and words[0].lower() in PERSON_PRONOUNS | GROUP_PRONOUNS):
