@@ -3391,20 +3391,6 @@ def test_a_description_cut_short_ends_on_a_word_that_says_something(extractor):
     assert entity_named(article, "Darren Campbell").descriptions == ("part of the British quartet who shocked",)
 
 
-def test_it_opening_a_sentence_is_the_named_body_the_sentence_before_is_about(extractor):
-    text = ("Surveys have shown that most home computers are infested with spyware. Before now Northwind Software "
-            "has left the market to specialist firms. It said that its new program would not stop infections.")
-    article = extractor.extract(text)
-    assert speaker_of(article, "would not stop infections").name == "Northwind Software"
-
-
-def test_it_after_a_sentence_about_no_body_is_who_spoke_last(extractor):
-    text = ("Harwick Energy said its profits rose by a fifth last year. Shares in the firm fell 5% on Monday. "
-            "It said that it expected another good year.")
-    article = extractor.extract(text)
-    assert speaker_of(article, "another good year").name == "Harwick Energy"
-
-
 def test_a_name_after_a_firms_noun_is_an_organization_whatever_the_ner_said_later(extractor):
     text = ("Online gaming could swamp net service firms, warns network monitoring company Sandvine.\n\n"
             "Traffic has quadrupled since the launch, said Sandvine.")
@@ -3421,29 +3407,9 @@ def test_a_name_that_goes_on_after_a_firms_noun_keeps_its_whole_name(extractor):
     assert speaker_of(article, "saddened").name == "Marsh & McLennan"
 
 
-def test_it_after_a_sentence_about_a_described_body_is_who_spoke_last(extractor):
-    # "the government department" may stand for any public body named before ("Harbour County")
-    text = ("An all-party committee said it was not confident that councils would be ready for the Records Act.\n\n"
-            "The Act comes into effect in Harbour County on 1 January. It provides the public with a right of "
-            "access to information held by public bodies.\n\n"
-            "But the government department responsible for the change suffered from an \"unusually high turnover\" "
-            "of staff, which had \"seriously interfered\" with its work, said the Harbour Affairs Committee. "
-            "It said that many councils would not be ready.")
-    article = extractor.extract(text)
-    assert speaker_of(article, "many councils").name == "The Harbour Affairs Committee"
-
-
-def test_it_after_a_sentence_about_the_company_is_the_company_named_before(extractor):
-    text = ("Analysts said the market was crowded. Harwick Motors sold a fifth more cars in Asia last year.\n\n"
-            "The company, which is vying with two rivals for the lead, is confident about its prospects. "
-            "It said that it would launch a new saloon in March.")
-    article = extractor.extract(text)
-    assert speaker_of(article, "a new saloon").name == "Harwick Motors"
-
-
 def test_a_firm_named_in_a_paragraph_no_rule_parsed_is_the_firm_named_before():
     # only the tagger reads the second paragraph (no cue word): its source "oil firm Harwick" is
-    # read word by word, and holds the name of a body the article named
+    # read word by word, and ends on the name of a body the article named
     text = ("Harwick, a small oil company, said on Monday that it would fight the tax bill in every court.\n\n"
             "Last month oil firm Harwick sued the Russian government for $28bn in a Texas court.")
     article = Extractor(strategy="learned").extract(text)
@@ -3456,3 +3422,30 @@ def test_a_body_named_inside_a_description_read_word_by_word_does_not_speak_for_
             "A Labour peer has tabled a bill to give female members of the Royal Family the same rights as male heirs.")
     article = Extractor(strategy="learned").extract(text)
     assert speaker_of(article, "female members").name != "Labour"
+
+
+# "It" opening a sentence: the named body the sentence before is about, else whoever spoke last
+IT_OPENING_A_SENTENCE = [
+    ("Surveys have shown that most home computers are infested with spyware. Before now Northwind Software "
+     "has left the market to specialist firms. It said that its new program would not stop infections.",
+     "would not stop infections", "Northwind Software"),
+    # a sentence about no body ("Shares in the firm")
+    ("Harwick Energy said its profits rose by a fifth last year. Shares in the firm fell 5% on Monday. "
+     "It said that it expected another good year.", "another good year", "Harwick Energy"),
+    # a described body by a business's noun ("The company")
+    ("Analysts said the market was crowded. Harwick Motors sold a fifth more cars in Asia last year.\n\n"
+     "The company, which is vying with two rivals for the lead, is confident about its prospects. "
+     "It said that it would launch a new saloon in March.", "a new saloon", "Harwick Motors"),
+    # but not by another noun: "the government department" may stand for any public body ("Harbour County")
+    ("An all-party committee said it was not confident that councils would be ready for the Records Act.\n\n"
+     "The Act comes into effect in Harbour County on 1 January. It provides the public with a right of "
+     "access to information held by public bodies.\n\n"
+     "But the government department responsible for the change suffered from an \"unusually high turnover\" "
+     "of staff, which had \"seriously interfered\" with its work, said the Harbour Affairs Committee. "
+     "It said that many councils would not be ready.", "many councils", "The Harbour Affairs Committee"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "name"), IT_OPENING_A_SENTENCE)
+def test_it_opening_a_sentence_is_the_named_body_the_sentence_before_is_about(extractor, text, words, name):
+    assert speaker_of(extractor.extract(text), words).name == name
