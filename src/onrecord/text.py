@@ -378,8 +378,7 @@ def speaker_label(text: str, start: int, end: int) -> tuple[int, int, int] | Non
     if match is None:
         return None
     label = match.group(1)
-    # (a possessive too: "Editor's Note:")
-    first = re.sub(r"['’]s$", "", label.split()[0].lower()).strip(".'’")
+    first = without_possessive(label.split()[0]).lower().strip(".'’")  # "Editor's Note:" too
     if len(label) < 2 or any(ch.isdigit() for ch in label) or first in _NOT_SPEAKERS:
         return None
     return match.start(1), match.end(1), match.end()
@@ -441,3 +440,11 @@ def _batches(docs: Iterator[Doc]) -> Iterator[list[Doc]]:
         checkpoint()
     if batch:
         yield batch
+
+
+_POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
+
+
+def without_possessive(name: str) -> str:
+    """"Sri Lanka's" -> "Sri Lanka", "Pedro Mendes'" -> "Pedro Mendes": the name, not its case."""
+    return _POSSESSIVE.sub("", name)

@@ -17,7 +17,7 @@ from spacy.tokens import Span
 from ..attribution.candidate import Mention
 from ..attribution.spans import ParsedUnits, dateline_end, tokens_offsets
 from ..nlp import LETTERS_AFTER_A_NAME, NAME_PARTICLES
-from ..text import Unit
+from ..text import Unit, without_possessive
 from .descriptions import (
     PREDICATE_WORDS, affiliation_of, after_honorific, an_age, described_as_a_person, describes_someone, description_of,
     noun_before, predicate_of, title_run_before, whole_organization,
@@ -34,7 +34,7 @@ from .ner import (
 )
 from .registry import (
     HONORIFICS_BEFORE_A_SURNAME, PersonMention, Referent, Registry, club_or_party, ends_in, gender_so_far, is_modifier,
-    is_suffix, is_title, no_part_of_name, org_key, without_possessive,
+    is_suffix, is_title, no_part_of_name, org_key,
 )
 from .sentences import Sentences
 from .vocabulary import (
@@ -57,11 +57,11 @@ _NAME_IN_RAW_TEXT = re.compile(
 )
 _CAPITALISED_WORD = re.compile(rf"(?<![\w'’-]){_NAME_WORD}(?=(?:['’]s)?(?![\w'’-]))")
 _POLICE_FORCE = re.compile(rf"\b(?:{'|'.join(sorted(POLICE_ACRONYMS))})\b")
-# the nouns of firms and bodies that no person's name follows ("developer", "producer" may)
-_BODY_BEFORE_A_NAME = frozenset(
+# the lowercase noun of a firm or a body, which no person's name follows ("developer", "producer" may)
+_BODY_BEFORE_A_NAME = r"\b(?:{})\s+".format("|".join(sorted(
     "company firm corporation group giant conglomerate retailer airline bank insurer lender chain "
     "charity agency union association organisation organization regulator watchdog".split()
-)
+)))
 _HONORIFIC_NAME = re.compile(rf"\b(?:{'|'.join(HONORIFICS)})\.?\s+([A-Z][\w’'-]+)")
 # what stands before a surname, never before a first name alone ("Sir Digby", "Dame Judi" are first names)
 _BEFORE_A_SURNAME = (TITLE_WORDS | ROLE_TITLES | HONORIFICS_BEFORE_A_SURNAME) - {"sir", "former", "acting"}
@@ -294,8 +294,7 @@ class Cast:
         """Whether the text writes a name, all of it, right after the lowercase noun of a firm or a
         body ("company Sandvine", "watchdog Ofcom"), which no one's name follows (not "firm Marsh &
         McLennan" for "Marsh", nor "the AP news agency Contrack's withdrawal", another phrase)."""
-        nouns = "|".join(sorted(_BODY_BEFORE_A_NAME))
-        whole = rf"\b(?:{nouns})\s+{re.escape(name)}(?![\w'’&-])(?!\s+(?:&|[A-Z]))"
+        whole = rf"{_BODY_BEFORE_A_NAME}{re.escape(name)}(?![\w'’&-])(?!\s+(?:&|[A-Z]))"
         return re.search(whole, self.text) is not None
 
     def _named_as_a_body(self, ent: Span) -> bool:

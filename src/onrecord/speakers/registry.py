@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from ..nlp import LETTERS_AFTER_A_NAME, NAME_PARTICLES
-from ..text import DOUBLE_MARKS
+from ..text import DOUBLE_MARKS, without_possessive
 from .gender import GenderEvidence, title_gender
 from .names import first_name_gender, is_first_name
 from .vocabulary import (
@@ -533,7 +533,7 @@ def _one_name(words: list[str]) -> list[str]:
     words = re.sub(r"\b([A-Z]['’]) (?=[A-Z])", r"\1", " ".join(words)).split()  # "Rory O' Neill": O'Neill
     alone = next((i for i, w in enumerate(words) if not w.strip(_QUOTE_MARKS)), len(words))
     words = words[:alone] or words[alone + 1 :]
-    possessive = next((i for i, w in enumerate(words[:-1]) if _POSSESSIVE.search(w)), None)
+    possessive = next((i for i, w in enumerate(words[:-1]) if without_possessive(w) != w), None)
     if possessive == 0:
         words = _one_name(words[1:])
     elif possessive is not None:
@@ -679,9 +679,3 @@ def settle_gender(entity: Referent) -> None:
 
 _QUOTE_MARKS = DOUBLE_MARKS + "'‘’`"
 _HYPHENATED_MODIFIER = re.compile(r"\w-(?:based|born|bred|listed|owned|led|backed|made)$")
-_POSSESSIVE = re.compile(r"['’]s\b|(?<=s)['’](?!\w)")
-
-
-def without_possessive(name: str) -> str:
-    """"Sri Lanka's" -> "Sri Lanka", "Pedro Mendes'" -> "Pedro Mendes": the name, not its case."""
-    return _POSSESSIVE.sub("", name)
